@@ -1,0 +1,26 @@
+import type { SsoGrant, SsoProgress } from '../../../shared/api'
+import type { Outcome } from '../../../shared/outcome'
+
+/** What a completed browser sign-in yields; held only until the deactivation call. */
+export type SsoCredential = { kind: 'code'; code: string } | { kind: 'token'; idToken?: string; accessToken?: string }
+
+export interface SsoSignInQuery {
+  product: string
+  customerAccountCode: string
+  grant: SsoGrant
+}
+
+export interface SsoBrowserFlowDeps {
+  /** Asks the License API (GET sso_url, signed) for the provider's authorize URL. */
+  requestSsoUrl(query: SsoSignInQuery): Promise<Outcome<{ url: string }>>
+  /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
+  openExternal(url: string): Promise<void>
+  timeoutMs: number
+}
+
+export interface SsoBrowserFlow {
+  /** Runs one sign-in; a new call replaces (and ends with `sso_replaced`) any running one. */
+  signIn(query: SsoSignInQuery, onProgress: (progress: SsoProgress) => void): Promise<Outcome<SsoCredential>>
+  /** Ends the running sign-in with `sso_cancelled`; a no-op when none runs. */
+  cancel(): void
+}

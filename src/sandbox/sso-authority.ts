@@ -1,0 +1,35 @@
+/**
+ * The seam between the License API emulator and its identity provider.
+ * The API server calls it for `GET sso_url` and for the SSO credential sets;
+ * the OpenID provider side (src/sandbox/sso/) implements it.
+ */
+export interface SsoUrlQuery {
+  product: string
+  customerAccountCode: string
+  responseType: 'code' | 'token'
+  /** A client-chosen redirect URI (the node SDK's option); absent normally. */
+  redirectUri?: string
+}
+
+/** An error the API answers with, in the documented envelope. */
+export interface SsoRefusal {
+  status: number
+  code: string
+  message: string
+}
+
+export type SsoAnswer<T> = { ok: true; value: T } | { ok: false; refusal: SsoRefusal }
+
+export interface SsoAuthority {
+  /** Builds `{ url, openid_configuration }` for the customer account's provider. */
+  ssoUrl(query: SsoUrlQuery): Promise<SsoAnswer<{ url: string; openid_configuration: Record<string, unknown> }>>
+  /**
+   * Redeems a code (once) or verifies an ID/access token, and returns the signed-in
+   * user's email within the customer account.
+   */
+  identify(
+    credential: { kind: 'code'; code: string } | { kind: 'token'; token: string },
+    customerAccountCode: string
+  ): Promise<SsoAnswer<{ email: string }>>
+  close(): Promise<void>
+}

@@ -1,0 +1,77 @@
+import type { Outcome } from './outcome'
+import type { LoginMethod } from './request'
+
+/** Where the hardware id that will be sent came from. */
+export type HardwareIdSource = 'machine-id' | 'override'
+
+export interface HardwareIdInfo {
+  id: string
+  source: HardwareIdSource
+  /** How the id was derived, in words a helpdesk agent can repeat. */
+  description: string
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  /** e.g. "linux 6.1 (x64)". */
+  os: string
+  /** The License API base URL in use (never carries credentials). */
+  server: string
+  /** True when the built-in sandbox serves requests: no real licence is touched. */
+  sandbox: boolean
+  /** The bundle code from configuration, to prefill the form. */
+  defaultProduct: string
+  /** Default customer account code for SSO, when the vendor configured one. */
+  defaultCustomerAccount: string
+}
+
+/** What the window sends to deactivate; the hardware id override is optional. */
+export interface DeactivateInput {
+  product: string
+  /** A helpdesk override; when absent the engine uses this PC's id. */
+  hardwareId?: string
+  licenseId?: string
+  licenseKey?: string
+  username?: string
+  password?: string
+  idToken?: string
+  customerAccountCode?: string
+}
+
+export interface DeactivationResult {
+  product: string
+  hardwareId: string
+  method: LoginMethod
+  /** ISO time the server confirmed. */
+  at: string
+}
+
+/** `code` is the authorization-code grant; `token` the implicit grant (ID token). */
+export type SsoGrant = 'code' | 'token'
+
+export interface SsoDeactivateInput {
+  product: string
+  customerAccountCode: string
+  grant: SsoGrant
+  hardwareId?: string
+  licenseId?: string
+}
+
+/** Progress of a browser sign-in, pushed to the window while it waits. */
+export type SsoProgress =
+  | { stage: 'opening-browser' }
+  | { stage: 'waiting-for-browser'; signInUrl: string; browserOpened: boolean }
+  | { stage: 'deactivating' }
+
+/** The API the preload exposes to the window as `window.licenseManager`. */
+export interface LicenseManagerApi {
+  getAppInfo(): Promise<Outcome<AppInfo>>
+  getHardwareId(): Promise<Outcome<HardwareIdInfo>>
+  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>>
+  /** Runs the browser sign-in, then deactivates with its code or token. */
+  deactivateWithSso(input: SsoDeactivateInput): Promise<Outcome<DeactivationResult>>
+  cancelSso(): Promise<Outcome<null>>
+  /** Returns a function that stops listening. */
+  onSsoProgress(listener: (progress: SsoProgress) => void): () => void
+}

@@ -1,0 +1,30 @@
+/** Groups of errors that the window presents alike and the CLI maps to one exit code. */
+export type ErrorFamily =
+  | 'input' // the request is incomplete or malformed; nothing was sent
+  | 'credentials' // the key, user or SSO identity was not accepted
+  | 'licence' // the licence exists but cannot be deactivated as asked
+  | 'product' // the bundle code is wrong or the product is unavailable
+  | 'device' // this hardware id is not active on the licence
+  | 'setup' // the app's API keys or configuration are wrong
+  | 'clock' // the PC's clock is outside the server's window
+  | 'network' // the request did not get a usable answer
+  | 'server' // the server failed or answered something unusable
+  | 'sso' // the browser sign-in did not complete
+
+export interface CatalogueEntry {
+  family: ErrorFamily
+  /** The HTTP status the server answers with; 0 when no HTTP answer is involved. */
+  status: number
+  title: string
+  explanation: string
+  action: string
+}
+
+/** A typed, plain-language failure: what the window shows and the CLI prints. */
+export interface AppError extends CatalogueEntry {
+  code: string
+  /** The server's own message, kept for unknown codes and for the helpdesk. */
+  serverMessage?: string
+  /** The request field at fault, for input errors. */
+  field?: string
+}

@@ -1,0 +1,11 @@
+/** The only IPC channel names; nothing else in the code base spells them. */
+export const IPC = {
+  getAppInfo: 'license-manager:get-app-info',
+  getHardwareId: 'license-manager:get-hardware-id',
+  deactivate: 'license-manager:deactivate',
+  deactivateWithSso: 'license-manager:deactivate-with-sso',
+  cancelSso: 'license-manager:cancel-sso',
+  ssoProgress: 'license-manager:sso-progress'
+} as const
+
+export type IpcChannel = (typeof IPC)[keyof typeof IPC]
