@@ -1,9 +1,23 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
 // ESM-only dependencies must be bundled into the CommonJS main output.
 const bundledEsmDeps = ['ky', 'oidc-provider', 'jose', 'openid-client', 'oauth4webapi', 'zod']
+
+/**
+ * The dev server injects an inline React-refresh preamble and talks over a websocket;
+ * the shipped CSP forbids both. Loosen it for `electron-vite dev` only.
+ */
+const devServerCsp = (): Plugin => ({
+  name: 'license-manager:dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+})
 
 export default defineConfig({
   main: {
@@ -20,7 +34,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()]
+    build: {
+      minify: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+    },
+    plugins: [react(), devServerCsp()]
   }
 })

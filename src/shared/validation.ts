@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { describeError } from './errors'
 import { failure, success, type Outcome } from './outcome'
 import type { Credentials, DeactivationRequest } from './request'
@@ -42,21 +42,27 @@ export const FIELD_LABELS: Record<keyof DeactivationInput, string> = {
 type TextField = keyof typeof FIELD_LIMITS
 
 const text = (field: TextField) =>
-  z
-    .string({ error: `${FIELD_LABELS[field]} is required.` })
-    .refine((v) => v.trim().length > 0, `${FIELD_LABELS[field]} is required.`)
-    .refine((v) => v.length <= FIELD_LIMITS[field], `${FIELD_LABELS[field]} is longer than ${FIELD_LIMITS[field]} characters.`)
+  z.string({ error: `${FIELD_LABELS[field]} is required.` }).check(
+    z.refine((v) => v.trim().length > 0, `${FIELD_LABELS[field]} is required.`),
+    z.refine((v) => v.length <= FIELD_LIMITS[field], `${FIELD_LABELS[field]} is longer than ${FIELD_LIMITS[field]} characters.`),
     // eslint-disable-next-line no-control-regex
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${FIELD_LABELS[field]} contains control characters.`)
+    z.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${FIELD_LABELS[field]} contains control characters.`)
+  )
 
 /** Identifiers are sent as typed, minus surrounding spaces; passwords are sent exactly. */
-const trimmed = (field: TextField) => text(field).transform((v) => v.trim())
+const trimmed = (field: TextField) => z.pipe(text(field), z.transform((v: string) => v.trim()))
 
-const licenseId = z
-  .union([z.number(), z.string().trim().regex(/^\d+$/, 'Licence id must be a whole number.').transform(Number)], {
-    error: 'Licence id must be a whole number.'
-  })
-  .pipe(z.number().int('Licence id must be a whole number.').positive('Licence id must be a positive number.').max(Number.MAX_SAFE_INTEGER, 'Licence id is too large.'))
+const WHOLE_NUMBER = 'Licence id must be a whole number.'
+const licenseId = z.pipe(
+  z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, WHOLE_NUMBER)), z.transform(Number))], {
+    error: WHOLE_NUMBER
+  }),
+  z.number().check(
+    z.refine(Number.isInteger, WHOLE_NUMBER),
+    z.positive('Licence id must be a positive number.'),
+    z.maximum(Number.MAX_SAFE_INTEGER, 'Licence id is too large.')
+  )
+)
 
 const CREDENTIAL_SETS = {
   'license-key': ['licenseKey'],
@@ -72,7 +78,7 @@ function invalid(field: string, message: string): Outcome<never> {
   return failure(describeError('invalid_input', { field, explanation: `${message} Nothing was sent.` }))
 }
 
-function firstIssue(result: z.ZodSafeParseError<unknown>, field: string): Outcome<never> {
+function firstIssue(result: { error: { issues: readonly { message: string }[] } }, field: string): Outcome<never> {
   return invalid(field, result.error.issues[0]?.message ?? `${field} is not valid.`)
 }
 

@@ -161,6 +161,19 @@ export const ERROR_CATALOGUE = {
     'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
   busy: entry('input', 0, 'Already working',
     'Another deactivation is still running.', 'Wait for it to finish.'),
+  ipc_forbidden: entry('setup', 0, 'The request did not come from the app’s window',
+    'The app only accepts requests from its own page, and this one came from somewhere else, so it was refused. Nothing was sent.',
+    'Close and reopen the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
+  sandbox_start_failed: entry('setup', 0, 'The built-in sandbox could not start',
+    'No licence server is configured, so the app uses its built-in practice server, and that server could not start on this PC.',
+    'Restart the app. If it keeps happening, a security program may be blocking connections inside this PC (127.0.0.1): ask your IT department.'),
+  app_internal_error: entry('server', 0, 'The app ran into a problem',
+    'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.',
+    'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
+
+  app_no_answer: entry('server', 0, 'The app did not answer',
+    'The window got no answer from the app’s background process. The licence may be unchanged.',
+    'Close the app, open it again and retry. If it keeps happening, contact support and include the diagnostics.'),
 
   // ── SSO browser flow (this app's own) ──
   sso_cancelled: entry('sso', 0, 'Sign-in cancelled',

@@ -1,0 +1,29 @@
+import type { DeactivationResult, HardwareIdInfo } from '../shared/api'
+import type { AppError } from '../shared/errors'
+import type { Outcome } from '../shared/outcome'
+import { LOGIN_METHOD_LABELS } from '../shared/request'
+
+/** One line of JSON: the typed Outcome, which never carries a secret. */
+export const jsonLine = (outcome: Outcome<unknown>): string => JSON.stringify(outcome)
+
+export function formatError(error: AppError): string {
+  const lines = [`Error: ${error.title}`, error.explanation, `What to do: ${error.action}`]
+  const status = error.status ? ` (HTTP ${error.status})` : ''
+  lines.push(`Code: ${error.code}${status}${error.field ? `, field: ${error.field}` : ''}`)
+  if (error.serverMessage && error.serverMessage !== error.explanation) lines.push(`Server said: ${error.serverMessage}`)
+  return lines.join('\n')
+}
+
+export function formatDeactivation(result: DeactivationResult, server: string): string {
+  return [
+    `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
+    `  Hardware id: ${result.hardwareId}`,
+    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
+    `  Server:      ${server}`,
+    `  At:          ${result.at}`
+  ].join('\n')
+}
+
+export function formatHardwareId(info: HardwareIdInfo): string {
+  return [`Hardware id: ${info.id}`, `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${info.description}`].join('\n')
+}

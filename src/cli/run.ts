@@ -1,0 +1,298 @@
+import { arch, platform, release } from 'node:os'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import packageJson from '../../package.json'
+import type { SsoProgress } from '../shared/api'
+import { describeError, type AppError } from '../shared/errors'
+import { failure, type Outcome } from '../shared/outcome'
+import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv } from '../main/engine/config'
+import { createHardwareIdSource } from '../main/engine/hardware-id'
+import { isLoopbackHostname } from '../main/engine/loopback'
+import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
+import { EXIT, exitCodeFor } from './exit-codes'
+import { formatDeactivation, formatError, formatHardwareId, jsonLine } from './output'
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIo {
+  env: ConfigEnv
+  stdout(text: string): void
+  stderr(text: string): void
+  readStdin(): Promise<string>
+  fetch: typeof fetch
+  openExternal(url: string): Promise<void>
+  /** Calls `handler` on Ctrl+C; returns a function that stops listening. */
+  onInterrupt(handler: () => void): () => void
+  /** Replaces this PC's machine id (tests). */
+  machineId?: () => string
+}
+
+export const HELP = `License Manager — frees a LicenseSpring bundle licence from this PC.
+
+Usage:
+  license-manager deactivate --product <bundle> <credentials> [options]
+  license-manager hardware-id [--hardware-id <id>] [--json]
+  license-manager --help
+
+Credentials (exactly one):
+  --license-key <key>                       key-based licence
+  --username <user> --password <pw>         user-based licence; instead of --password use
+                                            --password-stdin (reads stdin) or LM_PASSWORD
+  --id-token <token> --customer-account <c> SSO ID/access token you already have
+  --code <code> --customer-account <c>      SSO authorization code you already have
+  --sso --customer-account <c> [--implicit] sign in with your company account in the browser
+                                            (--implicit: token grant instead of code grant;
+                                            --no-browser: only print the sign-in link)
+
+Options:
+  --product <code>        the bundle's short code (default: LM_PRODUCT / config)
+  --license-id <n>        picks one licence when a user has several
+  --hardware-id <id>      send this hardware id instead of this PC's (helpdesk override)
+  --api-url <url>         License API base URL (LM_API_URL)
+  --api-key <key>         API key (LM_API_KEY)
+  --shared-key <key>      shared key (LM_SHARED_KEY; prefer the variable: command lines are visible)
+  --config <file>         read this JSON configuration instead of resources/config.json
+  --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
+  --json                  print the result as one line of JSON (the typed outcome)
+  -h, --help              show this help
+
+Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_SCHEME,
+LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
+else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
+and keys it prints.
+
+Exit codes:
+  0  success
+  1  unexpected failure inside the tool
+  2  invalid input or configuration (nothing was sent)
+  3  the License API refused the request (its error code is shown)
+  4  network failure or timeout (no usable answer)
+  5  the browser sign-in did not complete
+`
+
+const OPTIONS = {
+  product: { type: 'string' },
+  'license-key': { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'id-token': { type: 'string' },
+  code: { type: 'string' },
+  'customer-account': { type: 'string' },
+  sso: { type: 'boolean' },
+  implicit: { type: 'boolean' },
+  'no-browser': { type: 'boolean' },
+  'license-id': { type: 'string' },
+  'hardware-id': { type: 'string' },
+  'api-url': { type: 'string' },
+  'api-key': { type: 'string' },
+  'shared-key': { type: 'string' },
+  config: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const satisfies ParseArgsConfig['options']
+
+type Flags = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean
+}
+
+/** Flags that stand for an environment variable, so a config error can name the flag the user typed. */
+const FLAG_FOR_ENV: Array<[keyof Flags, string]> = [
+  ['api-url', CONFIG_ENV.apiUrl],
+  ['api-key', CONFIG_ENV.apiKey],
+  ['shared-key', CONFIG_ENV.sharedKey],
+  ['timeout-ms', CONFIG_ENV.timeoutMs]
+]
+
+const inputError = (field: string, explanation: string): AppError =>
+  describeError('invalid_input', { field, explanation: `${explanation} Nothing was sent.` })
+
+class Reporter {
+  constructor(
+    private readonly io: CliIo,
+    private readonly json: boolean
+  ) {}
+
+  /** Prints the outcome and returns the exit code. */
+  finish<T>(outcome: Outcome<T>, human: (value: T) => string): number {
+    if (this.json) this.io.stdout(jsonLine(outcome) + '\n')
+    if (outcome.ok) {
+      if (!this.json) this.io.stdout(human(outcome.value) + '\n')
+      return EXIT.success
+    }
+    if (!this.json) this.io.stderr(formatError(outcome.error) + '\n')
+    return exitCodeFor(outcome.error)
+  }
+
+  fail(error: AppError): number {
+    return this.finish(failure(error), () => '')
+  }
+
+  note(text: string): void {
+    this.io.stderr(text + '\n')
+  }
+}
+
+function parse(argv: string[]): { command: string | undefined; flags: Flags; extra: string[] } | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    return { command: positionals[0], flags: values as Flags, extra: positionals.slice(1) }
+  } catch (error) {
+    // parseArgs appends a long tip about positionals; its first sentence says what is wrong.
+    const message = error instanceof Error ? error.message : String(error)
+    return { error: message.split('. ')[0]!.replace(/\.?$/, '.') }
+  }
+}
+
+function appDetails() {
+  return {
+    name: `${packageJson.productName} CLI`,
+    version: packageJson.version,
+    os: `${platform()} ${release()} (${arch()})`
+  }
+}
+
+/** Reads the whole of stdin as the password, minus one trailing line break. */
+async function passwordFrom(flags: Flags, io: CliIo): Promise<string | undefined> {
+  if (flags.password !== undefined) return flags.password
+  if (flags['password-stdin']) return (await io.readStdin()).replace(/\r?\n$/, '')
+  const fromEnv = io.env.LM_PASSWORD
+  return fromEnv === undefined || fromEnv === '' || flags.username === undefined ? undefined : fromEnv
+}
+
+function configEnv(flags: Flags, env: ConfigEnv): ConfigEnv {
+  const merged: Record<string, string | undefined> = { ...env }
+  for (const [flag, name] of FLAG_FOR_ENV) {
+    const value = flags[flag]
+    if (typeof value === 'string') merged[name] = value
+  }
+  return merged
+}
+
+/** A config error names the flag when the bad value came from one. */
+function nameFlags(error: AppError, flags: Flags): AppError {
+  let named = error
+  for (const [flag, name] of FLAG_FOR_ENV) {
+    if (flags[flag] !== undefined && named.field === name) {
+      named = { ...named, field: `--${flag}`, explanation: named.explanation.split(name).join(`--${flag}`) }
+    }
+  }
+  return named
+}
+
+const NO_SERVER: AppError = {
+  ...describeError('config_invalid', {
+    field: CONFIG_ENV.apiUrl,
+    explanation: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.'
+  }),
+  action:
+    'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
+}
+
+function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): number {
+  const source = createHardwareIdSource(io.machineId ? { fixedMachineId: io.machineId } : {})
+  return out.finish(source.resolve(flags['hardware-id']), formatHardwareId)
+}
+
+function deactivateInput(flags: Flags, defaults: { product?: string; customerAccount?: string }, password: string | undefined): EngineDeactivateInput {
+  const input: EngineDeactivateInput = { product: flags.product ?? defaults.product ?? '' }
+  if (flags['license-key'] !== undefined) input.licenseKey = flags['license-key']
+  if (flags.username !== undefined) input.username = flags.username
+  if (password !== undefined) input.password = password
+  if (flags['id-token'] !== undefined) input.idToken = flags['id-token']
+  if (flags.code !== undefined) input.code = flags.code
+  // The configured default account only completes an SSO credential; it never starts one.
+  const account = flags['customer-account'] ?? (input.idToken !== undefined || input.code !== undefined ? defaults.customerAccount : undefined)
+  if (account !== undefined) input.customerAccountCode = account
+  if (flags['license-id'] !== undefined) input.licenseId = flags['license-id']
+  if (flags['hardware-id'] !== undefined) input.hardwareId = flags['hardware-id']
+  return input
+}
+
+function reportProgress(out: Reporter, progress: SsoProgress): void {
+  switch (progress.stage) {
+    case 'opening-browser':
+      out.note('Opening your browser for the company sign-in…')
+      break
+    case 'waiting-for-browser':
+      out.note(`Sign in here: ${progress.signInUrl}`)
+      out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
+      break
+    case 'deactivating':
+      out.note('Signed in. Deactivating…')
+      break
+  }
+}
+
+async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  if (flags.password !== undefined && flags['password-stdin']) {
+    return out.fail(inputError('password', 'Give the password either with --password or with --password-stdin, not both.'))
+  }
+  if (flags.implicit && !flags.sso) return out.fail(inputError('implicit', '--implicit only applies to --sso.'))
+  if (flags.sso) {
+    const other = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code'] as const).find((f) => flags[f] !== undefined)
+    if (other) return out.fail(inputError('credentials', `--sso signs in through the browser; do not combine it with --${other}.`))
+  }
+  if (flags.password !== undefined) out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
+  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+
+  const config = loadConfig({ env: configEnv(flags, io.env), ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  if (!config.ok) return out.fail(nameFlags(config.error, flags))
+  const serverConfig = config.value
+  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  const product = flags.product ?? (serverConfig.defaultProduct || undefined)
+  const customerAccount = flags['customer-account'] ?? (serverConfig.defaultCustomerAccount || undefined)
+
+  const service: LicenseService = createLicenseService({
+    config: serverConfig,
+    fetch: io.fetch,
+    openExternal: flags['no-browser'] ? () => Promise.reject(new Error('--no-browser')) : io.openExternal,
+    ...(io.machineId ? { machineId: io.machineId } : {}),
+    app: appDetails(),
+    sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
+  })
+  const server = describeServer(serverConfig)
+  const done = (outcome: Awaited<ReturnType<LicenseService['deactivate']>>) => out.finish(outcome, (r) => formatDeactivation(r, server))
+
+  if (flags.sso) {
+    const stop = io.onInterrupt(() => service.cancelSso())
+    try {
+      const input = {
+        product: product ?? '',
+        customerAccountCode: customerAccount ?? '',
+        grant: flags.implicit ? ('token' as const) : ('code' as const),
+        ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
+        ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {})
+      }
+      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p)))
+    } finally {
+      stop()
+    }
+  }
+
+  const password = await passwordFrom(flags, io)
+  const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
+  return done(await service.deactivate(deactivateInput(flags, defaults, password)))
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parse(argv)
+  const wantsJson = argv.includes('--json')
+  if ('error' in parsed) {
+    return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
+  }
+  const { command, flags, extra } = parsed
+  const out = new Reporter(io, flags.json === true)
+  try {
+    if (flags.help || command === 'help' || command === undefined) {
+      io.stdout(HELP)
+      return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
+    }
+    if (extra.length > 0) return out.fail(inputError('arguments', `Unexpected argument "${extra[0]}". See --help.`))
+    if (command === 'hardware-id') return hardwareIdCommand(flags, io, out)
+    if (command === 'deactivate') return await deactivateCommand(flags, io, out)
+    return out.fail(inputError('command', `Unknown command "${command}". Use "deactivate" or "hardware-id"; see --help.`))
+  } catch {
+    return out.fail(describeError('app_internal_error'))
+  }
+}

@@ -1,0 +1,114 @@
+import { describeError } from '../../../shared/errors'
+import { failure, success, type Outcome } from '../../../shared/outcome'
+import { mapTransportError } from '../errors/map-transport'
+
+export interface OAuthClientCredentials {
+  tokenUrl: string
+  clientId: string
+  clientSecret: string
+}
+
+export interface OAuthTokenSourceDeps extends OAuthClientCredentials {
+  fetch: typeof fetch
+  timeoutMs: number
+  /** Milliseconds since the epoch (tests move it). */
+  now?: () => number
+}
+
+export interface OAuthTokenSource {
+  /** A usable access token: the cached one, or a fresh one (concurrent callers share one fetch). */
+  token(): Promise<Outcome<string>>
+  /** Forgets the cached token (only if it is still `token`, when given), so the next call fetches anew. */
+  invalidate(token?: string): void
+}
+
+/** When no `expires_in` is given, trust a token this long. */
+const DEFAULT_LIFETIME_S = 60
+/** Renew this much before expiry, at most. */
+const MAX_RENEW_MARGIN_MS = 30_000
+const MAX_SERVER_MESSAGE = 300
+
+function tokenRequestFailed(status: number, serverMessage?: string): Outcome<never> {
+  return failure(
+    describeError('oauth_token_request_failed', serverMessage === undefined ? { status } : { status, serverMessage: serverMessage.slice(0, MAX_SERVER_MESSAGE) })
+  )
+}
+
+/** The OAuth error fields of a refusal (RFC 6749 §5.2), which never carry the secret. */
+function oauthErrorText(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; error_description?: unknown }
+    const parts = [parsed.error, parsed.error_description].filter((p): p is string => typeof p === 'string' && p !== '')
+    return parts.length > 0 ? parts.join(': ') : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function parseTokenAnswer(body: string): { accessToken: string; lifetimeS: number } | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined
+  const { access_token: accessToken, expires_in: expiresIn, token_type: tokenType } = parsed as Record<string, unknown>
+  if (typeof accessToken !== 'string' || accessToken === '' || /[\s"]/.test(accessToken)) return undefined
+  if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) return undefined
+  const lifetime = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn
+  const lifetimeS = typeof lifetime === 'number' && Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S
+  return { accessToken, lifetimeS }
+}
+
+/**
+ * OAuth client-credentials tokens for the License API: fetched form-encoded,
+ * cached until shortly before `expires_in`, one fetch in flight at a time.
+ * A refused token request is `oauth_token_request_failed` (with the token
+ * server's status and its OAuth error); no answer at all is the transport error.
+ */
+export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSource {
+  const now = deps.now ?? Date.now
+  let cached: { token: string; renewAt: number } | undefined
+  let inFlight: Promise<Outcome<string>> | undefined
+
+  async function fetchToken(): Promise<Outcome<string>> {
+    const startedAt = now()
+    let response: Response
+    let body: string
+    try {
+      response = await deps.fetch(deps.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: deps.clientId, client_secret: deps.clientSecret }).toString(),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(deps.timeoutMs)
+      })
+      body = await response.text()
+    } catch (error) {
+      const mapped = mapTransportError(error)
+      return failure({ ...mapped, explanation: `While asking the OAuth token server for an access token: ${mapped.explanation}` })
+    }
+    if (response.status < 200 || response.status > 299) return tokenRequestFailed(response.status, oauthErrorText(body))
+    const answer = parseTokenAnswer(body)
+    if (!answer) return tokenRequestFailed(response.status, 'The token server’s answer holds no usable bearer access token.')
+    const lifetimeMs = answer.lifetimeS * 1000
+    cached = { token: answer.accessToken, renewAt: startedAt + lifetimeMs - Math.min(MAX_RENEW_MARGIN_MS, lifetimeMs / 10) }
+    return success(answer.accessToken)
+  }
+
+  return {
+    token() {
+      if (cached && now() < cached.renewAt) return Promise.resolve(success(cached.token))
+      if (!inFlight) {
+        inFlight = fetchToken().finally(() => {
+          inFlight = undefined
+        })
+      }
+      return inFlight
+    },
+    invalidate(token) {
+      if (token === undefined || cached?.token === token) cached = undefined
+    }
+  }
+}

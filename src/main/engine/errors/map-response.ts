@@ -1,0 +1,66 @@
+import { describeError, type AppError } from '../../../shared/errors'
+
+/** An HTTP answer, already read: what the mappers need and nothing more. */
+export interface HttpAnswer {
+  status: number
+  contentType: string | null
+  body: string
+}
+
+const MAX_SERVER_MESSAGE = 500
+const MAX_CODE_LENGTH = 100
+
+/** The License API error envelope `{status, code, message}`; `code` is what matters. */
+export function parseErrorEnvelope(body: string): { code: string; message?: string } | undefined {
+  const text = body.trim()
+  if (!text.startsWith('{')) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined
+  const { code, message } = parsed as { code?: unknown; message?: unknown }
+  if (typeof code !== 'string' || code.trim() === '' || code.length > MAX_CODE_LENGTH) return undefined
+  return typeof message === 'string' ? { code: code.trim(), message: message.slice(0, MAX_SERVER_MESSAGE) } : { code: code.trim() }
+}
+
+export function looksLikeHtml(answer: Pick<HttpAnswer, 'contentType' | 'body'>): boolean {
+  if (answer.contentType !== null && /^\s*(text\/html|application\/xhtml\+xml)/i.test(answer.contentType)) return true
+  return /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(answer.body)
+}
+
+/**
+ * Maps an HTTP answer that is not a success to the catalogue. The server's own
+ * envelope wins; without one, the status and the shape of the body decide.
+ */
+export function mapErrorResponse(answer: HttpAnswer): AppError {
+  const { status } = answer
+  const envelope = parseErrorEnvelope(answer.body)
+  if (envelope) {
+    return describeError(envelope.code, envelope.message === undefined ? { status } : { status, serverMessage: envelope.message })
+  }
+  if (status >= 300 && status < 400) {
+    return describeError('html_error_body', {
+      status,
+      explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
+    })
+  }
+  if (status === 429) return describeError('too_many_requests', { status })
+  if (status === 503) return describeError('server_unavailable', { status })
+  if (status >= 500) return describeError('internal_error', { status })
+  if (status === 404) return describeError('not_found', { status })
+  if (answer.body.trim() === '') return describeError('empty_error_body', { status })
+  if (looksLikeHtml(answer)) return describeError('html_error_body', { status })
+  return describeError('non_json_error_body', { status })
+}
+
+/**
+ * A 2xx (or other non-error) answer that is not the one expected: a proxy's page
+ * is named as such, anything else is `unexpected_response`.
+ */
+export function mapUnexpectedSuccess(answer: HttpAnswer): AppError {
+  if (looksLikeHtml(answer)) return describeError('html_error_body', { status: answer.status })
+  return describeError('unexpected_response', { status: answer.status })
+}

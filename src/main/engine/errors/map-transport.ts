@@ -1,0 +1,114 @@
+import { describeError, type AppError, type KnownErrorCode } from '../../../shared/errors'
+
+/**
+ * Maps a failure that left no HTTP answer to the catalogue.
+ *
+ * Node's fetch (undici) throws `TypeError: fetch failed` with the socket error as
+ * `.cause` (sometimes an AggregateError of several); Electron's `net.fetch` throws
+ * errors whose message carries Chromium's `net::ERR_…` name; ky adds its own
+ * `TimeoutError`; an AbortSignal deadline rejects with a `TimeoutError`/`AbortError`.
+ */
+export function mapTransportError(error: unknown): AppError {
+  return describeError(transportErrorCode(error))
+}
+
+type TransportCode = Extract<
+  KnownErrorCode,
+  'cannot_connect_to_server' | 'dns_failure' | 'timeout' | 'tls_failure' | 'connection_reset' | 'proxy_failure' | 'network_error'
+>
+
+const MAX_CAUSE_DEPTH = 6
+
+/** The error, its causes and (for AggregateError) the errors it groups, breadth first and bounded. */
+function errorChain(error: unknown): unknown[] {
+  const seen: unknown[] = []
+  const queue: Array<{ value: unknown; depth: number }> = [{ value: error, depth: 0 }]
+  while (queue.length > 0 && seen.length < 32) {
+    const { value, depth } = queue.shift()!
+    if (value === undefined || value === null || seen.includes(value)) continue
+    seen.push(value)
+    if (depth >= MAX_CAUSE_DEPTH || typeof value !== 'object') continue
+    const { cause, errors } = value as { cause?: unknown; errors?: unknown }
+    if (cause !== undefined) queue.push({ value: cause, depth: depth + 1 })
+    if (Array.isArray(errors)) for (const e of errors.slice(0, 8)) queue.push({ value: e, depth: depth + 1 })
+  }
+  return seen
+}
+
+const stringProp = (value: unknown, key: 'code' | 'name' | 'message'): string => {
+  if (typeof value !== 'object' || value === null) return key === 'message' && typeof value === 'string' ? value : ''
+  const prop = (value as Record<string, unknown>)[key]
+  return typeof prop === 'string' ? prop : ''
+}
+
+/** Node and undici `code` values. */
+function codeFromNodeCode(code: string): TransportCode | undefined {
+  if (code === 'ECONNREFUSED') return 'cannot_connect_to_server'
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_NODATA') return 'dns_failure'
+  if (
+    code.startsWith('CERT_') ||
+    code.startsWith('ERR_TLS_') ||
+    code.startsWith('ERR_SSL_') ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'UNABLE_TO_GET_ISSUER_CERT' ||
+    code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+    code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    code === 'HOSTNAME_MISMATCH'
+  ) {
+    return 'tls_failure'
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'ECONNABORTED' || code === 'UND_ERR_CLOSED') {
+    return 'connection_reset'
+  }
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return 'timeout'
+  }
+  if (code.startsWith('ERR_PROXY') || code === 'UND_ERR_PRX_TLS') return 'proxy_failure'
+  return undefined
+}
+
+/** Chromium `net::ERR_…` names, as Electron's net.fetch reports them. */
+function codeFromChromiumName(name: string): TransportCode {
+  if (name === 'ERR_CONNECTION_REFUSED') return 'cannot_connect_to_server'
+  if (name === 'ERR_NAME_NOT_RESOLVED' || name === 'ERR_NAME_RESOLUTION_FAILED') return 'dns_failure'
+  if (name.startsWith('ERR_CERT_') || name.startsWith('ERR_SSL_') || name === 'ERR_BAD_SSL_CLIENT_AUTH_CERT') return 'tls_failure'
+  if (
+    name === 'ERR_CONNECTION_RESET' ||
+    name === 'ERR_CONNECTION_CLOSED' ||
+    name === 'ERR_CONNECTION_ABORTED' ||
+    name === 'ERR_EMPTY_RESPONSE' ||
+    name === 'ERR_SOCKET_NOT_CONNECTED'
+  ) {
+    return 'connection_reset'
+  }
+  if (name.startsWith('ERR_PROXY_') || name === 'ERR_TUNNEL_CONNECTION_FAILED' || name === 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED') {
+    return 'proxy_failure'
+  }
+  if (name === 'ERR_TIMED_OUT' || name === 'ERR_CONNECTION_TIMED_OUT') return 'timeout'
+  return 'network_error'
+}
+
+export function transportErrorCode(error: unknown): TransportCode {
+  const chain = errorChain(error)
+  for (const e of chain) {
+    const name = stringProp(e, 'name')
+    if (name === 'TimeoutError' || name === 'AbortError') return 'timeout'
+  }
+  for (const e of chain) {
+    const code = stringProp(e, 'code')
+    const mapped = code ? codeFromNodeCode(code) : undefined
+    if (mapped) return mapped
+  }
+  for (const e of chain) {
+    const message = stringProp(e, 'message')
+    const chromium = /net::(ERR_[A-Z0-9_]+)/.exec(message)
+    if (chromium) return codeFromChromiumName(chromium[1]!)
+    if (/other side closed|socket hang up|terminated/i.test(message)) return 'connection_reset'
+    if (/proxy/i.test(message)) return 'proxy_failure'
+  }
+  return 'network_error'
+}
+
+/** True only when the failure proves the request never reached the server (so a resend is safe). */
+export const neverReachedServer = (error: unknown): boolean => transportErrorCode(error) === 'cannot_connect_to_server'

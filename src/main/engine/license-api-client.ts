@@ -1,0 +1,183 @@
+import ky, { type KyInstance } from 'ky'
+import { failure, success, type Outcome } from '../../shared/outcome'
+import type { BundleRequestBody, DeactivationRequest } from '../../shared/request'
+import { createAuthorizer, type Authorizer } from './auth/authorizer'
+import type { AuthConfig } from './config'
+import { mapErrorResponse, mapUnexpectedSuccess, parseErrorEnvelope, type HttpAnswer } from './errors/map-response'
+import { mapTransportError, neverReachedServer } from './errors/map-transport'
+
+export interface LicenseApiClientOptions {
+  /** Base URL ending in "/", e.g. https://api.licensespring.com/api/v4/ */
+  apiUrl: string
+  auth: AuthConfig
+  /** Global fetch in Node; Electron's net.fetch in the app. */
+  fetch: typeof fetch
+  timeoutMs: number
+  /** Sent as `sdk_ver`: "<app name> <version>". */
+  sdkVersion: string
+  /** Milliseconds since the epoch, for the Date header (tests move it). */
+  now?: () => number
+}
+
+export interface SsoUrlQuery {
+  product: string
+  customerAccountCode: string
+  responseType: 'code' | 'token'
+}
+
+export interface SsoUrlAnswer {
+  url: string
+  openidConfiguration: Record<string, unknown> | null
+}
+
+/** One licence object of an activate_bundle answer (the fields this app relies on). */
+export type ActivatedLicence = Record<string, unknown> & { id?: unknown; hardware_id?: unknown }
+
+export interface LicenseApiClient {
+  /** POST deactivate_bundle; succeeds only on the server's `license_deactivated`. */
+  deactivateBundle(request: DeactivationRequest): Promise<Outcome<'license_deactivated'>>
+  /** POST activate_bundle (tests and the bench set up seats with it). */
+  activateBundle(request: DeactivationRequest): Promise<Outcome<ActivatedLicence[]>>
+  /** GET sso_url, always with an explicit response_type. */
+  ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
+}
+
+/** A resend after a refused connection waits this long (the request never left). */
+const CONNECT_RETRY_DELAY_MS = 150
+
+/** The wire body of deactivate_bundle / activate_bundle. */
+export function toBundleRequestBody(request: DeactivationRequest, sdkVersion: string): BundleRequestBody {
+  const body: BundleRequestBody = { hardware_id: request.hardwareId, product: request.product }
+  const c = request.credentials
+  switch (c.method) {
+    case 'license-key':
+      body.license_key = c.licenseKey
+      break
+    case 'user':
+      body.username = c.username
+      body.password = c.password
+      break
+    case 'sso-token':
+      body.id_token = c.idToken
+      body.customer_account_code = c.customerAccountCode
+      break
+    case 'sso-code':
+      body.code = c.code
+      body.customer_account_code = c.customerAccountCode
+      break
+  }
+  if (request.licenseId !== undefined) body.license_id = request.licenseId
+  body.sdk_ver = sdkVersion
+  return body
+}
+
+function isDeactivatedConfirmation(body: string): boolean {
+  const text = body.trim()
+  if (text === 'license_deactivated' || text === '"license_deactivated"') return true
+  if (!text.startsWith('"')) return false
+  try {
+    return JSON.parse(text) === 'license_deactivated'
+  } catch {
+    return false
+  }
+}
+
+const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status <= 299
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
+}
+
+export function createLicenseApiClient(options: LicenseApiClientOptions): LicenseApiClient {
+  const authorizer: Authorizer = createAuthorizer(options.auth, {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    ...(options.now ? { now: options.now } : {})
+  })
+  const api: KyInstance = ky.create({
+    prefixUrl: options.apiUrl,
+    fetch: options.fetch,
+    timeout: options.timeoutMs,
+    throwHttpErrors: false,
+    redirect: 'manual',
+    retry: {
+      limit: 1,
+      methods: ['get', 'post'],
+      statusCodes: [],
+      afterStatusCodes: [],
+      shouldRetry: ({ error }) => neverReachedServer(error),
+      delay: () => CONNECT_RETRY_DELAY_MS
+    }
+  })
+
+  /** Sends one call; a refused OAuth token is renewed and the call repeated once. */
+  async function send(method: 'get' | 'post', path: string, body?: string): Promise<Outcome<HttpAnswer>> {
+    for (let attempt = 1; ; attempt++) {
+      const auth = await authorizer.headers()
+      if (!auth.ok) return auth
+      const headers: Record<string, string> = { accept: 'application/json', date: auth.value.date, authorization: auth.value.authorization }
+      if (body !== undefined) headers['content-type'] = 'application/json'
+      let answer: HttpAnswer
+      try {
+        // The deadline also covers reading the body, which ky's own timeout does not.
+        const response = await api(path, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) })
+        answer = { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() }
+      } catch (error) {
+        return failure(mapTransportError(error))
+      }
+      if (attempt === 1 && answer.status >= 400) {
+        const envelope = parseErrorEnvelope(answer.body)
+        if (envelope && authorizer.renewAfter(envelope.code, auth.value)) continue
+      }
+      return success(answer)
+    }
+  }
+
+  return {
+    async deactivateBundle(request) {
+      const sent = await send('post', 'deactivate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))
+      if (!sent.ok) return sent
+      const answer = sent.value
+      if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
+      if (!isDeactivatedConfirmation(answer.body)) return failure(mapUnexpectedSuccess(answer))
+      return success('license_deactivated')
+    },
+
+    async activateBundle(request) {
+      const sent = await send('post', 'activate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))
+      if (!sent.ok) return sent
+      const answer = sent.value
+      if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
+      const licences = parseJson(answer.body)
+      if (!Array.isArray(licences) || licences.length === 0 || !licences.every((l) => typeof l === 'object' && l !== null && !Array.isArray(l))) {
+        return failure(mapUnexpectedSuccess(answer))
+      }
+      return success(licences as ActivatedLicence[])
+    },
+
+    async ssoUrl(query) {
+      const search = new URLSearchParams({
+        product: query.product,
+        customer_account_code: query.customerAccountCode,
+        response_type: query.responseType
+      })
+      const sent = await send('get', `sso_url?${search.toString()}`)
+      if (!sent.ok) return sent
+      const answer = sent.value
+      if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
+      const parsed = parseJson(answer.body) as { url?: unknown; openid_configuration?: unknown } | undefined
+      if (typeof parsed !== 'object' || parsed === null || typeof parsed.url !== 'string' || !URL.canParse(parsed.url)) {
+        return failure(mapUnexpectedSuccess(answer))
+      }
+      const config = parsed.openid_configuration
+      return success({
+        url: parsed.url,
+        openidConfiguration: typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : null
+      })
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import type {
+  AppInfo,
+  DeactivateInput,
+  DeactivationResult,
+  HardwareIdInfo,
+  SsoDeactivateInput,
+  SsoProgress
+} from '../../shared/api'
+import { describeError } from '../../shared/errors'
+import { failure, success, type Outcome } from '../../shared/outcome'
+import type { DeactivationRequest } from '../../shared/request'
+import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
+import { describeServer, type AuthConfig, type EngineConfig } from './config'
+import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
+import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
+import { createSsoBrowserFlow, type SsoCredential } from './sso'
+
+export interface LicenseService {
+  appInfo(): AppInfo
+  hardwareId(): Promise<Outcome<HardwareIdInfo>>
+  deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>>
+  deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
+  cancelSso(): Outcome<null>
+}
+
+/** The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`). */
+export type EngineDeactivateInput = DeactivateInput & { code?: string }
+
+export interface LicenseServiceDeps {
+  config: EngineConfig & { apiUrl: string; auth: AuthConfig }
+  /** Global fetch in Node; Electron's net.fetch in the app. */
+  fetch: typeof fetch
+  /** Opens the system browser (shell.openExternal in the app). */
+  openExternal: (url: string) => Promise<void>
+  /** Replaces this PC's machine id (tests, demos); default node-machine-id. */
+  machineId?: () => string
+  app: { name: string; version: string; os: string }
+  /** True when the built-in sandbox serves the requests. */
+  sandbox: boolean
+  /** Tests: a ready hardware id source (wins over `machineId`). */
+  hardwareIdSource?: HardwareIdSource
+}
+
+const INPUT_FIELDS = ['product', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
+
+/** Only the known fields of an untrusted input object. */
+function pickFields(input: unknown): DeactivationInput {
+  const picked: DeactivationInput = {}
+  if (typeof input !== 'object' || input === null) return picked
+  const source = input as Record<string, unknown>
+  for (const field of INPUT_FIELDS) if (source[field] !== undefined) picked[field] = source[field]
+  return picked
+}
+
+const notAnObject = () => failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was sent.' }))
+
+/**
+ * What the IPC handlers, the e2e harness and the CLI call. Every method returns an
+ * Outcome; nothing is sent before the input validates, and codes, tokens and
+ * passwords live only for the duration of the call.
+ */
+export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
+  const { config } = deps
+  const client: LicenseApiClient = createLicenseApiClient({
+    apiUrl: config.apiUrl,
+    auth: config.auth,
+    fetch: deps.fetch,
+    timeoutMs: config.timeoutMs,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`
+  })
+  const hardware = deps.hardwareIdSource ?? createHardwareIdSource(deps.machineId ? { fixedMachineId: deps.machineId } : {})
+  const sso = createSsoBrowserFlow({
+    appName: deps.app.name,
+    timeoutMs: config.ssoTimeoutMs,
+    openExternal: deps.openExternal,
+    async requestSsoUrl(query) {
+      const answer = await client.ssoUrl({
+        product: query.product,
+        customerAccountCode: query.customerAccountCode,
+        responseType: query.grant === 'code' ? 'code' : 'token'
+      })
+      return answer.ok ? success({ url: answer.value.url }) : answer
+    }
+  })
+
+  /** A deactivation call is on the wire. */
+  let sending = false
+  /** Browser sign-ins waiting; a new one replaces the old inside the flow. */
+  let signInsWaiting = 0
+
+  function resolveHardwareId(raw: unknown): Outcome<string> | { passThrough: unknown } {
+    if (raw !== undefined && typeof raw !== 'string') return { passThrough: raw }
+    const info = hardware.resolve(raw)
+    return info.ok ? success(info.value.id) : info
+  }
+
+  function buildRequest(fields: DeactivationInput, hardwareIdInput: unknown): Outcome<DeactivationRequest> {
+    const hardwareId = resolveHardwareId(hardwareIdInput)
+    if ('passThrough' in hardwareId) return validateDeactivation({ ...fields, hardwareId: hardwareId.passThrough })
+    if (!hardwareId.ok) return hardwareId
+    return validateDeactivation({ ...fields, hardwareId: hardwareId.value })
+  }
+
+  async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
+    const answer = await client.deactivateBundle(request)
+    if (!answer.ok) return answer
+    return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
+  }
+
+  /** Keeps the promise contract: an unexpected throw becomes a typed error, never a rejection. */
+  async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    try {
+      return await work()
+    } catch {
+      return failure(describeError('app_internal_error'))
+    }
+  }
+
+  function credentialFields(credential: SsoCredential): Outcome<Pick<DeactivationInput, 'code' | 'idToken'>> {
+    if (credential.kind === 'code') return success({ code: credential.code })
+    const token =
+      config.ssoTokenField === 'access_token' ? (credential.accessToken ?? credential.idToken) : (credential.idToken ?? credential.accessToken)
+    if (token === undefined || token === '') return failure(describeError('sso_invalid_callback'))
+    return success({ idToken: token })
+  }
+
+  return {
+    appInfo: () => ({
+      name: deps.app.name,
+      version: deps.app.version,
+      os: deps.app.os,
+      server: describeServer(config),
+      sandbox: deps.sandbox,
+      defaultProduct: config.defaultProduct,
+      defaultCustomerAccount: config.defaultCustomerAccount
+    }),
+
+    hardwareId: () => guarded(async () => hardware.machine()),
+
+    deactivate: (input) =>
+      guarded(async () => {
+        if (typeof input !== 'object' || input === null) return notAnObject()
+        if (sending || signInsWaiting > 0) return failure(describeError('busy'))
+        const request = buildRequest(pickFields(input), input.hardwareId)
+        if (!request.ok) return request
+        sending = true
+        try {
+          return await send(request.value)
+        } finally {
+          sending = false
+        }
+      }),
+
+    deactivateWithSso: (input, onProgress) =>
+      guarded(async () => {
+        if (typeof input !== 'object' || input === null) return notAnObject()
+        if (sending) return failure(describeError('busy'))
+        if (input.grant !== 'code' && input.grant !== 'token') {
+          return failure(describeError('invalid_input', { field: 'grant', explanation: 'The sign-in kind must be "code" or "token". Nothing was sent.' }))
+        }
+        const fields: DeactivationInput = { product: input.product, licenseId: input.licenseId, customerAccountCode: input.customerAccountCode }
+        // Every field but the sign-in result is checked before the browser opens;
+        // the placeholder stands in for the code the sign-in will yield.
+        const precheck = buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
+        if (!precheck.ok) return precheck
+        const { product, credentials } = precheck.value
+        if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
+
+        signInsWaiting += 1
+        let signIn: Outcome<SsoCredential>
+        try {
+          signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)
+        } finally {
+          signInsWaiting -= 1
+        }
+        if (!signIn.ok) return signIn
+        if (sending) return failure(describeError('busy'))
+        const credential = credentialFields(signIn.value)
+        if (!credential.ok) return credential
+        const request = validateDeactivation({ ...fields, ...credential.value, hardwareId: precheck.value.hardwareId })
+        if (!request.ok) return request
+        sending = true
+        try {
+          try {
+            onProgress({ stage: 'deactivating' })
+          } catch {
+            // A failing progress listener must not stop the deactivation.
+          }
+          return await send(request.value)
+        } finally {
+          sending = false
+        }
+      }),
+
+    cancelSso() {
+      sso.cancel()
+      return success(null)
+    }
+  }
+}

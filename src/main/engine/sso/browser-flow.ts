@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { SsoProgress } from '../../../shared/api'
+import { describeError, type AppError } from '../../../shared/errors'
+import { failure, type Outcome } from '../../../shared/outcome'
+import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
+import { interpretCallback, isAuthorizationAnswer } from './callback'
+import { listenOnLoopback } from './loopback-listener'
+import { finalSignInUrl, loopbackRedirect, vetSignInUrl } from './sign-in-url'
+import type { SsoBrowserFlow, SsoBrowserFlowDeps, SsoCredential, SsoSignInQuery } from './types'
+
+/** Optional extras of the flow; the required part is fixed in types.ts. */
+export interface SsoBrowserFlowOptions extends SsoBrowserFlowDeps {
+  /** Named on the pages the browser shows; default "License Manager". */
+  appName?: string
+}
+
+const MAX_RELAY_BYTES = 64 * 1024
+const newState = (): string => randomBytes(32).toString('base64url')
+
+/** One sign-in: settles once; every way of ending closes what it opened. */
+class Attempt {
+  private settle!: (outcome: Outcome<SsoCredential>) => void
+  private readonly cleanups: (() => void)[] = []
+  readonly outcome = new Promise<Outcome<SsoCredential>>((resolve) => (this.settle = resolve))
+  done = false
+
+  finish(outcome: Outcome<SsoCredential>): void {
+    if (this.done) return
+    this.done = true
+    for (const cleanup of this.cleanups.splice(0).reverse()) {
+      try {
+        cleanup()
+      } catch {
+        // Cleanup must not stop the other cleanups or the answer.
+      }
+    }
+    this.settle(outcome)
+  }
+
+  fail(error: AppError): void {
+    this.finish(failure(error))
+  }
+
+  /** Runs `cleanup` when the attempt ends (at once when it already has). */
+  onEnd(cleanup: () => void): void {
+    if (this.done) cleanup()
+    else this.cleanups.push(cleanup)
+  }
+}
+
+/** Text of the page the browser shows once the answer has been taken (or refused). */
+function resultPage(outcome: Outcome<SsoCredential>, appName: string): { status: number; title: string; paragraphs: string[] } {
+  if (outcome.ok) {
+    return { status: 200, title: 'Signed in', paragraphs: [`You can close this tab and return to ${appName}.`] }
+  }
+  const { error } = outcome
+  return {
+    status: 400,
+    title: error.title,
+    paragraphs: [
+      error.explanation,
+      ...(error.serverMessage ? [`Message from the sign-in service: ${error.serverMessage}`] : []),
+      `You can close this tab and return to ${appName}.`
+    ]
+  }
+}
+
+/**
+ * The browser sign-in of the SSO login methods: asks the License API for the provider's URL,
+ * listens on the loopback redirect, opens the system browser and waits for the answer.
+ */
+export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlow {
+  const appName = deps.appName ?? 'License Manager'
+  let current: Attempt | undefined
+
+  const report = (attempt: Attempt, onProgress: (p: SsoProgress) => void, progress: SsoProgress): void => {
+    if (attempt.done) return
+    try {
+      onProgress(progress)
+    } catch {
+      // A failing progress listener must not break the sign-in.
+    }
+  }
+
+  async function run(attempt: Attempt, query: SsoSignInQuery, onProgress: (p: SsoProgress) => void): Promise<void> {
+    const answer = await deps.requestSsoUrl(query)
+    if (attempt.done) return
+    if (!answer.ok) return attempt.finish(answer)
+
+    const vetted = vetSignInUrl(answer.value.url)
+    if (!vetted.ok) return attempt.finish(vetted)
+    const redirect = loopbackRedirect(vetted.value)
+    if (!redirect.ok) return attempt.finish(redirect)
+    const { listenHost, path: redirectPath } = redirect.value
+    const relayPath = `${redirectPath.replace(/\/$/, '')}/fragment`
+
+    let state = ''
+    let expectedHost = ''
+    const complete = (res: ServerResponse, outcome: Outcome<SsoCredential>, asText: boolean): void => {
+      const page = resultPage(outcome, appName)
+      if (asText) sendText(res, page.status, [page.title, ...page.paragraphs].join('\n'))
+      else sendPage(res, page.status, page)
+      attempt.finish(outcome)
+    }
+
+    const handle = (req: IncomingMessage, res: ServerResponse): void => {
+      if ((req.headers.host ?? '').toLowerCase() !== expectedHost) {
+        sendText(res, 421, 'Misdirected request.')
+        return
+      }
+      const url = new URL(req.url ?? '/', `http://${expectedHost}`)
+      const onRedirect = url.pathname === redirectPath
+      const onRelay = query.grant === 'token' && url.pathname === relayPath
+      if (!onRedirect && !onRelay) {
+        sendText(res, 404, 'Not found.')
+        return
+      }
+      if (attempt.done) {
+        const finished = { title: 'This sign-in is already finished', paragraphs: [`You can close this tab and return to ${appName}.`] }
+        if (onRelay) sendText(res, 409, [finished.title, ...finished.paragraphs].join('\n'))
+        else sendPage(res, 409, finished)
+        return
+      }
+      if (onRedirect) {
+        if (req.method !== 'GET') {
+          res.setHeader('Allow', 'GET')
+          sendText(res, 405, 'Method not allowed.')
+          return
+        }
+        if (query.grant === 'token' && !isAuthorizationAnswer(url.searchParams)) {
+          sendFragmentRelayPage(res, relayPath, appName)
+          return
+        }
+        complete(res, interpretCallback(url.searchParams, state, query.grant), false)
+        return
+      }
+      if (req.method !== 'POST' || req.headers[RELAY_HEADER] !== '1') {
+        sendText(res, 403, 'Forbidden.')
+        return
+      }
+      readBody(req, MAX_RELAY_BYTES).then(
+        (body) => {
+          if (attempt.done) sendText(res, 409, 'This sign-in is already finished.')
+          else if (body === undefined) complete(res, failure(describeError('sso_invalid_callback')), true)
+          else complete(res, interpretCallback(new URLSearchParams(body), state, query.grant), true)
+        },
+        () => res.destroy()
+      )
+    }
+
+    const listening = await listenOnLoopback(listenHost, redirect.value.port, handle)
+    if (!listening.ok) return attempt.finish(listening)
+    const listener = listening.value
+    attempt.onEnd(() => listener.close())
+    if (attempt.done) return
+
+    const hostLiteral = listenHost.includes(':') ? `[${listenHost}]` : listenHost
+    expectedHost = `${hostLiteral}:${listener.port}`
+    const signIn = finalSignInUrl(vetted.value, redirect.value.withPort(listener.port), newState)
+    state = signIn.state
+
+    report(attempt, onProgress, { stage: 'opening-browser' })
+    Promise.resolve()
+      .then(() => deps.openExternal(signIn.url))
+      .then(
+        () => report(attempt, onProgress, { stage: 'waiting-for-browser', signInUrl: signIn.url, browserOpened: true }),
+        () => report(attempt, onProgress, { stage: 'waiting-for-browser', signInUrl: signIn.url, browserOpened: false })
+      )
+  }
+
+  return {
+    async signIn(query, onProgress) {
+      current?.fail(describeError('sso_replaced'))
+      const attempt = new Attempt()
+      current = attempt
+      const timer = setTimeout(() => attempt.fail(describeError('sso_timeout')), deps.timeoutMs)
+      attempt.onEnd(() => clearTimeout(timer))
+      run(attempt, query, onProgress).catch(() => attempt.fail(describeError('app_internal_error')))
+      const outcome = await attempt.outcome
+      if (current === attempt) current = undefined
+      return outcome
+    },
+    cancel() {
+      current?.fail(describeError('sso_cancelled'))
+    }
+  }
+}
+
+/** Reads a request body up to `limit` bytes; undefined when it is larger. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) return undefined
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,2 @@
+export { createSsoBrowserFlow, type SsoBrowserFlowOptions } from './browser-flow'
+export type { SsoBrowserFlow, SsoBrowserFlowDeps, SsoCredential, SsoSignInQuery } from './types'

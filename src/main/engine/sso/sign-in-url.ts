@@ -1,0 +1,78 @@
+import { describeError } from '../../../shared/errors'
+import { failure, success, type Outcome } from '../../../shared/outcome'
+import { isAllowedServerUrl } from '../loopback'
+
+/** Hosts a loopback redirect may name (RFC 8252 §7.3, plus `localhost` which vendors register too); the listener binds exactly that host. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
+
+const parse = (text: string): URL | undefined => {
+  try {
+    return new URL(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Only `https:` sign-in pages may be opened in the browser, or `http:` on this PC (the sandbox).
+ * URLs carrying user:password are refused outright.
+ */
+export function vetSignInUrl(text: string): Outcome<URL> {
+  const url = parse(text)
+  const safe = url !== undefined && url.username === '' && url.password === '' && isAllowedServerUrl(url)
+  return url && safe ? success(url) : failure(describeError('sso_unsafe_url'))
+}
+
+/** Where the browser will come back to, and how to listen for it. */
+export interface LoopbackRedirect {
+  /** As it appears in the sign-in URL. */
+  registered: string
+  /** Host to listen on: 127.0.0.1, ::1 or localhost. */
+  listenHost: string
+  /** The fixed port the vendor registered, or 0 to let the OS choose (any port is accepted). */
+  port: number
+  /** The path the answer arrives on. */
+  path: string
+  /** The redirect URI with another port, keeping everything else exactly as registered. */
+  withPort(port: number): string
+}
+
+/** Reads the redirect URI inside the sign-in URL; only an http loopback address can reach this app. */
+export function loopbackRedirect(signInUrl: URL): Outcome<LoopbackRedirect> {
+  const registered = signInUrl.searchParams.get('redirect_uri')
+  if (registered === null || registered === '') {
+    return failure(
+      describeError('sso_redirect_not_loopback', {
+        explanation: 'The sign-in address from the server does not say where the browser should come back to.'
+      })
+    )
+  }
+  const url = parse(registered)
+  if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || url.username || url.password || url.hash) {
+    return failure(describeError('sso_redirect_not_loopback'))
+  }
+  // Rebuild from the text as registered so only the port changes (no added "/" or re-encoding).
+  const afterScheme = registered.slice(registered.indexOf('//') + 2)
+  const authorityEnd = afterScheme.search(/[/?#]/)
+  const rest = authorityEnd === -1 ? '' : afterScheme.slice(authorityEnd)
+  const hostLiteral = url.hostname
+  return success({
+    registered,
+    listenHost: hostLiteral === '[::1]' ? '::1' : hostLiteral,
+    port: url.port === '' ? 0 : Number(url.port),
+    path: url.pathname,
+    withPort: (port: number) => `http://${hostLiteral}:${port}${rest}`
+  })
+}
+
+/** The sign-in URL with the listener's redirect URI and a `state` (the provider's own is kept). */
+export function finalSignInUrl(signInUrl: URL, redirectUri: string, newState: () => string): { url: string; state: string } {
+  const url = new URL(signInUrl.href)
+  url.searchParams.set('redirect_uri', redirectUri)
+  let state = url.searchParams.get('state')
+  if (state === null || state === '') {
+    state = newState()
+    url.searchParams.set('state', state)
+  }
+  return { url: url.href, state }
+}

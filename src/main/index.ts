@@ -1,0 +1,127 @@
+import { release } from 'node:os'
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, session, shell } from 'electron'
+import { startSandbox } from '../sandbox/server'
+import { loadConfig } from './engine/config'
+import { createLicenseService } from './engine/service'
+import { resolveAppLocation } from './shell/app-location'
+import { describeOs, startEngine, type RunningEngine } from './shell/engine-startup'
+import { vettedOpenExternal } from './shell/external-url'
+import { registerIpcHandlers } from './shell/ipc'
+import { menuTemplate } from './shell/menu'
+import { guardWebContents } from './shell/navigation-guard'
+import { installPermissionHandlers } from './shell/permissions'
+import { installWindowRequestFilter } from './shell/request-filter'
+import { createSenderCheck } from './shell/sender-check'
+import { mainWindowOptions } from './shell/window-options'
+
+/*
+ * Electron wiring only: everything that decides something lives in ./shell (tested
+ * in plain Node) or in the engine. Electron fuses are left at their defaults; the
+ * Playwright e2e needs `nodeCliInspect` on, so a packaging step that flips fuses
+ * must keep that one for test builds.
+ */
+
+const APP_USER_MODEL_ID = 'com.licensemanager.desktop'
+const QUIT_CLEANUP_LIMIT_MS = 3000
+
+// Every renderer is sandboxed, whatever a window's options say. Must precede 'ready'.
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  run()
+}
+
+function run(): void {
+  const developing = !app.isPackaged
+  const location = resolveAppLocation({
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    packaged: app.isPackaged,
+    rendererIndexFile: join(__dirname, '../renderer/index.html')
+  })
+
+  let window: BrowserWindow | null = null
+  let engine: Promise<RunningEngine> | null = null
+  const isAppContents = (id: number): boolean => window !== null && !window.isDestroyed() && window.webContents.id === id
+
+  function createWindow(): BrowserWindow {
+    const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme, { devTools: developing }))
+    win.once('ready-to-show', () => win.show())
+    win.on('closed', () => {
+      if (window === win) window = null
+    })
+    const loading = location.kind === 'dev-server' ? win.loadURL(location.indexUrl) : win.loadFile(location.indexFile)
+    loading.catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
+    return win
+  }
+
+  app.on('second-instance', () => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  })
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, location))
+
+  app.whenReady().then(() => {
+    if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+    const template = menuTemplate(process.platform, developing)
+    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+    installPermissionHandlers(session.defaultSession, location)
+    installWindowRequestFilter(session.defaultSession, location, isAppContents)
+
+    const started = startEngine({
+      loadConfig: () => loadConfig({ env: process.env }),
+      startSandbox,
+      createLicenseService,
+      // Chromium's network stack: the system proxy/PAC and the OS certificate store.
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+      // Looked up on each call, so an e2e harness can stub shell.openExternal.
+      openExternal: vettedOpenExternal((url) => shell.openExternal(url)),
+      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+    })
+    engine = started
+    registerIpcHandlers({
+      ipcMain,
+      service: async () => (await started).service,
+      isTrustedSender: createSenderCheck(location, isAppContents),
+      onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
+    })
+
+    window = createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+    })
+  }).catch((error: unknown) => {
+    console.error(`[main] Start-up failed: ${errorName(error)}`)
+    app.exit(1)
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  // Stops the in-process sandbox before exiting, within a bounded time.
+  let cleanup: 'pending' | 'running' | 'done' = 'pending'
+  app.on('will-quit', (event) => {
+    if (cleanup === 'done' || engine === null) return
+    event.preventDefault()
+    if (cleanup === 'running') return
+    cleanup = 'running'
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_CLEANUP_LIMIT_MS).unref())
+    Promise.race([engine.then((e) => e.close()), limit])
+      .catch((error: unknown) => console.error(`[main] The sandbox did not close cleanly: ${errorName(error)}`))
+      .finally(() => {
+        cleanup = 'done'
+        app.quit()
+      })
+  })
+}
+
+/** Logs name the kind of failure only: engine messages may quote a server's answer. */
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error
+}

@@ -1,0 +1,59 @@
+import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress } from '../../shared/api'
+import type { AppError } from '../../shared/errors'
+import type { Outcome } from '../../shared/outcome'
+
+/*
+ * What leaves the main process is rebuilt field by field from the contract in
+ * src/shared/api.ts, so a value the engine happens to carry (a request echo, a
+ * token, a key) cannot ride along to the window by accident.
+ */
+
+export function toAppError(error: AppError): AppError {
+  const out: AppError = {
+    code: error.code,
+    family: error.family,
+    status: error.status,
+    title: error.title,
+    explanation: error.explanation,
+    action: error.action
+  }
+  if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
+  if (error.field !== undefined) out.field = error.field
+  return out
+}
+
+export function projectOutcome<T>(outcome: Outcome<T>, project: (value: T) => T): Outcome<T> {
+  return outcome.ok ? { ok: true, value: project(outcome.value) } : { ok: false, error: toAppError(outcome.error) }
+}
+
+export const toAppInfo = (v: AppInfo): AppInfo => ({
+  name: v.name,
+  version: v.version,
+  os: v.os,
+  server: v.server,
+  sandbox: v.sandbox,
+  defaultProduct: v.defaultProduct,
+  defaultCustomerAccount: v.defaultCustomerAccount
+})
+
+export const toHardwareIdInfo = (v: HardwareIdInfo): HardwareIdInfo => ({ id: v.id, source: v.source, description: v.description })
+
+export const toDeactivationResult = (v: DeactivationResult): DeactivationResult => ({
+  product: v.product,
+  hardwareId: v.hardwareId,
+  method: v.method,
+  at: v.at
+})
+
+export const toNull = (): null => null
+
+export function toSsoProgress(p: SsoProgress): SsoProgress {
+  switch (p.stage) {
+    case 'opening-browser':
+      return { stage: 'opening-browser' }
+    case 'waiting-for-browser':
+      return { stage: 'waiting-for-browser', signInUrl: p.signInUrl, browserOpened: p.browserOpened }
+    case 'deactivating':
+      return { stage: 'deactivating' }
+  }
+}

@@ -1,0 +1,104 @@
+import type {
+  AppInfo,
+  DeactivateInput,
+  DeactivationResult,
+  HardwareIdInfo,
+  SsoDeactivateInput,
+  SsoProgress
+} from '../../shared/api'
+import { describeError } from '../../shared/errors'
+import { IPC, type IpcChannel } from '../../shared/ipc-channels'
+import { failure, success, type Outcome } from '../../shared/outcome'
+import { parseDeactivateArgs, parseNoArgs, parseSsoDeactivateArgs } from './ipc-payloads'
+import {
+  projectOutcome,
+  toAppError,
+  toAppInfo,
+  toDeactivationResult,
+  toHardwareIdInfo,
+  toNull,
+  toSsoProgress
+} from './ipc-results'
+import type { InvokeEventLike, SenderCheck } from './sender-check'
+
+/** What the window's calls need from the engine's `LicenseService` (src/main/engine/service.ts). */
+export interface IpcLicenseService {
+  appInfo(): AppInfo
+  hardwareId(): Promise<Outcome<HardwareIdInfo>>
+  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>>
+  deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
+  cancelSso(): Outcome<null>
+}
+
+/** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void
+  removeHandler(channel: string): void
+}
+
+export interface IpcDeps {
+  ipcMain: IpcMainLike
+  /**
+   * The engine, once configured. A failed start-up (bad configuration, sandbox that
+   * would not start) is an outcome too, returned to every call so the window can show it.
+   */
+  service: () => Promise<Outcome<IpcLicenseService>> | Outcome<IpcLicenseService>
+  isTrustedSender: SenderCheck
+  /** Told which channel failed unexpectedly; never given the payload. */
+  onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
+}
+
+type Call<P, T> = (service: IpcLicenseService, input: P, event: InvokeEventLike) => Promise<Outcome<T>> | Outcome<T>
+
+const forbidden = (): Outcome<never> =>
+  failure(describeError('ipc_forbidden', { explanation: 'A call to the licence engine came from outside the app’s window and was refused. Nothing was sent.' }))
+
+/** Registers one handler per invoke channel; returns a function that removes them. */
+export function registerIpcHandlers(deps: IpcDeps): () => void {
+  const channels: IpcChannel[] = []
+
+  /** Every call: sender check, then payload shape, then the engine; never a throw. */
+  function register<P, T>(channel: IpcChannel, parse: (args: readonly unknown[]) => Outcome<P>, call: Call<P, T>): void {
+    channels.push(channel)
+    deps.ipcMain.handle(channel, async (event, ...args): Promise<Outcome<T>> => {
+      try {
+        if (!deps.isTrustedSender(event)) return forbidden()
+        const input = parse(args)
+        if (!input.ok) return input
+        const service = await deps.service()
+        if (!service.ok) return failure(toAppError(service.error))
+        return await call(service.value, input.value, event)
+      } catch (error) {
+        deps.onUnexpectedError?.(channel, error)
+        return failure(describeError('app_internal_error'))
+      }
+    })
+  }
+
+  register(IPC.getAppInfo, parseNoArgs, (service) => success(toAppInfo(service.appInfo())))
+
+  register(IPC.getHardwareId, parseNoArgs, async (service) => projectOutcome(await service.hardwareId(), toHardwareIdInfo))
+
+  register(IPC.deactivate, parseDeactivateArgs, async (service, input) =>
+    projectOutcome(await service.deactivate(input), toDeactivationResult)
+  )
+
+  register(IPC.deactivateWithSso, parseSsoDeactivateArgs, async (service, input, event) => {
+    const window = event.sender
+    // Progress goes to the window that asked, and a closed window never breaks the flow.
+    const relay = (progress: SsoProgress): void => {
+      try {
+        if (!window.isDestroyed()) window.send(IPC.ssoProgress, toSsoProgress(progress))
+      } catch (error) {
+        deps.onUnexpectedError?.(IPC.ssoProgress, error)
+      }
+    }
+    return projectOutcome(await service.deactivateWithSso(input, relay), toDeactivationResult)
+  })
+
+  register(IPC.cancelSso, parseNoArgs, (service) => projectOutcome(service.cancelSso(), toNull))
+
+  return () => {
+    for (const channel of channels) deps.ipcMain.removeHandler(channel)
+  }
+}

@@ -1,0 +1,35 @@
+import type { LicenseManagerApi, SsoProgress } from '../shared/api'
+import { IPC } from '../shared/ipc-channels'
+
+type ProgressListener = (event: unknown, progress: SsoProgress) => void
+
+/** The parts of `ipcRenderer` the bridge uses; never handed to the page itself. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  on(channel: string, listener: ProgressListener): unknown
+  removeListener(channel: string, listener: ProgressListener): unknown
+}
+
+/**
+ * Builds `window.licenseManager`: one named function per call, each sending its
+ * one payload on its own channel. The page gets results and progress values, never
+ * the IPC event or `ipcRenderer`.
+ */
+export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi {
+  const invoke = <T>(channel: string, ...payload: unknown[]) => ipc.invoke(channel, ...payload) as Promise<T>
+  return {
+    getAppInfo: () => invoke(IPC.getAppInfo),
+    getHardwareId: () => invoke(IPC.getHardwareId),
+    deactivate: (input) => invoke(IPC.deactivate, input),
+    deactivateWithSso: (input) => invoke(IPC.deactivateWithSso, input),
+    cancelSso: () => invoke(IPC.cancelSso),
+    onSsoProgress: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('onSsoProgress needs a function.')
+      const relay: ProgressListener = (_event, progress) => listener(progress)
+      ipc.on(IPC.ssoProgress, relay)
+      return () => {
+        ipc.removeListener(IPC.ssoProgress, relay)
+      }
+    }
+  }
+}

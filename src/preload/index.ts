@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { createLicenseManagerApi } from './create-api'
+
+contextBridge.exposeInMainWorld('licenseManager', createLicenseManagerApi(ipcRenderer))

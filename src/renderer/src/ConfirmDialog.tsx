@@ -1,0 +1,104 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import type { PreparedAttempt } from './form-model'
+
+interface ConfirmDialogProps {
+  attempt: PreparedAttempt
+  onConfirm(): void
+  onCancel(): void
+}
+
+/** A modal <dialog>: focus starts on Cancel, Tab stays inside, Escape cancels, and Cancel returns focus to the opener. */
+export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const cancelRef = useRef<HTMLButtonElement>(null)
+  const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null)
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog === null) return
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
+    cancelRef.current?.focus()
+    return () => {
+      if (dialog.open) dialog.close()
+    }
+  }, [])
+
+  const close = () => {
+    const dialog = dialogRef.current
+    if (dialog?.open) dialog.close()
+  }
+  const cancel = () => {
+    close()
+    opener.current?.focus()
+    onCancel()
+  }
+  const confirm = () => {
+    close()
+    onConfirm()
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      cancel()
+      return
+    }
+    if (event.key !== 'Tab') return
+    const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled])'))
+    const first = focusable[0]
+    const last = focusable[focusable.length - 1]
+    if (first === undefined || last === undefined) return
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+
+  const { hardware, input } = attempt
+  const overridden = hardware.source === 'override'
+  return (
+    <dialog
+      ref={dialogRef}
+      className="confirm"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      aria-modal="true"
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        event.preventDefault()
+        cancel()
+      }}
+    >
+      <h2 id="confirm-title">Deactivate this PC?</h2>
+      <div id="confirm-body">
+        <p>
+          Only this PC is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code>
+          {overridden ? ' (the override you entered)' : ''}.
+        </p>
+        <p>
+          Every product of bundle <strong>{input.product}</strong> is deactivated here.
+        </p>
+        <p>The seat becomes free for another machine.</p>
+        <p className="hint">
+          Login method: {LOGIN_METHOD_LABELS[attempt.method]}
+          {attempt.kind === 'sso' ? '. Your browser opens next so you can sign in with your company account.' : ''}
+        </p>
+      </div>
+      <div className="actions">
+        <button type="button" className="button-danger" onClick={confirm}>
+          Deactivate
+        </button>
+        <button type="button" className="button-secondary" ref={cancelRef} onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  )
+}

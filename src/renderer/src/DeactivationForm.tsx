@@ -1,0 +1,171 @@
+import { useEffect, useRef } from 'react'
+import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
+import type { SsoProgress } from '../../shared/api'
+import {
+  browserGrant,
+  FIELD_ORDER,
+  prepareAttempt,
+  type FieldErrors,
+  type FormField,
+  type FormValues,
+  type HardwareReading,
+  type PreparedAttempt
+} from './form-model'
+import { HardwareIdPanel } from './HardwareIdPanel'
+import { MethodChooser } from './MethodChooser'
+import { ProgressPanel } from './ProgressPanel'
+import { TextField } from './TextField'
+
+export type InitialFocus = 'first-control' | 'submit' | FormField
+
+interface DeactivationFormProps {
+  defaultValues: FormValues
+  hardware: HardwareReading
+  busy: boolean
+  /** The running attempt signs in through the browser. */
+  ssoBusy: boolean
+  progress: SsoProgress | null
+  initialFocus?: InitialFocus | undefined
+  initialErrors?: FieldErrors | undefined
+  onSubmit(attempt: PreparedAttempt, values: FormValues): void
+  onCancelSso(): void
+}
+
+/** Field errors for react-hook-form; a form-level error is reported by onValid instead (RHF drops root errors on submit). */
+function toFormErrors(errors: FieldErrors): FormErrors<FormValues> {
+  const out: FormErrors<FormValues> = {}
+  for (const field of FIELD_ORDER) {
+    const message = errors[field]
+    if (message !== undefined) out[field] = { type: 'validate', message }
+  }
+  return out
+}
+
+export function DeactivationForm(props: DeactivationFormProps) {
+  const { hardware, busy } = props
+  const hardwareRef = useRef(hardware)
+  hardwareRef.current = hardware
+  const formRef = useRef<HTMLFormElement>(null)
+  const advancedRef = useRef<HTMLDetailsElement>(null)
+  const submitRef = useRef<HTMLButtonElement>(null)
+  const formErrorRef = useRef<HTMLParagraphElement>(null)
+
+  const resolver: Resolver<FormValues> = (values) => {
+    const prepared = prepareAttempt(values, hardwareRef.current)
+    const errors = prepared.ok ? {} : toFormErrors(prepared.errors)
+    return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors }
+  }
+  const { register, handleSubmit, control, formState, setError, setFocus, clearErrors } = useForm<FormValues>({
+    defaultValues: props.defaultValues,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false
+  })
+  const { errors } = formState
+  const [method, idTokenViaBrowser, override] = useWatch({ control, name: ['method', 'idTokenViaBrowser', 'hardwareIdOverride'] })
+  const viaBrowser = browserGrant({ method, idTokenViaBrowser }) !== null
+
+  const focusField = (field: FormField) => {
+    if (field === 'licenseId' && advancedRef.current) advancedRef.current.open = true
+    setFocus(field)
+  }
+
+  const licenseIdError = errors.licenseId?.message
+  useEffect(() => {
+    if (licenseIdError !== undefined && advancedRef.current) advancedRef.current.open = true
+  }, [licenseIdError])
+
+  useEffect(() => {
+    if (props.defaultValues.licenseId !== '' && advancedRef.current) advancedRef.current.open = true
+    for (const [field, message] of Object.entries(props.initialErrors ?? {})) {
+      setError(field === 'form' ? 'root.form' : (field as FormField), { type: 'server', message })
+    }
+    const focus = props.initialFocus
+    if (focus === 'first-control') formRef.current?.querySelector<HTMLInputElement>('input[name="method"]:checked')?.focus()
+    else if (focus === 'submit') submitRef.current?.focus()
+    else if (focus !== undefined) focusField(focus)
+    // Runs once, when a retry or a fresh start mounts the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const onValid = (values: FormValues) => {
+    if (busy) return
+    const prepared = prepareAttempt(values, hardwareRef.current)
+    if (prepared.ok) props.onSubmit(prepared.attempt, values)
+    else {
+      setError('root.form', { type: 'validate', message: prepared.errors.form ?? 'Check what you entered.' })
+      requestAnimationFrame(() => formErrorRef.current?.focus())
+    }
+  }
+  const onInvalid = (invalid: FormErrors<FormValues>) => {
+    const first = FIELD_ORDER.find((field) => invalid[field] !== undefined)
+    if (first !== undefined) focusField(first)
+  }
+
+  const fieldError = (field: FormField) => errors[field]?.message
+  const textProps = (field: FormField) => ({ registration: register(field), error: fieldError(field) })
+
+  return (
+    <form ref={formRef} className="card" aria-labelledby="form-heading" noValidate onSubmit={handleSubmit(onValid, onInvalid)}>
+      <h2 id="form-heading">Deactivate a licence</h2>
+      <p className="lead">Frees this PC’s seat of a bundle licence, so the licence can be activated on another machine.</p>
+      <fieldset className="plain" disabled={busy}>
+        <MethodChooser registration={register('method', { onChange: () => clearErrors() })} />
+        <TextField id="field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
+
+        {method === 'license-key' && <TextField id="field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}
+        {method === 'user' && (
+          <>
+            <TextField id="field-username" label="Username" autoComplete="username" {...textProps('username')} />
+            <TextField id="field-password" label="Password" type="password" autoComplete="current-password" {...textProps('password')} />
+          </>
+        )}
+        {(method === 'sso-code' || method === 'sso-token') && (
+          <TextField
+            id="field-customer-account-code"
+            label="Customer account code"
+            hint="Your company’s account code with the software vendor; your licence administrator knows it."
+            {...textProps('customerAccountCode')}
+          />
+        )}
+        {method === 'sso-token' && (
+          <>
+            {!idTokenViaBrowser && (
+              <TextField id="field-id-token" label="ID token" multiline monospace hint="Paste the ID token your company sign-in issued." {...textProps('idToken')} />
+            )}
+            <div className="check">
+              <input type="checkbox" id="field-id-token-via-browser" {...register('idTokenViaBrowser', { onChange: () => clearErrors('idToken') })} />
+              <label htmlFor="field-id-token-via-browser">Get the ID token from a browser sign-in instead</label>
+            </div>
+          </>
+        )}
+
+        <HardwareIdPanel reading={hardware} override={override} registration={register('hardwareIdOverride')} error={fieldError('hardwareIdOverride')} />
+
+        <details className="advanced" ref={advancedRef}>
+          <summary>Advanced</summary>
+          <TextField
+            id="field-license-id"
+            label="Licence id"
+            inputMode="numeric"
+            hint="Optional. Only needed when your account has several licences of this bundle."
+            {...textProps('licenseId')}
+          />
+        </details>
+      </fieldset>
+
+      {errors.root?.form?.message && (
+        <p className="form-error" role="alert" tabIndex={-1} ref={formErrorRef}>
+          {errors.root.form.message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button-primary" ref={submitRef} disabled={busy} aria-busy={busy || undefined}>
+          {viaBrowser ? 'Sign in with your company account' : 'Deactivate this PC'}
+        </button>
+      </div>
+      <ProgressPanel busy={busy} sso={props.ssoBusy} progress={props.progress} onCancelSso={props.onCancelSso} />
+    </form>
+  )
+}

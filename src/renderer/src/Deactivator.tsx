@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import type { AppInfo } from '../../shared/api'
+import { ConfirmDialog } from './ConfirmDialog'
+import { DeactivationForm, type InitialFocus } from './DeactivationForm'
+import { buildDiagnostics } from './diagnostics'
+import { ErrorView } from './ErrorView'
+import {
+  fieldMessage,
+  formFieldFor,
+  HARDWARE_REQUIRED_MESSAGE,
+  initialValues,
+  valuesForNext,
+  valuesForRetry,
+  type FieldErrors,
+  type FormValues,
+  type PreparedAttempt
+} from './form-model'
+import { useHardwareReading } from './queries'
+import { loadRememberedFields, rememberFields } from './remembered-fields'
+import { useServices } from './services'
+import { SuccessView } from './SuccessView'
+import { useDeactivation } from './use-deactivation'
+import type { AppError } from '../../shared/errors'
+
+interface FormMount {
+  /** A new key mounts a fresh form, filled from `values`. */
+  key: number
+  focus?: InitialFocus
+  errors?: FieldErrors
+}
+
+/** Where "Try again" sends the person, and what it marks, for an error from the engine. */
+function retryTarget(error: AppError, method: FormValues['method']): Omit<FormMount, 'key'> {
+  if (error.code === 'hardware_id_unavailable') {
+    return { focus: 'hardwareIdOverride', errors: { hardwareIdOverride: HARDWARE_REQUIRED_MESSAGE } }
+  }
+  const field = error.family === 'input' ? formFieldFor(error.field) : undefined
+  if (field !== undefined) return { focus: field, errors: { [field]: fieldMessage(error) } }
+  return { focus: method === 'user' ? 'password' : 'submit' }
+}
+
+export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
+  const { api, storage } = useServices()
+  const hardware = useHardwareReading()
+  const deactivation = useDeactivation()
+  const [values, setValues] = useState<FormValues>(() =>
+    initialValues({ product: appInfo.defaultProduct, customerAccountCode: appInfo.defaultCustomerAccount }, loadRememberedFields(storage))
+  )
+  const [formMount, setFormMount] = useState<FormMount>({ key: 0 })
+  const [confirming, setConfirming] = useState<PreparedAttempt | null>(null)
+  const [attempt, setAttempt] = useState<PreparedAttempt | null>(null)
+
+  const submit = (prepared: PreparedAttempt, submitted: FormValues) => {
+    if (deactivation.busy) return
+    setValues(valuesForRetry(submitted))
+    setConfirming(prepared)
+  }
+  const confirm = () => {
+    if (confirming === null) return
+    setConfirming(null)
+    if (!deactivation.start(confirming)) return
+    setAttempt(confirming)
+    rememberFields(storage, { product: values.product, customerAccountCode: values.customerAccountCode, method: values.method })
+  }
+  const remount = (next: Omit<FormMount, 'key'>) => {
+    deactivation.reset()
+    setAttempt(null)
+    setFormMount((mount) => ({ key: mount.key + 1, ...next }))
+  }
+
+  const result = deactivation.result
+  if (result && attempt) {
+    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at })
+    if (result.outcome.ok) {
+      const onNext = () => {
+        setValues(valuesForNext(values))
+        remount({ focus: 'first-control' })
+      }
+      return <SuccessView result={result.outcome.value} diagnostics={diagnostics} onNext={onNext} />
+    }
+    const error = result.outcome.error
+    return <ErrorView error={error} diagnostics={diagnostics} onRetry={() => remount(retryTarget(error, values.method))} />
+  }
+
+  return (
+    <>
+      <DeactivationForm
+        key={formMount.key}
+        defaultValues={values}
+        hardware={hardware}
+        busy={deactivation.busy}
+        ssoBusy={deactivation.busy && attempt?.kind === 'sso'}
+        progress={deactivation.progress}
+        initialFocus={formMount.focus}
+        initialErrors={formMount.errors}
+        onSubmit={submit}
+        onCancelSso={() => void api.cancelSso().catch(() => undefined)}
+      />
+      {confirming && <ConfirmDialog attempt={confirming} onConfirm={confirm} onCancel={() => setConfirming(null)} />}
+    </>
+  )
+}

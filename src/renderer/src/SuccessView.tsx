@@ -1,0 +1,47 @@
+import type { DeactivationResult } from '../../shared/api'
+import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { CopyButton } from './CopyButton'
+import { useFocusOnMount } from './use-focus-on-mount'
+
+interface SuccessViewProps {
+  result: DeactivationResult
+  diagnostics(): string
+  onNext(): void
+}
+
+function formatTime(iso: string): string {
+  const time = new Date(iso)
+  return Number.isNaN(time.getTime()) ? iso : time.toLocaleString()
+}
+
+export function SuccessView({ result, diagnostics, onNext }: SuccessViewProps) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  return (
+    <section className="card result result-success" aria-labelledby="result-heading">
+      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
+        Licence deactivated
+      </h2>
+      <p>Every product of the bundle is deactivated on this PC. The seat is free for another machine.</p>
+      <dl className="facts">
+        <dt>Bundle</dt>
+        <dd>{result.product}</dd>
+        <dt>Hardware id</dt>
+        <dd>
+          <code className="hardware-id">{result.hardwareId}</code>
+        </dd>
+        <dt>Login method</dt>
+        <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
+        <dt>Time</dt>
+        <dd>
+          <time dateTime={result.at}>{formatTime(result.at)}</time>
+        </dd>
+      </dl>
+      <div className="actions">
+        <button type="button" className="button-primary" onClick={onNext}>
+          Deactivate another
+        </button>
+        <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,65 @@
+import type { AppInfo, DeactivationResult } from '../../shared/api'
+import type { AppError } from '../../shared/errors'
+import type { Outcome } from '../../shared/outcome'
+import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import type { PreparedAttempt } from './form-model'
+
+export interface DiagnosticsContext {
+  app: Pick<AppInfo, 'name' | 'version' | 'os' | 'server' | 'sandbox'>
+  /** The request as sent: it may carry secrets, which the report leaves out. */
+  attempt: PreparedAttempt
+  outcome: Outcome<DeactivationResult>
+  /** When the outcome arrived. */
+  at: Date
+}
+
+const REMOVED = '[removed]'
+
+/** "Code: device_not_found · HTTP 400", the line a helpdesk asks for. */
+export function codeAndStatus(error: Pick<AppError, 'code' | 'status'>): string {
+  return `Code: ${error.code} · ${error.status > 0 ? `HTTP ${error.status}` : 'no HTTP status'}`
+}
+
+function secretsOf(attempt: PreparedAttempt): string[] {
+  if (attempt.kind === 'sso') return []
+  const { licenseKey, password, idToken } = attempt.input
+  return [licenseKey, password, idToken].filter((s): s is string => typeof s === 'string' && s.length > 0)
+}
+
+/** Server text may echo what was sent; no secret survives into the report. */
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join(REMOVED), text)
+}
+
+/**
+ * A plain-text report for the helpdesk: app, OS, server, bundle, method, hardware id and its
+ * source, time, and the result or error. Never a password, licence key, token or sign-in code.
+ */
+export function buildDiagnostics({ app, attempt, outcome, at }: DiagnosticsContext): string {
+  const { input } = attempt
+  const lines: string[] = [
+    `${app.name} diagnostics`,
+    `App version: ${app.version}`,
+    `OS: ${app.os}`,
+    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Bundle: ${input.product}`,
+    `Method: ${LOGIN_METHOD_LABELS[attempt.method]} (${attempt.method})`
+  ]
+  if (attempt.kind === 'sso') lines.push(`Browser sign-in grant: ${attempt.input.grant}`)
+  if (input.customerAccountCode) lines.push(`Customer account: ${input.customerAccountCode}`)
+  if (input.licenseId) lines.push(`Licence id: ${input.licenseId}`)
+  lines.push(
+    `Hardware id: ${attempt.hardware.id}`,
+    `Hardware id source: ${attempt.hardware.source} — ${attempt.hardware.description}`,
+    `Time: ${at.toISOString()}`
+  )
+  if (outcome.ok) {
+    lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
+  } else {
+    const { error } = outcome
+    lines.push('Result: failed', `Error: ${error.title}`, `Error code: ${error.code}`, `HTTP status: ${error.status > 0 ? error.status : 'none'}`, `Error family: ${error.family}`)
+    if (error.field) lines.push(`Field: ${error.field}`)
+    if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secretsOf(attempt))}`)
+  }
+  return lines.join('\n') + '\n'
+}

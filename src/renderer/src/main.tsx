@@ -1,0 +1,22 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { browserStorage } from './remembered-fields'
+import { ServicesProvider } from './services'
+import './styles.css'
+
+const container = document.getElementById('root')
+if (container !== null) {
+  const root = createRoot(container)
+  if (!('licenseManager' in window)) {
+    root.render(<p className="card">This window only works inside the License Manager app.</p>)
+  } else {
+    root.render(
+      <StrictMode>
+        <ServicesProvider services={{ api: window.licenseManager, storage: browserStorage() }}>
+          <App />
+        </ServicesProvider>
+      </StrictMode>
+    )
+  }
+}

@@ -1,0 +1,53 @@
+import { useMutation } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import type { DeactivationResult, LicenseManagerApi, SsoProgress } from '../../shared/api'
+import { failure, type Outcome } from '../../shared/outcome'
+import type { PreparedAttempt } from './form-model'
+import { useServices } from './services'
+import { unexpectedFailure } from './unexpected-failure'
+
+export interface AttemptResult {
+  outcome: Outcome<DeactivationResult>
+  /** When the outcome arrived. */
+  at: Date
+}
+
+async function run(api: LicenseManagerApi, attempt: PreparedAttempt, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>> {
+  try {
+    if (attempt.kind === 'direct') return await api.deactivate(attempt.input)
+    const stopListening = api.onSsoProgress(onProgress)
+    try {
+      return await api.deactivateWithSso(attempt.input)
+    } finally {
+      stopListening()
+    }
+  } catch {
+    return failure(unexpectedFailure())
+  }
+}
+
+/** One deactivation at a time; SSO progress is followed only while its attempt runs. */
+export function useDeactivation() {
+  const { api } = useServices()
+  const [progress, setProgress] = useState<SsoProgress | null>(null)
+  const running = useRef(false)
+  const mutation = useMutation({
+    mutationFn: async (attempt: PreparedAttempt): Promise<AttemptResult> => {
+      setProgress(null)
+      try {
+        const outcome = await run(api, attempt, setProgress)
+        return { outcome, at: new Date() }
+      } finally {
+        running.current = false
+      }
+    }
+  })
+  /** Starts an attempt; returns false, doing nothing, while another one runs. */
+  const start = (attempt: PreparedAttempt): boolean => {
+    if (running.current) return false
+    running.current = true
+    mutation.mutate(attempt)
+    return true
+  }
+  return { start, reset: mutation.reset, busy: mutation.isPending, result: mutation.data, progress }
+}

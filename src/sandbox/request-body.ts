@@ -1,0 +1,166 @@
+import { accept, refuse, reject, type Answer } from './refusal'
+
+/** The credential set of an activate/deactivate call (exactly one per request). */
+export type BundleCredential =
+  | { kind: 'license-key'; licenseKey: string }
+  /** Password absent: the Python SDK deactivates with the username alone. */
+  | { kind: 'user'; username: string; password?: string }
+  | { kind: 'sso-token'; idToken: string; customerAccountCode: string }
+  | { kind: 'sso-code'; code: string; customerAccountCode: string }
+
+export type BundleAction = 'activate' | 'deactivate'
+
+export interface BundleCall {
+  action: BundleAction
+  hardwareId: string
+  product: string
+  licenseId?: number
+  credential: BundleCredential
+}
+
+type FieldRule = { type: 'string'; max: number } | { type: 'integer' } | { type: 'boolean' } | { type: 'object' }
+
+const text = (max: number): FieldRule => ({ type: 'string', max })
+
+/** Fields of the deactivate_bundle body (seed page TypeScript type). */
+const BUNDLE_FIELDS: Record<string, FieldRule> = {
+  hardware_id: text(1024),
+  product: text(128),
+  license_key: text(256),
+  username: text(320),
+  password: text(1024),
+  id_token: text(16384),
+  code: text(4096),
+  customer_account_code: text(128),
+  license_id: { type: 'integer' },
+  sdk_ver: text(256)
+}
+
+/** activate_bundle also takes device metadata. */
+const ACTIVATION_FIELDS: Record<string, FieldRule> = {
+  ...BUNDLE_FIELDS,
+  is_vm: { type: 'boolean' },
+  vm_info: text(1024),
+  os_ver: text(256),
+  hostname: text(256),
+  os_hostname: text(256),
+  ip: text(64),
+  ip_local: text(64),
+  app_ver: text(256),
+  mac_address: text(64),
+  variables: { type: 'object' }
+}
+
+const TYPE_NAMES = { string: 'a string', integer: 'an integer', boolean: 'a boolean', object: 'an object' } as const
+
+function checkField(name: string, value: unknown, rule: FieldRule): string | null {
+  switch (rule.type) {
+    case 'string':
+      if (typeof value !== 'string') return `Field "${name}" must be ${TYPE_NAMES.string}`
+      if (value.trim() === '') return `Field "${name}" must not be empty`
+      if (value.length > rule.max) return `Field "${name}" must be at most ${rule.max} characters`
+      return null
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `Field "${name}" must be ${TYPE_NAMES.integer}`
+      if (value <= 0) return `Field "${name}" must be a positive integer`
+      return null
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `Field "${name}" must be ${TYPE_NAMES.boolean}`
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? null
+        : `Field "${name}" must be ${TYPE_NAMES.object}`
+  }
+}
+
+const CREDENTIAL_SETS =
+  'license_key; username and password; id_token and customer_account_code; or code and customer_account_code'
+
+/**
+ * Parses and validates an activate/deactivate body: the intent of the seed page's type —
+ * exactly one credential set, hardware_id and product required, nothing unknown.
+ * `null` counts as absent.
+ */
+export function readBundleBody(raw: string, action: BundleAction): Answer<BundleCall> {
+  if (raw.trim() === '')
+    return reject(refuse('missing_parameters', 'The request body is empty: hardware_id and product are required'))
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    return reject(refuse('invalid_json', 'The request body is not valid JSON'))
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return reject(refuse('validation_error', 'The request body must be a JSON object'))
+
+  const rules = action === 'activate' ? ACTIVATION_FIELDS : BUNDLE_FIELDS
+  const fields: Record<string, unknown> = Object.create(null)
+  const unknown: string[] = []
+  for (const [name, value] of Object.entries(body)) {
+    if (!Object.prototype.hasOwnProperty.call(rules, name)) unknown.push(name)
+    else if (value !== null) fields[name] = value
+  }
+  if (unknown.length > 0)
+    return reject(refuse('validation_error', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`))
+  for (const name in fields) {
+    const problem = checkField(name, fields[name], rules[name]!)
+    if (problem) return reject(refuse('validation_error', problem))
+  }
+
+  const missing = ['hardware_id', 'product'].filter((name) => !(name in fields))
+  if (missing.length > 0)
+    return reject(refuse('missing_parameters', `Missing required field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`))
+
+  const credential = pickCredential(fields as Record<string, string | undefined>, action)
+  if (!credential.ok) return credential
+  return accept({
+    action,
+    hardwareId: fields['hardware_id'] as string,
+    product: fields['product'] as string,
+    licenseId: fields['license_id'] as number | undefined,
+    credential: credential.value
+  })
+}
+
+function pickCredential(f: Record<string, string | undefined>, action: BundleAction): Answer<BundleCredential> {
+  const leads = (['license_key', 'username', 'id_token', 'code'] as const).filter((name) => f[name] !== undefined)
+  if (leads.length > 1)
+    return reject(refuse('validation_error', `Send exactly one credential set, not ${leads.join(' and ')} together`))
+  const stray = (allowed: readonly string[]) =>
+    (['password', 'customer_account_code'] as const).filter((name) => f[name] !== undefined && !allowed.includes(name))
+  const mixed = (lead: string, extra: string[]) =>
+    reject(refuse('validation_error', `Field "${extra[0]}" does not belong with "${lead}": send exactly one credential set`))
+
+  switch (leads[0]) {
+    case undefined:
+      if (f['password'] !== undefined) return reject(refuse('missing_parameters', 'Field "username" is required with "password"'))
+      if (f['customer_account_code'] !== undefined)
+        return reject(refuse('missing_parameters', 'Field "id_token" or "code" is required with "customer_account_code"'))
+      return reject(refuse('missing_parameters', `Missing credentials: send ${CREDENTIAL_SETS}`))
+    case 'license_key': {
+      const extra = stray([])
+      return extra.length > 0 ? mixed('license_key', extra) : accept({ kind: 'license-key', licenseKey: f['license_key']! })
+    }
+    case 'username': {
+      const extra = stray(['password'])
+      if (extra.length > 0) return mixed('username', extra)
+      if (f['password'] === undefined && action === 'activate')
+        return reject(refuse('missing_parameters', 'Field "password" is required with "username"'))
+      return accept({ kind: 'user', username: f['username']!, password: f['password'] })
+    }
+    case 'id_token':
+    case 'code': {
+      const lead = leads[0]
+      const extra = stray(['customer_account_code'])
+      if (extra.length > 0) return mixed(lead, extra)
+      const account = f['customer_account_code']
+      if (account === undefined)
+        return reject(refuse('missing_parameters', `Field "customer_account_code" is required with "${lead}"`))
+      return accept(
+        lead === 'code'
+          ? { kind: 'sso-code', code: f['code']!, customerAccountCode: account }
+          : { kind: 'sso-token', idToken: f['id_token']!, customerAccountCode: account }
+      )
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { createServer, type RequestListener } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createSandboxApp, API_PREFIX, TOKEN_PATH, type SandboxStats } from './app'
+import { defaultSeed, parseSeed, type Seed, type SeedFile } from './seed'
+import { createResponseSigner } from './signing'
+import type { SsoAuthority } from './sso-authority'
+import { defaultSsoFactory } from './sso-hook'
+import type { SandboxStore } from './store'
+import { buildSummary, type SandboxSummary } from './summary'
+
+export { createSandboxApp, type SandboxApp, type SandboxAppOptions, type SandboxStats } from './app'
+export type { SandboxSummary } from './summary'
+
+/** What an SSO side receives when the sandbox starts it. */
+export interface SsoFactoryContext {
+  seed: Seed
+  /** http://HOST:PORT of the License API server. */
+  origin: string
+  apiUrl: string
+  /** options.sso.redirectUri: overrides the customer accounts' registered redirect URI. */
+  redirectUri?: string
+  now: () => number
+  quiet: boolean
+  /** Serves an OpenID provider (or anything) on the same server under `prefix`, e.g. '/sso/'. */
+  mount(prefix: string, listener: RequestListener): void
+}
+
+/** An SSO side may describe itself for summary().sso (e.g. issuer URL). */
+export type SandboxSso = SsoAuthority & { describe?(): Record<string, unknown> }
+export type SsoFactory = (context: SsoFactoryContext) => Promise<SandboxSso>
+
+export interface SandboxOptions {
+  host?: string /* default 127.0.0.1 */
+  port?: number /* 0 = OS-assigned */
+  seed?: SeedFile /* default: resources/sandbox-seed.json */
+  now?: () => number /* clock for Date checks and token expiry */
+  /** Start the OpenID provider too (default true) — through ssoFactory, else the wired default. */
+  sso?: boolean | { redirectUri?: string }
+  quiet?: boolean
+  /** An SSO side that is already running; the sandbox closes it on close(). */
+  ssoAuthority?: SandboxSso
+  /** Starts the SSO side once the server listens (overrides the wired default in sso-hook.ts). */
+  ssoFactory?: SsoFactory
+  /** PEM private RSA key for response signatures (else the seed's, else a fresh one). */
+  privateKeyPem?: string
+  /** Success body of deactivate_bundle: JSON string (default) or raw text, to test client tolerance. */
+  deactivationBody?: 'json' | 'text'
+  /** Bearer token lifetime in seconds (default 300). */
+  tokenLifetimeSeconds?: number
+  /** Largest accepted request body (default 64 KiB); larger → 413 validation_error. */
+  maxBodyBytes?: number
+}
+
+export interface RunningSandbox {
+  origin: string // http://127.0.0.1:PORT
+  apiUrl: string // http://127.0.0.1:PORT/api/v4/
+  apiKey: string
+  sharedKey: string
+  publicKey: string /* PEM */
+  oauth: { tokenUrl: string; clientId: string; clientSecret: string }
+  summary(): SandboxSummary // the object `npm run sandbox -- --json` prints as its first line
+  stats(): SandboxStats // counts API round trips (bench)
+  close(): Promise<void>
+  /** Test inspection of licences and devices. Tests only. */
+  store: SandboxStore
+  /** Hardware ids active on the licence(s) with this key, user email or id. Tests only. */
+  devicesOf(licenseKeyOrEmailOrId: string | number): string[]
+  /** Puts every licence back to its seeded devices. Tests only. */
+  reset(): void
+  /** Attaches (or with null detaches) the SSO side; the previous one is not closed. */
+  attachSso(authority: SandboxSso | null): void
+}
+
+/** The key that summary() and RunningSandbox advertise: active and unrestricted when the seed has one. */
+function primaryApiKey(seed: Seed) {
+  const active = seed.apiKeys.filter((k) => k.status === 'active')
+  return active.find((k) => !k.products) ?? active[0] ?? seed.apiKeys[0]!
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const seed = options.seed ? parseSeed(options.seed, 'The sandbox seed given in options') : defaultSeed()
+  const now = options.now ?? Date.now
+  const quiet = options.quiet ?? false
+  const signer = await createResponseSigner(options.privateKeyPem ?? seed.responseSigningKey)
+  let sso: SandboxSso | null = options.ssoAuthority ?? null
+  const app = createSandboxApp({
+    seed,
+    signer,
+    now,
+    deactivationBody: options.deactivationBody,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    maxBodyBytes: options.maxBodyBytes,
+    ssoAuthority: sso,
+    logError: quiet ? () => undefined : undefined
+  })
+
+  const server = createServer({ keepAlive: true }, app.handle)
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const apiUrl = `${origin}${API_PREFIX}`
+
+  const close = async () => {
+    const closing = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeAllConnections()
+    await Promise.all([closing, sso?.close()])
+  }
+
+  const factory = options.ssoFactory ?? defaultSsoFactory
+  if (options.sso !== false && !sso && factory) {
+    const redirectUri = typeof options.sso === 'object' ? options.sso.redirectUri : undefined
+    try {
+      sso = await factory({
+        seed,
+        origin,
+        apiUrl,
+        ...(redirectUri ? { redirectUri } : {}),
+        now,
+        quiet,
+        mount: app.mount
+      })
+      app.attachSso(sso)
+    } catch (error) {
+      await close()
+      throw error
+    }
+  }
+
+  const key = primaryApiKey(seed)
+  const client = seed.oauthClients.find((c) => !c.products) ?? seed.oauthClients[0]
+  const oauth = { tokenUrl: `${origin}${TOKEN_PATH}`, clientId: client?.clientId ?? '', clientSecret: client?.clientSecret ?? '' }
+  return {
+    origin,
+    apiUrl,
+    apiKey: key.apiKey,
+    sharedKey: key.sharedKey,
+    publicKey: signer.publicKey,
+    oauth,
+    summary: () =>
+      buildSummary({
+        origin,
+        apiUrl,
+        apiKey: key,
+        oauth,
+        publicKey: signer.publicKey,
+        seed,
+        store: app.store,
+        sso: { ...sso?.describe?.(), attached: sso !== null }
+      }),
+    stats: app.stats,
+    close,
+    store: app.store,
+    devicesOf: (id) => app.store.devicesOf(id),
+    reset: () => app.store.reset(),
+    attachSso(authority) {
+      sso = authority
+      app.attachSso(authority)
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export { startSsoProvider, SSO_CLIENT_ID, type RunningSsoProvider, type SsoProviderOptions } from './provider'
+export { ssoSummary, type SsoAccountSummary } from './summary'
+export { DEFAULT_REDIRECT_URI, type SsoCustomerAccount } from './directory'
+export { ACCOUNT_HINT_PARAM } from './interactions'
+export { createSandboxSso } from './sandbox-factory'

@@ -1,0 +1,150 @@
+import type { Seed } from './seed'
+import type { SandboxStore } from './store'
+
+export interface SandboxLicenseSummary {
+  id: number
+  licenseKey?: string
+  user?: string
+  customerAccount?: string
+  state: 'active' | 'not active' | 'disabled'
+  maxActivations: number
+  validityPeriod: string | null
+  devices: string[]
+}
+
+export interface SandboxBundleSummary {
+  code: string
+  name: string
+  status: 'enabled' | 'disabled' | 'archived'
+  products: string[]
+  /** Every licence key of the bundle, usable or not (see `licenses` for their state). */
+  licenseKeys: string[]
+  /** Users of user-based licences that sign in with a password. */
+  users: Array<{ username: string; password: string }>
+  licenses: SandboxLicenseSummary[]
+}
+
+export interface SandboxCustomerAccountSummary {
+  code: string
+  name: string
+  ssoEnabled: boolean
+  redirectUri?: string
+  /** People who can sign in at the account's identity provider. */
+  users: Array<{ email: string; password: string }>
+}
+
+/** What `npm run sandbox -- --json` prints as its first line. Test values only. */
+export interface SandboxSummary {
+  /** Base URL of the License API (= apiUrl): what the app's `apiUrl` setting takes. */
+  url: string
+  origin: string
+  apiUrl: string
+  apiKey: string
+  sharedKey: string
+  publicKey: string
+  oauth: { tokenUrl: string; clientId: string; clientSecret: string }
+  apiKeys: Array<{ apiKey: string; sharedKey: string; status: string; products?: string[] }>
+  bundles: SandboxBundleSummary[]
+  customerAccounts: SandboxCustomerAccountSummary[]
+  /** Whether an SSO side (OpenID provider) is attached; its own details when it gives any. */
+  sso: { attached: boolean } & Record<string, unknown>
+}
+
+export interface SummaryInput {
+  origin: string
+  apiUrl: string
+  apiKey: { apiKey: string; sharedKey: string }
+  oauth: SandboxSummary['oauth']
+  publicKey: string
+  seed: Seed
+  store: SandboxStore
+  sso: SandboxSummary['sso']
+}
+
+export function buildSummary(input: SummaryInput): SandboxSummary {
+  const { seed, store } = input
+  const bundles = seed.products
+    .filter((p) => p.kind === 'bundle')
+    .map((bundle): SandboxBundleSummary => {
+      const licenses = store.licensesOfBundle(bundle.code)
+      const users = new Map<string, string>()
+      for (const l of licenses) if (l.user?.password !== undefined) users.set(l.user.email, l.user.password)
+      return {
+        code: bundle.code,
+        name: bundle.name,
+        status: bundle.status,
+        products: bundle.bundleProducts ?? [],
+        licenseKeys: licenses.flatMap((l) => (l.licenseKey !== undefined ? [l.licenseKey] : [])),
+        users: [...users].map(([username, password]) => ({ username, password })),
+        licenses: licenses.map((l) => ({
+          id: l.id,
+          ...(l.licenseKey !== undefined ? { licenseKey: l.licenseKey } : {}),
+          ...(l.user ? { user: l.user.email } : {}),
+          ...(l.user?.customerAccount ? { customerAccount: l.user.customerAccount } : {}),
+          state: !l.enabled ? 'disabled' : l.active ? 'active' : 'not active',
+          maxActivations: l.maxActivations,
+          validityPeriod: l.validityPeriod,
+          devices: [...l.devices]
+        }))
+      }
+    })
+  return {
+    url: input.apiUrl,
+    origin: input.origin,
+    apiUrl: input.apiUrl,
+    apiKey: input.apiKey.apiKey,
+    sharedKey: input.apiKey.sharedKey,
+    publicKey: input.publicKey,
+    oauth: input.oauth,
+    apiKeys: seed.apiKeys.map((k) => ({
+      apiKey: k.apiKey,
+      sharedKey: k.sharedKey,
+      status: k.status,
+      ...(k.products ? { products: k.products } : {})
+    })),
+    bundles,
+    customerAccounts: seed.customerAccounts.map((a) => ({
+      code: a.code,
+      name: a.name,
+      ssoEnabled: a.sso?.enabled ?? false,
+      ...(a.sso?.redirectUri ? { redirectUri: a.sso.redirectUri } : {}),
+      users: a.users.map((u) => ({ email: u.email, password: u.password }))
+    })),
+    sso: input.sso
+  }
+}
+
+/** The summary for people: where to connect, which keys, and what to try. */
+export function formatSummary(s: SandboxSummary): string {
+  const lines = [
+    'License API sandbox (test data only)',
+    `  API URL      ${s.apiUrl}`,
+    `  API key      ${s.apiKey}`,
+    `  Shared key   ${s.sharedKey}`,
+    `  OAuth        token URL ${s.oauth.tokenUrl}  client ${s.oauth.clientId} / ${s.oauth.clientSecret}`,
+    `  SSO          ${s.sso.attached ? 'available' : 'not attached (sso_url answers sso_not_enabled)'}`,
+    '',
+    'Other API keys:'
+  ]
+  for (const k of s.apiKeys.slice(1))
+    lines.push(`  ${k.apiKey} / ${k.sharedKey}  (${k.status}${k.products ? `, only ${k.products.join(', ')}` : ''})`)
+  lines.push('', 'Bundles:')
+  for (const b of s.bundles) {
+    lines.push(`  ${b.code}  "${b.name}"  [${b.status}]  products: ${b.products.join(', ')}`)
+    for (const l of b.licenses) {
+      const who = l.licenseKey ?? `${l.user}${l.customerAccount ? ` (customer account ${l.customerAccount})` : ''}`
+      const password = l.licenseKey === undefined ? b.users.find((u) => u.username === l.user)?.password : undefined
+      const devices = l.devices.length > 0 ? l.devices.join(', ') : 'none'
+      lines.push(
+        `    #${l.id}  ${who}${password ? `  password ${password}` : ''}  — ${l.state}, ${l.devices.length}/${l.maxActivations} seats${l.validityPeriod ? `, valid until ${l.validityPeriod}` : ''}; devices: ${devices}`
+      )
+    }
+  }
+  lines.push('', 'Customer accounts:')
+  for (const a of s.customerAccounts) {
+    lines.push(`  ${a.code}  "${a.name}"  SSO ${a.ssoEnabled ? `on${a.redirectUri ? `, redirect ${a.redirectUri}` : ''}` : 'off'}`)
+    for (const u of a.users) lines.push(`    ${u.email}  password ${u.password}`)
+  }
+  lines.push('', 'Public key for response signatures:', s.publicKey.trim())
+  return lines.join('\n')
+}

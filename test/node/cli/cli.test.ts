@@ -1,0 +1,274 @@
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
+import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
+import { runCli, type CliIo } from '../../../src/cli/run'
+import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
+import { describeError, ERROR_CATALOGUE } from '../../../src/shared/errors'
+import { closedPort } from '../engine/support/servers'
+
+const ROOT = resolve(__dirname, '../../..')
+const SPAWN_TIMEOUT_MS = 30_000
+
+let sandbox: RunningSandbox
+
+/** A minimal identity provider behind the sandbox's seam: code "code-<email>" identifies that user. */
+const stubSso: SandboxSso = {
+  async ssoUrl(query) {
+    const redirect = encodeURIComponent('http://127.0.0.1/callback')
+    return { ok: true, value: { url: `http://127.0.0.1:9/auth?response_type=${query.responseType}&redirect_uri=${redirect}`, openid_configuration: {} } }
+  },
+  async identify(credential) {
+    const match = credential.kind === 'code' ? /^code-(.+)$/.exec(credential.code) : null
+    return match ? { ok: true, value: { email: match[1]! } } : { ok: false, refusal: { status: 400, code: 'sso_code_invalid', message: 'no' } }
+  },
+  async close() {}
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, quiet: true, sso: false, ssoAuthority: stubSso })
+})
+afterAll(async () => {
+  await sandbox?.close()
+})
+beforeEach(() => sandbox.reset())
+
+/** The parent's environment without any LM_* setting, plus the given ones. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('LM_')) env[k] = v
+  return { ...env, ...extra }
+}
+
+const sandboxEnv = () => ({ LM_API_URL: sandbox.apiUrl, LM_API_KEY: sandbox.apiKey, LM_SHARED_KEY: sandbox.sharedKey })
+
+interface Finished {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** `npx tsx src/cli/index.ts …` as a user runs it; killed if it outlives the timeout. */
+function runSpawned(args: string[], env: Record<string, string>, stdin?: string): Promise<Finished> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`CLI did not finish within ${SPAWN_TIMEOUT_MS} ms: ${stderr}`))
+    }, SPAWN_TIMEOUT_MS)
+    child.once('error', reject)
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      resolvePromise({ code, stdout, stderr })
+    })
+    child.stdin.end(stdin ?? '')
+  })
+}
+
+const onlyJsonLine = (stdout: string): unknown => {
+  const lines = stdout.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  return JSON.parse(lines[0]!)
+}
+
+describe('the CLI as a process against a running sandbox', () => {
+  it('deactivates a seat activated for hardware id H (exit 0), then reports device_not_found (exit 3)', async () => {
+    const hardwareId = 'cli-test-pc-0001'
+    const client = createLicenseApiClient({
+      apiUrl: sandbox.apiUrl,
+      auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+      fetch,
+      timeoutMs: 5_000,
+      sdkVersion: 'CLI test'
+    })
+    const activated = await client.activateBundle({ product: 'office-suite', hardwareId, credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    expect(activated.ok).toBe(true)
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toContain(hardwareId)
+
+    const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', hardwareId, '--json']
+    const first = await runSpawned(args, sandboxEnv())
+    expect(first.code).toBe(EXIT.success)
+    expect(onlyJsonLine(first.stdout)).toMatchObject({ ok: true, value: { product: 'office-suite', hardwareId, method: 'license-key' } })
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).not.toContain(hardwareId)
+
+    const second = await runSpawned(args, sandboxEnv())
+    expect(second.code).toBe(EXIT.refused)
+    expect(onlyJsonLine(second.stdout)).toMatchObject({ ok: false, error: { code: 'device_not_found', status: 400 } })
+    expect(second.stdout + second.stderr).not.toContain(sandbox.sharedKey)
+  })
+
+  it('reads the password from stdin and prints a human result', async () => {
+    const finished = await runSpawned(
+      ['deactivate', '--product', 'design-pack', '--username', 'bob@example.test', '--password-stdin', '--license-id', '2001', '--hardware-id', 'sandbox-pc-1'],
+      sandboxEnv(),
+      'bob-password\n'
+    )
+    expect(finished.code).toBe(EXIT.success)
+    expect(finished.stdout).toContain('Deactivated')
+    expect(finished.stdout).toContain('Username and password')
+    expect(finished.stdout + finished.stderr).not.toContain('bob-password')
+  })
+
+  it('without a configured server exits 2 and says how to start the sandbox', async () => {
+    const finished = await runSpawned(['deactivate', '--product', 'office-suite', '--license-key', 'K'], {})
+    expect(finished.code).toBe(EXIT.invalid)
+    expect(finished.stderr).toContain('npm run sandbox')
+    expect(finished.stderr).toContain('LM_API_URL')
+  })
+
+  it('exits 4 when the server cannot be reached', async () => {
+    const port = await closedPort()
+    const finished = await runSpawned(['deactivate', '--product', 'office-suite', '--license-key', 'K', '--hardware-id', 'h', '--json'], {
+      ...sandboxEnv(),
+      LM_API_URL: `http://127.0.0.1:${port}/api/v4/`
+    })
+    expect(finished.code).toBe(EXIT.network)
+    expect(onlyJsonLine(finished.stdout)).toMatchObject({ ok: false, error: { code: 'cannot_connect_to_server', family: 'network' } })
+  })
+})
+
+/** runCli in-process with captured output. */
+function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}) {
+  const out = { stdout: '', stderr: '' }
+  let interrupt: (() => void) | undefined
+  const io: CliIo = {
+    env,
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+    readStdin: async () => '',
+    fetch,
+    openExternal: async () => undefined,
+    onInterrupt: (handler) => {
+      interrupt = handler
+      return () => (interrupt = undefined)
+    },
+    machineId: () => 'sandbox-pc-1',
+    ...extra
+  }
+  return { io, out, interrupt: () => interrupt?.() }
+}
+
+describe('runCli in-process', () => {
+  it('--help documents the commands and every exit code (exit 0); no command shows help with exit 2', async () => {
+    const h = harness()
+    expect(await runCli(['--help'], h.io)).toBe(0)
+    for (const text of ['deactivate', 'hardware-id', '--password-stdin', '--sso', '0  success', '2  invalid', '3  the License API refused', '4  network', '5  the browser sign-in']) {
+      expect(h.out.stdout).toContain(text)
+    }
+    expect(await runCli([], harness().io)).toBe(EXIT.invalid)
+  })
+
+  it.each([
+    [['deactivate', '--bogus'], 'arguments'],
+    [['frobnicate'], 'command'],
+    [['deactivate', 'extra-positional'], 'arguments'],
+    [['deactivate', '--product', 'p', '--sso', '--customer-account', 'acme', '--license-key', 'K'], 'credentials'],
+    [['deactivate', '--product', 'p', '--license-key', 'K', '--implicit'], 'implicit'],
+    [['deactivate', '--product', 'p', '--username', 'u', '--password', 'x', '--password-stdin'], 'password']
+  ])('%j → invalid_input on %s, exit 2, nothing sent', async (args, field) => {
+    const h = harness(sandboxEnv())
+    const before = sandbox.stats().requests
+    expect(await runCli([...args, '--json'], h.io)).toBe(EXIT.invalid)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_input', field } })
+    expect(sandbox.stats().requests).toBe(before)
+  })
+
+  it('names the flag when a flag carries a bad setting', async () => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'config_invalid', field: '--api-url' } })
+  })
+
+  it('takes the server and keys from flags, and the password from LM_PASSWORD', async () => {
+    const h = harness({ LM_PASSWORD: 'bob-password' })
+    const code = await runCli(
+      ['deactivate', '--product', 'design-pack', '--username', 'bob@example.test', '--license-id', '2001', '--api-url', sandbox.apiUrl, '--api-key', sandbox.apiKey, '--shared-key', sandbox.sharedKey, '--json'],
+      h.io
+    )
+    expect(code).toBe(EXIT.success)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { method: 'user', hardwareId: 'sandbox-pc-1' } })
+    expect(h.out.stderr).toContain('prefer the LM_SHARED_KEY')
+    expect(h.out.stdout + h.out.stderr).not.toContain(sandbox.sharedKey)
+    expect(h.out.stdout + h.out.stderr).not.toContain('bob-password')
+  })
+
+  it('human output of a refusal shows title, explanation, action, code and status', async () => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-3333-NOT-ACTIVE'], h.io)).toBe(EXIT.refused)
+    const entry = ERROR_CATALOGUE.license_not_active
+    expect(h.out.stderr).toContain(`Error: ${entry.title}`)
+    expect(h.out.stderr).toContain(entry.explanation)
+    expect(h.out.stderr).toContain(`What to do: ${entry.action}`)
+    expect(h.out.stderr).toContain('Code: license_not_active (HTTP 400)')
+  })
+
+  it('hardware-id prints this PC’s id, or the override, as JSON', async () => {
+    const h = harness()
+    expect(await runCli(['hardware-id', '--json'], h.io)).toBe(0)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { id: 'sandbox-pc-1', source: 'machine-id' } })
+    const o = harness()
+    expect(await runCli(['hardware-id', '--hardware-id', ' other-pc ', '--json'], o.io)).toBe(0)
+    expect(JSON.parse(o.out.stdout)).toMatchObject({ ok: true, value: { id: 'other-pc', source: 'override' } })
+    const broken = harness({}, { machineId: () => '' })
+    expect(await runCli(['hardware-id'], broken.io)).toBe(EXIT.invalid)
+    expect(broken.out.stderr).toContain('hardware_id_unavailable')
+  })
+
+  it('--sso prints the sign-in link, waits for the browser, then deactivates (exit 0)', async () => {
+    const browser = async (url: string) => {
+      const signIn = new URL(url)
+      const callback = `${signIn.searchParams.get('redirect_uri')}?${new URLSearchParams({ code: 'code-ann@acme.test', state: signIn.searchParams.get('state')! })}`
+      void fetch(callback, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
+    }
+    const h = harness(sandboxEnv(), { openExternal: browser })
+    const code = await runCli(['deactivate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--json'], h.io)
+    expect(code).toBe(EXIT.success)
+    expect(h.out.stderr).toContain('Sign in here: http://127.0.0.1:9/auth?')
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { method: 'sso-code' } })
+    expect(sandbox.devicesOf(3001)).not.toContain('sandbox-pc-1')
+  })
+
+  it('--sso cancelled with Ctrl+C exits 5', async () => {
+    const h = harness(sandboxEnv())
+    const running = runCli(['deactivate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--no-browser', '--json'], h.io)
+    for (let i = 0; i < 100 && !h.out.stderr.includes('Sign in here'); i++) await new Promise((r) => setTimeout(r, 20))
+    expect(h.out.stderr).toContain('could not be opened')
+    h.interrupt()
+    expect(await running).toBe(EXIT.ssoIncomplete)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })
+  })
+})
+
+describe('exit codes', () => {
+  it.each([
+    ['invalid_input', EXIT.invalid],
+    ['config_invalid', EXIT.invalid],
+    ['hardware_id_unavailable', EXIT.invalid],
+    ['busy', EXIT.invalid],
+    ['device_not_found', EXIT.refused],
+    ['invalid_api_key', EXIT.refused],
+    ['date_header_diff', EXIT.refused],
+    ['sso_not_enabled', EXIT.refused],
+    ['internal_error', EXIT.refused],
+    ['oauth_token_request_failed', EXIT.refused],
+    ['some_future_server_code', EXIT.refused],
+    ['timeout', EXIT.network],
+    ['cannot_connect_to_server', EXIT.network],
+    ['html_error_body', EXIT.network],
+    ['sso_cancelled', EXIT.ssoIncomplete],
+    ['sso_timeout', EXIT.ssoIncomplete],
+    ['sso_redirect_not_loopback', EXIT.ssoIncomplete],
+    ['app_internal_error', EXIT.unexpected]
+  ])('%s → %i', (code, exit) => {
+    expect(exitCodeFor(describeError(code))).toBe(exit)
+  })
+
+  it('every catalogue code maps to a failure exit code', () => {
+    for (const code of Object.keys(ERROR_CATALOGUE)) expect(exitCodeFor(describeError(code))).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,196 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { describeServer, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
+
+const HMAC_ENV = { LM_API_URL: 'https://api.example.com/api/v4/', LM_API_KEY: 'the-api-key', LM_SHARED_KEY: 'the-shared-key-secret' }
+
+function writeConfig(content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lm-config-'))
+  const file = join(dir, 'config.json')
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
+  return file
+}
+
+function ok(outcome: ReturnType<typeof loadConfig>): EngineConfig {
+  if (!outcome.ok) throw new Error(`expected a configuration, got ${JSON.stringify(outcome.error)}`)
+  return outcome.value
+}
+
+function invalidField(outcome: ReturnType<typeof loadConfig>): string | undefined {
+  expect(outcome.ok).toBe(false)
+  if (outcome.ok) return undefined
+  expect(outcome.error.code).toBe('config_invalid')
+  expect(outcome.error.family).toBe('setup')
+  return outcome.error.field
+}
+
+describe('loadConfig', () => {
+  it('uses the built-in sandbox with the documented defaults when nothing is configured', () => {
+    expect(ok(loadConfig({ env: {} }))).toEqual({
+      apiUrl: null,
+      auth: null,
+      defaultProduct: '',
+      defaultCustomerAccount: '',
+      timeoutMs: 15000,
+      ssoTimeoutMs: 300000,
+      ssoTokenField: 'access_token'
+    })
+  })
+
+  it('reads HMAC credentials and every other field from the environment', () => {
+    const config = ok(
+      loadConfig({
+        env: {
+          ...HMAC_ENV,
+          LM_PRODUCT: ' office-suite ',
+          LM_CUSTOMER_ACCOUNT: 'acme',
+          LM_TIMEOUT_MS: '2500',
+          LM_SSO_TIMEOUT_MS: '60000',
+          LM_SSO_TOKEN_FIELD: 'id_token'
+        }
+      })
+    )
+    expect(config).toEqual({
+      apiUrl: 'https://api.example.com/api/v4/',
+      auth: { scheme: 'hmac', apiKey: 'the-api-key', sharedKey: 'the-shared-key-secret' },
+      defaultProduct: 'office-suite',
+      defaultCustomerAccount: 'acme',
+      timeoutMs: 2500,
+      ssoTimeoutMs: 60000,
+      ssoTokenField: 'id_token'
+    })
+  })
+
+  it('reads OAuth client credentials, inferring the scheme from the variables set', () => {
+    const config = ok(
+      loadConfig({
+        env: {
+          LM_API_URL: 'https://api.example.com/api/v4',
+          LM_OAUTH_TOKEN_URL: 'https://auth.example.com/realms/x/protocol/openid-connect/token',
+          LM_OAUTH_CLIENT_ID: 'client',
+          LM_OAUTH_CLIENT_SECRET: 'client-secret'
+        }
+      })
+    )
+    expect(config.apiUrl).toBe('https://api.example.com/api/v4/')
+    expect(config.auth).toEqual({
+      scheme: 'oauth',
+      tokenUrl: 'https://auth.example.com/realms/x/protocol/openid-connect/token',
+      clientId: 'client',
+      clientSecret: 'client-secret'
+    })
+  })
+
+  it('reads a file, and the environment overrides it field by field', () => {
+    const file = writeConfig({
+      apiUrl: 'https://file.example.com/api/v4/',
+      auth: { scheme: 'hmac', apiKey: 'file-key', sharedKey: 'file-shared' },
+      defaultProduct: 'from-file',
+      timeoutMs: 1234
+    })
+    const fromFile = ok(loadConfig({ env: {}, file }))
+    expect(fromFile.apiUrl).toBe('https://file.example.com/api/v4/')
+    expect(fromFile.auth).toEqual({ scheme: 'hmac', apiKey: 'file-key', sharedKey: 'file-shared' })
+    expect(fromFile.timeoutMs).toBe(1234)
+
+    const overridden = ok(loadConfig({ env: { LM_API_KEY: 'env-key', LM_PRODUCT: 'from-env', LM_API_URL: 'http://127.0.0.1:9/api/v4/' }, file }))
+    expect(overridden.apiUrl).toBe('http://127.0.0.1:9/api/v4/')
+    expect(overridden.auth).toEqual({ scheme: 'hmac', apiKey: 'env-key', sharedKey: 'file-shared' })
+    expect(overridden.defaultProduct).toBe('from-env')
+    expect(overridden.timeoutMs).toBe(1234)
+  })
+
+  it('treats empty environment variables as unset', () => {
+    expect(ok(loadConfig({ env: { LM_API_URL: '', LM_API_KEY: '', LM_TIMEOUT_MS: '' } })).apiUrl).toBeNull()
+  })
+
+  it.each([
+    ['http://localhost:8788/api/v4/'],
+    ['http://127.0.0.1:8788/api/v4/'],
+    ['http://127.1.2.3/api/v4/'],
+    ['http://[::1]:8788/api/v4/']
+  ])('allows plain http for the loopback server %s', (url) => {
+    expect(ok(loadConfig({ env: { ...HMAC_ENV, LM_API_URL: url } })).apiUrl).toBe(url)
+  })
+
+  it.each([
+    ['http://api.example.com/api/v4/', 'remote http'],
+    ['http://10.0.0.5/api/v4/', 'private-network http'],
+    ['ftp://api.example.com/', 'another scheme'],
+    ['not a url', 'no URL at all'],
+    ['https://user:pw@api.example.com/api/v4/', 'credentials in the URL'],
+    ['https://api.example.com/api/v4/?x=1', 'a query'],
+    ['https://api.example.com/api/v4/#frag', 'a fragment']
+  ])('refuses %s (%s), naming LM_API_URL', (url) => {
+    expect(invalidField(loadConfig({ env: { ...HMAC_ENV, LM_API_URL: url } }))).toBe('LM_API_URL')
+  })
+
+  it('names the file key when the bad value comes from the file', () => {
+    const file = writeConfig({ apiUrl: 'http://api.example.com/', auth: { scheme: 'hmac', apiKey: 'a', sharedKey: 'b' } })
+    expect(invalidField(loadConfig({ env: {}, file }))).toBe('config file field "apiUrl"')
+  })
+
+  it.each([
+    [{ LM_TIMEOUT_MS: 'soon' }, 'LM_TIMEOUT_MS'],
+    [{ LM_TIMEOUT_MS: '0' }, 'LM_TIMEOUT_MS'],
+    [{ LM_TIMEOUT_MS: '1.5' }, 'LM_TIMEOUT_MS'],
+    [{ LM_SSO_TIMEOUT_MS: '-1' }, 'LM_SSO_TIMEOUT_MS'],
+    [{ LM_SSO_TOKEN_FIELD: 'refresh_token' }, 'LM_SSO_TOKEN_FIELD'],
+    [{ LM_AUTH_SCHEME: 'basic' }, 'LM_AUTH_SCHEME'],
+    [{ LM_PRODUCT: 'x'.repeat(129) }, 'LM_PRODUCT'],
+    [{ LM_CUSTOMER_ACCOUNT: 'acme\u0007' }, 'LM_CUSTOMER_ACCOUNT']
+  ])('refuses %o, naming %s', (env, field) => {
+    expect(invalidField(loadConfig({ env: { ...HMAC_ENV, ...env } }))).toBe(field)
+  })
+
+  it('requires both HMAC keys, naming the missing one', () => {
+    expect(invalidField(loadConfig({ env: { LM_API_URL: HMAC_ENV.LM_API_URL, LM_API_KEY: 'k' } }))).toBe('LM_SHARED_KEY')
+    expect(invalidField(loadConfig({ env: { LM_API_URL: HMAC_ENV.LM_API_URL, LM_SHARED_KEY: 's' } }))).toBe('LM_API_KEY')
+  })
+
+  it('requires every OAuth setting and an https token URL', () => {
+    const base = { LM_API_URL: HMAC_ENV.LM_API_URL, LM_AUTH_SCHEME: 'oauth', LM_OAUTH_CLIENT_ID: 'c', LM_OAUTH_CLIENT_SECRET: 's' }
+    expect(invalidField(loadConfig({ env: base }))).toBe('LM_OAUTH_TOKEN_URL')
+    expect(invalidField(loadConfig({ env: { ...base, LM_OAUTH_TOKEN_URL: 'http://auth.example.com/token' } }))).toBe('LM_OAUTH_TOKEN_URL')
+    expect(invalidField(loadConfig({ env: { ...base, LM_OAUTH_TOKEN_URL: 'https://auth.example.com/token', LM_OAUTH_CLIENT_SECRET: '' } }))).toBe(
+      'LM_OAUTH_CLIENT_SECRET'
+    )
+  })
+
+  it('asks for LM_AUTH_SCHEME when both kinds of credentials are set', () => {
+    const env = { ...HMAC_ENV, LM_OAUTH_CLIENT_ID: 'c' }
+    expect(invalidField(loadConfig({ env }))).toBe('LM_AUTH_SCHEME')
+    expect(ok(loadConfig({ env: { ...env, LM_AUTH_SCHEME: 'hmac' } })).auth?.scheme).toBe('hmac')
+  })
+
+  it('refuses a server without credentials and credentials without a server', () => {
+    expect(invalidField(loadConfig({ env: { LM_API_URL: HMAC_ENV.LM_API_URL } }))).toBe('LM_API_KEY')
+    expect(invalidField(loadConfig({ env: { LM_API_KEY: 'k', LM_SHARED_KEY: 's' } }))).toBe('LM_API_URL')
+  })
+
+  it('refuses unreadable, non-JSON and misspelt files', () => {
+    expect(invalidField(loadConfig({ env: {}, file: join(tmpdir(), 'no-such-dir-lm', 'config.json') }))).toBe('configuration file')
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig('{ not json') }))).toBe('configuration file')
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig('[1]') }))).toBe('configuration file')
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig({ apiURL: 'https://x/' }) }))).toBe('config file field "apiURL"')
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig({ auth: { scheme: 'hmac', apikey: 'x' } }) }))).toBe('config file field "auth.apikey"')
+  })
+
+  it('never puts a secret in a config error', () => {
+    const outcome = loadConfig({ env: { ...HMAC_ENV, LM_API_URL: 'http://api.example.com/' } })
+    expect(JSON.stringify(outcome)).not.toContain(HMAC_ENV.LM_SHARED_KEY)
+  })
+})
+
+describe('describeServer', () => {
+  it('shows the URL only, never a key', () => {
+    const config = ok(loadConfig({ env: HMAC_ENV }))
+    const shown = describeServer(config)
+    expect(shown).toBe('https://api.example.com/api/v4/')
+    expect(shown).not.toContain(HMAC_ENV.LM_SHARED_KEY)
+    expect(shown).not.toContain(HMAC_ENV.LM_API_KEY)
+    expect(describeServer({ apiUrl: null })).toBe('built-in sandbox')
+  })
+})

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { createHmacSigner, hmacSignature } from '../../../src/main/engine/auth/hmac'
+
+const DOC_KEY = 'kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja'
+const DOC_DATE = 'Tue, 07 Jun 2011 20:51:35 GMT'
+const DOC_SIGNATURE = 'UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q='
+
+describe('HMAC signing (license-api.md §2)', () => {
+  it('reproduces the documented known-answer vector', () => {
+    expect(hmacSignature(DOC_KEY, DOC_DATE)).toBe(DOC_SIGNATURE)
+  })
+
+  it('writes Date as toUTCString and Authorization in the documented spelling', () => {
+    const signer = createHmacSigner({ apiKey: 'my-api-key', sharedKey: DOC_KEY })
+    const headers = signer.headers(new Date(DOC_DATE))
+    expect(headers.date).toBe(DOC_DATE)
+    expect(headers.authorization).toBe(`algorithm="hmac-sha256",headers="date",signature="${DOC_SIGNATURE}",apikey="my-api-key"`)
+  })
+
+  it('signs each new second afresh and depends on the shared key', () => {
+    const signer = createHmacSigner({ apiKey: 'k', sharedKey: DOC_KEY })
+    const first = signer.headers(new Date(DOC_DATE))
+    const later = signer.headers(new Date(Date.parse(DOC_DATE) + 1000))
+    expect(later.date).toBe('Tue, 07 Jun 2011 20:51:36 GMT')
+    expect(later.authorization).toContain(`signature="${hmacSignature(DOC_KEY, later.date)}"`)
+    expect(later.authorization).not.toBe(first.authorization)
+    const otherKey = createHmacSigner({ apiKey: 'k', sharedKey: 'another-shared-key' }).headers(new Date(DOC_DATE))
+    expect(otherKey.authorization).not.toContain(DOC_SIGNATURE)
+  })
+
+  it('never puts the shared key itself in a header', () => {
+    const headers = createHmacSigner({ apiKey: 'k', sharedKey: DOC_KEY }).headers()
+    expect(JSON.stringify(headers)).not.toContain(DOC_KEY)
+  })
+})

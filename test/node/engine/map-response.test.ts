@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { mapErrorResponse, mapUnexpectedSuccess } from '../../../src/main/engine/errors/map-response'
+import { transportErrorCode } from '../../../src/main/engine/errors/map-transport'
+import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
+
+const ALL_CODES = Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]
+
+
+/** Codes the response mapper derives from an answer without an envelope. */
+const ANSWER_SHAPE_CODES: KnownErrorCode[] = [
+  'too_many_requests',
+  'server_unavailable',
+  'internal_error',
+  'not_found',
+  'empty_error_body',
+  'non_json_error_body',
+  'html_error_body',
+  'unexpected_response'
+]
+
+/** Codes the transport mapper gives when no answer arrived. */
+const TRANSPORT_CODES: KnownErrorCode[] = ['cannot_connect_to_server', 'dns_failure', 'timeout', 'tls_failure', 'connection_reset', 'proxy_failure', 'network_error']
+
+/**
+ * Codes other modules produce (validation, config, hardware id, service, IPC, OAuth, SSO flow,
+ * the shell and the window). A new catalogue code must be added to one of these lists.
+ */
+const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
+  'oauth_token_request_failed',
+  'sandbox_start_failed',
+  'invalid_input',
+  'hardware_id_unavailable',
+  'config_invalid',
+  'busy',
+  'ipc_forbidden',
+  'app_internal_error',
+  'app_no_answer',
+  'sso_cancelled',
+  'sso_timeout',
+  'sso_replaced',
+  'sso_state_mismatch',
+  'sso_access_denied',
+  'sso_provider_error',
+  'sso_invalid_callback',
+  'sso_port_in_use',
+  'sso_redirect_not_loopback',
+  'sso_browser_failed',
+  'sso_unsafe_url'
+]
+
+/** Codes the License API itself answers with: every other code with an HTTP error status. */
+const SERVER_CODES = ALL_CODES.filter(
+  (c) => ERROR_CATALOGUE[c].status >= 400 && ![...ANSWER_SHAPE_CODES, ...TRANSPORT_CODES, ...PRODUCED_ELSEWHERE].includes(c)
+)
+
+describe('the catalogue is covered', () => {
+  it('every catalogue code is either a server code, a mapper code, or named as produced elsewhere', () => {
+    const classified = new Set([...SERVER_CODES, ...ANSWER_SHAPE_CODES, ...TRANSPORT_CODES, ...PRODUCED_ELSEWHERE])
+    expect(ALL_CODES.filter((c) => !classified.has(c))).toEqual([])
+    expect(classified.size).toBe(SERVER_CODES.length + ANSWER_SHAPE_CODES.length + TRANSPORT_CODES.length + PRODUCED_ELSEWHERE.length)
+  })
+})
+
+describe('mapErrorResponse: the error envelope', () => {
+  it.each(SERVER_CODES)('%s in an envelope maps to that code with the received status and message', (code) => {
+    const status = ERROR_CATALOGUE[code].status
+    const error = mapErrorResponse({
+      status,
+      contentType: 'application/json',
+      body: JSON.stringify({ status, code, message: `server says ${code}` })
+    })
+    expect(error).toMatchObject({ code, status, family: ERROR_CATALOGUE[code].family, title: ERROR_CATALOGUE[code].title, serverMessage: `server says ${code}` })
+  })
+
+  it('keeps the status actually received (signature_mismatch is documented as 400 and as 401)', () => {
+    const error = mapErrorResponse({ status: 401, contentType: 'application/json', body: '{"status":401,"code":"signature_mismatch","message":"x"}' })
+    expect(error.code).toBe('signature_mismatch')
+    expect(error.status).toBe(401)
+  })
+
+  it('passes an unknown server code through with its message', () => {
+    const error = mapErrorResponse({ status: 409, contentType: 'application/json', body: '{"status":409,"code":"brand_new_code","message":"Something new"}' })
+    expect(error).toMatchObject({ code: 'brand_new_code', status: 409, family: 'server', serverMessage: 'Something new', explanation: 'Something new' })
+  })
+
+  it('uses an envelope even on a 5xx or 429 answer', () => {
+    expect(mapErrorResponse({ status: 500, contentType: 'application/json', body: '{"status":500,"code":"internal_error","message":"boom"}' })).toMatchObject({
+      code: 'internal_error',
+      status: 500
+    })
+    expect(mapErrorResponse({ status: 429, contentType: null, body: '{"code":"slow_down","message":"m"}' }).code).toBe('slow_down')
+  })
+})
+
+describe('mapErrorResponse: answers without an envelope', () => {
+  it.each<[string, KnownErrorCode, { status: number; contentType: string | null; body: string }]>([
+    ['429', 'too_many_requests', { status: 429, contentType: 'text/plain', body: 'Too Many Requests' }],
+    ['503 empty', 'server_unavailable', { status: 503, contentType: null, body: '' }],
+    ['503 HTML', 'server_unavailable', { status: 503, contentType: 'text/html', body: '<html>down</html>' }],
+    ['500 text', 'internal_error', { status: 500, contentType: 'text/plain', body: 'Internal Server Error' }],
+    ['502 HTML', 'internal_error', { status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }],
+    ['504 empty', 'internal_error', { status: 504, contentType: null, body: '' }],
+    ['404 HTML', 'not_found', { status: 404, contentType: 'text/html', body: '<!DOCTYPE html><p>Not found</p>' }],
+    ['400 empty', 'empty_error_body', { status: 400, contentType: 'application/json', body: '' }],
+    ['400 blank', 'empty_error_body', { status: 400, contentType: null, body: ' \n ' }],
+    ['403 proxy page', 'html_error_body', { status: 403, contentType: 'text/html; charset=utf-8', body: '<html><body>Blocked by proxy</body></html>' }],
+    ['407 page without content type', 'html_error_body', { status: 407, contentType: null, body: '<!doctype html><title>Proxy auth</title>' }],
+    ['302 captive portal', 'html_error_body', { status: 302, contentType: null, body: '' }],
+    ['400 text', 'non_json_error_body', { status: 400, contentType: 'text/plain', body: 'Bad Request' }],
+    ['400 JSON without code', 'non_json_error_body', { status: 400, contentType: 'application/json', body: '{"error":"bad"}' }],
+    ['400 truncated JSON', 'non_json_error_body', { status: 400, contentType: 'application/json', body: '{"status":400,"code":"device_not' }],
+    ['401 JSON array', 'non_json_error_body', { status: 401, contentType: 'application/json', body: '["x"]' }]
+  ])('%s → %s, keeping the real status', (_label, code, answer) => {
+    const error = mapErrorResponse(answer)
+    expect(error.code).toBe(code)
+    expect(error.status).toBe(answer.status)
+  })
+})
+
+describe('mapUnexpectedSuccess', () => {
+  it('names a 200 web page (captive portal) and any other unexpected 2xx', () => {
+    expect(mapUnexpectedSuccess({ status: 200, contentType: 'text/html', body: '<html>Sign in to Wi-Fi</html>' }).code).toBe('html_error_body')
+    expect(mapUnexpectedSuccess({ status: 200, contentType: 'application/json', body: '"ok"' })).toMatchObject({ code: 'unexpected_response', status: 200 })
+    expect(mapUnexpectedSuccess({ status: 204, contentType: null, body: '' })).toMatchObject({ code: 'unexpected_response', status: 204 })
+  })
+})
+
+/** Errors as Node's fetch, Electron's net.fetch and ky raise them. */
+function fetchFailed(cause: unknown): TypeError {
+  return new TypeError('fetch failed', { cause })
+}
+function errno(code: string, message = code): Error {
+  return Object.assign(new Error(message), { code })
+}
+
+describe('transportErrorCode', () => {
+  it.each<[string, KnownErrorCode, unknown]>([
+    ['ECONNREFUSED', 'cannot_connect_to_server', fetchFailed(errno('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'))],
+    ['AggregateError of refusals', 'cannot_connect_to_server', fetchFailed(Object.assign(new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')]), { code: 'ECONNREFUSED' }))],
+    ['ENOTFOUND', 'dns_failure', fetchFailed(errno('ENOTFOUND', 'getaddrinfo ENOTFOUND api.example.invalid'))],
+    ['EAI_AGAIN', 'dns_failure', fetchFailed(errno('EAI_AGAIN'))],
+    ['ky TimeoutError', 'timeout', Object.assign(new Error('Request timed out: POST http://x'), { name: 'TimeoutError' })],
+    ['AbortSignal.timeout', 'timeout', new DOMException('The operation was aborted due to timeout', 'TimeoutError')],
+    ['AbortError', 'timeout', new DOMException('This operation was aborted', 'AbortError')],
+    ['undici connect timeout', 'timeout', fetchFailed(errno('UND_ERR_CONNECT_TIMEOUT'))],
+    ['CERT_HAS_EXPIRED', 'tls_failure', fetchFailed(errno('CERT_HAS_EXPIRED'))],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls_failure', fetchFailed(errno('UNABLE_TO_VERIFY_LEAF_SIGNATURE'))],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls_failure', fetchFailed(errno('SELF_SIGNED_CERT_IN_CHAIN'))],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls_failure', fetchFailed(errno('DEPTH_ZERO_SELF_SIGNED_CERT'))],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls_failure', fetchFailed(errno('ERR_TLS_CERT_ALTNAME_INVALID'))],
+    ['ECONNRESET', 'connection_reset', fetchFailed(errno('ECONNRESET'))],
+    ['UND_ERR_SOCKET', 'connection_reset', new TypeError('terminated', { cause: errno('UND_ERR_SOCKET', 'other side closed') })],
+    ['"other side closed" without code', 'connection_reset', fetchFailed(new Error('other side closed'))],
+    ['proxy tunnel refused', 'proxy_failure', fetchFailed(new Error('Proxy response (407) !== 200 when HTTP Tunneling'))],
+    ['ERR_PROXY_INVALID_CONFIG', 'proxy_failure', fetchFailed(errno('ERR_PROXY_INVALID_CONFIG'))],
+    ['net::ERR_CONNECTION_REFUSED', 'cannot_connect_to_server', new Error('net::ERR_CONNECTION_REFUSED')],
+    ['net::ERR_NAME_NOT_RESOLVED', 'dns_failure', new Error('net::ERR_NAME_NOT_RESOLVED')],
+    ['net::ERR_CERT_AUTHORITY_INVALID', 'tls_failure', new Error('net::ERR_CERT_AUTHORITY_INVALID')],
+    ['net::ERR_CERT_DATE_INVALID', 'tls_failure', new Error('net::ERR_CERT_DATE_INVALID')],
+    ['net::ERR_CONNECTION_RESET', 'connection_reset', new Error('net::ERR_CONNECTION_RESET')],
+    ['net::ERR_PROXY_CONNECTION_FAILED', 'proxy_failure', new Error('net::ERR_PROXY_CONNECTION_FAILED')],
+    ['net::ERR_TUNNEL_CONNECTION_FAILED', 'proxy_failure', new Error('net::ERR_TUNNEL_CONNECTION_FAILED')],
+    ['net::ERR_TIMED_OUT', 'timeout', new Error('net::ERR_TIMED_OUT')],
+    ['net::ERR_INTERNET_DISCONNECTED', 'network_error', new Error('net::ERR_INTERNET_DISCONNECTED')],
+    ['ENETUNREACH', 'network_error', fetchFailed(errno('ENETUNREACH'))],
+    ['a bare fetch failed', 'network_error', new TypeError('fetch failed')],
+    ['a thrown string', 'network_error', 'weird'],
+    ['undefined', 'network_error', undefined]
+  ])('%s → %s', (_label, code, error) => {
+    expect(transportErrorCode(error)).toBe(code)
+  })
+
+  it('survives a cause cycle', () => {
+    const a = new Error('a') as Error & { cause?: unknown }
+    const b = new Error('b', { cause: a })
+    a.cause = b
+    expect(transportErrorCode(a)).toBe('network_error')
+  })
+})

@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createOAuthTokenSource } from '../../../src/main/engine/auth/oauth'
+import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
+import type { DeactivationRequest } from '../../../src/shared/request'
+import { closedPort, startHttpServer, type RecordedRequest } from './support/servers'
+
+const SECRET = 'oauth-client-secret-never-shown'
+const REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+interface FakeAuthServer {
+  tokenUrl: string
+  apiUrl: string
+  tokenRequests: RecordedRequest[]
+  apiRequests: RecordedRequest[]
+}
+
+/**
+ * One loopback server playing the OAuth token endpoint (/token) and the License API
+ * (/api/v4/…). Tokens are "token-1", "token-2", … `apiAnswer` decides each API answer.
+ */
+async function startFakeAuthServer(options: {
+  tokenAnswer?: (index: number) => { status: number; body: string }
+  apiAnswer?: (req: RecordedRequest, index: number) => { status: number; body: string }
+  tokenDelayMs?: number
+}): Promise<FakeAuthServer> {
+  const tokenRequests: RecordedRequest[] = []
+  const apiRequests: RecordedRequest[] = []
+  const server = await startHttpServer((req, res) => {
+    const send = (a: { status: number; body: string }) => {
+      res.writeHead(a.status, { 'content-type': 'application/json' })
+      res.end(a.body)
+    }
+    if (req.url === '/token') {
+      tokenRequests.push(req)
+      const n = tokenRequests.length
+      const answer = options.tokenAnswer?.(n) ?? { status: 200, body: JSON.stringify({ access_token: `token-${n}`, expires_in: 300, token_type: 'Bearer' }) }
+      setTimeout(() => send(answer), options.tokenDelayMs ?? 0)
+      return
+    }
+    apiRequests.push(req)
+    send(options.apiAnswer?.(req, apiRequests.length) ?? { status: 200, body: '"license_deactivated"' })
+  })
+  cleanups.push(server.close)
+  return { tokenUrl: `${server.origin}/token`, apiUrl: server.apiUrl, tokenRequests, apiRequests }
+}
+
+const oauthClient = (server: FakeAuthServer, now?: () => number) =>
+  createLicenseApiClient({
+    apiUrl: server.apiUrl,
+    auth: { scheme: 'oauth', tokenUrl: server.tokenUrl, clientId: 'client-1', clientSecret: SECRET },
+    fetch,
+    timeoutMs: 2_000,
+    sdkVersion: 'Test 1',
+    ...(now ? { now } : {})
+  })
+
+const envelope = (code: string, status = 401) => ({ status, body: JSON.stringify({ status, code, message: code }) })
+
+describe('OAuth client credentials', () => {
+  it('fetches a token form-encoded and sends it as a bearer token with a Date', async () => {
+    const server = await startFakeAuthServer({})
+    expect((await oauthClient(server).deactivateBundle(REQUEST)).ok).toBe(true)
+    const [tokenRequest] = server.tokenRequests
+    expect(tokenRequest!.method).toBe('POST')
+    expect(tokenRequest!.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest!.body))).toEqual({ grant_type: 'client_credentials', client_id: 'client-1', client_secret: SECRET })
+    expect(server.apiRequests[0]!.headers.authorization).toBe('Bearer token-1')
+    expect(Number.isNaN(Date.parse(server.apiRequests[0]!.headers.date!))).toBe(false)
+  })
+
+  it('reuses the cached token until shortly before expires_in, then fetches a new one', async () => {
+    let clock = Date.parse('2030-01-01T00:00:00Z')
+    const server = await startFakeAuthServer({})
+    const client = oauthClient(server, () => clock)
+    await client.deactivateBundle(REQUEST)
+    clock += 200_000
+    await client.deactivateBundle(REQUEST)
+    expect(server.tokenRequests).toHaveLength(1)
+    clock += 90_000 // 290 s of 300: inside the renewal margin
+    await client.deactivateBundle(REQUEST)
+    expect(server.tokenRequests).toHaveLength(2)
+    expect(server.apiRequests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2'])
+  })
+
+  it('shares one token fetch between concurrent calls', async () => {
+    const server = await startFakeAuthServer({ tokenDelayMs: 50 })
+    const client = oauthClient(server)
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => client.deactivateBundle(REQUEST)))
+    expect(outcomes.every((o) => o.ok)).toBe(true)
+    expect(server.tokenRequests).toHaveLength(1)
+    expect(server.apiRequests).toHaveLength(5)
+  })
+
+  it.each([['oauth_token_expired'], ['oauth_token_malformed']])('on %s fetches a new token and retries the call once', async (code) => {
+    const server = await startFakeAuthServer({ apiAnswer: (_req, n) => (n === 1 ? envelope(code) : { status: 200, body: '"license_deactivated"' }) })
+    const outcome = await oauthClient(server).deactivateBundle(REQUEST)
+    expect(outcome.ok).toBe(true)
+    expect(server.tokenRequests).toHaveLength(2)
+    expect(server.apiRequests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
+  })
+
+  it('retries only once: a second refusal is reported', async () => {
+    const server = await startFakeAuthServer({ apiAnswer: () => envelope('oauth_token_expired') })
+    const outcome = await oauthClient(server).deactivateBundle(REQUEST)
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('oauth_token_expired')
+    expect(server.apiRequests).toHaveLength(2)
+  })
+
+  it('does not retry other refusals', async () => {
+    const server = await startFakeAuthServer({ apiAnswer: () => envelope('device_not_found', 400) })
+    const outcome = await oauthClient(server).deactivateBundle(REQUEST)
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('device_not_found')
+    expect(server.apiRequests).toHaveLength(1)
+    expect(server.tokenRequests).toHaveLength(1)
+  })
+
+  it('a refused token request is oauth_token_request_failed, with the OAuth error and never the secret; the API is not called', async () => {
+    const server = await startFakeAuthServer({
+      tokenAnswer: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client', error_description: 'Invalid client credentials' }) })
+    })
+    const outcome = await oauthClient(server).deactivateBundle(REQUEST)
+    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'oauth_token_request_failed', status: 401, serverMessage: 'invalid_client: Invalid client credentials' })
+    expect(JSON.stringify(outcome)).not.toContain(SECRET)
+    expect(server.apiRequests).toHaveLength(0)
+  })
+
+  it.each([
+    ['no access_token', '{"expires_in":300}'],
+    ['not JSON', 'ok'],
+    ['another token type', '{"access_token":"t","token_type":"mac"}']
+  ])('a token answer with %s is oauth_token_request_failed', async (_label, body) => {
+    const server = await startFakeAuthServer({ tokenAnswer: () => ({ status: 200, body }) })
+    const outcome = await oauthClient(server).deactivateBundle(REQUEST)
+    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'oauth_token_request_failed', status: 200 })
+  })
+
+  it('an unreachable token server is reported as the transport failure it is', async () => {
+    const server = await startFakeAuthServer({})
+    const port = await closedPort()
+    const client = createLicenseApiClient({
+      apiUrl: server.apiUrl,
+      auth: { scheme: 'oauth', tokenUrl: `http://127.0.0.1:${port}/token`, clientId: 'c', clientSecret: SECRET },
+      fetch,
+      timeoutMs: 2_000,
+      sdkVersion: 'Test 1'
+    })
+    const outcome = await client.deactivateBundle(REQUEST)
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('cannot_connect_to_server')
+    expect(outcome.ok ? '' : outcome.error.explanation).toContain('OAuth token server')
+    expect(server.apiRequests).toHaveLength(0)
+  })
+})
+
+describe('createOAuthTokenSource.invalidate', () => {
+  it('forgets only the token it is told about', async () => {
+    const server = await startFakeAuthServer({})
+    const tokens = createOAuthTokenSource({ tokenUrl: server.tokenUrl, clientId: 'c', clientSecret: 's', fetch, timeoutMs: 2_000 })
+    const first = await tokens.token()
+    expect(first).toEqual({ ok: true, value: 'token-1' })
+    tokens.invalidate('some-older-token')
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+    tokens.invalidate('token-1')
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-2' })
+    tokens.invalidate()
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-3' })
+  })
+
+  it('does not cache a failure', async () => {
+    const server = await startFakeAuthServer({ tokenAnswer: (n) => (n === 1 ? { status: 503, body: '' } : { status: 200, body: '{"access_token":"later","expires_in":60}' }) })
+    const tokens = createOAuthTokenSource({ tokenUrl: server.tokenUrl, clientId: 'c', clientSecret: 's', fetch, timeoutMs: 2_000 })
+    expect((await tokens.token()).ok).toBe(false)
+    expect(await tokens.token()).toEqual({ ok: true, value: 'later' })
+  })
+})

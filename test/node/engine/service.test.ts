@@ -1,0 +1,209 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ServerConfig } from '../../../src/main/engine/config'
+import { createLicenseService, type EngineDeactivateInput } from '../../../src/main/engine/service'
+import type { SsoDeactivateInput } from '../../../src/shared/api'
+import { forbiddenFetch, startHttpServer } from './support/servers'
+
+const SHARED_KEY = 'service-test-shared-key'
+const APP = { name: 'License Manager', version: '1.2.3', os: 'linux 6.1 (x64)' }
+const MACHINE = 'test-machine-0001'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!()
+})
+
+function configFor(apiUrl: string): ServerConfig {
+  return {
+    apiUrl,
+    auth: { scheme: 'hmac', apiKey: 'service-test-key', sharedKey: SHARED_KEY },
+    defaultProduct: 'office-suite',
+    defaultCustomerAccount: 'acme',
+    timeoutMs: 2_000,
+    ssoTimeoutMs: 5_000,
+    ssoTokenField: 'access_token'
+  }
+}
+
+/** A service whose network must stay silent: fetch and the browser both fail the test if used. */
+function offlineService(machineId: () => string = () => MACHINE) {
+  const fetchSpy = forbiddenFetch()
+  let browserOpened = 0
+  const service = createLicenseService({
+    config: configFor('https://licence.example.com/api/v4/'),
+    fetch: fetchSpy,
+    openExternal: async () => {
+      browserOpened += 1
+    },
+    machineId,
+    app: APP,
+    sandbox: false
+  })
+  return { service, fetchSpy, browserOpened: () => browserOpened }
+}
+
+const KEY: EngineDeactivateInput = { product: 'office-suite', licenseKey: 'KEY-1' }
+
+describe('validation before anything is sent', () => {
+  it.each<[string, string, unknown]>([
+    ['no product', 'product', { licenseKey: 'K' }],
+    ['a blank product', 'product', { ...KEY, product: '   ' }],
+    ['a product of the wrong type', 'product', { ...KEY, product: 7 }],
+    ['a product longer than 128', 'product', { ...KEY, product: 'p'.repeat(129) }],
+    ['a product with a control character', 'product', { ...KEY, product: 'office\u0000suite' }],
+    ['a hardware id override longer than 256', 'hardwareId', { ...KEY, hardwareId: 'h'.repeat(257) }],
+    ['a hardware id override with a control character', 'hardwareId', { ...KEY, hardwareId: 'pc\u001b1' }],
+    ['a hardware id of the wrong type', 'hardwareId', { ...KEY, hardwareId: 12 }],
+    ['a licence id that is not a number', 'licenseId', { ...KEY, licenseId: 'twelve' }],
+    ['a licence id of zero', 'licenseId', { ...KEY, licenseId: '0' }],
+    ['a fractional licence id', 'licenseId', { ...KEY, licenseId: '1.5' }],
+    ['a licence id beyond the safe range', 'licenseId', { ...KEY, licenseId: '9007199254740993' }],
+    ['no credentials', 'credentials', { product: 'office-suite' }],
+    ['two credential sets', 'credentials', { ...KEY, username: 'u', password: 'p' }],
+    ['a customer account alone', 'credentials', { product: 'office-suite', customerAccountCode: 'acme' }],
+    ['a licence key with a customer account', 'credentials', { ...KEY, customerAccountCode: 'acme' }],
+    ['a blank licence key', 'licenseKey', { product: 'office-suite', licenseKey: ' ' }],
+    ['a licence key longer than 256', 'licenseKey', { ...KEY, licenseKey: 'k'.repeat(257) }],
+    ['a username without password', 'password', { product: 'office-suite', username: 'bob@example.test' }],
+    ['a password without username', 'username', { product: 'office-suite', password: 'secret' }],
+    ['a password longer than 1024', 'password', { product: 'office-suite', username: 'u', password: 'p'.repeat(1025) }],
+    ['a username longer than 320', 'username', { product: 'office-suite', username: 'u'.repeat(321), password: 'p' }],
+    ['an ID token without customer account', 'customerAccountCode', { product: 'office-suite', idToken: 'tok' }],
+    ['a code without customer account', 'customerAccountCode', { product: 'office-suite', code: 'c0de' }],
+    ['an ID token longer than 16384', 'idToken', { product: 'office-suite', idToken: 't'.repeat(16385), customerAccountCode: 'acme' }],
+    ['a code longer than 4096', 'code', { product: 'office-suite', code: 'c'.repeat(4097), customerAccountCode: 'acme' }],
+    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', code: 'c', customerAccountCode: 'a'.repeat(129) }]
+  ])('%s → invalid_input naming %s, and nothing is sent', async (_label, field, input) => {
+    const { service, fetchSpy } = offlineService()
+    const outcome = await service.deactivate(input as EngineDeactivateInput)
+    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'invalid_input', field })
+    expect(outcome.ok ? '' : outcome.error.explanation).toContain('Nothing was sent')
+    expect(fetchSpy.calls).toBe(0)
+  })
+
+  it('a non-object input is invalid_input', async () => {
+    const { service, fetchSpy } = offlineService()
+    const outcome = await service.deactivate(null as unknown as EngineDeactivateInput)
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('invalid_input')
+    expect(fetchSpy.calls).toBe(0)
+  })
+
+  it('an unreadable machine id without override is hardware_id_unavailable, and nothing is sent', async () => {
+    const { service, fetchSpy } = offlineService(() => '')
+    const outcome = await service.deactivate(KEY)
+    expect(outcome.ok ? 'ok' : outcome.error.code).toBe('hardware_id_unavailable')
+    expect(fetchSpy.calls).toBe(0)
+    expect(await service.hardwareId()).toMatchObject({ ok: false, error: { code: 'hardware_id_unavailable' } })
+  })
+
+  it.each<[string, string, Partial<SsoDeactivateInput>]>([
+    ['no product', 'product', { product: '' }],
+    ['no customer account', 'customerAccountCode', { customerAccountCode: ' ' }],
+    ['an unknown grant', 'grant', { grant: 'password' as SsoDeactivateInput['grant'] }],
+    ['a bad licence id', 'licenseId', { licenseId: '-3' }],
+    ['a bad hardware id override', 'hardwareId', { hardwareId: 'x'.repeat(300) }]
+  ])('SSO with %s → invalid_input naming %s; no browser, no request', async (_label, field, change) => {
+    const { service, fetchSpy, browserOpened } = offlineService()
+    const progress: unknown[] = []
+    const input: SsoDeactivateInput = { product: 'design-pack', customerAccountCode: 'acme', grant: 'code', ...change }
+    const outcome = await service.deactivateWithSso(input, (p) => progress.push(p))
+    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'invalid_input', field })
+    expect(fetchSpy.calls).toBe(0)
+    expect(browserOpened()).toBe(0)
+    expect(progress).toEqual([])
+  })
+})
+
+describe('deactivation through the service', () => {
+  async function slowServer(delayMs: number) {
+    const server = await startHttpServer((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end('"license_deactivated"')
+      }, delayMs)
+    })
+    cleanups.push(server.close)
+    return server
+  }
+
+  function serviceFor(apiUrl: string) {
+    return createLicenseService({ config: configFor(apiUrl), fetch, openExternal: async () => undefined, machineId: () => MACHINE, app: APP, sandbox: true })
+  }
+
+  it('sends this PC’s id (or the override) and reports what was done', async () => {
+    const server = await slowServer(0)
+    const service = serviceFor(server.apiUrl)
+    const before = Date.now()
+    const outcome = await service.deactivate({ product: ' office-suite ', licenseKey: 'KEY-1', licenseId: '12' })
+    expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: expect.any(String) } })
+    expect(outcome.ok && Date.parse(outcome.value.at)).toBeGreaterThanOrEqual(before - 1000)
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+      hardware_id: MACHINE,
+      product: 'office-suite',
+      license_key: 'KEY-1',
+      license_id: 12,
+      sdk_ver: 'License Manager 1.2.3'
+    })
+
+    const override = await service.deactivate({ product: 'office-suite', username: 'bob@example.test', password: ' pw ', hardwareId: ' helpdesk-pc ' })
+    expect(override).toMatchObject({ ok: true, value: { hardwareId: 'helpdesk-pc', method: 'user' } })
+    expect(JSON.parse(server.requests[1]!.body)).toMatchObject({ hardware_id: 'helpdesk-pc', username: 'bob@example.test', password: ' pw ' })
+  })
+
+  it('accepts an SSO code obtained elsewhere (the CLI’s --code)', async () => {
+    const server = await slowServer(0)
+    const outcome = await serviceFor(server.apiUrl).deactivate({ product: 'design-pack', code: 'one-time-code', customerAccountCode: 'acme' })
+    expect(outcome).toMatchObject({ ok: true, value: { method: 'sso-code' } })
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ code: 'one-time-code', customer_account_code: 'acme' })
+  })
+
+  it('refuses a second deactivation while one is on the wire with busy', async () => {
+    const server = await slowServer(300)
+    const service = serviceFor(server.apiUrl)
+    const first = service.deactivate(KEY)
+    const second = await service.deactivate(KEY)
+    expect(second.ok ? 'ok' : second.error.code).toBe('busy')
+    const sso = await service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code' }, () => undefined)
+    expect(sso.ok ? 'ok' : sso.error.code).toBe('busy')
+    expect((await first).ok).toBe(true)
+    expect(server.requests).toHaveLength(1)
+    expect((await service.deactivate(KEY)).ok).toBe(true)
+  })
+
+  it('is free again after a failed deactivation', async () => {
+    const server = await startHttpServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end('{"status":400,"code":"device_not_found","message":"An active device matching the hardware_id not found"}')
+    })
+    cleanups.push(server.close)
+    const service = serviceFor(server.apiUrl)
+    expect(await service.deactivate(KEY)).toMatchObject({ ok: false, error: { code: 'device_not_found', status: 400 } })
+    expect(await service.deactivate(KEY)).toMatchObject({ ok: false, error: { code: 'device_not_found' } })
+  })
+})
+
+describe('appInfo and hardwareId', () => {
+  it('describes the app and the server without any secret', () => {
+    const { service } = offlineService()
+    const info = service.appInfo()
+    expect(info).toEqual({
+      name: 'License Manager',
+      version: '1.2.3',
+      os: 'linux 6.1 (x64)',
+      server: 'https://licence.example.com/api/v4/',
+      sandbox: false,
+      defaultProduct: 'office-suite',
+      defaultCustomerAccount: 'acme'
+    })
+    expect(JSON.stringify(info)).not.toContain(SHARED_KEY)
+  })
+
+  it('reports the injected machine id', async () => {
+    const { service } = offlineService()
+    expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: MACHINE, source: 'machine-id' } })
+  })
+
+  it('cancelSso with nothing running is a harmless success', () => {
+    expect(offlineService().service.cancelSso()).toEqual({ ok: true, value: null })
+  })
+})

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { IPC } from '../../../src/shared/ipc-channels'
+import type { Outcome } from '../../../src/shared/outcome'
+import { startSandbox } from '../../../src/sandbox/server'
+import { loadConfig, type ConfigEnv } from '../../../src/main/engine/config'
+import { createLicenseService } from '../../../src/main/engine/service'
+import { resolveAppLocation } from '../../../src/main/shell/app-location'
+import { describeOs, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/shell/engine-startup'
+import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/shell/ipc'
+import { createSenderCheck, type InvokeEventLike } from '../../../src/main/shell/sender-check'
+
+const running: RunningEngine[] = []
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()))
+})
+
+function deps(env: ConfigEnv, overrides: Partial<EngineStartupDeps> = {}) {
+  const sandboxStarts = vi.fn(startSandbox)
+  const all: EngineStartupDeps = {
+    loadConfig: () => loadConfig({ env }),
+    startSandbox: sandboxStarts,
+    createLicenseService,
+    fetch: globalThis.fetch,
+    openExternal: async () => undefined,
+    app: { name: 'License Manager', version: '0.1.0', os: describeOs('linux', '6.1.0', 'x64') },
+    ...overrides
+  }
+  return { all, sandboxStarts }
+}
+
+async function started(d: EngineStartupDeps) {
+  const engine = await startEngine(d)
+  running.push(engine)
+  return engine
+}
+
+describe('startEngine', () => {
+  it('with no server configured, runs the sandbox in-process and says so', async () => {
+    const { all, sandboxStarts } = deps({})
+    const engine = await started(all)
+    expect(sandboxStarts).toHaveBeenCalledWith({ port: 0, quiet: true })
+    expect(engine.sandbox).toBe(true)
+    expect(engine.service.ok).toBe(true)
+    if (!engine.service.ok) return
+    const info = engine.service.value.appInfo()
+    expect(info.sandbox).toBe(true)
+    expect(info.server).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4\/$/)
+    expect(info.os).toBe('linux 6.1.0 (x64)')
+  })
+
+  it('serves the window end to end: IPC → engine → sandbox over HTTP, and closing stops the sandbox', async () => {
+    const { all } = deps({})
+    const engine = await started(all)
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>()
+    const ipcMain: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), removeHandler: (c) => void handlers.delete(c) }
+    const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
+    registerIpcHandlers({ ipcMain, service: () => engine.service, isTrustedSender: createSenderCheck(app, (id) => id === 1) })
+    const event: InvokeEventLike = {
+      sender: { id: 1, isDestroyed: () => false, send: () => undefined },
+      senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null }
+    }
+    const input = { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }
+
+    const first = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
+    expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: expect.any(String) } })
+    const again = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
+    expect(again.ok ? null : again.error.code).toBe('device_not_found')
+
+    const info = (await handlers.get(IPC.getAppInfo)!(event)) as Outcome<{ server: string }>
+    if (!info.ok) throw new Error('getAppInfo failed')
+    await engine.close()
+    await expect(fetch(info.value.server)).rejects.toThrow()
+  })
+
+  it('with a server configured, talks to it and starts no sandbox', async () => {
+    const { all, sandboxStarts } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' })
+    const engine = await started(all)
+    expect(sandboxStarts).not.toHaveBeenCalled()
+    expect(engine.sandbox).toBe(false)
+    expect(engine.service.ok && engine.service.value.appInfo()).toMatchObject({ sandbox: false, server: 'https://licence.example.test/api/v4/' })
+  })
+
+  it('with a broken configuration, answers every call with config_invalid and starts nothing', async () => {
+    const { all, sandboxStarts } = deps({ LM_API_URL: 'http://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' })
+    const engine = await started(all)
+    expect(sandboxStarts).not.toHaveBeenCalled()
+    expect(engine.service.ok ? null : engine.service.error).toMatchObject({ code: 'config_invalid', field: 'LM_API_URL' })
+  })
+
+  it('when the sandbox cannot start, reports sandbox_start_failed', async () => {
+    const { all } = deps({}, { startSandbox: () => Promise.reject(Object.assign(new Error('listen EACCES'), { code: 'EACCES' })) })
+    const engine = await started(all)
+    expect(engine.service.ok ? null : engine.service.error).toMatchObject({ code: 'sandbox_start_failed', family: 'setup' })
+    expect(JSON.stringify(engine.service)).not.toContain('EACCES')
+  })
+
+  it('hands the engine the fetch it was given (net.fetch in the app)', async () => {
+    const fetchSpy = vi.fn(globalThis.fetch)
+    const { all } = deps({}, { fetch: fetchSpy })
+    const engine = await started(all)
+    if (!engine.service.ok) throw new Error('no service')
+    await engine.service.value.deactivate({ product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'not-active-here' })
+    expect(fetchSpy).toHaveBeenCalled()
+  })
+})

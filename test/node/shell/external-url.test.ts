@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/shell/external-url'
+
+describe('vetExternalUrl', () => {
+  it.each([
+    ['https://login.example.com/authorize?client_id=a&state=b', 'https://login.example.com/authorize?client_id=a&state=b'],
+    ['https://idp.example.com:8443/x', 'https://idp.example.com:8443/x'],
+    ['HTTPS://Example.COM/', 'https://example.com/'],
+    ['http://127.0.0.1:4010/sso/auth?x=1', 'http://127.0.0.1:4010/sso/auth?x=1'],
+    ['http://localhost:4010/', 'http://localhost:4010/'],
+    ['http://[::1]:4010/', 'http://[::1]:4010/']
+  ])('opens %s', (raw, normalized) => {
+    expect(vetExternalUrl(raw)).toEqual({ ok: true, url: normalized })
+  })
+
+  it.each([
+    ['http://example.com/', /plain http/],
+    ['http://127.0.0.1.evil.test/', /plain http/],
+    ['http://10.0.0.5/', /plain http/],
+    ['file:///etc/passwd', /scheme file:/],
+    ['javascript:alert(1)', /scheme javascript:/],
+    ['data:text/html,hi', /scheme data:/],
+    ['smb://server/share', /scheme smb:/],
+    ['ms-settings:privacy', /scheme ms-settings:/],
+    ['vbscript:msgbox', /scheme vbscript:/],
+    ['https://user:pass@example.com/', /user name or password/],
+    ['https://example.com@evil.test/', /user name or password/],
+    [' https://example.com/', /spaces or control/],
+    ['https://example.com/\n', /spaces or control/],
+    ['https://exa mple.com/', /spaces or control/],
+    ['/relative/path', /not a URL/],
+    ['', /empty/],
+    [`https://example.com/${'a'.repeat(MAX_EXTERNAL_URL_LENGTH)}`, /too long/]
+  ])('refuses %s', (raw, reason) => {
+    const vetted = vetExternalUrl(raw)
+    expect(vetted.ok).toBe(false)
+    if (!vetted.ok) expect(vetted.reason).toMatch(reason)
+  })
+})
+
+describe('vettedOpenExternal', () => {
+  it('passes vetted URLs to the opener, normalized', async () => {
+    const opened: string[] = []
+    const open = vettedOpenExternal(async (url) => {
+      opened.push(url)
+    })
+    await open('HTTPS://Example.com/a?b=c')
+    expect(opened).toEqual(['https://example.com/a?b=c'])
+  })
+
+  it('rejects unvetted URLs without calling the opener or echoing the URL', async () => {
+    const opened: string[] = []
+    const open = vettedOpenExternal(async (url) => {
+      opened.push(url)
+    })
+    const attempt = open('file:///C:/Windows/System32/calc.exe?secret=s3cr3t')
+    await expect(attempt).rejects.toThrow(/Refused to open an external URL/)
+    await attempt.catch((e: Error) => expect(e.message).not.toContain('s3cr3t'))
+    expect(opened).toEqual([])
+  })
+
+  it('passes the opener’s own failure through', async () => {
+    const open = vettedOpenExternal(async () => {
+      throw new Error('no browser')
+    })
+    await expect(open('https://example.com/')).rejects.toThrow('no browser')
+  })
+})

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
+import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
+import {
+  ACCOUNTS,
+  ANN,
+  browserOpener,
+  codeQuery,
+  listenerOf,
+  progressLog,
+  requestFrom,
+  settledWithin,
+  signInOnProviderPage,
+  tokenQuery
+} from './harness'
+import { isListening } from './loopback-probe'
+import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+
+let provider: RunningSsoProvider
+let browser: SystemBrowser
+
+beforeAll(async () => {
+  provider = await startSsoProvider({ seed: { customerAccounts: ACCOUNTS } })
+  browser = await launchSystemBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await provider?.close()
+})
+
+const newFlow = (openExternal: (url: string) => Promise<void>, timeoutMs = 15_000) =>
+  createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal, timeoutMs })
+
+describe('authorization-code grant in a real browser', () => {
+  it('signs in on the provider page, returns to the loopback listener, and the code identifies the user once', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const progress = progressLog()
+    const flow = newFlow(opener.openExternal)
+
+    const outcome = flow.signIn(codeQuery(), progress.onProgress)
+    const signInUrl = await opener.firstUrl
+    const listener = listenerOf(signInUrl)
+    expect(listener.host).toBe('127.0.0.1')
+    expect(listener.port).toBeGreaterThan(0)
+    expect(await isListening(listener.host, listener.port)).toBe(true)
+    expect(new URL(signInUrl).searchParams.get('state')).toMatch(/^[\w-]{40,}$/)
+
+    await page.getByRole('heading', { name: 'Sign in to Acme <Corp> & Sons' }).waitFor()
+    await signInOnProviderPage(page, ANN)
+
+    const result = await outcome
+    expect(result.ok).toBe(true)
+    if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
+    await page.getByRole('heading', { name: 'Signed in' }).waitFor()
+    expect(await page.textContent('body')).toContain('You can close this tab')
+    expect(page.url()).toContain(`http://127.0.0.1:${listener.port}/?code=`)
+
+    expect(progress.events).toEqual([
+      { stage: 'opening-browser' },
+      { stage: 'waiting-for-browser', signInUrl, browserOpened: true }
+    ])
+    expect(await isListening(listener.host, listener.port)).toBe(false)
+
+    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'acme')).toEqual({
+      ok: true,
+      value: { email: 'ann@acme.test' }
+    })
+    const reused = await provider.identify({ kind: 'code', code: result.value.code }, 'acme')
+    expect(reused).toMatchObject({ ok: false, refusal: { status: 400, code: 'sso_code_invalid' } })
+    expect(browser.blocked).toEqual([])
+  })
+
+  it('a second sign-in in the same browser reuses the provider session, but another account must sign in again', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const flow = newFlow(opener.openExternal)
+
+    const first = flow.signIn(codeQuery(), () => undefined)
+    await opener.firstUrl
+    await signInOnProviderPage(page, ANN)
+    expect((await first).ok).toBe(true)
+
+    const again = await flow.signIn(codeQuery(), () => undefined)
+    if (!again.ok || again.value.kind !== 'code') throw new Error('expected a code without a login form')
+    expect(await provider.identify({ kind: 'code', code: again.value.code }, 'acme')).toMatchObject({ ok: true })
+
+    const other = flow.signIn(codeQuery('initech'), () => undefined)
+    await page.getByRole('heading', { name: 'Sign in to Initech' }).waitFor()
+    await signInOnProviderPage(page, { email: 'peter@initech.test', password: 'peter-password' })
+    const otherResult = await other
+    if (!otherResult.ok || otherResult.value.kind !== 'code') throw new Error('expected a code')
+    expect(await provider.identify({ kind: 'code', code: otherResult.value.code }, 'initech')).toEqual({
+      ok: true,
+      value: { email: 'peter@initech.test' }
+    })
+  })
+
+  it('a code presented for another customer account is refused (and spent)', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+    await opener.firstUrl
+    await signInOnProviderPage(page, ANN)
+    const result = await outcome
+    if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
+    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'initech')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sso_code_invalid' }
+    })
+    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'acme')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sso_code_invalid' }
+    })
+  })
+
+  it('of two concurrent redemptions of one code exactly one succeeds', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+    await opener.firstUrl
+    await signInOnProviderPage(page, ANN)
+    const result = await outcome
+    if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
+    const both = await Promise.all([
+      provider.identify({ kind: 'code', code: result.value.code }, 'acme'),
+      provider.identify({ kind: 'code', code: result.value.code }, 'acme')
+    ])
+    expect(both.filter((a) => a.ok)).toHaveLength(1)
+    expect(both.filter((a) => !a.ok && a.refusal.code === 'sso_code_invalid')).toHaveLength(1)
+  })
+})
+
+describe('implicit grant in a real browser', () => {
+  it('relays the fragment back to the listener; both the ID token and the access token identify the user', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const outcome = newFlow(opener.openExternal).signIn(tokenQuery(), () => undefined)
+    const signInUrl = await opener.firstUrl
+    expect(new URL(signInUrl).searchParams.get('response_type')).toBe('id_token token')
+    const listener = listenerOf(signInUrl)
+    await signInOnProviderPage(page, ANN)
+
+    const result = await outcome
+    if (!result.ok || result.value.kind !== 'token') throw new Error('expected tokens')
+    expect(result.value.idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+    expect(result.value.accessToken).toBeTruthy()
+    await page.getByText('You can close this tab').waitFor()
+    expect(new URL(page.url()).hash).toBe('')
+    expect(await isListening(listener.host, listener.port)).toBe(false)
+
+    for (const token of [result.value.idToken!, result.value.accessToken!]) {
+      expect(await provider.identify({ kind: 'token', token }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
+      expect(await provider.identify({ kind: 'token', token }, 'initech')).toMatchObject({
+        ok: false,
+        refusal: { code: 'sso_token_invalid' }
+      })
+    }
+  })
+})
+
+describe('sign-ins that do not succeed', () => {
+  it('a wrong password is shown on the provider page while the app keeps waiting; Cancel then ends it', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const flow = newFlow(opener.openExternal)
+    const outcome = flow.signIn(codeQuery(), () => undefined)
+    const listener = listenerOf(await opener.firstUrl)
+
+    await signInOnProviderPage(page, { email: 'ann@acme.test', password: 'wrong' })
+    await expectAlert(page, 'Wrong email or password')
+    expect(await page.getByLabel('Email').inputValue()).toBe('ann@acme.test')
+    expect(await settledWithin(outcome, 300)).toBe('pending')
+    expect(await isListening(listener.host, listener.port)).toBe(true)
+
+    flow.cancel()
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled', family: 'sso' } })
+    expect(await isListening(listener.host, listener.port)).toBe(false)
+  })
+
+  it('a user of another customer account cannot sign in to this one', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const flow = newFlow(opener.openExternal)
+    const outcome = flow.signIn(codeQuery(), () => undefined)
+    await opener.firstUrl
+    await signInOnProviderPage(page, { email: 'peter@initech.test', password: 'peter-password' })
+    await expectAlert(page, 'Wrong email or password')
+    flow.cancel()
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })
+  })
+
+  it('"Cancel sign-in" on the provider page comes back as access_denied', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+    const listener = listenerOf(await opener.firstUrl)
+    await page.getByRole('button', { name: 'Cancel sign-in' }).click()
+    const result = await outcome
+    expect(result).toMatchObject({ ok: false, error: { code: 'sso_access_denied', serverMessage: 'the user cancelled the sign-in' } })
+    await page.getByRole('heading', { name: 'Sign-in was refused' }).waitFor()
+    expect(await isListening(listener.host, listener.port)).toBe(false)
+  })
+
+  it('an answer with another state is refused with a page and ends the sign-in', async () => {
+    const page = await browser.newPage()
+    const opener = browserOpener()
+    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+    const { host, port, redirect } = listenerOf(await opener.firstUrl)
+    await page.goto(`${redirect.origin}/?code=stolen-code&state=forged`)
+    await page.getByRole('heading', { name: 'The sign-in answer did not match' }).waitFor()
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_state_mismatch' } })
+    expect(await isListening(host, port)).toBe(false)
+  })
+
+  it('error=access_denied and other provider errors become typed errors; the description is shown escaped', async () => {
+    for (const [error, code] of [
+      ['access_denied', 'sso_access_denied'],
+      ['temporarily_unavailable', 'sso_provider_error']
+    ] as const) {
+      const page = await browser.newPage()
+      const opener = browserOpener()
+      const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+      const signInUrl = await opener.firstUrl
+      const state = new URL(signInUrl).searchParams.get('state') ?? ''
+      const { redirect } = listenerOf(signInUrl)
+      const description = '<img src=x onerror=alert(1)> denied'
+      const callback = new URL(redirect.href)
+      callback.search = new URLSearchParams({ error, error_description: description, state }).toString()
+      await page.goto(callback.href)
+      const result = await outcome
+      expect(result).toMatchObject({ ok: false, error: { code } })
+      if (!result.ok) expect(result.error.serverMessage).toContain(description)
+      expect(await page.locator('img').count()).toBe(0)
+      expect(await page.textContent('body')).toContain(description)
+    }
+  })
+
+  it('times out when the browser never comes back, and closes the listener', async () => {
+    const opener = browserOpener()
+    const progress = progressLog()
+    const outcome = newFlow(opener.openExternal, 400).signIn(codeQuery(), progress.onProgress)
+    const listener = listenerOf(await opener.firstUrl)
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_timeout' } })
+    expect(progress.events.map((p) => p.stage)).toEqual(['opening-browser', 'waiting-for-browser'])
+    expect(await isListening(listener.host, listener.port)).toBe(false)
+  })
+})
+
+async function expectAlert(page: import('@playwright/test').Page, text: string): Promise<void> {
+  const alert = page.getByRole('alert')
+  await alert.waitFor()
+  expect(await alert.textContent()).toContain(text)
+}

@@ -1,0 +1,134 @@
+import type { Page } from '@playwright/test'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createLicenseService, type LicenseService } from '../../../src/main/engine/service'
+import type { SsoProgress } from '../../../src/shared/api'
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
+import { createSandboxSso } from '../../../src/sandbox/sso'
+import { signInOnProviderPage } from './harness'
+import { isListening } from './loopback-probe'
+import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+
+/** From the default seed: licence 3001 of design-pack belongs to ann@acme.test (SSO) and is active on sandbox-pc-1. */
+const ANN = { email: 'ann@acme.test', password: 'ann-password' }
+const PC = 'sandbox-pc-1'
+
+let sandbox: RunningSandbox
+let browser: SystemBrowser
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ quiet: true, ssoFactory: createSandboxSso })
+  browser = await launchSystemBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+})
+
+beforeEach(() => sandbox.reset())
+
+function serviceFor(page: Page, ssoTokenField: 'access_token' | 'id_token' = 'access_token'): LicenseService {
+  return createLicenseService({
+    config: {
+      apiUrl: sandbox.apiUrl,
+      auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+      defaultProduct: 'design-pack',
+      defaultCustomerAccount: 'acme',
+      timeoutMs: 10_000,
+      ssoTimeoutMs: 15_000,
+      ssoTokenField
+    },
+    fetch: globalThis.fetch,
+    openExternal: async (url) => {
+      await page.goto(url)
+    },
+    machineId: () => 'this-test-machine',
+    app: { name: 'License Manager', version: '0.0.0-test', os: 'test' },
+    sandbox: true
+  })
+}
+
+/** Runs deactivateWithSso, signing in on the provider's page as soon as it shows. */
+async function deactivateWithSso(page: Page, service: LicenseService, grant: 'code' | 'token', user = ANN) {
+  const progress: SsoProgress[] = []
+  const outcome = service.deactivateWithSso(
+    { product: 'design-pack', customerAccountCode: 'acme', grant, hardwareId: PC },
+    (p) => progress.push(p)
+  )
+  await page.getByRole('heading', { name: 'Sign in to Acme Corp' }).waitFor()
+  await signInOnProviderPage(page, user)
+  return { result: await outcome, progress }
+}
+
+describe('SSO deactivation against the sandbox, through the engine, in a real browser', () => {
+  it('the sandbox summary names the provider and its registered redirect', () => {
+    expect(sandbox.summary().sso).toMatchObject({
+      attached: true,
+      issuer: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      clientId: 'license-users',
+      redirectUris: { acme: 'http://127.0.0.1' }
+    })
+  })
+
+  it('authorization-code grant: deactivate_bundle with the code frees the seat; the same code then fails', async () => {
+    const page = await browser.newPage()
+    const service = serviceFor(page)
+    expect(sandbox.devicesOf(3001)).toEqual([PC])
+
+    const { result, progress } = await deactivateWithSso(page, service, 'code')
+    expect(result).toMatchObject({ ok: true, value: { product: 'design-pack', hardwareId: PC, method: 'sso-code' } })
+    expect(sandbox.devicesOf(3001)).toEqual([])
+    expect(progress.map((p) => p.stage)).toEqual(['opening-browser', 'waiting-for-browser', 'deactivating'])
+    await page.getByRole('heading', { name: 'Signed in' }).waitFor()
+
+    const callback = new URL(page.url())
+    const code = callback.searchParams.get('code') ?? ''
+    expect(code).not.toBe('')
+    expect(await isListening('127.0.0.1', Number(callback.port))).toBe(false)
+
+    sandbox.reset()
+    const replay = await service.deactivate({ product: 'design-pack', customerAccountCode: 'acme', code, hardwareId: PC })
+    expect(replay).toMatchObject({ ok: false, error: { code: 'sso_code_invalid', status: 400 } })
+    expect(sandbox.devicesOf(3001)).toEqual([PC])
+    expect(browser.blocked).toEqual([])
+  })
+
+  for (const field of ['access_token', 'id_token'] as const) {
+    it(`implicit grant sending the ${field} as id_token frees the seat`, async () => {
+      const page = await browser.newPage()
+      const { result } = await deactivateWithSso(page, serviceFor(page, field), 'token')
+      expect(result).toMatchObject({ ok: true, value: { method: 'sso-token', hardwareId: PC } })
+      expect(sandbox.devicesOf(3001)).toEqual([])
+    })
+  }
+
+  it('a signed-in user without a licence of the bundle gets sso_user_not_found', async () => {
+    const page = await browser.newPage()
+    const { result } = await deactivateWithSso(page, serviceFor(page), 'code', { email: 'dora@acme.test', password: 'dora-password' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'sso_user_not_found' } })
+    expect(sandbox.devicesOf(3001)).toEqual([PC])
+  })
+
+  it('an account without SSO is refused before any browser opens', async () => {
+    const page = await browser.newPage()
+    const result = await serviceFor(page).deactivateWithSso(
+      { product: 'design-pack', customerAccountCode: 'globex', grant: 'code', hardwareId: PC },
+      () => undefined
+    )
+    expect(result).toMatchObject({ ok: false, error: { code: 'sso_not_enabled' } })
+    expect(page.url()).toBe('about:blank')
+  })
+
+  it('Cancel while the browser waits ends with sso_cancelled and changes nothing', async () => {
+    const page = await browser.newPage()
+    const service = serviceFor(page)
+    const outcome = service.deactivateWithSso(
+      { product: 'design-pack', customerAccountCode: 'acme', grant: 'code', hardwareId: PC },
+      () => undefined
+    )
+    await page.getByRole('heading', { name: 'Sign in to Acme Corp' }).waitFor()
+    expect(service.cancelSso()).toEqual({ ok: true, value: null })
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })
+    expect(sandbox.devicesOf(3001)).toEqual([PC])
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { DeactivateInput } from '../../src/shared/api'
+import { describeError } from '../../src/shared/errors'
+import { failure, success } from '../../src/shared/outcome'
+import { buildDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import type { PreparedAttempt } from '../../src/renderer/src/form-model'
+import { APP_INFO, PC_HARDWARE_ID } from './support/fake-api'
+
+const AT = new Date('2025-03-04T10:20:30.000Z')
+const SECRETS = {
+  licenseKey: 'KEY1-KEY2-KEY3-9876',
+  password: 'correct horse battery staple',
+  idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl'
+}
+
+function direct(input: DeactivateInput, method: PreparedAttempt['method']): PreparedAttempt {
+  return { kind: 'direct', method, hardware: PC_HARDWARE_ID, input }
+}
+
+describe('buildDiagnostics', () => {
+  it('has app, OS, server, bundle, method, hardware id and source, time, and the error', () => {
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt: direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey, licenseId: '1001' }, 'license-key'),
+      outcome: failure(describeError('device_not_found')),
+      at: AT
+    })
+    for (const line of [
+      'App version: 0.1.0',
+      'OS: linux 6.1 (x64)',
+      'Server: http://127.0.0.1:4010/api/v4/ (sandbox)',
+      'Bundle: office-suite',
+      'Method: Licence key (license-key)',
+      'Licence id: 1001',
+      `Hardware id: ${PC_HARDWARE_ID.id}`,
+      `Hardware id source: machine-id — ${PC_HARDWARE_ID.description}`,
+      'Time: 2025-03-04T10:20:30.000Z',
+      'Result: failed',
+      'Error: This PC is not activated on that licence',
+      'Error code: device_not_found',
+      'HTTP status: 400'
+    ]) {
+      expect(text.split('\n')).toContain(line)
+    }
+  })
+
+  it.each([
+    ['licence key', direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key')],
+    ['username and password', direct({ product: 'office-suite', username: 'ann@acme.test', password: SECRETS.password }, 'user')],
+    ['ID token', direct({ product: 'office-suite', idToken: SECRETS.idToken, customerAccountCode: 'acme' }, 'sso-token')]
+  ])('leaves out every secret of a %s request, even when the server echoes it', (_, attempt) => {
+    const input: DeactivateInput = attempt.kind === 'direct' ? attempt.input : { product: attempt.input.product }
+    const sent = [input.licenseKey, input.password, input.idToken].filter((s): s is string => s !== undefined)
+    expect(sent.length).toBeGreaterThan(0)
+    const echo = `Rejected ${sent.join(' and ')}`
+    const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('license_not_found', { serverMessage: echo })), at: AT })
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret)
+    expect(text).not.toContain('9876')
+    expect(text).not.toContain('ann@acme.test')
+    expect(text).toContain('Server message: Rejected [removed]')
+  })
+
+  it('describes a browser sign-in without any code or token', () => {
+    const attempt: PreparedAttempt = {
+      kind: 'sso',
+      method: 'sso-code',
+      hardware: { id: 'HELPDESK-1', source: 'override', description: 'Typed into the hardware id override' },
+      input: { product: 'office-suite', customerAccountCode: 'acme', grant: 'code', hardwareId: 'HELPDESK-1' }
+    }
+    const text = buildDiagnostics({ app: { ...APP_INFO, sandbox: false }, attempt, outcome: failure(describeError('sso_cancelled')), at: AT })
+    expect(text).toContain('Method: Company sign-in in the browser (sso-code)')
+    expect(text).toContain('Browser sign-in grant: code')
+    expect(text).toContain('Customer account: acme')
+    expect(text).toContain('Hardware id: HELPDESK-1')
+    expect(text).toContain('Hardware id source: override — Typed into the hardware id override')
+    expect(text).toContain('HTTP status: none')
+    expect(text).not.toContain('(sandbox)')
+  })
+
+  it('reports a success with the server’s time', () => {
+    const attempt = direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key')
+    const outcome = success({ product: 'office-suite', hardwareId: PC_HARDWARE_ID.id, method: 'license-key' as const, at: '2025-03-04T10:20:29.000Z' })
+    const text = buildDiagnostics({ app: APP_INFO, attempt, outcome, at: AT })
+    expect(text).toContain('Result: deactivated')
+    expect(text).toContain('Confirmed by server at: 2025-03-04T10:20:29.000Z')
+    expect(text).not.toContain('Error code')
+    expect(text).not.toContain(SECRETS.licenseKey)
+  })
+})
+
+describe('codeAndStatus', () => {
+  it('formats the helpdesk line', () => {
+    expect(codeAndStatus({ code: 'device_not_found', status: 400 })).toBe('Code: device_not_found · HTTP 400')
+    expect(codeAndStatus({ code: 'timeout', status: 0 })).toBe('Code: timeout · no HTTP status')
+  })
+})

@@ -1,0 +1,146 @@
+import { screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ERROR_CATALOGUE, type ErrorFamily } from '../../src/shared/errors'
+import { FakeApi } from './support/fake-api'
+import { renderApp, renderForm, ui } from './support/render-app'
+
+beforeEach(() => window.localStorage.clear())
+
+const KEY = 'AAAA-BBBB-CCCC-DDDD'
+
+async function deactivateWithKey(api: FakeApi) {
+  const rendered = await renderForm(api)
+  await rendered.user.type(ui.field('Licence key'), KEY)
+  await rendered.user.click(ui.submit())
+  await rendered.user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+  return rendered
+}
+
+const ONE_CODE_PER_FAMILY: Record<ErrorFamily, keyof typeof ERROR_CATALOGUE> = {
+  input: 'missing_parameters',
+  credentials: 'license_not_found',
+  licence: 'license_not_enabled',
+  product: 'unknown_product',
+  device: 'device_not_found',
+  setup: 'signature_mismatch',
+  clock: 'date_header_diff',
+  network: 'timeout',
+  server: 'internal_error',
+  sso: 'sso_token_invalid'
+}
+
+describe('error view', () => {
+  it.each(Object.entries(ONE_CODE_PER_FAMILY))('%s family (%s): title as focused heading, explanation, what to do, code and status', async (family, code) => {
+    const entry = ERROR_CATALOGUE[code]
+    expect(entry.family).toBe(family)
+    const api = new FakeApi()
+    api.failWith(code)
+    await deactivateWithKey(api)
+    const heading = await screen.findByRole('heading', { level: 2, name: entry.title })
+    expect(heading).toHaveFocus()
+    const view = heading.closest('section') as HTMLElement
+    expect(view).toHaveTextContent(entry.explanation)
+    expect(within(view).getByRole('heading', { name: 'What to do' })).toBeInTheDocument()
+    expect(view).toHaveTextContent(entry.action)
+    const codeLine = entry.status > 0 ? `Code: ${code} · HTTP ${entry.status}` : `Code: ${code} · no HTTP status`
+    expect(within(view).getByText(codeLine)).toBeInTheDocument()
+    expect(within(view).getByRole('button', { name: 'Try again' })).toBeInTheDocument()
+    expect(within(view).getByRole('button', { name: 'Copy diagnostics' })).toBeInTheDocument()
+  })
+
+  it('shows the HTTP status actually received and the server’s own message', async () => {
+    const api = new FakeApi()
+    api.failWith('some_new_server_code', { status: 409, serverMessage: 'Licence is locked by the vendor.' })
+    await deactivateWithKey(api)
+    expect(await screen.findByRole('heading', { name: 'The licence server refused the request' })).toHaveFocus()
+    expect(screen.getByText('Code: some_new_server_code · HTTP 409')).toBeInTheDocument()
+    expect(screen.getByText('Licence is locked by the vendor.')).toBeInTheDocument()
+  })
+
+  it('adds the server message when it says more than the catalogue', async () => {
+    const api = new FakeApi()
+    api.failWith('validation_error', { serverMessage: 'hardware_id: ensure this field has no more than 256 characters.' })
+    await deactivateWithKey(api)
+    await screen.findByRole('heading', { name: ERROR_CATALOGUE.validation_error.title })
+    expect(screen.getByText('hardware_id: ensure this field has no more than 256 characters.').closest('p')).toHaveTextContent(/^Server message:/)
+  })
+
+  it('"Try again" returns to the filled form with focus on the submit button', async () => {
+    const api = new FakeApi()
+    api.failWith('device_not_found')
+    const { user } = await deactivateWithKey(api)
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(ui.field('Licence key')).toHaveValue(KEY)
+    expect(ui.field('Bundle code')).toHaveValue('office-suite')
+    expect(ui.submit()).toHaveFocus()
+  })
+
+  it('"Try again" clears the password but keeps the username', async () => {
+    const api = new FakeApi()
+    api.failWith('license_not_found')
+    const { user } = await renderForm(api)
+    await user.click(ui.method('Username and password'))
+    await user.type(ui.field('Username'), 'bob@example.test')
+    await user.type(ui.field('Password'), 'hunter2')
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(ui.method('Username and password')).toBeChecked()
+    expect(ui.field('Username')).toHaveValue('bob@example.test')
+    expect(ui.field('Password')).toHaveValue('')
+    expect(ui.field('Password')).toHaveFocus()
+  })
+
+  it('"Try again" after an engine input error marks the field it names', async () => {
+    const api = new FakeApi()
+    api.failWith('invalid_input', { field: 'licenseKey', explanation: 'Licence key contains control characters. Nothing was sent.' })
+    const { user } = await deactivateWithKey(api)
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(ui.field('Licence key')).toHaveAttribute('aria-invalid', 'true')
+    expect(ui.field('Licence key')).toHaveFocus()
+    expect(screen.getByText('Licence key contains control characters.')).toBeInTheDocument()
+  })
+
+  it('turns a rejected IPC call into an error view instead of hanging', async () => {
+    const api = new FakeApi()
+    api.deactivateAnswer = () => Promise.reject(new Error('An object could not be cloned.'))
+    await deactivateWithKey(api)
+    expect(await screen.findByRole('heading', { name: 'The app did not answer' })).toHaveFocus()
+    expect(screen.getByText('Code: app_no_answer · no HTTP status')).toBeInTheDocument()
+  })
+
+  it('explains a failure to read the app information', async () => {
+    const api = new FakeApi()
+    api.appInfo = { ok: false, error: { code: 'config_invalid', ...ERROR_CATALOGUE.config_invalid } }
+    renderApp(api)
+    expect(await screen.findByRole('heading', { name: ERROR_CATALOGUE.config_invalid.title })).toHaveFocus()
+    expect(screen.queryByRole('button', { name: 'Copy diagnostics' })).toBeNull()
+  })
+})
+
+describe('copy diagnostics', () => {
+  it('copies a report with the error and without the licence key', async () => {
+    const api = new FakeApi()
+    api.failWith('device_not_found', { serverMessage: `No device for key ${KEY}` })
+    const { user } = await deactivateWithKey(api)
+    await user.click(await screen.findByRole('button', { name: 'Copy diagnostics' }))
+    const copied = await navigator.clipboard.readText()
+    expect(copied).toContain('Error code: device_not_found')
+    expect(copied).toContain('HTTP status: 400')
+    expect(copied).toContain('Bundle: office-suite')
+    expect(copied).not.toContain(KEY)
+    expect(await screen.findByText('Copied')).toHaveAttribute('role', 'status')
+  })
+
+  it('says when copying failed and offers the text to copy by hand', async () => {
+    const api = new FakeApi()
+    api.failWith('timeout')
+    const { user } = await deactivateWithKey(api)
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'))
+    await user.click(await screen.findByRole('button', { name: 'Copy diagnostics' }))
+    expect(await screen.findByText(/Copy failed/)).toHaveAttribute('role', 'status')
+    const fallback = screen.getByRole('textbox', { name: 'Diagnostics' })
+    expect(fallback).toHaveAttribute('readonly')
+    expect((fallback as HTMLTextAreaElement).value).toContain('Error code: timeout')
+  })
+})

@@ -1,0 +1,104 @@
+import type {
+  AppInfo,
+  DeactivateInput,
+  DeactivationResult,
+  HardwareIdInfo,
+  LicenseManagerApi,
+  SsoDeactivateInput,
+  SsoProgress
+} from '../../../src/shared/api'
+import { describeError } from '../../../src/shared/errors'
+import { failure, success, type Outcome } from '../../../src/shared/outcome'
+
+export const APP_INFO: AppInfo = {
+  name: 'License Manager',
+  version: '0.1.0',
+  os: 'linux 6.1 (x64)',
+  server: 'http://127.0.0.1:4010/api/v4/',
+  sandbox: true,
+  defaultProduct: 'office-suite',
+  defaultCustomerAccount: 'acme'
+}
+
+export const PC_HARDWARE_ID: HardwareIdInfo = {
+  id: '3f2a9c0d1e4b5a6978c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2',
+  source: 'machine-id',
+  description: 'SHA-256 of the operating system’s machine id (/etc/machine-id)'
+}
+
+export interface Deferred<T> {
+  promise: Promise<T>
+  resolve(value: T): void
+  reject(reason: unknown): void
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void
+  let reject!: (reason: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+export const deactivated = (input: { product: string; hardwareId?: string | undefined }, method: DeactivationResult['method']): Outcome<DeactivationResult> =>
+  success({ product: input.product, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
+
+/** A LicenseManagerApi that records every call; each test sets the answers it needs. */
+export class FakeApi implements LicenseManagerApi {
+  appInfo: Outcome<AppInfo> = success(APP_INFO)
+  hardwareId: Outcome<HardwareIdInfo> = success(PC_HARDWARE_ID)
+  deactivateAnswer: (input: DeactivateInput) => Promise<Outcome<DeactivationResult>> = async (input) => deactivated(input, methodOf(input))
+  ssoAnswer: (input: SsoDeactivateInput, emit: (progress: SsoProgress) => void) => Promise<Outcome<DeactivationResult>> = async (input) =>
+    deactivated(input, input.grant === 'code' ? 'sso-code' : 'sso-token')
+
+  readonly calls = {
+    getAppInfo: 0,
+    getHardwareId: 0,
+    deactivate: [] as DeactivateInput[],
+    deactivateWithSso: [] as SsoDeactivateInput[],
+    cancelSso: 0
+  }
+  readonly progressListeners = new Set<(progress: SsoProgress) => void>()
+
+  async getAppInfo(): Promise<Outcome<AppInfo>> {
+    this.calls.getAppInfo++
+    return this.appInfo
+  }
+  async getHardwareId(): Promise<Outcome<HardwareIdInfo>> {
+    this.calls.getHardwareId++
+    return this.hardwareId
+  }
+  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>> {
+    this.calls.deactivate.push(structuredClone(input))
+    return this.deactivateAnswer(input)
+  }
+  deactivateWithSso(input: SsoDeactivateInput): Promise<Outcome<DeactivationResult>> {
+    this.calls.deactivateWithSso.push(structuredClone(input))
+    return this.ssoAnswer(input, (progress) => this.emit(progress))
+  }
+  async cancelSso(): Promise<Outcome<null>> {
+    this.calls.cancelSso++
+    return success(null)
+  }
+  onSsoProgress(listener: (progress: SsoProgress) => void): () => void {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
+  }
+  emit(progress: SsoProgress): void {
+    for (const listener of this.progressListeners) listener(progress)
+  }
+
+  /** The next deactivation fails with this catalogue code (and details). */
+  failWith(code: string, details: Parameters<typeof describeError>[1] = {}): void {
+    this.deactivateAnswer = async () => failure(describeError(code, details))
+    this.ssoAnswer = async () => failure(describeError(code, details))
+  }
+}
+
+function methodOf(input: DeactivateInput): DeactivationResult['method'] {
+  if (input.licenseKey !== undefined) return 'license-key'
+  if (input.password !== undefined) return 'user'
+  return 'sso-token'
+}
