@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures/test'
+import { LicenseManagerScreen } from './fixtures/screen'
+import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
+
+/*
+ * A tour of the main states, asserted and photographed. Every run writes them to
+ * test-results/screenshots/<project>/; with E2E_DOCS_SCREENSHOTS=1 the chromium
+ * project also refreshes docs/screenshots/ (light theme, 900×700).
+ */
+const DOCS_DIR = resolve(__dirname, '../docs/screenshots')
+
+async function photograph(page: Page, name: string, { docs = true, ...options }: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
+  const info = test.info()
+  const runDir = join(info.project.outputDir, 'screenshots', info.project.name)
+  mkdirSync(runDir, { recursive: true })
+  const png = await page.screenshot({ path: join(runDir, `${name}.png`), animations: 'disabled', caret: 'hide', ...options })
+  await info.attach(name, { body: png, contentType: 'image/png' })
+  if (docs && process.env.E2E_DOCS_SCREENSHOTS === '1' && info.project.name === 'chromium') {
+    mkdirSync(DOCS_DIR, { recursive: true })
+    await page.screenshot({ path: join(DOCS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide', ...options })
+  }
+}
+
+test.describe('screenshots of the main states', () => {
+  test('form, confirmation, success', async ({ app, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
+    await app.window.mouse.move(0, 0)
+    await photograph(app.window, 'form', { fullPage: true })
+
+    await screen.deactivateButton.click()
+    await expect(screen.confirmDialog).toBeVisible()
+    await expect(screen.confirmDialog).toContainText(`bundle ${BUNDLE.code}`)
+    await photograph(app.window, 'confirm-dialog')
+
+    await screen.confirmButton.click()
+    await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: machineHardwareId, method: 'license-key' })
+    await photograph(app.window, 'success')
+  })
+
+  test('waiting for the company sign-in', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
+    await screen.submitAndConfirm(screen.signInButton)
+    await expect(screen.progress('Waiting for your browser…')).toBeVisible()
+    await expect(screen.cancelSignInButton).toBeVisible()
+    await screen.cancelSignInButton.scrollIntoViewIfNeeded()
+    await photograph(app.window, 'sso-waiting')
+    await photograph(await app.systemBrowserPage(), 'sso-provider-sign-in', { docs: false })
+    await screen.cancelSignInButton.click()
+    await screen.expectError('sso_cancelled', 'Code: sso_cancelled · no HTTP status')
+  })
+
+  test('an error: this PC is not activated on the licence', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('license-key', { 'Licence key': LICENCES.helpdesk.licenseKey })
+    await screen.submitAndConfirm()
+    await screen.expectError('device_not_found', 'Code: device_not_found · HTTP 400')
+    await photograph(app.window, 'error-device-not-found')
+  })
+})

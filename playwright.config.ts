@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test'
+import type { HarnessWorkerOptions } from './e2e/fixtures/test'
+
+/** Debian's Chromium; `npx playwright install` cannot download browsers on these machines. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export default defineConfig<object, HarnessWorkerOptions>({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: 'list',
+  use: {
+    headless: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    viewport: { width: 900, height: 700 },
+    colorScheme: 'light',
+    locale: 'en-GB',
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    actionTimeout: 10_000
+  },
+  projects: [
+    { name: 'chromium', use: { appKind: 'browser' } },
+    { name: 'electron', use: { appKind: 'electron' } }
+  ]
+})
