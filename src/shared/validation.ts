@@ -52,6 +52,11 @@ const text = (field: TextField) =>
 /** Identifiers are sent as typed, minus surrounding spaces; passwords are sent exactly. */
 const trimmed = (field: TextField) => z.pipe(text(field), z.transform((v: string) => v.trim()))
 
+/** One schema per field, built once: identifiers trimmed, the password kept exactly. */
+const FIELD_SCHEMAS = Object.fromEntries(
+  (Object.keys(FIELD_LIMITS) as TextField[]).map((field) => [field, field === 'password' ? text(field) : trimmed(field)])
+) as Record<TextField, ReturnType<typeof text> | ReturnType<typeof trimmed>>
+
 const WHOLE_NUMBER = 'Licence id must be a whole number.'
 const licenseId = z.pipe(
   z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, WHOLE_NUMBER)), z.transform(Number))], {
@@ -104,9 +109,9 @@ export function validateDeactivation(raw: unknown): Outcome<DeactivationRequest>
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return invalid('request', 'The request is not an object.')
   const input = raw as DeactivationInput
 
-  const product = trimmed('product').safeParse(input.product)
+  const product = FIELD_SCHEMAS.product.safeParse(input.product)
   if (!product.success) return firstIssue(product, 'product')
-  const hardwareId = trimmed('hardwareId').safeParse(input.hardwareId)
+  const hardwareId = FIELD_SCHEMAS.hardwareId.safeParse(input.hardwareId)
   if (!hardwareId.success) return firstIssue(hardwareId, 'hardwareId')
 
   let parsedLicenseId: number | undefined
@@ -121,7 +126,7 @@ export function validateDeactivation(raw: unknown): Outcome<DeactivationRequest>
   const fields: readonly TextField[] = CREDENTIAL_SETS[method.value]
   const values: Partial<Record<TextField, string>> = {}
   for (const field of fields) {
-    const parsed = (field === 'password' ? text(field) : trimmed(field)).safeParse(input[field])
+    const parsed = FIELD_SCHEMAS[field].safeParse(input[field])
     if (!parsed.success) return firstIssue(parsed, field)
     values[field] = parsed.data
   }

@@ -101,7 +101,8 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
   const api: KyInstance = ky.create({
     prefixUrl: options.apiUrl,
     fetch: options.fetch,
-    timeout: options.timeoutMs,
+    // One deadline, the signal passed per call, covers headers and body alike.
+    timeout: false,
     throwHttpErrors: false,
     redirect: 'manual',
     retry: {
@@ -123,7 +124,6 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       if (body !== undefined) headers['content-type'] = 'application/json'
       let answer: HttpAnswer
       try {
-        // The deadline also covers reading the body, which ky's own timeout does not.
         const response = await api(path, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) })
         answer = { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() }
       } catch (error) {

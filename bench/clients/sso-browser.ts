@@ -1,0 +1,57 @@
+/**
+ * The "system browser" for the SSO round-trip case: headless Chromium that opens
+ * the sign-in URL the engine hands to openExternal, signs in on the sandbox's
+ * identity provider and follows the redirect back to the engine's loopback listener.
+ */
+import { chromium, type Browser } from '@playwright/test'
+
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'
+]
+
+export interface SignInBrowser {
+  /** What openExternal does: starts the sign-in in the background. */
+  open(url: string): Promise<void>
+  /** Waits for the last sign-in's browser steps, rethrowing their failure (for diagnostics). */
+  settled(): Promise<void>
+  unavailable?: string
+  close(): Promise<void>
+}
+
+const isLoopback = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
+
+export async function signInThroughBrowser(user: { email: string; password: string }): Promise<SignInBrowser> {
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 })
+  } catch (error) {
+    const reason = `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+    return { open: async () => undefined, settled: async () => undefined, unavailable: reason, close: async () => undefined }
+  }
+  let running: Promise<void> = Promise.resolve()
+  return {
+    async open(url) {
+      if (!isLoopback(url)) throw new Error(`refusing to open a non-loopback sign-in URL: ${url}`)
+      running = (async () => {
+        const context = await browser.newContext()
+        try {
+          context.setDefaultTimeout(10_000)
+          await context.route(/.*/, (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')))
+          const page = await context.newPage()
+          await page.goto(url)
+          await page.getByLabel('Email').fill(user.email)
+          await page.getByLabel('Password').fill(user.password)
+          await page.getByRole('button', { name: 'Sign in' }).click()
+          await page.waitForLoadState('load')
+        } finally {
+          await context.close()
+        }
+      })()
+      running.catch(() => undefined)
+    },
+    settled: () => running,
+    close: () => browser.close()
+  }
+}

@@ -1,0 +1,183 @@
+/** Turns results.json's content into the printed tables and the README section. */
+import type { GoalResult } from './lib/goals'
+import type { MachineInfo } from './lib/machine'
+import type { ProfileSummary } from './lib/profile'
+import { count, kb, mb, ms, ratio, renderMarkdownTable, renderTable } from './lib/table'
+import type { EngineStartData } from './sections/engine-start'
+import type { KyAnatomyData } from './sections/ky-anatomy'
+import type { OverheadData } from './sections/overhead'
+import type { RendererData } from './sections/renderer'
+import type { RoundTripsData } from './sections/round-trips'
+import type { ThroughputData } from './sections/throughput'
+
+export interface BenchResults {
+  date: string
+  machine: MachineInfo
+  command: string
+  config: Record<string, number>
+  overhead?: OverheadData
+  kyAnatomy?: KyAnatomyData
+  roundTrips?: RoundTripsData
+  /** Two workloads: a new device per pair (fresh RSA signatures), then the same device per client. */
+  throughput?: ThroughputData[]
+  renderer?: RendererData
+  engineStart?: EngineStartData
+  /** With --profile: CPU self time by area for N deactivations through each client (arming included). */
+  profiles?: Record<string, ProfileSummary>
+  goals: GoalResult[]
+  errors: Record<string, string>
+  /** Wall time per section, to keep the run within its budget. */
+  sectionSeconds: Record<string, number>
+  totalSeconds?: number
+}
+
+type Rows = string[][]
+
+function goalRows(goals: GoalResult[]): Rows {
+  return [['Goal', 'Target', 'Measured', 'Met'], ...goals.map((g) => [g.goal, g.target, g.measured, g.met ? 'yes' : 'NO'])]
+}
+
+function overheadRows(data: OverheadData): Rows {
+  const floor = data.latency['floor (node:http keep-alive)']
+  return [
+    ['Client (one deactivation)', 'median', 'p90', 'p99', 'mean', 'Δ median vs floor'],
+    ...Object.entries(data.latency).map(([name, s]) => [
+      name, ms(s.median), ms(s.p90), ms(s.p99), ms(s.mean), floor ? ms(s.median - floor.median) : '—'
+    ])
+  ]
+}
+
+function kyRows(data: KyAnatomyData): Rows {
+  return [
+    ['Variant', 'median', 'p99', 'Δ median vs floor'],
+    ...data.variants.map((v) => [v.name, ms(v.latency.median), ms(v.latency.p99), ms(v.overMedianFloor)])
+  ]
+}
+
+function microRows(data: KyAnatomyData): Rows {
+  return [['Per-call object ky builds (no network)', 'µs'], ...data.micro.map((m) => [m.operation, m.microseconds.toFixed(2)])]
+}
+
+function roundTripRows(data: RoundTripsData): Rows {
+  return [
+    ['Login method', 'API round trips', 'Minimum', 'Calls'],
+    ...data.cases.map((c) => [c.method, c.roundTrips === null ? '—' : String(c.roundTrips), String(c.minimum), c.note ?? Object.entries(c.byPath).map(([p, n]) => `${p.replace('/api/v4/', '')}×${n}`).join(', ')])
+  ]
+}
+
+function throughputRows(runs: ThroughputData[]): Rows {
+  return [
+    ['Workload', 'Clients', 'req/s', 'pairs/s', 'p50', 'p99', 'activate p99', 'deactivate p99', 'errors', 'RSS before → after', 'heap after GC'],
+    ...runs.map((data) => [
+      data.workload.split(':')[0], String(data.clients), count(data.requestsPerSecond), count(data.pairsPerSecond), ms(data.latency.median, 2), ms(data.latency.p99, 2),
+      ms(data.activateLatency.p99, 2), ms(data.deactivateLatency.p99, 2), String(data.errors),
+      `${mb(data.sandboxMemoryBefore.rss)} → ${mb(data.sandboxMemoryAfter.rss)}`, mb(data.sandboxMemoryAfterGc?.heapUsed)
+    ])
+  ]
+}
+
+function rendererRows(data: RendererData): Rows {
+  const rows: Rows = [
+    ['Renderer', 'value'],
+    ['JS (all chunks) raw / gzip', `${kb(data.js.raw)} / ${kb(data.js.gzip)}`],
+    ['CSS raw / gzip', `${kb(data.css.raw)} / ${kb(data.css.gzip)}`]
+  ]
+  if (data.firstForm) {
+    const f = data.firstForm
+    rows.push(
+      [`First form interactive, median of ${f.runs} (p90)`, `${ms(f.interactiveMs.median, 1)} (${ms(f.interactiveMs.p90, 1)})`],
+      ['Next frame after it, median', ms(f.nextFrameMs.median, 1)],
+      ['DOMContentLoaded / load, median', `${ms(f.domContentLoadedMs.median, 1)} / ${ms(f.loadEventMs.median, 1)}`]
+    )
+  }
+  if (data.whatIfMinified) {
+    const w = data.whatIfMinified
+    rows.push(
+      ['What if build.minify: true — JS raw / gzip', `${kb(w.js.raw)} / ${kb(w.js.gzip)}`],
+      ['What if build.minify: true — first form, median (p90)', `${ms(w.firstForm.interactiveMs.median, 1)} (${ms(w.firstForm.interactiveMs.p90, 1)})`],
+      ['Minified JS by package (raw / gzip alone)', w.composition.slice(0, 6).map((p) => `${p.name} ${kb(p.raw)}/${kb(p.gzip)}`).join(', ')]
+    )
+  }
+  return rows
+}
+
+function engineStartRows(data: EngineStartData): Rows {
+  return [
+    ['Engine start (median of fresh processes)', 'value'],
+    ...data.rows.map((r) => [r.label, ms(r.median, 3)])
+  ]
+}
+
+/** The README's compact view of the renderer and engine-start figures. */
+function startupRows(results: BenchResults): Rows {
+  const rows: Rows = [['Figure', 'value']]
+  const r = results.renderer
+  if (r && r.build !== 'failed') {
+    rows.push(['Renderer JS, raw / gzip', `${kb(r.js.raw)} / ${kb(r.js.gzip)}`], ['Renderer CSS, raw / gzip', `${kb(r.css.raw)} / ${kb(r.css.gzip)}`])
+    if (r.firstForm) rows.push([`First form interactive, median of ${r.firstForm.runs} (p90)`, `${ms(r.firstForm.interactiveMs.median, 1)} (${ms(r.firstForm.interactiveMs.p90, 1)})`])
+  }
+  const e = results.engineStart
+  const row = (key: string): number | undefined => e?.rows.find((x) => x.key === key)?.median
+  if (e) {
+    rows.push(
+      ['Engine modules import (fresh process, tsx)', ms(row('importEngineMs'), 1)],
+      ['Hardware id, first call / cached', `${ms(row('hardwareIdFirstMs'), 2)} / ${ms(row('hardwareIdSecondMs'))}`]
+    )
+  }
+  return rows
+}
+
+export function renderReport(results: BenchResults): { text: string; markdown: string } {
+  const m = results.machine
+  const header = `License Manager benchmarks — ${results.date} — ${m.cpuModel}, ${m.cpus} CPUs, Node ${m.node}, ${m.platform} ${m.release} — load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd?.[0] ?? '?'} at end`
+  const parts: string[] = [`\n${header}\n`]
+  const md: string[] = [
+    '### Performance',
+    '',
+    `Measured with \`npm run bench\` on ${results.date.slice(0, 10)}: ${m.cpus} × ${m.cpuModel}, ${Math.round(m.totalMemoryMb / 1024)} GB, Node ${m.node}, ${m.platform}. Full figures: \`bench/results.json\`.`,
+    ''
+  ]
+  /** Printed always; in the README section only when `inReadme`. */
+  const add = (title: string, rows: Rows, inReadme: boolean): void => {
+    parts.push(renderTable(rows, title))
+    if (inReadme) md.push(`**${title}**`, '', renderMarkdownTable(rows))
+  }
+  add('Goals', goalRows(results.goals), true)
+  if (results.overhead) {
+    add(`Engine overhead per deactivation (${results.overhead.rounds} rounds each, sandbox on loopback)`, overheadRows(results.overhead), true)
+    const r = results.overhead.ratios
+    const line = `engine/floor ${ratio(r.engineOverFloorMedian)} · engine/SDK ${ratio(r.engineOverSdkMedian)} (p99 ${ratio(r.engineOverSdkP99)}) · SDK/floor ${ratio(r.sdkOverFloorMedian)} · engine−floor ${ms(r.engineMinusFloorMedian)} median, ${ms(r.engineMinusFloorP99)} p99 (goals use: ${results.overhead.engineForGoals ?? 'n/a'})`
+    parts.push(`${line}\n`)
+    md.push(line, '')
+    if (results.overhead.engineSteps) {
+      parts.push(renderTable([['Engine step (no network)', 'µs per call'], ...results.overhead.engineSteps.map((m) => [m.operation, m.microseconds.toFixed(2)])]))
+    }
+  }
+  if (results.roundTrips) add('Round trips per deactivation (counted by the sandbox)', roundTripRows(results.roundTrips), false)
+  if (results.throughput?.length) add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)
+  if (results.renderer) add('Renderer (production build, headless Chromium)', rendererRows(results.renderer), false)
+  if (results.engineStart) add('Engine start', engineStartRows(results.engineStart), false)
+  const startup = startupRows(results)
+  if (startup.length > 1) md.push('**Renderer and engine start**', '', renderMarkdownTable(startup))
+  if (results.kyAnatomy) {
+    parts.push(renderTable(kyRows(results.kyAnatomy), 'Where the HTTP client time goes (same rounds, sandbox)'))
+    parts.push(renderTable(microRows(results.kyAnatomy)))
+  }
+  for (const [name, p] of Object.entries(results.profiles ?? {})) {
+    const rows: Rows = [['Area (self time)', 'ms', '%'], ...p.areas.slice(0, 12).map((a) => [a.area, a.ms.toFixed(1), a.share.toFixed(1)])]
+    parts.push(renderTable(rows, `CPU profile: ${name} (${p.totalMs.toFixed(0)} ms busy${p.file ? `, ${p.file.replace(/^.*\/out\//, 'out/')}` : ''})`))
+  }
+  const errors = Object.entries(results.errors)
+  if (errors.length) parts.push(`Errors:\n${errors.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`)
+  md.push(HOW_TO_READ)
+  return { text: parts.join('\n'), markdown: md.join('\n') }
+}
+
+const HOW_TO_READ = `**How to read it**
+
+- *Engine overhead*: each round re-activates the seat (untimed), then times one deactivation per client, in rotating order, against the sandbox in its own process on 127.0.0.1. The *floor* is a bare \`node:http\` keep-alive request with the engine's exact headers and body: the cost no client can avoid. *Engine − floor* is what the engine adds; *engine / SDK* compares it with \`@licensespring/node-sdk\` (axios) making the same call. Goals use the whole \`service.deactivate\` path (what the window's IPC call runs). Median = typical call, p99 = tail (GC, timers).
+- *Round trips* (goals table): API calls the sandbox counted per deactivation — key, user, OAuth without and with a cached token, SSO (\`sso_url\` + deactivation; the browser sign-in itself is not an API call).
+- *Throughput*: 32 clients, each with its own keep-alive socket and licence, loop signed activate → deactivate pairs for 5 s; load generator and sandbox are separate processes (one core each). The goal's figure uses a new hardware id every pair, so every activation answer is RSA-signed afresh; the second row re-activates the same device, which the sandbox answers from its signature memo. Memory is the sandbox process's.
+- *Renderer*: production build sizes (gzip as vite prints it); *first form interactive* is \`performance.now()\` from navigation start until the first form's first text field is visible, enabled and editable (headless Chromium, fresh context each run, instant fake \`window.licenseManager\`).
+- Figures move with the machine's load (recorded in results.json): compare runs on the same, otherwise idle machine. \`npm run bench -- --quick\` gives rough figures in ~20 s; \`--profile\` writes CPU profiles to \`out/bench-profiles/\`.
+`

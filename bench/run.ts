@@ -1,0 +1,333 @@
+/**
+ * `npm run bench`: every figure of the performance issue in one run, printed as
+ * tables and written to bench/results.json (a full default run also refreshes
+ * bench/README-section.md).
+ *
+ *   npm run bench                      full run (about a minute on a quiet 2-core machine)
+ *   npm run bench -- --quick           smaller samples, for trying changes
+ *   npm run bench -- --only=overhead,throughput
+ *   npm run bench -- --profile         CPU profiles (each client's rounds, the sandbox under load, engine start) into out/bench-profiles/
+ *   npm run bench -- --rebuild         rebuild the renderer even when out/renderer looks current
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { loadEngineDrivers, type EngineDrivers } from './clients/engine'
+import { measureEngineSteps } from './clients/engine-steps'
+import { createFloorClient, DEFAULT_HEADER_TEMPLATE, expectDeactivated, type FloorClient } from './clients/floor'
+import { createSdkDeactivator } from './clients/sdk'
+import { REPO_ROOT } from './lib/child'
+import { errorMessage, notMeasured, type GoalResult } from './lib/goals'
+import { loadAverage, machineInfo } from './lib/machine'
+import { profile } from './lib/profile'
+import { runRounds, type TimedDeactivator } from './lib/rounds'
+import { renderReport, type BenchResults } from './report'
+import { startRemoteSandbox } from './sandbox/remote'
+import { BENCH_BUNDLE, BENCH_HARDWARE_ID, buildBenchSeed, licenceKeys } from './sandbox/seed'
+import { measureEngineStart } from './sections/engine-start'
+import { measureKyAnatomy } from './sections/ky-anatomy'
+import { ENGINE_CLIENT, ENGINE_SERVICE, FLOOR, measureOverhead, SDK } from './sections/overhead'
+import { measureRenderer } from './sections/renderer'
+import { measureRoundTrips } from './sections/round-trips'
+import { measureThroughput, type ThroughputData } from './sections/throughput'
+
+const SECTIONS = ['overhead', 'ky', 'round-trips', 'throughput', 'renderer', 'engine-start'] as const
+type Section = (typeof SECTIONS)[number]
+
+interface Settings {
+  quick: boolean
+  only: Set<Section>
+  profile: boolean
+  rebuild: boolean
+}
+
+function parseArgs(argv: string[]): Settings {
+  const known = ['--quick', '--profile', '--rebuild']
+  for (const arg of argv) if (!known.includes(arg) && !arg.startsWith('--only=')) throw new Error(`unknown option ${arg}`)
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+  for (const name of only ?? []) if (!SECTIONS.includes(name as Section)) throw new Error(`unknown section "${name}" (known: ${SECTIONS.join(', ')})`)
+  return {
+    quick: argv.includes('--quick'),
+    only: new Set((only ?? SECTIONS) as Section[]),
+    profile: argv.includes('--profile'),
+    rebuild: argv.includes('--rebuild')
+  }
+}
+
+const log = (message: string): void => {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+
+function benchConfig(quick: boolean) {
+  return {
+    overheadRounds: quick ? 400 : 2000,
+    overheadWarmup: quick ? 100 : 300,
+    kyRounds: quick ? 200 : 800,
+    kyWarmup: quick ? 50 : 150,
+    loadClients: 32,
+    loadWarmupMs: quick ? 500 : 1000,
+    loadDurationMs: quick ? 2000 : 5000,
+    rendererRuns: quick ? 5 : 15,
+    rendererWarmup: 2,
+    engineStartRuns: quick ? 3 : 7,
+    profileRounds: 1000,
+    timeoutMs: 15_000
+  }
+}
+type Config = ReturnType<typeof benchConfig>
+
+interface Context {
+  settings: Settings
+  config: Config
+  results: BenchResults
+  profileDir: string
+}
+
+const hardwareId = BENCH_HARDWARE_ID
+const activationBody = (licenseKey: string): string => JSON.stringify({ hardware_id: hardwareId, product: BENCH_BUNDLE, license_key: licenseKey })
+const slug = (name: string): string => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()
+
+/** Overhead, ky anatomy and round trips share one sandbox process. */
+async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean, lap: (name: string) => void): Promise<void> {
+  const { config, results, settings } = ctx
+  log('starting the sandbox (own process)…')
+  const sandbox = await startRemoteSandbox({ sso: true, seed: buildBenchSeed() })
+  const keys = { apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }
+  const armer = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: DEFAULT_HEADER_TEMPLATE })
+  const closers: Array<() => void> = [() => armer.close()]
+  let engine: EngineDrivers | null = null
+  try {
+    try {
+      engine = await loadEngineDrivers({
+        apiUrl: sandbox.apiUrl, keys, oauth: sandbox.oauth, product: BENCH_BUNDLE, licenseKey: licenceKeys.overhead, hardwareId, timeoutMs: config.timeoutMs
+      })
+    } catch (error) {
+      results.errors.engine = errorMessage(error)
+      log(`engine unavailable: ${results.errors.engine}`)
+    }
+    lap('setup')
+
+    if (want('overhead')) {
+      try {
+        log(`overhead: ${config.overheadRounds} rounds (+${config.overheadWarmup} warm-up) per client…`)
+        const template = engine?.wireTemplate ?? { headers: DEFAULT_HEADER_TEMPLATE }
+        const floor: FloorClient = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: template.headers, authorizationLayout: template.authorizationLayout })
+        closers.push(() => floor.close())
+        const deactivationBody = engine?.wireBody ?? activationBody(licenceKeys.overhead)
+        const sdk = createSdkDeactivator({ apiUrl: sandbox.apiUrl, publicKey: sandbox.publicKey, keys, product: BENCH_BUNDLE, licenseKey: licenceKeys.overhead, hardwareId })
+        const clients: TimedDeactivator[] = [{ name: FLOOR, deactivate: async () => expectDeactivated(await floor.post('deactivate_bundle', deactivationBody)) }]
+        if (engine?.client) clients.push({ name: ENGINE_CLIENT, deactivate: engine.client })
+        if (engine?.service) clients.push({ name: ENGINE_SERVICE, deactivate: engine.service })
+        clients.push({ name: SDK, deactivate: () => sdk.deactivate() })
+        const notes = [
+          'Sandbox in its own process on 127.0.0.1; each round re-arms the seat with an untimed activation, then times one deactivation per client (order rotates).',
+          engine?.wireTemplate
+            ? "Floor replays the engine's captured headers and body byte-for-byte (fresh Date and signature)."
+            : 'Floor sends Content-Type/Accept JSON headers (engine wire capture unavailable).',
+          'SDK: LicenseAPI with apiPath/apiKey/sharedKey/publicKey and hardware_id in the payload (its koffi native library is loaded at import, never called).',
+          ...(engine?.notes ?? [])
+        ]
+        const rounds = { rounds: config.overheadRounds, warmupRounds: config.overheadWarmup, armer, activationBody: activationBody(licenceKeys.overhead) }
+        const outcome = await measureOverhead(clients, rounds, notes)
+        if (engine?.service) outcome.data.engineSteps = measureEngineSteps({ product: BENCH_BUNDLE, hardwareId, licenseKey: licenceKeys.overhead }, keys)
+        results.overhead = outcome.data
+        results.goals.push(...outcome.goals)
+        if (settings.profile) {
+          results.profiles = {}
+          for (const client of clients) {
+            log(`profiling ${client.name}…`)
+            const { summary } = await profile(
+              () => runRounds([client], { ...rounds, rounds: config.profileRounds, warmupRounds: 100 }),
+              join(ctx.profileDir, `${slug(client.name)}.cpuprofile`)
+            )
+            results.profiles[client.name] = summary
+          }
+        }
+      } catch (error) {
+        results.errors.overhead = errorMessage(error)
+        log(`FAILED: ${results.errors.overhead}`)
+      }
+      lap('overhead')
+    }
+
+    if (want('ky')) {
+      try {
+        log(`ky anatomy: ${config.kyRounds} rounds per variant…`)
+        const floor = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: DEFAULT_HEADER_TEMPLATE })
+        closers.push(() => floor.close())
+        const body = { hardware_id: hardwareId, product: BENCH_BUNDLE, license_key: licenceKeys.kyAnatomy }
+        results.kyAnatomy = await measureKyAnatomy({
+          apiUrl: sandbox.apiUrl,
+          keys,
+          floor: { name: FLOOR, deactivate: async () => expectDeactivated(await floor.post('deactivate_bundle', JSON.stringify(body))) },
+          armer,
+          activationBody: activationBody(licenceKeys.kyAnatomy),
+          deactivationBody: body,
+          rounds: config.kyRounds,
+          warmupRounds: config.kyWarmup,
+          timeoutMs: config.timeoutMs
+        })
+      } catch (error) {
+        results.errors.kyAnatomy = errorMessage(error)
+        log(`FAILED: ${results.errors.kyAnatomy}`)
+      }
+      lap('ky')
+    }
+
+    if (want('round-trips')) {
+      try {
+        log('round trips per deactivation…')
+        const outcome = await measureRoundTrips(sandbox, engine, { armer, hardwareId })
+        results.roundTrips = outcome.data
+        results.goals.push(...outcome.goals)
+      } catch (error) {
+        results.errors.roundTrips = errorMessage(error)
+        log(`FAILED: ${results.errors.roundTrips}`)
+      }
+      lap('round-trips')
+    }
+  } finally {
+    for (const close of closers) close()
+    await engine?.close()
+    await sandbox.close()
+  }
+}
+
+async function throughputSection(ctx: Context): Promise<void> {
+  const { config, results, settings } = ctx
+  const goalText = `Sandbox throughput, ${config.loadClients} clients`
+  const target = '≥ 5,000 req/s at p99 ≤ 25 ms'
+  const runs: ThroughputData[] = []
+  try {
+    // Fresh signatures first (the goal's figure), then devices that re-activate (memo-served answers).
+    for (const newDevicePerPair of [true, false]) {
+      log(`throughput (${newDevicePerPair ? 'new device per pair' : 'same device per client'}): ${config.loadClients} clients, ${config.loadDurationMs} ms (+${config.loadWarmupMs} ms warm-up)…`)
+      // A fresh sandbox each time, so its memory figures belong to this load alone.
+      const sandbox = await startRemoteSandbox({ sso: true, seed: buildBenchSeed() })
+      try {
+        runs.push(await measureThroughput(sandbox, { apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, {
+          clients: config.loadClients,
+          warmupMs: config.loadWarmupMs,
+          durationMs: config.loadDurationMs,
+          product: BENCH_BUNDLE,
+          newDevicePerPair,
+          ...(settings.profile ? { profileFile: join(ctx.profileDir, `sandbox-under-load-${newDevicePerPair ? 'new-devices' : 'same-devices'}.cpuprofile`) } : {})
+        }))
+      } finally {
+        await sandbox.close()
+      }
+    }
+    results.throughput = runs
+    const [fresh, repeat] = runs
+    const met = (d: ThroughputData): boolean => d.requestsPerSecond >= 5000 && d.latency.p99 <= 25 && d.errors === 0
+    const figure = (d: ThroughputData): string =>
+      `${Math.round(d.requestsPerSecond).toLocaleString('en-US')} req/s at p99 ${d.latency.p99.toFixed(1)} ms${d.errors ? `, ${d.errors} errors` : ''}`
+    results.goals.push({
+      id: 'sandbox-throughput',
+      goal: goalText,
+      target,
+      measured: `${figure(fresh)} (new device per pair)`,
+      value: fresh.requestsPerSecond,
+      met: met(fresh),
+      note: `same device per client (signature memo): ${figure(repeat)}${met(repeat) ? ', meets the goal' : ', misses the goal'}`
+    })
+  } catch (error) {
+    results.errors.throughput = errorMessage(error)
+    log(`FAILED: ${results.errors.throughput}`)
+    if (runs.length) results.throughput = runs
+    results.goals.push(notMeasured('sandbox-throughput', goalText, target, results.errors.throughput))
+  }
+}
+
+async function rendererSection(ctx: Context): Promise<void> {
+  const { config, results, settings } = ctx
+  try {
+    log(`renderer: build check, ${config.rendererRuns} runs in headless Chromium…`)
+    const outcome = await measureRenderer({ runs: config.rendererRuns, warmupRuns: config.rendererWarmup, rebuild: settings.rebuild })
+    results.renderer = outcome.data
+    results.goals.push(...outcome.goals)
+  } catch (error) {
+    results.errors.renderer = errorMessage(error)
+    log(`FAILED: ${results.errors.renderer}`)
+    results.goals.push(notMeasured('first-form', 'First form interactive (median)', '≤ 300 ms', results.errors.renderer))
+  }
+}
+
+async function engineStartSection(ctx: Context): Promise<void> {
+  const { config, results, settings } = ctx
+  try {
+    log(`engine start: ${config.engineStartRuns} fresh processes…`)
+    const outcome = await measureEngineStart({ runs: config.engineStartRuns, ...(settings.profile ? { profileDir: ctx.profileDir } : {}) })
+    results.engineStart = outcome.data
+    results.goals.push(...outcome.goals)
+  } catch (error) {
+    results.errors.engineStart = errorMessage(error)
+    log(`FAILED: ${results.errors.engineStart}`)
+    results.goals.push(notMeasured('hardware-id-cached', 'Hardware id, cached call', '≤ 1 ms', results.errors.engineStart))
+  }
+}
+
+/** Goals keep the issue's order whatever order the sections ran in. */
+const GOAL_ORDER = ['engine-vs-sdk', 'engine-minus-floor', 'sandbox-throughput', 'renderer-js', 'first-form', 'hardware-id-cached', 'round-trips']
+
+async function main(): Promise<void> {
+  const settings = parseArgs(process.argv.slice(2))
+  const started = performance.now()
+  const config = benchConfig(settings.quick)
+  // out/ is git-ignored: profiles are large and machine-specific.
+  const profileDir = join(REPO_ROOT, 'out', 'bench-profiles')
+  if (settings.profile) mkdirSync(profileDir, { recursive: true })
+  const goals: GoalResult[] = []
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    config,
+    goals,
+    errors: {},
+    sectionSeconds: {}
+  }
+  const ctx: Context = { settings, config, results, profileDir }
+  if (results.machine.loadAverageAtStart[0] > results.machine.cpus / 2) {
+    log(`warning: load average ${results.machine.loadAverageAtStart[0]} on ${results.machine.cpus} CPUs — other work will skew the figures`)
+  }
+  let sectionStart = performance.now()
+  const lap = (name: string): void => {
+    results.sectionSeconds[name] = Math.round((performance.now() - sectionStart) / 100) / 10
+    sectionStart = performance.now()
+  }
+  const want = (s: Section): boolean => settings.only.has(s)
+
+  if (want('overhead') || want('ky') || want('round-trips')) await sharedSandboxSections(ctx, want, lap)
+  if (want('throughput')) {
+    await throughputSection(ctx)
+    lap('throughput')
+  }
+  if (want('renderer')) {
+    await rendererSection(ctx)
+    lap('renderer')
+  }
+  if (want('engine-start')) {
+    await engineStartSection(ctx)
+    lap('engine-start')
+  }
+
+  goals.sort((a, b) => GOAL_ORDER.indexOf(a.id) - GOAL_ORDER.indexOf(b.id))
+  results.machine.loadAverageAtEnd = loadAverage()
+  results.totalSeconds = Math.round((performance.now() - started) / 100) / 10
+  const report = renderReport(results)
+  const target = join(REPO_ROOT, 'bench', 'results.json')
+  writeFileSync(`${target}.tmp`, JSON.stringify(results, null, 2) + '\n')
+  renameSync(`${target}.tmp`, target)
+  // Only a complete default run may rewrite the README section.
+  if (settings.only.size === SECTIONS.length && !settings.quick && !settings.profile) {
+    writeFileSync(join(REPO_ROOT, 'bench', 'README-section.md'), report.markdown)
+  }
+  process.stdout.write(report.text)
+  log(`wrote bench/results.json in ${results.totalSeconds} s (${Object.entries(results.sectionSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')})`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,51 @@
+import type { ChildProcess } from 'node:child_process'
+import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
+import type { HostOptions, MemorySnapshot, SandboxEndpoints, SandboxStats } from './protocol'
+
+/** The parent's handle on a sandbox running in its own process (bench/sandbox/host.ts). */
+export interface RemoteSandbox extends SandboxEndpoints {
+  stats(): Promise<SandboxStats>
+  memory(): Promise<{ beforeGc: MemorySnapshot; afterGc: MemorySnapshot | null }>
+  startProfile(): Promise<void>
+  stopProfile(file: string): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startRemoteSandbox(options: HostOptions, startTimeoutMs = 30_000): Promise<RemoteSandbox> {
+  const child: ChildProcess = forkTs('bench/sandbox/host.ts', [JSON.stringify(options)], ['--expose-gc'])
+  let ready: SandboxEndpoints & RpcMessage
+  try {
+    ready = await waitForMessage<SandboxEndpoints & RpcMessage>(child, 'ready', startTimeoutMs)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
+  const { type: _type, ...endpoints } = ready
+  return {
+    ...(endpoints as SandboxEndpoints),
+    async stats() {
+      return (await rpc<RpcMessage & { stats: SandboxStats }>(child, { type: 'stats' })).stats
+    },
+    async memory() {
+      const answer = await rpc<RpcMessage & { beforeGc: MemorySnapshot; afterGc: MemorySnapshot | null }>(child, { type: 'memory' })
+      return { beforeGc: answer.beforeGc, afterGc: answer.afterGc }
+    },
+    async startProfile() {
+      await rpc(child, { type: 'profile-start' })
+    },
+    async stopProfile(file: string) {
+      await rpc(child, { type: 'profile-stop', file }, 30_000)
+    },
+    close: () => stopChild(child)
+  }
+}
+
+/** Round trips the sandbox counted between two snapshots. */
+export function statsDelta(before: SandboxStats, after: SandboxStats): SandboxStats {
+  const byPath: Record<string, number> = {}
+  for (const [path, n] of Object.entries(after.byPath)) {
+    const delta = n - (before.byPath[path] ?? 0)
+    if (delta) byPath[path] = delta
+  }
+  return { requests: after.requests - before.requests, byPath }
+}
