@@ -205,7 +205,9 @@ export function loadSeed(path: string): Seed {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new SeedError(`The sandbox seed ${path} is not valid JSON: ${(error as Error).message}`)
+    // JSON.parse quotes the text around the error, which may be a shared key or a password: say only where.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1]
+    throw new SeedError(`The sandbox seed ${path} is not valid JSON${position === undefined ? '' : ` (at character ${position})`}: check its quotes, commas and brackets`)
   }
   return parseSeed(data, `The sandbox seed ${path}`)
 }

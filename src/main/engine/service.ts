@@ -6,7 +6,7 @@ import type {
   SsoDeactivateInput,
   SsoProgress
 } from '../../shared/api'
-import { describeError } from '../../shared/errors'
+import { describeError, type AppError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { DeactivationRequest } from '../../shared/request'
 import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
@@ -53,6 +53,29 @@ function pickFields(input: unknown): DeactivationInput {
 }
 
 const notAnObject = () => failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was sent.' }))
+
+/** The request's secrets, as a server or proxy might echo them back in its message. */
+function secretsOf(request: DeactivationRequest): string[] {
+  const c = request.credentials
+  switch (c.method) {
+    case 'license-key':
+      return [c.licenseKey]
+    case 'user':
+      return [c.password]
+    case 'sso-token':
+      return [c.idToken]
+    case 'sso-code':
+      return [c.code]
+  }
+}
+
+/** A server message goes to the window and the terminal: never with a secret of the request in it. */
+function withoutEchoedSecrets(error: AppError, request: DeactivationRequest): AppError {
+  if (error.serverMessage === undefined) return error
+  let message = error.serverMessage
+  for (const secret of secretsOf(request)) if (secret.length >= 4) message = message.split(secret).join('[removed]')
+  return message === error.serverMessage ? error : { ...error, serverMessage: message }
+}
 
 /**
  * What the IPC handlers, the e2e harness and the CLI call. Every method returns an
@@ -103,7 +126,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
-    if (!answer.ok) return answer
+    if (!answer.ok) return failure(withoutEchoedSecrets(answer.error, request))
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
   }
 

@@ -93,7 +93,9 @@ export function transportErrorCode(error: unknown): TransportCode {
   const chain = errorChain(error)
   for (const e of chain) {
     const name = stringProp(e, 'name')
-    if (name === 'TimeoutError' || name === 'AbortError') return 'timeout'
+    if (name === 'TimeoutError') return 'timeout'
+    // undici refuses a proxy tunnel with an AbortError: "Proxy response (403) !== 200 when HTTP Tunneling".
+    if (name === 'AbortError') return /proxy/i.test(stringProp(e, 'message')) ? 'proxy_failure' : 'timeout'
   }
   for (const e of chain) {
     const code = stringProp(e, 'code')

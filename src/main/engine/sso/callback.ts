@@ -22,6 +22,8 @@ export const isAuthorizationAnswer = (params: URLSearchParams): boolean => ANSWE
  */
 export function interpretCallback(params: URLSearchParams, expectedState: string, grant: SsoGrant): Outcome<SsoCredential> {
   if (!isAuthorizationAnswer(params)) return failure(describeError('sso_invalid_callback'))
+  // RFC 6749 §3.1: a parameter sent twice makes the answer ambiguous, so it is refused whole.
+  if (ANSWER_PARAMS.some((name) => params.getAll(name).length > 1)) return failure(describeError('sso_invalid_callback'))
   if (params.get('state') !== expectedState) return failure(describeError('sso_state_mismatch'))
 
   const error = params.get('error')

@@ -1,0 +1,328 @@
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { WebContents } from 'electron'
+import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
+import { resolveAppLocation } from '../../../src/main/shell/app-location'
+import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/shell/ipc'
+import { guardWebContents, isAllowedNavigation } from '../../../src/main/shell/navigation-guard'
+import { createSenderCheck, type InvokeEventLike } from '../../../src/main/shell/sender-check'
+import { IPC } from '../../../src/shared/ipc-channels'
+import { success, type Outcome } from '../../../src/shared/outcome'
+import { FIELD_LIMITS } from '../../../src/shared/validation'
+import { codeOf } from './support/engine'
+import { runs, Tally } from './support/properties'
+import { PROVIDER_URL, settledWithin, startSignIn, type RunningSignIn } from './support/sso-sign-in'
+import { ROOT, plural, reliabilityTable } from './support/table'
+
+/*
+ * Item 4: security checks as tests. Where another test file already holds a check, the table
+ * row names it, and a test here keeps that reference true.
+ */
+
+const table = reliabilityTable(__filename, 4, 'Security checks')
+const running: RunningSignIn[] = []
+afterEach(async () => {
+  for (const s of running.splice(0)) {
+    s.cancel()
+    await s.outcome
+  }
+})
+
+/** Resolves true when host:port accepts a TCP connection. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port })
+    const done = (open: boolean) => {
+      socket.destroy()
+      resolve(open)
+    }
+    socket.setTimeout(2_000, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+describe('the SSO loopback listener', () => {
+  it('S01 binds the loopback address only: this PC’s other addresses refuse the connection', async (context) => {
+    const s = await startSignIn('code')
+    running.push(s)
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a !== undefined && !a.internal && !a.address.startsWith('fe80'))
+      .map((a) => a!.address)
+    const reachable: string[] = []
+    for (const address of others) if (await accepts(address, s.port)) reachable.push(address)
+    const onLoopback = await accepts('127.0.0.1', s.port)
+    table.record(context, {
+      id: 'S01',
+      case: 'Loopback listener of a sign-in (redirect http://127.0.0.1/callback): connect to it on every non-loopback address of this PC',
+      expected: 'reachable on 127.0.0.1 only',
+      observed: `127.0.0.1 ${onLoopback ? 'accepts' : 'refuses'}; ${others.length === 0 ? 'this PC has no other address' : `${plural(others.length, 'other address')} tried, ${reachable.length === 0 ? 'all refuse' : `reachable on ${reachable.join(', ')}`}`}`
+    })
+    expect(onLoopback).toBe(true)
+    expect(reachable).toEqual([])
+  })
+
+  it('S02 a redirect URI that is not plain-http loopback is refused before anything listens or a browser opens', async (context) => {
+    const outcomes = new Tally()
+    const hosts = fc.oneof(
+      fc.constantFrom(
+        'http://0.0.0.0/cb',
+        'http://[::]/cb',
+        'http://192.0.2.2/cb',
+        'http://[::ffff:127.0.0.1]/cb',
+        'http://127.0.0.1.nip.io/cb',
+        'http://localhost.evil.test/cb',
+        'https://127.0.0.1/cb',
+        'http://user:pw@127.0.0.1/cb',
+        'http://127.0.0.1/cb#frag',
+        'file:///tmp/cb',
+        'javascript:alert(1)',
+        'urn:ietf:wg:oauth:2.0:oob'
+      ),
+      fc.webUrl().filter((u) => !/^http:\/\/(127\.|localhost[:/]|\[::1\])/i.test(u))
+    )
+    let listening = 0
+    let opened = 0
+    await fc.assert(
+      fc.asyncProperty(hosts, async (redirect) => {
+        const flow = createSsoBrowserFlow({
+          timeoutMs: 2_000,
+          requestSsoUrl: async () => success({ url: `${PROVIDER_URL.split('&redirect_uri=')[0]}&response_type=code&redirect_uri=${encodeURIComponent(redirect)}` }),
+          openExternal: async () => {
+            opened += 1
+          }
+        })
+        const progress: string[] = []
+        const outcome = await settledWithin(
+          flow.signIn({ product: 'p', customerAccountCode: 'acme', grant: 'code' }, (p) => progress.push(p.stage)),
+          1_000
+        )
+        if (outcome === 'pending') {
+          listening += 1
+          flow.cancel()
+        } else outcomes.add(codeOf(outcome))
+        expect(outcome === 'pending' ? 'still listening' : codeOf(outcome), redirect).toBe('sso_redirect_not_loopback')
+        expect(progress).toEqual([])
+      }),
+      runs(60)
+    )
+    table.record(context, {
+      id: 'S02',
+      case: 'Redirect URIs naming 0.0.0.0, [::], a LAN address, IPv4-mapped loopback, loopback look-alike host names, https, credentials, a fragment, other schemes, random web URLs (60)',
+      expected: 'sso_redirect_not_loopback; no listener, no browser, no progress',
+      observed: `${outcomes}; ${listening} listened; ${opened} browsers opened`
+    })
+    expect(opened).toBe(0)
+  })
+})
+
+describe('IPC: sender checks and payload validation', () => {
+  const WINDOW_ID = 7
+  const INDEX_FILE = '/app/out/renderer/index.html'
+  const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: INDEX_FILE })
+
+  /** The app's page, judged independently: a file: URL whose path (as Node decodes it) is the bundled index.html. */
+  function isTheAppPage(url: string): boolean {
+    try {
+      const parsed = new URL(url)
+      return parsed.protocol === 'file:' && parsed.host === '' && fileURLToPath(parsed) === INDEX_FILE
+    } catch {
+      return false
+    }
+  }
+
+  function handlers(service: IpcLicenseService) {
+    const registered = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>()
+    const ipcMain: IpcMainLike = { handle: (c, l) => void registered.set(c, l), removeHandler: (c) => void registered.delete(c) }
+    registerIpcHandlers({ ipcMain, service: () => success(service), isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID) })
+    return registered
+  }
+
+  function recordingService() {
+    const calls: Array<{ method: string; input: unknown }> = []
+    const result = { product: 'p', hardwareId: 'h', method: 'license-key' as const, at: '2030-01-01T00:00:00.000Z' }
+    const service: IpcLicenseService = {
+      appInfo: () => ({ name: 'n', version: 'v', os: 'o', server: 's', sandbox: true, defaultProduct: '', defaultCustomerAccount: '' }),
+      hardwareId: async () => success({ id: 'h', source: 'machine-id', description: 'd' }),
+      deactivate: async (input) => (calls.push({ method: 'deactivate', input }), success(result)),
+      deactivateWithSso: async (input) => (calls.push({ method: 'deactivateWithSso', input }), success(result)),
+      cancelSso: () => success(null)
+    }
+    return { service, calls }
+  }
+
+  const event = (url: string | null, parent: unknown = null, id = WINDOW_ID): InvokeEventLike => ({
+    sender: { id, isDestroyed: () => false, send: () => undefined },
+    senderFrame: url === null ? null : { url, parent }
+  })
+
+  const urls = fc.oneof(
+    fc.constantFrom(
+      `file://${INDEX_FILE}`,
+      `file://${INDEX_FILE}#/form`,
+      `file://${INDEX_FILE}?x=1`,
+      'file:///app/out/renderer/%69ndex.html',
+      'file:///app/out/renderer/../renderer/index.html',
+      'file:///app/out/renderer/index.html%2F..%2Fevil.html',
+      'file://evil-host/app/out/renderer/index.html',
+      'file:///app/out/renderer/index.html.evil',
+      'file:///app/out/renderer/INDEX.HTML',
+      'file:///tmp/evil.html',
+      'http://127.0.0.1:5173/',
+      'https://evil.test/app/out/renderer/index.html',
+      'about:blank',
+      'data:text/html,<script>1</script>',
+      'javascript:alert(1)',
+      ''
+    ),
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.string({ maxLength: 30 }).map((s) => `file:///app/out/renderer/${s}`)
+  )
+
+  it('S03 random sender frames → only the app window’s main frame on the app page reaches the engine', async (context) => {
+    const verdicts = new Tally()
+    await fc.assert(
+      fc.asyncProperty(fc.option(urls, { nil: null }), fc.constantFrom(null, { url: 'x' }), fc.constantFrom(WINDOW_ID, WINDOW_ID + 1, 0), async (url, parent, id) => {
+        const { service, calls } = recordingService()
+        const outcome = (await handlers(service).get(IPC.deactivate)!(event(url, parent, id), { product: 'p', licenseKey: 'k' })) as Outcome<unknown>
+        const trusted = url !== null && parent === null && id === WINDOW_ID && isTheAppPage(url)
+        verdicts.add(trusted ? 'trusted' : codeOf(outcome))
+        expect(calls.length, `${url} parent=${JSON.stringify(parent)} id=${id}`).toBe(trusted ? 1 : 0)
+        expect(outcome.ok).toBe(trusted)
+        if (!trusted) expect(codeOf(outcome)).toBe('ipc_forbidden')
+      }),
+      runs(300)
+    )
+    table.record(context, {
+      id: 'S03',
+      case: 'IPC deactivate from random sender frames: random web and file URLs, encoded and dot-segment paths of the app page, another host, sub-frames, other WebContents, no frame (300)',
+      expected: 'the engine is called only for the app window’s main frame showing the bundled index.html; ipc_forbidden otherwise',
+      observed: `${verdicts.total} calls: ${verdicts}`
+    })
+    expect(verdicts.get('trusted')).toBeGreaterThan(0)
+  })
+
+  it('S04 random IPC payloads → the engine gets only well-shaped input, exactly as sent; refusals echo no value', async (context) => {
+    const DEACTIVATE_KEYS: Record<string, number> = {
+      product: FIELD_LIMITS.product,
+      hardwareId: FIELD_LIMITS.hardwareId,
+      licenseId: 32,
+      licenseKey: FIELD_LIMITS.licenseKey,
+      username: FIELD_LIMITS.username,
+      password: FIELD_LIMITS.password,
+      idToken: FIELD_LIMITS.idToken,
+      customerAccountCode: FIELD_LIMITS.customerAccountCode
+    }
+    const SSO_KEYS: Record<string, number> = { product: 128, customerAccountCode: 128, hardwareId: 256, licenseId: 32, grant: 5 }
+    /** The contract of src/shared/api.ts, stated independently: one plain object of known string fields within the limits. */
+    function wellShaped(args: unknown[], keys: Record<string, number>, required: string[], grant: boolean): boolean {
+      if (args.length !== 1) return false
+      const payload = args[0]
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false
+      const proto = Object.getPrototypeOf(payload)
+      if (proto !== Object.prototype && proto !== null) return false
+      const entries = Object.entries(payload)
+      if (Object.getOwnPropertySymbols(payload).length > 0) return false
+      if (!required.every((k) => typeof (payload as Record<string, unknown>)[k] === 'string')) return false
+      if (grant && !['code', 'token'].includes((payload as Record<string, unknown>).grant as string)) return false
+      return entries.every(([k, v]) => k in keys && (v === undefined || (typeof v === 'string' && v.length <= keys[k]!)))
+    }
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('code', 'token', 'office-suite', 'x'.repeat(200), 'y'.repeat(1100)), fc.anything({ maxDepth: 1 }))
+    /** Mostly short strings, so that about half the payloads are well shaped. */
+    const mostlyText = fc.oneof({ weight: 12, arbitrary: fc.string({ maxLength: 20 }) }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
+    const keys = (names: string[]) => Object.fromEntries(names.map((k) => [k, mostlyText]))
+    const deactivateLike = fc.record(
+      { ...keys(['hardwareId', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'customerAccountCode']), product: mostlyText, code: value, extra: value },
+      { requiredKeys: ['product'] }
+    ).map((o) => (o.code === undefined || Object.keys(o).length % 3 === 0 ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'code' && k !== 'extra')) : o))
+    const ssoLike = fc.record(
+      { ...keys(['hardwareId', 'licenseId']), product: mostlyText, customerAccountCode: mostlyText, grant: fc.oneof(fc.constantFrom('code', 'token'), value) },
+      { requiredKeys: ['product', 'customerAccountCode', 'grant'] }
+    )
+    const withProto = fc.constant(JSON.parse('{"product":"p","licenseKey":"k","__proto__":{"polluted":true}}') as unknown)
+    const args = (shape: fc.Arbitrary<unknown>) =>
+      fc.oneof({ weight: 6, arbitrary: shape.map((p) => [p]) }, { weight: 1, arbitrary: fc.array(fc.oneof(shape, fc.anything({ maxDepth: 2 }), withProto), { maxLength: 2 }) })
+    const call = fc.oneof(fc.tuple(fc.constant(IPC.deactivate), args(deactivateLike)), fc.tuple(fc.constant(IPC.deactivateWithSso), args(ssoLike)))
+    const verdicts = new Tally()
+    await fc.assert(
+      fc.asyncProperty(call, async ([channel, args]) => {
+        const { service, calls } = recordingService()
+        const outcome = (await handlers(service).get(channel)!(event(`file://${INDEX_FILE}`), ...args)) as Outcome<unknown>
+        const sso = channel === IPC.deactivateWithSso
+        const valid = sso ? wellShaped(args, SSO_KEYS, ['product', 'customerAccountCode', 'grant'], true) : wellShaped(args, DEACTIVATE_KEYS, ['product'], false)
+        verdicts.add(valid ? 'passed to the engine' : codeOf(outcome))
+        expect(calls.length, JSON.stringify(args)).toBe(valid ? 1 : 0)
+        if (valid) {
+          const sent = Object.fromEntries(Object.entries(args[0] as object).filter(([, v]) => v !== undefined))
+          expect(calls[0]!.input).toEqual(sent)
+        } else {
+          expect(codeOf(outcome)).toBe('invalid_input')
+          const text = JSON.stringify(outcome)
+          for (const v of Object.values(typeof args[0] === 'object' && args[0] !== null ? args[0] : {})) {
+            if (typeof v === 'string' && v.length >= 6 && !/^[a-zA-Z]+$/.test(v)) expect(text).not.toContain(v)
+          }
+        }
+      }),
+      runs(400)
+    )
+    table.record(context, {
+      id: 'S04',
+      case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown, "__proto__" and smuggled "code" fields, wrong types, over-long strings, any JSON-like value (400)',
+      expected: 'the engine receives only one plain object of known string fields within the limits, exactly as sent; otherwise invalid_input without echoing a value',
+      observed: `${verdicts.total} calls: ${verdicts}`
+    })
+  })
+
+  it('S05 random navigation targets → only the app page may load; every window.open is denied', async (context) => {
+    const listeners = new Map<string, (details: { url: string; preventDefault(): void }) => void>()
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined
+    const contents = {
+      on: (name: string, listener: (details: { url: string; preventDefault(): void }) => void) => void listeners.set(name, listener),
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => void (openHandler = handler)
+    }
+    guardWebContents(contents as unknown as Pick<WebContents, 'on' | 'setWindowOpenHandler'>, app)
+    const verdicts = new Tally()
+    await fc.assert(
+      fc.property(urls, fc.constantFrom('will-navigate', 'will-frame-navigate', 'will-redirect'), (url, name) => {
+        let prevented = false
+        listeners.get(name)!({ url, preventDefault: () => (prevented = true) })
+        const allowed = !prevented
+        verdicts.add(allowed ? 'allowed' : 'blocked')
+        expect(allowed, url).toBe(isTheAppPage(url))
+        expect(isAllowedNavigation(url, app)).toBe(allowed)
+        expect(openHandler!({ url })).toEqual({ action: 'deny' })
+      }),
+      runs(300)
+    )
+    table.record(context, {
+      id: 'S05',
+      case: 'will-navigate / will-frame-navigate / will-redirect and window.open with random web and file URLs and look-alikes of the app page (300)',
+      expected: 'navigation allowed only to the bundled index.html (any hash or query); window.open always denied',
+      observed: `${verdicts.total} navigations: ${verdicts}; ${verdicts.total} window.open denied`
+    })
+  })
+})
+
+describe('checks held by other test files', () => {
+  const REFERENCES: Array<[string, string, string, string]> = [
+    ['S06', 'The renderer’s CSP: default-src \'self\', no inline script, no eval, no remote host, no plugins', 'test/node/shell/content-security-policy.test.ts', 'allows no eval, no inline script and no remote host'],
+    ['S07', 'A callback with another state is refused with a page and ends the sign-in (real browser)', 'test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page and ends the sign-in'],
+    ['S08', 'Loopback pages: no-store, nosniff, no-referrer, script-free CSP, the code never echoed', 'test/node/sso/browser-flow-edges.test.ts', 'sets no-store, nosniff, no-referrer and a script-free CSP on its pages, and never echoes the code'],
+    ['S09', 'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity', 'test/node/shell/window-options.test.ts', 'isolates the page from Node and from the preload'],
+    ['S10', 'window.open denied, including the app’s own page and https links', 'test/node/shell/navigation-guard.test.ts', 'denies every window.open, including the app’s own page and https links'],
+    ['S11', 'IPC from sub-frames, other origins, other WebContents: ipc_forbidden before the engine', 'test/node/shell/ipc.test.ts', 'refuses callers other than the app window’s main frame, before touching the engine'],
+    ['S12', 'Permission requests denied except the app’s clipboard write', 'test/node/shell/permissions.test.ts', 'grant nothing but the sanitized clipboard write (Copy buttons)']
+  ]
+  it.for(REFERENCES)('%s %s: still covered by %s', ([id, what, file, name], context) => {
+    const source = readFileSync(join(ROOT, file), 'utf8')
+    const present = source.includes(`'${name}'`)
+    table.record(context, { id, case: what, expected: `covered by ${file} › “${name}”`, observed: present ? 'that test exists (run in the same suite)' : 'that test is gone' })
+    expect(present).toBe(true)
+  })
+})
