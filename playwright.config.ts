@@ -1,17 +1,6 @@
 import { defineConfig } from '@playwright/test'
+import { DEBIAN_CHROMIUM } from './e2e/fixtures/debian-chromium'
 import type { HarnessWorkerOptions } from './e2e/fixtures/test'
-
-/** Debian's Chromium; `npx playwright install` cannot download browsers on these machines. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 export default defineConfig<object, HarnessWorkerOptions>({
   testDir: 'e2e',
@@ -26,7 +15,7 @@ export default defineConfig<object, HarnessWorkerOptions>({
   reporter: 'list',
   use: {
     headless: true,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: DEBIAN_CHROMIUM,
     viewport: { width: 900, height: 700 },
     colorScheme: 'light',
     locale: 'en-GB',

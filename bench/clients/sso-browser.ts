@@ -4,12 +4,8 @@
  * identity provider and follows the redirect back to the engine's loopback listener.
  */
 import { chromium, type Browser } from '@playwright/test'
+import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'
-]
 
 export interface SignInBrowser {
   /** What openExternal does: starts the sign-in in the background. */
@@ -25,7 +21,7 @@ const isLoopback = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]']
 export async function signInThroughBrowser(user: { email: string; password: string }): Promise<SignInBrowser> {
   let browser: Browser
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 })
+    browser = await chromium.launch({ ...DEBIAN_CHROMIUM, timeout: 30_000 })
   } catch (error) {
     const reason = `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
     return { open: async () => undefined, settled: async () => undefined, unavailable: reason, close: async () => undefined }

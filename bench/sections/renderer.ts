@@ -6,18 +6,14 @@ import { chromium, type Browser } from '@playwright/test'
 import { REPO_ROOT } from '../lib/child'
 import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
 import { bytesPerPackage, type PackageBytes, type SourceMapV3 } from '../lib/source-map-bytes'
-import { serveDirectory } from '../lib/static-server'
+import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
+import { serveDirectory } from '../../e2e/fixtures/static-server'
 import { round, roundSummary, summarize, type Summary } from '../lib/stats'
 
 const OUT_DIR = join(REPO_ROOT, 'out', 'renderer')
 const FALLBACK_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'bench-renderer')
 const MINIFIED_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'bench-renderer-minified')
 const SOURCE_DIRS = [join(REPO_ROOT, 'src', 'renderer'), join(REPO_ROOT, 'src', 'shared')]
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'
-]
 const JS_GOAL_BYTES = 110 * 1024
 const INTERACTIVE_GOAL_MS = 300
 
@@ -218,7 +214,7 @@ interface FirstFormData {
 
 async function measureFirstForm(dir: string, options: RendererOptions): Promise<FirstFormData> {
   const server = await serveDirectory(dir)
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 })
+  const browser = await chromium.launch({ ...DEBIAN_CHROMIUM, timeout: 30_000 })
   try {
     const samples: Array<Stamp & { typed: boolean }> = []
     const failures: string[] = []

@@ -1,18 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { DEBIAN_CHROMIUM } from '../../../e2e/fixtures/debian-chromium'
 
-/** Debian's Chromium: `npx playwright install` cannot download browsers on these machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 const isLoopback = (url: string): boolean => {
   try {
@@ -32,7 +20,7 @@ export interface SystemBrowser {
 }
 
 export async function launchSystemBrowser(): Promise<SystemBrowser> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 15_000 })
+  const browser: Browser = await chromium.launch({ ...DEBIAN_CHROMIUM, timeout: 15_000 })
   const contexts: BrowserContext[] = []
   const blocked: string[] = []
   return {
