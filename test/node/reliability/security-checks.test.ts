@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebContents } from 'electron'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/shell/ipc'
-import { guardWebContents, isAllowedNavigation } from '../../../src/main/shell/navigation-guard'
-import { createSenderCheck, type InvokeEventLike } from '../../../src/main/shell/sender-check'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/electron/ipc'
+import { guardWebContents, isAllowedNavigation } from '../../../src/main/electron/navigation-guard'
+import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { success, type Outcome } from '../../../src/shared/outcome'
 import { FIELD_LIMITS } from '../../../src/shared/validation'
@@ -311,13 +311,13 @@ describe('IPC: sender checks and payload validation', () => {
 
 describe('checks held by other test files', () => {
   const REFERENCES: Array<[string, string, string, string]> = [
-    ['S06', 'The renderer’s CSP: default-src \'self\', no inline script, no eval, no remote host, no plugins', 'test/node/shell/content-security-policy.test.ts', 'allows no eval, no inline script and no remote host'],
+    ['S06', 'The renderer’s CSP: default-src \'self\', no inline script, no eval, no remote host, no plugins', 'test/node/electron/content-security-policy.test.ts', 'allows no eval, no inline script and no remote host'],
     ['S07', 'A callback with another state is refused with a page and ends the sign-in (real browser)', 'test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page and ends the sign-in'],
     ['S08', 'Loopback pages: no-store, nosniff, no-referrer, script-free CSP, the code never echoed', 'test/node/sso/browser-flow-edges.test.ts', 'sets no-store, nosniff, no-referrer and a script-free CSP on its pages, and never echoes the code'],
-    ['S09', 'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity', 'test/node/shell/window-options.test.ts', 'isolates the page from Node and from the preload'],
-    ['S10', 'window.open denied, including the app’s own page and https links', 'test/node/shell/navigation-guard.test.ts', 'denies every window.open, including the app’s own page and https links'],
-    ['S11', 'IPC from sub-frames, other origins, other WebContents: ipc_forbidden before the engine', 'test/node/shell/ipc.test.ts', 'refuses callers other than the app window’s main frame, before touching the engine'],
-    ['S12', 'Permission requests denied except the app’s clipboard write', 'test/node/shell/permissions.test.ts', 'grant nothing but the sanitized clipboard write (Copy buttons)']
+    ['S09', 'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity', 'test/node/electron/window-options.test.ts', 'isolates the page from Node and from the preload'],
+    ['S10', 'window.open denied, including the app’s own page and https links', 'test/node/electron/navigation-guard.test.ts', 'denies every window.open, including the app’s own page and https links'],
+    ['S11', 'IPC from sub-frames, other origins, other WebContents: ipc_forbidden before the engine', 'test/node/electron/ipc.test.ts', 'refuses callers other than the app window’s main frame, before touching the engine'],
+    ['S12', 'Permission requests denied except the app’s clipboard write', 'test/node/electron/permissions.test.ts', 'grant nothing but the sanitized clipboard write (Copy buttons)']
   ]
   it.for(REFERENCES)('%s %s: still covered by %s', ([id, what, file, name], context) => {
     const source = readFileSync(join(ROOT, file), 'utf8')

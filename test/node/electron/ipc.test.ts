@@ -3,9 +3,9 @@ import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress } from '.
 import { describeError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/shell/ipc'
-import { createSenderCheck, type InvokeEventLike } from '../../../src/main/shell/sender-check'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/electron/ipc'
+import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 
 const APP_URL = 'file:///app/out/renderer/index.html'
 const WINDOW_ID = 3

@@ -47,7 +47,7 @@ describe('IPC channel names', () => {
 
 describe('electron imports', () => {
   const electronAllowed = (file: string) =>
-    file === 'src/main/index.ts' || file.startsWith('src/main/shell/') || file.startsWith('src/preload/')
+    file === 'src/main/index.ts' || file.startsWith('src/main/electron/') || file.startsWith('src/preload/')
 
   it('appear only in the Electron shell: never in the engine, shared code, sandbox, CLI or renderer', () => {
     const offenders = files
@@ -57,8 +57,8 @@ describe('electron imports', () => {
     expect(offenders).toEqual([])
   })
 
-  it('are type-only in src/main/shell, so its logic runs (and is tested) in plain Node', () => {
-    const shell = files.filter((f) => rel(f).startsWith('src/main/shell/'))
+  it('are type-only in src/main/electron, so its logic runs (and is tested) in plain Node', () => {
+    const shell = files.filter((f) => rel(f).startsWith('src/main/electron/'))
     expect(shell.length).toBeGreaterThan(0)
     const offenders = shell.filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.specifier === 'electron' && !i.typeOnly)).map(rel)
     expect(offenders).toEqual([])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MIN_WINDOW_SIZE, WINDOW_BACKGROUND, mainWindowOptions } from '../../../src/main/shell/window-options'
+import { MIN_WINDOW_SIZE, WINDOW_BACKGROUND, mainWindowOptions } from '../../../src/main/electron/window-options'
 
 const light = { shouldUseDarkColors: false }
 const dark = { shouldUseDarkColors: true }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { installWindowRequestFilter } from '../../../src/main/shell/request-filter'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { installWindowRequestFilter } from '../../../src/main/electron/request-filter'
 import { fakeSession } from './fakes'
 
 const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { GRANTED_PERMISSIONS, installPermissionHandlers, isPermissionGranted } from '../../../src/main/shell/permissions'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { GRANTED_PERMISSIONS, installPermissionHandlers, isPermissionGranted } from '../../../src/main/electron/permissions'
 import { fakeSession } from './fakes'
 
 const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { isAppResourceUrl, isAppUrl, isLoopbackHost, resolveAppLocation } from '../../../src/main/shell/app-location'
+import { isAppResourceUrl, isAppUrl, isLoopbackHost, resolveAppLocation } from '../../../src/main/electron/app-location'
 
 const indexFile = join('/opt/License Manager/out/renderer', 'index.html')
 const fileApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: indexFile })

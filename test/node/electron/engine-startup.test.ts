@@ -4,10 +4,10 @@ import type { Outcome } from '../../../src/shared/outcome'
 import { startSandbox } from '../../../src/sandbox/server'
 import { loadConfig, type ConfigEnv } from '../../../src/main/engine/config'
 import { createLicenseService } from '../../../src/main/engine/service'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { describeOs, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/shell/engine-startup'
-import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/shell/ipc'
-import { createSenderCheck, type InvokeEventLike } from '../../../src/main/shell/sender-check'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { describeOs, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
+import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
+import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 
 const running: RunningEngine[] = []
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/shell/external-url'
+import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/electron/external-url'
 
 describe('vetExternalUrl', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
-import { menuTemplate } from '../../../src/main/shell/menu'
+import { menuTemplate } from '../../../src/main/electron/menu'
 
 const roles = (items: MenuItemConstructorOptions[] | null): string[] =>
   (items ?? []).flatMap((item) => [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 /*
  * The packaged window loads from file://, where no response header can carry a CSP
- * (see src/main/shell/request-filter.ts), so the renderer's <meta> is the policy.
+ * (see src/main/electron/request-filter.ts), so the renderer's <meta> is the policy.
  * The shell's security rests on it; these checks keep it strict.
  */
 const html = readFileSync(resolve(__dirname, '../../../src/renderer/index.html'), 'utf8')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveAppLocation } from '../../../src/main/shell/app-location'
-import { denyWindowOpen, guardWebContents, isAllowedNavigation } from '../../../src/main/shell/navigation-guard'
+import { resolveAppLocation } from '../../../src/main/electron/app-location'
+import { denyWindowOpen, guardWebContents, isAllowedNavigation } from '../../../src/main/electron/navigation-guard'
 import { fakeContents } from './fakes'
 
 const fileApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
