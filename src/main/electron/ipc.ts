@@ -1,11 +1,4 @@
-import type {
-  AppInfo,
-  DeactivateInput,
-  DeactivationResult,
-  HardwareIdInfo,
-  SsoDeactivateInput,
-  SsoProgress
-} from '../../shared/api'
+import type { SsoProgress } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import { failure, success, type Outcome } from '../../shared/outcome'
@@ -19,16 +12,11 @@ import {
   toNull,
   toSsoProgress
 } from './ipc-results'
+import type { LicenseService } from '../engine/service'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 
-/** What the window's calls need from the engine's `LicenseService` (src/main/engine/service.ts). */
-export interface IpcLicenseService {
-  appInfo(): AppInfo
-  hardwareId(): Promise<Outcome<HardwareIdInfo>>
-  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>>
-  deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
-  cancelSso(): Outcome<null>
-}
+/** The engine's service, as the window's calls reach it. */
+export type IpcLicenseService = LicenseService
 
 /** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
 export interface IpcMainLike {

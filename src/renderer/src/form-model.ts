@@ -53,27 +53,8 @@ export const OVERRIDE_DESCRIPTION = 'Typed into the hardware id override'
 export const HARDWARE_LOADING_MESSAGE = 'This PC’s hardware id is still being read. Wait a moment, or enter a hardware id override.'
 export const HARDWARE_REQUIRED_MESSAGE = 'This PC’s hardware id could not be read, so a hardware id override is required.'
 
-export function initialValues(defaults: { product: string; customerAccountCode: string }, remembered: RememberedFields): FormValues {
-  return {
-    method: remembered.method ?? 'license-key',
-    product: remembered.product ?? defaults.product,
-    customerAccountCode: remembered.customerAccountCode ?? defaults.customerAccountCode,
-    licenseKey: '',
-    username: '',
-    password: '',
-    idToken: '',
-    idTokenViaBrowser: false,
-    hardwareIdOverride: '',
-    licenseId: ''
-  }
-}
-
-/** The values a retry starts from: everything as typed, except the password. */
-export const valuesForRetry = (values: FormValues): FormValues => ({ ...values, password: '' })
-
-/** The values a fresh deactivation starts from: no credentials, no PC-specific override. */
-export const valuesForNext = (values: FormValues): FormValues => ({
-  ...values,
+/** Credentials and PC-specific fields: empty at start and after each deactivation. */
+const BLANK_ATTEMPT_FIELDS = {
   licenseKey: '',
   username: '',
   password: '',
@@ -81,7 +62,22 @@ export const valuesForNext = (values: FormValues): FormValues => ({
   idTokenViaBrowser: false,
   hardwareIdOverride: '',
   licenseId: ''
-})
+} as const satisfies Partial<FormValues>
+
+export function initialValues(defaults: { product: string; customerAccountCode: string }, remembered: RememberedFields): FormValues {
+  return {
+    method: remembered.method ?? 'license-key',
+    product: remembered.product ?? defaults.product,
+    customerAccountCode: remembered.customerAccountCode ?? defaults.customerAccountCode,
+    ...BLANK_ATTEMPT_FIELDS
+  }
+}
+
+/** The values a retry starts from: everything as typed, except the password. */
+export const valuesForRetry = (values: FormValues): FormValues => ({ ...values, password: '' })
+
+/** The values a fresh deactivation starts from: no credentials, no PC-specific override. */
+export const valuesForNext = (values: FormValues): FormValues => ({ ...values, ...BLANK_ATTEMPT_FIELDS })
 
 /** Which grant the browser sign-in uses, or null when no browser is involved. */
 export function browserGrant(values: Pick<FormValues, 'method' | 'idTokenViaBrowser'>): SsoGrant | null {
