@@ -1,10 +1,11 @@
 import { release } from 'node:os'
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
 import { startSandbox } from '../sandbox/server'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
 import { resolveAppLocation } from './electron/app-location'
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
 import { vettedOpenExternal } from './electron/external-url'
 import { registerIpcHandlers } from './electron/ipc'
@@ -16,17 +17,17 @@ import { createSenderCheck } from './electron/sender-check'
 import { mainWindowOptions } from './electron/window-options'
 
 /*
- * Electron wiring only: everything that decides something lives in ./shell (tested
- * in plain Node) or in the engine. Electron fuses are left at their defaults; the
- * Playwright e2e needs `nodeCliInspect` on, so a packaging step that flips fuses
- * must keep that one for test builds.
+ * Electron wiring only: everything that decides something lives in ./electron (tested
+ * in plain Node) or in the engine. Release builds flip Electron's fuses
+ * (electron-builder.yml); the window is served from app://, not file://.
  */
 
 const APP_USER_MODEL_ID = 'com.licensemanager.desktop'
 const QUIT_CLEANUP_LIMIT_MS = 3000
 
-// Every renderer is sandboxed, whatever a window's options say. Must precede 'ready'.
+// Every renderer is sandboxed, whatever a window's options say. Both must precede 'ready'.
 app.enableSandbox()
+registerAppScheme(protocol)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -39,7 +40,7 @@ function run(): void {
   const location = resolveAppLocation({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     packaged: app.isPackaged,
-    rendererIndexFile: join(__dirname, '../renderer/index.html')
+    rendererDir: join(__dirname, '../renderer')
   })
 
   let window: BrowserWindow | null = null
@@ -52,8 +53,7 @@ function run(): void {
     win.on('closed', () => {
       if (window === win) window = null
     })
-    const loading = location.kind === 'dev-server' ? win.loadURL(location.indexUrl) : win.loadFile(location.indexFile)
-    loading.catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
+    win.loadURL(location.indexUrl).catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
     return win
   }
 
@@ -70,6 +70,7 @@ function run(): void {
     if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
     const template = menuTemplate(process.platform, developing)
     Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+    if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
     installPermissionHandlers(session.defaultSession, location)
     installWindowRequestFilter(session.defaultSession, location, isAppContents)
 

@@ -1,12 +1,12 @@
-import { dirname } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol'
 
 /**
  * Where the window's own pages live. Packaged and preview builds load the bundled
- * renderer from disk; `electron-vite dev` serves it from a loopback dev server.
+ * renderer over the app's own scheme (app://license-manager/, see app-protocol.ts);
+ * `electron-vite dev` serves it from a loopback dev server.
  */
 export type AppLocation =
-  | { kind: 'file'; indexFile: string; indexUrl: string }
+  | { kind: 'bundled'; rendererDir: string; indexUrl: string }
   | { kind: 'dev-server'; origin: string; indexUrl: string }
 
 export interface AppLocationInputs {
@@ -14,8 +14,8 @@ export interface AppLocationInputs {
   devServerUrl: string | undefined
   /** `app.isPackaged`: a packaged app never follows the dev-server variable. */
   packaged: boolean
-  /** Absolute path of the built renderer's index.html. */
-  rendererIndexFile: string
+  /** Absolute path of the built renderer's folder (out/renderer), served as app://license-manager/. */
+  rendererDir: string
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
@@ -43,32 +43,30 @@ export function resolveAppLocation(inputs: AppLocationInputs): AppLocation {
     }
     return { kind: 'dev-server', origin: url.origin, indexUrl: url.href }
   }
-  return { kind: 'file', indexFile: inputs.rendererIndexFile, indexUrl: pathToFileURL(inputs.rendererIndexFile).href }
+  return { kind: 'bundled', rendererDir: inputs.rendererDir, indexUrl: APP_INDEX_URL }
 }
 
-/** Percent-decoding (except reserved characters) and, for Windows drive paths, case folding. */
-function comparablePath(pathname: string): string {
-  let decoded: string
-  try {
-    decoded = decodeURI(pathname)
-  } catch {
-    return pathname
-  }
-  return /^\/[A-Za-z]:\//.test(decoded) ? decoded.toLowerCase() : decoded
-}
+/**
+ * The app's own scheme and host. Node's URL keeps a non-web scheme's origin opaque
+ * ("null"), so the scheme and host are compared instead. Chromium hands Electron
+ * canonical URLs (host in lower case, unreserved characters unescaped): anything
+ * spelled otherwise is refused.
+ */
+const isAppOrigin = (url: URL): boolean =>
+  url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
 
-/** True for the window's own page: the dev server's origin, or exactly the bundled index.html. */
+/** True for the window's own page: the dev server's origin, or exactly app://license-manager/index.html. */
 export function isAppUrl(raw: string, app: AppLocation): boolean {
   const url = parseUrl(raw)
   if (!url) return false
   if (app.kind === 'dev-server') return url.origin === app.origin
-  const index = new URL(app.indexUrl)
-  return url.protocol === 'file:' && url.host === index.host && comparablePath(url.pathname) === comparablePath(index.pathname)
+  return isAppOrigin(url) && url.pathname === new URL(app.indexUrl).pathname
 }
 
 /**
- * True for what the window may load: the dev server (and its HMR websocket), or
- * files inside the bundled renderer's folder. Inline `data:`/`blob:` URLs are left to the CSP.
+ * True for what the window may load: the dev server (and its HMR websocket), or anything
+ * on the app's own scheme, whose handler serves files under the renderer folder only.
+ * Inline `data:`/`blob:` URLs are left to the CSP.
  */
 export function isAppResourceUrl(raw: string, app: AppLocation): boolean {
   const url = parseUrl(raw)
@@ -80,7 +78,5 @@ export function isAppResourceUrl(raw: string, app: AppLocation): boolean {
     const socketScheme = dev.protocol === 'https:' ? 'wss:' : 'ws:'
     return url.protocol === socketScheme && url.host === dev.host
   }
-  const folder = comparablePath(pathToFileURL(dirname(app.indexFile)).pathname.replace(/\/?$/, '/'))
-  const index = new URL(app.indexUrl)
-  return url.protocol === 'file:' && url.host === index.host && comparablePath(url.pathname).startsWith(folder)
+  return isAppOrigin(url)
 }

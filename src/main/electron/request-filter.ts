@@ -3,15 +3,13 @@ import { isAppResourceUrl, type AppLocation } from './app-location'
 
 /*
  * Content security, in two layers:
- * 1. The renderer's index.html carries a strict CSP <meta> (default-src 'self'). For the
- *    packaged app that is the only place a CSP can live: pages load from file://, which
- *    has no response headers for `webRequest.onHeadersReceived` to add one to. The meta
- *    is the first element of <head>, so it applies before any script runs.
- *    In `electron-vite dev` a header is deliberately not added either: Vite's React
- *    refresh needs an inline preamble script and a websocket that a production policy
- *    forbids, and the dev server is loopback-only, built from the same sources.
+ * 1. The CSP (content-security-policy.ts): the renderer's index.html carries it as the first
+ *    <meta> of <head>, and the app:// handler sends it as a header with the page. In
+ *    `electron-vite dev` no header is added: Vite's React refresh needs an inline preamble
+ *    script and a websocket that a production policy forbids, and the dev server is
+ *    loopback-only, built from the same sources.
  * 2. This filter: whatever the page asks for, the window's own requests may only reach
- *    the renderer's folder (or the dev server). Requests the main process makes with
+ *    app://license-manager/ (or the dev server). Requests the main process makes with
  *    `net.fetch` carry no webContentsId and are untouched.
  */
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { RENDERER_CSP } from '../../../src/main/electron/content-security-policy'
 
 /*
- * The packaged window loads from file://, where no response header can carry a CSP
- * (see src/main/electron/request-filter.ts), so the renderer's <meta> is the policy.
- * The shell's security rests on it; these checks keep it strict.
+ * The window's policy is the renderer's <meta> and, for the built app served over app://,
+ * the same policy as a response header (app-protocol.test.ts checks the header). The
+ * shell's security rests on it; these checks keep it strict and the two copies equal.
  */
 const html = readFileSync(resolve(__dirname, '../../../src/renderer/index.html'), 'utf8')
 
@@ -25,6 +26,11 @@ function metaPolicy(source: string): Map<string, string[]> {
 describe('the renderer’s Content-Security-Policy', () => {
   const policy = metaPolicy(html)
   const sources = [...policy.values()].flat()
+
+  it('is the policy the app:// handler sends as a header', () => {
+    const tag = html.match(/<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i)![0]
+    expect(tag.match(/content="([^"]*)"/)![1]).toBe(RENDERER_CSP)
+  })
 
   it('defaults to the app itself', () => {
     expect(policy.get('default-src')).toEqual(["'self'"])

@@ -53,11 +53,11 @@ describe('startEngine', () => {
     const engine = await started(all)
     const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>()
     const ipcMain: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), removeHandler: (c) => void handlers.delete(c) }
-    const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
+    const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
     registerIpcHandlers({ ipcMain, service: () => engine.service, isTrustedSender: createSenderCheck(app, (id) => id === 1) })
     const event: InvokeEventLike = {
       sender: { id: 1, isDestroyed: () => false, send: () => undefined },
-      senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null }
+      senderFrame: { url: 'app://license-manager/index.html', parent: null }
     }
     const input = { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }
 

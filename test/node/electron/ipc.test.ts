@@ -7,9 +7,9 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 
-const APP_URL = 'file:///app/out/renderer/index.html'
+const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
-const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
+const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 
 const INVOKE_CHANNELS = [IPC.getAppInfo, IPC.getHardwareId, IPC.deactivate, IPC.deactivateWithSso, IPC.cancelSso]
 
@@ -128,6 +128,8 @@ describe('registerIpcHandlers', () => {
       ['a sub-frame of the app', { parent: { url: APP_URL } }],
       ['a page of another origin', { url: 'https://evil.test/' }],
       ['another local file', { url: 'file:///tmp/evil.html' }],
+      ['the built page opened as a file', { url: 'file:///app/out/renderer/index.html' }],
+      ['another app:// host', { url: 'app://other-app/index.html' }],
       ['another WebContents showing the app page', { webContentsId: 99 }]
     ]
     for (const channel of INVOKE_CHANNELS) {
@@ -204,7 +206,7 @@ describe('registerIpcHandlers', () => {
   })
 
   it('accepts the dev server page when the app runs from it', async () => {
-    const dev = resolveAppLocation({ devServerUrl: 'http://localhost:5173/', packaged: false, rendererIndexFile: '/x/index.html' })
+    const dev = resolveAppLocation({ devServerUrl: 'http://localhost:5173/', packaged: false, rendererDir: '/x' })
     const { ipcMain, handlers } = fakeIpcMain()
     const { service } = fakeService()
     registerIpcHandlers({ ipcMain, service: () => success(service), isTrustedSender: createSenderCheck(dev, (id) => id === WINDOW_ID) })

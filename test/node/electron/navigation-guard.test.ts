@@ -3,8 +3,8 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { denyWindowOpen, guardWebContents, isAllowedNavigation } from '../../../src/main/electron/navigation-guard'
 import { fakeContents } from './fakes'
 
-const fileApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
-const devApp = resolveAppLocation({ devServerUrl: 'http://localhost:5173/', packaged: false, rendererIndexFile: '/app/out/renderer/index.html' })
+const bundledApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
+const devApp = resolveAppLocation({ devServerUrl: 'http://localhost:5173/', packaged: false, rendererDir: '/app/out/renderer' })
 
 const foreign = [
   'https://evil.test/',
@@ -18,25 +18,26 @@ const foreign = [
 
 describe('isAllowedNavigation', () => {
   it('allows the app’s own page', () => {
-    expect(isAllowedNavigation('file:///app/out/renderer/index.html', fileApp)).toBe(true)
+    expect(isAllowedNavigation('app://license-manager/index.html', bundledApp)).toBe(true)
     expect(isAllowedNavigation('http://localhost:5173/', devApp)).toBe(true)
   })
 
   it.each(foreign)('blocks %s', (url) => {
-    expect(isAllowedNavigation(url, fileApp)).toBe(false)
+    expect(isAllowedNavigation(url, bundledApp)).toBe(false)
     expect(isAllowedNavigation(url, devApp)).toBe(false)
   })
 
-  it('blocks local files when the app is served over http, and other files when it is a file', () => {
+  it('blocks local files, the built page’s own file:// URL included', () => {
     expect(isAllowedNavigation('file:///etc/passwd', devApp)).toBe(false)
-    expect(isAllowedNavigation('file:///etc/passwd', fileApp)).toBe(false)
+    expect(isAllowedNavigation('file:///etc/passwd', bundledApp)).toBe(false)
+    expect(isAllowedNavigation('file:///app/out/renderer/index.html', bundledApp)).toBe(false)
   })
 })
 
 describe('guardWebContents', () => {
   it('guards main-frame, sub-frame and redirect navigations, webviews and pop-ups', () => {
     const fake = fakeContents()
-    guardWebContents(fake.contents, fileApp)
+    guardWebContents(fake.contents, bundledApp)
     expect(fake.events()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'])
   })
 
@@ -51,14 +52,14 @@ describe('guardWebContents', () => {
 
   it('never attaches a webview', () => {
     const fake = fakeContents()
-    guardWebContents(fake.contents, fileApp)
+    guardWebContents(fake.contents, bundledApp)
     expect(fake.attachWebview()).toBe(true)
   })
 
   it('denies every window.open, including the app’s own page and https links', () => {
     const fake = fakeContents()
-    guardWebContents(fake.contents, fileApp)
-    for (const url of ['https://example.com/', 'file:///app/out/renderer/index.html', 'javascript:alert(1)']) {
+    guardWebContents(fake.contents, bundledApp)
+    for (const url of ['https://example.com/', 'app://license-manager/index.html', 'javascript:alert(1)']) {
       expect(fake.openWindow(url)).toEqual({ action: 'deny' })
     }
     expect(denyWindowOpen()).toEqual({ action: 'deny' })

@@ -3,8 +3,8 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { GRANTED_PERMISSIONS, installPermissionHandlers, isPermissionGranted } from '../../../src/main/electron/permissions'
 import { fakeSession } from './fakes'
 
-const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
-const appUrl = 'file:///app/out/renderer/index.html'
+const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
+const appUrl = 'app://license-manager/index.html'
 
 const denied = [
   'clipboard-read',

@@ -3,7 +3,7 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { installWindowRequestFilter } from '../../../src/main/electron/request-filter'
 import { fakeSession } from './fakes'
 
-const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: '/app/out/renderer/index.html' })
+const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 const WINDOW_ID = 7
 
 function installed() {
@@ -20,9 +20,10 @@ describe('installWindowRequestFilter', () => {
     expect(await fake.beforeRequest('file:///etc/passwd', WINDOW_ID)).toEqual({ cancel: true })
   })
 
-  it('lets the window load its own files', async () => {
+  it('lets the window load its own files over app://, and no file:// URL', async () => {
     const fake = installed()
-    expect(await fake.beforeRequest('file:///app/out/renderer/assets/index.js', WINDOW_ID)).toEqual({ cancel: false })
+    expect(await fake.beforeRequest('app://license-manager/assets/index.js', WINDOW_ID)).toEqual({ cancel: false })
+    expect(await fake.beforeRequest('file:///app/out/renderer/assets/index.js', WINDOW_ID)).toEqual({ cancel: true })
   })
 
   it('leaves the main process’s own requests (net.fetch: no WebContents) alone', async () => {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebContents } from 'electron'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
@@ -124,14 +123,13 @@ describe('the SSO loopback listener', () => {
 
 describe('IPC: sender checks and payload validation', () => {
   const WINDOW_ID = 7
-  const INDEX_FILE = '/app/out/renderer/index.html'
-  const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererIndexFile: INDEX_FILE })
+  const INDEX_URL = 'app://license-manager/index.html'
+  const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 
-  /** The app's page, judged independently: a file: URL whose path (as Node decodes it) is the bundled index.html. */
+  /** The app's page, judged independently: the URL, as WHATWG URL serialises it, is the page plus at most a query or fragment. */
   function isTheAppPage(url: string): boolean {
     try {
-      const parsed = new URL(url)
-      return parsed.protocol === 'file:' && parsed.host === '' && fileURLToPath(parsed) === INDEX_FILE
+      return /^app:\/\/license-manager\/index\.html(?:[?#]|$)/.test(new URL(url).href)
     } catch {
       return false
     }
@@ -164,15 +162,17 @@ describe('IPC: sender checks and payload validation', () => {
 
   const urls = fc.oneof(
     fc.constantFrom(
-      `file://${INDEX_FILE}`,
-      `file://${INDEX_FILE}#/form`,
-      `file://${INDEX_FILE}?x=1`,
-      'file:///app/out/renderer/%69ndex.html',
-      'file:///app/out/renderer/../renderer/index.html',
-      'file:///app/out/renderer/index.html%2F..%2Fevil.html',
-      'file://evil-host/app/out/renderer/index.html',
-      'file:///app/out/renderer/index.html.evil',
-      'file:///app/out/renderer/INDEX.HTML',
+      INDEX_URL,
+      `${INDEX_URL}#/form`,
+      `${INDEX_URL}?x=1`,
+      'app://license-manager/assets/../index.html',
+      'app://license-manager/%69ndex.html',
+      'app://license-manager/index.html%2F..%2Fevil.html',
+      'app://evil-host/index.html',
+      'app://license-manager/index.html.evil',
+      'app://license-manager/INDEX.HTML',
+      'app://license-manager@evil/index.html',
+      'file:///app/out/renderer/index.html',
       'file:///tmp/evil.html',
       'http://127.0.0.1:5173/',
       'https://evil.test/app/out/renderer/index.html',
@@ -182,7 +182,7 @@ describe('IPC: sender checks and payload validation', () => {
       ''
     ),
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
-    fc.string({ maxLength: 30 }).map((s) => `file:///app/out/renderer/${s}`)
+    fc.string({ maxLength: 30 }).map((s) => `app://license-manager/${s}`)
   )
 
   it('S03 random sender frames → only the app window’s main frame on the app page reaches the engine', async (context) => {
@@ -201,8 +201,8 @@ describe('IPC: sender checks and payload validation', () => {
     )
     table.record(context, {
       id: 'S03',
-      case: 'IPC deactivate from random sender frames: random web and file URLs, encoded and dot-segment paths of the app page, another host, sub-frames, other WebContents, no frame (300)',
-      expected: 'the engine is called only for the app window’s main frame showing the bundled index.html; ipc_forbidden otherwise',
+      case: 'IPC deactivate from random sender frames: random web and app:// URLs, the built page as a file:// URL, encoded and dot-segment paths of the app page, another host or user, sub-frames, other WebContents, no frame (300)',
+      expected: 'the engine is called only for the app window’s main frame showing app://license-manager/index.html; ipc_forbidden otherwise',
       observed: `${verdicts.total} calls: ${verdicts}`
     })
     expect(verdicts.get('trusted')).toBeGreaterThan(0)
@@ -253,7 +253,7 @@ describe('IPC: sender checks and payload validation', () => {
     await fc.assert(
       fc.asyncProperty(call, async ([channel, args]) => {
         const { service, calls } = recordingService()
-        const outcome = (await handlers(service).get(channel)!(event(`file://${INDEX_FILE}`), ...args)) as Outcome<unknown>
+        const outcome = (await handlers(service).get(channel)!(event(INDEX_URL), ...args)) as Outcome<unknown>
         const sso = channel === IPC.deactivateWithSso
         const valid = sso ? wellShaped(args, SSO_KEYS, ['product', 'customerAccountCode', 'grant'], true) : wellShaped(args, DEACTIVATE_KEYS, ['product'], false)
         verdicts.add(valid ? 'passed to the engine' : codeOf(outcome))
@@ -302,8 +302,8 @@ describe('IPC: sender checks and payload validation', () => {
     )
     table.record(context, {
       id: 'S05',
-      case: 'will-navigate / will-frame-navigate / will-redirect and window.open with random web and file URLs and look-alikes of the app page (300)',
-      expected: 'navigation allowed only to the bundled index.html (any hash or query); window.open always denied',
+      case: 'will-navigate / will-frame-navigate / will-redirect and window.open with random web and app:// URLs, the built page as a file:// URL and look-alikes of the app page (300)',
+      expected: 'navigation allowed only to app://license-manager/index.html (any hash or query); window.open always denied',
       observed: `${verdicts.total} navigations: ${verdicts}; ${verdicts.total} window.open denied`
     })
   })
