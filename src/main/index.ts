@@ -75,7 +75,7 @@ function run(): void {
     installWindowRequestFilter(session.defaultSession, location, isAppContents)
 
     const started = startEngine({
-      loadConfig: () => loadConfig({ env: process.env }),
+      loadConfig: () => loadConfig({ env: process.env, packaged: app.isPackaged }),
       startSandbox,
       createLicenseService,
       // Chromium's network stack: the system proxy/PAC and the OS certificate store.

@@ -53,9 +53,15 @@ export interface LoadConfigOptions {
   env: ConfigEnv
   /** A JSON configuration file to read; absent → the bundled resources/config.json. */
   file?: string
+  /**
+   * `app.isPackaged` in the desktop app: an installed app ignores the LM_* variables unless
+   * the configuration file sets `"allowEnvironmentOverrides": true`, so an end user's
+   * environment cannot point the vendor's keys at another server.
+   */
+  packaged?: boolean
 }
 
-const FILE_KEYS = ['$comment', 'apiUrl', 'auth', 'defaultProduct', 'defaultCustomerAccount', 'timeoutMs', 'ssoTimeoutMs', 'ssoTokenField']
+const FILE_KEYS = ['$comment', 'apiUrl', 'auth', 'defaultProduct', 'defaultCustomerAccount', 'timeoutMs', 'ssoTimeoutMs', 'ssoTokenField', 'allowEnvironmentOverrides']
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
 interface Sourced {
@@ -209,15 +215,26 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
   return success({ scheme, tokenUrl: tokenUrl.value, clientId: clientId.value, clientSecret: clientSecret.value })
 }
 
+/** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
+function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
+  const allow = file['allowEnvironmentOverrides']
+  if (allow !== undefined && typeof allow !== 'boolean') return invalid(fileName('allowEnvironmentOverrides'), 'must be true or false.')
+  return success(options.packaged === true && allow !== true ? {} : options.env)
+}
+
 /**
  * Reads the configuration file (or the bundled default) and lets environment
- * variables override it field by field. A bad value fails with `config_invalid`
- * naming the variable or file key at fault; no secret appears in the message.
+ * variables override it field by field (in a packaged app only where the file allows
+ * it). A bad value fails with `config_invalid` naming the variable or file key at
+ * fault; no secret appears in the message.
  */
-export function loadConfig({ env, file }: LoadConfigOptions): Outcome<EngineConfig> {
-  const fileConfig = readFileConfig(file)
+export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
+  const fileConfig = readFileConfig(options.file)
   if (!fileConfig.ok) return fileConfig
   const f = fileConfig.value
+  const envOutcome = effectiveEnv(options, f)
+  if (!envOutcome.ok) return envOutcome
+  const env = envOutcome.value
 
   const apiUrlSource = pick(env, CONFIG_ENV.apiUrl, f, 'apiUrl')
   let apiUrl: string | null = null

@@ -194,3 +194,45 @@ describe('describeServer', () => {
     expect(describeServer({ apiUrl: null })).toBe('built-in sandbox')
   })
 })
+
+describe('loadConfig in a packaged (installed) app', () => {
+  const VENDOR_FILE = {
+    apiUrl: 'https://licensing.vendor.example/api/v4/',
+    auth: { scheme: 'hmac', apiKey: 'vendor-api-key', sharedKey: 'vendor-shared-key' },
+    defaultProduct: 'office-suite'
+  }
+  const HOSTILE_ENV = { ...HMAC_ENV, LM_API_URL: 'https://attacker.example/api/v4/', LM_PRODUCT: 'other', LM_TIMEOUT_MS: 'x' }
+
+  it('ignores every LM_* variable: the vendor’s keys never go to a server the environment names', () => {
+    const config = ok(loadConfig({ env: HOSTILE_ENV, file: writeConfig(VENDOR_FILE), packaged: true }))
+    expect(config.apiUrl).toBe('https://licensing.vendor.example/api/v4/')
+    expect(config.auth).toEqual({ scheme: 'hmac', apiKey: 'vendor-api-key', sharedKey: 'vendor-shared-key' })
+    expect(config.defaultProduct).toBe('office-suite')
+    expect(config.timeoutMs).toBe(15000)
+  })
+
+  it('keeps the built-in sandbox when the bundled file names no server, whatever the environment says', () => {
+    expect(ok(loadConfig({ env: HMAC_ENV, packaged: true })).apiUrl).toBeNull()
+    expect(ok(loadConfig({ env: HMAC_ENV, packaged: false })).apiUrl).toBe(HMAC_ENV.LM_API_URL)
+  })
+
+  it('honours the variables when the file sets "allowEnvironmentOverrides": true', () => {
+    const file = writeConfig({ ...VENDOR_FILE, allowEnvironmentOverrides: true })
+    const config = ok(loadConfig({ env: { LM_API_URL: 'https://staging.vendor.example/api/v4/', LM_PRODUCT: 'design-pack' }, file, packaged: true }))
+    expect(config.apiUrl).toBe('https://staging.vendor.example/api/v4/')
+    expect(config.defaultProduct).toBe('design-pack')
+  })
+
+  it('honours them when running from source, whatever the file says', () => {
+    const file = writeConfig({ ...VENDOR_FILE, allowEnvironmentOverrides: false })
+    expect(ok(loadConfig({ env: { LM_PRODUCT: 'design-pack' }, file, packaged: false })).defaultProduct).toBe('design-pack')
+    expect(ok(loadConfig({ env: { LM_PRODUCT: 'design-pack' }, file })).defaultProduct).toBe('design-pack')
+  })
+
+  it('refuses an allowEnvironmentOverrides that is not true or false', () => {
+    for (const value of ['true', 1, null]) {
+      const file = writeConfig({ ...VENDOR_FILE, allowEnvironmentOverrides: value })
+      expect(invalidField(loadConfig({ env: {}, file, packaged: true }))).toBe('config file field "allowEnvironmentOverrides"')
+    }
+  })
+})
