@@ -75,7 +75,9 @@ function run(): void {
     installWindowRequestFilter(session.defaultSession, location, isAppContents)
 
     const started = startEngine({
-      loadConfig: () => loadConfig({ env: process.env, packaged: app.isPackaged }),
+      // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
+      loadConfig: () =>
+        loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
       startSandbox,
       createLicenseService,
       // Chromium's network stack: the system proxy/PAC and the OS certificate store.
