@@ -19,7 +19,7 @@ import { mainWindowOptions } from './electron/window-options'
 /*
  * Electron wiring only: everything that decides something lives in ./electron (tested
  * in plain Node) or in the engine. Release builds flip Electron's fuses
- * (electron-builder.yml); the window is served from app://, not file://.
+ * (electron-builder.config.ts); the window is served from app://, not file://.
  */
 
 const APP_USER_MODEL_ID = 'com.licensemanager.desktop'
