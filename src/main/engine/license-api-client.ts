@@ -3,8 +3,9 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import type { BundleRequestBody, DeactivationRequest } from '../../shared/request'
 import { createAuthorizer, type Authorizer } from './auth/authorizer'
 import type { AuthConfig } from './config'
-import { mapErrorResponse, mapUnexpectedSuccess, parseErrorEnvelope, type HttpAnswer } from './errors/map-response'
+import { mapErrorResponse, mapOversizedAnswer, mapUnexpectedSuccess, parseErrorEnvelope, type HttpAnswer } from './errors/map-response'
 import { mapTransportError, neverReachedServer } from './errors/map-transport'
+import { readBoundedText } from './http/bounded-response'
 
 export interface LicenseApiClientOptions {
   /** Base URL ending in "/", e.g. https://api.licensespring.com/api/v4/ */
@@ -40,6 +41,8 @@ export interface LicenseApiClient {
   activateBundle(request: DeactivationRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
+  /** The API key, shared key, client secret and bearer tokens the calls are authorised with. */
+  secrets(): string[]
 }
 
 /** A resend after a refused connection waits this long (the request never left). */
@@ -125,7 +128,9 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       let answer: HttpAnswer
       try {
         const response = await api(path, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) })
-        answer = { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() }
+        const text = await readBoundedText(response)
+        if (!text.ok) return failure(mapOversizedAnswer(response.status))
+        answer = { status: response.status, contentType: response.headers.get('content-type'), body: text.text }
       } catch (error) {
         return failure(mapTransportError(error))
       }
@@ -138,6 +143,8 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
   }
 
   return {
+    secrets: () => authorizer.secrets(),
+
     async deactivateBundle(request) {
       const sent = await send('post', 'deactivate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))
       if (!sent.ok) return sent

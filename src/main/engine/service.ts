@@ -6,12 +6,13 @@ import type {
   SsoDeactivateInput,
   SsoProgress
 } from '../../shared/api'
-import { describeError, type AppError } from '../../shared/errors'
+import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { DeactivationRequest } from '../../shared/request'
 import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
 import { describeServer, type AuthConfig, type EngineConfig } from './config'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
+import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 
@@ -54,27 +55,22 @@ function pickFields(input: unknown): DeactivationInput {
 
 const notAnObject = () => failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was sent.' }))
 
-/** The request's secrets, as a server or proxy might echo them back in its message. */
-function secretsOf(request: DeactivationRequest): string[] {
-  const c = request.credentials
-  switch (c.method) {
-    case 'license-key':
-      return [c.licenseKey]
-    case 'user':
-      return [c.password]
-    case 'sso-token':
-      return [c.idToken]
-    case 'sso-code':
-      return [c.code]
-  }
+/** Input fields that hold a secret (the username is shown, so it is not one). */
+const SECRET_FIELDS = ['licenseKey', 'password', 'idToken', 'code'] as const
+
+/** The secrets an untrusted input carries, whatever its shape. */
+function inputSecrets(input: unknown): string[] {
+  if (typeof input !== 'object' || input === null) return []
+  const source = input as Record<string, unknown>
+  return SECRET_FIELDS.flatMap((field) => (typeof source[field] === 'string' ? [source[field]] : []))
 }
 
-/** A server message goes to the window and the terminal: never with a secret of the request in it. */
-function withoutEchoedSecrets(error: AppError, request: DeactivationRequest): AppError {
-  if (error.serverMessage === undefined) return error
-  let message = error.serverMessage
-  for (const secret of secretsOf(request)) if (secret.length >= 4) message = message.split(secret).join('[removed]')
-  return message === error.serverMessage ? error : { ...error, serverMessage: message }
+const credentialSecrets = (credential: SsoCredential): string[] =>
+  credential.kind === 'code' ? [credential.code] : [credential.idToken ?? '', credential.accessToken ?? '']
+
+/** Every error leaves the engine without a secret of the call in any of its texts. */
+function withoutSecrets<T>(outcome: Outcome<T>, secrets: readonly string[]): Outcome<T> {
+  return outcome.ok ? outcome : failure(secretScrubber(secrets).error(outcome.error))
 }
 
 /**
@@ -126,7 +122,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
-    if (!answer.ok) return failure(withoutEchoedSecrets(answer.error, request))
+    if (!answer.ok) return answer
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
   }
 
@@ -160,64 +156,77 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
     hardwareId: () => guarded(async () => hardware.machine()),
 
-    deactivate: (input) =>
-      guarded(async () => {
-        if (typeof input !== 'object' || input === null) return notAnObject()
-        if (sending || signInsWaiting > 0) return failure(describeError('busy'))
-        const request = buildRequest(pickFields(input), input.hardwareId)
-        if (!request.ok) return request
-        sending = true
-        try {
-          return await send(request.value)
-        } finally {
-          sending = false
-        }
-      }),
+    deactivate: (input) => guarded(async () => withoutSecrets(await deactivate(input), [...client.secrets(), ...inputSecrets(input)])),
 
     deactivateWithSso: (input, onProgress) =>
       guarded(async () => {
-        if (typeof input !== 'object' || input === null) return notAnObject()
-        if (sending) return failure(describeError('busy'))
-        if (input.grant !== 'code' && input.grant !== 'token') {
-          return failure(describeError('invalid_input', { field: 'grant', explanation: 'The sign-in kind must be "code" or "token". Nothing was sent.' }))
-        }
-        const fields: DeactivationInput = { product: input.product, licenseId: input.licenseId, customerAccountCode: input.customerAccountCode }
-        // Every field but the sign-in result is checked before the browser opens;
-        // the placeholder stands in for the code the sign-in will yield.
-        const precheck = buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
-        if (!precheck.ok) return precheck
-        const { product, credentials } = precheck.value
-        if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
-
-        signInsWaiting += 1
-        let signIn: Outcome<SsoCredential>
-        try {
-          signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)
-        } finally {
-          signInsWaiting -= 1
-        }
-        if (!signIn.ok) return signIn
-        if (sending) return failure(describeError('busy'))
-        const credential = credentialFields(signIn.value)
-        if (!credential.ok) return credential
-        const request = validateDeactivation({ ...fields, ...credential.value, hardwareId: precheck.value.hardwareId })
-        if (!request.ok) return request
-        sending = true
-        try {
-          try {
-            onProgress({ stage: 'deactivating' })
-          } catch {
-            // A failing progress listener must not stop the deactivation.
-          }
-          return await send(request.value)
-        } finally {
-          sending = false
-        }
+        const signedInWith: string[] = []
+        const outcome = await deactivateWithSso(input, onProgress, signedInWith)
+        return withoutSecrets(outcome, [...client.secrets(), ...inputSecrets(input), ...signedInWith])
       }),
 
     cancelSso() {
       sso.cancel()
       return success(null)
     }
+  }
+
+  function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {
+    return guarded(async () => {
+      if (typeof input !== 'object' || input === null) return notAnObject()
+      if (sending || signInsWaiting > 0) return failure(describeError('busy'))
+      const request = buildRequest(pickFields(input), input.hardwareId)
+      if (!request.ok) return request
+      sending = true
+      try {
+        return await send(request.value)
+      } finally {
+        sending = false
+      }
+    })
+  }
+
+  /** Signs in in the browser, then deactivates; what the sign-in yielded is added to `signedInWith`. */
+  function deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void, signedInWith: string[]): Promise<Outcome<DeactivationResult>> {
+    return guarded(async () => {
+      if (typeof input !== 'object' || input === null) return notAnObject()
+      if (sending) return failure(describeError('busy'))
+      if (input.grant !== 'code' && input.grant !== 'token') {
+        return failure(describeError('invalid_input', { field: 'grant', explanation: 'The sign-in kind must be "code" or "token". Nothing was sent.' }))
+      }
+      const fields: DeactivationInput = { product: input.product, licenseId: input.licenseId, customerAccountCode: input.customerAccountCode }
+      // Every field but the sign-in result is checked before the browser opens;
+      // the placeholder stands in for the code the sign-in will yield.
+      const precheck = buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
+      if (!precheck.ok) return precheck
+      const { product, credentials } = precheck.value
+      if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
+
+      signInsWaiting += 1
+      let signIn: Outcome<SsoCredential>
+      try {
+        signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)
+      } finally {
+        signInsWaiting -= 1
+      }
+      if (!signIn.ok) return signIn
+      signedInWith.push(...credentialSecrets(signIn.value))
+      if (sending) return failure(describeError('busy'))
+      const credential = credentialFields(signIn.value)
+      if (!credential.ok) return credential
+      const request = validateDeactivation({ ...fields, ...credential.value, hardwareId: precheck.value.hardwareId })
+      if (!request.ok) return request
+      sending = true
+      try {
+        try {
+          onProgress({ stage: 'deactivating' })
+        } catch {
+          // A failing progress listener must not stop the deactivation.
+        }
+        return await send(request.value)
+      } finally {
+        sending = false
+      }
+    })
   }
 }

@@ -149,6 +149,9 @@ export const ERROR_CATALOGUE = {
   unexpected_response: entry('server', 200, 'The server gave an unexpected answer',
     'The server answered “success” but not with the confirmation the app expects, so it is not certain the seat was freed.',
     'Try again: if the seat was freed, the server will answer that this PC is not activated.'),
+  response_too_large: entry('server', 200, 'The server’s answer was far too large',
+    'The answer was larger than any answer the licence server gives (1 MB), so the app stopped reading it. Something between this PC and the server may have answered instead. It is not certain whether the licence changed.',
+    'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
 
   // ── this app ──
   invalid_input: entry('input', 0, 'Please check what you entered',

@@ -15,7 +15,8 @@ const ANSWER_SHAPE_CODES: KnownErrorCode[] = [
   'empty_error_body',
   'non_json_error_body',
   'html_error_body',
-  'unexpected_response'
+  'unexpected_response',
+  'response_too_large'
 ]
 
 /** Codes the transport mapper gives when no answer arrived. */

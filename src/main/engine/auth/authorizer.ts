@@ -17,6 +17,8 @@ export interface Authorizer {
    * fresh credentials exist to retry with (OAuth: an expired or malformed token).
    */
   renewAfter(code: string, used: AuthHeaders): boolean
+  /** The keys, secrets and tokens these headers are made from. */
+  secrets(): string[]
 }
 
 const RENEWABLE_CODES = new Set(['oauth_token_expired', 'oauth_token_malformed'])
@@ -27,7 +29,8 @@ export function createAuthorizer(auth: AuthConfig, deps: { fetch: typeof fetch; 
     const now = deps.now
     return {
       headers: () => success(signer.headers(now ? new Date(now()) : undefined)),
-      renewAfter: () => false
+      renewAfter: () => false,
+      secrets: () => [auth.apiKey, auth.sharedKey]
     }
   }
   const tokens = createOAuthTokenSource({ ...auth, fetch: deps.fetch, timeoutMs: deps.timeoutMs, ...(deps.now ? { now: deps.now } : {}) })
@@ -42,6 +45,7 @@ export function createAuthorizer(auth: AuthConfig, deps: { fetch: typeof fetch; 
       if (!RENEWABLE_CODES.has(code)) return false
       tokens.invalidate(used.authorization.slice('Bearer '.length))
       return true
-    }
+    },
+    secrets: () => tokens.secrets()
   }
 }

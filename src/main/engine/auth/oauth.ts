@@ -1,6 +1,8 @@
-import { describeError } from '../../../shared/errors'
+import { describeError, type AppError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
+import { mapOversizedAnswer } from '../errors/map-response'
 import { mapTransportError } from '../errors/map-transport'
+import { readBoundedText } from '../http/bounded-response'
 
 export interface OAuthClientCredentials {
   tokenUrl: string
@@ -20,19 +22,31 @@ export interface OAuthTokenSource {
   token(): Promise<Outcome<string>>
   /** Forgets the cached token (only if it is still `token`, when given), so the next call fetches anew. */
   invalidate(token?: string): void
+  /** The client secret and the tokens issued lately: what an echoing server must never get to show. */
+  secrets(): string[]
 }
+
+/** Tokens remembered for secrets(): more than one call can be in flight around a renewal. */
+const REMEMBERED_TOKENS = 4
 
 /** When no `expires_in` is given, trust a token this long. */
 const DEFAULT_LIFETIME_S = 60
 /** Renew this much before expiry, at most. */
 const MAX_RENEW_MARGIN_MS = 30_000
-const MAX_SERVER_MESSAGE = 300
+/** A bound on the work done on a message; the service cuts it to its shown length once secrets are removed. */
+const MAX_SERVER_MESSAGE = 64 * 1024
 
 function tokenRequestFailed(status: number, serverMessage?: string): Outcome<never> {
   return failure(
     describeError('oauth_token_request_failed', serverMessage === undefined ? { status } : { status, serverMessage: serverMessage.slice(0, MAX_SERVER_MESSAGE) })
   )
 }
+
+/** An error met while talking to the token server says so. */
+const fromTokenServer = (error: AppError): AppError => ({
+  ...error,
+  explanation: `While asking the OAuth token server for an access token: ${error.explanation}`
+})
 
 /** The OAuth error fields of a refusal (RFC 6749 §5.2), which never carry the secret. */
 function oauthErrorText(body: string): string | undefined {
@@ -70,6 +84,7 @@ function parseTokenAnswer(body: string): { accessToken: string; lifetimeS: numbe
 export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSource {
   const now = deps.now ?? Date.now
   let cached: { token: string; renewAt: number } | undefined
+  const issued: string[] = []
   let inFlight: Promise<Outcome<string>> | undefined
 
   async function fetchToken(): Promise<Outcome<string>> {
@@ -84,15 +99,18 @@ export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSo
         redirect: 'manual',
         signal: AbortSignal.timeout(deps.timeoutMs)
       })
-      body = await response.text()
+      const text = await readBoundedText(response)
+      if (!text.ok) return failure(fromTokenServer(mapOversizedAnswer(response.status)))
+      body = text.text
     } catch (error) {
-      const mapped = mapTransportError(error)
-      return failure({ ...mapped, explanation: `While asking the OAuth token server for an access token: ${mapped.explanation}` })
+      return failure(fromTokenServer(mapTransportError(error)))
     }
     if (response.status < 200 || response.status > 299) return tokenRequestFailed(response.status, oauthErrorText(body))
     const answer = parseTokenAnswer(body)
     if (!answer) return tokenRequestFailed(response.status, 'The token server’s answer holds no usable bearer access token.')
     const lifetimeMs = answer.lifetimeS * 1000
+    issued.push(answer.accessToken)
+    if (issued.length > REMEMBERED_TOKENS) issued.shift()
     cached = { token: answer.accessToken, renewAt: startedAt + lifetimeMs - Math.min(MAX_RENEW_MARGIN_MS, lifetimeMs / 10) }
     return success(answer.accessToken)
   }
@@ -109,6 +127,7 @@ export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSo
     },
     invalidate(token) {
       if (token === undefined || cached?.token === token) cached = undefined
-    }
+    },
+    secrets: () => [deps.clientSecret, ...issued]
   }
 }

@@ -7,7 +7,8 @@ export interface HttpAnswer {
   body: string
 }
 
-const MAX_SERVER_MESSAGE = 500
+/** A bound on the work done on a message; the service cuts it to its shown length once secrets are removed. */
+const MAX_SERVER_MESSAGE = 64 * 1024
 const MAX_CODE_LENGTH = 100
 
 /** The License API error envelope `{status, code, message}`; `code` is what matters. */
@@ -55,6 +56,9 @@ export function mapErrorResponse(answer: HttpAnswer): AppError {
   if (looksLikeHtml(answer)) return describeError('html_error_body', { status })
   return describeError('non_json_error_body', { status })
 }
+
+/** An answer larger than any the License API gives: not read, so only its status is known. */
+export const mapOversizedAnswer = (status: number): AppError => describeError('response_too_large', { status })
 
 /**
  * A 2xx (or other non-error) answer that is not the one expected: a proxy's page
