@@ -98,7 +98,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
         customerAccountCode: query.customerAccountCode,
         responseType: query.grant === 'code' ? 'code' : 'token'
       })
-      return answer.ok ? success({ url: answer.value.url }) : answer
+      return answer.ok ? success({ url: answer.value.url, openidConfiguration: answer.value.openidConfiguration }) : answer
     }
   })
 

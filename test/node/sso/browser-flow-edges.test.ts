@@ -11,6 +11,7 @@ import {
   listenerOf,
   progressLog,
   requestFrom,
+  settledWithin,
   signInOnProviderPage,
   tokenQuery
 } from './harness'
@@ -88,7 +89,7 @@ describe('the loopback listener', () => {
     expect(answer).not.toContain('secret-code-value')
   })
 
-  it('ignores other paths, other Host headers and bare visits; they change nothing', async () => {
+  it('ignores other paths, other Host headers, odd targets and bare visits; they change nothing', async () => {
     const opener = browserOpener()
     const outcome = flowWith(opener.openExternal).signIn(codeQuery(), () => undefined)
     const signInUrl = await opener.firstUrl
@@ -103,10 +104,18 @@ describe('the loopback listener', () => {
     expect(post).toMatch(/^HTTP\/1\.1 405/)
     expect(await isListening('127.0.0.1', port)).toBe(true)
 
+    for (const target of ['//', 'http://127.0.0.1/?code=x', '*', '/%zz?code=x']) {
+      expect(await rawExchange(port, [get(port, target)]), target).toMatch(/^HTTP\/1\.1 400/)
+    }
+
     const bare = await rawExchange(port, [get(port, '/')])
     expect(bare).toMatch(/^HTTP\/1\.1 400/)
-    expect(bare).toContain('The browser sent an incomplete answer')
-    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_invalid_callback' } })
+    expect(bare).toContain('The sign-in answer did not match')
+    expect(bare).toContain('is still waiting for the sign-in')
+    expect(await settledWithin(outcome, 100)).toBe('pending')
+
+    expect(await rawExchange(port, [get(port, `/?code=real&state=${state}`)])).toMatch(/^HTTP\/1\.1 200/)
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real' } })
   })
 
   it('for the implicit grant refuses a relay post without its header, and reports a callback without tokens', async () => {

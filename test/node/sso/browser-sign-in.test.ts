@@ -133,12 +133,25 @@ describe('authorization-code grant in a real browser', () => {
 })
 
 describe('implicit grant in a real browser', () => {
-  it('relays the fragment back to the listener; both the ID token and the access token identify the user', async () => {
+  it.each([
+    ['the provider offers form_post: the tokens come back in a form post, never in a URL', true],
+    ['the provider names no form_post: the fragment is relayed back to the listener', false]
+  ])('%s; both the ID token and the access token identify the user', async (_name, discovery) => {
     const page = await browser.newPage()
     const opener = browserOpener(page)
-    const outcome = newFlow(opener.openExternal).signIn(tokenQuery(), () => undefined)
+    const visited: string[] = []
+    page.on('framenavigated', (frame) => visited.push(frame.url()))
+    const posts: URL[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()))
+    })
+    const outcome = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider, discovery), openExternal: opener.openExternal, timeoutMs: 15_000 }).signIn(
+      tokenQuery(),
+      () => undefined
+    )
     const signInUrl = await opener.firstUrl
     expect(new URL(signInUrl).searchParams.get('response_type')).toBe('id_token token')
+    expect(new URL(signInUrl).searchParams.get('response_mode')).toBe(discovery ? 'form_post' : null)
     const listener = listenerOf(signInUrl)
     await signInOnProviderPage(page, ANN)
 
@@ -148,6 +161,9 @@ describe('implicit grant in a real browser', () => {
     expect(result.value.accessToken).toBeTruthy()
     await page.getByText('You can close this tab').waitFor()
     expect(new URL(page.url()).hash).toBe('')
+    expect(posts.filter((url) => url.host === listener.redirect.host).map((url) => url.pathname)).toEqual(discovery ? [listener.redirect.pathname] : [`${listener.redirect.pathname.replace(/\/$/, '')}/fragment`])
+    const tokensInUrls = visited.filter((url) => url.includes(result.value.kind === 'token' ? (result.value.accessToken ?? '-') : '-'))
+    expect(tokensInUrls.length > 0, 'a URL the browser visited held the access token').toBe(!discovery)
     expect(await isListening(listener.host, listener.port)).toBe(false)
 
     for (const token of [result.value.idToken!, result.value.accessToken!]) {
@@ -203,15 +219,22 @@ describe('sign-ins that do not succeed', () => {
     expect(await isListening(listener.host, listener.port)).toBe(false)
   })
 
-  it('an answer with another state is refused with a page and ends the sign-in', async () => {
+  it('an answer with another state is refused with a page, and the sign-in keeps waiting for the real one', async () => {
     const page = await browser.newPage()
     const opener = browserOpener()
     const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
-    const { host, port, redirect } = listenerOf(await opener.firstUrl)
+    const signInUrl = await opener.firstUrl
+    const { host, port, redirect } = listenerOf(signInUrl)
     await page.goto(`${redirect.origin}/?code=stolen-code&state=forged`)
     await page.getByRole('heading', { name: 'The sign-in answer did not match' }).waitFor()
-    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_state_mismatch' } })
-    expect(await isListening(host, port)).toBe(false)
+    expect(await page.textContent('body')).toContain('still waiting for the sign-in')
+    expect(await settledWithin(outcome, 200)).toBe('pending')
+    expect(await isListening(host, port)).toBe(true)
+
+    const state = new URL(signInUrl).searchParams.get('state') ?? ''
+    await page.goto(`${redirect.origin}/?code=real-code&state=${encodeURIComponent(state)}`)
+    await page.getByRole('heading', { name: 'Signed in' }).waitFor()
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code' } })
   })
 
   it('error=access_denied and other provider errors become typed errors; the description is shown escaped', async () => {

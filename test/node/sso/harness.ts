@@ -26,16 +26,19 @@ export const ANN = { email: 'ann@acme.test', password: 'ann-password' }
 export const codeQuery = (customerAccountCode = 'acme'): SsoSignInQuery => ({ product: 'design-pack', customerAccountCode, grant: 'code' })
 export const tokenQuery = (customerAccountCode = 'acme'): SsoSignInQuery => ({ product: 'design-pack', customerAccountCode, grant: 'token' })
 
-/** What the engine's client does for `GET sso_url`, minus HTTP: asks the authority directly. */
-export function requestFrom(authority: SsoAuthority): SsoBrowserFlowDeps['requestSsoUrl'] {
-  return async (query): Promise<Outcome<{ url: string }>> => {
+/**
+ * What the engine's client does for `GET sso_url`, minus HTTP: asks the authority directly.
+ * `discovery: false` leaves out the provider's discovery document, as some License APIs do.
+ */
+export function requestFrom(authority: SsoAuthority, discovery = true): SsoBrowserFlowDeps['requestSsoUrl'] {
+  return async (query) => {
     const answer = await authority.ssoUrl({
       product: query.product,
       customerAccountCode: query.customerAccountCode,
       responseType: query.grant
     })
     return answer.ok
-      ? success({ url: answer.value.url })
+      ? success({ url: answer.value.url, ...(discovery ? { openidConfiguration: answer.value.openid_configuration } : {}) })
       : failure(describeError(answer.refusal.code, { status: answer.refusal.status, serverMessage: answer.refusal.message }))
   }
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 12\r\nConnection: close\r\n\r\nBad request.'
 
@@ -11,4 +11,20 @@ export function refuseTunnels(server: Server): void {
     socket.on('error', () => undefined)
     socket.end(BAD_REQUEST)
   })
+}
+
+/** A request handler that cannot throw out of the server's event: a failure answers 500 (or cuts the connection). */
+export function guardedHandler(handler: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    try {
+      handler(req, res)
+    } catch {
+      if (res.headersSent) res.destroy()
+      else {
+        res.statusCode = 500
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+        res.end('The request could not be handled.')
+      }
+    }
+  }
 }

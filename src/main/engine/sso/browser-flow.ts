@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SsoProgress } from '../../../shared/api'
-import { describeError, type AppError } from '../../../shared/errors'
+import { describeError, ERROR_CATALOGUE, type AppError } from '../../../shared/errors'
 import { failure, type Outcome } from '../../../shared/outcome'
+import { readIncomingBody } from '../http/incoming-body'
+import { parseRequestTarget } from '../http/request-target'
 import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
-import { interpretCallback, isAuthorizationAnswer } from './callback'
+import { isAuthorizationAnswer, readCallback } from './callback'
 import { listenOnLoopback } from './loopback-listener'
-import { finalSignInUrl, loopbackRedirect, vetSignInUrl } from './sign-in-url'
+import { finalSignInUrl, loopbackRedirect, offersFormPost, vetSignInUrl } from './sign-in-url'
 import type { SsoBrowserFlow, SsoBrowserFlowDeps, SsoCredential, SsoSignInQuery } from './types'
 
 /** Optional extras of the flow; the required part is fixed in types.ts. */
@@ -15,7 +17,9 @@ export interface SsoBrowserFlowOptions extends SsoBrowserFlowDeps {
   appName?: string
 }
 
-const MAX_RELAY_BYTES = 64 * 1024
+/** Largest relayed fragment or posted form: tokens are a few KB. */
+const MAX_ANSWER_BYTES = 64 * 1024
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i
 const newState = (): string => randomBytes(32).toString('base64url')
 
 /** One sign-in: settles once; every way of ending closes what it opened. */
@@ -66,6 +70,15 @@ function resultPage(outcome: Outcome<SsoCredential>, appName: string): { status:
   }
 }
 
+/** The page for a request on the redirect path that is not this sign-in's answer: it ends nothing. */
+function ignoredPage(appName: string): { title: string; paragraphs: string[] } {
+  const { title, explanation } = ERROR_CATALOGUE.sso_state_mismatch
+  return {
+    title,
+    paragraphs: [explanation, `${appName} is still waiting for the sign-in: finish it in the browser tab the app opened, or start again from the app.`]
+  }
+}
+
 /**
  * The browser sign-in of the SSO login methods: asks the License API for the provider's URL,
  * listens on the loopback redirect, opens the system browser and waits for the answer.
@@ -97,11 +110,31 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
 
     let state = ''
     let expectedHost = ''
+    /** The provider was asked to post the implicit grant's answer as a form (no tokens in the browser's history). */
+    let formPost = false
     const complete = (res: ServerResponse, outcome: Outcome<SsoCredential>, asText: boolean): void => {
       const page = resultPage(outcome, appName)
       if (asText) sendText(res, page.status, [page.title, ...page.paragraphs].join('\n'))
       else sendPage(res, page.status, page)
       attempt.finish(outcome)
+    }
+    /** Only the answer carrying this sign-in's state ends it; anything else is refused and changes nothing. */
+    const take = (res: ServerResponse, params: URLSearchParams, asText: boolean): void => {
+      const reading = readCallback(params, state, query.grant)
+      if (reading.kind === 'answer') return complete(res, reading.outcome, asText)
+      const page = ignoredPage(appName)
+      if (asText) sendText(res, 400, [page.title, ...page.paragraphs].join('\n'))
+      else sendPage(res, 400, page)
+    }
+    const takeBody = (req: IncomingMessage, res: ServerResponse, asText: boolean): void => {
+      readIncomingBody(req, MAX_ANSWER_BYTES).then(
+        (body) => {
+          if (attempt.done) sendText(res, 409, 'This sign-in is already finished.')
+          else if (!body.ok) sendText(res, 413, 'The answer is too large.')
+          else take(res, new URLSearchParams(body.text), asText)
+        },
+        () => res.destroy()
+      )
     }
 
     const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -109,9 +142,13 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
         sendText(res, 421, 'Misdirected request.')
         return
       }
-      const url = new URL(req.url ?? '/', `http://${expectedHost}`)
-      const onRedirect = url.pathname === redirectPath
-      const onRelay = query.grant === 'token' && url.pathname === relayPath
+      const target = parseRequestTarget(req.url)
+      if (!target) {
+        sendText(res, 400, 'Bad request.')
+        return
+      }
+      const onRedirect = target.pathname === redirectPath
+      const onRelay = query.grant === 'token' && target.pathname === relayPath
       if (!onRedirect && !onRelay) {
         sendText(res, 404, 'Not found.')
         return
@@ -123,30 +160,29 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
         return
       }
       if (onRedirect) {
-        if (req.method !== 'GET') {
-          res.setHeader('Allow', 'GET')
-          sendText(res, 405, 'Method not allowed.')
+        if (req.method === 'GET') {
+          const params = new URLSearchParams(target.query)
+          if (query.grant === 'token' && !isAuthorizationAnswer(params)) sendFragmentRelayPage(res, relayPath, appName)
+          else take(res, params, false)
           return
         }
-        if (query.grant === 'token' && !isAuthorizationAnswer(url.searchParams)) {
-          sendFragmentRelayPage(res, relayPath, appName)
+        if (req.method === 'POST' && formPost) {
+          if (!FORM_TYPE.test(req.headers['content-type'] ?? '')) {
+            sendText(res, 415, 'Unsupported media type.')
+            return
+          }
+          takeBody(req, res, false)
           return
         }
-        complete(res, interpretCallback(url.searchParams, state, query.grant), false)
+        res.setHeader('Allow', formPost ? 'GET, POST' : 'GET')
+        sendText(res, 405, 'Method not allowed.')
         return
       }
       if (req.method !== 'POST' || req.headers[RELAY_HEADER] !== '1') {
         sendText(res, 403, 'Forbidden.')
         return
       }
-      readBody(req, MAX_RELAY_BYTES).then(
-        (body) => {
-          if (attempt.done) sendText(res, 409, 'This sign-in is already finished.')
-          else if (body === undefined) complete(res, failure(describeError('sso_invalid_callback')), true)
-          else complete(res, interpretCallback(new URLSearchParams(body), state, query.grant), true)
-        },
-        () => res.destroy()
-      )
+      takeBody(req, res, true)
     }
 
     const listening = await listenOnLoopback(listenHost, redirect.value.port, handle)
@@ -157,8 +193,14 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
 
     const hostLiteral = listenHost.includes(':') ? `[${listenHost}]` : listenHost
     expectedHost = `${hostLiteral}:${listener.port}`
-    const signIn = finalSignInUrl(vetted.value, redirect.value.withPort(listener.port), newState)
+    const signIn = finalSignInUrl(
+      vetted.value,
+      redirect.value.withPort(listener.port),
+      newState,
+      query.grant === 'token' && offersFormPost(answer.value.openidConfiguration)
+    )
     state = signIn.state
+    formPost = query.grant === 'token' && signIn.formPost
 
     report(attempt, onProgress, { stage: 'opening-browser' })
     Promise.resolve()
@@ -185,16 +227,4 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
       current?.fail(describeError('sso_cancelled'))
     }
   }
-}
-
-/** Reads a request body up to `limit` bytes; undefined when it is larger. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) return undefined
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }

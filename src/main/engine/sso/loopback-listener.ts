@@ -1,10 +1,17 @@
+import { lookup } from 'node:dns/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { Server as NetServer, type AddressInfo } from 'node:net'
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
+import { guardedHandler, refuseTunnels } from '../http/server-guards'
+import { isLoopbackHostname } from '../loopback'
 
 /** How long sockets already open may still be answered ("already finished") after the listener stops accepting. */
 const LINGER_MS = 2_000
+/** An OS-chosen port that is free on one loopback address but taken on another is given back and another tried. */
+const FREE_PORT_TRIES = 8
+/** Errors that say this PC has no such address (no IPv6): nobody can listen there, so nothing can be stolen there. */
+const ADDRESS_ABSENT = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT'])
 
 export interface Listener {
   port: number
@@ -12,48 +19,97 @@ export interface Listener {
   close(): void
 }
 
-/** Listens on exactly the redirect's loopback host; a busy or forbidden port is a typed error. */
-export function listenOnLoopback(
-  host: string,
-  port: number,
-  handler: (req: IncomingMessage, res: ServerResponse) => void
-): Promise<Outcome<Listener>> {
-  const server: Server = createServer(handler)
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+const bracketed = (address: string): string => (address.includes(':') ? `[${address}]` : address)
+
+/**
+ * The addresses a browser may connect to for `host`: the literal itself, or for `localhost`
+ * every loopback address it resolves to here, plus 127.0.0.1 and ::1, which browsers use for
+ * `localhost` whatever the hosts file says.
+ */
+export async function addressesFor(host: string): Promise<string[]> {
+  if (host !== 'localhost') return [host]
+  const resolved = await lookup('localhost', { all: true, verbatim: true }).catch(() => [])
+  return [...new Set(['127.0.0.1', '::1', ...resolved.map((r) => r.address).filter(isLoopbackHostname)])]
+}
+
+function listenOn(address: string, port: number, handler: Handler): Promise<{ server: Server } | { code: string }> {
+  const server = createServer(guardedHandler(handler))
   server.keepAliveTimeout = LINGER_MS
+  refuseTunnels(server)
   return new Promise((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const where = `${host.includes(':') ? `[${host}]` : host}:${port}`
-      resolve(
-        failure(
-          describeError('sso_port_in_use', {
-            explanation:
-              error.code === 'EADDRINUSE'
-                ? `The app must listen on ${where}, the address the vendor registered for sign-in, and another program is using it.`
-                : `The app could not listen on ${where} for the sign-in answer (${error.code ?? 'error'}).`
-          })
-        )
-      )
-    })
-    server.listen({ host, port, exclusive: true }, () => {
+    server.once('error', (error: NodeJS.ErrnoException) => resolve({ code: error.code ?? 'error' }))
+    server.listen({ host: address, port, exclusive: true }, () => {
       server.removeAllListeners('error')
       server.on('error', () => undefined)
-      let closed = false
-      resolve(
-        success({
-          port: (server.address() as AddressInfo).port,
-          close() {
-            if (closed) return
-            closed = true
-            // net's close stops accepting at once; http's would also cut idle keep-alive sockets,
-            // possibly before the last answer is flushed, and a late duplicate could not be answered.
-            NetServer.prototype.close.call(server)
-            setTimeout(() => {
-              server.closeAllConnections()
-              server.close()
-            }, LINGER_MS).unref()
-          }
-        })
-      )
+      resolve({ server })
     })
+  })
+}
+
+function closeNow(servers: Server[]): void {
+  for (const server of servers) {
+    server.closeAllConnections()
+    server.close()
+  }
+}
+
+type Attempt = { ok: true; servers: Server[]; port: number } | { ok: false; address: string; port: number; code: string }
+
+/** Listens on every address on one port: the first picks it (when 0), the others must get the same. */
+async function listenOnAll(addresses: string[], port: number, handler: Handler): Promise<Attempt> {
+  const servers: Server[] = []
+  let chosen = port
+  for (const address of addresses) {
+    const result = await listenOn(address, chosen, handler)
+    if ('code' in result) {
+      if (servers.length > 0 && ADDRESS_ABSENT.has(result.code)) continue
+      closeNow(servers)
+      return { ok: false, address, port: chosen, code: result.code }
+    }
+    servers.push(result.server)
+    chosen = (result.server.address() as AddressInfo).port
+  }
+  return { ok: true, servers, port: chosen }
+}
+
+/**
+ * Listens on exactly the redirect's loopback host; for `localhost`, on every address it
+ * stands for, so no other program can take one of them on the same port and receive the
+ * answer. A busy or forbidden port is a typed error.
+ */
+export async function listenOnLoopback(host: string, port: number, handler: Handler): Promise<Outcome<Listener>> {
+  const addresses = await addressesFor(host)
+  let attempt = await listenOnAll(addresses, port, handler)
+  for (let tries = 1; !attempt.ok && port === 0 && attempt.code === 'EADDRINUSE' && tries < FREE_PORT_TRIES; tries++) {
+    attempt = await listenOnAll(addresses, port, handler)
+  }
+  if (!attempt.ok) {
+    const where = `${bracketed(attempt.address)}:${attempt.port}`
+    const forHost = host === 'localhost' ? ` (one of the addresses of localhost, ${addresses.map(bracketed).join(' and ')})` : ''
+    return failure(
+      describeError('sso_port_in_use', {
+        explanation:
+          attempt.code === 'EADDRINUSE'
+            ? `The app must listen on ${where}${forHost}, the address the vendor registered for sign-in, and another program is using it.`
+            : `The app could not listen on ${where}${forHost} for the sign-in answer (${attempt.code}).`
+      })
+    )
+  }
+  const { servers } = attempt
+  let closed = false
+  return success({
+    port: attempt.port,
+    close() {
+      if (closed) return
+      closed = true
+      for (const server of servers) {
+        // net's close stops accepting at once; http's would also cut idle keep-alive sockets,
+        // possibly before the last answer is flushed, and a late duplicate could not be answered.
+        NetServer.prototype.close.call(server)
+      }
+      setTimeout(() => closeNow(servers), LINGER_MS).unref()
+    }
   })
 }

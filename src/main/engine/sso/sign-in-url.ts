@@ -65,8 +65,23 @@ export function loopbackRedirect(signInUrl: URL): Outcome<LoopbackRedirect> {
   })
 }
 
-/** The sign-in URL with the listener's redirect URI and a `state` (the provider's own is kept). */
-export function finalSignInUrl(signInUrl: URL, redirectUri: string, newState: () => string): { url: string; state: string } {
+/** True when the provider's discovery document says it can post answers as a form (OAuth 2.0 Form Post Response Mode). */
+export function offersFormPost(openidConfiguration: Record<string, unknown> | null | undefined): boolean {
+  const modes = openidConfiguration?.['response_modes_supported']
+  return Array.isArray(modes) && modes.includes('form_post')
+}
+
+/**
+ * The sign-in URL with the listener's redirect URI and a `state` (the provider's own is kept).
+ * With `formPost`, an implicit-grant URL that names no response mode asks for `form_post`, so the
+ * tokens arrive in a POST body rather than in a URL the browser keeps in its history.
+ */
+export function finalSignInUrl(
+  signInUrl: URL,
+  redirectUri: string,
+  newState: () => string,
+  formPost = false
+): { url: string; state: string; formPost: boolean } {
   const url = new URL(signInUrl.href)
   url.searchParams.set('redirect_uri', redirectUri)
   let state = url.searchParams.get('state')
@@ -74,5 +89,6 @@ export function finalSignInUrl(signInUrl: URL, redirectUri: string, newState: ()
     state = newState()
     url.searchParams.set('state', state)
   }
-  return { url: url.href, state }
+  if (formPost && !url.searchParams.has('response_mode')) url.searchParams.set('response_mode', 'form_post')
+  return { url: url.href, state, formPost: url.searchParams.get('response_mode') === 'form_post' }
 }

@@ -11,8 +11,8 @@ export interface SsoSignInQuery {
 }
 
 export interface SsoBrowserFlowDeps {
-  /** Asks the License API (GET sso_url, signed) for the provider's authorize URL. */
-  requestSsoUrl(query: SsoSignInQuery): Promise<Outcome<{ url: string }>>
+  /** Asks the License API (GET sso_url, signed) for the provider's authorize URL and, when it gives it, the provider's discovery document. */
+  requestSsoUrl(query: SsoSignInQuery): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
   /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
   openExternal(url: string): Promise<void>
   timeoutMs: number
