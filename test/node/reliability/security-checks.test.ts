@@ -312,7 +312,7 @@ describe('IPC: sender checks and payload validation', () => {
 describe('checks held by other test files', () => {
   const REFERENCES: Array<[string, string, string, string]> = [
     ['S06', 'The renderer’s CSP: default-src \'self\', no inline script, no eval, no remote host, no plugins', 'test/node/electron/content-security-policy.test.ts', 'allows no eval, no inline script and no remote host'],
-    ['S07', 'A callback with another state is refused with a page and ends the sign-in (real browser)', 'test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page and ends the sign-in'],
+    ['S07', 'A callback with another state is refused with a page; the sign-in keeps waiting and takes the real answer (real browser)', 'test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page, and the sign-in keeps waiting for the real one'],
     ['S08', 'Loopback pages: no-store, nosniff, no-referrer, script-free CSP, the code never echoed', 'test/node/sso/browser-flow-edges.test.ts', 'sets no-store, nosniff, no-referrer and a script-free CSP on its pages, and never echoes the code'],
     ['S09', 'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity', 'test/node/electron/window-options.test.ts', 'isolates the page from Node and from the preload'],
     ['S10', 'window.open denied, including the app’s own page and https links', 'test/node/electron/navigation-guard.test.ts', 'denies every window.open, including the app’s own page and https links'],

@@ -21,8 +21,8 @@ afterEach(async () => {
   }
 })
 
-async function signIn(grant: 'code' | 'token' = 'code') {
-  const s = await startSignIn(grant)
+async function signIn(grant: 'code' | 'token' = 'code', formPost = false) {
+  const s = await startSignIn(grant, 10_000, formPost)
   running.push(s)
   return s
 }
@@ -108,7 +108,7 @@ describe('script-laden and odd answers', () => {
     })
   })
 
-  it('H12 wrong, truncated, extended, re-cased, encoded or empty state → sso_state_mismatch, nothing delivered', async (context) => {
+  it('H12 wrong, truncated, extended, re-cased, encoded or empty state → a 400 page, the sign-in keeps waiting and then takes the real answer', async (context) => {
     const wrong = fc.record({
       kind: fc.constantFrom('prefix', 'suffix', 'case', 'flip', 'encoded', 'empty', 'spaces', 'random', 'no-value'),
       at: fc.nat(),
@@ -132,26 +132,32 @@ describe('script-laden and odd answers', () => {
         }
         const target = w.kind === 'no-value' ? `${s.path}?state&code=attacker-code` : `${s.path}?state=${encodeURIComponent(candidates[w.kind]!)}&code=attacker-code`
         const reply = await callListener(s.port, target)
-        const outcome = await s.outcome
-        seen.add(codeOf(outcome))
-        expect(codeOf(outcome), `state variant ${w.kind}`).toBe('sso_state_mismatch')
+        const meanwhile = await settledWithin(s.outcome, 20)
+        seen.add(`HTTP ${reply.status}, ${describeOutcome(meanwhile)}`)
+        expect(meanwhile, `state variant ${w.kind}`).toBe('pending')
         expect(reply.status).toBe(400)
         expectSafePage(reply, 'attacker-code')
+        await callListener(s.port, `${s.path}?state=${encodeURIComponent(S)}&code=real-code`)
+        expect(await s.outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code' } })
       }),
       runs(60)
     )
     table.record(context, {
       id: 'H12',
-      case: 'SSO callback with a wrong state: a prefix, the state plus more, re-cased, one character changed, percent-encoded twice, empty, padded, random, valueless (60)',
-      expected: 'sso_state_mismatch every time; the attacker’s code is never delivered',
-      observed: `${seen.total} callbacks: ${seen}`
+      case: 'SSO callback with a wrong state: a prefix, the state plus more, re-cased, one character changed, percent-encoded twice, empty, padded, random, valueless (60), each followed by the real answer',
+      expected: 'a 400 page and the sign-in keeps waiting every time; the attacker’s code is never delivered; the real answer then signs in',
+      observed: `${seen.total} callbacks: ${seen}; the real answer then signed in each time`
     })
   })
 
   it('H13 repeated parameters are refused whole, and only an answer carrying the right state is taken', async (context) => {
     const cases: Array<[string, (S: string) => string, (outcome: string) => boolean]> = [
-      ['state twice, wrong one first', (S) => `state=wrong&state=${S}&code=c1`, (o) => o === 'sso_invalid_callback'],
-      ['state twice, right one first', (S) => `state=${S}&state=wrong&code=c1`, (o) => o === 'sso_invalid_callback'],
+      ['state twice, wrong one first', (S) => `state=wrong&state=${S}&code=c1`, (o) => o === 'still waiting'],
+      ['state twice, right one first', (S) => `state=${S}&state=wrong&code=c1`, (o) => o === 'still waiting'],
+      ['state twice, both right', (S) => `state=${S}&state=${S}&code=c1`, (o) => o === 'still waiting'],
+      ['code twice, no state', () => 'code=a&code=b', (o) => o === 'still waiting'],
+      ['a stray error, no state', () => 'error=access_denied', (o) => o === 'still waiting'],
+      ['no parameters', () => '', (o) => o === 'still waiting'],
       ['code twice', (S) => `state=${S}&code=first&code=second`, (o) => o === 'sso_invalid_callback'],
       ['code and error together', (S) => `state=${S}&code=c1&error=access_denied`, (o) => o === 'sso_access_denied'],
       ['empty code', (S) => `state=${S}&code=`, (o) => o === 'sso_invalid_callback'],
@@ -162,14 +168,14 @@ describe('script-laden and odd answers', () => {
     for (const [name, make, allowed] of cases) {
       const s = await signIn()
       await callListener(s.port, `${s.path}?${make(s.state)}`)
-      const outcome = describeOutcome(await s.outcome)
+      const outcome = describeOutcome(await settledWithin(s.outcome, 50))
       observed.push(`${name}: ${outcome}`)
       expect(allowed(outcome), `${name} → ${outcome}`).toBe(true)
     }
     table.record(context, {
       id: 'H13',
-      case: 'SSO callback with repeated or conflicting parameters: state twice (either order), code twice, code with error, empty code, token on the code grant, unknown extras',
-      expected: 'any repeated parameter → sso_invalid_callback (RFC 6749 §3.1 forbids repeats); error wins over code; empty/absent code → sso_invalid_callback; never a code without the right state',
+      case: 'SSO callback with repeated or conflicting parameters: state twice (either order, or both right), code twice or an error without state, no parameters, code with error, empty code, token on the code grant, unknown extras',
+      expected: 'without exactly one right state: nothing ends, the sign-in keeps waiting; with it, any repeated parameter → sso_invalid_callback (RFC 6749 §3.1 forbids repeats), error wins over code, empty/absent code → sso_invalid_callback',
       observed: observed.join('; ')
     })
   })
@@ -217,6 +223,59 @@ describe('script-laden and odd answers', () => {
   })
 })
 
+describe('forged answers', () => {
+  it('H18 random answers without exactly one right state, by query, relay post or form post → a 400 and the sign-in keeps waiting; the real answer then signs in', async (context) => {
+    const names = fc.constantFrom('code', 'error', 'error_description', 'id_token', 'access_token', 'token_type', 'iss', 'session_state', 'State', 'state ')
+    const value = fc.oneof(fc.string({ maxLength: 30 }), nastyText, fc.constant(''))
+    const forged = fc.record({
+      channel: fc.constantFrom('query', 'relay', 'form'),
+      params: fc.array(fc.tuple(names, value), { maxLength: 6 }),
+      state: fc.constantFrom('none', 'wrong', 'twice-right', 'right-and-wrong', 'valueless'),
+      wrong: fc.string({ minLength: 1, maxLength: 50 })
+    })
+    const seen = new Tally()
+    await fc.assert(
+      fc.asyncProperty(forged, async (f) => {
+        const s = await signIn(f.channel === 'query' ? 'code' : 'token', f.channel === 'form')
+        const wrong = f.wrong === s.state ? `${f.wrong}x` : f.wrong
+        const states: Record<typeof f.state, string[]> = {
+          none: [],
+          wrong: [wrong],
+          'twice-right': [s.state, s.state],
+          'right-and-wrong': [s.state, wrong],
+          valueless: []
+        }
+        const body = new URLSearchParams([...f.params, ...states[f.state].map((v): [string, string] => ['state', v])]).toString() + (f.state === 'valueless' ? '&state' : '')
+        const send = (text: string) =>
+          f.channel === 'query'
+            ? callListener(s.port, `${s.path}?${text}`)
+            : callListener(s.port, f.channel === 'relay' ? `${s.path}/fragment` : s.path, {
+                method: 'POST',
+                body: text,
+                headers: f.channel === 'relay' ? { 'content-type': 'text/plain;charset=UTF-8', 'x-sso-relay': '1' } : { 'content-type': 'application/x-www-form-urlencoded' }
+              })
+        const reply = await send(body)
+        const meanwhile = await settledWithin(s.outcome, 20)
+        seen.add(`${f.channel} HTTP ${reply.status} ${describeOutcome(meanwhile)}`)
+        expect(meanwhile).toBe('pending')
+        expect(reply.status).toBe(400)
+        const real = f.channel === 'query' ? `state=${encodeURIComponent(s.state)}&code=real-code` : `state=${encodeURIComponent(s.state)}&access_token=real-token`
+        expect((await send(real)).status).toBe(200)
+        expect(await s.outcome).toEqual(
+          f.channel === 'query' ? { ok: true, value: { kind: 'code', code: 'real-code' } } : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
+        )
+      }),
+      runs(90)
+    )
+    table.record(context, {
+      id: 'H18',
+      case: 'Forged answers to a waiting sign-in (90): random code, error, token and other parameters with no state, a wrong state, the right state twice, the right state with a wrong one, or a valueless state; sent as a query (code grant), a relay post or a form post (implicit grant with form_post); each followed by the real answer',
+      expected: 'HTTP 400 and the sign-in keeps waiting every time; the real answer then signs in',
+      observed: `${seen.total} forged answers: ${seen}; the real answer then signed in each time`
+    })
+  })
+})
+
 describe('the implicit grant’s fragment relay', () => {
   it('H16 relay posts: oversized, script-laden, wrong state, without the relay header', async (context) => {
     const results: string[] = []
@@ -234,12 +293,14 @@ describe('the implicit grant’s fragment relay', () => {
 
     const oversized = await relay(`state=STATE&access_token=${'t'.repeat(70_000)}`, relayHeader, (S) => S)
     results.push(`70 KB: HTTP ${oversized.reply.status}, ${describeOutcome(oversized.outcome)}`)
-    expect(describeOutcome(oversized.outcome)).toBe('sso_invalid_callback')
+    expect(oversized.reply.status).toBe(413)
+    expect(oversized.outcome).toBe('pending')
 
     const script = '<script>alert(1)</script>'
     const laden = await relay(`state=wrong&access_token=${encodeURIComponent(script)}&error_description=${encodeURIComponent(script)}`, relayHeader, (S) => S)
     results.push(`script-laden, wrong state: HTTP ${laden.reply.status} ${String(laden.reply.headers['content-type']).split(';')[0]}, ${describeOutcome(laden.outcome)}`)
-    expect(describeOutcome(laden.outcome)).toBe('sso_state_mismatch')
+    expect(laden.reply.status).toBe(400)
+    expect(laden.outcome).toBe('pending')
     expect(String(laden.reply.headers['content-type'])).toMatch(/^text\/plain/)
     expect(laden.reply.body).not.toContain('<')
 
@@ -256,7 +317,7 @@ describe('the implicit grant’s fragment relay', () => {
     table.record(context, {
       id: 'H16',
       case: 'Implicit-grant relay: a 70 KB fragment, a script-laden fragment with a wrong state, a post without the relay header, a valid one',
-      expected: 'oversized → sso_invalid_callback; wrong state → sso_state_mismatch answered as text/plain; no header → 403 and still waiting; valid → tokens, not echoed',
+      expected: 'oversized → 413 and still waiting; wrong state → 400 answered as text/plain and still waiting; no header → 403 and still waiting; valid → tokens, not echoed',
       observed: results.join('; ')
     })
   })

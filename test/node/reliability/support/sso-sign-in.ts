@@ -21,13 +21,22 @@ export interface RunningSignIn {
   cancel(): void
 }
 
-/** Starts one browser sign-in of the engine's flow and waits until its listener is up. */
-export async function startSignIn(grant: SsoGrant, timeoutMs = 10_000): Promise<RunningSignIn> {
+/**
+ * Starts one browser sign-in of the engine's flow and waits until its listener is up.
+ * `formPost`: the provider's discovery document offers `response_mode=form_post`.
+ */
+export async function startSignIn(grant: SsoGrant, timeoutMs = 10_000, formPost = false): Promise<RunningSignIn> {
   let opened!: (url: string) => void
   const browser = new Promise<string>((resolve) => (opened = resolve))
   const flow = createSsoBrowserFlow({
     timeoutMs,
-    requestSsoUrl: async () => ({ ok: true, value: { url: `${PROVIDER_URL}&response_type=${grant === 'code' ? 'code' : 'token'}` } }),
+    requestSsoUrl: async () => ({
+      ok: true,
+      value: {
+        url: `${PROVIDER_URL}&response_type=${grant === 'code' ? 'code' : 'token'}`,
+        openidConfiguration: formPost ? { response_modes_supported: ['query', 'fragment', 'form_post'] } : null
+      }
+    }),
     openExternal: async (url) => opened(url)
   })
   const outcome = flow.signIn({ product: 'design-pack', customerAccountCode: 'acme', grant }, () => undefined)
