@@ -2,7 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { buildActivationAnswer, signBody } from './activation-answer'
 import { RequestAuthenticator, type Principal } from './auth'
 import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
-import { readBody, sendBody, sendJson, sendRefusal, splitTarget } from './http-io'
+import { parseRequestTarget } from '../main/engine/http/request-target'
+import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
 import { MESSAGES, refuse, type Refusal } from './refusal'
 import { readBundleBody, type BundleAction } from './request-body'
 import type { Seed } from './seed'
@@ -144,7 +145,13 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   }
 
   function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
-    const { pathname, query } = splitTarget(req.url ?? '/')
+    const target = parseRequestTarget(req.url)
+    if (!target) {
+      count(NOT_FOUND_PATH)
+      // Sandbox-only wording: the vendor documents no answer for a target that is not a path.
+      return sendRefusal(res, refuse('validation_error', 'The request target must be a path such as /api/v4/deactivate_bundle'), { Connection: 'close' })
+    }
+    const { pathname, query } = target
     const canonical = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname
     const known = ROUTES[`${req.method} ${canonical}`]
     if (known) {

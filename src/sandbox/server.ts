@@ -1,5 +1,6 @@
 import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { refuseTunnels } from '../main/engine/http/server-guards'
 import { createSandboxApp, API_PREFIX, TOKEN_PATH, type SandboxStats } from './app'
 import { defaultSeed, parseSeed, type Seed, type SeedFile } from './seed'
 import { createResponseSigner } from './signing'
@@ -95,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   })
 
   const server = createServer({ keepAlive: true }, app.handle)
+  refuseTunnels(server)
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -9,12 +9,32 @@ interface Entry {
 /** Models whose entries belong to a grant and go when the grant is revoked. */
 const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest'])
 
+export interface MemoryStoreLimits {
+  /** Most entries kept; past it the oldest go first (default 10 000, about 17 MB of interactions). */
+  maxEntries: number
+  /** Expired entries are swept at most this often, on writes (default one minute). */
+  sweepEveryMs: number
+}
+
+const DEFAULT_LIMITS: MemoryStoreLimits = { maxEntries: 10_000, sweepEveryMs: 60_000 }
+
+export interface MemoryStore {
+  adapter: AdapterFactory
+  clear(): void
+  /** Entries held now (tests). */
+  size(): number
+}
+
 /**
  * The provider's storage: one private in-memory map per provider instance
  * (oidc-provider's own memory adapter shares one store across every instance in a process).
+ * Every sign-in page visit leaves an interaction behind, so expired entries are swept and
+ * the number kept is capped: a flood of visits cannot grow it without bound.
  */
-export function createMemoryStore(now: () => number = Date.now): { adapter: AdapterFactory; clear(): void } {
+export function createMemoryStore(now: () => number = Date.now, limits: Partial<MemoryStoreLimits> = {}): MemoryStore {
+  const { maxEntries, sweepEveryMs } = { ...DEFAULT_LIMITS, ...limits }
   const entries = new Map<string, Entry>()
+  let lastSweep = now()
   const sessionsByUid = new Map<string, string>()
   const userCodes = new Map<string, string>()
   const grantMembers = new Map<string, Set<string>>()
@@ -37,6 +57,21 @@ export function createMemoryStore(now: () => number = Date.now): { adapter: Adap
     if (payload.grantId) grantMembers.get(payload.grantId)?.delete(key)
   }
 
+  const sweep = (): void => {
+    const at = now()
+    lastSweep = at
+    for (const [key, entry] of entries) if (entry.expiresAt <= at) forget(key, entry.payload)
+  }
+
+  /** Sweeps when due, then drops the oldest entries (Map order: least recently written first) past the cap. */
+  const keepBounded = (): void => {
+    if (now() - lastSweep >= sweepEveryMs || entries.size > maxEntries) sweep()
+    for (const [key, entry] of entries) {
+      if (entries.size <= maxEntries) break
+      forget(key, entry.payload)
+    }
+  }
+
   const adapter: AdapterFactory = (model: string): Adapter => {
     const keyOf = (id: string): string => `${model}:${id}`
     return {
@@ -52,6 +87,7 @@ export function createMemoryStore(now: () => number = Date.now): { adapter: Adap
           members.add(key)
           grantMembers.set(payload.grantId, members)
         }
+        keepBounded()
       },
       async find(id) {
         return read(keyOf(id))
@@ -81,6 +117,7 @@ export function createMemoryStore(now: () => number = Date.now): { adapter: Adap
 
   return {
     adapter,
+    size: () => entries.size,
     clear() {
       entries.clear()
       sessionsByUid.clear()

@@ -9,7 +9,9 @@ import { escapeHtml, sendPage } from './html'
 import { CUSTOMER_ACCOUNT_CLAIM, createIdentifier, refusal } from './identify'
 import { ACCOUNT_HINT_PARAM, createInteractionHandler, isInteractionPath } from './interactions'
 import { sendProblemPage } from './login-page'
-import { createMemoryStore } from './memory-store'
+import { parseRequestTarget } from '../../main/engine/http/request-target'
+import { guardedHandler, refuseTunnels } from '../../main/engine/http/server-guards'
+import { createMemoryStore, type MemoryStoreLimits } from './memory-store'
 import { redirectUriAllowed, registrationForms } from './redirect-uris'
 
 /** The client id of the License API at the identity provider (as at the vendor's Keycloak). */
@@ -35,6 +37,8 @@ export interface SsoProviderOptions {
    * itself always issues with the real clock: pass a skewed clock only to make tokens look expired.
    */
   now?: () => number
+  /** Bounds of the provider's in-memory store (tests make them small). */
+  storeLimits?: Partial<MemoryStoreLimits>
 }
 
 export interface RunningSsoProvider extends SsoAuthority {
@@ -45,6 +49,8 @@ export interface RunningSsoProvider extends SsoAuthority {
   openidConfiguration: Record<string, unknown>
   /** The redirect URI registered for a customer account (undefined when the account has no SSO). */
   registeredRedirectUri(customerAccountCode: string): string | undefined
+  /** Entries in the provider's store now (tests). */
+  storeSize(): number
 }
 
 /** A login check added to oidc-provider's: a session of another customer account must sign in again. */
@@ -134,7 +140,7 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
   const kid = randomBytes(8).toString('hex')
   const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' }
   const jwks: JSONWebKeySet = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] }
-  const store = createMemoryStore()
+  const store = createMemoryStore(Date.now, options.storeLimits)
 
   const server = createServer()
   await new Promise<void>((resolve, reject) => {
@@ -151,22 +157,29 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
   const providerCallback = provider.callback()
   const handleInteraction = createInteractionHandler(provider, directory)
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', issuer).pathname
+  refuseTunnels(server)
+  server.on('request', guardedHandler((req: IncomingMessage, res: ServerResponse) => {
+    const target = parseRequestTarget(req.url)
+    if (!target) {
+      sendProblemPage(res, 400, 'Bad request', 'The request target must be a path.')
+      return
+    }
+    const { pathname } = target
     if (pathname === '/') {
       sendPage(res, 200, 'Sandbox identity provider',
         `<h1>Sandbox identity provider</h1><p>Issuer ${escapeHtml(issuer)}. Sign-ins start from the app.</p>`)
       return
     }
-    if (!isInteractionPath(pathname)) {
-      void providerCallback(req, res)
-      return
-    }
-    handleInteraction(req, res, pathname).catch(() => {
+    const failed = () => {
       if (!res.headersSent) sendProblemPage(res, 500, 'The sign-in failed', 'Start the sign-in again from the app.')
       else res.destroy()
-    })
-  })
+    }
+    if (!isInteractionPath(pathname)) {
+      Promise.resolve(providerCallback(req, res)).catch(failed)
+      return
+    }
+    handleInteraction(req, res, pathname).catch(failed)
+  }))
 
   const discoveryResponse = await fetch(`${issuer}/.well-known/openid-configuration`)
   const openidConfiguration = (await discoveryResponse.json()) as Record<string, unknown>
@@ -208,6 +221,7 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
     clientId: SSO_CLIENT_ID,
     openidConfiguration,
     registeredRedirectUri,
+    storeSize: () => store.size(),
 
     async ssoUrl(query: SsoUrlQuery) {
       const account = directory.account(query.customerAccountCode)

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { describeError } from '../../../src/shared/errors'
-import { failure, success, type Outcome } from '../../../src/shared/outcome'
+import { failure, success } from '../../../src/shared/outcome'
 import type { SsoProgress } from '../../../src/shared/api'
 import type { SsoAuthority } from '../../../src/sandbox/sso-authority'
 import type { SsoCustomerAccount } from '../../../src/sandbox/sso'
