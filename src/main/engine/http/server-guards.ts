@@ -2,6 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 12\r\nConnection: close\r\n\r\nBad request.'
 
+/** A client that goes on sending after the refusal has its connection cut after this long. */
+const TUNNEL_LINGER_MS = 5_000
+
 /**
  * Answers CONNECT requests (authority-form targets) with 400 instead of Node's default of
  * dropping the connection without a word: these servers are no proxies.
@@ -9,6 +12,9 @@ const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; chars
 export function refuseTunnels(server: Server): void {
   server.on('connect', (_req, socket) => {
     socket.on('error', () => undefined)
+    // Whatever the client sent after the request line is read and dropped, so the connection can close.
+    socket.resume()
+    socket.setTimeout(TUNNEL_LINGER_MS, () => socket.destroy())
     socket.end(BAD_REQUEST)
   })
 }
