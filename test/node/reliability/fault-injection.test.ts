@@ -6,6 +6,7 @@ import { codeOf, countingFetch, engineService, timed } from './support/engine'
 import { answer, closeServer, closedPort, drip, listenOnLoopback, responseHead, startFaultyServer, type FaultScript } from './support/faulty-server'
 import { fetchThrough, startRefusingProxy } from './support/refusing-proxy'
 import { plural, reliabilityTable } from './support/table'
+import { settledHeapBytes } from './support/heap'
 import { makeSelfSignedCertificate, startUntrustedTlsServer } from './support/untrusted-tls'
 
 /*
@@ -284,5 +285,114 @@ describe('connections that never reach the License API', () => {
     expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS)
     expect(tokenServer.arrivals()).toHaveLength(1)
     expect(apiServer.arrivals()).toHaveLength(0)
+  })
+})
+
+const MIB = 1024 * 1024
+const HUGE_ANSWER = 200 * MIB
+
+/**
+ * Streams `total` bytes of a JSON-looking body as fast as the client reads it, from one reused
+ * buffer (the server itself holds nothing); `sent` says how far it got before the client stopped.
+ */
+function streamHugeAnswer(status: string, framing: 'chunked' | 'until-close', total = HUGE_ANSWER): FaultScript & { sent(): number } {
+  let sent = 0
+  const piece = Buffer.alloc(64 * 1024, 'x')
+  const script = ((socket: Socket) => {
+    socket.on('error', () => undefined)
+    const framingHeader: Record<string, string> = framing === 'chunked' ? { 'Transfer-Encoding': 'chunked' } : { Connection: 'close' }
+    socket.write(responseHead(status, { 'Content-Type': 'application/json', ...framingHeader }))
+    socket.write(framing === 'chunked' ? `1\r\n{\r\n` : '{')
+    const frame = framing === 'chunked' ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece
+    const pump = () => {
+      while (!socket.destroyed && sent < total) {
+        sent += piece.length
+        if (!socket.write(frame)) return void socket.once('drain', pump)
+      }
+      if (!socket.destroyed) socket.end(framing === 'chunked' ? '1\r\n}\r\n0\r\n\r\n' : '}')
+    }
+    pump()
+  }) as unknown as FaultScript & { sent(): number }
+  script.sent = () => sent
+  return script
+}
+
+/** Highest RSS seen while `work` runs (sampled every 5 ms), and the settled heap before and after. */
+async function memoryDuring<T>(work: () => Promise<T>): Promise<{ value: T; rssGrowth: number; heapGrowth: number }> {
+  const heapBefore = settledHeapBytes()
+  const rssBefore = process.memoryUsage().rss
+  let peak = rssBefore
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+  try {
+    const value = await work()
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { value, rssGrowth: peak - rssBefore, heapGrowth: settledHeapBytes() - heapBefore }
+  } finally {
+    clearInterval(sampler)
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`
+
+describe('answers far larger than any the License API gives', () => {
+  it('F15 a 200 MiB answer (declared, chunked, or until the connection closes) → response_too_large with the status received, read no further than 1 MiB, memory bounded', { timeout: 60_000 }, async (context) => {
+    const observed: string[] = []
+    const cases = [
+      ['declared 200 MiB, 200 OK', null, 200],
+      ['chunked, 200 OK', streamHugeAnswer('200 OK', 'chunked'), 200],
+      ['until the connection closes, 500', streamHugeAnswer('500 Internal Server Error', 'until-close'), 500]
+    ] as const
+    try {
+      for (const [label, script, status] of cases) {
+        const server = await faulty(
+          script ??
+            ((socket) => {
+              socket.on('error', () => undefined)
+              socket.write(responseHead('200 OK', { 'Content-Type': 'application/json', 'Content-Length': HUGE_ANSWER }))
+            })
+        )
+        const { value: outcome, rssGrowth, heapGrowth } = await memoryDuring(() =>
+          engineService({ apiUrl: server.apiUrl, timeoutMs: 20_000 }).deactivate(INPUT)
+        )
+        const error = outcome.ok ? undefined : outcome.error
+        observed.push(`${label}: ${codeOf(outcome)} (HTTP ${error?.status}), server sent ${script ? mib(script.sent()) : 'the head only'}, RSS +${mib(rssGrowth)}, heap +${mib(heapGrowth)}`)
+        expect(error).toMatchObject({ code: 'response_too_large', status })
+        if (script) expect(script.sent()).toBeLessThan(32 * MIB)
+        expect(rssGrowth).toBeLessThan(96 * MIB)
+        expect(heapGrowth).toBeLessThan(16 * MIB)
+      }
+    } finally {
+      table.record(context, {
+        id: 'F15',
+        case: 'The License API’s answer is 200 MiB: declared by Content-Length, chunked, or sent until the connection closes (a 500)',
+        expected: 'response_too_large with the HTTP status received; the body is not read past 1 MiB (the server gets to send little more than its socket buffers); RSS grows by less than 96 MiB and the settled heap by less than 16 MiB',
+        observed: observed.join('; ')
+      })
+    }
+  })
+
+  it('F16 an OAuth token server answering 200 MiB → response_too_large (token server named), the License API is not called', { timeout: 60_000 }, async (context) => {
+    const stream = streamHugeAnswer('200 OK', 'chunked')
+    const tokenServer = await faulty(stream)
+    const apiServer = await faulty((socket) => answer(socket, '200 OK', { 'content-type': 'application/json' }, '"license_deactivated"'))
+    const service = engineService({
+      apiUrl: apiServer.apiUrl,
+      auth: { scheme: 'oauth', tokenUrl: `${tokenServer.origin}/token`, clientId: 'fault-client', clientSecret: 'fault-client-secret' },
+      timeoutMs: 20_000
+    })
+    const { value: outcome, rssGrowth, heapGrowth } = await memoryDuring(() => service.deactivate(INPUT))
+    const error = outcome.ok ? undefined : outcome.error
+    table.record(context, {
+      id: 'F16',
+      case: 'The OAuth token server’s answer is 200 MiB (chunked)',
+      expected: 'response_too_large (HTTP 200) explained as the token server’s; 0 License API requests; memory bounded as in F15',
+      observed: `${codeOf(outcome)} (HTTP ${error?.status}); server sent ${mib(stream.sent())}; ${plural(apiServer.arrivals().length, 'API request')}; RSS +${mib(rssGrowth)}, heap +${mib(heapGrowth)}`
+    })
+    expect(error).toMatchObject({ code: 'response_too_large', status: 200 })
+    expect(error?.explanation).toMatch(/OAuth token server/)
+    expect(apiServer.arrivals()).toHaveLength(0)
+    expect(stream.sent()).toBeLessThan(32 * MIB)
+    expect(rssGrowth).toBeLessThan(96 * MIB)
+    expect(heapGrowth).toBeLessThan(16 * MIB)
   })
 })

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 
 const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 12\r\nConnection: close\r\n\r\nBad request.'
 
@@ -10,7 +11,7 @@ const TUNNEL_LINGER_MS = 5_000
  * dropping the connection without a word: these servers are no proxies.
  */
 export function refuseTunnels(server: Server): void {
-  server.on('connect', (_req, socket) => {
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
     socket.on('error', () => undefined)
     // Whatever the client sent after the request line is read and dropped, so the connection can close.
     socket.resume()
