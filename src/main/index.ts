@@ -7,7 +7,6 @@ import { createLicenseService } from './engine/service'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
-import { vettedOpenExternal } from './electron/external-url'
 import { registerIpcHandlers } from './electron/ipc'
 import { menuTemplate } from './electron/menu'
 import { guardWebContents } from './electron/navigation-guard'
@@ -82,8 +81,8 @@ function run(): void {
       createLicenseService,
       // Chromium's network stack: the system proxy/PAC and the OS certificate store.
       fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-      // Looked up on each call, so an e2e harness can stub shell.openExternal.
-      openExternal: vettedOpenExternal((url) => shell.openExternal(url)),
+      // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
+      openExternal: (url) => shell.openExternal(url),
       app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
     })
     engine = started

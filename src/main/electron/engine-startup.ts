@@ -2,6 +2,8 @@ import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
 import { isServerConfig, type EngineConfig, type ServerConfig } from '../engine/config'
+import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/loopback'
+import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
 
 export interface EngineStartupDeps {
@@ -11,7 +13,7 @@ export interface EngineStartupDeps {
   createLicenseService: (deps: LicenseServiceDeps) => LicenseService
   /** Electron's `net.fetch` in the app: system proxy and certificate store. */
   fetch: typeof fetch
-  /** Already vetted (see external-url.ts). */
+  /** Opens a URL in the system browser (`shell.openExternal`); startEngine vets every URL first (external-url.ts). */
   openExternal: (url: string) => Promise<void>
   app: { name: string; version: string; os: string }
 }
@@ -36,10 +38,13 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   const config = deps.loadConfig()
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose }
 
-  const create = (serverConfig: ServerConfig, sandbox: boolean) =>
-    deps.createLicenseService({ config: serverConfig, fetch: deps.fetch, openExternal: deps.openExternal, app: deps.app, sandbox })
+  const create = (serverConfig: ServerConfig, sandbox: boolean, httpOrigins: HttpSignInOrigins) =>
+    deps.createLicenseService({ config: serverConfig, fetch: deps.fetch, openExternal: vettedOpenExternal(deps.openExternal, httpOrigins), app: deps.app, sandbox })
 
-  if (isServerConfig(config.value)) return { service: success(create(config.value, false)), sandbox: false, close: nothingToClose }
+  if (isServerConfig(config.value)) {
+    // A configured License API on this PC (a developer's sandbox) may send the browser to its own loopback pages.
+    return { service: success(create(config.value, false, httpSignInOriginsFor(config.value.apiUrl))), sandbox: false, close: nothingToClose }
+  }
 
   let running: RunningSandbox
   try {
@@ -53,11 +58,17 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
     auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey }
   }
   try {
-    return { service: success(create(serverConfig, true)), sandbox: true, close: () => running.close() }
+    return { service: success(create(serverConfig, true, sandboxSignInOrigins(running))), sandbox: true, close: () => running.close() }
   } catch (error) {
     await running.close()
     throw error
   }
+}
+
+/** In sandbox mode the browser may be sent over plain http to the sandbox's own provider, and nowhere else. */
+function sandboxSignInOrigins(running: RunningSandbox): string[] {
+  const issuer = running.summary().sso['issuer']
+  return typeof issuer === 'string' && URL.canParse(issuer) ? [new URL(issuer).origin] : []
 }
 
 /** e.g. "linux 6.1.0-18-amd64 (x64)": what the diagnostics show as the OS. */

@@ -1,4 +1,5 @@
-import { isLoopbackHost, parseUrl } from './app-location'
+import { isOpenableSignInUrl, type HttpSignInOrigins } from '../engine/loopback'
+import { parseUrl } from './app-location'
 
 /** Longer than any sign-in URL seen in practice, short enough for every OS's launcher. */
 export const MAX_EXTERNAL_URL_LENGTH = 8192
@@ -6,11 +7,12 @@ export const MAX_EXTERNAL_URL_LENGTH = 8192
 export type VettedUrl = { ok: true; url: string } | { ok: false; reason: string }
 
 /**
- * Decides whether a URL may be handed to the operating system's browser:
- * `https:` anywhere, `http:` only to this PC (the sandbox's sign-in page).
- * Anything else — file:, javascript:, custom schemes, embedded credentials — is refused.
+ * Decides whether a URL may be handed to the operating system's browser, by the engine's rule
+ * for sign-in pages: `https:` anywhere, `http:` only on the given loopback origins (in sandbox
+ * mode, the sandbox's own provider). Anything else — file:, javascript:, custom schemes,
+ * embedded credentials, other loopback ports — is refused.
  */
-export function vetExternalUrl(raw: string): VettedUrl {
+export function vetExternalUrl(raw: string, httpOrigins: HttpSignInOrigins = []): VettedUrl {
   if (typeof raw !== 'string' || raw.length === 0) return { ok: false, reason: 'empty' }
   if (raw.length > MAX_EXTERNAL_URL_LENGTH) return { ok: false, reason: 'too long' }
   // eslint-disable-next-line no-control-regex
@@ -19,14 +21,16 @@ export function vetExternalUrl(raw: string): VettedUrl {
   if (!url) return { ok: false, reason: 'not a URL' }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `scheme ${url.protocol} is not allowed` }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'carries a user name or password' }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { ok: false, reason: 'plain http to another computer' }
+  if (!isOpenableSignInUrl(url, httpOrigins)) {
+    return { ok: false, reason: url.protocol === 'http:' ? 'plain http outside the sandbox’s sign-in page' : 'not a sign-in page' }
+  }
   return { ok: true, url: url.href }
 }
 
 /** Wraps `shell.openExternal` so nothing unvetted reaches it; refusals reject without echoing the URL. */
-export function vettedOpenExternal(open: (url: string) => Promise<void>): (url: string) => Promise<void> {
+export function vettedOpenExternal(open: (url: string) => Promise<void>, httpOrigins: HttpSignInOrigins = []): (url: string) => Promise<void> {
   return async (raw) => {
-    const vetted = vetExternalUrl(raw)
+    const vetted = vetExternalUrl(raw, httpOrigins)
     if (!vetted.ok) throw new Error(`Refused to open an external URL: ${vetted.reason}.`)
     await open(vetted.url)
   }

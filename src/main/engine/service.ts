@@ -11,6 +11,7 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import type { DeactivationRequest } from '../../shared/request'
 import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
 import { describeServer, type AuthConfig, type EngineConfig } from './config'
+import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
@@ -92,6 +93,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     appName: deps.app.name,
     timeoutMs: config.ssoTimeoutMs,
     openExternal: deps.openExternal,
+    httpSignInOrigins: httpSignInOriginsFor(config.apiUrl),
     async requestSsoUrl(query) {
       const answer = await client.ssoUrl({
         product: query.product,

@@ -72,6 +72,35 @@ describe('startEngine', () => {
     await expect(fetch(info.value.server)).rejects.toThrow()
   })
 
+  it('in sandbox mode the browser may be sent over plain http to the sandbox’s own provider only', async () => {
+    const opened: string[] = []
+    const { all, sandboxStarts } = deps({}, { openExternal: async (url) => void opened.push(url) })
+    const created = vi.fn(createLicenseService)
+    await started({ ...all, createLicenseService: created })
+    const open = created.mock.calls[0]![0].openExternal
+    const sandbox = await sandboxStarts.mock.results[0]!.value
+    const issuer = String(sandbox.summary().sso['issuer'])
+    expect(issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    await open(`${issuer}/auth?client_id=license-users`)
+    const port = Number(new URL(issuer).port)
+    for (const other of [`http://127.0.0.1:${port + 1}/auth`, `http://localhost:${port}/auth`, 'http://127.0.0.1/', 'file:///etc/passwd']) {
+      await expect(open(other), other).rejects.toThrow(/Refused to open an external URL/)
+    }
+    await open('https://idp.example/auth')
+    expect(opened).toEqual([`${issuer}/auth?client_id=license-users`, 'https://idp.example/auth'])
+  })
+
+  it('with a server configured over https, opens only https pages', async () => {
+    const opened: string[] = []
+    const created = vi.fn(createLicenseService)
+    const { all } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }, { openExternal: async (url) => void opened.push(url), createLicenseService: created })
+    await started(all)
+    const open = created.mock.calls[0]![0].openExternal
+    await expect(open('http://127.0.0.1:4010/auth')).rejects.toThrow(/Refused/)
+    await open('https://idp.example/auth')
+    expect(opened).toEqual(['https://idp.example/auth'])
+  })
+
   it('with a server configured, talks to it and starts no sandbox', async () => {
     const { all, sandboxStarts } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' })
     const engine = await started(all)

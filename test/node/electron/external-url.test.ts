@@ -6,11 +6,25 @@ describe('vetExternalUrl', () => {
     ['https://login.example.com/authorize?client_id=a&state=b', 'https://login.example.com/authorize?client_id=a&state=b'],
     ['https://idp.example.com:8443/x', 'https://idp.example.com:8443/x'],
     ['HTTPS://Example.COM/', 'https://example.com/'],
-    ['http://127.0.0.1:4010/sso/auth?x=1', 'http://127.0.0.1:4010/sso/auth?x=1'],
-    ['http://localhost:4010/', 'http://localhost:4010/'],
-    ['http://[::1]:4010/', 'http://[::1]:4010/']
+    ['https://127.0.0.1:4010/auth', 'https://127.0.0.1:4010/auth']
   ])('opens %s', (raw, normalized) => {
     expect(vetExternalUrl(raw)).toEqual({ ok: true, url: normalized })
+  })
+
+  it.each(['http://127.0.0.1:4010/sso/auth?x=1', 'http://localhost:4010/', 'http://[::1]:4010/', 'http://127.0.0.2/'])(
+    'refuses plain http on this PC when no sandbox provider is named: %s',
+    (raw) => {
+      expect(vetExternalUrl(raw)).toEqual({ ok: false, reason: 'plain http outside the sandbox’s sign-in page' })
+    }
+  )
+
+  it('in sandbox mode opens plain http only on the sandbox provider’s own origin', () => {
+    const sandbox = ['http://127.0.0.1:4010']
+    expect(vetExternalUrl('http://127.0.0.1:4010/auth?client_id=a', sandbox)).toEqual({ ok: true, url: 'http://127.0.0.1:4010/auth?client_id=a' })
+    for (const other of ['http://127.0.0.1:4011/auth', 'http://localhost:4010/auth', 'http://[::1]:4010/auth', 'http://127.0.0.2:4010/', 'http://example.com:4010/']) {
+      expect(vetExternalUrl(other, sandbox).ok, other).toBe(false)
+    }
+    expect(vetExternalUrl('https://idp.example/auth', sandbox).ok).toBe(true)
   })
 
   it.each([

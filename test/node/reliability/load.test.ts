@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLicenseApiClient, type LicenseApiClient } from '../../../src/main/engine/license-api-client'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
+import { startSsoProvider } from '../../../src/sandbox/sso'
 import type { Credentials } from '../../../src/shared/request'
 import { codeOf } from './support/engine'
 import { seededRandom, settledHeapBytes } from './support/heap'
@@ -198,5 +199,42 @@ describe('concurrent clients on the same licences', () => {
     })
     expect(growth).toBeLessThan(HEAP_GROWTH_LIMIT)
     expect(addedDevices(target)).toEqual([])
+  })
+})
+
+describe('the sandbox’s OpenID provider under a flood of sign-in page visits', () => {
+  it('L04 600 unauthenticated /auth visits leave at most the store’s cap behind; a new visit still gets its login page', { timeout: 60_000 }, async (context) => {
+    const cap = 200
+    const provider = await startSsoProvider({ seed: { customerAccounts: [{ code: 'acme', sso: { enabled: true }, users: [] }] }, storeLimits: { maxEntries: cap } })
+    const authorize = async () => {
+      const url = (await provider.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code' })) as { ok: true; value: { url: string } }
+      return fetch(url.value.url, { redirect: 'manual' })
+    }
+    let largest = 0
+    let redirected = 0
+    try {
+      for (let i = 0; i < 600; i++) {
+        const answer = await authorize()
+        await answer.body?.cancel()
+        if (answer.status === 303) redirected += 1
+        largest = Math.max(largest, provider.storeSize())
+      }
+      const last = await authorize()
+      await last.body?.cancel()
+      const login = await fetch(new URL(last.headers.get('location')!, provider.issuer), { headers: { cookie: (last.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ') } })
+      table.record(context, {
+        id: 'L04',
+        case: `600 visits of the provider’s /auth page that never sign in (each leaves an interaction behind), store capped at ${cap} entries for the test (10 000 by default)`,
+        expected: `every visit redirected to its login page; the store never holds more than ${cap} entries; a new visit then still gets its login page`,
+        observed: `${redirected} of 600 redirected; at most ${largest} entries held; then the login page: HTTP ${login.status}`
+      })
+      expect(redirected).toBe(600)
+      expect(largest).toBeLessThanOrEqual(cap)
+      expect(largest).toBeGreaterThan(cap / 2)
+      expect(login.status).toBe(200)
+      expect(await login.text()).toContain('password')
+    } finally {
+      await provider.close()
+    }
   })
 })

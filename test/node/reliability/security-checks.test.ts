@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
-import { connect } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -92,6 +92,7 @@ describe('the SSO loopback listener', () => {
       fc.asyncProperty(hosts, async (redirect) => {
         const flow = createSsoBrowserFlow({
           timeoutMs: 2_000,
+          httpSignInOrigins: [new URL(PROVIDER_URL).origin],
           requestSsoUrl: async () => success({ url: `${PROVIDER_URL.split('&redirect_uri=')[0]}&response_type=code&redirect_uri=${encodeURIComponent(redirect)}` }),
           openExternal: async () => {
             opened += 1
@@ -118,6 +119,73 @@ describe('the SSO loopback listener', () => {
       observed: `${outcomes}; ${listening} listened; ${opened} browsers opened`
     })
     expect(opened).toBe(0)
+  })
+})
+
+describe('a localhost redirect', () => {
+  /** A sign-in whose registered redirect is `redirect` (a localhost one), through the engine's flow. */
+  function localhostSignIn(redirect: string) {
+    let opened!: (url: string) => void
+    const browser = new Promise<string>((resolve) => (opened = resolve))
+    const flow = createSsoBrowserFlow({
+      timeoutMs: 5_000,
+      httpSignInOrigins: [new URL(PROVIDER_URL).origin],
+      requestSsoUrl: async () => success({ url: `${PROVIDER_URL.split('&redirect_uri=')[0]}&response_type=code&redirect_uri=${encodeURIComponent(redirect)}` }),
+      openExternal: async (url) => opened(url)
+    })
+    const outcome = flow.signIn({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code' }, () => undefined)
+    return { flow, outcome, browser }
+  }
+
+  it('S21 binds every address localhost stands for on one port; another program on [::1] at a fixed port fails the attempt before the browser opens', async (context) => {
+    const observed: string[] = []
+    try {
+      const free = localhostSignIn('http://localhost/callback')
+      const url = new URL(await free.browser)
+      const redirect = new URL(url.searchParams.get('redirect_uri')!)
+      const port = Number(redirect.port)
+      const held = { v4: await accepts('127.0.0.1', port), v6: await accepts('::1', port) }
+      observed.push(`any port: listening on 127.0.0.1 ${held.v4 ? 'yes' : 'no'}, [::1] ${held.v6 ? 'yes' : 'no'} (port ${port === 0 ? 0 : 'chosen by the OS'})`)
+      const answer = await new Promise<number>((resolve, reject) => {
+        const socket = connect({ host: '::1', port }, () =>
+          socket.end(`GET /callback?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=via-v6 HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`)
+        )
+        let text = ''
+        socket.on('data', (c: Buffer) => (text += c.toString()))
+        socket.on('close', () => resolve(Number(text.slice(9, 12))))
+        socket.on('error', reject)
+      })
+      const outcome = await free.outcome
+      observed.push(`the answer over [::1]: HTTP ${answer}, ${codeOf(outcome)}`)
+      expect(held).toEqual({ v4: true, v6: true })
+      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6' } })
+
+      const squatter = await new Promise<import('node:net').Server>((resolve, reject) => {
+        const server = createServer((socket) => socket.destroy())
+        server.once('error', reject)
+        server.listen(0, '::1', () => resolve(server))
+      })
+      const squatted = (squatter.address() as import('node:net').AddressInfo).port
+      try {
+        const taken = localhostSignIn(`http://localhost:${squatted}/callback`)
+        const result = await taken.outcome
+        const browserOpened = await settledWithin(taken.browser, 50)
+        observed.push(`fixed port ${squatted === 0 ? 0 : 'N'} with [::1]:N held by another program: ${codeOf(result)}, browser ${browserOpened === 'pending' ? 'not opened' : 'opened'}, 127.0.0.1:N ${await accepts('127.0.0.1', squatted) ? 'still held' : 'released'}`)
+        expect(result).toMatchObject({ ok: false, error: { code: 'sso_port_in_use' } })
+        if (!result.ok) expect(result.error.explanation).toContain(`[::1]:${squatted}`)
+        expect(browserOpened).toBe('pending')
+        expect(await accepts('127.0.0.1', squatted)).toBe(false)
+      } finally {
+        await new Promise((resolve) => squatter.close(resolve))
+      }
+    } finally {
+      table.record(context, {
+        id: 'S21',
+        case: 'Redirect registered as http://localhost (any port), then as http://localhost:N/callback while another program holds [::1]:N',
+        expected: 'the listener holds 127.0.0.1 and [::1] on the same port and takes the answer on either; with [::1]:N taken, sso_port_in_use before the browser opens, and 127.0.0.1:N is let go',
+        observed: observed.join('; ')
+      })
+    }
   })
 })
 

@@ -31,8 +31,8 @@ afterAll(async () => {
   await provider?.close()
 })
 
-const flowWith = (openExternal: (url: string) => Promise<void>, requestSsoUrl = requestFrom(provider), timeoutMs = 15_000) =>
-  createSsoBrowserFlow({ requestSsoUrl, openExternal, timeoutMs })
+const flowWith = (openExternal: (url: string) => Promise<void>, requestSsoUrl = requestFrom(provider), timeoutMs = 15_000, idp = provider) =>
+  createSsoBrowserFlow({ requestSsoUrl, openExternal, timeoutMs, httpSignInOrigins: [new URL(idp.issuer).origin] })
 
 /**
  * Sends raw HTTP/1.1 requests on one connection (pipelined; the last asks the listener to close it)
@@ -164,7 +164,7 @@ describe('where the flow listens', () => {
     try {
       const page = await browser.newPage()
       const opener = browserOpener(page)
-      const outcome = flowWith(opener.openExternal, requestFrom(fixed)).signIn(codeQuery(), () => undefined)
+      const outcome = flowWith(opener.openExternal, requestFrom(fixed), 15_000, fixed).signIn(codeQuery(), () => undefined)
       const signInUrl = await opener.firstUrl
       expect(new URL(signInUrl).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`)
       await signInOnProviderPage(page, ANN)
@@ -186,7 +186,7 @@ describe('where the flow listens', () => {
     })
     try {
       const opener = browserOpener()
-      const result = await flowWith(opener.openExternal, requestFrom(fixed)).signIn(codeQuery(), () => undefined)
+      const result = await flowWith(opener.openExternal, requestFrom(fixed), 15_000, fixed).signIn(codeQuery(), () => undefined)
       expect(result).toMatchObject({ ok: false, error: { code: 'sso_port_in_use', family: 'sso' } })
       if (!result.ok) expect(result.error.explanation).toContain(`127.0.0.1:${busy.port}`)
       expect(opener.urls).toEqual([])
@@ -218,6 +218,8 @@ describe('where the flow listens', () => {
       ['https://idp.example/auth?redirect_uri=https%3A%2F%2F127.0.0.1%2Fcb', 'sso_redirect_not_loopback'],
       ['https://idp.example/auth?client_id=a', 'sso_redirect_not_loopback'],
       ['http://idp.example/auth?redirect_uri=http%3A%2F%2F127.0.0.1', 'sso_unsafe_url'],
+      ['http://127.0.0.1:1/auth?redirect_uri=http%3A%2F%2F127.0.0.1', 'sso_unsafe_url'],
+      ['http://localhost/auth?redirect_uri=http%3A%2F%2F127.0.0.1', 'sso_unsafe_url'],
       ['file:///etc/passwd?redirect_uri=http%3A%2F%2F127.0.0.1', 'sso_unsafe_url'],
       ['https://user:pw@idp.example/auth?redirect_uri=http%3A%2F%2F127.0.0.1', 'sso_unsafe_url'],
       ['not a url', 'sso_unsafe_url']

@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 const newFlow = (openExternal: (url: string) => Promise<void>, timeoutMs = 15_000) =>
-  createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal, timeoutMs })
+  createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal, timeoutMs, httpSignInOrigins: [new URL(provider.issuer).origin] })
 
 describe('authorization-code grant in a real browser', () => {
   it('signs in on the provider page, returns to the loopback listener, and the code identifies the user once', async () => {
@@ -145,7 +145,7 @@ describe('implicit grant in a real browser', () => {
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(new URL(request.url()))
     })
-    const outcome = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider, discovery), openExternal: opener.openExternal, timeoutMs: 15_000 }).signIn(
+    const outcome = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider, discovery), openExternal: opener.openExternal, timeoutMs: 15_000, httpSignInOrigins: [new URL(provider.issuer).origin] }).signIn(
       tokenQuery(),
       () => undefined
     )

@@ -109,7 +109,7 @@ describe('identify', () => {
   it('refuses an ID token once it has expired, and tokens of another provider instance', async () => {
     const page = await browser.newPage()
     const opener = browserOpener(page)
-    const flow = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal: opener.openExternal, timeoutMs: 10_000 })
+    const flow = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal: opener.openExternal, timeoutMs: 10_000, httpSignInOrigins: [new URL(provider.issuer).origin] })
     const outcome = flow.signIn(tokenQuery(), () => undefined)
     await opener.firstUrl
     await signInOnProviderPage(page, ANN)
@@ -155,7 +155,7 @@ describe('the provider’s pages', () => {
       url.searchParams.delete('kc_idp_hint')
       return success({ url: url.href })
     }
-    const result = await createSsoBrowserFlow({ requestSsoUrl: withoutHint, openExternal: opener.openExternal, timeoutMs: 10_000 }).signIn(
+    const result = await createSsoBrowserFlow({ requestSsoUrl: withoutHint, openExternal: opener.openExternal, timeoutMs: 10_000, httpSignInOrigins: [new URL(provider.issuer).origin] }).signIn(
       codeQuery(),
       () => undefined
     )

@@ -101,7 +101,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     if (attempt.done) return
     if (!answer.ok) return attempt.finish(answer)
 
-    const vetted = vetSignInUrl(answer.value.url)
+    const vetted = vetSignInUrl(answer.value.url, deps.httpSignInOrigins ?? [])
     if (!vetted.ok) return attempt.finish(vetted)
     const redirect = loopbackRedirect(vetted.value)
     if (!redirect.ok) return attempt.finish(redirect)

@@ -1,6 +1,6 @@
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { isAllowedServerUrl } from '../loopback'
+import { isOpenableSignInUrl, type HttpSignInOrigins } from '../loopback'
 
 /** Hosts a loopback redirect may name (RFC 8252 §7.3, plus `localhost` which vendors register too); the listener binds exactly that host. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
@@ -13,14 +13,10 @@ const parse = (text: string): URL | undefined => {
   }
 }
 
-/**
- * Only `https:` sign-in pages may be opened in the browser, or `http:` on this PC (the sandbox).
- * URLs carrying user:password are refused outright.
- */
-export function vetSignInUrl(text: string): Outcome<URL> {
+/** Only `https:` sign-in pages may be opened in the browser, or `http:` on an allowed origin of this PC (the sandbox). */
+export function vetSignInUrl(text: string, httpOrigins: HttpSignInOrigins): Outcome<URL> {
   const url = parse(text)
-  const safe = url !== undefined && url.username === '' && url.password === '' && isAllowedServerUrl(url)
-  return url && safe ? success(url) : failure(describeError('sso_unsafe_url'))
+  return url && isOpenableSignInUrl(url, httpOrigins) ? success(url) : failure(describeError('sso_unsafe_url'))
 }
 
 /** Where the browser will come back to, and how to listen for it. */

@@ -1,5 +1,6 @@
 import type { SsoGrant, SsoProgress } from '../../../shared/api'
 import type { Outcome } from '../../../shared/outcome'
+import type { HttpSignInOrigins } from '../loopback'
 
 /** What a completed browser sign-in yields; held only until the deactivation call. */
 export type SsoCredential = { kind: 'code'; code: string } | { kind: 'token'; idToken?: string; accessToken?: string }
@@ -16,6 +17,8 @@ export interface SsoBrowserFlowDeps {
   /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
   openExternal(url: string): Promise<void>
   timeoutMs: number
+  /** Where an `http:` sign-in page may be: none (default, `https:` only), these loopback origins, or any on this PC. */
+  httpSignInOrigins?: HttpSignInOrigins
 }
 
 export interface SsoBrowserFlow {

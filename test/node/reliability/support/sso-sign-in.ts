@@ -29,6 +29,7 @@ export async function startSignIn(grant: SsoGrant, timeoutMs = 10_000, formPost 
   let opened!: (url: string) => void
   const browser = new Promise<string>((resolve) => (opened = resolve))
   const flow = createSsoBrowserFlow({
+    httpSignInOrigins: [new URL(PROVIDER_URL).origin],
     timeoutMs,
     requestSsoUrl: async () => ({
       ok: true,
