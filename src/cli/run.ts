@@ -132,14 +132,31 @@ class Reporter {
   }
 }
 
-function parse(argv: string[]): { command: string | undefined; flags: Flags; extra: string[] } | { error: string } {
+/** Where an argument stood (1 = the first after the program name). */
+type Parsed = { command: string | undefined; commandAt: number; flags: Flags; extraAt: number[] } | { error: string }
+
+/**
+ * Reads the arguments. No message quotes what the user typed: a stray argument may be a
+ * password (typed after --password-stdin, say), so a problem is named by its position.
+ */
+function parse(argv: string[]): Parsed {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true })
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue
+    const at = token.index + 1
+    const known = Object.prototype.hasOwnProperty.call(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined
+    if (!known) return { error: `Unknown option at position ${at} (not shown, in case it is a secret).` }
+    if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
+      return { error: `Option --${token.name} at position ${at} needs a value (one that starts with "-" is given as --${token.name}=…).` }
+    }
+    if (known.type === 'boolean' && token.inlineValue) return { error: `Option --${token.name} at position ${at} takes no value.` }
+  }
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-    return { command: positionals[0], flags: values as Flags, extra: positionals.slice(1) }
-  } catch (error) {
-    // parseArgs appends a long tip about positionals; its first sentence says what is wrong.
-    const message = error instanceof Error ? error.message : String(error)
-    return { error: message.split('. ')[0]!.replace(/\.?$/, '.') }
+    const at = tokens.filter((t) => t.kind === 'positional').map((t) => t.index + 1)
+    return { command: positionals[0], commandAt: at[0] ?? 0, flags: values as Flags, extraAt: at.slice(1) }
+  } catch {
+    return { error: 'The arguments could not be read.' }
   }
 }
 
@@ -281,17 +298,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
-  const { command, flags, extra } = parsed
+  const { command, commandAt, flags, extraAt } = parsed
   const out = new Reporter(io, flags.json === true)
   try {
     if (flags.help || command === 'help' || command === undefined) {
       io.stdout(HELP)
       return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
     }
-    if (extra.length > 0) return out.fail(inputError('arguments', `Unexpected argument "${extra[0]}". See --help.`))
+    if (command !== 'hardware-id' && command !== 'deactivate') {
+      return out.fail(
+        inputError('command', `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate" or "hardware-id"; see --help.`)
+      )
+    }
+    if (extraAt.length > 0) {
+      return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[0]} (not shown, in case it is a secret). See --help.`))
+    }
     if (command === 'hardware-id') return hardwareIdCommand(flags, io, out)
-    if (command === 'deactivate') return await deactivateCommand(flags, io, out)
-    return out.fail(inputError('command', `Unknown command "${command}". Use "deactivate" or "hardware-id"; see --help.`))
+    return await deactivateCommand(flags, io, out)
   } catch {
     return out.fail(describeError('app_internal_error'))
   }

@@ -178,6 +178,26 @@ describe('runCli in-process', () => {
     expect(sandbox.stats().requests).toBe(before)
   })
 
+  it.each([
+    [['deactivate', '--product', 'p', '--username', 'u', '--password-stdin', 'Hunter2-typed-here'], 'arguments', 'Unexpected argument at position 7'],
+    [['Hunter2-typed-here', 'deactivate'], 'command', 'Unknown command at position 1'],
+    [['deactivate', '--Hunter2-typed-here'], 'arguments', 'Unknown option at position 2'],
+    [['deactivate', '--password=x', '--Hunter2-typed-here=value'], 'arguments', 'Unknown option at position 3'],
+    [['deactivate', '-Hunter2-typed-here'], 'arguments', 'Unknown option at position 2'],
+    [['deactivate', '--json=Hunter2-typed-here'], 'arguments', 'Option --json at position 2 takes no value'],
+    [['deactivate', '--product'], 'arguments', 'Option --product at position 2 needs a value']
+  ])('%j: the problem is named by its position, the stray text is never echoed (human and --json)', async (args, field, message) => {
+    for (const json of [false, true]) {
+      const h = harness(sandboxEnv())
+      expect(await runCli(json ? [...args, '--json'] : args, h.io)).toBe(EXIT.invalid)
+      const printed = h.out.stdout + h.out.stderr
+      expect(printed).toContain(message)
+      expect(printed).not.toContain('Hunter2')
+      expect(printed).not.toMatch(/\bunter2|ped-here/)
+      if (json) expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_input', field } })
+    }
+  })
+
   it('names the flag when a flag carries a bad setting', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
