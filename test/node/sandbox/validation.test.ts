@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { callApi, expectRefusal, send, signedHeaders } from './helpers'
@@ -153,6 +154,36 @@ describe('body validation (the intent of the seed page schema)', () => {
       body: JSON.stringify({ ...KEY_BODY, sdk_ver: 'y'.repeat(9000) })
     })
     expectRefusal(response, 413, 'validation_error')
+  })
+
+  it('a sender that streams on far past the limit is answered 413 and then cut off, on every route that reads a body', async () => {
+    for (const path of ['/api/v4/deactivate_bundle', '/api/v4/activate_bundle', '/auth/token']) {
+      const { port } = new URL(sandbox.origin)
+      const result = await new Promise<{ answer: string; sentMiB: number; cut: boolean }>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port: Number(port) })
+        const piece = Buffer.alloc(64 * 1024, 'z')
+        const frame = Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+        let sent = 0
+        let answer = ''
+        let cut = false
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')))
+        socket.on('error', () => (cut = true))
+        socket.on('close', () => resolve({ answer, sentMiB: sent / 2 ** 20, cut: cut || sent < 64 * 2 ** 20 }))
+        const pump = () => {
+          while (!socket.destroyed && sent < 64 * 2 ** 20) {
+            sent += piece.length
+            if (!socket.write(frame)) return void socket.once('drain', pump)
+          }
+          socket.end('0\r\n\r\n')
+        }
+        const head = Object.entries({ ...signedHeaders(), 'Transfer-Encoding': 'chunked', 'Content-Type': 'application/json' })
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${head.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`)
+        pump()
+      })
+      expect(result.answer, path).toMatch(/^HTTP\/1\.1 413 /)
+      expect(result.cut, path).toBe(true)
+      expect(result.sentMiB, path).toBeLessThan(32)
+    }
   })
 
   it('authentication is checked before the body', async () => {
