@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path'
 
 export interface ReliabilityRow {
-  /** Stable, sortable: F01 (faults), H01 (hostile input), L01 (load), S01 (security). */
+  /** Stable, sortable: F01 (faults), H01 (hostile input), L01 (load), S01 (security), R1 (review findings). */
   id: string
   case: string
   expected: string
@@ -21,7 +21,7 @@ export interface ReliabilityRow {
 }
 
 export interface ReliabilityFragment {
-  /** Sorts the sections: 1 faults, 2 hostile input, 3 load, 4 security. */
+  /** Sorts the sections: 1 faults, 2 hostile input, 3 load, 4 security, 5 review findings. */
   section: number
   title: string
   rows: ReliabilityRow[]
@@ -34,7 +34,8 @@ const SECTION_TITLES: Record<number, string> = {
   1: '1. Fault injection against the engine',
   2: '2. Hostile input',
   3: '3. Load',
-  4: '4. Security checks'
+  4: '4. Security checks',
+  5: '5. Security review findings and their tests'
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
