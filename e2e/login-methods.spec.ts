@@ -57,15 +57,19 @@ test.describe('deactivation succeeds with each login method', () => {
     await expect(screen.progress('Waiting for your browser…')).toBeVisible()
 
     const browserPage = await app.systemBrowserPage()
+    const visited: string[] = []
+    browserPage.on('framenavigated', (frame) => visited.push(frame.url()))
     await signInAtProvider(browserPage, SSO_ACCOUNT.user)
-    // The tokens arrive in the fragment; the loopback page relays them and reports back.
-    await expect(browserPage.getByRole('heading', { name: 'Finishing sign-in' })).toBeVisible()
-    await expect(browserPage.getByRole('status')).toContainText('You can close this tab and return to License Manager.')
+    // The sandbox's provider offers form_post: the tokens arrive in a form post to the loopback listener, never in a URL.
+    await expect(browserPage.getByRole('heading', { name: 'Signed in' })).toBeVisible()
+    await expect(browserPage.getByText('You can close this tab and return to License Manager.')).toBeVisible()
 
     await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: machineHardwareId, method: 'sso-token' })
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([])
     const [opened] = await app.openedUrls()
     expect(new URL(opened!).searchParams.get('response_type')).toBe('id_token token')
+    expect(new URL(opened!).searchParams.get('response_mode')).toBe('form_post')
+    expect(visited.filter((url) => /[#?&](access_token|id_token)=/.test(url))).toEqual([])
   })
 
   test('company sign-in with a pasted ID token', async ({ app, sandbox, browser, machineHardwareId }) => {

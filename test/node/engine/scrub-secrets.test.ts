@@ -29,6 +29,10 @@ describe('secretScrubber', () => {
     expect(secretScrubber([]).text(`${'x'.repeat(495)}ZYXWVUTS`)).toBe(`${'x'.repeat(495)}ZYXWV…`)
   })
 
+  it('takes secrets with a lone surrogate (sent as U+FFFD when percent-encoded) without failing', () => {
+    expect(secretScrubber(['k\ud800x']).text('a k\ud800x b k%EF%BF%BDx c')).toBe(`a ${REMOVED} b ${REMOVED} c`)
+  })
+
   it('replaces control and bidi characters a server sent with spaces', () => {
     expect(secretScrubber([]).text('a\u001b[31mb\u202ec\u0000d')).toBe('a [31mb c d')
   })

@@ -173,7 +173,7 @@ describe('concurrent clients on the same licences', () => {
     expect(addedDevices(target)).toEqual([])
   })
 
-  it('L03 memory stays bounded: repeating the load leaves the heap where it was', async (context) => {
+  it('L03 memory stays bounded: repeating the load leaves the heap where it was', { timeout: 60_000 }, async (context) => {
     sandbox.reset()
     const target = TARGETS[0]!
     const clients = Array.from({ length: CLIENTS }, clientFor)

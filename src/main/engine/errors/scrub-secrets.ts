@@ -27,7 +27,9 @@ const asciiJson = (text: string): string =>
  * HTML-escaped.
  */
 export function echoForms(secret: string): string[] {
-  const percent = [encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2)]
+  // Percent-encoding needs well-formed UTF-16: a lone surrogate goes out as U+FFFD, as browsers and URLSearchParams send it.
+  const wellFormed = secret.replace(LONE_SURROGATE, '\ufffd')
+  const percent = [encodeURIComponent(wellFormed), encodeURI(wellFormed), new URLSearchParams({ s: secret }).toString().slice(2)]
   const forms = [
     secret,
     ...percent,
@@ -38,6 +40,8 @@ export function echoForms(secret: string): string[] {
   ]
   return [...new Set(forms)].filter((form) => form !== '')
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
