@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readIncomingBody } from '../../main/engine/http/incoming-body'
 import type { Provider } from 'oidc-provider'
 import type { SsoDirectory } from './directory'
 import { sendLoginPage, sendProblemPage } from './login-page'
@@ -12,16 +13,6 @@ const MAX_FORM_BYTES = 8 * 1024
 /** True when the request belongs to the interaction pages (login, abort) rather than to the provider. */
 export const isInteractionPath = (pathname: string): boolean => ROUTE.test(pathname)
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_FORM_BYTES) return undefined
-    chunks.push(chunk)
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
-}
 
 /**
  * Serves `/interaction/:uid` (the login form, or an automatic consent for the first-party client),
@@ -80,9 +71,14 @@ export function createInteractionHandler(provider: Provider, directory: SsoDirec
       return
     }
 
-    const form = await readForm(req)
-    const email = form?.get('email') ?? ''
-    const identity = directory.authenticate(account.code, email, form?.get('password') ?? '')
+    const body = await readIncomingBody(req, MAX_FORM_BYTES)
+    if (!body.ok) {
+      sendProblemPage(res, 413, 'The sign-in form was too large', 'Start the sign-in again from the app.')
+      return
+    }
+    const form = new URLSearchParams(body.text)
+    const email = form.get('email') ?? ''
+    const identity = directory.authenticate(account.code, email, form.get('password') ?? '')
     if (!identity) {
       sendLoginPage(res, {
         interactionUid: details.uid,
