@@ -77,14 +77,15 @@ describe('npm start: the Electron binary step', () => {
     }
   })
 
+  // The limit leaves a loaded machine time to start the installer and reach the host.
   it('gives up after its time limit when the download host never answers', async () => {
     const silent = await startTcpServer(() => undefined)
     try {
-      const run = await runStartStep({ ELECTRON_MIRROR: `${silent.origin}/`, LM_ELECTRON_INSTALL_TIMEOUT_MS: '1500' })
+      const run = await runStartStep({ ELECTRON_MIRROR: `${silent.origin}/`, LM_ELECTRON_INSTALL_TIMEOUT_MS: '5000' })
       expect(silent.connections()).toBeGreaterThan(0)
       expect(run.code).toBe(1)
-      expect(run.ms).toBeLessThan(10_000)
-      expect(expectPlainParagraph(run.stderr)).toMatch(/did not finish within 2 s \(LM_ELECTRON_INSTALL_TIMEOUT_MS sets the limit\)/)
+      expect(run.ms).toBeLessThan(20_000)
+      expect(expectPlainParagraph(run.stderr)).toMatch(/did not finish within 5 s \(LM_ELECTRON_INSTALL_TIMEOUT_MS sets the limit\)/)
     } finally {
       await silent.close()
     }
