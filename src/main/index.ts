@@ -1,13 +1,13 @@
 import { release } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
-import { startSandbox } from '../sandbox/server'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
 import { registerIpcHandlers } from './electron/ipc'
+import { createApiFetch } from './electron/net-fetch'
 import { menuTemplate } from './electron/menu'
 import { guardWebContents } from './electron/navigation-guard'
 import { installPermissionHandlers } from './electron/permissions'
@@ -77,10 +77,11 @@ function run(): void {
       // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
       loadConfig: () =>
         loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
-      startSandbox,
+      // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
+      startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
       createLicenseService,
       // Chromium's network stack: the system proxy/PAC and the OS certificate store.
-      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+      fetch: createApiFetch((input, init) => net.fetch(input, init)),
       // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
       openExternal: (url) => shell.openExternal(url),
       app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }

@@ -15,12 +15,13 @@ const ANSWER_SHAPE_CODES: KnownErrorCode[] = [
   'empty_error_body',
   'non_json_error_body',
   'html_error_body',
+  'proxy_auth_required',
   'unexpected_response',
   'response_too_large'
 ]
 
 /** Codes the transport mapper gives when no answer arrived. */
-const TRANSPORT_CODES: KnownErrorCode[] = ['cannot_connect_to_server', 'dns_failure', 'timeout', 'tls_failure', 'connection_reset', 'proxy_failure', 'network_error']
+const TRANSPORT_CODES: KnownErrorCode[] = ['cannot_connect_to_server', 'dns_failure', 'timeout', 'tls_failure', 'connection_reset', 'proxy_failure', 'pc_offline', 'network_error']
 
 /**
  * Codes other modules produce (validation, config, hardware id, service, IPC, OAuth, SSO flow,
@@ -105,7 +106,8 @@ describe('mapErrorResponse: answers without an envelope', () => {
     ['400 empty', 'empty_error_body', { status: 400, contentType: 'application/json', body: '' }],
     ['400 blank', 'empty_error_body', { status: 400, contentType: null, body: ' \n ' }],
     ['403 proxy page', 'html_error_body', { status: 403, contentType: 'text/html; charset=utf-8', body: '<html><body>Blocked by proxy</body></html>' }],
-    ['407 page without content type', 'html_error_body', { status: 407, contentType: null, body: '<!doctype html><title>Proxy auth</title>' }],
+    ['407 page without content type', 'proxy_auth_required', { status: 407, contentType: null, body: '<!doctype html><title>Proxy auth</title>' }],
+    ['407 empty (proxy sign-in cancelled)', 'proxy_auth_required', { status: 407, contentType: null, body: '' }],
     ['302 captive portal', 'html_error_body', { status: 302, contentType: null, body: '' }],
     ['400 text', 'non_json_error_body', { status: 400, contentType: 'text/plain', body: 'Bad Request' }],
     ['400 JSON without code', 'non_json_error_body', { status: 400, contentType: 'application/json', body: '{"error":"bad"}' }],
@@ -162,7 +164,7 @@ describe('transportErrorCode', () => {
     ['net::ERR_PROXY_CONNECTION_FAILED', 'proxy_failure', new Error('net::ERR_PROXY_CONNECTION_FAILED')],
     ['net::ERR_TUNNEL_CONNECTION_FAILED', 'proxy_failure', new Error('net::ERR_TUNNEL_CONNECTION_FAILED')],
     ['net::ERR_TIMED_OUT', 'timeout', new Error('net::ERR_TIMED_OUT')],
-    ['net::ERR_INTERNET_DISCONNECTED', 'network_error', new Error('net::ERR_INTERNET_DISCONNECTED')],
+    ['net::ERR_INTERNET_DISCONNECTED', 'pc_offline', new Error('net::ERR_INTERNET_DISCONNECTED')],
     ['ENETUNREACH', 'network_error', fetchFailed(errno('ENETUNREACH'))],
     ['a bare fetch failed', 'network_error', new TypeError('fetch failed')],
     ['a thrown string', 'network_error', 'weird'],

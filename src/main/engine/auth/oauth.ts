@@ -1,6 +1,6 @@
 import { describeError, type AppError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { mapOversizedAnswer } from '../errors/map-response'
+import { mapIntermediaryAnswer, mapOversizedAnswer } from '../errors/map-response'
 import { mapTransportError } from '../errors/map-transport'
 import { readBoundedText } from '../http/bounded-response'
 
@@ -105,6 +105,9 @@ export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSo
     } catch (error) {
       return failure(fromTokenServer(mapTransportError(error)))
     }
+    // A redirect or a proxy's 407 is explained as for the License API itself.
+    const intermediary = mapIntermediaryAnswer(response.status)
+    if (intermediary) return failure(fromTokenServer(intermediary))
     if (response.status < 200 || response.status > 299) return tokenRequestFailed(response.status, oauthErrorText(body))
     const answer = parseTokenAnswer(body)
     if (!answer) return tokenRequestFailed(response.status, 'The token server’s answer holds no usable bearer access token.')

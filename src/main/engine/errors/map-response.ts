@@ -32,6 +32,25 @@ export function looksLikeHtml(answer: Pick<HttpAnswer, 'contentType' | 'body'>):
   return /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(answer.body)
 }
 
+/** A redirect (3xx, or a redirect the fetch refused to follow: status 0): never the License API's own answer. */
+export function redirectAnswerError(status: number): AppError {
+  return describeError('html_error_body', {
+    status,
+    explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
+  })
+}
+
+/**
+ * Answers that come from something between this PC and the server, whatever
+ * server was asked (License API or OAuth token server): a redirect, or a proxy
+ * asking for credentials (407), which the app cannot give.
+ */
+export function mapIntermediaryAnswer(status: number): AppError | undefined {
+  if (status >= 300 && status < 400) return redirectAnswerError(status)
+  if (status === 407) return describeError('proxy_auth_required', { status })
+  return undefined
+}
+
 /**
  * Maps an HTTP answer that is not a success to the catalogue. The server's own
  * envelope wins; without one, the status and the shape of the body decide.
@@ -42,12 +61,8 @@ export function mapErrorResponse(answer: HttpAnswer): AppError {
   if (envelope) {
     return describeError(envelope.code, envelope.message === undefined ? { status } : { status, serverMessage: envelope.message })
   }
-  if (status >= 300 && status < 400) {
-    return describeError('html_error_body', {
-      status,
-      explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
-    })
-  }
+  const intermediary = mapIntermediaryAnswer(status)
+  if (intermediary) return intermediary
   if (status === 429) return describeError('too_many_requests', { status })
   if (status === 503) return describeError('server_unavailable', { status })
   if (status >= 500) return describeError('internal_error', { status })

@@ -1,21 +1,40 @@
-import { describeError, type AppError, type KnownErrorCode } from '../../../shared/errors'
+import { describeError, type AppError } from '../../../shared/errors'
+import { chromiumErrorName, chromiumTransportCode, type TransportCode } from './chromium-net-errors'
+import { redirectAnswerError } from './map-response'
+
+export type { TransportCode } from './chromium-net-errors'
+
+/**
+ * The server answered with a redirect that was not followed, but the fetch in use
+ * rejects instead of returning the 3xx answer (Electron's `net.fetch` under
+ * `redirect: 'manual'`); the shell's adapter raises this so the engine explains it
+ * like the 3xx answer it stands for.
+ */
+export class RedirectNotFollowedError extends Error {
+  override readonly name = 'RedirectNotFollowedError'
+  /** The 3xx status when the fetch told it; 0 when it did not. */
+  readonly status: number
+
+  constructor(status = 0, options?: { cause?: unknown }) {
+    super('The server answered with a redirect, which is not followed.', options)
+    this.status = status
+  }
+}
 
 /**
  * Maps a failure that left no HTTP answer to the catalogue.
  *
  * Node's fetch (undici) throws `TypeError: fetch failed` with the socket error as
  * `.cause` (sometimes an AggregateError of several); Electron's `net.fetch` throws
- * errors whose message carries Chromium's `net::ERR_…` name; ky adds its own
+ * errors whose message carries Chromium's `net::ERR_…` name (table in
+ * chromium-net-errors.ts); ky adds its own
  * `TimeoutError`; an AbortSignal deadline rejects with a `TimeoutError`/`AbortError`.
  */
 export function mapTransportError(error: unknown): AppError {
+  const redirect = errorChain(error).find((e): e is RedirectNotFollowedError => e instanceof RedirectNotFollowedError)
+  if (redirect) return redirectAnswerError(redirect.status)
   return describeError(transportErrorCode(error))
 }
-
-type TransportCode = Extract<
-  KnownErrorCode,
-  'cannot_connect_to_server' | 'dns_failure' | 'timeout' | 'tls_failure' | 'connection_reset' | 'proxy_failure' | 'network_error'
->
 
 const MAX_CAUSE_DEPTH = 6
 
@@ -68,27 +87,6 @@ function codeFromNodeCode(code: string): TransportCode | undefined {
   return undefined
 }
 
-/** Chromium `net::ERR_…` names, as Electron's net.fetch reports them. */
-function codeFromChromiumName(name: string): TransportCode {
-  if (name === 'ERR_CONNECTION_REFUSED') return 'cannot_connect_to_server'
-  if (name === 'ERR_NAME_NOT_RESOLVED' || name === 'ERR_NAME_RESOLUTION_FAILED') return 'dns_failure'
-  if (name.startsWith('ERR_CERT_') || name.startsWith('ERR_SSL_') || name === 'ERR_BAD_SSL_CLIENT_AUTH_CERT') return 'tls_failure'
-  if (
-    name === 'ERR_CONNECTION_RESET' ||
-    name === 'ERR_CONNECTION_CLOSED' ||
-    name === 'ERR_CONNECTION_ABORTED' ||
-    name === 'ERR_EMPTY_RESPONSE' ||
-    name === 'ERR_SOCKET_NOT_CONNECTED'
-  ) {
-    return 'connection_reset'
-  }
-  if (name.startsWith('ERR_PROXY_') || name === 'ERR_TUNNEL_CONNECTION_FAILED' || name === 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED') {
-    return 'proxy_failure'
-  }
-  if (name === 'ERR_TIMED_OUT' || name === 'ERR_CONNECTION_TIMED_OUT') return 'timeout'
-  return 'network_error'
-}
-
 export function transportErrorCode(error: unknown): TransportCode {
   const chain = errorChain(error)
   for (const e of chain) {
@@ -104,8 +102,8 @@ export function transportErrorCode(error: unknown): TransportCode {
   }
   for (const e of chain) {
     const message = stringProp(e, 'message')
-    const chromium = /net::(ERR_[A-Z0-9_]+)/.exec(message)
-    if (chromium) return codeFromChromiumName(chromium[1]!)
+    const chromium = chromiumErrorName(message)
+    if (chromium) return chromiumTransportCode(chromium)
     if (/other side closed|socket hang up|terminated/i.test(message)) return 'connection_reset'
     if (/proxy/i.test(message)) return 'proxy_failure'
   }
