@@ -19,6 +19,8 @@ export interface NetFetchStandIn {
   calls: Array<{ url: string; method: string; redirect: Request['redirect']; credentials: Request['credentials']; cache: Request['cache'] }>
   /** Makes requests whose URL the predicate accepts fail with `net::<name>`. */
   failWith(name: string, when?: (url: string) => boolean): void
+  /** Forgets every failWith. */
+  clearFailures(): void
 }
 
 /** The cookie Chromium's session would add to every request that does not omit credentials. */
@@ -148,6 +150,9 @@ export function createNetFetchStandIn(): NetFetchStandIn {
     calls,
     failWith(name, when = () => true) {
       failures.push({ name, when })
+    },
+    clearFailures() {
+      failures.length = 0
     }
   }
 }

@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { readFileSync, rmSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IPC } from '../../../src/shared/ipc-channels'
+import type { KnownErrorCode } from '../../../src/shared/errors'
+import { startHttpServer, type TestHttpServer } from '../engine/support/servers'
+import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-net-fetch'
+import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
+
+/**
+ * The main process as it ships: built with electron-vite into a fresh folder, loaded
+ * in Node with a stand-in `electron` whose net.fetch behaves as Electron's, and
+ * called through the deactivate handler it registers, as the window calls it.
+ */
+
+const ROOT = resolve(__dirname, '../../..')
+const OUT_DIR = join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
+const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js')
+const MAX_MAIN_BUNDLE_BYTES = 400 * 1024
+
+type Mode = 'deactivated' | 'redirect' | 'proxy-auth' | 'cut-short'
+
+let server: TestHttpServer
+let mode: Mode = 'deactivated'
+let net: NetFetchStandIn
+let electron: ElectronStandIn
+
+beforeAll(async () => {
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', OUT_DIR, '--logLevel', 'error'], {
+    cwd: ROOT,
+    timeout: 170_000
+  })
+
+  server = await startHttpServer((_req, res) => {
+    switch (mode) {
+      case 'deactivated':
+        res.writeHead(200, { 'content-type': 'application/json' })
+        return res.end('"license_deactivated"')
+      case 'redirect':
+        res.writeHead(302, { location: 'http://wifi-login.example.test/portal', 'content-type': 'text/html' })
+        return res.end('<html>Sign in to the Wi-Fi</html>')
+      case 'proxy-auth':
+        res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' })
+        return res.end()
+      case 'cut-short':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' })
+        res.write('"license_')
+        return setTimeout(() => res.socket?.destroy(), 20)
+    }
+  })
+
+  net = createNetFetchStandIn()
+  electron = createElectronStandIn({ netFetch: net.fetch })
+  const saved = { ...process.env }
+  Object.assign(process.env, { LM_API_URL: server.apiUrl, LM_API_KEY: 'built-bundle-api-key', LM_SHARED_KEY: 'built-bundle-shared-key', LM_TIMEOUT_MS: '3000' })
+  try {
+    loadWithElectronStandIn(MAIN_BUNDLE, electron)
+    await electron.started
+  } finally {
+    for (const key of ['LM_API_URL', 'LM_API_KEY', 'LM_SHARED_KEY', 'LM_TIMEOUT_MS']) {
+      if (saved[key] === undefined) delete process.env[key]
+      else process.env[key] = saved[key]
+    }
+  }
+}, 180_000)
+
+afterAll(async () => {
+  await server?.close()
+  rmSync(OUT_DIR, { recursive: true, force: true })
+})
+
+/** What the window's `deactivate` call gets back. */
+async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: string; explanation: string; family: string; status: number } }> {
+  const handler = electron.ipcHandlers.get(IPC.deactivate)
+  if (!handler) throw new Error('the built main process registered no deactivate handler')
+  return (await handler(electron.windowEvent(), { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'built-bundle-pc' })) as never
+}
+
+async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {
+  mode = 'deactivated'
+  net.clearFailures()
+  setup()
+  try {
+    const outcome = await deactivateFromWindow()
+    if (outcome.ok || !outcome.error) throw new Error('expected a failure')
+    return outcome.error
+  } finally {
+    mode = 'deactivated'
+    net.clearFailures()
+  }
+}
+
+describe('the built main bundle', () => {
+  it(`is at most ${MAX_MAIN_BUNDLE_BYTES / 1024} KB and leaves the sandbox (oidc-provider, koa) to a chunk loaded on demand`, () => {
+    const size = statSync(MAIN_BUNDLE).size
+    expect(size).toBeLessThanOrEqual(MAX_MAIN_BUNDLE_BYTES)
+    const text = readFileSync(MAIN_BUNDLE, 'utf8')
+    expect(text).not.toMatch(/oidc-provider|koa-compose|koa\/lib/)
+    expect(text).toMatch(/require\("\.\/chunks\/server-[\w-]+\.js"\)/)
+  })
+
+  it('starts with the stand-in electron and deactivates through net.fetch when the server agrees', async () => {
+    const outcome = await deactivateFromWindow()
+    expect(outcome).toMatchObject({ ok: true })
+    expect(net.calls.at(-1)).toMatchObject({ method: 'POST', credentials: 'omit', cache: 'no-store', redirect: 'manual' })
+    expect(server.requests.at(-1)?.headers.cookie).toBeUndefined()
+  })
+
+  it('answers a 302 (net.fetch rejects with "Redirect was cancelled") with the redirect explanation', async () => {
+    const error = await failureFor(() => (mode = 'redirect'))
+    expect(error).toMatchObject({ code: 'html_error_body', family: 'network' })
+    expect(error.explanation).toMatch(/redirect to another address.*captive portal/)
+  })
+
+  it('answers a proxy asking for credentials with proxy_auth_required', async () => {
+    expect(await failureFor(() => (mode = 'proxy-auth'))).toMatchObject({ code: 'proxy_auth_required', status: 407 })
+  })
+
+  it('answers a body cut short (the body stream fails with net::ERR_CONTENT_LENGTH_MISMATCH) with connection_reset', async () => {
+    expect((await failureFor(() => (mode = 'cut-short'))).code).toBe('connection_reset')
+  })
+
+  it.each<[string, KnownErrorCode]>([
+    ['ERR_INTERNET_DISCONNECTED', 'pc_offline'],
+    ['ERR_CONNECTION_REFUSED', 'cannot_connect_to_server'],
+    ['ERR_ADDRESS_UNREACHABLE', 'cannot_connect_to_server'],
+    ['ERR_NAME_NOT_RESOLVED', 'dns_failure'],
+    ['ERR_NAME_RESOLUTION_FAILED', 'dns_failure'],
+    ['ERR_CONNECTION_TIMED_OUT', 'timeout'],
+    ['ERR_CONNECTION_RESET', 'connection_reset'],
+    ['ERR_INCOMPLETE_CHUNKED_ENCODING', 'connection_reset'],
+    ['ERR_HTTP2_PROTOCOL_ERROR', 'connection_reset'],
+    ['ERR_QUIC_PROTOCOL_ERROR', 'connection_reset'],
+    ['ERR_PROXY_CONNECTION_FAILED', 'proxy_failure'],
+    ['ERR_TUNNEL_CONNECTION_FAILED', 'proxy_failure'],
+    ['ERR_PAC_SCRIPT_FAILED', 'proxy_failure'],
+    ['ERR_SOCKS_CONNECTION_FAILED', 'proxy_failure'],
+    ['ERR_CERT_AUTHORITY_INVALID', 'tls_failure'],
+    ['ERR_SSL_PROTOCOL_ERROR', 'tls_failure'],
+    ['ERR_TLS13_DOWNGRADE_DETECTED', 'tls_failure'],
+    ['ERR_CERTIFICATE_TRANSPARENCY_REQUIRED', 'tls_failure'],
+    ['ERR_INSECURE_RESPONSE', 'tls_failure']
+  ])('answers net.fetch failing with net::%s with %s', async (name, code) => {
+    expect((await failureFor(() => net.failWith(name))).code).toBe(code)
+  })
+})

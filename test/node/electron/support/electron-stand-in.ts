@@ -1,0 +1,183 @@
+import { EventEmitter } from 'node:events'
+import Module from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+/**
+ * A stand-in for the `electron` module, enough for the built main bundle
+ * (out/main/index.js) to start in plain Node: `app` (ready at once), `BrowserWindow`,
+ * `ipcMain` (records handlers so a test can call them as the window would),
+ * `net.fetch` (given by the caller: Electron-like, see electron-net-fetch.ts),
+ * `shell`, `session`, `protocol`, `dialog`, `Menu`, `nativeTheme`. A member the
+ * bundle reaches for that is not modelled here is a no-op, so the wiring may grow
+ * (custom schemes, preconnect…) without breaking the load.
+ */
+export interface ElectronStandIn {
+  /** The module object `require('electron')` returns. */
+  module: Record<string, unknown>
+  /** Handlers registered with `ipcMain.handle`, by channel. */
+  ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>
+  /** Every URL a window was told to load (loadFile as a file: URL). */
+  loadedUrls: string[]
+  /** Resolves once the app's `whenReady` callbacks ran and a window exists. */
+  started: Promise<void>
+  /** An IPC event from the main frame of the app's window showing its page. */
+  windowEvent(): { sender: unknown; senderFrame: { url: string; parent: null } }
+  /** URLs the app asked the OS to open. */
+  openedExternally: string[]
+}
+
+type AnyFunction = (...args: unknown[]) => unknown
+
+/** An object whose unknown members are no-op functions. */
+function tolerant<T extends object>(known: T): T {
+  return new Proxy(known, {
+    get(target, key, receiver) {
+      if (key in target || typeof key === 'symbol' || key === 'then') return Reflect.get(target, key, receiver)
+      return () => undefined
+    }
+  })
+}
+
+export function createElectronStandIn(options: {
+  netFetch: (input: string | Request, init?: RequestInit) => Promise<Response>
+  appName?: string
+  appVersion?: string
+}): ElectronStandIn {
+  const ipcHandlers: ElectronStandIn['ipcHandlers'] = new Map()
+  const loadedUrls: string[] = []
+  const openedExternally: string[] = []
+  const windows: Array<{ webContents: { id: number } }> = []
+  let nextId = 1
+  let markStarted: () => void = () => undefined
+  const started = new Promise<void>((resolve) => (markStarted = resolve))
+
+  const appEvents = new EventEmitter()
+  const app = tolerant({
+    isPackaged: false,
+    enableSandbox: () => undefined,
+    requestSingleInstanceLock: () => true,
+    getName: () => options.appName ?? 'License Manager',
+    getVersion: () => options.appVersion ?? '0.0.0-test',
+    getPath: () => process.cwd(),
+    getAppPath: () => process.cwd(),
+    setAppUserModelId: () => undefined,
+    whenReady: () => Promise.resolve(),
+    isReady: () => true,
+    on: (event: string, listener: AnyFunction) => (appEvents.on(event, listener), app),
+    once: (event: string, listener: AnyFunction) => (appEvents.once(event, listener), app),
+    quit: () => undefined,
+    exit: (code?: number) => {
+      throw new Error(`The app exited with code ${code ?? 0}`)
+    }
+  })
+
+  const webRequest = tolerant({ onBeforeRequest: () => undefined, onHeadersReceived: () => undefined })
+  const defaultSession = tolerant({
+    webRequest,
+    setPermissionRequestHandler: () => undefined,
+    setPermissionCheckHandler: () => undefined,
+    setDevicePermissionHandler: () => undefined,
+    fetch: options.netFetch,
+    protocol: tolerant({})
+  })
+
+  class BrowserWindow extends EventEmitter {
+    static getAllWindows = () => windows
+    readonly webContents: Record<string, unknown> & { id: number }
+    constructor() {
+      super()
+      const contents = new EventEmitter()
+      this.webContents = Object.assign(contents, {
+        id: nextId++,
+        session: defaultSession,
+        isDestroyed: () => false,
+        send: () => undefined,
+        setWindowOpenHandler: () => undefined,
+        getURL: () => loadedUrls.at(-1) ?? ''
+      })
+      windows.push(this)
+      appEvents.emit('web-contents-created', {}, contents)
+      queueMicrotask(markStarted)
+    }
+    loadURL(url: string) {
+      loadedUrls.push(url)
+      return Promise.resolve()
+    }
+    loadFile(file: string) {
+      loadedUrls.push(pathToFileURL(file).href)
+      return Promise.resolve()
+    }
+    isDestroyed = () => false
+    isMinimized = () => false
+    show = () => undefined
+    focus = () => undefined
+    restore = () => undefined
+    setMenu = () => undefined
+    removeMenu = () => undefined
+  }
+
+  const module = {
+    app,
+    BrowserWindow: tolerantClass(BrowserWindow),
+    ipcMain: tolerant({
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+      on: () => undefined
+    }),
+    net: tolerant({ fetch: options.netFetch, isOnline: () => true, online: true }),
+    session: tolerant({ defaultSession, fromPartition: () => defaultSession }),
+    shell: tolerant({
+      openExternal: (url: string) => {
+        openedExternally.push(url)
+        return Promise.resolve()
+      }
+    }),
+    protocol: tolerant({ registerSchemesAsPrivileged: () => undefined, handle: () => undefined, isProtocolHandled: () => false }),
+    dialog: tolerant({ showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) }),
+    Menu: tolerant({ buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined }),
+    nativeTheme: tolerant({ shouldUseDarkColors: false, themeSource: 'system' })
+  }
+
+  return {
+    module: tolerant(module),
+    ipcHandlers,
+    loadedUrls,
+    started,
+    openedExternally,
+    windowEvent() {
+      const window = windows[0]
+      const url = loadedUrls[0]
+      if (!window || url === undefined) throw new Error('The app created no window, or loaded no page in it')
+      return { sender: window.webContents, senderFrame: { url, parent: null } }
+    }
+  }
+}
+
+/** Static members of BrowserWindow the bundle does not use are no-ops too. */
+function tolerantClass<C extends object>(cls: C): C {
+  return new Proxy(cls, {
+    get(target, key, receiver) {
+      if (key in target || typeof key === 'symbol') return Reflect.get(target, key, receiver)
+      return () => undefined
+    }
+  })
+}
+
+/**
+ * Loads a built CommonJS main bundle with `require('electron')` answered by the
+ * stand-in (only while it loads; the bundle keeps its reference).
+ */
+export function loadWithElectronStandIn(bundlePath: string, electron: ElectronStandIn): void {
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown }
+  const original = loader._load
+  loader._load = function (request, parent, isMain) {
+    if (request === 'electron') return electron.module
+    return original.call(this, request, parent, isMain)
+  }
+  try {
+    const require = Module.createRequire(bundlePath)
+    require(bundlePath)
+  } finally {
+    loader._load = original
+  }
+}
