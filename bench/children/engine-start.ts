@@ -19,13 +19,13 @@ async function main(): Promise<void> {
   // node-machine-id, as the app runs it (no fixed id).
   const source = hardwareIdModule.createHardwareIdSource()
   const t3 = performance.now()
-  const first = source.machine()
+  const first = await source.machine()
   const t4 = performance.now()
-  const second = source.machine()
+  const second = await source.machine()
   const t5 = performance.now()
   // Many cached calls, for a resolution below the timer's granularity.
   const repeats = 10_000
-  for (let i = 0; i < repeats; i++) source.machine()
+  for (let i = 0; i < repeats; i++) await source.machine()
   const t6 = performance.now()
 
   process.send?.({

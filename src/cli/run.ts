@@ -205,9 +205,15 @@ const NO_SERVER: AppError = {
     'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
 }
 
-function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): number {
-  const source = createHardwareIdSource(io.machineId ? { fixedMachineId: io.machineId } : {})
-  return out.finish(source.resolve(flags['hardware-id']), formatHardwareId)
+/** The id `deactivate` would send: the configured source (hardwareIdSource), or the override. */
+async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  const config = loadConfig({ env: configEnv(flags, io.env), ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  if (!config.ok) return out.fail(nameFlags(config.error, flags))
+  const source = createHardwareIdSource({
+    ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
+    ...(io.machineId ? { fixedMachineId: io.machineId } : {})
+  })
+  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId)
 }
 
 function deactivateInput(flags: Flags, defaults: { product?: string; customerAccount?: string }, password: string | undefined): EngineDeactivateInput {
@@ -313,7 +319,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (extraAt.length > 0) {
       return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[0]} (not shown, in case it is a secret). See --help.`))
     }
-    if (command === 'hardware-id') return hardwareIdCommand(flags, io, out)
+    if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
     return await deactivateCommand(flags, io, out)
   } catch {
     return out.fail(describeError('app_internal_error'))

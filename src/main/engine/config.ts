@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import builtInConfig from '../../../resources/config.json'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
+import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from './loopback'
 
 export type AuthConfig =
@@ -20,6 +21,8 @@ export interface EngineConfig {
   ssoTimeoutMs: number
   /** Implicit grant: which token to send as `id_token`. */
   ssoTokenField: 'access_token' | 'id_token'
+  /** Which hardware id this PC sends: node-machine-id's (also when absent), or LicenseSpring's module with an algorithm. */
+  hardwareIdSource?: HardwareIdSourceConfig
 }
 
 /** A configuration that names a real (or already started sandbox) server. */
@@ -44,7 +47,9 @@ export const CONFIG_ENV = {
   defaultCustomerAccount: 'LM_CUSTOMER_ACCOUNT',
   timeoutMs: 'LM_TIMEOUT_MS',
   ssoTimeoutMs: 'LM_SSO_TIMEOUT_MS',
-  ssoTokenField: 'LM_SSO_TOKEN_FIELD'
+  ssoTokenField: 'LM_SSO_TOKEN_FIELD',
+  hardwareIdSource: 'LM_HARDWARE_ID_SOURCE',
+  hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM'
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -61,7 +66,19 @@ export interface LoadConfigOptions {
   packaged?: boolean
 }
 
-const FILE_KEYS = ['$comment', 'apiUrl', 'auth', 'defaultProduct', 'defaultCustomerAccount', 'timeoutMs', 'ssoTimeoutMs', 'ssoTokenField', 'allowEnvironmentOverrides']
+const FILE_KEYS = [
+  '$comment',
+  'apiUrl',
+  'auth',
+  'defaultProduct',
+  'defaultCustomerAccount',
+  'timeoutMs',
+  'ssoTimeoutMs',
+  'ssoTokenField',
+  'allowEnvironmentOverrides',
+  'hardwareIdSource',
+  'hardwareIdAlgorithm'
+]
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
 interface Sourced {
@@ -147,6 +164,25 @@ function parseTokenField(s: Sourced | undefined): Outcome<EngineConfig['ssoToken
   if (s === undefined) return success('access_token')
   if (s.value === 'access_token' || s.value === 'id_token') return success(s.value)
   return invalid(s.name, 'must be "access_token" or "id_token".')
+}
+
+const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
+
+/** `hardwareIdSource` and, for "licensespring", `hardwareIdAlgorithm` (a name or its number; default Default). */
+function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced | undefined): Outcome<HardwareIdSourceConfig> {
+  const kind = source?.value ?? DEFAULT_HARDWARE_ID_SOURCE.kind
+  if (kind !== 'node-machine-id' && kind !== 'licensespring') return invalid(source!.name, 'must be "node-machine-id" or "licensespring".')
+  if (kind === 'node-machine-id') {
+    return algorithm === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE) : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".')
+  }
+  if (algorithm === undefined) return success({ kind, algorithm: 0 })
+  const raw = typeof algorithm.value === 'string' ? algorithm.value.trim() : algorithm.value
+  const byNumber = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined
+  const index = byNumber ?? (typeof raw === 'string' ? (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw) : -1)
+  if (!Number.isInteger(index) || index < 0 || index >= LICENSESPRING_ALGORITHMS.length) {
+    return invalid(algorithm.name, `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`)
+  }
+  return success({ kind, algorithm: index })
 }
 
 type FileAuth = Partial<Record<'scheme' | 'apiKey' | 'sharedKey' | 'tokenUrl' | 'clientId' | 'clientSecret', unknown>>
@@ -265,6 +301,11 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!ssoTimeoutMs.ok) return ssoTimeoutMs
   const ssoTokenField = parseTokenField(pick(env, CONFIG_ENV.ssoTokenField, f, 'ssoTokenField'))
   if (!ssoTokenField.ok) return ssoTokenField
+  const hardwareIdSource = parseHardwareIdSource(
+    pick(env, CONFIG_ENV.hardwareIdSource, f, 'hardwareIdSource'),
+    pick(env, CONFIG_ENV.hardwareIdAlgorithm, f, 'hardwareIdAlgorithm')
+  )
+  if (!hardwareIdSource.ok) return hardwareIdSource
 
   return success({
     apiUrl,
@@ -273,7 +314,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     defaultCustomerAccount: defaultCustomerAccount.value,
     timeoutMs: timeoutMs.value,
     ssoTimeoutMs: ssoTimeoutMs.value,
-    ssoTokenField: ssoTokenField.value
+    ssoTokenField: ssoTokenField.value,
+    hardwareIdSource: hardwareIdSource.value
   })
 }
 

@@ -1,17 +1,26 @@
 import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { hostname as osHostname } from 'node:os'
-import * as nodeMachineId from 'node-machine-id'
 import type { HardwareIdInfo } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/validation'
+import { DEFAULT_HARDWARE_ID_SOURCE, describeAlgorithm, type HardwareIdSourceConfig } from './hardware-id-source'
+import { defaultRawMachineIdReader, type RawMachineIdReader } from './machine-id-readers'
 
-/** node-machine-id's `machineIdSync`: SHA-256 hex with `false`, the raw OS id with `true`. */
-export type MachineIdReader = (original: boolean) => string
+/** The part of LicenseSpring's hardware-id module (`@licensespring/node-sdk/dist/hwid`) this app calls. */
+export interface LicenseSpringHardwareIdModule {
+  /** A koffi function: synchronous, with `.async(algorithm, callback)` on a worker thread. */
+  getHardwareId: ((algorithm: number) => string) & { async?: (algorithm: number, callback: (error: unknown, id: string) => void) => void }
+}
 
 export interface HardwareIdSourceOptions {
-  /** Defaults to node-machine-id. */
-  readMachineId?: MachineIdReader
+  /** Which id this PC sends (config `hardwareIdSource`); default node-machine-id. */
+  source?: HardwareIdSourceConfig
+  /** The raw OS machine id; defaults to this platform's reader (machine-id-readers.ts). */
+  readRawMachineId?: RawMachineIdReader
+  /** Loads LicenseSpring's module; defaults to the installed `@licensespring/node-sdk`. */
+  loadLicenseSpring?: () => Promise<LicenseSpringHardwareIdModule>
   /** Defaults to os.hostname. */
   hostname?: () => string
   /**
@@ -23,23 +32,28 @@ export interface HardwareIdSourceOptions {
 }
 
 export interface HardwareIdSource {
-  /** This PC's id; the first success is cached. */
-  machine(): Outcome<HardwareIdInfo>
+  /** This PC's id; the first success is cached, and concurrent callers share one read. */
+  machine(): Promise<Outcome<HardwareIdInfo>>
   /** The override when one is given (trimmed, length-checked), otherwise this PC's id. */
-  resolve(override?: string): Outcome<HardwareIdInfo>
+  resolve(override?: string): Promise<Outcome<HardwareIdInfo>>
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 /** What node-machine-id returns when the OS gave it nothing: the same on every such PC. */
 export const EMPTY_MACHINE_ID_HASH = sha256Hex('')
-const SHA256_HEX = /^[0-9a-f]{64}$/i
 
-/** node-machine-id is CommonJS; depending on the loader its functions sit on the namespace or on `default`. */
-function defaultReader(): MachineIdReader {
-  const ns = nodeMachineId as unknown as { machineIdSync?: MachineIdReader; default?: { machineIdSync?: MachineIdReader } }
-  const read = ns.machineIdSync ?? ns.default?.machineIdSync
-  if (!read) throw new Error('node-machine-id could not be loaded')
-  return read
+/** Only the vendor's installation has it; kept out of the bundle (electron.vite.config.ts). */
+const LICENSESPRING_HWID_MODULE = '@licensespring/node-sdk/dist/hwid'
+
+/** A CommonJS module with a native library (koffi): required only when configured. */
+async function loadInstalledLicenseSpring(): Promise<LicenseSpringHardwareIdModule> {
+  return createRequire(import.meta.url)(LICENSESPRING_HWID_MODULE) as LicenseSpringHardwareIdModule
+}
+
+function callLicenseSpring(module: LicenseSpringHardwareIdModule, algorithm: number): Promise<string> {
+  const { getHardwareId } = module
+  if (typeof getHardwareId.async !== 'function') return Promise.resolve(getHardwareId(algorithm))
+  return new Promise((resolve, reject) => getHardwareId.async!(algorithm, (error, id) => (error ? reject(error) : resolve(id))))
 }
 
 function osIdOrigin(platform: NodeJS.Platform): string {
@@ -68,7 +82,8 @@ function hostnameForms(hostname: string): string[] {
 export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): HardwareIdSource {
   const hostname = options.hostname ?? osHostname
   const platform = options.platform ?? process.platform
-  let cached: HardwareIdInfo | undefined
+  const source = options.source ?? DEFAULT_HARDWARE_ID_SOURCE
+  let cached: Promise<Outcome<HardwareIdInfo>> | undefined
 
   function fallbackProblem(id: string, raw?: string): string | undefined {
     if (id === '' || id.toLowerCase() === EMPTY_MACHINE_ID_HASH) {
@@ -101,35 +116,64 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     return success({ id, source: 'machine-id', description: 'The machine id this app was started with (a test or demo setting), not read from the operating system.' })
   }
 
-  function readMachine(): Outcome<HardwareIdInfo> {
-    let read: MachineIdReader
-    let hashed: string
+  /** node-machine-id's value: SHA-256 (hex) of the raw OS id. */
+  async function readNodeMachineId(): Promise<Outcome<HardwareIdInfo>> {
     let raw: string
     try {
-      read = options.readMachineId ?? defaultReader()
-      hashed = read(false).trim()
-      raw = read(true)
+      raw = await (options.readRawMachineId ?? defaultRawMachineIdReader(platform))()
     } catch (error) {
       return unavailable(`Reading ${osIdOrigin(platform)} failed (${firstLine(error)}).`)
     }
+    const hashed = sha256Hex(raw)
     const problem = fallbackProblem(hashed, raw)
     if (problem) return unavailable(problem)
-    if (!SHA256_HEX.test(hashed)) {
-      return unavailable('The machine id read from the operating system is not in the expected form (64 hexadecimal characters).')
-    }
     return success({ id: hashed, source: 'machine-id', description: `SHA-256 of ${osIdOrigin(platform)}, as node-machine-id computes it.` })
   }
 
-  function machine(): Outcome<HardwareIdInfo> {
-    if (cached) return success(cached)
-    const info = options.fixedMachineId ? readFixed(options.fixedMachineId) : readMachine()
-    if (info.ok) cached = info.value
-    return info
+  async function readLicenseSpring(algorithm: number): Promise<Outcome<HardwareIdInfo>> {
+    let module: LicenseSpringHardwareIdModule
+    try {
+      module = await (options.loadLicenseSpring ?? loadInstalledLicenseSpring)()
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND'
+      return unavailable(
+        missing
+          ? 'The app is set to use LicenseSpring’s hardware id (hardwareIdSource "licensespring"), but the @licensespring/node-sdk package that computes it is not installed with the app.'
+          : `LicenseSpring’s hardware-id module could not be loaded on this PC (${firstLine(error)}).`
+      )
+    }
+    let id: string
+    try {
+      id = String(await callLicenseSpring(module, algorithm)).trim()
+    } catch (error) {
+      return unavailable(`LicenseSpring’s hardware-id module failed with algorithm ${describeAlgorithm(algorithm)} (${firstLine(error)}).`)
+    }
+    const problem = fallbackProblem(id)
+    if (problem) return unavailable(problem)
+    if (id.length > FIELD_LIMITS.hardwareId) return unavailable(`LicenseSpring’s hardware id is longer than ${FIELD_LIMITS.hardwareId} characters.`)
+    return success({ id, source: 'machine-id', description: `LicenseSpring’s hardware-id module, algorithm ${describeAlgorithm(algorithm)}, as LicenseSpring’s SDKs compute it.` })
+  }
+
+  function read(): Promise<Outcome<HardwareIdInfo>> {
+    if (options.fixedMachineId) return Promise.resolve(readFixed(options.fixedMachineId))
+    return source.kind === 'licensespring' ? readLicenseSpring(source.algorithm) : readNodeMachineId()
+  }
+
+  function machine(): Promise<Outcome<HardwareIdInfo>> {
+    if (!cached) {
+      const reading = read().catch((error: unknown) => unavailable(`Reading this PC’s id failed (${firstLine(error)}).`))
+      cached = reading
+      // Only a success is kept: a failed read is tried again on the next call.
+      void reading.then((info) => {
+        if (!info.ok && cached === reading) cached = undefined
+      })
+    }
+    return cached
   }
 
   return {
     machine,
-    resolve(override) {
+    async resolve(override) {
       const id = override?.trim() ?? ''
       if (id === '') return machine()
       if (id.length > FIELD_LIMITS.hardwareId) {

@@ -88,7 +88,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     timeoutMs: config.timeoutMs,
     sdkVersion: `${deps.app.name} ${deps.app.version}`
   })
-  const hardware = deps.hardwareIdSource ?? createHardwareIdSource(deps.machineId ? { fixedMachineId: deps.machineId } : {})
+  const hardware =
+    deps.hardwareIdSource ?? createHardwareIdSource({ ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}), ...(deps.machineId ? { fixedMachineId: deps.machineId } : {}) })
   const sso = createSsoBrowserFlow({
     appName: deps.app.name,
     timeoutMs: config.ssoTimeoutMs,
@@ -109,14 +110,14 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   /** Browser sign-ins waiting; a new one replaces the old inside the flow. */
   let signInsWaiting = 0
 
-  function resolveHardwareId(raw: unknown): Outcome<string> | { passThrough: unknown } {
+  async function resolveHardwareId(raw: unknown): Promise<Outcome<string> | { passThrough: unknown }> {
     if (raw !== undefined && typeof raw !== 'string') return { passThrough: raw }
-    const info = hardware.resolve(raw)
+    const info = await hardware.resolve(raw)
     return info.ok ? success(info.value.id) : info
   }
 
-  function buildRequest(fields: DeactivationInput, hardwareIdInput: unknown): Outcome<DeactivationRequest> {
-    const hardwareId = resolveHardwareId(hardwareIdInput)
+  async function buildRequest(fields: DeactivationInput, hardwareIdInput: unknown): Promise<Outcome<DeactivationRequest>> {
+    const hardwareId = await resolveHardwareId(hardwareIdInput)
     if ('passThrough' in hardwareId) return validateDeactivation({ ...fields, hardwareId: hardwareId.passThrough })
     if (!hardwareId.ok) return hardwareId
     return validateDeactivation({ ...fields, hardwareId: hardwareId.value })
@@ -156,7 +157,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       defaultCustomerAccount: config.defaultCustomerAccount
     }),
 
-    hardwareId: () => guarded(async () => hardware.machine()),
+    hardwareId: () => guarded(() => hardware.machine()),
 
     deactivate: (input) => guarded(async () => withoutSecrets(await deactivate(input), [...client.secrets(), ...inputSecrets(input)])),
 
@@ -177,10 +178,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     return guarded(async () => {
       if (typeof input !== 'object' || input === null) return notAnObject()
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
-      const request = buildRequest(pickFields(input), input.hardwareId)
-      if (!request.ok) return request
       sending = true
       try {
+        const request = await buildRequest(pickFields(input), input.hardwareId)
+        if (!request.ok) return request
         return await send(request.value)
       } finally {
         sending = false
@@ -199,8 +200,9 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       const fields: DeactivationInput = { product: input.product, licenseId: input.licenseId, customerAccountCode: input.customerAccountCode }
       // Every field but the sign-in result is checked before the browser opens;
       // the placeholder stands in for the code the sign-in will yield.
-      const precheck = buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
+      const precheck = await buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
       if (!precheck.ok) return precheck
+      if (sending) return failure(describeError('busy'))
       const { product, credentials } = precheck.value
       if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
 

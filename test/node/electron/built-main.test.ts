@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -55,12 +56,19 @@ beforeAll(async () => {
   net = createNetFetchStandIn()
   electron = createElectronStandIn({ netFetch: net.fetch })
   const saved = { ...process.env }
-  Object.assign(process.env, { LM_API_URL: server.apiUrl, LM_API_KEY: 'built-bundle-api-key', LM_SHARED_KEY: 'built-bundle-shared-key', LM_TIMEOUT_MS: '3000' })
+  Object.assign(process.env, {
+    LM_API_URL: server.apiUrl,
+    LM_API_KEY: 'built-bundle-api-key',
+    LM_SHARED_KEY: 'built-bundle-shared-key',
+    LM_TIMEOUT_MS: '3000',
+    // LicenseSpring's hardware-id module, required from the installed package at run time.
+    LM_HARDWARE_ID_SOURCE: 'licensespring'
+  })
   try {
     loadWithElectronStandIn(MAIN_BUNDLE, electron)
     await electron.started
   } finally {
-    for (const key of ['LM_API_URL', 'LM_API_KEY', 'LM_SHARED_KEY', 'LM_TIMEOUT_MS']) {
+    for (const key of ['LM_API_URL', 'LM_API_KEY', 'LM_SHARED_KEY', 'LM_TIMEOUT_MS', 'LM_HARDWARE_ID_SOURCE']) {
       if (saved[key] === undefined) delete process.env[key]
       else process.env[key] = saved[key]
     }
@@ -107,6 +115,14 @@ describe('the built main bundle', () => {
     expect(outcome).toMatchObject({ ok: true })
     expect(net.calls.at(-1)).toMatchObject({ method: 'POST', credentials: 'omit', cache: 'no-store', redirect: 'manual' })
     expect(server.requests.at(-1)?.headers.cookie).toBeUndefined()
+  })
+
+  it.runIf(process.platform === 'linux')('reads the hardware id with LicenseSpring’s module, kept outside the bundle (here equal to node-machine-id’s)', async () => {
+    const handler = electron.ipcHandlers.get(IPC.getHardwareId)
+    const outcome = (await handler!(electron.windowEvent())) as { ok: boolean; value?: { id: string; description: string } }
+    const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync(original: boolean): string }
+    expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: expect.stringContaining('LicenseSpring') } })
+    expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/koffi\.load/)
   })
 
   it('answers a 302 (net.fetch rejects with "Redirect was cancelled") with the redirect explanation', async () => {

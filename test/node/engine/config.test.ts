@@ -35,7 +35,8 @@ describe('loadConfig', () => {
       defaultCustomerAccount: '',
       timeoutMs: 15000,
       ssoTimeoutMs: 300000,
-      ssoTokenField: 'access_token'
+      ssoTokenField: 'access_token',
+      hardwareIdSource: { kind: 'node-machine-id' }
     })
   })
 
@@ -59,7 +60,8 @@ describe('loadConfig', () => {
       defaultCustomerAccount: 'acme',
       timeoutMs: 2500,
       ssoTimeoutMs: 60000,
-      ssoTokenField: 'id_token'
+      ssoTokenField: 'id_token',
+      hardwareIdSource: { kind: 'node-machine-id' }
     })
   })
 
@@ -234,5 +236,46 @@ describe('loadConfig in a packaged (installed) app', () => {
       const file = writeConfig({ ...VENDOR_FILE, allowEnvironmentOverrides: value })
       expect(invalidField(loadConfig({ env: {}, file, packaged: true }))).toBe('config file field "allowEnvironmentOverrides"')
     }
+  })
+})
+
+describe('loadConfig: hardwareIdSource', () => {
+  const source = (env: Record<string, string>, file?: unknown) =>
+    loadConfig({ env, ...(file !== undefined ? { file: writeConfig(file) } : {}) })
+
+  it('is node-machine-id unless set', () => {
+    expect(ok(source({})).hardwareIdSource).toEqual({ kind: 'node-machine-id' })
+  })
+
+  it('licensespring uses algorithm Default (0) unless one is named', () => {
+    expect(ok(source({ LM_HARDWARE_ID_SOURCE: 'licensespring' })).hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: 0 })
+  })
+
+  it.each<[string | number, number]>([
+    ['Default', 0],
+    ['WindowsHardwareFingerprintId', 1],
+    ['WindowsComputerSystemProductId', 2],
+    ['WindowsCryptographyId', 3],
+    ['LinuxMachineId', 4],
+    ['CloudPlatformsId', 5],
+    [3, 3],
+    ['5', 5]
+  ])('algorithm %s → %i (file)', (algorithm, number) => {
+    expect(ok(source({}, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: algorithm })).hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: number })
+  })
+
+  it('the environment overrides the file', () => {
+    const config = ok(source({ LM_HARDWARE_ID_ALGORITHM: 'LinuxMachineId' }, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 1 }))
+    expect(config.hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: 4 })
+  })
+
+  it.each<[Record<string, string>, unknown, string]>([
+    [{ LM_HARDWARE_ID_SOURCE: 'registry' }, undefined, 'LM_HARDWARE_ID_SOURCE'],
+    [{}, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 6 }, 'config file field "hardwareIdAlgorithm"'],
+    [{}, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 'windows' }, 'config file field "hardwareIdAlgorithm"'],
+    [{ LM_HARDWARE_ID_SOURCE: 'licensespring', LM_HARDWARE_ID_ALGORITHM: '-1' }, undefined, 'LM_HARDWARE_ID_ALGORITHM'],
+    [{ LM_HARDWARE_ID_ALGORITHM: 'Default' }, undefined, 'LM_HARDWARE_ID_ALGORITHM']
+  ])('refuses %j %j with config_invalid naming %s', (env, file, field) => {
+    expect(invalidField(source(env, file))).toBe(field)
   })
 })

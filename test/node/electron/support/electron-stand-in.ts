@@ -83,7 +83,7 @@ export function createElectronStandIn(options: {
 
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => windows
-    readonly webContents: Record<string, unknown> & { id: number }
+    readonly webContents: EventEmitter & { id: number }
     constructor() {
       super()
       const contents = new EventEmitter()
