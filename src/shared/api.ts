@@ -61,7 +61,7 @@ export interface SsoDeactivateInput {
 /** Progress of a browser sign-in, pushed to the window while it waits. */
 export type SsoProgress =
   | { stage: 'opening-browser' }
-  | { stage: 'waiting-for-browser'; signInUrl: string; browserOpened: boolean }
+  | { stage: 'waiting-for-browser'; signInUrl: string; browserOpened: boolean; notOpenedReason?: string }
   | { stage: 'deactivating' }
 
 /** The API the preload exposes to the window as `window.licenseManager`. */

@@ -167,6 +167,15 @@ describe('company sign-in in the browser', () => {
     expect(api.progressListeners.size).toBe(0)
   })
 
+  it('says why the browser was not opened when the app knows (a sign-in link too long for Windows)', async () => {
+    const api = new FakeApi()
+    await startSso(api)
+    const notOpenedReason = 'The sign-in link is 2,300 characters long, and Windows cannot hand a link longer than 2,081 characters to your browser.'
+    api.emit({ stage: 'waiting-for-browser', signInUrl: 'https://idp.example/auth?state=s3', browserOpened: false, notOpenedReason })
+    expect(await screen.findByText(`${notOpenedReason} Copy the sign-in link, paste it into your browser and sign in there.`)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Copy sign-in link' })).toBeEnabled()
+  })
+
   it('offers "Copy sign-in link" once the link is known, and says so when the browser did not open', async () => {
     const api = new FakeApi()
     const { user, answer } = await startSso(api)

@@ -52,7 +52,12 @@ export function toSsoProgress(p: SsoProgress): SsoProgress {
     case 'opening-browser':
       return { stage: 'opening-browser' }
     case 'waiting-for-browser':
-      return { stage: 'waiting-for-browser', signInUrl: p.signInUrl, browserOpened: p.browserOpened }
+      return {
+        stage: 'waiting-for-browser',
+        signInUrl: p.signInUrl,
+        browserOpened: p.browserOpened,
+        ...(typeof p.notOpenedReason === 'string' ? { notOpenedReason: p.notOpenedReason } : {})
+      }
     case 'deactivating':
       return { stage: 'deactivating' }
   }

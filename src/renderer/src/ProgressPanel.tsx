@@ -46,7 +46,7 @@ export function ProgressPanel({ busy, sso, progress, onCancelSso }: ProgressPane
         <div className="sso-waiting">
           <p className="hint">
             {waiting && !waiting.browserOpened
-              ? 'Your browser could not be opened. Copy the sign-in link, paste it into your browser and sign in there.'
+              ? `${waiting.notOpenedReason ?? 'Your browser could not be opened.'} Copy the sign-in link, paste it into your browser and sign in there.`
               : 'Finish signing in in the browser window that opened. This window continues by itself.'}
           </p>
           <div className="actions">

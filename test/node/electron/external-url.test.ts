@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/electron/external-url'
+import { MAX_EXTERNAL_URL_LENGTH, MAX_WINDOWS_OPEN_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/electron/external-url'
+import { BrowserNotOpenedError } from '../../../src/main/engine/sso/types'
 
 describe('vetExternalUrl', () => {
   it.each([
@@ -78,5 +79,25 @@ describe('vettedOpenExternal', () => {
       throw new Error('no browser')
     })
     await expect(open('https://example.com/')).rejects.toThrow('no browser')
+  })
+
+  it('on Windows, refuses a URL longer than 2081 characters with a reason for the user, without calling the opener', async () => {
+    const opened: string[] = []
+    const open = vettedOpenExternal(async (url) => void opened.push(url), [], 'win32')
+    const base = 'https://idp.example.com/authorize?q='
+    const atLimit = base + 'x'.repeat(MAX_WINDOWS_OPEN_URL_LENGTH - base.length)
+    await open(atLimit)
+    expect(opened).toEqual([atLimit])
+    const attempt = open(atLimit + 'x')
+    await expect(attempt).rejects.toBeInstanceOf(BrowserNotOpenedError)
+    await expect(attempt).rejects.toMatchObject({ reason: expect.stringMatching(/2,082 characters long.*longer than 2,081 characters/) })
+    expect(opened).toHaveLength(1)
+  })
+
+  it.each(['linux', 'darwin'] as const)('on %s, opens long URLs (no such limit)', async (platform) => {
+    const opened: string[] = []
+    const long = 'https://idp.example.com/authorize?q=' + 'x'.repeat(4000)
+    await vettedOpenExternal(async (url) => void opened.push(url), [], platform)(long)
+    expect(opened).toEqual([long])
   })
 })

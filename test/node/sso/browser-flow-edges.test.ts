@@ -1,5 +1,6 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { vettedOpenExternal } from '../../../src/main/electron/external-url'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { success } from '../../../src/shared/outcome'
 import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
@@ -278,6 +279,28 @@ describe('state, browser and attempts', () => {
     await page.goto(waiting.signInUrl)
     await signInOnProviderPage(page, ANN)
     expect(await outcome).toMatchObject({ ok: true, value: { kind: 'code' } })
+  })
+
+  it.each(['win32', 'linux'] as const)('a sign-in link over 2081 characters on %s: Windows goes straight to the link to copy, saying why', async (platform) => {
+    const opened: string[] = []
+    const openExternal = vettedOpenExternal(async (url) => void opened.push(url), [], platform)
+    const url = `https://idp.example/auth?redirect_uri=http%3A%2F%2F127.0.0.1&login_hint=${'x'.repeat(2100)}`
+    const progress = progressLog()
+    const flow = flowWith(openExternal, async () => success({ url }))
+    const outcome = flow.signIn(codeQuery(), progress.onProgress)
+    await expect.poll(() => progress.events.length).toBe(2)
+    const waiting = progress.events[1]
+    if (waiting?.stage !== 'waiting-for-browser') throw new Error('expected waiting-for-browser')
+    if (platform === 'win32') {
+      expect(waiting).toMatchObject({ browserOpened: false, notOpenedReason: expect.stringContaining('2,081 characters') })
+      expect(opened).toEqual([])
+    } else {
+      expect(waiting).toMatchObject({ browserOpened: true })
+      expect(waiting).not.toHaveProperty('notOpenedReason')
+      expect(opened).toEqual([waiting.signInUrl])
+    }
+    flow.cancel()
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })
   })
 
   it('a second sign-in replaces the first: the first ends sso_replaced and its listener closes', async () => {

@@ -9,7 +9,7 @@ import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './brows
 import { isAuthorizationAnswer, readCallback } from './callback'
 import { listenOnLoopback } from './loopback-listener'
 import { finalSignInUrl, loopbackRedirect, offersFormPost, vetSignInUrl } from './sign-in-url'
-import type { SsoBrowserFlow, SsoBrowserFlowDeps, SsoCredential, SsoSignInQuery } from './types'
+import { BrowserNotOpenedError, type SsoBrowserFlow, type SsoBrowserFlowDeps, type SsoCredential, type SsoSignInQuery } from './types'
 
 /** Optional extras of the flow; the required part is fixed in types.ts. */
 export interface SsoBrowserFlowOptions extends SsoBrowserFlowDeps {
@@ -207,7 +207,13 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
       .then(() => deps.openExternal(signIn.url))
       .then(
         () => report(attempt, onProgress, { stage: 'waiting-for-browser', signInUrl: signIn.url, browserOpened: true }),
-        () => report(attempt, onProgress, { stage: 'waiting-for-browser', signInUrl: signIn.url, browserOpened: false })
+        (error: unknown) =>
+          report(attempt, onProgress, {
+            stage: 'waiting-for-browser',
+            signInUrl: signIn.url,
+            browserOpened: false,
+            ...(error instanceof BrowserNotOpenedError ? { notOpenedReason: error.reason } : {})
+          })
       )
   }
 

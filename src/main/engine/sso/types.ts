@@ -11,6 +11,17 @@ export interface SsoSignInQuery {
   grant: SsoGrant
 }
 
+/**
+ * `openExternal` rejects with this when it chose not to open the browser for a reason
+ * the user should read (in plain words); the window then offers the link to copy.
+ */
+export class BrowserNotOpenedError extends Error {
+  override readonly name = 'BrowserNotOpenedError'
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
 export interface SsoBrowserFlowDeps {
   /** Asks the License API (GET sso_url, signed) for the provider's authorize URL and, when it gives it, the provider's discovery document. */
   requestSsoUrl(query: SsoSignInQuery): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
