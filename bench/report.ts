@@ -123,6 +123,9 @@ function startupRows(results: BenchResults): Rows {
       ['Engine modules import (fresh process, tsx)', ms(row('importEngineMs'), 1)],
       ['Hardware id, first call / cached', `${ms(row('hardwareIdFirstMs'), 2)} / ${ms(row('hardwareIdSecondMs'))}`]
     )
+    if (row('mainBundleRequireMs') !== undefined) {
+      rows.push(['Main bundle load, out/main/index.js (require / until the window opens)', `${ms(row('mainBundleRequireMs'), 1)} / ${ms(row('mainBundleWindowMs'), 1)}`])
+    }
   }
   return rows
 }

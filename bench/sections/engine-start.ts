@@ -1,5 +1,8 @@
-/** Engine start: fresh processes load the engine modules and read the hardware id. */
-import { forkTs, waitForMessage, type RpcMessage } from '../lib/child'
+/** Engine start: fresh processes load the engine modules, read the hardware id, and load the built main bundle. */
+import { spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { forkTs, REPO_ROOT, waitForMessage, type RpcMessage } from '../lib/child'
 import { goal, type SectionOutcome } from '../lib/goals'
 import { median, round } from '../lib/stats'
 import { ms } from '../lib/table'
@@ -16,6 +19,39 @@ interface ChildResult extends RpcMessage {
   ok: boolean
   error?: string
   idLength: number
+  mainBundleRequireMs: number
+  mainBundleWindowMs: number
+}
+
+const MAIN_BUNDLE = join(REPO_ROOT, 'out', 'main', 'index.js')
+const MAIN_SOURCES = ['src/main', 'src/shared', 'src/sandbox', 'resources'].map((d) => join(REPO_ROOT, d))
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+/** out/main/index.js as `npm run build` makes it, rebuilt when older than its sources. */
+function ensureMainBundle(): void {
+  const fresh = existsSync(MAIN_BUNDLE) && statSync(MAIN_BUNDLE).mtimeMs >= Math.max(...MAIN_SOURCES.map(newestMtime))
+  if (fresh) return
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 })
+  if (build.status !== 0 || !existsSync(MAIN_BUNDLE)) throw new Error(`npm run build failed:\n${`${build.stdout ?? ''}${build.stderr ?? ''}`.slice(-2000)}`)
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.disconnect()
+  })
 }
 
 export interface EngineStartRow {
@@ -46,28 +82,29 @@ const LABELS: Array<[keyof ChildResult & string, string]> = [
   ['importEngineMs', 'import whole engine (sum of the three)'],
   ['hardwareIdFirstMs', 'hardware id, first call (node-machine-id)'],
   ['hardwareIdSecondMs', 'hardware id, second call (cached)'],
-  ['hardwareIdCachedMs', 'hardware id, cached (mean of 10,000)']
+  ['hardwareIdCachedMs', 'hardware id, cached (mean of 10,000)'],
+  ['mainBundleRequireMs', 'main bundle out/main/index.js: require (stand-in electron)'],
+  ['mainBundleWindowMs', 'main bundle: require until the window opens (config, engine; no sandbox)']
 ]
 
 export async function measureEngineStart(options: EngineStartOptions): Promise<SectionOutcome<EngineStartData>> {
   const results: ChildResult[] = []
+  ensureMainBundle()
   for (let run = 0; run < options.runs + 1; run++) {
     const execArgv = options.profileDir && run === options.runs ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=engine-start.cpuprofile'] : []
     const child = forkTs('bench/children/engine-start.ts', [], execArgv)
     try {
       const result = await waitForMessage<ChildResult>(child, 'result', 30_000)
+      const bundleChild = forkTs('bench/children/main-bundle-load.ts', [MAIN_BUNDLE])
+      try {
+        Object.assign(result, await waitForMessage<ChildResult>(bundleChild, 'result', 30_000))
+      } finally {
+        await stopChild(bundleChild)
+      }
       // The first process may populate tsx's transform cache; it is not counted.
       if (run > 0) results.push(result)
     } finally {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-        child.once('exit', () => {
-          clearTimeout(timer)
-          resolve()
-        })
-        child.disconnect()
-      })
+      await stopChild(child)
     }
   }
   const rows: EngineStartRow[] = LABELS.map(([key, label]) => {
@@ -83,7 +120,8 @@ export async function measureEngineStart(options: EngineStartOptions): Promise<S
     rows,
     hardwareIdOk: ok,
     notes: [
-      'Each run is a fresh `node --import tsx` process (one extra unmeasured run warms tsx\'s transform cache). Import times include tsx transpiling on a cache miss; the packaged app loads one prebuilt bundle instead.'
+      'Each run is a fresh `node --import tsx` process (one extra unmeasured run warms tsx\'s transform cache). Import times include tsx transpiling on a cache miss; the packaged app loads one prebuilt bundle instead.',
+      'The main bundle rows load out/main/index.js (what Electron runs) in another fresh process, with a stand-in `electron` module, and a configured server, so the sandbox chunk is not loaded. Electron itself (its own start-up, Chromium) is not included.'
     ]
   }
   const error = results.find((r) => !r.ok)?.error
