@@ -113,7 +113,7 @@ export const ERROR_CATALOGUE = {
 
   // ── network and transport (this app's own) ──
   cannot_connect_to_server: entry('network', 503, 'Cannot reach the licence server',
-    'The connection was refused: the server is down or the address is wrong.',
+    'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
     'Check your internet connection and the server address, then try again.'),
   dns_failure: entry('network', 0, 'The server’s name could not be found',
     'The server’s host name did not resolve. You may be offline, or the address is mistyped.',

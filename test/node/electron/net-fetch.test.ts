@@ -162,6 +162,8 @@ const CHROMIUM_ROWS: Array<[string, KnownErrorCode]> = [
   ['ERR_QUIC_HANDSHAKE_FAILED', 'connection_reset'],
   ['ERR_PROXY_CONNECTION_FAILED', 'proxy_failure'],
   ['ERR_PROXY_AUTH_UNSUPPORTED', 'proxy_failure'],
+  ['ERR_PROXY_AUTH_REQUESTED', 'proxy_auth_required'],
+  ['ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION', 'proxy_auth_required'],
   ['ERR_PROXY_CERTIFICATE_INVALID', 'proxy_failure'],
   ['ERR_SOCKS_CONNECTION_FAILED', 'proxy_failure'],
   ['ERR_SOCKS_CONNECTION_HOST_UNREACHABLE', 'proxy_failure'],

@@ -10,6 +10,7 @@ export type TransportCode = Extract<
   | 'connection_reset'
   | 'proxy_failure'
   | 'pc_offline'
+  | 'proxy_auth_required'
   | 'network_error'
 >
 
@@ -56,6 +57,9 @@ export const CHROMIUM_NET_ERRORS: Readonly<Record<string, TransportCode>> = {
 
   // The proxy, its configuration (PAC) or a SOCKS server.
   'ERR_PROXY_*': 'proxy_failure',
+  // The proxy asked for credentials to open a tunnel, and none can be given.
+  ERR_PROXY_AUTH_REQUESTED: 'proxy_auth_required',
+  ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION: 'proxy_auth_required',
   'ERR_SOCKS_*': 'proxy_failure',
   'ERR_PAC_*': 'proxy_failure',
   ERR_TUNNEL_CONNECTION_FAILED: 'proxy_failure',
