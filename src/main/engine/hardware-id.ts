@@ -42,12 +42,12 @@ const sha256Hex = (text: string) => createHash('sha256').update(text).digest('he
 /** What node-machine-id returns when the OS gave it nothing: the same on every such PC. */
 export const EMPTY_MACHINE_ID_HASH = sha256Hex('')
 
-/** Only the vendor's installation has it; kept out of the bundle (electron.vite.config.ts). */
+/** Required by name at run time, so the bundler leaves it out: only a vendor's installation has it. */
 const LICENSESPRING_HWID_MODULE = '@licensespring/node-sdk/dist/hwid'
 
 /** A CommonJS module with a native library (koffi): required only when configured. */
 async function loadInstalledLicenseSpring(): Promise<LicenseSpringHardwareIdModule> {
-  return createRequire(import.meta.url)(LICENSESPRING_HWID_MODULE) as LicenseSpringHardwareIdModule
+  return createRequire(__filename)(LICENSESPRING_HWID_MODULE) as LicenseSpringHardwareIdModule
 }
 
 function callLicenseSpring(module: LicenseSpringHardwareIdModule, algorithm: number): Promise<string> {
