@@ -239,6 +239,20 @@ describe('runCli in-process', () => {
     expect(broken.out.stderr).toContain('hardware_id_unavailable')
   })
 
+  it('hardware-id follows the configured hardwareIdSource, and refuses an unknown one (exit 2)', async () => {
+    // No fixed machine id: the id is read the way the configured source reads it.
+    const ls = harness({ LM_HARDWARE_ID_SOURCE: 'licensespring', LM_HARDWARE_ID_ALGORITHM: 'LinuxMachineId' }, { machineId: undefined })
+    const code = await runCli(['hardware-id', '--json'], ls.io)
+    const answer = JSON.parse(ls.out.stdout) as { ok: boolean; value?: { description: string } }
+    if (process.platform === 'linux') {
+      expect(code).toBe(0)
+      expect(answer.value?.description).toContain('LinuxMachineId (4)')
+    }
+    const bad = harness({ LM_HARDWARE_ID_SOURCE: 'registry' })
+    expect(await runCli(['hardware-id', '--json'], bad.io)).toBe(EXIT.invalid)
+    expect(JSON.parse(bad.out.stdout)).toMatchObject({ ok: false, error: { code: 'config_invalid', field: 'LM_HARDWARE_ID_SOURCE' } })
+  })
+
   it('--sso prints the sign-in link, waits for the browser, then deactivates (exit 0)', async () => {
     const browser = async (url: string) => {
       const signIn = new URL(url)
