@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -12,13 +12,28 @@ import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
 
 /**
- * The main process as it ships: built with electron-vite into a fresh folder, loaded
+ * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded
  * in Node with a stand-in `electron` whose net.fetch behaves as Electron's, and
  * called through the deactivate handler it registers, as the window calls it.
  */
 
 const ROOT = resolve(__dirname, '../../..')
-const OUT_DIR = join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
+const PROJECT_OUT = join(ROOT, 'out', 'main', 'index.js')
+const BUILD_INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'].map((p) => join(ROOT, p))
+
+function newestMtime(path: string): number {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = 0
+  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+/** out/ when `npm run build` made it from the current sources (as `npm test` does first); otherwise a fresh build. */
+const useProjectOut = existsSync(PROJECT_OUT) && statSync(PROJECT_OUT).mtimeMs >= Math.max(...BUILD_INPUTS.map(newestMtime))
+const OUT_DIR = useProjectOut ? join(ROOT, 'out') : join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
 const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js')
 const MAX_MAIN_BUNDLE_BYTES = 400 * 1024
 
@@ -30,10 +45,12 @@ let net: NetFetchStandIn
 let electron: ElectronStandIn
 
 beforeAll(async () => {
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', OUT_DIR, '--logLevel', 'error'], {
-    cwd: ROOT,
-    timeout: 170_000
-  })
+  if (!useProjectOut) {
+    await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', OUT_DIR, '--logLevel', 'error'], {
+      cwd: ROOT,
+      timeout: 170_000
+    })
+  }
 
   server = await startHttpServer((_req, res) => {
     switch (mode) {
@@ -77,7 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close()
-  rmSync(OUT_DIR, { recursive: true, force: true })
+  if (!useProjectOut) rmSync(OUT_DIR, { recursive: true, force: true })
 })
 
 /** What the window's `deactivate` call gets back. */
