@@ -112,6 +112,7 @@ const INIT_SCRIPT = `(() => {
     deactivate: (input) => ok({ product: input.product, hardwareId: '${'ab'.repeat(32)}', method: 'license-key', at: new Date().toISOString() }),
     deactivateWithSso: (input) => ok({ product: input.product, hardwareId: '${'ab'.repeat(32)}', method: 'sso-code', at: new Date().toISOString() }),
     cancelSso: () => ok(null),
+    warmUp: () => ok({ warming: true }),
     onSsoProgress: () => () => {}
   })
   Object.defineProperty(window, 'licenseManager', { value: api, enumerable: true })

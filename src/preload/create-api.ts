@@ -23,6 +23,7 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     deactivate: (input) => invoke(IPC.deactivate, input),
     deactivateWithSso: (input) => invoke(IPC.deactivateWithSso, input),
     cancelSso: () => invoke(IPC.cancelSso),
+    warmUp: () => invoke(IPC.warmUp),
     onSsoProgress: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onSsoProgress needs a function.')
       const relay: ProgressListener = (_event, progress) => listener(progress)

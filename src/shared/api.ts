@@ -64,6 +64,11 @@ export type SsoProgress =
   | { stage: 'waiting-for-browser'; signInUrl: string; browserOpened: boolean; notOpenedReason?: string }
   | { stage: 'deactivating' }
 
+/** Whether the connection to the License API is being kept warm (false when configured off). */
+export interface WarmUpState {
+  warming: boolean
+}
+
 /** The API the preload exposes to the window as `window.licenseManager`. */
 export interface LicenseManagerApi {
   getAppInfo(): Promise<Outcome<AppInfo>>
@@ -72,6 +77,8 @@ export interface LicenseManagerApi {
   /** Runs the browser sign-in, then deactivates with its code or token. */
   deactivateWithSso(input: SsoDeactivateInput): Promise<Outcome<DeactivationResult>>
   cancelSso(): Promise<Outcome<null>>
+  /** The form is shown or its bundle filled in: open the connection ahead of the click (sends nothing to the API). */
+  warmUp(): Promise<Outcome<WarmUpState>>
   /** Returns a function that stops listening. */
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void
 }

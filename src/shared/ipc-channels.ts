@@ -5,6 +5,7 @@ export const IPC = {
   deactivate: 'license-manager:deactivate',
   deactivateWithSso: 'license-manager:deactivate-with-sso',
   cancelSso: 'license-manager:cancel-sso',
+  warmUp: 'license-manager:warm-up',
   ssoProgress: 'license-manager:sso-progress'
 } as const
 

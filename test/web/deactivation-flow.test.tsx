@@ -235,3 +235,17 @@ it('shows the loading state until the app information arrives', async () => {
   await screen.findByRole('heading', { name: 'Deactivate a licence' })
   await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull())
 })
+
+describe('warm-up', () => {
+  it('asks the engine to warm the connection when the form is shown, and again when the bundle field gets filled', async () => {
+    const { user, api } = await renderForm()
+    expect(api.calls.warmUp).toBe(1)
+    const bundle = ui.field('Bundle code')
+    await user.clear(bundle)
+    expect(api.calls.warmUp).toBe(1)
+    await user.type(bundle, 'design-pack')
+    // Once per filling, not once per keystroke.
+    expect(api.calls.warmUp).toBe(2)
+    expect(api.calls.deactivate).toHaveLength(0)
+  })
+})

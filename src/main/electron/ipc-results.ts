@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 
@@ -46,6 +46,8 @@ export const toDeactivationResult = (v: DeactivationResult): DeactivationResult 
 })
 
 export const toNull = (): null => null
+
+export const toWarmUpState = (v: WarmUpState): WarmUpState => ({ warming: v.warming === true })
 
 export function toSsoProgress(p: SsoProgress): SsoProgress {
   switch (p.stage) {

@@ -10,7 +10,8 @@ import {
   toDeactivationResult,
   toHardwareIdInfo,
   toNull,
-  toSsoProgress
+  toSsoProgress,
+  toWarmUpState
 } from './ipc-results'
 import type { LicenseService } from '../engine/service'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
@@ -85,6 +86,8 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   })
 
   register(IPC.cancelSso, parseNoArgs, (service) => projectOutcome(service.cancelSso(), toNull))
+
+  register(IPC.warmUp, parseNoArgs, (service) => projectOutcome(service.warmUp(), toWarmUpState))
 
   return () => {
     for (const channel of channels) deps.ipcMain.removeHandler(channel)

@@ -23,6 +23,8 @@ export interface EngineConfig {
   ssoTokenField: 'access_token' | 'id_token'
   /** Which hardware id this PC sends: node-machine-id's (also when absent), or LicenseSpring's module with an algorithm. */
   hardwareIdSource?: HardwareIdSourceConfig
+  /** Open the connection to the License API (and fetch an OAuth token) while the form is open; absent = on. */
+  warmUp?: boolean
 }
 
 /** A configuration that names a real (or already started sandbox) server. */
@@ -49,7 +51,8 @@ export const CONFIG_ENV = {
   ssoTimeoutMs: 'LM_SSO_TIMEOUT_MS',
   ssoTokenField: 'LM_SSO_TOKEN_FIELD',
   hardwareIdSource: 'LM_HARDWARE_ID_SOURCE',
-  hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM'
+  hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM',
+  warmUp: 'LM_WARM_UP'
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -77,7 +80,8 @@ const FILE_KEYS = [
   'ssoTokenField',
   'allowEnvironmentOverrides',
   'hardwareIdSource',
-  'hardwareIdAlgorithm'
+  'hardwareIdAlgorithm',
+  'warmUp'
 ]
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
@@ -183,6 +187,13 @@ function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced |
     return invalid(algorithm.name, `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`)
   }
   return success({ kind, algorithm: index })
+}
+
+function parseSwitch(s: Sourced | undefined, fallback: boolean): Outcome<boolean> {
+  if (s === undefined) return success(fallback)
+  if (s.value === true || s.value === 'true') return success(true)
+  if (s.value === false || s.value === 'false') return success(false)
+  return invalid(s.name, 'must be true or false.')
 }
 
 type FileAuth = Partial<Record<'scheme' | 'apiKey' | 'sharedKey' | 'tokenUrl' | 'clientId' | 'clientSecret', unknown>>
@@ -306,6 +317,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     pick(env, CONFIG_ENV.hardwareIdAlgorithm, f, 'hardwareIdAlgorithm')
   )
   if (!hardwareIdSource.ok) return hardwareIdSource
+  const warmUp = parseSwitch(pick(env, CONFIG_ENV.warmUp, f, 'warmUp'), true)
+  if (!warmUp.ok) return warmUp
 
   return success({
     apiUrl,
@@ -315,7 +328,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     timeoutMs: timeoutMs.value,
     ssoTimeoutMs: ssoTimeoutMs.value,
     ssoTokenField: ssoTokenField.value,
-    hardwareIdSource: hardwareIdSource.value
+    hardwareIdSource: hardwareIdSource.value,
+    warmUp: warmUp.value
   })
 }
 

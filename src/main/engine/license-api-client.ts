@@ -43,6 +43,8 @@ export interface LicenseApiClient {
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
   /** The API key, shared key, client secret and bearer tokens the calls are authorised with. */
   secrets(): string[]
+  /** Obtains the credentials a call will need (OAuth token) without calling the License API. */
+  prepareCredentials(): Promise<void>
 }
 
 /** A resend after a refused connection waits this long (the request never left). */
@@ -144,6 +146,7 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
 
   return {
     secrets: () => authorizer.secrets(),
+    prepareCredentials: () => authorizer.prepare(),
 
     async deactivateBundle(request) {
       const sent = await send('post', 'deactivate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))

@@ -4,7 +4,8 @@ import type {
   DeactivationResult,
   HardwareIdInfo,
   SsoDeactivateInput,
-  SsoProgress
+  SsoProgress,
+  WarmUpState
 } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
@@ -16,6 +17,7 @@ import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
+import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
 export interface LicenseService {
   appInfo(): AppInfo
@@ -23,6 +25,14 @@ export interface LicenseService {
   deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>>
   deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
   cancelSso(): Outcome<null>
+  /**
+   * The form is shown (or its bundle filled in): open the connection to the License
+   * API and, under OAuth, fetch a token, keeping both fresh while the form stays open.
+   * Sends nothing to the License API. `warming` is false when configured off.
+   */
+  warmUp(): Outcome<WarmUpState>
+  /** The form is gone: stop keeping the connection warm. */
+  stopWarmUp(): Outcome<null>
 }
 
 /** The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`). */
@@ -41,6 +51,8 @@ export interface LicenseServiceDeps {
   sandbox: boolean
   /** Tests: a ready hardware id source (wins over `machineId`). */
   hardwareIdSource?: HardwareIdSource
+  /** Opens connections for `fetch` ahead of a call (session.preconnect in the app); absent → no warm-up. */
+  warmer?: ConnectionWarmer
 }
 
 const INPUT_FIELDS = ['product', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
@@ -90,6 +102,11 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   })
   const hardware =
     deps.hardwareIdSource ?? createHardwareIdSource({ ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}), ...(deps.machineId ? { fixedMachineId: deps.machineId } : {}) })
+  const warm = createWarmUp({
+    apiOrigin: new URL(config.apiUrl).origin,
+    warmer: config.warmUp === false ? undefined : deps.warmer,
+    prepareCredentials: () => client.prepareCredentials()
+  })
   const sso = createSsoBrowserFlow({
     appName: deps.app.name,
     timeoutMs: config.ssoTimeoutMs,
@@ -171,6 +188,13 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     cancelSso() {
       sso.cancel()
       return success(null)
+    },
+
+    warmUp: () => success({ warming: warm.start() }),
+
+    stopWarmUp() {
+      warm.stop()
+      return success(null)
     }
   }
 
@@ -207,6 +231,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
 
       signInsWaiting += 1
+      // The callback's deactivation rides on a warm connection, however long the sign-in took.
+      warm.start(config.ssoTimeoutMs)
       let signIn: Outcome<SsoCredential>
       try {
         signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)

@@ -15,6 +15,7 @@ import { HardwareIdPanel } from './HardwareIdPanel'
 import { MethodChooser } from './MethodChooser'
 import { ProgressPanel } from './ProgressPanel'
 import { TextField } from './TextField'
+import { useWarmUp } from './use-warm-up'
 
 export type InitialFocus = 'first-control' | 'submit' | FormField
 
@@ -63,7 +64,8 @@ export function DeactivationForm(props: DeactivationFormProps) {
     shouldFocusError: false
   })
   const { errors } = formState
-  const [method, idTokenViaBrowser, override] = useWatch({ control, name: ['method', 'idTokenViaBrowser', 'hardwareIdOverride'] })
+  const [method, idTokenViaBrowser, override, product] = useWatch({ control, name: ['method', 'idTokenViaBrowser', 'hardwareIdOverride', 'product'] })
+  useWarmUp(product)
   const viaBrowser = browserGrant({ method, idTokenViaBrowser }) !== null
 
   const focusField = (field: FormField) => {

@@ -39,6 +39,8 @@ function fakeService(overrides: Partial<IpcLicenseService> = {}) {
       return success({ ...result, method: 'sso-code' })
     },
     cancelSso: () => (calls.push('cancelSso'), success(null)),
+    warmUp: () => (calls.push('warmUp'), success({ warming: true })),
+    stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
     ...overrides
   }
   return { service, calls }
@@ -105,7 +107,8 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.getHardwareId]: [],
   [IPC.deactivate]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
   [IPC.deactivateWithSso]: [{ product: 'office-suite', customerAccountCode: 'acme', grant: 'code' }],
-  [IPC.cancelSso]: []
+  [IPC.cancelSso]: [],
+  [IPC.warmUp]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -330,7 +333,9 @@ describe('nothing secret crosses IPC to the window', () => {
       for (const p of leakyProgress) onProgress(p)
       return ok ? success({ ...result, ...leak }) : failure(leakyError)
     },
-    cancelSso: () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError))
+    cancelSso: () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
+    warmUp: () => (ok ? success({ warming: true, ...leak }) : failure(leakyError)),
+    stopWarmUp: () => success(null)
   })
 
   const secretInput: Record<string, unknown[]> = {
@@ -342,7 +347,8 @@ describe('nothing secret crosses IPC to the window', () => {
     [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
     [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product'],
-    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product']
+    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product'],
+    [IPC.warmUp]: ['warming']
   }
   const ERROR_KEYS = ['action', 'code', 'explanation', 'family', 'serverMessage', 'status', 'title']
 

@@ -36,8 +36,21 @@ describe('loadConfig', () => {
       timeoutMs: 15000,
       ssoTimeoutMs: 300000,
       ssoTokenField: 'access_token',
-      hardwareIdSource: { kind: 'node-machine-id' }
+      hardwareIdSource: { kind: 'node-machine-id' },
+      warmUp: true
     })
+  })
+
+  it('turns the warm-up off with LM_WARM_UP=false or "warmUp": false, and refuses other values', () => {
+    expect(ok(loadConfig({ env: { LM_WARM_UP: 'false' } })).warmUp).toBe(false)
+    expect(ok(loadConfig({ env: { LM_WARM_UP: 'true' } })).warmUp).toBe(true)
+    const file = join(mkdtempSync(join(tmpdir(), 'lm-config-')), 'config.json')
+    writeFileSync(file, JSON.stringify({ warmUp: false }))
+    expect(ok(loadConfig({ env: {}, file })).warmUp).toBe(false)
+    expect(ok(loadConfig({ env: { LM_WARM_UP: 'true' }, file })).warmUp).toBe(true)
+    expect(invalidField(loadConfig({ env: { LM_WARM_UP: 'no' } }))).toBe('LM_WARM_UP')
+    writeFileSync(file, JSON.stringify({ warmUp: 'yes' }))
+    expect(invalidField(loadConfig({ env: {}, file }))).toBe('config file field "warmUp"')
   })
 
   it('reads HMAC credentials and every other field from the environment', () => {
@@ -61,7 +74,8 @@ describe('loadConfig', () => {
       timeoutMs: 2500,
       ssoTimeoutMs: 60000,
       ssoTokenField: 'id_token',
-      hardwareIdSource: { kind: 'node-machine-id' }
+      hardwareIdSource: { kind: 'node-machine-id' },
+      warmUp: true
     })
   })
 

@@ -218,7 +218,9 @@ describe('IPC: sender checks and payload validation', () => {
       hardwareId: async () => success({ id: 'h', source: 'machine-id', description: 'd' }),
       deactivate: async (input) => (calls.push({ method: 'deactivate', input }), success(result)),
       deactivateWithSso: async (input) => (calls.push({ method: 'deactivateWithSso', input }), success(result)),
-      cancelSso: () => success(null)
+      cancelSso: () => success(null),
+      warmUp: () => success({ warming: true }),
+      stopWarmUp: () => success(null)
     }
     return { service, calls }
   }

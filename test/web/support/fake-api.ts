@@ -5,7 +5,8 @@ import type {
   HardwareIdInfo,
   LicenseManagerApi,
   SsoDeactivateInput,
-  SsoProgress
+  SsoProgress,
+  WarmUpState
 } from '../../../src/shared/api'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
@@ -58,7 +59,8 @@ export class FakeApi implements LicenseManagerApi {
     getHardwareId: 0,
     deactivate: [] as DeactivateInput[],
     deactivateWithSso: [] as SsoDeactivateInput[],
-    cancelSso: 0
+    cancelSso: 0,
+    warmUp: 0
   }
   readonly progressListeners = new Set<(progress: SsoProgress) => void>()
 
@@ -81,6 +83,10 @@ export class FakeApi implements LicenseManagerApi {
   async cancelSso(): Promise<Outcome<null>> {
     this.calls.cancelSso++
     return success(null)
+  }
+  async warmUp(): Promise<Outcome<WarmUpState>> {
+    this.calls.warmUp++
+    return success({ warming: true })
   }
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void {
     this.progressListeners.add(listener)

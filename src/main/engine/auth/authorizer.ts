@@ -19,6 +19,8 @@ export interface Authorizer {
   renewAfter(code: string, used: AuthHeaders): boolean
   /** The keys, secrets and tokens these headers are made from. */
   secrets(): string[]
+  /** Obtains what a call will need ahead of it (OAuth: a token, when none usable is cached). */
+  prepare(): Promise<void>
 }
 
 const RENEWABLE_CODES = new Set(['oauth_token_expired', 'oauth_token_malformed'])
@@ -30,7 +32,8 @@ export function createAuthorizer(auth: AuthConfig, deps: { fetch: typeof fetch; 
     return {
       headers: () => success(signer.headers(now ? new Date(now()) : undefined)),
       renewAfter: () => false,
-      secrets: () => [auth.apiKey, auth.sharedKey]
+      secrets: () => [auth.apiKey, auth.sharedKey],
+      prepare: async () => undefined
     }
   }
   const tokens = createOAuthTokenSource({ ...auth, fetch: deps.fetch, timeoutMs: deps.timeoutMs, ...(deps.now ? { now: deps.now } : {}) })
@@ -46,6 +49,9 @@ export function createAuthorizer(auth: AuthConfig, deps: { fetch: typeof fetch; 
       tokens.invalidate(used.authorization.slice('Bearer '.length))
       return true
     },
-    secrets: () => tokens.secrets()
+    secrets: () => tokens.secrets(),
+    async prepare() {
+      await tokens.token()
+    }
   }
 }

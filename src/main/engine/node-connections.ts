@@ -1,0 +1,173 @@
+/**
+ * Node's fetch on an undici Agent that can open connections ahead of a request:
+ * the warm-up's connection warmer for Node shells (tests, bench, the browser e2e
+ * harness). The app uses Chromium's pool instead (session.preconnect).
+ *
+ * A warmed connection is a finished TCP + TLS handshake and nothing else: it waits
+ * here, unread, until the Agent asks for a connection to its origin and gets it.
+ * TLS sessions are cached per host, so a replacement connection resumes cheaply.
+ */
+import type { Socket } from 'node:net'
+import { rootCertificates } from 'node:tls'
+import { Agent, buildConnector } from 'undici'
+import type { ConnectionWarmer } from './warm-up'
+
+export interface NodeConnectionsOptions {
+  /** Extra trusted CA certificates (PEM), e.g. a test CA; the system's stay trusted too. */
+  ca?: string | string[]
+  connectTimeoutMs?: number
+}
+
+export interface NodeConnections {
+  /** Node's fetch sending through this pool. */
+  fetch: typeof fetch
+  warmer: ConnectionWarmer
+  close(): Promise<void>
+}
+
+type ConnectOptions = buildConnector.Options
+
+/** Replacements in a row of connections the server closed at once: then wait for the next warm(). */
+const MAX_QUICK_CLOSES = 3
+const QUICK_CLOSE_MS = 1_000
+
+const defaultPort = (protocol: string): string => (protocol === 'https:' ? '443' : '80')
+const keyOf = (protocol: string, hostname: string, port: string): string =>
+  `${protocol}//${hostname.replace(/^\[|\]$/g, '')}:${port || defaultPort(protocol)}`
+
+interface OriginState {
+  options: ConnectOptions
+  /** Opened ahead, not yet handed to the Agent. */
+  spares: Set<Socket>
+  /** Every open connection to the origin, spare or in the Agent's hands. */
+  open: Set<Socket>
+  opening: boolean
+  warm: boolean
+  quickCloses: number
+}
+
+export function createNodeConnections(options: NodeConnectionsOptions = {}): NodeConnections {
+  const ca = options.ca === undefined ? undefined : [...(Array.isArray(options.ca) ? options.ca : [options.ca])]
+  const connector = buildConnector({
+    timeout: options.connectTimeoutMs ?? 10_000,
+    // An explicit `ca` replaces Node's root certificates unless they are listed too.
+    ...(ca ? { ca: [...rootCertificates, ...ca] } : {})
+  })
+  const origins = new Map<string, OriginState>()
+  let closed = false
+
+  function stateFor(connect: ConnectOptions): OriginState {
+    const key = keyOf(connect.protocol, connect.hostname, connect.port)
+    let state = origins.get(key)
+    if (!state) {
+      state = { options: connect, spares: new Set(), open: new Set(), opening: false, warm: false, quickCloses: 0 }
+      origins.set(key, state)
+    }
+    return state
+  }
+
+  function track(state: OriginState, socket: Socket): void {
+    const openedAt = Date.now()
+    state.open.add(socket)
+    socket.once('close', () => {
+      state.open.delete(socket)
+      state.spares.delete(socket)
+      state.quickCloses = Date.now() - openedAt < QUICK_CLOSE_MS ? state.quickCloses + 1 : 0
+      // The server (or the Agent) closed an idle connection while the form is open: open another.
+      if (state.warm && state.open.size === 0 && state.quickCloses < MAX_QUICK_CLOSES) openSpare(state)
+    })
+  }
+
+  /** A spare must stay silent: data before any request means it is unusable. */
+  function watchSpare(socket: Socket): () => void {
+    const onReadable = (): void => {
+      if (socket.read() !== null) socket.destroy()
+    }
+    const onError = (): void => undefined
+    socket.on('readable', onReadable)
+    socket.on('error', onError)
+    return () => {
+      socket.off('readable', onReadable)
+      socket.off('error', onError)
+    }
+  }
+
+  const unwatch = new WeakMap<Socket, () => void>()
+
+  function openSpare(state: OriginState): void {
+    if (closed || state.opening) return
+    state.opening = true
+    connector({ ...state.options }, (error, socket) => {
+      state.opening = false
+      if (error || !socket) {
+        state.quickCloses += 1
+        return
+      }
+      if (closed || !state.warm) {
+        socket.destroy()
+        return
+      }
+      track(state, socket)
+      state.spares.add(socket)
+      unwatch.set(socket, watchSpare(socket))
+    })
+  }
+
+  function takeSpare(state: OriginState): Socket | undefined {
+    for (const socket of state.spares) {
+      state.spares.delete(socket)
+      unwatch.get(socket)?.()
+      if (!socket.destroyed && socket.readyState === 'open' && socket.readableLength === 0) return socket
+      socket.destroy()
+    }
+    return undefined
+  }
+
+  const agent = new Agent({
+    connect(connect: ConnectOptions, callback: buildConnector.Callback) {
+      const state = stateFor(connect)
+      const spare = takeSpare(state)
+      if (spare) {
+        process.nextTick(callback, null, spare)
+        return
+      }
+      connector(connect, (error, socket) => {
+        if (socket) track(state, socket)
+        if (error) callback(error, null)
+        else callback(null, socket as Socket)
+      })
+    }
+  })
+
+  const warmer: ConnectionWarmer = {
+    warm(origin) {
+      const url = new URL(origin)
+      const connect: ConnectOptions = { hostname: url.hostname.replace(/^\[|\]$/g, ''), host: url.host, protocol: url.protocol, port: url.port }
+      const state = stateFor(connect)
+      state.warm = true
+      state.quickCloses = 0
+      const usable = [...state.open].some((s) => !s.destroyed)
+      if (!usable) openSpare(state)
+    },
+    cool(origin) {
+      const url = new URL(origin)
+      const state = origins.get(keyOf(url.protocol, url.hostname, url.port))
+      if (!state) return
+      state.warm = false
+      for (const spare of state.spares) spare.destroy()
+    }
+  }
+
+  return {
+    fetch: (input, init) => fetch(input, { ...init, dispatcher: agent } as unknown as RequestInit),
+    warmer,
+    async close() {
+      closed = true
+      for (const state of origins.values()) {
+        state.warm = false
+        for (const spare of state.spares) spare.destroy()
+      }
+      await agent.close()
+    }
+  }
+}
