@@ -1,4 +1,6 @@
-import { createServer, type RequestListener } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
+import type { TLSSocket } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import { refuseTunnels } from '../main/engine/http/server-guards'
 import { createSandboxApp, API_PREFIX, TOKEN_PATH, type SandboxStats } from './app'
@@ -50,7 +52,22 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number
   /** Largest accepted request body (default 64 KiB); larger → 413 validation_error. */
   maxBodyBytes?: number
+  /** Serve the License API over TLS with this certificate (PEM); default plain HTTP on loopback. */
+  tls?: { key: string; cert: string }
+  /**
+   * A connection idle this long is closed, whether it carried a request yet or not
+   * (default 60 s, what a production API behind a load balancer does).
+   */
+  idleTimeoutMs?: number
 }
+
+/** Connections the License API server accepted; TLS handshakes full or resumed from a session. */
+export interface SandboxConnectionStats {
+  opened: number
+  tls: { full: number; resumed: number }
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000
 
 export interface RunningSandbox {
   origin: string // http://127.0.0.1:PORT
@@ -61,6 +78,9 @@ export interface RunningSandbox {
   oauth: { tokenUrl: string; clientId: string; clientSecret: string }
   summary(): SandboxSummary // the object `npm run sandbox -- --json` prints as its first line
   stats(): SandboxStats // counts API round trips (bench)
+  connections(): SandboxConnectionStats // counts connections and TLS handshakes (bench, tests)
+  /** The License API's node:http(s) server, for measurements that need its events. */
+  server: Server
   close(): Promise<void>
   /** Test inspection of licences and devices. Tests only. */
   store: SandboxStore
@@ -95,8 +115,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     logError: quiet ? () => undefined : undefined
   })
 
-  const server = createServer({ keepAlive: true }, app.handle)
-  refuseTunnels(server)
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, keepAlive: true }, app.handle)
+    : createServer({ keepAlive: true }, app.handle)
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  // Between requests (keepAliveTimeout, announced in Keep-Alive) and before the first one (socket timeout).
+  server.keepAliveTimeout = idleTimeoutMs
+  server.setTimeout(idleTimeoutMs)
+  const connections: SandboxConnectionStats = { opened: 0, tls: { full: 0, resumed: 0 } }
+  server.on('connection', () => {
+    connections.opened += 1
+  })
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (socket.isSessionReused()) connections.tls.resumed += 1
+    else connections.tls.full += 1
+  })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -106,7 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     })
   })
   const { port } = server.address() as AddressInfo
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const origin = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
   const apiUrl = `${origin}${API_PREFIX}`
 
   const close = async () => {
@@ -157,6 +190,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         sso: { ...sso?.describe?.(), attached: sso !== null }
       }),
     stats: app.stats,
+    connections: () => ({ opened: connections.opened, tls: { ...connections.tls } }),
+    server,
     close,
     store: app.store,
     devicesOf: (id) => app.store.devicesOf(id),

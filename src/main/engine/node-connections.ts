@@ -29,7 +29,7 @@ type ConnectOptions = buildConnector.Options
 
 /** Replacements in a row of connections the server closed at once: then wait for the next warm(). */
 const MAX_QUICK_CLOSES = 3
-const QUICK_CLOSE_MS = 1_000
+const QUICK_CLOSE_MS = 250
 
 const defaultPort = (protocol: string): string => (protocol === 'https:' ? '443' : '80')
 const keyOf = (protocol: string, hostname: string, port: string): string =>
@@ -42,6 +42,8 @@ interface OriginState {
   /** Every open connection to the origin, spare or in the Agent's hands. */
   open: Set<Socket>
   opening: boolean
+  /** Agent connects waiting for the connection being opened ahead. */
+  waiting: buildConnector.Callback[]
   warm: boolean
   quickCloses: number
 }
@@ -60,7 +62,7 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     const key = keyOf(connect.protocol, connect.hostname, connect.port)
     let state = origins.get(key)
     if (!state) {
-      state = { options: connect, spares: new Set(), open: new Set(), opening: false, warm: false, quickCloses: 0 }
+      state = { options: connect, spares: new Set(), open: new Set(), opening: false, waiting: [], warm: false, quickCloses: 0 }
       origins.set(key, state)
     }
     return state
@@ -92,6 +94,17 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     }
   }
 
+  function connectDirectly(state: OriginState, callback: buildConnector.Callback): void {
+    connector({ ...state.options }, (error, socket) => {
+      if (error || !socket) {
+        callback(error ?? new Error('connection failed'), null)
+        return
+      }
+      track(state, socket)
+      callback(null, socket)
+    })
+  }
+
   const unwatch = new WeakMap<Socket, () => void>()
 
   function openSpare(state: OriginState): void {
@@ -99,15 +112,24 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     state.opening = true
     connector({ ...state.options }, (error, socket) => {
       state.opening = false
+      const waiting = state.waiting.splice(0)
       if (error || !socket) {
         state.quickCloses += 1
+        // The Agent's own attempt gets the same error a direct connect would have met.
+        for (const callback of waiting) connectDirectly(state, callback)
+        return
+      }
+      track(state, socket)
+      const [first, ...others] = waiting
+      for (const callback of others) connectDirectly(state, callback)
+      if (first) {
+        first(null, socket)
         return
       }
       if (closed || !state.warm) {
         socket.destroy()
         return
       }
-      track(state, socket)
       state.spares.add(socket)
       unwatch.set(socket, watchSpare(socket))
     })
@@ -124,18 +146,16 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
   }
 
   const agent = new Agent({
+    // One connection per origin: the engine sends one call at a time, and a Pool would
+    // open a second connection when a call follows the previous answer within the same tick.
+    connections: 1,
     connect(connect: ConnectOptions, callback: buildConnector.Callback) {
       const state = stateFor(connect)
       const spare = takeSpare(state)
-      if (spare) {
-        process.nextTick(callback, null, spare)
-        return
-      }
-      connector(connect, (error, socket) => {
-        if (socket) track(state, socket)
-        if (error) callback(error, null)
-        else callback(null, socket as Socket)
-      })
+      if (spare) process.nextTick(callback, null, spare)
+      // A connection is being opened ahead: take it rather than open a second one.
+      else if (state.opening) state.waiting.push(callback)
+      else connectDirectly(state, callback)
     }
   })
 
