@@ -11,6 +11,7 @@ import { menuTemplate } from './electron/menu'
 import { guardWebContents } from './electron/navigation-guard'
 import { createApiFetch } from './electron/net-fetch'
 import { installPermissionHandlers } from './electron/permissions'
+import { sessionWarmer } from './electron/preconnect'
 import { installWindowRequestFilter } from './electron/request-filter'
 import { createSenderCheck } from './electron/sender-check'
 import { mainWindowOptions } from './electron/window-options'
@@ -51,6 +52,8 @@ function run(): void {
     win.once('ready-to-show', () => win.show())
     win.on('closed', () => {
       if (window === win) window = null
+      // The form is gone: stop holding a connection to the License API open.
+      engine?.then((e) => e.service.ok && e.service.value.stopWarmUp()).catch(() => undefined)
     })
     win.loadURL(location.indexUrl).catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
     return win
@@ -84,7 +87,9 @@ function run(): void {
       fetch: createApiFetch((input, init) => net.fetch(input, init)),
       // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
       openExternal: (url) => shell.openExternal(url),
-      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) },
+      // The same session as net.fetch: Chromium's pool, proxies included.
+      warmer: sessionWarmer(session.defaultSession)
     })
     engine = started
     registerIpcHandlers({

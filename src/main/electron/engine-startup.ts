@@ -5,6 +5,7 @@ import { isServerConfig, type EngineConfig, type ServerConfig } from '../engine/
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/loopback'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
+import type { ConnectionWarmer } from '../engine/warm-up'
 
 export interface EngineStartupDeps {
   /** The engine's `loadConfig` bound to this process's environment. */
@@ -16,6 +17,8 @@ export interface EngineStartupDeps {
   /** Opens a URL in the system browser (`shell.openExternal`); startEngine vets every URL first (external-url.ts). */
   openExternal: (url: string) => Promise<void>
   app: { name: string; version: string; os: string }
+  /** Opens connections for `fetch` ahead of a call (Chromium's preconnect in the app). */
+  warmer?: ConnectionWarmer
 }
 
 export interface RunningEngine {
@@ -39,7 +42,14 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose }
 
   const create = (serverConfig: ServerConfig, sandbox: boolean, httpOrigins: HttpSignInOrigins) =>
-    deps.createLicenseService({ config: serverConfig, fetch: deps.fetch, openExternal: vettedOpenExternal(deps.openExternal, httpOrigins), app: deps.app, sandbox })
+    deps.createLicenseService({
+      config: serverConfig,
+      fetch: deps.fetch,
+      openExternal: vettedOpenExternal(deps.openExternal, httpOrigins),
+      app: deps.app,
+      sandbox,
+      ...(deps.warmer ? { warmer: deps.warmer } : {})
+    })
 
   if (isServerConfig(config.value)) {
     // A configured License API on this PC (a developer's sandbox) may send the browser to its own loopback pages.

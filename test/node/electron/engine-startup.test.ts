@@ -101,6 +101,19 @@ describe('startEngine', () => {
     expect(opened).toEqual(['https://idp.example/auth'])
   })
 
+  it('hands the warmer to the engine: the window\'s warm-up call preconnects to the configured server, and LM_WARM_UP=false turns it off', async () => {
+    const env = { LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }
+    for (const [extra, expected] of [[{}, ['https://licence.example.test']], [{ LM_WARM_UP: 'false' }, []]] as const) {
+      const warmed: string[] = []
+      const { all } = deps({ ...env, ...extra }, { warmer: { warm: (origin) => void warmed.push(origin) } })
+      const engine = await started(all)
+      if (!engine.service.ok) throw new Error('engine did not start')
+      expect(engine.service.value.warmUp()).toEqual({ ok: true, value: { warming: expected.length > 0 } })
+      engine.service.value.stopWarmUp()
+      expect(warmed).toEqual(expected)
+    }
+  })
+
   it('with a server configured, talks to it and starts no sandbox', async () => {
     const { all, sandboxStarts } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' })
     const engine = await started(all)

@@ -11,7 +11,7 @@ const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
 const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 
-const INVOKE_CHANNELS = [IPC.getAppInfo, IPC.getHardwareId, IPC.deactivate, IPC.deactivateWithSso, IPC.cancelSso]
+const INVOKE_CHANNELS = [IPC.getAppInfo, IPC.getHardwareId, IPC.deactivate, IPC.deactivateWithSso, IPC.cancelSso, IPC.warmUp]
 
 const appInfo: AppInfo = {
   name: 'License Manager',

@@ -29,7 +29,7 @@ function fakeIpcRenderer() {
 describe('createLicenseManagerApi', () => {
   it('exposes exactly the named functions of LicenseManagerApi, nothing generic', () => {
     const api = createLicenseManagerApi(fakeIpcRenderer().ipc)
-    const expected: Array<keyof LicenseManagerApi> = ['cancelSso', 'deactivate', 'deactivateWithSso', 'getAppInfo', 'getHardwareId', 'onSsoProgress']
+    const expected: Array<keyof LicenseManagerApi> = ['cancelSso', 'deactivate', 'deactivateWithSso', 'getAppInfo', 'getHardwareId', 'onSsoProgress', 'warmUp']
     expect(Object.keys(api).sort()).toEqual(expected)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
@@ -44,12 +44,14 @@ describe('createLicenseManagerApi', () => {
     await api.deactivate(input)
     await api.deactivateWithSso(sso)
     await api.cancelSso()
+    await api.warmUp()
     expect(fake.invoked).toEqual([
       { channel: IPC.getAppInfo, args: [] },
       { channel: IPC.getHardwareId, args: [] },
       { channel: IPC.deactivate, args: [input] },
       { channel: IPC.deactivateWithSso, args: [sso] },
-      { channel: IPC.cancelSso, args: [] }
+      { channel: IPC.cancelSso, args: [] },
+      { channel: IPC.warmUp, args: [] }
     ])
   })
 
