@@ -3,6 +3,7 @@ import type { GoalResult } from './lib/goals'
 import type { MachineInfo } from './lib/machine'
 import type { ProfileSummary } from './lib/profile'
 import { count, kb, mb, ms, ratio, renderMarkdownTable, renderTable } from './lib/table'
+import type { ClickData } from './sections/click-to-confirmation'
 import type { EngineStartData } from './sections/engine-start'
 import type { KyAnatomyData } from './sections/ky-anatomy'
 import type { OverheadData } from './sections/overhead'
@@ -14,10 +15,12 @@ export interface BenchResults {
   date: string
   machine: MachineInfo
   command: string
-  config: Record<string, number>
+  config: Record<string, number | number[]>
   overhead?: OverheadData
   kyAnatomy?: KyAnatomyData
   roundTrips?: RoundTripsData
+  /** Click to confirmation over an emulated slow link, engine and SDK side by side. */
+  click?: ClickData
   /** Two workloads: a new device per pair (fresh RSA signatures), then the same device per client. */
   throughput?: ThroughputData[]
   renderer?: RendererData
@@ -62,6 +65,17 @@ function roundTripRows(data: RoundTripsData): Rows {
   return [
     ['Login method', 'API round trips', 'Minimum', 'Calls'],
     ...data.cases.map((c) => [c.method, c.roundTrips === null ? '—' : String(c.roundTrips), String(c.minimum), c.note ?? Object.entries(c.byPath).map(([p, n]) => `${p.replace('/api/v4/', '')}×${n}`).join(', ')])
+  ]
+}
+
+function clickRows(data: ClickData): Rows {
+  const rtt = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)} RTT` : '—')
+  return [
+    ['Method', 'Form open', 'Client', 'median', 'p90', 'median ms', 'p90 ms', 'connections', 'TLS full / resumed', 'requests', 'API before click', 'failed'],
+    ...data.rows.map((r) => [
+      r.method, `${r.openForMs / 1000} s`, r.client, rtt(r.medianRoundTrips), rtt(r.p90RoundTrips), ms(r.medianMs, 1), ms(r.p90Ms, 1),
+      String(r.connections), `${r.tlsFull} / ${r.tlsResumed}`, String(r.requests), String(r.apiRequestsBeforeClick), `${r.failures}/${r.samples.length}`
+    ])
   ]
 }
 
@@ -155,6 +169,12 @@ export function renderReport(results: BenchResults): { text: string; markdown: s
     if (results.overhead.engineSteps) {
       parts.push(renderTable([['Engine step (no network)', 'µs per call'], ...results.overhead.engineSteps.map((m) => [m.operation, m.microseconds.toFixed(2)])]))
     }
+  }
+  if (results.click) {
+    const c = results.click
+    add(`Click to confirmation on a ${c.roundTripMs} ms round-trip link over TLS (${c.samplesPerRow} samples per row; per-sample medians of connections, handshakes, requests)`, clickRows(c), true)
+    const notes = c.notes.map((n) => `- ${n}`).join('\n')
+    parts.push(`${notes}\n`)
   }
   if (results.roundTrips) add('Round trips per deactivation (counted by the sandbox)', roundTripRows(results.roundTrips), false)
   if (results.throughput?.length) add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)

@@ -24,6 +24,7 @@ import { runRounds, type TimedDeactivator } from './lib/rounds'
 import { renderReport, type BenchResults } from './report'
 import { startRemoteSandbox } from './sandbox/remote'
 import { BENCH_BUNDLE, BENCH_HARDWARE_ID, buildBenchSeed, licenceKeys } from './sandbox/seed'
+import { CLICK_GOAL, measureClickToConfirmation } from './sections/click-to-confirmation'
 import { measureEngineStart } from './sections/engine-start'
 import { measureKyAnatomy } from './sections/ky-anatomy'
 import { ENGINE_CLIENT, ENGINE_SERVICE, FLOOR, measureOverhead, SDK } from './sections/overhead'
@@ -31,7 +32,7 @@ import { measureRenderer } from './sections/renderer'
 import { measureRoundTrips } from './sections/round-trips'
 import { measureThroughput, type ThroughputData } from './sections/throughput'
 
-const SECTIONS = ['overhead', 'ky', 'round-trips', 'throughput', 'renderer', 'engine-start'] as const
+const SECTIONS = ['overhead', 'ky', 'round-trips', 'click', 'throughput', 'renderer', 'engine-start'] as const
 type Section = (typeof SECTIONS)[number]
 
 interface Settings {
@@ -71,7 +72,14 @@ function benchConfig(quick: boolean) {
     rendererWarmup: 2,
     engineStartRuns: quick ? 3 : 7,
     profileRounds: 1000,
-    timeoutMs: 15_000
+    timeoutMs: 15_000,
+    // Click to confirmation on an emulated 100 ms link; the 90 s form outlives the 60 s idle timeout.
+    clickOpenForMs: quick ? [2000, 8000] : [2000, 30_000, 90_000],
+    clickSamples: quick ? 2 : 5,
+    clickOneWayDelayMs: 50,
+    clickIdleTimeoutMs: quick ? 5000 : 60_000,
+    clickStaggerMs: 300,
+    clickSsoFormOpenMs: 2000
   }
 }
 type Config = ReturnType<typeof benchConfig>
@@ -193,6 +201,29 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
   }
 }
 
+async function clickSection(ctx: Context): Promise<void> {
+  const { config, results } = ctx
+  try {
+    const outcome = await measureClickToConfirmation(
+      {
+        openForMs: config.clickOpenForMs,
+        samples: config.clickSamples,
+        oneWayDelayMs: config.clickOneWayDelayMs,
+        idleTimeoutMs: config.clickIdleTimeoutMs,
+        staggerMs: config.clickStaggerMs,
+        ssoFormOpenMs: config.clickSsoFormOpenMs
+      },
+      log
+    )
+    results.click = outcome.data
+    results.goals.push(...outcome.goals)
+  } catch (error) {
+    results.errors.click = errorMessage(error)
+    log(`FAILED: ${results.errors.click}`)
+    results.goals.push(notMeasured(CLICK_GOAL, 'Click to confirmation, 100 ms RTT (engine, median)', '≤ 1.2 round trips', results.errors.click))
+  }
+}
+
 async function throughputSection(ctx: Context): Promise<void> {
   const { config, results, settings } = ctx
   const goalText = `Sandbox throughput, ${config.loadClients} clients`
@@ -268,7 +299,7 @@ async function engineStartSection(ctx: Context): Promise<void> {
 }
 
 /** Goals keep the issue's order whatever order the sections ran in. */
-const GOAL_ORDER = ['engine-vs-sdk', 'engine-minus-floor', 'sandbox-throughput', 'renderer-js', 'first-form', 'hardware-id-cached', 'round-trips']
+const GOAL_ORDER = [CLICK_GOAL, 'engine-vs-sdk', 'engine-minus-floor', 'sandbox-throughput', 'renderer-js', 'first-form', 'hardware-id-cached', 'round-trips']
 
 async function main(): Promise<void> {
   const settings = parseArgs(process.argv.slice(2))
@@ -299,6 +330,10 @@ async function main(): Promise<void> {
   const want = (s: Section): boolean => settings.only.has(s)
 
   if (want('overhead') || want('ky') || want('round-trips')) await sharedSandboxSections(ctx, want, lap)
+  if (want('click')) {
+    await clickSection(ctx)
+    lap('click')
+  }
   if (want('throughput')) {
     await throughputSection(ctx)
     lap('throughput')

@@ -8,8 +8,8 @@ import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
 
 
 export interface SignInBrowser {
-  /** What openExternal does: starts the sign-in in the background. */
-  open(url: string): Promise<void>
+  /** What openExternal does: starts the sign-in in the background, the person taking `pauseMs` to sign in. */
+  open(url: string, pauseMs?: number): Promise<void>
   /** Waits for the last sign-in's browser steps, rethrowing their failure (for diagnostics). */
   settled(): Promise<void>
   unavailable?: string
@@ -28,15 +28,16 @@ export async function signInThroughBrowser(user: { email: string; password: stri
   }
   let running: Promise<void> = Promise.resolve()
   return {
-    async open(url) {
+    async open(url, pauseMs = 0) {
       if (!isLoopback(url)) throw new Error(`refusing to open a non-loopback sign-in URL: ${url}`)
       running = (async () => {
         const context = await browser.newContext()
         try {
-          context.setDefaultTimeout(10_000)
+          context.setDefaultTimeout(10_000 + pauseMs)
           await context.route(/.*/, (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')))
           const page = await context.newPage()
           await page.goto(url)
+          if (pauseMs > 0) await page.waitForTimeout(pauseMs)
           await page.getByLabel('Email').fill(user.email)
           await page.getByLabel('Password').fill(user.password)
           await page.getByRole('button', { name: 'Sign in' }).click()

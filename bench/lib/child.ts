@@ -11,9 +11,10 @@ export interface RpcMessage {
 }
 
 /** Forks a TypeScript file under `node --import tsx` with an IPC channel. */
-export function forkTs(script: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
+export function forkTs(script: string, args: string[] = [], execArgv: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
   return fork(resolve(REPO_ROOT, script), args, {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
     execArgv: ['--import', 'tsx', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   })

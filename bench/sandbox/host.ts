@@ -6,8 +6,11 @@
  */
 import { Session } from 'node:inspector'
 import { writeFileSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
+import type { TLSSocket } from 'node:tls'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server'
-import type { HostOptions } from './protocol'
+import { startEmulatedLink, type EmulatedLink } from '../lib/emulated-link'
+import type { HostOptions, LinkStats } from './protocol'
 
 type Message = { id?: number; type: string; [key: string]: unknown }
 
@@ -22,9 +25,28 @@ async function main(): Promise<void> {
     port: 0,
     quiet: true,
     sso: options.sso,
-    seed: options.seed as SandboxOptions['seed']
+    seed: options.seed as SandboxOptions['seed'],
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {})
   })
   let session: Session | null = null
+
+  // Emulated links in front of the sandbox; the sandbox's sockets are matched to their
+  // link by the local port the link connected from.
+  const links = new Map<number, { link: EmulatedLink; stats: LinkStats }>()
+  const linkOfPort = new Map<number, LinkStats>()
+  let nextLink = 1
+  sandbox.server.on('secureConnection', (socket: TLSSocket) => {
+    const stats = socket.remotePort === undefined ? undefined : linkOfPort.get(socket.remotePort)
+    if (stats) stats.tls[socket.isSessionReused() ? 'resumed' : 'full'] += 1
+  })
+  sandbox.server.on('request', (req: IncomingMessage) => {
+    const stats = req.socket.remotePort === undefined ? undefined : linkOfPort.get(req.socket.remotePort)
+    if (!stats) return
+    const path = (req.url ?? '').split('?')[0] ?? ''
+    stats.byPath[path] = (stats.byPath[path] ?? 0) + 1
+  })
+  const target = new URL(sandbox.origin)
 
   process.on('message', (message: Message) => {
     void handle(message).catch((error: unknown) =>
@@ -61,7 +83,27 @@ async function main(): Promise<void> {
         send({ id: message.id, type: 'profile-stopped', file: message.file })
         return
       }
+      case 'link-open': {
+        const stats: LinkStats = { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {} }
+        const link = await startEmulatedLink({
+          target: { host: target.hostname, port: Number(target.port) },
+          oneWayDelayMs: Number(message.oneWayDelayMs),
+          onUpstream: (port) => linkOfPort.set(port, stats)
+        })
+        const id = nextLink++
+        links.set(id, { link, stats })
+        send({ id: message.id, type: 'link-opened', link: id, port: link.port })
+        return
+      }
+      case 'link-stats': {
+        const entry = links.get(Number(message.link))
+        if (!entry) throw new Error(`no link ${String(message.link)}`)
+        const stats: LinkStats = { ...structuredClone(entry.stats), connections: entry.link.connections() }
+        send({ id: message.id, type: 'link-stats', stats })
+        return
+      }
       case 'close':
+        await Promise.all([...links.values()].map((l) => l.link.close()))
         await sandbox.close()
         process.exit(0)
         return

@@ -2,6 +2,18 @@
 export interface HostOptions {
   sso: boolean
   seed: unknown
+  /** Serve the License API over TLS with this certificate (PEM). */
+  tls?: { key: string; cert: string }
+  /** The sandbox closes connections idle this long (default: the sandbox's, 60 s). */
+  idleTimeoutMs?: number
+}
+
+/** What went over one emulated link (bench/lib/emulated-link.ts) into the sandbox. */
+export interface LinkStats {
+  connections: number
+  tls: { full: number; resumed: number }
+  /** Requests by path, License API and OAuth token endpoint alike. */
+  byPath: Record<string, number>
 }
 
 export interface SandboxEndpoints {

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
-import type { HostOptions, MemorySnapshot, SandboxEndpoints, SandboxStats } from './protocol'
+import type { HostOptions, LinkStats, MemorySnapshot, SandboxEndpoints, SandboxStats } from './protocol'
 
 /** The parent's handle on a sandbox running in its own process (bench/sandbox/host.ts). */
 export interface RemoteSandbox extends SandboxEndpoints {
@@ -8,6 +8,9 @@ export interface RemoteSandbox extends SandboxEndpoints {
   memory(): Promise<{ beforeGc: MemorySnapshot; afterGc: MemorySnapshot | null }>
   startProfile(): Promise<void>
   stopProfile(file: string): Promise<void>
+  /** A new emulated link in front of the sandbox (its own port); its traffic is counted apart. */
+  openLink(oneWayDelayMs: number): Promise<{ link: number; port: number }>
+  linkStats(link: number): Promise<LinkStats>
   close(): Promise<void>
 }
 
@@ -35,6 +38,13 @@ export async function startRemoteSandbox(options: HostOptions, startTimeoutMs = 
     },
     async stopProfile(file: string) {
       await rpc(child, { type: 'profile-stop', file }, 30_000)
+    },
+    async openLink(oneWayDelayMs: number) {
+      const answer = await rpc<RpcMessage & { link: number; port: number }>(child, { type: 'link-open', oneWayDelayMs })
+      return { link: answer.link, port: answer.port }
+    },
+    async linkStats(link: number) {
+      return (await rpc<RpcMessage & { stats: LinkStats }>(child, { type: 'link-stats', link })).stats
     },
     close: () => stopChild(child)
   }

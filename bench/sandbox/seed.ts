@@ -79,3 +79,29 @@ export function buildBenchSeed(): Record<string, unknown> {
     licenses
   }
 }
+
+/** A licence the click-to-confirmation bench deactivates once, already active on its device. */
+export type ClickSeat =
+  | { kind: 'key'; licenseKey: string; hardwareId: string }
+  | { kind: 'user'; email: string; password: string; hardwareId: string }
+  | { kind: 'sso'; hardwareId: string }
+
+/** The bench seed with one active seat per click sample (the SSO user's devices share one licence). */
+export function buildClickSeed(seats: readonly ClickSeat[]): Record<string, unknown> {
+  const base = buildBenchSeed()
+  const licenses: SeedLicence[] = []
+  let id = 20_000
+  for (const seat of seats) {
+    if (seat.kind === 'key') licenses.push({ ...keyLicence(id++, seat.licenseKey), devices: [seat.hardwareId] })
+    if (seat.kind === 'user') {
+      licenses.push({ id: id++, bundle: BENCH_BUNDLE, user: { email: seat.email, password: seat.password }, enabled: true, active: true, maxActivations: 8, validityPeriod: null, devices: [seat.hardwareId] })
+    }
+  }
+  const ssoDevices = seats.filter((s) => s.kind === 'sso').map((s) => s.hardwareId)
+  licenses.push({
+    id: id++, bundle: BENCH_BUNDLE,
+    user: { email: benchCredentials.ssoUser.email, customerAccount: BENCH_CUSTOMER_ACCOUNT },
+    enabled: true, active: true, maxActivations: Math.max(8, ssoDevices.length + 1), validityPeriod: null, devices: ssoDevices
+  })
+  return { ...base, licenses }
+}

@@ -1,0 +1,345 @@
+/**
+ * Click to confirmation on a slow link: the sandbox serves the License API over TLS
+ * (a certificate made for this run, trusted explicitly by each client) behind an
+ * emulated link per sample that adds `oneWayDelayMs` each way (bench/lib/emulated-link.ts).
+ * For every login method and every time the form stays open before the click, the
+ * engine (with its warm-up) and LicenseSpring's Node SDK (in its own process) each
+ * deactivate one seat per sample; the sandbox host counts, per link, connections,
+ * TLS handshakes (full or resumed) and requests.
+ *
+ * The click is the service call the window's IPC handler makes (the engine) or the
+ * SDK's deactivateBundle; for SSO it is the moment the browser's callback hands over
+ * the code, the sign-in having taken the given time.
+ */
+import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { AuthConfig } from '../../src/main/engine/config'
+import { createNodeConnections, type NodeConnections } from '../../src/main/engine/node-connections'
+import { createLicenseService, type LicenseService } from '../../src/main/engine/service'
+import { createSsoBrowserFlow } from '../../src/main/engine/sso'
+import { failure, success } from '../../src/shared/outcome'
+import { describeError } from '../../src/shared/errors'
+import { makeSelfSignedCertificate } from '../../test/node/reliability/support/untrusted-tls'
+import { BENCH_APP } from '../clients/engine'
+import type { SdkSampleConfig } from '../clients/sdk-click-child'
+import { signInThroughBrowser, type SignInBrowser } from '../clients/sso-browser'
+import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
+import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
+import { round, summarize } from '../lib/stats'
+import type { LinkStats } from '../sandbox/protocol'
+import { startRemoteSandbox, type RemoteSandbox } from '../sandbox/remote'
+import { BENCH_BUNDLE, BENCH_CUSTOMER_ACCOUNT, benchCredentials, buildClickSeed, type ClickSeat } from '../sandbox/seed'
+
+export type ClickMethod = 'licence key' | 'username' | 'OAuth (licence key)' | 'SSO code (from callback)'
+export type ClickClient = 'engine' | 'LicenseSpring Node SDK'
+const METHODS: readonly ClickMethod[] = ['licence key', 'username', 'OAuth (licence key)', 'SSO code (from callback)']
+const CLIENTS: readonly ClickClient[] = ['engine', 'LicenseSpring Node SDK']
+const SSO: ClickMethod = 'SSO code (from callback)'
+
+export interface ClickOptions {
+  /** How long the form is open before the click (SSO: how long the browser sign-in takes). */
+  openForMs: number[]
+  samples: number
+  oneWayDelayMs: number
+  /** The sandbox closes connections idle this long (a load balancer's idle timeout). */
+  idleTimeoutMs: number
+  /** Clicks are spread this far apart so they do not compete for the CPU. */
+  staggerMs: number
+  /** SSO: the form is open this long before the sign-in button is pressed. */
+  ssoFormOpenMs: number
+}
+
+export interface ClickSample {
+  ok: boolean
+  error?: string
+  ms: number
+  connections: number
+  tls: { full: number; resumed: number }
+  /** Requests over the link from the form's opening to the confirmation, by path. */
+  requests: Record<string, number>
+  /** License API requests before the click (the warm-up must send none). */
+  apiRequestsBeforeClick: number
+}
+
+export interface ClickRow {
+  method: ClickMethod
+  client: ClickClient
+  openForMs: number
+  samples: ClickSample[]
+  medianMs: number
+  p90Ms: number
+  medianRoundTrips: number
+  p90RoundTrips: number
+  failures: number
+  /** Per-sample medians. */
+  connections: number
+  tlsFull: number
+  tlsResumed: number
+  requests: number
+  apiRequestsBeforeClick: number
+}
+
+export interface ClickData {
+  roundTripMs: number
+  oneWayDelayMs: number
+  idleTimeoutMs: number
+  samplesPerRow: number
+  rows: ClickRow[]
+  notes: string[]
+}
+
+interface Plan {
+  index: number
+  method: ClickMethod
+  client: ClickClient
+  openForMs: number
+  hardwareId: string
+  seat: ClickSeat
+  startAtMs: number
+}
+
+const isApiPath = (path: string): boolean => path.startsWith('/api/')
+const apiCount = (byPath: Record<string, number>): number => Object.entries(byPath).reduce((n, [p, c]) => n + (isApiPath(p) ? c : 0), 0)
+const sleepUntil = (at: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())))
+
+function buildPlan(options: ClickOptions): Plan[] {
+  const plans: Plan[] = []
+  let index = 0
+  for (const openForMs of options.openForMs) {
+    let slot = 0
+    // Interleaved, so each method and client meets the same machine load.
+    for (let n = 0; n < options.samples; n++) {
+      for (const method of METHODS) {
+        for (const client of CLIENTS) {
+          const hardwareId = `bench-click-${index}`
+          const key = `BNCH-CLCK-${String(index).padStart(4, '0')}`
+          const seat: ClickSeat =
+            method === 'username'
+              ? { kind: 'user', email: `bench.click.${index}@example.test`, password: `bench-click-password-${index}`, hardwareId }
+              : method === SSO
+                ? { kind: 'sso', hardwareId }
+                : { kind: 'key', licenseKey: key, hardwareId }
+          plans.push({ index: index++, method, client, openForMs, hardwareId, seat, startAtMs: slot++ * options.staggerMs })
+        }
+      }
+    }
+  }
+  return plans
+}
+
+interface Environment {
+  sandbox: RemoteSandbox
+  certificate: { key: string; cert: string }
+  sdk: ChildProcess
+  browser: SignInBrowser
+  options: ClickOptions
+}
+
+function deactivateInput(plan: Plan): { product: string; licenseKey?: string; username?: string; password?: string } {
+  const seat = plan.seat
+  if (seat.kind === 'key') return { product: BENCH_BUNDLE, licenseKey: seat.licenseKey }
+  if (seat.kind === 'user') return { product: BENCH_BUNDLE, username: seat.email, password: seat.password }
+  return { product: BENCH_BUNDLE }
+}
+
+function linkUrls(env: Environment, port: number): { apiUrl: string; tokenUrl: string } {
+  const tokenUrl = new URL(env.sandbox.oauth.tokenUrl)
+  tokenUrl.port = String(port)
+  return { apiUrl: `https://127.0.0.1:${port}/api/v4/`, tokenUrl: tokenUrl.href }
+}
+
+async function runEngineSample(env: Environment, plan: Plan, port: number, link: number): Promise<Omit<ClickSample, 'connections' | 'tls' | 'requests'>> {
+  const { apiUrl, tokenUrl } = linkUrls(env, port)
+  const auth: AuthConfig =
+    plan.method === 'OAuth (licence key)'
+      ? { scheme: 'oauth', tokenUrl, clientId: env.sandbox.oauth.clientId, clientSecret: env.sandbox.oauth.clientSecret }
+      : { scheme: 'hmac', apiKey: env.sandbox.apiKey, sharedKey: env.sandbox.sharedKey }
+  const connections: NodeConnections = createNodeConnections({ ca: env.certificate.cert })
+  const service: LicenseService = createLicenseService({
+    config: {
+      apiUrl, auth, defaultProduct: BENCH_BUNDLE, defaultCustomerAccount: BENCH_CUSTOMER_ACCOUNT,
+      timeoutMs: 15_000, ssoTimeoutMs: plan.openForMs + 60_000, ssoTokenField: 'access_token', warmUp: true
+    },
+    fetch: connections.fetch,
+    warmer: connections.warmer,
+    openExternal: (url) => env.browser.open(url, plan.openForMs),
+    machineId: () => plan.hardwareId,
+    app: BENCH_APP,
+    sandbox: true
+  })
+  try {
+    const shown = performance.now()
+    service.warmUp()
+    if (plan.method !== SSO) {
+      await sleepUntil(shown + plan.openForMs)
+      const before = apiCount((await env.sandbox.linkStats(link)).byPath)
+      const start = performance.now()
+      const outcome = await service.deactivate(deactivateInput(plan))
+      const ms = performance.now() - start
+      return { ok: outcome.ok, ms, apiRequestsBeforeClick: before, ...(outcome.ok ? {} : { error: outcome.error.code }) }
+    }
+    await sleepUntil(shown + env.options.ssoFormOpenMs)
+    const before = apiCount((await env.sandbox.linkStats(link)).byPath)
+    let callbackAt = Number.NaN
+    const outcome = await service.deactivateWithSso({ product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' }, (progress) => {
+      if (progress.stage === 'deactivating') callbackAt = performance.now()
+    })
+    const ms = performance.now() - callbackAt
+    return { ok: outcome.ok, ms, apiRequestsBeforeClick: before, ...(outcome.ok ? {} : { error: outcome.error.code }) }
+  } finally {
+    service.stopWarmUp()
+    await connections.close()
+  }
+}
+
+async function runSdkSample(env: Environment, plan: Plan, port: number, link: number): Promise<Omit<ClickSample, 'connections' | 'tls' | 'requests'>> {
+  const { apiUrl, tokenUrl } = linkUrls(env, port)
+  const config: SdkSampleConfig = {
+    apiUrl,
+    publicKey: env.sandbox.publicKey,
+    hardwareId: plan.hardwareId,
+    auth:
+      plan.method === 'OAuth (licence key)'
+        ? { tokenUrl, clientId: env.sandbox.oauth.clientId, clientSecret: env.sandbox.oauth.clientSecret }
+        : { apiKey: env.sandbox.apiKey, sharedKey: env.sandbox.sharedKey }
+  }
+  const shown = performance.now()
+  await rpc(env.sdk, { type: 'prepare', sample: plan.index, config })
+  type Clicked = RpcMessage & { ms: number; ok: boolean; error?: string }
+  if (plan.method !== SSO) {
+    await sleepUntil(shown + plan.openForMs)
+    const before = apiCount((await env.sandbox.linkStats(link)).byPath)
+    const seat = plan.seat
+    const payload =
+      seat.kind === 'user'
+        ? { username: seat.email, password: seat.password, hardware_id: plan.hardwareId, product: BENCH_BUNDLE }
+        : { license_key: seat.kind === 'key' ? seat.licenseKey : '', hardware_id: plan.hardwareId, product: BENCH_BUNDLE }
+    const answer = await rpc<Clicked>(env.sdk, { type: 'click', sample: plan.index, payload }, 30_000)
+    return { ok: answer.ok, ms: answer.ms, apiRequestsBeforeClick: before, ...(answer.error ? { error: answer.error } : {}) }
+  }
+  await sleepUntil(shown + env.options.ssoFormOpenMs)
+  const before = apiCount((await env.sandbox.linkStats(link)).byPath)
+  // The engine's loopback flow receives the code; the SDK asks for the sign-in URL and redeems the code.
+  const flow = createSsoBrowserFlow({
+    timeoutMs: plan.openForMs + 60_000,
+    openExternal: (url) => env.browser.open(url, plan.openForMs),
+    async requestSsoUrl(query) {
+      const answer = await rpc<RpcMessage & { url?: string; error?: string }>(env.sdk, {
+        type: 'sso-url', sample: plan.index, query: { product: query.product, customer_account_code: query.customerAccountCode, response_type: 'code' }
+      }, 30_000)
+      return answer.url ? success({ url: answer.url }) : failure(describeError('unexpected_response'))
+    }
+  })
+  const signIn = await flow.signIn({ product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' }, () => undefined)
+  if (!signIn.ok || signIn.value.kind !== 'code') return { ok: false, ms: Number.NaN, apiRequestsBeforeClick: before, error: signIn.ok ? 'no code' : signIn.error.code }
+  const payload = { code: signIn.value.code, customer_account_code: BENCH_CUSTOMER_ACCOUNT, hardware_id: plan.hardwareId, product: BENCH_BUNDLE }
+  const answer = await rpc<Clicked>(env.sdk, { type: 'deactivate-code', sample: plan.index, payload }, 30_000)
+  return { ok: answer.ok, ms: answer.ms, apiRequestsBeforeClick: before, ...(answer.error ? { error: answer.error } : {}) }
+}
+
+async function runSample(env: Environment, plan: Plan, begin: number): Promise<ClickSample> {
+  await sleepUntil(begin + plan.startAtMs)
+  const { link, port } = await env.sandbox.openLink(env.options.oneWayDelayMs)
+  let result: Omit<ClickSample, 'connections' | 'tls' | 'requests'>
+  try {
+    result = plan.client === 'engine' ? await runEngineSample(env, plan, port, link) : await runSdkSample(env, plan, port, link)
+  } catch (error) {
+    result = { ok: false, ms: Number.NaN, apiRequestsBeforeClick: 0, error: error instanceof Error ? error.message : String(error) }
+  }
+  const stats: LinkStats = await env.sandbox.linkStats(link)
+  return { ...result, connections: stats.connections, tls: stats.tls, requests: stats.byPath }
+}
+
+const medianOf = (values: number[]): number => summarize(values).median
+
+function summarizeRow(plans: Plan[], samples: ClickSample[], roundTripMs: number): ClickRow {
+  const ok = samples.filter((s) => s.ok)
+  const latency = summarize(ok.map((s) => s.ms))
+  const first = plans[0]!
+  return {
+    method: first.method,
+    client: first.client,
+    openForMs: first.openForMs,
+    samples: samples.map((s) => ({ ...s, ms: round(s.ms) })),
+    medianMs: round(latency.median),
+    p90Ms: round(latency.p90),
+    medianRoundTrips: round(latency.median / roundTripMs, 2),
+    p90RoundTrips: round(latency.p90 / roundTripMs, 2),
+    failures: samples.length - ok.length,
+    connections: medianOf(samples.map((s) => s.connections)),
+    tlsFull: medianOf(samples.map((s) => s.tls.full)),
+    tlsResumed: medianOf(samples.map((s) => s.tls.resumed)),
+    requests: medianOf(samples.map((s) => Object.values(s.requests).reduce((a, b) => a + b, 0))),
+    apiRequestsBeforeClick: Math.max(...samples.map((s) => s.apiRequestsBeforeClick))
+  }
+}
+
+export const CLICK_GOAL = 'click-to-confirmation'
+const GOAL_TEXT = 'Click to confirmation, 100 ms RTT (engine, median)'
+const GOAL_TARGET = '≤ 1.2 round trips'
+
+/** The goal covers every engine row, SSO only where the sign-in took under a minute. */
+export function clickGoal(data: ClickData) {
+  const covered = data.rows.filter((r) => r.client === 'engine' && (r.method !== SSO || r.openForMs < 60_000))
+  if (covered.length === 0) return notMeasured(CLICK_GOAL, GOAL_TEXT, GOAL_TARGET, 'no engine row')
+  const worst = covered.reduce((a, b) => (b.medianRoundTrips > a.medianRoundTrips || Number.isNaN(b.medianRoundTrips) ? b : a))
+  const failures = covered.reduce((n, r) => n + r.failures, 0)
+  const met = covered.every((r) => r.medianRoundTrips <= 1.2 && r.failures === 0)
+  const sdk = data.rows.filter((r) => r.client !== 'engine' && r.method === worst.method && r.openForMs === worst.openForMs)[0]
+  return goal(
+    CLICK_GOAL, GOAL_TEXT.replace('100 ms', `${data.roundTripMs} ms`), GOAL_TARGET, worst.medianRoundTrips,
+    `worst ${worst.medianRoundTrips.toFixed(2)} RTT = ${worst.medianMs.toFixed(0)} ms (${worst.method}, ${worst.openForMs / 1000} s; p90 ${worst.p90RoundTrips.toFixed(2)})${sdk ? `; SDK there ${sdk.medianRoundTrips.toFixed(2)} RTT` : ''}`,
+    met,
+    failures ? `${failures} engine samples failed` : undefined
+  )
+}
+
+export async function measureClickToConfirmation(options: ClickOptions, log: (message: string) => void): Promise<SectionOutcome<ClickData>> {
+  const roundTripMs = 2 * options.oneWayDelayMs
+  const plans = buildPlan(options)
+  const certificate = makeSelfSignedCertificate()
+  const dir = mkdtempSync(join(tmpdir(), 'lm-bench-ca-'))
+  const caFile = join(dir, 'test-ca.pem')
+  writeFileSync(caFile, certificate.cert)
+  const closers: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })]
+  try {
+    const sandbox = await startRemoteSandbox({ sso: true, seed: buildClickSeed(plans.map((p) => p.seat)), tls: certificate, idleTimeoutMs: options.idleTimeoutMs })
+    closers.push(() => sandbox.close())
+    const sdk = forkTs('bench/clients/sdk-click-child.ts', [], [], { NODE_EXTRA_CA_CERTS: caFile })
+    closers.push(() => stopChild(sdk))
+    await waitForMessage(sdk, 'ready', 30_000)
+    const browser = await signInThroughBrowser(benchCredentials.ssoUser)
+    closers.push(() => browser.close())
+    const env: Environment = { sandbox, certificate, sdk, browser, options }
+    const active = browser.unavailable ? plans.filter((p) => p.method !== SSO) : plans
+
+    log(`click to confirmation: ${active.length} samples (${options.samples} per row), form open ${options.openForMs.map((ms) => `${ms / 1000} s`).join(' / ')}, ${roundTripMs} ms RTT, idle timeout ${options.idleTimeoutMs / 1000} s…`)
+    const begin = performance.now()
+    const samples = await Promise.all(active.map((plan) => runSample(env, plan, begin)))
+
+    const rows: ClickRow[] = []
+    for (const openForMs of options.openForMs) {
+      for (const method of METHODS) {
+        for (const client of CLIENTS) {
+          const picked = active.map((p, i) => ({ p, s: samples[i]! })).filter(({ p }) => p.method === method && p.client === client && p.openForMs === openForMs)
+          if (picked.length) rows.push(summarizeRow(picked.map((x) => x.p), picked.map((x) => x.s), roundTripMs))
+        }
+      }
+    }
+    const notes = [
+      `Sandbox over TLS 1.3 with a certificate made for this run: the engine trusts it through its fetch's CA option, the SDK (own process) through NODE_EXTRA_CA_CERTS; verification stays on.`,
+      `Each sample has its own emulated link (${options.oneWayDelayMs} ms each way, plus one round trip for a new connection's TCP handshake) and its own client; names resolve locally, so a cold DNS lookup would add to the clients that connect at the click.`,
+      `The sandbox closes connections idle for ${options.idleTimeoutMs / 1000} s; the SDK uses Node's global-agent options (keep-alive, 5 s idle timeout).`,
+      `SSO: the form is open ${options.ssoFormOpenMs / 1000} s before the sign-in button, the browser sign-in takes the listed time; timed from the callback's code to the confirmation. The SDK's deactivateBundle accepts no code: its request layer sends the same call.`,
+      `${options.samples} samples per row, clicks ${options.staggerMs} ms apart; p90 of so few samples is close to the maximum.`,
+      ...(browser.unavailable ? [`SSO not measured: ${browser.unavailable}`] : [])
+    ]
+    const data: ClickData = { roundTripMs, oneWayDelayMs: options.oneWayDelayMs, idleTimeoutMs: options.idleTimeoutMs, samplesPerRow: options.samples, rows, notes }
+    return { data, goals: [clickGoal(data)] }
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined)
+  }
+}
