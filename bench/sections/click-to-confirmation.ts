@@ -105,25 +105,26 @@ const isApiPath = (path: string): boolean => path.startsWith('/api/')
 const apiCount = (byPath: Record<string, number>): number => Object.entries(byPath).reduce((n, [p, c]) => n + (isApiPath(p) ? c : 0), 0)
 const sleepUntil = (at: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())))
 
+function seatFor(method: ClickMethod, index: number): ClickSeat {
+  const hardwareId = `bench-click-${index}`
+  if (method === 'username') return { kind: 'user', email: `bench.click.${index}@example.test`, password: `bench-click-password-${index}`, hardwareId }
+  if (method === SSO) return { kind: 'sso', hardwareId }
+  return { kind: 'key', licenseKey: `BNCH-CLCK-${String(index).padStart(4, '0')}`, hardwareId }
+}
+
 function buildPlan(options: ClickOptions): Plan[] {
   const plans: Plan[] = []
   let index = 0
   for (const openForMs of options.openForMs) {
+    // Interleaved, so each method and client meets the same machine load; the SSO
+    // samples last, their callbacks (and the browser's work) after the other clicks.
+    const order: ClickMethod[] = []
+    for (const batch of [METHODS.filter((m) => m !== SSO), [SSO]]) for (let n = 0; n < options.samples; n++) order.push(...batch)
     let slot = 0
-    // Interleaved, so each method and client meets the same machine load.
-    for (let n = 0; n < options.samples; n++) {
-      for (const method of METHODS) {
-        for (const client of CLIENTS) {
-          const hardwareId = `bench-click-${index}`
-          const key = `BNCH-CLCK-${String(index).padStart(4, '0')}`
-          const seat: ClickSeat =
-            method === 'username'
-              ? { kind: 'user', email: `bench.click.${index}@example.test`, password: `bench-click-password-${index}`, hardwareId }
-              : method === SSO
-                ? { kind: 'sso', hardwareId }
-                : { kind: 'key', licenseKey: key, hardwareId }
-          plans.push({ index: index++, method, client, openForMs, hardwareId, seat, startAtMs: slot++ * options.staggerMs })
-        }
+    for (const method of order) {
+      for (const client of CLIENTS) {
+        const seat = seatFor(method, index)
+        plans.push({ index: index++, method, client, openForMs, hardwareId: seat.hardwareId, seat, startAtMs: slot++ * options.staggerMs })
       }
     }
   }
