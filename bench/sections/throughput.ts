@@ -7,6 +7,7 @@
  * memory is its own, and the generator's CPU never steals from the server's event
  * loop (the sandbox's RSA signing runs on libuv's pool, which shares those cores).
  */
+import { generateKeyPairSync, sign } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { createFloorClient, DEFAULT_HEADER_TEMPLATE, type FloorClient, type WireAnswer } from '../clients/floor'
 import type { HmacKeys } from '../clients/wire'
@@ -143,4 +144,34 @@ export async function measureThroughput(sandbox: RemoteSandbox, keys: HmacKeys, 
   if (firstError) data.firstError = firstError
   if (profiled && options.profileFile) data.profile = options.profileFile
   return data
+}
+
+export interface SigningCeiling {
+  /** RSA-2048 PKCS#1 v1.5 signatures per second, async on libuv's pool, this machine's cores all busy. */
+  signaturesPerSecond: number
+  /**
+   * Requests per second the new-device workload could reach if signing were the only work:
+   * each pair is two requests and its activation two signatures (licence and body).
+   */
+  requestsPerSecondCeiling: number
+}
+
+/**
+ * What the new-device workload costs at least: its RSA signatures, measured the way the
+ * sandbox signs (crypto.sign with a callback, 16 in flight) for `durationMs`.
+ */
+export async function measureSigningCeiling(durationMs: number): Promise<SigningCeiling> {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const end = performance.now() + durationMs
+  let signed = 0
+  const worker = async (lane: number): Promise<void> => {
+    for (let i = 0; performance.now() < end; i++) {
+      await new Promise<void>((resolve, reject) => sign('sha256', Buffer.from(`bench-${lane}-${i}`), privateKey, (error) => (error ? reject(error) : resolve())))
+      signed++
+    }
+  }
+  const start = performance.now()
+  await Promise.all(Array.from({ length: 16 }, (_, lane) => worker(lane)))
+  const signaturesPerSecond = signed / ((performance.now() - start) / 1000)
+  return { signaturesPerSecond: round(signaturesPerSecond, 0), requestsPerSecondCeiling: round(signaturesPerSecond, 0) }
 }
