@@ -17,13 +17,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { AuthConfig } from '../../src/main/engine/config'
-import { createNodeConnections, type NodeConnections } from '../../src/main/engine/node-connections'
-import { createLicenseService, type LicenseService } from '../../src/main/engine/service'
 import { createSsoBrowserFlow } from '../../src/main/engine/sso'
 import { failure, success } from '../../src/shared/outcome'
 import { describeError } from '../../src/shared/errors'
 import { makeSelfSignedCertificate } from '../../test/node/reliability/support/untrusted-tls'
-import { BENCH_APP } from '../clients/engine'
+import type { EngineClickSpec } from '../clients/engine-click-child'
 import type { SdkSampleConfig } from '../clients/sdk-click-child'
 import { signInThroughBrowser, type SignInBrowser } from '../clients/sso-browser'
 import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
@@ -134,6 +132,7 @@ function buildPlan(options: ClickOptions): Plan[] {
 interface Environment {
   sandbox: RemoteSandbox
   certificate: { key: string; cert: string }
+  engine: ChildProcess
   sdk: ChildProcess
   browser: SignInBrowser
   options: ClickOptions
@@ -158,41 +157,29 @@ async function runEngineSample(env: Environment, plan: Plan, port: number, link:
     plan.method === 'OAuth (licence key)'
       ? { scheme: 'oauth', tokenUrl, clientId: env.sandbox.oauth.clientId, clientSecret: env.sandbox.oauth.clientSecret }
       : { scheme: 'hmac', apiKey: env.sandbox.apiKey, sharedKey: env.sandbox.sharedKey }
-  const connections: NodeConnections = createNodeConnections({ ca: env.certificate.cert })
-  const service: LicenseService = createLicenseService({
-    config: {
-      apiUrl, auth, defaultProduct: BENCH_BUNDLE, defaultCustomerAccount: BENCH_CUSTOMER_ACCOUNT,
-      timeoutMs: 15_000, ssoTimeoutMs: plan.openForMs + 60_000, ssoTokenField: 'access_token', warmUp: true
-    },
-    fetch: connections.fetch,
-    warmer: connections.warmer,
-    openExternal: (url) => env.browser.open(url, plan.openForMs),
-    machineId: () => plan.hardwareId,
-    app: BENCH_APP,
-    sandbox: true
-  })
-  try {
-    const shown = performance.now()
-    service.warmUp()
-    if (plan.method !== SSO) {
-      await sleepUntil(shown + plan.openForMs)
-      const before = apiCount((await env.sandbox.linkStats(link)).byPath)
-      const start = performance.now()
-      const outcome = await service.deactivate(deactivateInput(plan))
-      const ms = performance.now() - start
-      return { ok: outcome.ok, ms, apiRequestsBeforeClick: before, ...(outcome.ok ? {} : { error: outcome.error.code }) }
+  const spec: EngineClickSpec = {
+    sample: plan.index, apiUrl, auth, caPem: env.certificate.cert, hardwareId: plan.hardwareId, openForMs: plan.openForMs,
+    ...(plan.method === SSO
+      ? { sso: { product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, formOpenMs: env.options.ssoFormOpenMs } }
+      : { input: deactivateInput(plan) })
+  }
+  let before = 0
+  const onMessage = (message: RpcMessage): void => {
+    if (message.sample !== plan.index) return
+    if (message.type === 'open-browser') void env.browser.open(String(message.url), Number(message.pauseMs)).catch(() => undefined)
+    if (message.type === 'before-click') {
+      void env.sandbox.linkStats(link).then(
+        (stats) => (before = apiCount(stats.byPath)),
+        () => undefined
+      ).finally(() => env.engine.send({ type: 'click', sample: plan.index }))
     }
-    await sleepUntil(shown + env.options.ssoFormOpenMs)
-    const before = apiCount((await env.sandbox.linkStats(link)).byPath)
-    let callbackAt = Number.NaN
-    const outcome = await service.deactivateWithSso({ product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' }, (progress) => {
-      if (progress.stage === 'deactivating') callbackAt = performance.now()
-    })
-    const ms = performance.now() - callbackAt
-    return { ok: outcome.ok, ms, apiRequestsBeforeClick: before, ...(outcome.ok ? {} : { error: outcome.error.code }) }
+  }
+  env.engine.on('message', onMessage)
+  try {
+    const answer = await rpc<RpcMessage & { ok: boolean; ms: number; error?: string }>(env.engine, { type: 'run', spec }, plan.openForMs + 120_000)
+    return { ok: answer.ok, ms: answer.ms, apiRequestsBeforeClick: before, ...(answer.error ? { error: answer.error } : {}) }
   } finally {
-    service.stopWarmUp()
-    await connections.close()
+    env.engine.off('message', onMessage)
   }
 }
 
@@ -311,10 +298,12 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
     closers.push(() => sandbox.close())
     const sdk = forkTs('bench/clients/sdk-click-child.ts', [], [], { NODE_EXTRA_CA_CERTS: caFile })
     closers.push(() => stopChild(sdk))
-    await waitForMessage(sdk, 'ready', 30_000)
+    const engine = forkTs('bench/clients/engine-click-child.ts')
+    closers.push(() => stopChild(engine))
+    await Promise.all([waitForMessage(sdk, 'ready', 30_000), waitForMessage(engine, 'ready', 30_000)])
     const browser = await signInThroughBrowser(benchCredentials.ssoUser)
     closers.push(() => browser.close())
-    const env: Environment = { sandbox, certificate, sdk, browser, options }
+    const env: Environment = { sandbox, certificate, engine, sdk, browser, options }
     const active = browser.unavailable ? plans.filter((p) => p.method !== SSO) : plans
 
     log(`click to confirmation: ${active.length} samples (${options.samples} per row), form open ${options.openForMs.map((ms) => `${ms / 1000} s`).join(' / ')}, ${roundTripMs} ms RTT, idle timeout ${options.idleTimeoutMs / 1000} s…`)
@@ -331,6 +320,7 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
       }
     }
     const notes = [
+      `Engine and SDK each run in their own process, apart from the bench's browser driver.`,
       `Sandbox over TLS 1.3 with a certificate made for this run: the engine trusts it through its fetch's CA option, the SDK (own process) through NODE_EXTRA_CA_CERTS; verification stays on.`,
       `Each sample has its own emulated link (${options.oneWayDelayMs} ms each way, plus one round trip for a new connection's TCP handshake) and its own client; names resolve locally, so a cold DNS lookup would add to the clients that connect at the click.`,
       `The sandbox closes connections idle for ${options.idleTimeoutMs / 1000} s; the SDK uses Node's global-agent options (keep-alive, 5 s idle timeout).`,

@@ -8,7 +8,7 @@
  * TLS sessions are cached per host, so a replacement connection resumes cheaply.
  */
 import type { Socket } from 'node:net'
-import { rootCertificates } from 'node:tls'
+import { createSecureContext, rootCertificates } from 'node:tls'
 import { Agent, buildConnector } from 'undici'
 import type { ConnectionWarmer } from './warm-up'
 
@@ -16,6 +16,12 @@ export interface NodeConnectionsOptions {
   /** Extra trusted CA certificates (PEM), e.g. a test CA; the system's stay trusted too. */
   ca?: string | string[]
   connectTimeoutMs?: number
+  /**
+   * A connection opened ahead is replaced after this long unused (default 45 s), before
+   * a load balancer's idle timeout (commonly 60 s) closes it: a request sent just as the
+   * server's close is on its way would fail.
+   */
+  spareLifetimeMs?: number
 }
 
 export interface NodeConnections {
@@ -30,6 +36,7 @@ type ConnectOptions = buildConnector.Options
 /** Replacements in a row of connections the server closed at once: then wait for the next warm(). */
 const MAX_QUICK_CLOSES = 3
 const QUICK_CLOSE_MS = 250
+const DEFAULT_SPARE_LIFETIME_MS = 45_000
 
 const defaultPort = (protocol: string): string => (protocol === 'https:' ? '443' : '80')
 const keyOf = (protocol: string, hostname: string, port: string): string =>
@@ -52,11 +59,13 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
   const ca = options.ca === undefined ? undefined : [...(Array.isArray(options.ca) ? options.ca : [options.ca])]
   const connector = buildConnector({
     timeout: options.connectTimeoutMs ?? 10_000,
-    // An explicit `ca` replaces Node's root certificates unless they are listed too.
-    ...(ca ? { ca: [...rootCertificates, ...ca] } : {})
+    // An explicit `ca` replaces Node's root certificates unless they are listed too; one
+    // context for every connection, rather than parsing them all again per handshake.
+    ...(ca ? { secureContext: createSecureContext({ ca: [...rootCertificates, ...ca] }) } : {})
   })
   const origins = new Map<string, OriginState>()
   let closed = false
+  const spareLifetimeMs = options.spareLifetimeMs ?? DEFAULT_SPARE_LIFETIME_MS
 
   function stateFor(connect: ConnectOptions): OriginState {
     const key = keyOf(connect.protocol, connect.hostname, connect.port)
@@ -88,10 +97,45 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     const onError = (): void => undefined
     socket.on('readable', onReadable)
     socket.on('error', onError)
+    const retire = setTimeout(() => replaceSpare(socket), spareLifetimeMs)
+    retire.unref()
     return () => {
+      clearTimeout(retire)
       socket.off('readable', onReadable)
       socket.off('error', onError)
     }
+  }
+
+  /** Opens the successor first, so the origin is never without a usable connection. */
+  function replaceSpare(old: Socket): void {
+    const state = [...origins.values()].find((s) => s.spares.has(old))
+    if (!state) return
+    if (!state.warm || closed) {
+      old.destroy()
+      return
+    }
+    connector({ ...state.options }, (error, socket) => {
+      if (!state.spares.has(old)) {
+        // Taken meanwhile: keep the new one as the spare.
+        if (socket) adoptSpare(state, socket)
+        return
+      }
+      if (error || !socket) return
+      adoptSpare(state, socket)
+      state.spares.delete(old)
+      unwatch.get(old)?.()
+      old.destroy()
+    })
+  }
+
+  function adoptSpare(state: OriginState, socket: Socket): void {
+    track(state, socket)
+    if (closed || !state.warm) {
+      socket.destroy()
+      return
+    }
+    state.spares.add(socket)
+    unwatch.set(socket, watchSpare(socket))
   }
 
   function connectDirectly(state: OriginState, callback: buildConnector.Callback): void {

@@ -33,8 +33,8 @@ export interface WarmUp {
   readonly warming: boolean
 }
 
-/** Chromium drops unused idle sockets after tens of seconds and load balancers after about a minute. */
-export const WARM_REFRESH_MS = 10_000
+/** Chromium drops unused idle sockets after some seconds and load balancers after about a minute: check often (a no-op while a connection is open). */
+export const WARM_REFRESH_MS = 5_000
 /** Ten minutes of an open form without a click: stop holding a connection. */
 export const KEEP_WARM_FOR_MS = 600_000
 

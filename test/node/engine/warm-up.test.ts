@@ -147,6 +147,29 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     expect(sandbox.connections().opened).toBe(stopped)
   })
 
+  it('replaces a connection held ahead before the server would close it, opening the successor first', async () => {
+    const sandbox = await tlsSandbox()
+    const connections = createNodeConnections({ ca: certificate.cert, spareLifetimeMs: 300 })
+    const service = serviceOn(sandbox.apiUrl, hmacOf(sandbox), { connections })
+    const live = new Set<unknown>()
+    let mostAtOnce = 0
+    sandbox.server.on('secureConnection', (socket) => {
+      live.add(socket)
+      mostAtOnce = Math.max(mostAtOnce, live.size)
+      socket.on('close', () => live.delete(socket))
+    })
+
+    service.warmUp()
+    await until(() => sandbox.connections().opened >= 3, 'two rotations of the connection')
+    expect(sandbox.connections().tls.resumed).toBeGreaterThanOrEqual(2)
+    expect(sandbox.stats().requests).toBe(0)
+    await until(() => live.size === 1, 'the old connection closed after its successor opened')
+    expect(mostAtOnce).toBeLessThanOrEqual(2)
+
+    expect((await deactivateByKey(service)).ok).toBe(true)
+    expect(sandbox.stats().requests).toBe(1)
+  })
+
   describe('what the warm-up puts on the wire (plain HTTP through a recording link)', () => {
     async function recordedLink(sandbox: RunningSandbox): Promise<EmulatedLink> {
       const origin = new URL(sandbox.origin)
