@@ -78,7 +78,7 @@ function benchConfig(quick: boolean) {
     clickSamples: quick ? 2 : 5,
     clickOneWayDelayMs: 50,
     clickIdleTimeoutMs: quick ? 10_000 : 60_000,
-    clickStaggerMs: 300,
+    clickStaggerMs: 400,
     clickSsoFormOpenMs: 2000
   }
 }

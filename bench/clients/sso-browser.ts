@@ -13,6 +13,8 @@ export interface SignInBrowser {
   /** Waits for the last sign-in's browser steps, rethrowing their failure (for diagnostics). */
   settled(): Promise<void>
   unavailable?: string
+  /** First line of each background sign-in that failed. */
+  failures: string[]
   close(): Promise<void>
 }
 
@@ -24,16 +26,18 @@ export async function signInThroughBrowser(user: { email: string; password: stri
     browser = await chromium.launch({ ...DEBIAN_CHROMIUM, timeout: 30_000 })
   } catch (error) {
     const reason = `Chromium could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
-    return { open: async () => undefined, settled: async () => undefined, unavailable: reason, close: async () => undefined }
+    return { open: async () => undefined, settled: async () => undefined, unavailable: reason, failures: [], close: async () => undefined }
   }
   let running: Promise<void> = Promise.resolve()
+  const failures: string[] = []
   return {
+    failures,
     async open(url, pauseMs = 0) {
       if (!isLoopback(url)) throw new Error(`refusing to open a non-loopback sign-in URL: ${url}`)
       running = (async () => {
         const context = await browser.newContext()
         try {
-          context.setDefaultTimeout(10_000 + pauseMs)
+          context.setDefaultTimeout(30_000 + pauseMs)
           await context.route(/.*/, (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')))
           const page = await context.newPage()
           await page.goto(url)
@@ -46,7 +50,7 @@ export async function signInThroughBrowser(user: { email: string; password: stri
           await context.close()
         }
       })()
-      running.catch(() => undefined)
+      running.catch((error: unknown) => failures.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)))
     },
     settled: () => running,
     close: () => browser.close()

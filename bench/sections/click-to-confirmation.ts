@@ -110,19 +110,42 @@ function seatFor(method: ClickMethod, index: number): ClickSeat {
   return { kind: 'key', licenseKey: `BNCH-CLCK-${String(index).padStart(4, '0')}`, hardwareId }
 }
 
+/**
+ * A start time per form-open group, so that no group's clicks meet another group's
+ * warm-ups or clicks (warm-ups may overlap each other).
+ */
+function groupOffsets(openForMs: readonly number[], windowMs: number): Map<number, number> {
+  const starts: Array<[number, number]> = []
+  const clicks: Array<[number, number]> = []
+  const clear = (busy: Array<[number, number]>, from: number, to: number): boolean => busy.every(([a, b]) => to <= a || from >= b)
+  const offsets = new Map<number, number>()
+  for (const d of [...openForMs].sort((a, b) => b - a)) {
+    let t = 0
+    while (!(clear(clicks, t, t + windowMs) && clear(starts, t + d, t + d + windowMs) && clear(clicks, t + d, t + d + windowMs))) t += 1000
+    starts.push([t, t + windowMs])
+    clicks.push([t + d, t + d + windowMs])
+    offsets.set(d, t)
+  }
+  return offsets
+}
+
 function buildPlan(options: ClickOptions): Plan[] {
   const plans: Plan[] = []
+  // Interleaved, so each method and client meets the same machine load; the SSO
+  // samples last and wider apart, their callbacks (and the browser's work) after the other clicks.
+  const order: ClickMethod[] = []
+  for (const batch of [METHODS.filter((m) => m !== SSO), [SSO]]) for (let n = 0; n < options.samples; n++) order.push(...batch)
+  const slotMs = (method: ClickMethod): number => (method === SSO ? 2 : 1) * options.staggerMs
+  const windowMs = order.reduce((sum, method) => sum + CLIENTS.length * slotMs(method), 0) + options.ssoFormOpenMs + 5_000
+  const offsets = groupOffsets(options.openForMs, windowMs)
   let index = 0
   for (const openForMs of options.openForMs) {
-    // Interleaved, so each method and client meets the same machine load; the SSO
-    // samples last, their callbacks (and the browser's work) after the other clicks.
-    const order: ClickMethod[] = []
-    for (const batch of [METHODS.filter((m) => m !== SSO), [SSO]]) for (let n = 0; n < options.samples; n++) order.push(...batch)
-    let slot = 0
+    let at = offsets.get(openForMs) ?? 0
     for (const method of order) {
       for (const client of CLIENTS) {
         const seat = seatFor(method, index)
-        plans.push({ index: index++, method, client, openForMs, hardwareId: seat.hardwareId, seat, startAtMs: slot++ * options.staggerMs })
+        plans.push({ index: index++, method, client, openForMs, hardwareId: seat.hardwareId, seat, startAtMs: at })
+        at += slotMs(method)
       }
     }
   }
@@ -325,8 +348,9 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
       `Each sample has its own emulated link (${options.oneWayDelayMs} ms each way, plus one round trip for a new connection's TCP handshake) and its own client; names resolve locally, so a cold DNS lookup would add to the clients that connect at the click.`,
       `The sandbox closes connections idle for ${options.idleTimeoutMs / 1000} s; the SDK uses Node's global-agent options (keep-alive, 5 s idle timeout).`,
       `SSO: the form is open ${options.ssoFormOpenMs / 1000} s before the sign-in button, the browser sign-in takes the listed time; timed from the callback's code to the confirmation. The SDK's deactivateBundle accepts no code: its request layer sends the same call.`,
-      `${options.samples} samples per row, clicks ${options.staggerMs} ms apart; p90 of so few samples is close to the maximum.`,
-      ...(browser.unavailable ? [`SSO not measured: ${browser.unavailable}`] : [])
+      `${options.samples} samples per row, clicks ${options.staggerMs} ms apart (SSO sign-ins ${2 * options.staggerMs} ms), each form-open time in a window of its own; p90 of so few samples is close to the maximum.`,
+      ...(browser.unavailable ? [`SSO not measured: ${browser.unavailable}`] : []),
+      ...(browser.failures.length ? [`Browser sign-ins that failed: ${[...new Set(browser.failures)].join('; ')}`] : [])
     ]
     const data: ClickData = { roundTripMs, oneWayDelayMs: options.oneWayDelayMs, idleTimeoutMs: options.idleTimeoutMs, samplesPerRow: options.samples, rows, notes }
     return { data, goals: [clickGoal(data)] }

@@ -8,7 +8,7 @@
  * TLS sessions are cached per host, so a replacement connection resumes cheaply.
  */
 import type { Socket } from 'node:net'
-import { createSecureContext, rootCertificates } from 'node:tls'
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls'
 import { Agent, buildConnector } from 'undici'
 import type { ConnectionWarmer } from './warm-up'
 
@@ -61,7 +61,7 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     timeout: options.connectTimeoutMs ?? 10_000,
     // An explicit `ca` replaces Node's root certificates unless they are listed too; one
     // context for every connection, rather than parsing them all again per handshake.
-    ...(ca ? { secureContext: createSecureContext({ ca: [...rootCertificates, ...ca] }) } : {})
+    ...(ca ? { secureContext: secureContextTrusting(ca) } : {})
   })
   const origins = new Map<string, OriginState>()
   let closed = false
@@ -234,4 +234,17 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
       await agent.close()
     }
   }
+}
+
+const secureContexts = new Map<string, SecureContext>()
+
+/** Node's root certificates plus `ca`; built once per set of extra certificates. */
+function secureContextTrusting(ca: readonly string[]): SecureContext {
+  const key = ca.join('\n')
+  let context = secureContexts.get(key)
+  if (!context) {
+    context = createSecureContext({ ca: [...rootCertificates, ...ca] })
+    secureContexts.set(key, context)
+  }
+  return context
 }
