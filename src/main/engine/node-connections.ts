@@ -7,7 +7,8 @@
  * here, unread, until the Agent asks for a connection to its origin and gets it.
  * TLS sessions are cached per host, so a replacement connection resumes cheaply.
  */
-import type { Socket } from 'node:net'
+import { createServer } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls'
 import { Agent, buildConnector } from 'undici'
 import type { ConnectionWarmer } from './warm-up'
@@ -203,8 +204,13 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     }
   })
 
+  let codeWarmed = false
   const warmer: ConnectionWarmer = {
     warm(origin) {
+      if (!codeWarmed) {
+        codeWarmed = true
+        warmHttpStack().catch(() => undefined)
+      }
       const url = new URL(origin)
       const connect: ConnectOptions = { hostname: url.hostname.replace(/^\[|\]$/g, ''), host: url.host, protocol: url.protocol, port: url.port }
       const state = stateFor(connect)
@@ -219,6 +225,27 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
       if (!state) return
       state.warm = false
       for (const spare of state.spares) spare.destroy()
+    }
+  }
+
+  /**
+   * Node loads its fetch implementation, and undici compiles its HTTP parser, on the
+   * first request: have them do it now, with one request to a throwaway server on
+   * this PC's loopback, rather than on the click.
+   */
+  async function warmHttpStack(): Promise<void> {
+    const server = createServer((_request, response) => response.writeHead(204, { connection: 'close' }).end())
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(0, '127.0.0.1', resolve)
+      })
+      const { port } = server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD', dispatcher: agent, signal: AbortSignal.timeout(5_000) } as unknown as RequestInit)
+      await response.arrayBuffer()
+    } finally {
+      server.closeAllConnections()
+      server.close()
     }
   }
 
