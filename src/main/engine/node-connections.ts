@@ -78,9 +78,14 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     return state
   }
 
+  // undici's connector caches TLS sessions through weak references; holding the latest
+  // one per origin keeps it alive for a replacement that comes a minute later.
+  const sessions = new Map<OriginState, Buffer>()
+
   function track(state: OriginState, socket: Socket): void {
     const openedAt = Date.now()
     state.open.add(socket)
+    socket.on('session', (session: Buffer) => sessions.set(state, session))
     socket.once('close', () => {
       state.open.delete(socket)
       state.spares.delete(socket)
