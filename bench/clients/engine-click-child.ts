@@ -53,7 +53,7 @@ async function run(spec: EngineClickSpec): Promise<{ ok: boolean; ms: number; er
       defaultProduct: '',
       defaultCustomerAccount: '',
       timeoutMs: 15_000,
-      ssoTimeoutMs: spec.openForMs + 60_000,
+      ssoTimeoutMs: spec.openForMs + 120_000,
       ssoTokenField: 'access_token',
       warmUp: true
     },

@@ -37,7 +37,7 @@ export async function signInThroughBrowser(user: { email: string; password: stri
       running = (async () => {
         const context = await browser.newContext()
         try {
-          context.setDefaultTimeout(30_000 + pauseMs)
+          context.setDefaultTimeout(60_000 + pauseMs)
           await context.route(/.*/, (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')))
           const page = await context.newPage()
           await page.goto(url)

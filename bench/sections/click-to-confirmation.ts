@@ -199,7 +199,7 @@ async function runEngineSample(env: Environment, plan: Plan, port: number, link:
   }
   env.engine.on('message', onMessage)
   try {
-    const answer = await rpc<RpcMessage & { ok: boolean; ms: number; error?: string }>(env.engine, { type: 'run', spec }, plan.openForMs + 120_000)
+    const answer = await rpc<RpcMessage & { ok: boolean; ms: number; error?: string }>(env.engine, { type: 'run', spec }, plan.openForMs + 180_000)
     return { ok: answer.ok, ms: answer.ms, apiRequestsBeforeClick: before, ...(answer.error ? { error: answer.error } : {}) }
   } finally {
     env.engine.off('message', onMessage)
@@ -235,7 +235,7 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
   const before = apiCount((await env.sandbox.linkStats(link)).byPath)
   // The engine's loopback flow receives the code; the SDK asks for the sign-in URL and redeems the code.
   const flow = createSsoBrowserFlow({
-    timeoutMs: plan.openForMs + 60_000,
+    timeoutMs: plan.openForMs + 120_000,
     openExternal: (url) => env.browser.open(url, plan.openForMs),
     async requestSsoUrl(query) {
       const answer = await rpc<RpcMessage & { url?: string; error?: string }>(env.sdk, {
@@ -295,16 +295,18 @@ const GOAL_TARGET = '≤ 1.2 round trips'
 /** The goal covers every engine row, SSO only where the sign-in took under a minute. */
 export function clickGoal(data: ClickData) {
   const covered = data.rows.filter((r) => r.client === 'engine' && (r.method !== SSO || r.openForMs < 60_000))
-  if (covered.length === 0) return notMeasured(CLICK_GOAL, GOAL_TEXT, GOAL_TARGET, 'no engine row')
-  const worst = covered.reduce((a, b) => (b.medianRoundTrips > a.medianRoundTrips || Number.isNaN(b.medianRoundTrips) ? b : a))
+  const measured = covered.filter((r) => Number.isFinite(r.medianRoundTrips))
   const failures = covered.reduce((n, r) => n + r.failures, 0)
-  const met = covered.every((r) => r.medianRoundTrips <= 1.2 && r.failures === 0)
-  const sdk = data.rows.filter((r) => r.client !== 'engine' && r.method === worst.method && r.openForMs === worst.openForMs)[0]
+  const failed = failures ? `${failures} of ${covered.reduce((n, r) => n + r.samples.length, 0)} engine samples failed (${[...new Set(covered.flatMap((r) => r.samples.filter((s) => !s.ok).map((s) => `${r.method}: ${s.error ?? '?'}`)))].join('; ')})` : undefined
+  if (measured.length === 0) return notMeasured(CLICK_GOAL, GOAL_TEXT, GOAL_TARGET, failed ?? 'no engine row')
+  const worst = measured.reduce((a, b) => (b.medianRoundTrips > a.medianRoundTrips ? b : a))
+  const met = failures === 0 && measured.length === covered.length && measured.every((r) => r.medianRoundTrips <= 1.2)
+  const sdk = data.rows.find((r) => r.client !== 'engine' && r.method === worst.method && r.openForMs === worst.openForMs)
   return goal(
     CLICK_GOAL, GOAL_TEXT.replace('100 ms', `${data.roundTripMs} ms`), GOAL_TARGET, worst.medianRoundTrips,
-    `worst ${worst.medianRoundTrips.toFixed(2)} RTT = ${worst.medianMs.toFixed(0)} ms (${worst.method}, ${worst.openForMs / 1000} s; p90 ${worst.p90RoundTrips.toFixed(2)})${sdk ? `; SDK there ${sdk.medianRoundTrips.toFixed(2)} RTT` : ''}`,
+    `worst ${worst.medianRoundTrips.toFixed(2)} RTT = ${worst.medianMs.toFixed(0)} ms (${worst.method}, ${worst.openForMs / 1000} s; p90 ${worst.p90RoundTrips.toFixed(2)})${sdk && Number.isFinite(sdk.medianRoundTrips) ? `; SDK there ${sdk.medianRoundTrips.toFixed(2)} RTT` : ''}`,
     met,
-    failures ? `${failures} engine samples failed` : undefined
+    failed
   )
 }
 
