@@ -1,5 +1,6 @@
-import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
+import type { Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import { refuseTunnels } from '../main/engine/http/server-guards'
@@ -119,9 +120,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, keepAlive: true }, app.handle)
     : createServer({ keepAlive: true }, app.handle)
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
-  // Between requests (keepAliveTimeout, announced in Keep-Alive) and before the first one (socket timeout).
+  // Between requests: keepAliveTimeout (announced in Keep-Alive). Before the first request:
+  // a one-shot timer per connection (a socket timeout would be re-armed on every read and write).
   server.keepAliveTimeout = idleTimeoutMs
-  server.setTimeout(idleTimeoutMs)
+  const served = new WeakSet<object>()
+  server.on('request', (request: IncomingMessage) => served.add(request.socket))
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (!served.has(socket)) socket.destroy()
+    }, idleTimeoutMs)
+    timer.unref()
+    socket.once('close', () => clearTimeout(timer))
+  })
   const connections: SandboxConnectionStats = { opened: 0, tls: { full: 0, resumed: 0 } }
   server.on('connection', () => {
     connections.opened += 1
