@@ -119,6 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const server: Server = options.tls
     ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, keepAlive: true }, app.handle)
     : createServer({ keepAlive: true }, app.handle)
+  refuseTunnels(server)
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   // Between requests: keepAliveTimeout (announced in Keep-Alive). Before the first request:
   // a one-shot timer per connection (a socket timeout would be re-armed on every read and write).
