@@ -23,6 +23,8 @@ export interface EngineClickSpec {
   auth: AuthConfig
   caPem: string
   hardwareId: string
+  /** The sandbox's identity provider (plain http on loopback, beside the TLS License API). */
+  signInOrigin: string
   /** The form is open this long before the click; SSO: the browser sign-in takes this long. */
   openForMs: number
   /** Absent: a browser sign-in (SSO code grant) for `sso`. */
@@ -61,6 +63,7 @@ async function run(spec: EngineClickSpec): Promise<{ ok: boolean; ms: number; er
     warmer: connections.warmer,
     openExternal: async (url) => send({ type: 'open-browser', sample: spec.sample, url, pauseMs: spec.openForMs }),
     machineId: () => spec.hardwareId,
+    httpSignInOrigins: [spec.signInOrigin],
     app: BENCH_APP,
     sandbox: true
   })

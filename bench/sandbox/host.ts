@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     sharedKey: sandbox.sharedKey,
     publicKey: sandbox.publicKey,
     oauth: sandbox.oauth,
+    ssoIssuer: typeof sandbox.summary().sso['issuer'] === 'string' ? new URL(String(sandbox.summary().sso['issuer'])).origin : '',
     pid: process.pid
   })
 }

@@ -23,6 +23,8 @@ export interface SandboxEndpoints {
   sharedKey: string
   publicKey: string
   oauth: { tokenUrl: string; clientId: string; clientSecret: string }
+  /** Origin of the sandbox's identity provider ('' without SSO). */
+  ssoIssuer: string
   pid: number
 }
 

@@ -157,6 +157,7 @@ interface Environment {
   certificate: { key: string; cert: string }
   engine: ChildProcess
   sdk: ChildProcess
+  signInOrigin: string
   browser: SignInBrowser
   options: ClickOptions
 }
@@ -181,7 +182,7 @@ async function runEngineSample(env: Environment, plan: Plan, port: number, link:
       ? { scheme: 'oauth', tokenUrl, clientId: env.sandbox.oauth.clientId, clientSecret: env.sandbox.oauth.clientSecret }
       : { scheme: 'hmac', apiKey: env.sandbox.apiKey, sharedKey: env.sandbox.sharedKey }
   const spec: EngineClickSpec = {
-    sample: plan.index, apiUrl, auth, caPem: env.certificate.cert, hardwareId: plan.hardwareId, openForMs: plan.openForMs,
+    sample: plan.index, apiUrl, auth, caPem: env.certificate.cert, hardwareId: plan.hardwareId, openForMs: plan.openForMs, signInOrigin: env.signInOrigin,
     ...(plan.method === SSO
       ? { sso: { product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, formOpenMs: env.options.ssoFormOpenMs } }
       : { input: deactivateInput(plan) })
@@ -236,6 +237,7 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
   // The engine's loopback flow receives the code; the SDK asks for the sign-in URL and redeems the code.
   const flow = createSsoBrowserFlow({
     timeoutMs: plan.openForMs + 120_000,
+    httpSignInOrigins: [env.signInOrigin],
     openExternal: (url) => env.browser.open(url, plan.openForMs),
     async requestSsoUrl(query) {
       const answer = await rpc<RpcMessage & { url?: string; error?: string }>(env.sdk, {
@@ -328,7 +330,7 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
     await Promise.all([waitForMessage(sdk, 'ready', 30_000), waitForMessage(engine, 'ready', 30_000)])
     const browser = await signInThroughBrowser(benchCredentials.ssoUser)
     closers.push(() => browser.close())
-    const env: Environment = { sandbox, certificate, engine, sdk, browser, options }
+    const env: Environment = { sandbox, certificate, engine, sdk, browser, options, signInOrigin: sandbox.ssoIssuer }
     const active = browser.unavailable ? plans.filter((p) => p.method !== SSO) : plans
 
     log(`click to confirmation: ${active.length} samples (${options.samples} per row), form open ${options.openForMs.map((ms) => `${ms / 1000} s`).join(' / ')}, ${roundTripMs} ms RTT, idle timeout ${options.idleTimeoutMs / 1000} s…`)

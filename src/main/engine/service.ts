@@ -53,6 +53,8 @@ export interface LicenseServiceDeps {
   hardwareIdSource?: HardwareIdSource
   /** Opens connections for `fetch` ahead of a call (session.preconnect in the app); absent → no warm-up. */
   warmer?: ConnectionWarmer
+  /** Loopback http: sign-in origins allowed besides the rule for the API URL (the bench: a sandbox provider behind a TLS API). */
+  httpSignInOrigins?: readonly string[]
 }
 
 const INPUT_FIELDS = ['product', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
@@ -111,7 +113,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     appName: deps.app.name,
     timeoutMs: config.ssoTimeoutMs,
     openExternal: deps.openExternal,
-    httpSignInOrigins: httpSignInOriginsFor(config.apiUrl),
+    httpSignInOrigins: deps.httpSignInOrigins?.length ? deps.httpSignInOrigins : httpSignInOriginsFor(config.apiUrl),
     async requestSsoUrl(query) {
       const answer = await client.ssoUrl({
         product: query.product,
