@@ -1,6 +1,7 @@
 import type { BundleOutcome } from './bundle-service'
 import type { ResponseSigner } from './signing'
-import { productLicenseId } from './store'
+import type { SeedProduct } from './seed'
+import { isExpired, productLicenseId, type StoredLicense } from './store'
 
 /** The compact JSON body of a successful activation and its `LicenseSignature` header value. */
 export interface SignedAnswer {
@@ -8,36 +9,75 @@ export interface SignedAnswer {
   signature: string
 }
 
+/** Numeric id of a seeded product: its position in the seed, from 1 (stable within a run). */
+export type ProductIds = (code: string) => number
+
 /**
- * One licence object per product of the bundle, each with its v1 `license_signature`;
- * the whole compact body signed for the v2 header.
+ * The answer of activate_bundle, shaped as the docs show it: the bundle's own licence object first,
+ * then one per product of the bundle, each with the documented licence fields and its v1
+ * `license_signature`; the whole compact body signed for the v2 header.
  */
-export async function buildActivationAnswer(signer: ResponseSigner, outcome: BundleOutcome): Promise<SignedAnswer> {
+export async function buildActivationAnswer(
+  signer: ResponseSigner,
+  outcome: BundleOutcome,
+  productId: ProductIds,
+  now: number
+): Promise<SignedAnswer> {
+  const { license, hardwareId } = outcome
+  const licenseSignature = await signer.signLicense(
+    hardwareId,
+    license.licenseKey !== undefined ? { kind: 'license-key', value: license.licenseKey } : { kind: 'user', value: license.user!.email },
+    license.validityPeriod
+  )
+  const items = [
+    licenceObject(outcome, license.bundle, license.id, productId, now),
+    ...license.products.map((product, position) =>
+      licenceObject(outcome, product, productLicenseId(license.id, position), productId, now)
+    )
+  ].map((item) => ({ ...item, license_signature: licenseSignature }))
+  return signBody(signer, items)
+}
+
+/** Device ids derived from the licence and the device's place on it (stable while the device stays active). */
+const deviceId = (license: StoredLicense, hardwareId: string): number =>
+  license.id * 1000 + [...license.devices].indexOf(hardwareId) + 1
+
+function licenceObject(outcome: BundleOutcome, product: SeedProduct, id: number, productId: ProductIds, now: number) {
   const { license, hardwareId, timesActivated } = outcome
-  const signedId = license.licenseKey ?? license.user!.email
-  const licenseSignature = await signer.signLicense(hardwareId, signedId, license.validityPeriod)
-  const objects = license.products.map((product, position) => ({
-    id: productLicenseId(license.id, position),
-    bundle_license_id: license.id,
+  const account = license.user?.customerAccount
+  return {
+    id,
     ...(license.licenseKey !== undefined
       ? { license_key: license.licenseKey }
-      : { user: { id: license.user!.id, email: license.user!.email } }),
+      : { user: { id: license.user!.id, email: license.user!.email, is_initial_password: false } }),
     hardware_id: hardwareId,
+    device_id: deviceId(license, hardwareId),
     active: license.active,
     license_active: license.active,
     license_enabled: license.enabled,
     license_type: license.validityPeriod === null ? 'perpetual' : 'time-limited',
+    is_trial: false,
+    is_expired: isExpired(license, now),
     validity_period: license.validityPeriod,
     times_activated: timesActivated,
     max_activations: license.maxActivations,
-    product_details: {
-      short_code: product.code,
-      product_name: product.name,
-      authorization_method: license.licenseKey !== undefined ? 'license-key' : 'user'
+    transfer_count: 0,
+    max_transfers: 0,
+    prevent_vm: false,
+    customer: {
+      email: license.user?.email ?? '',
+      company_name: '',
+      reference: '',
+      customer_account: account === undefined ? null : { code: account }
     },
-    license_signature: licenseSignature
-  }))
-  return signBody(signer, objects)
+    company: { id: 1 },
+    product_details: {
+      product_id: productId(product.code),
+      product_name: product.name,
+      short_code: product.code,
+      authorization_method: license.licenseKey !== undefined ? 'license-key' : 'user'
+    }
+  }
 }
 
 /** Serialises compactly and signs exactly the bytes that will be sent. */

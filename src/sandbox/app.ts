@@ -1,11 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { buildActivationAnswer, signBody } from './activation-answer'
 import { RequestAuthenticator, type Principal } from './auth'
-import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
+import { resolveProduct, runBundleCall, SpentTokens, type BundleServiceDeps } from './bundle-service'
 import { parseRequestTarget } from '../main/engine/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
 import { MESSAGES, refuse, type Refusal } from './refusal'
-import { readBundleBody, type BundleAction } from './request-body'
+import { readBundleBody, type BundleAction, type BundleBodyRules } from './request-body'
 import type { Seed } from './seed'
 import type { ResponseSigner } from './signing'
 import type { SsoAuthority } from './sso-authority'
@@ -61,17 +61,55 @@ const ROUTES: Record<string, Route> = {
 
 const NOT_FOUND_PATH = '(not found)'
 
+/** How long a presented SSO token is remembered: longer than any token the provider issues lives. */
+const SSO_TOKEN_MEMORY_MS = 15 * 60 * 1000
+
+/** The sso_url query: the docs' parameters and the node SDK's (`bundle_code`, `redirect_uri`), nothing else. */
+const SSO_URL_PARAMS = new Set(['product', 'customer_account_code', 'response_type', 'bundle_code', 'redirect_uri'])
+
+function ssoUrlQueryProblem(params: URLSearchParams): Refusal | null {
+  const names = [...params.keys()]
+  const unknown = [...new Set(names.filter((name) => !SSO_URL_PARAMS.has(name)))]
+  if (unknown.length > 0)
+    return refuse('validation_error', `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`)
+  const repeated = [...SSO_URL_PARAMS].find((name) => params.getAll(name).length > 1)
+  if (repeated) return refuse('validation_error', `Parameter "${repeated}" must be given once`)
+  const missing = ['product', 'customer_account_code'].filter((name) => !params.get(name)?.trim())
+  if (missing.length > 0) return refuse('missing_parameters', MESSAGES.missing_parameters(missing))
+  const responseType = params.get('response_type')
+  if (responseType !== null && responseType !== 'code' && responseType !== 'token')
+    return refuse('validation_error', 'Parameter "response_type" must be "code" or "token"')
+  const empty = ['bundle_code', 'redirect_uri'].find((name) => params.get(name)?.trim() === '')
+  if (empty) return refuse('validation_error', `Parameter "${empty}" must not be empty`)
+  return null
+}
+
 export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   const { signer, now } = options
-  const store = new SandboxStore(options.seed)
-  const auth = new RequestAuthenticator(options.seed, { now, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 300 })
+  const { behaviour } = options.seed
+  const store = new SandboxStore(options.seed, now)
+  const auth = new RequestAuthenticator(options.seed, {
+    now,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 300,
+    signatureMismatchStatus: behaviour.signatureMismatchStatus
+  })
+  const bodyRules: BundleBodyRules = {
+    deactivationPasswordRequired: behaviour.deactivationPassword === 'check',
+    hardwareIdsTreatedAsMissing: new Set(behaviour.hardwareIdsTreatedAsMissing)
+  }
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
   const textDeactivation = options.deactivationBody === 'text'
   const deactivatedBody = textDeactivation ? DEACTIVATED : JSON.stringify(DEACTIVATED)
   const deactivatedType = textDeactivation ? 'text/plain; charset=utf-8' : 'application/json'
   const logError = options.logError ?? ((error: unknown) => console.error('[sandbox] unexpected failure:', error))
   let sso: SsoAuthority | null = options.ssoAuthority ?? null
-  const deps: BundleServiceDeps = { store, sso: () => sso }
+  const deps: BundleServiceDeps = {
+    store,
+    sso: () => sso,
+    spentTokens: behaviour.reusableSsoTokens ? null : new SpentTokens(now, SSO_TOKEN_MEMORY_MS)
+  }
+  const productIds = new Map(options.seed.products.map((p, index) => [p.code, index + 1]))
+  const productId = (code: string): number => productIds.get(code) ?? 0
   const mounts: Array<{ prefix: string; listener: RequestListener }> = []
   const byPath = new Map<string, number>()
   let requests = 0
@@ -97,12 +135,12 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
       return sendRefusal(res, refuse('validation_error', `The request body is larger than ${maxBodyBytes} bytes`, 413), {
         Connection: 'close'
       })
-    const call = readBundleBody(raw, action)
+    const call = readBundleBody(raw, action, bodyRules)
     if (!call.ok) return sendRefusal(res, call.refusal)
     const outcome = await runBundleCall(deps, who.principal, call.value)
     if (!outcome.ok) return sendRefusal(res, outcome.refusal)
     if (action === 'deactivate') return sendBody(res, 200, deactivatedBody, deactivatedType)
-    const answer = await buildActivationAnswer(signer, outcome.value)
+    const answer = await buildActivationAnswer(signer, outcome.value, productId, now())
     sendBody(res, 200, answer.body, 'application/json', { LicenseSignature: answer.signature })
   }
 
@@ -110,12 +148,9 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     const who = authenticate(req)
     if ('code' in who) return sendRefusal(res, who)
     const params = new URLSearchParams(query)
-    const missing = ['product', 'customer_account_code'].filter((name) => !params.get(name)?.trim())
-    if (missing.length > 0)
-      return sendRefusal(res, refuse('missing_parameters', `Missing required parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`))
-    const responseType = params.get('response_type') ?? 'code'
-    if (responseType !== 'code' && responseType !== 'token')
-      return sendRefusal(res, refuse('validation_error', 'Parameter "response_type" must be "code" or "token"'))
+    const problem = ssoUrlQueryProblem(params)
+    if (problem) return sendRefusal(res, problem)
+    const responseType = params.get('response_type') === 'token' ? 'token' : 'code'
     const product = resolveProduct(store, who.principal, params.get('product')!, { bundleOnly: false })
     if (!product.ok) return sendRefusal(res, product.refusal)
     const accountCode = params.get('customer_account_code')!

@@ -40,6 +40,30 @@ export function parseHmacAuthorization(header: string): Record<string, string> |
 }
 
 const REQUIRED_PARAMS = ['algorithm', 'headers', 'signature', 'apikey'] as const
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
+
+/**
+ * Milliseconds since the epoch of an RFC 7231 IMF-fixdate (`Tue, 07 Jun 2011 20:51:35 GMT`), the form the
+ * docs require and every official SDK sends (`toUTCString()`, `strftime("%a, %d %b %Y %H:%M:%S GMT")`);
+ * null for anything else — ISO strings, `Date.toString()`, a wrong weekday or an impossible date.
+ */
+export function parseHttpDate(text: string): number | null {
+  const m = IMF_FIXDATE.exec(text)
+  if (!m) return null
+  const [, weekday, day, month, year, hour, minute, second] = m
+  const time = Date.UTC(Number(year), MONTHS.indexOf(month!), Number(day), Number(hour), Number(minute), Number(second))
+  const parsed = new Date(time)
+  const exact =
+    parsed.getUTCDate() === Number(day) &&
+    parsed.getUTCHours() === Number(hour) &&
+    parsed.getUTCMinutes() === Number(minute) &&
+    parsed.getUTCSeconds() === Number(second) &&
+    WEEKDAYS[parsed.getUTCDay()] === weekday
+  return exact ? time : null
+}
 const BEARER = /^bearer(?:\s+(.*))?$/i
 const TOKEN_SHAPE = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/
 
@@ -62,6 +86,8 @@ export interface AuthenticatorOptions {
   now: () => number
   /** Lifetime of issued bearer tokens. */
   tokenLifetimeSeconds: number
+  /** HTTP status of signature_mismatch (the docs say 400 on one page, 401 on another). */
+  signatureMismatchStatus: 400 | 401
 }
 
 /** The answer of the token endpoint: OAuth 2.0 (RFC 6749 §5) JSON, as Keycloak gives it. */
@@ -107,24 +133,19 @@ export class RequestAuthenticator {
     if (bearer) return this.authenticateBearer(date, bearer[1]?.trim() ?? '')
 
     const params = parseHmacAuthorization(authorization)
-    if (!params)
-      return reject(refuse('authorization_invalid_headers', 'The Authorization header could not be parsed'))
+    if (!params) return reject(refuse('authorization_invalid_headers', MESSAGES.authorization_invalid_headers))
     const missing = REQUIRED_PARAMS.filter((name) => !params[name])
-    if (missing.length > 0)
-      return reject(
-        refuse('authorization_missing_params', `The Authorization header lacks: ${missing.join(', ')}`)
-      )
-    if (params['algorithm']!.toLowerCase() !== 'hmac-sha256')
-      return reject(refuse('hmac_required', 'The algorithm must be hmac-sha256'))
+    if (missing.length > 0) return reject(refuse('authorization_missing_params', MESSAGES.authorization_missing_params(missing)))
+    if (params['algorithm']!.toLowerCase() !== 'hmac-sha256') return reject(refuse('hmac_required', MESSAGES.hmac_required))
     if (!params['headers']!.toLowerCase().split(/\s+/).includes('date'))
-      return reject(refuse('authorization_invalid_headers', 'The signed headers must include "date"'))
+      return reject(refuse('authorization_invalid_headers', MESSAGES.authorization_invalid_headers))
 
     const key = this.keys.get(params['apikey']!)
-    if (!key) return reject(refuse('invalid_api_key', 'The API key is not valid'))
+    if (!key) return reject(refuse('invalid_api_key', MESSAGES.invalid_api_key))
     const dateProblem = this.checkDate(date)
     if (dateProblem) return reject(dateProblem)
     if (!sameText(params['signature']!, this.expectedSignature(key, date)))
-      return reject(refuse('signature_mismatch', 'The request signature does not match'))
+      return reject(refuse('signature_mismatch', MESSAGES.signature_mismatch, this.options.signatureMismatchStatus))
     if (key.status === 'revoked') return reject(refuse('revoked_api_key', 'The API key has been revoked'))
     return accept(key.principal)
   }
@@ -138,8 +159,8 @@ export class RequestAuthenticator {
   }
 
   private checkDate(date: string) {
-    const sent = Date.parse(date)
-    if (Number.isNaN(sent)) return refuse('date_header_diff', 'The Date header is not a valid date')
+    const sent = parseHttpDate(date)
+    if (sent === null) return refuse('date_header_diff', 'The Date header is not an RFC 7231 date (e.g. "Tue, 07 Jun 2011 20:51:35 GMT")')
     if (Math.abs(this.options.now() - sent) > DATE_WINDOW_MS)
       return refuse('date_header_diff', 'The Date header differs from the server time by more than 15 minutes')
     return null

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mayUseProduct, type Principal } from './auth'
 import { accept, MESSAGES, refuse, reject, type Answer } from './refusal'
 import type { BundleAction, BundleCall, BundleCredential } from './request-body'
@@ -9,6 +10,28 @@ export interface BundleServiceDeps {
   store: SandboxStore
   /** The identity side, when one is attached. */
   sso: () => SsoAuthority | null
+  /** SSO tokens already presented; null when the seed lets a token be presented again. */
+  spentTokens: SpentTokens | null
+}
+
+/** SHA-256 of every SSO token presented, forgotten after `lifetimeMs`: a token works once, even concurrently. */
+export class SpentTokens {
+  private readonly seen = new Map<string, number>()
+
+  constructor(
+    private readonly now: () => number,
+    private readonly lifetimeMs: number
+  ) {}
+
+  /** True the first time a token is presented; false afterwards. */
+  firstPresentation(token: string): boolean {
+    const now = this.now()
+    for (const [hash, forgetAt] of this.seen) if (forgetAt <= now) this.seen.delete(hash)
+    const hash = createHash('sha256').update(token).digest('base64url')
+    if (this.seen.has(hash)) return false
+    this.seen.set(hash, now + this.lifetimeMs)
+    return true
+  }
 }
 
 /** A licence that took part in a call, frozen at the moment of the change. */
@@ -44,6 +67,8 @@ export async function runBundleCall(
 ): Promise<Answer<BundleOutcome>> {
   const product = resolveProduct(deps.store, principal, call.product, { bundleOnly: true })
   if (!product.ok) return product
+  const method = checkAuthorizationMethod(product.value, call.credential)
+  if (!method.ok) return method
   const candidates = await findCandidates(deps, product.value.code, call.credential)
   if (!candidates.ok) return candidates
   const matching =
@@ -59,6 +84,13 @@ export async function runBundleCall(
       : deps.store.deactivateDevice(license, call.hardwareId)
   if ('code' in changed) return reject(changed)
   return accept({ license, hardwareId: call.hardwareId, timesActivated: changed.timesActivated })
+}
+
+/** A key-based bundle takes only a licence key (license_key_required otherwise). */
+export function checkAuthorizationMethod(bundle: SeedProduct, credential: BundleCredential): Answer<null> {
+  if (bundle.authorizationMethod === 'license-key' && credential.kind !== 'license-key')
+    return reject(refuse('license_key_required', MESSAGES.license_key_required))
+  return accept(null)
 }
 
 const notFound = (credential: BundleCredential) =>
@@ -93,9 +125,11 @@ async function findCandidates(
       const authority = deps.sso()
       if (!account.sso?.enabled || !authority)
         return reject(refuse('sso_not_enabled', MESSAGES.sso_not_enabled))
+      if (credential.kind === 'sso-token' && deps.spentTokens && !deps.spentTokens.firstPresentation(credential.idToken))
+        return reject(refuse('sso_token_invalid', MESSAGES.sso_token_used))
       const identity = await authority.identify(
         credential.kind === 'sso-code'
-          ? { kind: 'code', code: credential.code }
+          ? { kind: 'code', code: credential.code, ...(credential.redirectUri ? { redirectUri: credential.redirectUri } : {}) }
           : { kind: 'token', token: credential.idToken },
         accountCode
       )

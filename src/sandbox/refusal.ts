@@ -14,7 +14,10 @@ export const refuse = (code: KnownErrorCode, message: string, status?: number): 
   message
 })
 
-/** Server messages, in the seed page's words where it gives them. */
+/**
+ * Server messages: the seed page's words, else the vendor's error tables' (license-api.md §2–§4),
+ * else the sandbox's own (marked) where the docs give none.
+ */
 export const MESSAGES = {
   unknown_product: 'Provided product was not found',
   product_not_bundle: (product: string) => `Specified product "${product}" is not a bundle`,
@@ -23,14 +26,28 @@ export const MESSAGES = {
   license_not_active: 'The license is not active',
   device_not_found: 'An active device matching the hardware_id not found',
   missing_headers: 'Some headers are missing',
-  license_not_enabled: 'The license is disabled',
-  disabled_product: 'The product is disabled',
-  archived_product: 'The product is archived',
+  missing_parameters: (names: readonly string[]) => `Some parameters are missing in the request: ${names.join(', ')}`,
+  missing_hardware_id: 'hardware_id missing in the request',
+  license_key_required: 'license_key is missing from the request',
+  license_not_enabled: 'The license is not enabled',
+  disabled_product: 'Provided product is disabled.',
+  archived_product: 'Provided product is archived.',
+  license_activated_max_times: 'license is already activated max number of times',
+  authorization_invalid_headers: 'invalid headers value in authorization',
+  authorization_missing_params: (names: readonly string[]) =>
+    `Some parameters are missing in the authorization: ${names.join(', ')}`,
+  hmac_required: 'hmac is required algorithm',
+  invalid_api_key: 'provided api key is not valid',
+  signature_mismatch: 'signature mismatch',
+  // The docs name these codes but print no message for them: the sandbox's words.
   api_key_product_not_allowed: 'The API key has no access to this product',
-  license_activated_max_times: 'The license has reached its maximum number of activations',
+  blacklisted: 'The device is blacklisted',
   customer_account_not_found: 'Customer account with the provided code not found',
+  // Sandbox-only codes (the docs name none for these cases).
+  license_expired: 'The license has expired',
   sso_not_enabled: 'Single sign-on is not enabled for this customer account',
-  sso_user_not_found: 'No license of this product belongs to the signed-in user'
+  sso_user_not_found: 'No license of this product belongs to the signed-in user',
+  sso_token_used: 'The token was already used'
 } as const
 
 /** A result or the refusal to answer with (the shape SsoAuthority answers use too). */

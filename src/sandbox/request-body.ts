@@ -1,12 +1,13 @@
-import { accept, refuse, reject, type Answer } from './refusal'
+import { accept, MESSAGES, refuse, reject, type Answer } from './refusal'
 
 /** The credential set of an activate/deactivate call (exactly one per request). */
 export type BundleCredential =
   | { kind: 'license-key'; licenseKey: string }
-  /** Password absent: the Python SDK deactivates with the username alone. */
+  /** Password absent: deactivation when the seed's behaviour ignores it (the SDKs send the username alone). */
   | { kind: 'user'; username: string; password?: string }
   | { kind: 'sso-token'; idToken: string; customerAccountCode: string }
-  | { kind: 'sso-code'; code: string; customerAccountCode: string }
+  /** `redirectUri`: the redirect URI the client says the code was issued for (the node SDK's `redirect_uri`). */
+  | { kind: 'sso-code'; code: string; customerAccountCode: string; redirectUri?: string }
 
 export type BundleAction = 'activate' | 'deactivate'
 
@@ -18,12 +19,31 @@ export interface BundleCall {
   credential: BundleCredential
 }
 
-type FieldRule = { type: 'string'; max: number } | { type: 'integer' } | { type: 'boolean' } | { type: 'object' }
+/** What the seed's behaviour decides about bodies. */
+export interface BundleBodyRules {
+  /** Deactivation by username needs the password too (the seed page's type); false: the username alone. */
+  deactivationPasswordRequired: boolean
+  /** Hardware ids answered as missing (sandbox-only setting). */
+  hardwareIdsTreatedAsMissing: ReadonlySet<string>
+}
+
+/** The seed's default behaviour: the password is checked, no hardware id is treated as missing. */
+export const DEFAULT_BODY_RULES: BundleBodyRules = { deactivationPasswordRequired: true, hardwareIdsTreatedAsMissing: new Set() }
+
+type FieldRule =
+  | { type: 'string'; max: number }
+  | { type: 'url'; max: number }
+  | { type: 'integer' }
+  | { type: 'boolean' }
+  | { type: 'object' }
 
 const text = (max: number): FieldRule => ({ type: 'string', max })
 
-/** Fields of the deactivate_bundle body (seed page TypeScript type). */
-const BUNDLE_FIELDS: Record<string, FieldRule> = {
+/**
+ * Fields of both bodies: the seed page's type, the device metadata and `variables` that the docs
+ * and the official SDKs send (license-api.md §4–§5), and the SDK's `redirect_uri` with a code.
+ */
+const COMMON_FIELDS: Record<string, FieldRule> = {
   hardware_id: text(1024),
   product: text(128),
   license_key: text(256),
@@ -32,13 +52,9 @@ const BUNDLE_FIELDS: Record<string, FieldRule> = {
   id_token: text(16384),
   code: text(4096),
   customer_account_code: text(128),
+  redirect_uri: { type: 'url', max: 2048 },
   license_id: { type: 'integer' },
-  sdk_ver: text(256)
-}
-
-/** activate_bundle also takes device metadata. */
-const ACTIVATION_FIELDS: Record<string, FieldRule> = {
-  ...BUNDLE_FIELDS,
+  sdk_ver: text(256),
   is_vm: { type: 'boolean' },
   vm_info: text(1024),
   os_ver: text(256),
@@ -51,7 +67,16 @@ const ACTIVATION_FIELDS: Record<string, FieldRule> = {
   variables: { type: 'object' }
 }
 
-const TYPE_NAMES = { string: 'a string', integer: 'an integer', boolean: 'a boolean', object: 'an object' } as const
+/** deactivate_bundle also takes `bundle_code` (the node SDK's deactivate schema). */
+const DEACTIVATION_FIELDS: Record<string, FieldRule> = { ...COMMON_FIELDS, bundle_code: text(128) }
+
+const TYPE_NAMES = {
+  string: 'a string',
+  url: 'an absolute http(s) URL',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  object: 'an object'
+} as const
 
 function checkField(name: string, value: unknown, rule: FieldRule): string | null {
   switch (rule.type) {
@@ -60,6 +85,12 @@ function checkField(name: string, value: unknown, rule: FieldRule): string | nul
       if (value.trim() === '') return `Field "${name}" must not be empty`
       if (value.length > rule.max) return `Field "${name}" must be at most ${rule.max} characters`
       return null
+    case 'url': {
+      if (typeof value !== 'string') return `Field "${name}" must be ${TYPE_NAMES.string}`
+      if (value.length > rule.max) return `Field "${name}" must be at most ${rule.max} characters`
+      const url = URL.canParse(value) ? new URL(value) : undefined
+      return url && (url.protocol === 'http:' || url.protocol === 'https:') ? null : `Field "${name}" must be ${TYPE_NAMES.url}`
+    }
     case 'integer':
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `Field "${name}" must be ${TYPE_NAMES.integer}`
       if (value <= 0) return `Field "${name}" must be a positive integer`
@@ -81,9 +112,8 @@ const CREDENTIAL_SETS =
  * exactly one credential set, hardware_id and product required, nothing unknown.
  * `null` counts as absent.
  */
-export function readBundleBody(raw: string, action: BundleAction): Answer<BundleCall> {
-  if (raw.trim() === '')
-    return reject(refuse('missing_parameters', 'The request body is empty: hardware_id and product are required'))
+export function readBundleBody(raw: string, action: BundleAction, rules: BundleBodyRules = DEFAULT_BODY_RULES): Answer<BundleCall> {
+  if (raw.trim() === '') return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['hardware_id', 'product'])))
   let body: unknown
   try {
     body = JSON.parse(raw)
@@ -93,25 +123,29 @@ export function readBundleBody(raw: string, action: BundleAction): Answer<Bundle
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return reject(refuse('validation_error', 'The request body must be a JSON object'))
 
-  const rules = action === 'activate' ? ACTIVATION_FIELDS : BUNDLE_FIELDS
+  const known = action === 'activate' ? COMMON_FIELDS : DEACTIVATION_FIELDS
   const fields: Record<string, unknown> = Object.create(null)
   const unknown: string[] = []
   for (const [name, value] of Object.entries(body)) {
-    if (!Object.prototype.hasOwnProperty.call(rules, name)) unknown.push(name)
+    if (!Object.prototype.hasOwnProperty.call(known, name)) unknown.push(name)
     else if (value !== null) fields[name] = value
   }
   if (unknown.length > 0)
     return reject(refuse('validation_error', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`))
+
+  const hardwareId = fields['hardware_id']
+  if (hardwareId === undefined || (typeof hardwareId === 'string' && hardwareId.trim() === ''))
+    return reject(refuse('missing_hardware_id', MESSAGES.missing_hardware_id))
   for (const name in fields) {
-    const problem = checkField(name, fields[name], rules[name]!)
+    const problem = checkField(name, fields[name], known[name]!)
     if (problem) return reject(refuse('validation_error', problem))
   }
+  if (rules.hardwareIdsTreatedAsMissing.has(hardwareId as string))
+    return reject(refuse('missing_hardware_id', MESSAGES.missing_hardware_id))
+  if (!('product' in fields)) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['product'])))
 
-  const missing = ['hardware_id', 'product'].filter((name) => !(name in fields))
-  if (missing.length > 0)
-    return reject(refuse('missing_parameters', `Missing required field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`))
-
-  const credential = pickCredential(fields as Record<string, string | undefined>, action)
+  const passwordRequired = action === 'activate' || rules.deactivationPasswordRequired
+  const credential = pickCredential(fields as Record<string, string | undefined>, passwordRequired)
   if (!credential.ok) return credential
   return accept({
     action,
@@ -122,21 +156,21 @@ export function readBundleBody(raw: string, action: BundleAction): Answer<Bundle
   })
 }
 
-function pickCredential(f: Record<string, string | undefined>, action: BundleAction): Answer<BundleCredential> {
+function pickCredential(f: Record<string, string | undefined>, passwordRequired: boolean): Answer<BundleCredential> {
   const leads = (['license_key', 'username', 'id_token', 'code'] as const).filter((name) => f[name] !== undefined)
   if (leads.length > 1)
     return reject(refuse('validation_error', `Send exactly one credential set, not ${leads.join(' and ')} together`))
   const stray = (allowed: readonly string[]) =>
-    (['password', 'customer_account_code'] as const).filter((name) => f[name] !== undefined && !allowed.includes(name))
+    (['password', 'customer_account_code', 'redirect_uri'] as const).filter((name) => f[name] !== undefined && !allowed.includes(name))
   const mixed = (lead: string, extra: string[]) =>
     reject(refuse('validation_error', `Field "${extra[0]}" does not belong with "${lead}": send exactly one credential set`))
 
   switch (leads[0]) {
     case undefined:
-      if (f['password'] !== undefined) return reject(refuse('missing_parameters', 'Field "username" is required with "password"'))
-      if (f['customer_account_code'] !== undefined)
-        return reject(refuse('missing_parameters', 'Field "id_token" or "code" is required with "customer_account_code"'))
-      return reject(refuse('missing_parameters', `Missing credentials: send ${CREDENTIAL_SETS}`))
+      if (f['password'] !== undefined) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['username'])))
+      if (f['customer_account_code'] !== undefined || f['redirect_uri'] !== undefined)
+        return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['id_token or code'])))
+      return reject(refuse('missing_parameters', `${MESSAGES.missing_parameters(['credentials'])} (send ${CREDENTIAL_SETS})`))
     case 'license_key': {
       const extra = stray([])
       return extra.length > 0 ? mixed('license_key', extra) : accept({ kind: 'license-key', licenseKey: f['license_key']! })
@@ -144,21 +178,21 @@ function pickCredential(f: Record<string, string | undefined>, action: BundleAct
     case 'username': {
       const extra = stray(['password'])
       if (extra.length > 0) return mixed('username', extra)
-      if (f['password'] === undefined && action === 'activate')
-        return reject(refuse('missing_parameters', 'Field "password" is required with "username"'))
-      return accept({ kind: 'user', username: f['username']!, password: f['password'] })
+      if (f['password'] === undefined && passwordRequired)
+        return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['password'])))
+      return accept({ kind: 'user', username: f['username']!, ...(passwordRequired ? { password: f['password'] } : {}) })
     }
     case 'id_token':
     case 'code': {
       const lead = leads[0]
-      const extra = stray(['customer_account_code'])
+      const extra = stray(lead === 'code' ? ['customer_account_code', 'redirect_uri'] : ['customer_account_code'])
       if (extra.length > 0) return mixed(lead, extra)
       const account = f['customer_account_code']
-      if (account === undefined)
-        return reject(refuse('missing_parameters', `Field "customer_account_code" is required with "${lead}"`))
+      if (account === undefined) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['customer_account_code'])))
+      const redirectUri = f['redirect_uri']
       return accept(
         lead === 'code'
-          ? { kind: 'sso-code', code: f['code']!, customerAccountCode: account }
+          ? { kind: 'sso-code', code: f['code']!, customerAccountCode: account, ...(redirectUri === undefined ? {} : { redirectUri }) }
           : { kind: 'sso-token', idToken: f['id_token']!, customerAccountCode: account }
       )
     }

@@ -28,7 +28,12 @@ const productSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(['bundle', 'product']),
   status: z.enum(['enabled', 'disabled', 'archived']).default('enabled'),
-  bundleProducts: z.array(code).min(1, 'a bundle needs at least one product').optional()
+  bundleProducts: z.array(code).min(1, 'a bundle needs at least one product').optional(),
+  /**
+   * How the bundle's licences authorise: `license-key` makes a call with another credential set
+   * answer license_key_required. Absent: each licence decides (keys and users may mix).
+   */
+  authorizationMethod: z.enum(['license-key', 'user']).optional()
 })
 
 const customerAccountSchema = z.strictObject({
@@ -43,6 +48,23 @@ const customerAccountSchema = z.strictObject({
     .optional(),
   /** People who can sign in at the account's identity provider. */
   users: z.array(z.strictObject({ email, password: secret })).default([])
+})
+
+const hardwareId = z.string().min(1).max(1024)
+
+/** How the sandbox reads the points where the vendor's docs disagree or say nothing. */
+const behaviourSchema = z.strictObject({
+  /** HTTP status of signature_mismatch: the docs say 401 on one page and 400 on another. */
+  signatureMismatchStatus: z.union([z.literal(400), z.literal(401)]).default(401),
+  /** `check` (default): user-based deactivation needs the password and checks it; `ignore`: username alone. */
+  deactivationPassword: z.enum(['check', 'ignore']).default('check'),
+  /** SSO ID/access tokens work once (documented); true lets one token be presented again. */
+  reusableSsoTokens: z.boolean().default(false),
+  /**
+   * Sandbox-only: hardware ids answered as if the request had none (missing_hardware_id), so a client
+   * that always sends one can still show that answer.
+   */
+  hardwareIdsTreatedAsMissing: z.array(hardwareId).default([])
 })
 
 const validityPeriod = z
@@ -69,7 +91,9 @@ const licenseSchema = z
     maxActivations: z.number().int().min(1).max(100_000).default(1),
     validityPeriod: validityPeriod.nullable().default(null),
     /** Hardware ids already activated on the licence. */
-    devices: z.array(z.string().min(1).max(1024)).default([])
+    devices: z.array(hardwareId).default([]),
+    /** Devices the vendor blacklisted on this licence: activating or deactivating them answers `blacklisted`. */
+    blacklistedDevices: z.array(hardwareId).default([])
   })
   .refine((l) => (l.licenseKey === undefined) !== (l.user === undefined), {
     message: 'needs exactly one of licenseKey or user'
@@ -82,6 +106,7 @@ export const seedSchema = z.strictObject({
   products: z.array(productSchema).min(1, 'at least one product is required'),
   customerAccounts: z.array(customerAccountSchema).default([]),
   licenses: z.array(licenseSchema).default([]),
+  behaviour: behaviourSchema.prefault({}),
   /** PKCS#8 PEM private RSA key for response signatures; absent = a fresh key per start. */
   responseSigningKey: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional()
 })
@@ -94,6 +119,7 @@ export type SeedLicense = Seed['licenses'][number]
 export type SeedProduct = Seed['products'][number]
 export type SeedApiKey = Seed['apiKeys'][number]
 export type SeedCustomerAccount = Seed['customerAccounts'][number]
+export type SeedBehaviour = Seed['behaviour']
 
 /** A seed that cannot be used; the message is meant for a person and holds no stack trace. */
 export class SeedError extends Error {
@@ -169,6 +195,9 @@ function crossCheck(seed: Seed): string[] {
         problems.push(`${where}.user: a user outside a customer account needs a password`)
     }
     if (duplicates(l.devices).length > 0) problems.push(`${where}.devices: a hardware id appears twice`)
+    const method = bundle?.authorizationMethod
+    if (method !== undefined && (method === 'license-key') !== (l.licenseKey !== undefined))
+      problems.push(`${where}: bundle "${l.bundle}" is ${method === 'license-key' ? 'key-based, so the licence needs a licenseKey' : 'user-based, so the licence needs a user'}`)
     if (l.devices.length > l.maxActivations)
       problems.push(`${where}.devices: ${l.devices.length} devices but maxActivations is ${l.maxActivations}`)
   })

@@ -3,19 +3,28 @@ import { promisify } from 'node:util'
 
 const generateRsaKeyPair = promisify(generateKeyPair)
 
+/** Whom a v1 signature names: a licence key (signed whole) or a user's username / email. */
+export interface SignedIdentity {
+  kind: 'license-key' | 'user'
+  value: string
+}
+
 /**
- * The string a v1 licence signature covers (license-api.md §9):
- * lowercase(hardware_id # id # validity), id cut before any `|`, validity as toISOString() or ''.
+ * The string a v1 licence signature covers (license-api.md §9): lowercase(hardware_id # id # validity),
+ * validity as toISOString() or ''. Only a user identifier is cut before any `|`, as the SDKs do;
+ * a licence key is signed whole.
  */
-export const v1SigningString = (hardwareId: string, id: string, validityPeriod: string | null): string =>
-  `${hardwareId}#${id.split('|')[0]}#${validityPeriod === null ? '' : new Date(validityPeriod).toISOString()}`.toLowerCase()
+export const v1SigningString = (hardwareId: string, identity: SignedIdentity, validityPeriod: string | null): string => {
+  const id = identity.kind === 'user' ? identity.value.split('|')[0] : identity.value
+  return `${hardwareId}#${id}#${validityPeriod === null ? '' : new Date(validityPeriod).toISOString()}`.toLowerCase()
+}
 
 /** Signs what the License API signs: RSA-SHA256, PKCS#1 v1.5, Base64. */
 export interface ResponseSigner {
   /** SPKI PEM of the public half: what a client configures as `publicKey`. */
   readonly publicKey: string
   /** `license_signature` of one licence object. */
-  signLicense(hardwareId: string, id: string, validityPeriod: string | null): Promise<string>
+  signLicense(hardwareId: string, identity: SignedIdentity, validityPeriod: string | null): Promise<string>
   /** `LicenseSignature` header: the signature of the exact body (UTF-8 bytes of this text). */
   signBody(body: string): Promise<string>
 }
@@ -59,7 +68,7 @@ export async function createResponseSigner(privateKeyPem?: string): Promise<Resp
   const signLicense = memoize(rsaSign)
   return {
     publicKey,
-    signLicense: (hardwareId, id, validityPeriod) => signLicense(v1SigningString(hardwareId, id, validityPeriod)),
+    signLicense: (hardwareId, identity, validityPeriod) => signLicense(v1SigningString(hardwareId, identity, validityPeriod)),
     signBody: memoize(rsaSign)
   }
 }

@@ -20,16 +20,18 @@ export interface SsoRefusal {
 
 export type SsoAnswer<T> = { ok: true; value: T } | { ok: false; refusal: SsoRefusal }
 
+/** What an activate/deactivate call presents: a code (with the redirect URI it names, if any) or a token. */
+export type SsoCredentialOfCall =
+  | { kind: 'code'; code: string; redirectUri?: string }
+  | { kind: 'token'; token: string }
+
 export interface SsoAuthority {
   /** Builds `{ url, openid_configuration }` for the customer account's provider. */
   ssoUrl(query: SsoUrlQuery): Promise<SsoAnswer<{ url: string; openid_configuration: Record<string, unknown> }>>
   /**
-   * Redeems a code (once) or verifies an ID/access token, and returns the signed-in
-   * user's email within the customer account.
+   * Redeems a code (once, with the redirect URI the client names, else the registered one) or
+   * verifies an ID/access token, and returns the signed-in user's email within the customer account.
    */
-  identify(
-    credential: { kind: 'code'; code: string } | { kind: 'token'; token: string },
-    customerAccountCode: string
-  ): Promise<SsoAnswer<{ email: string }>>
+  identify(credential: SsoCredentialOfCall, customerAccountCode: string): Promise<SsoAnswer<{ email: string }>>
   close(): Promise<void>
 }

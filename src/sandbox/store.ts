@@ -23,6 +23,8 @@ export interface StoredLicense {
   validityPeriod: string | null
   /** Hardware ids in activation order. Mutated only by activateDevice/deactivateDevice. */
   devices: Set<string>
+  /** Devices the vendor blacklisted on this licence. */
+  blacklistedDevices: ReadonlySet<string>
 }
 
 /** Multiplier that derives a per-product licence id from the bundle licence id: id·1000 + position. */
@@ -49,7 +51,11 @@ export class SandboxStore {
   private readonly byId = new Map<number, StoredLicense>()
   private readonly all: StoredLicense[] = []
 
-  constructor(private readonly seed: Seed) {
+  constructor(
+    private readonly seed: Seed,
+    /** The clock that decides whether a time-limited licence has expired. */
+    private readonly now: () => number = Date.now
+  ) {
     for (const p of seed.products) this.products.set(p.code, p)
     for (const a of seed.customerAccounts) this.accounts.set(a.code, a)
     const userIds = new Map<string, number>()
@@ -77,7 +83,8 @@ export class SandboxStore {
       active: seeded.active,
       maxActivations: seeded.maxActivations,
       validityPeriod: seeded.validityPeriod,
-      devices: new Set(seeded.devices)
+      devices: new Set(seeded.devices),
+      blacklistedDevices: new Set(seeded.blacklistedDevices)
     }
     this.all.push(license)
     this.byId.set(license.id, license)
@@ -124,7 +131,7 @@ export class SandboxStore {
 
   /** Adds the device to the licence; idempotent for a device that is already active. */
   activateDevice(license: StoredLicense, hardwareId: string): ActivationOutcome {
-    const refusal = usable(license)
+    const refusal = licenseRefusal(license, hardwareId, this.now())
     if (refusal) return refusal
     if (license.devices.has(hardwareId)) return { kind: 'already-active', timesActivated: license.devices.size }
     if (license.devices.size >= license.maxActivations)
@@ -135,7 +142,7 @@ export class SandboxStore {
 
   /** Frees the device on every product licence of the bundle licence. */
   deactivateDevice(license: StoredLicense, hardwareId: string): DeactivationOutcome {
-    const refusal = usable(license)
+    const refusal = licenseRefusal(license, hardwareId, this.now())
     if (refusal) return refusal
     if (!license.devices.delete(hardwareId)) return refuse('device_not_found', MESSAGES.device_not_found)
     return { kind: 'deactivated', timesActivated: license.devices.size }
@@ -162,8 +169,18 @@ export class SandboxStore {
   }
 }
 
-function usable(license: StoredLicense): Refusal | null {
+/** Whether a time-limited licence's validity period has ended at `now`. */
+export const isExpired = (license: StoredLicense, now: number): boolean =>
+  license.validityPeriod !== null && Date.parse(license.validityPeriod) <= now
+
+/**
+ * Why the licence may not take or free a seat for this device, or null: disabled, not active,
+ * expired (sandbox-only code), or the device blacklisted. Every call that changes seats asks this.
+ */
+export function licenseRefusal(license: StoredLicense, hardwareId: string, now: number): Refusal | null {
   if (!license.enabled) return refuse('license_not_enabled', MESSAGES.license_not_enabled)
   if (!license.active) return refuse('license_not_active', MESSAGES.license_not_active)
+  if (isExpired(license, now)) return refuse('license_expired', MESSAGES.license_expired)
+  if (license.blacklistedDevices.has(hardwareId)) return refuse('blacklisted', MESSAGES.blacklisted)
   return null
 }

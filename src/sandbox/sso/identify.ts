@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
-import type { SsoAnswer, SsoRefusal } from '../sso-authority'
+import type { SsoAnswer, SsoCredentialOfCall, SsoRefusal } from '../sso-authority'
 import type { SsoDirectory } from './directory'
+
+/** Keycloak's error_description when a code is redeemed with another redirect URI than it was issued for. */
+export const INCORRECT_REDIRECT_URI = 'Incorrect redirect_uri'
 
 /** The claim carrying the customer account a token was issued for. */
 export const CUSTOMER_ACCOUNT_CLAIM = 'customer_account'
@@ -21,8 +24,8 @@ export interface IdentifyContext {
   jwks: JSONWebKeySet
   now: () => number
   fetch: typeof fetch
-  /** The redirect URI the code was issued for (the token request must repeat it); undefined when unknown. */
-  redirectUriOfCode(code: string): Promise<string | undefined>
+  /** The redirect URI registered for the customer account: what a code is redeemed with when the client names none. */
+  registeredRedirectUri(customerAccountCode: string): string | undefined
   /** Seconds a presented code is remembered, so a second presentation fails even while the first is redeemed. */
   codeLifetimeSeconds: number
 }
@@ -91,10 +94,19 @@ export function createIdentifier(ctx: IdentifyContext) {
     return true
   }
 
-  async function redeemCode(code: string, customerAccountCode: string): Promise<SsoAnswer<{ email: string }>> {
+  /**
+   * Redeems the code at the provider's token endpoint with the redirect URI the client says the
+   * code was issued for (else the registered one), as the License API must at Keycloak (RFC 6749
+   * §4.1.3). A code is spent on its first presentation, even when that presentation fails.
+   */
+  async function redeemCode(
+    code: string,
+    clientRedirectUri: string | undefined,
+    customerAccountCode: string
+  ): Promise<SsoAnswer<{ email: string }>> {
     const invalid = refusal('sso_code_invalid', 'The authorization code is invalid, expired or already used')
     if (code.length === 0 || code.length > 512 || !firstPresentation(code)) return invalid
-    const redirectUri = await ctx.redirectUriOfCode(code)
+    const redirectUri = clientRedirectUri ?? ctx.registeredRedirectUri(customerAccountCode)
     if (redirectUri === undefined) return invalid
     const response = await ctx.fetch(ctx.tokenEndpoint, {
       method: 'POST',
@@ -108,8 +120,10 @@ export function createIdentifier(ctx: IdentifyContext) {
       body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri })
     })
     if (!response.ok) {
-      await response.body?.cancel()
-      return invalid
+      const problem = (await response.json().catch(() => ({}))) as { error?: unknown; error_description?: unknown }
+      return problem.error === 'invalid_grant' && problem.error_description === INCORRECT_REDIRECT_URI
+        ? refusal('sso_redirect_uri_mismatch', INCORRECT_REDIRECT_URI)
+        : invalid
     }
     const tokens = (await response.json()) as { id_token?: unknown }
     const claims = typeof tokens.id_token === 'string' ? await verifyIdToken(ctx, tokens.id_token) : undefined
@@ -126,14 +140,14 @@ export function createIdentifier(ctx: IdentifyContext) {
   }
 
   return async function identify(
-    credential: { kind: 'code'; code: string } | { kind: 'token'; token: string },
+    credential: SsoCredentialOfCall,
     customerAccountCode: string
   ): Promise<SsoAnswer<{ email: string }>> {
     const account = ctx.directory.account(customerAccountCode)
     if (!account) return refusal('customer_account_not_found', 'Customer account not found')
     if (account.sso?.enabled !== true) return refusal('sso_not_enabled', 'SSO is not enabled for this customer account')
     return credential.kind === 'code'
-      ? redeemCode(credential.code, customerAccountCode)
+      ? redeemCode(credential.code, credential.redirectUri, customerAccountCode)
       : checkToken(credential.token, customerAccountCode)
   }
 }

@@ -6,7 +6,7 @@ import { interactionPolicy, Provider, type Configuration } from 'oidc-provider'
 import type { SsoAuthority, SsoUrlQuery } from '../sso-authority'
 import { SsoDirectory, type SsoCustomerAccount } from './directory'
 import { escapeHtml, sendPage } from './html'
-import { CUSTOMER_ACCOUNT_CLAIM, createIdentifier, refusal } from './identify'
+import { CUSTOMER_ACCOUNT_CLAIM, createIdentifier, INCORRECT_REDIRECT_URI, refusal } from './identify'
 import { ACCOUNT_HINT_PARAM, createInteractionHandler, isInteractionPath } from './interactions'
 import { sendProblemPage } from './login-page'
 import { parseRequestTarget } from '../../main/engine/http/request-target'
@@ -130,6 +130,18 @@ function configuration(
   }
 }
 
+/**
+ * oidc-provider refuses a code redeemed with another redirect URI than its authorization request's
+ * (RFC 6749 §4.1.3) with a generic invalid_grant; Keycloak, which the License API talks to, says
+ * "Incorrect redirect_uri". The token endpoint's error body is rewritten to Keycloak's words.
+ */
+function answerRedirectMismatchLikeKeycloak(provider: Provider): void {
+  provider.on('grant.error', (ctx: { body: unknown }, error: { error?: string; error_detail?: string }) => {
+    if (error.error === 'invalid_grant' && error.error_detail === 'authorization code redirect_uri mismatch')
+      ctx.body = { error: 'invalid_grant', error_description: INCORRECT_REDIRECT_URI }
+  })
+}
+
 /** Starts the sandbox's OpenID provider on loopback and returns the License API's view of it. */
 export async function startSsoProvider(options: SsoProviderOptions): Promise<RunningSsoProvider> {
   const host = options.host ?? '127.0.0.1'
@@ -154,6 +166,7 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
   const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
   const provider = new Provider(issuer, configuration(directory, clientSecret, privateJwk, store.adapter))
+  answerRedirectMismatchLikeKeycloak(provider)
   const providerCallback = provider.callback()
   const handleInteraction = createInteractionHandler(provider, directory)
 
@@ -181,6 +194,11 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
     handleInteraction(req, res, pathname).catch(failed)
   }))
 
+  const registeredRedirectUri = (customerAccountCode: string): string | undefined => {
+    const account = directory.account(customerAccountCode)
+    return account?.sso?.enabled === true ? directory.redirectUriOf(account) : undefined
+  }
+
   const discoveryResponse = await fetch(`${issuer}/.well-known/openid-configuration`)
   const openidConfiguration = (await discoveryResponse.json()) as Record<string, unknown>
   const endpoint = (name: string): string => {
@@ -201,19 +219,8 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
     now,
     fetch: globalThis.fetch,
     codeLifetimeSeconds: TTL.AuthorizationCode,
-    async redirectUriOfCode(code) {
-      try {
-        return (await provider.AuthorizationCode.find(code, { ignoreExpiration: true }))?.redirectUri
-      } catch {
-        return undefined
-      }
-    }
+    registeredRedirectUri
   })
-
-  const registeredRedirectUri = (customerAccountCode: string): string | undefined => {
-    const account = directory.account(customerAccountCode)
-    return account?.sso?.enabled === true ? directory.redirectUriOf(account) : undefined
-  }
 
   let closed: Promise<void> | undefined
   return {

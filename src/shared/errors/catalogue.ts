@@ -8,6 +8,9 @@ const entry = (
   action: string
 ): CatalogueEntry => ({ family, status, title, explanation, action })
 
+/** An answer only the built-in sandbox gives; the vendor's docs name no code for the case. */
+const sandboxOnly = (e: CatalogueEntry): CatalogueEntry => ({ ...e, sandboxOnly: true })
+
 const ASK_VENDOR = 'Contact the software vendor’s support and quote the code shown below.'
 const CHECK_SETUP =
   'The app’s connection settings are wrong. Ask your IT department or the software vendor to check the API key and shared key the app is configured with.'
@@ -70,6 +73,12 @@ export const ERROR_CATALOGUE = {
   validation_error: entry('input', 400, 'The server rejected the request',
     'Some field of the request did not have the form the server expects.',
     'Check what you entered. The server’s own message is shown below.'),
+  missing_hardware_id: entry('input', 400, 'The hardware id did not reach the server',
+    'The server says the request had no hardware id, so it cannot tell which PC to free.',
+    'Check the hardware id shown in the app (or paste the one the licensed product shows into the override) and try again.'),
+  license_key_required: entry('credentials', 400, 'This bundle needs a licence key',
+    'The licences of this bundle are freed with their licence key, not with a username or a company sign-in.',
+    'Choose “Licence key”, enter the key of the licence on this PC and try again.'),
   missing_parameters: entry('input', 400, 'Information is missing',
     'The server says a required field was not sent.', 'Fill in every required field and try again.'),
   invalid_json: entry('server', 400, 'The server could not read the request',
@@ -89,7 +98,10 @@ export const ERROR_CATALOGUE = {
     'The vendor or your administrator has disabled this licence, so it cannot be changed.',
     'Ask your licence administrator or the vendor to enable it.'),
   blacklisted: entry('licence', 400, 'This device is blocked',
-    'The vendor has blocked this device or licence.', ASK_VENDOR),
+    'The vendor has blocked this PC (its hardware id) on the licence, so its seat cannot be changed from here.', ASK_VENDOR),
+  license_expired: sandboxOnly(entry('licence', 400, 'The licence has expired',
+    'The licence was valid for a limited time, and that time is over, so its seats can no longer be changed.',
+    'Ask your licence administrator or the vendor to renew the licence, or to free the seat for you.')),
   license_activated_max_times: entry('licence', 400, 'No free seats',
     'The licence is already active on as many devices as it allows.',
     'Deactivate it on another device first.'),
@@ -98,18 +110,21 @@ export const ERROR_CATALOGUE = {
   customer_account_not_found: entry('sso', 400, 'Unknown company account',
     'The server has no customer account with the code you entered.',
     'Check the customer account code with your licence administrator.'),
-  sso_not_enabled: entry('sso', 400, 'Company sign-in is not set up',
+  sso_not_enabled: sandboxOnly(entry('sso', 400, 'Company sign-in is not set up',
     'This customer account has no single sign-on configured.',
-    'Use another login method, or ask your licence administrator to set up single sign-on.'),
-  sso_code_invalid: entry('sso', 400, 'The sign-in expired or was already used',
+    'Use another login method, or ask your licence administrator to set up single sign-on.')),
+  sso_code_invalid: sandboxOnly(entry('sso', 400, 'The sign-in expired or was already used',
     'The one-time code from your company sign-in was refused: codes last a short time and work once.',
-    'Sign in again and deactivate straight away.'),
-  sso_token_invalid: entry('sso', 400, 'The ID token was refused',
-    'The token is not one the server accepts: it is malformed, expired, or issued for another account.',
-    'Get a fresh token by signing in again, and check the customer account code.'),
-  sso_user_not_found: entry('credentials', 400, 'Your account has no licence here',
+    'Sign in again and deactivate straight away.')),
+  sso_redirect_uri_mismatch: sandboxOnly(entry('sso', 400, 'The sign-in came back to another address',
+    'The one-time code from your company sign-in was issued for another return address than the one sent with it, so the sign-in service refused it.',
+    'Sign in again from the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1))),
+  sso_token_invalid: sandboxOnly(entry('sso', 400, 'The ID token was refused',
+    'The token is not one the server accepts: it is malformed, expired, already used, or issued for another account.',
+    'Get a fresh token by signing in again, and check the customer account code.')),
+  sso_user_not_found: sandboxOnly(entry('credentials', 400, 'Your account has no licence here',
     'You signed in, but no licence of this bundle belongs to your account.',
-    'Check that you signed in with the right account and entered the right bundle.'),
+    'Check that you signed in with the right account and entered the right bundle.')),
 
   // ── network and transport (this app's own) ──
   cannot_connect_to_server: entry('network', 503, 'Cannot reach the licence server',

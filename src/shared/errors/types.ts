@@ -18,6 +18,11 @@ export interface CatalogueEntry {
   title: string
   explanation: string
   action: string
+  /**
+   * The vendor documents no code for this case: the built-in sandbox invents it, so the real
+   * server may answer with another code (which the app shows as an unknown error).
+   */
+  sandboxOnly?: true
 }
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
