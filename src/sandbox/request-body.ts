@@ -31,13 +31,15 @@ export interface BundleBodyRules {
 export const DEFAULT_BODY_RULES: BundleBodyRules = { deactivationPasswordRequired: true, hardwareIdsTreatedAsMissing: new Set() }
 
 type FieldRule =
-  | { type: 'string'; max: number }
+  | { type: 'string'; max: number; mayBeEmpty?: true }
   | { type: 'url'; max: number }
   | { type: 'integer' }
   | { type: 'boolean' }
   | { type: 'object' }
 
 const text = (max: number): FieldRule => ({ type: 'string', max })
+/** Device metadata: an SDK that cannot tell (e.g. no VM info) sends an empty string. */
+const metadata = (max: number): FieldRule => ({ type: 'string', max, mayBeEmpty: true })
 
 /**
  * Fields of both bodies: the seed page's type, the device metadata and `variables` that the docs
@@ -54,16 +56,16 @@ const COMMON_FIELDS: Record<string, FieldRule> = {
   customer_account_code: text(128),
   redirect_uri: { type: 'url', max: 2048 },
   license_id: { type: 'integer' },
-  sdk_ver: text(256),
+  sdk_ver: metadata(256),
   is_vm: { type: 'boolean' },
-  vm_info: text(1024),
-  os_ver: text(256),
-  hostname: text(256),
-  os_hostname: text(256),
-  ip: text(64),
-  ip_local: text(64),
-  app_ver: text(256),
-  mac_address: text(64),
+  vm_info: metadata(1024),
+  os_ver: metadata(256),
+  hostname: metadata(256),
+  os_hostname: metadata(256),
+  ip: metadata(64),
+  ip_local: metadata(64),
+  app_ver: metadata(256),
+  mac_address: metadata(64),
   variables: { type: 'object' }
 }
 
@@ -82,7 +84,7 @@ function checkField(name: string, value: unknown, rule: FieldRule): string | nul
   switch (rule.type) {
     case 'string':
       if (typeof value !== 'string') return `Field "${name}" must be ${TYPE_NAMES.string}`
-      if (value.trim() === '') return `Field "${name}" must not be empty`
+      if (value.trim() === '' && !rule.mayBeEmpty) return `Field "${name}" must not be empty`
       if (value.length > rule.max) return `Field "${name}" must be at most ${rule.max} characters`
       return null
     case 'url': {

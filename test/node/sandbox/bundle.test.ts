@@ -31,7 +31,8 @@ describe('key-based bundle licence', () => {
     const activation = await activate({ ...key, hardware_id: 'pc-a', os_ver: 'Linux 6', hostname: 'pc-a', is_vm: false })
     expect(activation.status).toBe(200)
     const licences = activation.json as LicenceObject[]
-    expect(licences.map((l) => l.product_details.short_code)).toEqual(['writer', 'sheets', 'slides'])
+    // The bundle's own licence first, then one per product of the bundle.
+    expect(licences.map((l) => l.product_details.short_code)).toEqual(['office-suite', 'writer', 'sheets', 'slides'])
     for (const l of licences) {
       expect(l).toMatchObject({
         license_key: 'OFFICE-1111-FREE-SEAT',
@@ -42,7 +43,8 @@ describe('key-based bundle licence', () => {
         product_details: { authorization_method: 'license-key' }
       })
     }
-    expect(new Set(licences.map((l) => l.id)).size).toBe(3)
+    expect(new Set(licences.map((l) => l.id)).size).toBe(4)
+    expect(licences[0]!.id).toBe(1001)
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual(['pc-a'])
 
     const first = await deactivate({ ...key, hardware_id: 'pc-a' })
@@ -169,9 +171,11 @@ describe('user-based bundle licence', () => {
     expectRefusal(await deactivate({ ...bob, hardware_id: 'sandbox-pc-1' }), 400, 'device_not_found')
   })
 
-  it('deactivates with the username alone, as the Python SDK does', async () => {
+  it('by default needs the password on deactivation too (the seed page documents username + password)', async () => {
     const response = await deactivate({ product: 'design-pack', username: 'bob@example.test', hardware_id: 'sandbox-pc-1' })
-    expect(response.json).toBe('license_deactivated')
+    expectRefusal(response, 400, 'missing_parameters')
+    expect((response.json as { message: string }).message).toBe('Some parameters are missing in the request: password')
+    expect(sandbox.devicesOf(2001)).toEqual(['sandbox-pc-1'])
   })
 
   it('license_not_found for a wrong password, leaving the device active', async () => {
@@ -183,7 +187,7 @@ describe('user-based bundle licence', () => {
     const response = await activate({ product: 'design-pack', username: 'carol@example.test', password: 'carol-password', hardware_id: 'pc-u' })
     expect(response.status).toBe(200)
     const licences = response.json as LicenceObject[]
-    expect(licences).toHaveLength(2)
+    expect(licences).toHaveLength(3)
     for (const l of licences) {
       expect(l.license_key).toBeUndefined()
       expect(l.user?.email).toBe('carol@example.test')

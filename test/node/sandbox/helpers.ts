@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { expect } from 'vitest'
-import type { SsoAuthority, SsoUrlQuery } from '../../../src/sandbox/sso-authority'
+import type { SsoAuthority, SsoCredentialOfCall, SsoUrlQuery } from '../../../src/sandbox/sso-authority'
 
 export interface HmacKey {
   apiKey: string
@@ -105,6 +105,8 @@ export class ScriptedSsoAuthority implements SsoAuthority {
   readonly codes = new Map<string, string>()
   readonly tokens = new Map<string, string>()
   readonly urlQueries: SsoUrlQuery[] = []
+  /** Every credential presented, as the sandbox handed it over. */
+  readonly identified: SsoCredentialOfCall[] = []
   closed = false
 
   async ssoUrl(query: SsoUrlQuery) {
@@ -119,7 +121,8 @@ export class ScriptedSsoAuthority implements SsoAuthority {
     }
   }
 
-  async identify(credential: { kind: 'code'; code: string } | { kind: 'token'; token: string }, customerAccountCode: string) {
+  async identify(credential: SsoCredentialOfCall, customerAccountCode: string) {
+    this.identified.push(credential)
     const email = credential.kind === 'code' ? this.codes.get(credential.code) : this.tokens.get(credential.token)
     if (credential.kind === 'code') this.codes.delete(credential.code)
     if (email === undefined || customerAccountCode !== 'acme')

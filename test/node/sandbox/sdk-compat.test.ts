@@ -1,5 +1,6 @@
 import { LicenseAPI } from '@licensespring/node-sdk'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { defaultSeed } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { ScriptedSsoAuthority } from './helpers'
 
@@ -26,7 +27,7 @@ describe('@licensespring/node-sdk against the sandbox', () => {
   it('activateBundle verifies the signatures, deactivateBundle frees the seat, a second one fails', async () => {
     const api = hmacClient()
     const licences = await api.activateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc' })
-    expect(licences.map((l) => l.product_details?.short_code)).toEqual(['writer', 'sheets', 'slides'])
+    expect(licences.map((l) => l.product_details?.short_code)).toEqual(['office-suite', 'writer', 'sheets', 'slides'])
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual(['sdk-pc'])
 
     await expect(api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc' })).resolves.toBe(true)
@@ -50,12 +51,77 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     ).rejects.toMatchObject({ code: 'license_signature_invalid' })
   })
 
-  it('user-based: activate with username and password, deactivate with the username alone', async () => {
+  it('user-based: activate with username and password; deactivation needs the password by default', async () => {
     const api = hmacClient()
     await api.activateBundle({ product: 'design-pack', username: 'carol@example.test', password: 'carol-password', hardware_id: 'sdk-pc' })
     expect(sandbox.devicesOf('carol@example.test')).toEqual(['sdk-pc'])
-    await expect(api.deactivateBundle({ product: 'design-pack', username: 'carol@example.test', hardware_id: 'sdk-pc' })).resolves.toBe(true)
+    await expect(api.deactivateBundle({ product: 'design-pack', username: 'carol@example.test', hardware_id: 'sdk-pc' })).rejects.toEqual({
+      status: 400,
+      code: 'missing_parameters',
+      message: 'Some parameters are missing in the request: password'
+    })
+    expect(sandbox.devicesOf('carol@example.test')).toEqual(['sdk-pc'])
+    const withPassword = { product: 'design-pack', username: 'carol@example.test', password: 'carol-password', hardware_id: 'sdk-pc' }
+    await expect(api.deactivateBundle(withPassword)).resolves.toBe(true)
     expect(sandbox.devicesOf('carol@example.test')).toEqual([])
+  })
+
+  it('user-based: with the seed’s deactivationPassword "ignore", the SDK’s username-alone deactivation works', async () => {
+    const lenient = await startSandbox({ quiet: true, sso: false, seed: { ...defaultSeed(), behaviour: { deactivationPassword: 'ignore' } } })
+    try {
+      const api = new LicenseAPI({ ...APP, apiKey: lenient.apiKey, sharedKey: lenient.sharedKey, apiPath: lenient.apiUrl, publicKey: lenient.publicKey, hardwareID: 'sdk-pc' })
+      await expect(api.deactivateBundle({ product: 'design-pack', username: 'bob@example.test', hardware_id: 'sandbox-pc-1' })).resolves.toBe(true)
+      expect(lenient.devicesOf(2001)).toEqual([])
+    } finally {
+      await lenient.close()
+    }
+  })
+
+  it('the documented optional fields: device metadata and variables on activation, bundle_code and variables on deactivation', async () => {
+    const api = hmacClient()
+    const metadata = { os_ver: 'Linux 6.1', hostname: 'sdk-host', os_hostname: 'SDK-HOST', ip: '192.0.2.7', ip_local: '10.0.0.7', app_ver: '3.1', sdk_ver: 'NodeSDK 1.4.17', mac_address: '00:11:22:33:44:55', is_vm: false, vm_info: '' }
+    const licences = await api.activateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', variables: { seat: '7' }, ...metadata } as never)
+    expect(licences).toHaveLength(4)
+    await expect(
+      api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', bundle_code: 'office-suite', variables: { seat: '7' } })
+    ).resolves.toBe(true)
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
+  })
+
+  it('the documented activation answer: bundle licence first, documented fields on every item', async () => {
+    const licences = (await hmacClient().activateBundle({ product: 'office-suite', license_key: 'OFFICE-6666-UNTIL-2030', hardware_id: 'sdk-pc' })) as unknown as Record<string, unknown>[]
+    expect(licences.map((l) => (l['product_details'] as { short_code: string }).short_code)).toEqual(['office-suite', 'writer', 'sheets', 'slides'])
+    for (const l of licences) {
+      expect(l).toMatchObject({
+        license_key: 'OFFICE-6666-UNTIL-2030',
+        hardware_id: 'sdk-pc',
+        device_id: expect.any(Number),
+        is_expired: false,
+        license_type: 'time-limited',
+        validity_period: '2030-12-31T23:59:59.000Z',
+        transfer_count: 0,
+        max_transfers: 0,
+        customer: expect.objectContaining({ customer_account: null }),
+        company: expect.any(Object),
+        product_details: expect.objectContaining({ product_id: expect.any(Number), authorization_method: 'license-key' })
+      })
+    }
+  })
+
+  it('a licence key containing "|" verifies: only user identifiers are cut at "|"', async () => {
+    const seed = defaultSeed()
+    const piped = await startSandbox({
+      quiet: true,
+      sso: false,
+      seed: { ...seed, licenses: [...seed.licenses, { id: 9001, bundle: 'office-suite', licenseKey: 'PIPE|KEY-0001', maxActivations: 2 }] }
+    })
+    try {
+      const api = new LicenseAPI({ ...APP, apiKey: piped.apiKey, sharedKey: piped.sharedKey, apiPath: piped.apiUrl, publicKey: piped.publicKey, hardwareID: 'sdk-pc' })
+      const licences = await api.activateBundle({ product: 'office-suite', license_key: 'PIPE|KEY-0001', hardware_id: 'sdk-pc' })
+      expect(licences[0].license_key).toBe('PIPE|KEY-0001')
+    } finally {
+      await piped.close()
+    }
   })
 
   it('SSO: activateBundle with an id_token verifies v1 over the user’s email; getSSOUrl verifies v2', async () => {
@@ -65,6 +131,16 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     expect(sandbox.devicesOf('carl@acme.test')).toEqual(['sdk-pc'])
     const answer = await api.getSSOUrl({ product: 'design-pack', customer_account_code: 'acme', response_type: 'code' })
     expect(answer.url).toContain('kc_idp_hint=acme')
+    const chosen = await api.getSSOUrl({ product: 'design-pack', customer_account_code: 'acme', response_type: 'code', bundle_code: 'design-pack', redirect_uri: 'http://127.0.0.1:4567' })
+    expect(new URL(chosen.url).searchParams.get('redirect_uri')).toBe('http://127.0.0.1:4567')
+    expect(sso.urlQueries.at(-1)).toMatchObject({ redirectUri: 'http://127.0.0.1:4567' })
+  })
+
+  it('SSO code: activateBundle passes the SDK’s redirect_uri through to the identity side', async () => {
+    sso.codes.set('sdk-code', 'carl@acme.test')
+    await hmacClient().activateBundle({ product: 'design-pack', code: 'sdk-code', customer_account_code: 'acme', redirect_uri: 'http://127.0.0.1:4567', hardware_id: 'sdk-pc' })
+    expect(sso.identified.at(-1)).toEqual({ kind: 'code', code: 'sdk-code', redirectUri: 'http://127.0.0.1:4567' })
+    expect(sandbox.devicesOf('carl@acme.test')).toEqual(['sdk-pc'])
   })
 
   it('OAuth client credentials: the SDK fetches a token from the sandbox and uses it', async () => {

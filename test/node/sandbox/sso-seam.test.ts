@@ -73,11 +73,15 @@ describe('SSO credential sets on deactivate_bundle', () => {
     expectRefusal(await deactivate(body), 400, 'sso_code_invalid')
   })
 
-  it('token grant: the token identifies the user', async () => {
+  it('token grant: the token identifies the user, once (tokens are single-use)', async () => {
     sso.tokens.set('tok', 'ANN@acme.test')
     const body = { product: 'design-pack', hardware_id: 'sandbox-pc-1', id_token: 'tok', customer_account_code: 'acme' }
     expect((await deactivate(body)).json).toBe('license_deactivated')
-    expectRefusal(await deactivate(body), 400, 'device_not_found')
+    sandbox.reset()
+    const again = await deactivate(body)
+    expectRefusal(again, 400, 'sso_token_invalid')
+    expect((again.json as { message: string }).message).toBe('The token was already used')
+    expect(sandbox.devicesOf('ann@acme.test')).toEqual(['sandbox-pc-1'])
   })
 
   it('passes the SSO side’s refusal through in the envelope', async () => {

@@ -36,10 +36,52 @@ describe('body validation (the intent of the seed page schema)', () => {
     expect(messageOf(response)).toContain('favourite_colour')
   })
 
-  it('deactivation does not take activation metadata', async () => {
-    const response = await deactivate({ ...KEY_BODY, hostname: 'pc' })
+  it('deactivation takes the device metadata, variables and bundle_code that the docs and the node SDK send', async () => {
+    const response = await deactivate({
+      ...KEY_BODY,
+      hostname: 'pc',
+      os_ver: 'Windows 11',
+      os_hostname: 'PC',
+      ip: '192.0.2.1',
+      ip_local: '10.0.0.2',
+      app_ver: '2.0',
+      mac_address: '00:11:22:33:44:55',
+      is_vm: false,
+      vm_info: 'none',
+      variables: { seat: 'desk-7' },
+      bundle_code: 'office-suite'
+    })
+    expect(response.status).toBe(200)
+  })
+
+  it('still refuses a field neither the docs nor an SDK names, naming it', async () => {
+    const response = await deactivate({ ...KEY_BODY, device_name: 'pc' })
     expectRefusal(response, 400, 'validation_error')
-    expect(messageOf(response)).toContain('hostname')
+    expect(messageOf(response)).toBe('Unknown field: "device_name"')
+  })
+
+  it('activation does not take bundle_code (the node SDK sends it only on deactivation)', async () => {
+    const response = await activate({ ...KEY_BODY, hardware_id: 'bc-pc', bundle_code: 'office-suite' })
+    expectRefusal(response, 400, 'validation_error')
+    expect(messageOf(response)).toContain('"bundle_code"')
+  })
+
+  it.each([
+    ['variables', 'not-an-object', 'an object'],
+    ['os_ver', 7, 'a string'],
+    ['bundle_code', true, 'a string'],
+    ['redirect_uri', 'not a url', 'an absolute http(s) URL']
+  ])('validation_error naming %s when it has the wrong type', async (field, value, kind) => {
+    const body = field === 'redirect_uri' ? { product: 'design-pack', hardware_id: 'x', code: 'c', customer_account_code: 'acme' } : KEY_BODY
+    const response = await deactivate({ ...body, [field]: value })
+    expectRefusal(response, 400, 'validation_error')
+    expect(messageOf(response)).toBe(`Field "${field}" must be ${kind}`)
+  })
+
+  it('redirect_uri belongs with a code only', async () => {
+    const response = await deactivate({ ...KEY_BODY, redirect_uri: 'http://127.0.0.1:5000' })
+    expectRefusal(response, 400, 'validation_error')
+    expect(messageOf(response)).toContain('"redirect_uri"')
   })
 
   it('activation takes the optional device metadata', async () => {
@@ -84,16 +126,18 @@ describe('body validation (the intent of the seed page schema)', () => {
   })
 
   it('validation_error for an empty required string', async () => {
-    const response = await deactivate({ ...KEY_BODY, hardware_id: '  ' })
+    const response = await deactivate({ ...KEY_BODY, license_key: '  ' })
     expectRefusal(response, 400, 'validation_error')
-    expect(messageOf(response)).toContain('hardware_id')
+    expect(messageOf(response)).toBe('Field "license_key" must not be empty')
   })
 
-  it('missing_parameters without hardware_id', async () => {
+  it('missing_hardware_id, in the documented words, without hardware_id or with a blank one', async () => {
     const { hardware_id: _omitted, ...body } = KEY_BODY
-    const response = await deactivate(body)
-    expectRefusal(response, 400, 'missing_parameters')
-    expect(messageOf(response)).toContain('hardware_id')
+    for (const sent of [body, { ...KEY_BODY, hardware_id: '  ' }, { ...KEY_BODY, hardware_id: null }]) {
+      const response = await deactivate(sent)
+      expectRefusal(response, 400, 'missing_hardware_id')
+      expect(messageOf(response)).toBe('hardware_id missing in the request')
+    }
   })
 
   it('missing_parameters without product', async () => {
