@@ -5,7 +5,8 @@ export type Credentials =
   | { method: 'license-key'; licenseKey: string }
   | { method: 'user'; username: string; password: string }
   | { method: 'sso-token'; idToken: string; customerAccountCode: string }
-  | { method: 'sso-code'; code: string; customerAccountCode: string }
+  /** `redirectUri`: the redirect URI the code was issued for; the License API redeems the code with it. */
+  | { method: 'sso-code'; code: string; customerAccountCode: string; redirectUri?: string }
 
 /** A validated deactivation request (see validation.ts), before it becomes the wire body. */
 export interface DeactivationRequest {
@@ -27,6 +28,7 @@ export interface BundleRequestBody {
   id_token?: string
   code?: string
   customer_account_code?: string
+  redirect_uri?: string
   license_id?: number
   sdk_ver?: string
 }

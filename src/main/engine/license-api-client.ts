@@ -24,6 +24,8 @@ export interface SsoUrlQuery {
   product: string
   customerAccountCode: string
   responseType: 'code' | 'token'
+  /** The exact redirect URI the app listens on, when it chose the port (the node SDK's `redirect_uri`). */
+  redirectUri?: string
 }
 
 export interface SsoUrlAnswer {
@@ -69,6 +71,7 @@ export function toBundleRequestBody(request: DeactivationRequest, sdkVersion: st
     case 'sso-code':
       body.code = c.code
       body.customer_account_code = c.customerAccountCode
+      if (c.redirectUri !== undefined) body.redirect_uri = c.redirectUri
       break
   }
   if (request.licenseId !== undefined) body.license_id = request.licenseId
@@ -175,6 +178,7 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
         customer_account_code: query.customerAccountCode,
         response_type: query.responseType
       })
+      if (query.redirectUri !== undefined) search.set('redirect_uri', query.redirectUri)
       const sent = await send('get', `sso_url?${search.toString()}`)
       if (!sent.ok) return sent
       const answer = sent.value

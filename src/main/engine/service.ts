@@ -118,7 +118,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       const answer = await client.ssoUrl({
         product: query.product,
         customerAccountCode: query.customerAccountCode,
-        responseType: query.grant === 'code' ? 'code' : 'token'
+        responseType: query.grant === 'code' ? 'code' : 'token',
+        ...(query.redirectUri === undefined ? {} : { redirectUri: query.redirectUri })
       })
       return answer.ok ? success({ url: answer.value.url, openidConfiguration: answer.value.openidConfiguration }) : answer
     }
@@ -248,6 +249,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       if (!credential.ok) return credential
       const request = validateDeactivation({ ...fields, ...credential.value, hardwareId: precheck.value.hardwareId })
       if (!request.ok) return request
+      // The code is redeemed with the redirect URI it was issued for, which the sign-in itself chose.
+      const { credentials: sent } = request.value
+      if (sent.method === 'sso-code' && signIn.value.kind === 'code' && signIn.value.redirectUri !== undefined)
+        sent.redirectUri = signIn.value.redirectUri
       sending = true
       try {
         try {

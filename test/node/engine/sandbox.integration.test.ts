@@ -107,7 +107,7 @@ describe('successful deactivation, per credential set', () => {
       hardwareId: 'helpdesk-pc-77',
       credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' }
     })
-    expect(activated.ok && activated.value.map((l) => l.hardware_id)).toEqual(['helpdesk-pc-77', 'helpdesk-pc-77', 'helpdesk-pc-77'])
+    expect(activated.ok && activated.value.map((l) => l.hardware_id)).toEqual(['helpdesk-pc-77', 'helpdesk-pc-77', 'helpdesk-pc-77', 'helpdesk-pc-77'])
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toContain('helpdesk-pc-77')
     const outcome = await serviceWith().deactivate({ product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'helpdesk-pc-77' })
     expect(outcome).toMatchObject({ ok: true, value: { hardwareId: 'helpdesk-pc-77' } })
@@ -120,7 +120,7 @@ describe('successful deactivation, per credential set', () => {
     expect(byCode).toMatchObject({ ok: true, value: { method: 'sso-code' } })
     expect(sandbox.devicesOf(3001)).not.toContain(PC)
     sandbox.reset()
-    const byToken = await service.deactivate({ product: 'design-pack', idToken: 'access-ann@acme.test', customerAccountCode: 'acme' })
+    const byToken = await service.deactivate({ product: 'design-pack', idToken: 'access-ANN@acme.test', customerAccountCode: 'acme' })
     expect(byToken).toMatchObject({ ok: true, value: { method: 'sso-token' } })
     sandbox.reset()
     const reused = await service.deactivate({ product: 'design-pack', code: 'code-ann@acme.test', customerAccountCode: 'acme' })

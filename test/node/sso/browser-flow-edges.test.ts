@@ -2,7 +2,8 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vettedOpenExternal } from '../../../src/main/electron/external-url'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
-import { success } from '../../../src/shared/outcome'
+import { describeError } from '../../../src/shared/errors'
+import { failure, success } from '../../../src/shared/outcome'
 import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
 import {
   ACCOUNTS,
@@ -65,7 +66,7 @@ describe('the loopback listener', () => {
     const { port } = listenerOf(signInUrl)
 
     const answers = await rawExchange(port, [get(port, `/?code=first&state=${state}`), get(port, `/?code=second&state=${state}`)])
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'first' } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'first', redirectUri: `http://127.0.0.1:${port}` } })
     const [firstAnswer, replayAnswer] = answers.split(/(?=HTTP\/1\.1 )/)
     expect(firstAnswer).toMatch(/^HTTP\/1\.1 200/)
     expect(firstAnswer).toContain('<h1>Signed in</h1>')
@@ -172,6 +173,7 @@ describe('where the flow listens', () => {
       const result = await outcome
       if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
       expect(new URL(page.url()).pathname).toBe('/callback')
+      expect(result.value.redirectUri).toBe(`http://127.0.0.1:${port}/callback`)
       expect(await fixed.identify({ kind: 'code', code: result.value.code }, 'acme')).toMatchObject({ ok: true })
       expect(await isListening('127.0.0.1', port)).toBe(false)
     } finally {
@@ -363,7 +365,44 @@ describe('state, browser and attempts', () => {
     const state = new URL(signInUrl).searchParams.get('state') ?? ''
     const answer = await fetch(`${redirect.href}?code=abc&state=${encodeURIComponent(state)}`)
     expect(answer.status).toBe(200)
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'abc' } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'abc', redirectUri: `http://${redirect.host}/cb` } })
+  })
+
+  it('when it chooses the port it asks sso_url for exactly the redirect it listens on; a fixed port is asked once', async () => {
+    const asked: Array<string | undefined> = []
+    const answering = (registered: string) => async (query: { redirectUri?: string }) => {
+      asked.push(query.redirectUri)
+      return success({ url: `https://idp.example/auth?redirect_uri=${encodeURIComponent(query.redirectUri ?? registered)}` })
+    }
+    const opener = browserOpener()
+    const flow = flowWith(opener.openExternal, answering('http://127.0.0.1/cb'))
+    const outcome = flow.signIn(codeQuery(), () => undefined)
+    const { port } = listenerOf(await opener.firstUrl)
+    expect(asked).toEqual([undefined, `http://127.0.0.1:${port}/cb`])
+    flow.cancel()
+    await outcome
+
+    asked.length = 0
+    const fixedPort = await freePort()
+    const fixedOpener = browserOpener()
+    const fixedFlow = flowWith(fixedOpener.openExternal, answering(`http://127.0.0.1:${fixedPort}/cb`))
+    const fixedOutcome = fixedFlow.signIn(codeQuery(), () => undefined)
+    expect(new URL(await fixedOpener.firstUrl).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${fixedPort}/cb`)
+    expect(asked).toEqual([undefined])
+    fixedFlow.cancel()
+    await fixedOutcome
+  })
+
+  it('a refusal of the second sso_url call (the chosen redirect) ends the sign-in with that error', async () => {
+    let calls = 0
+    const opener = browserOpener()
+    const flow = flowWith(opener.openExternal, async () =>
+      ++calls === 1
+        ? success({ url: 'https://idp.example/auth?redirect_uri=http%3A%2F%2F127.0.0.1' })
+        : failure(describeError('validation_error', { status: 400, serverMessage: 'redirect_uri is not registered for this customer account' }))
+    )
+    expect(await flow.signIn(codeQuery(), () => undefined)).toMatchObject({ ok: false, error: { code: 'validation_error' } })
+    expect(calls).toBe(2)
   })
 
   it('cancel() with no sign-in running is a no-op', () => {

@@ -56,6 +56,9 @@ describe('authorization-code grant in a real browser', () => {
     await page.getByRole('heading', { name: 'Signed in' }).waitFor()
     expect(await page.textContent('body')).toContain('You can close this tab')
     expect(page.url()).toContain(`http://127.0.0.1:${listener.port}/?code=`)
+    // The app chose the port, so it asked sso_url for exactly that redirect and keeps it with the code.
+    expect(result.value.redirectUri).toBe(`http://127.0.0.1:${listener.port}`)
+    expect(new URL(signInUrl).searchParams.get('redirect_uri')).toBe(result.value.redirectUri)
 
     expect(progress.events).toEqual([
       { stage: 'opening-browser' },
@@ -63,11 +66,11 @@ describe('authorization-code grant in a real browser', () => {
     ])
     expect(await isListening(listener.host, listener.port)).toBe(false)
 
-    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'acme')).toEqual({
+    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toEqual({
       ok: true,
       value: { email: 'ann@acme.test' }
     })
-    const reused = await provider.identify({ kind: 'code', code: result.value.code }, 'acme')
+    const reused = await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')
     expect(reused).toMatchObject({ ok: false, refusal: { status: 400, code: 'sso_code_invalid' } })
     expect(browser.blocked).toEqual([])
   })
@@ -84,14 +87,14 @@ describe('authorization-code grant in a real browser', () => {
 
     const again = await flow.signIn(codeQuery(), () => undefined)
     if (!again.ok || again.value.kind !== 'code') throw new Error('expected a code without a login form')
-    expect(await provider.identify({ kind: 'code', code: again.value.code }, 'acme')).toMatchObject({ ok: true })
+    expect(await provider.identify({ kind: 'code', code: again.value.code, redirectUri: again.value.redirectUri }, 'acme')).toMatchObject({ ok: true })
 
     const other = flow.signIn(codeQuery('initech'), () => undefined)
     await page.getByRole('heading', { name: 'Sign in to Initech' }).waitFor()
     await signInOnProviderPage(page, { email: 'peter@initech.test', password: 'peter-password' })
     const otherResult = await other
     if (!otherResult.ok || otherResult.value.kind !== 'code') throw new Error('expected a code')
-    expect(await provider.identify({ kind: 'code', code: otherResult.value.code }, 'initech')).toEqual({
+    expect(await provider.identify({ kind: 'code', code: otherResult.value.code, redirectUri: otherResult.value.redirectUri }, 'initech')).toEqual({
       ok: true,
       value: { email: 'peter@initech.test' }
     })
@@ -105,11 +108,11 @@ describe('authorization-code grant in a real browser', () => {
     await signInOnProviderPage(page, ANN)
     const result = await outcome
     if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
-    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'initech')).toMatchObject({
+    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'initech')).toMatchObject({
       ok: false,
       refusal: { code: 'sso_code_invalid' }
     })
-    expect(await provider.identify({ kind: 'code', code: result.value.code }, 'acme')).toMatchObject({
+    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toMatchObject({
       ok: false,
       refusal: { code: 'sso_code_invalid' }
     })
@@ -124,11 +127,57 @@ describe('authorization-code grant in a real browser', () => {
     const result = await outcome
     if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
     const both = await Promise.all([
-      provider.identify({ kind: 'code', code: result.value.code }, 'acme'),
-      provider.identify({ kind: 'code', code: result.value.code }, 'acme')
+      provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme'),
+      provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')
     ])
     expect(both.filter((a) => a.ok)).toHaveLength(1)
     expect(both.filter((a) => !a.ok && a.refusal.code === 'sso_code_invalid')).toHaveLength(1)
+  })
+})
+
+describe('a code is bound to the redirect URI of its authorization request (RFC 6749 §4.1.3)', () => {
+  /** One sign-in through the app's flow: a code issued for the app's port-changed redirect. */
+  async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
+    const page = await browser.newPage()
+    const opener = browserOpener(page)
+    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+    await opener.firstUrl
+    await signInOnProviderPage(page, ANN)
+    const result = await outcome
+    await page.close()
+    if (!result.ok || result.value.kind !== 'code' || result.value.redirectUri === undefined) throw new Error('expected a code and its redirect URI')
+    expect(result.value.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    return { code: result.value.code, redirectUri: result.value.redirectUri }
+  }
+
+  it('without a redirect_uri the code is redeemed with the registered one and refused like Keycloak refuses it', async () => {
+    const { code } = await signInForCode()
+    expect(await provider.identify({ kind: 'code', code }, 'acme')).toEqual({
+      ok: false,
+      refusal: { status: 400, code: 'sso_redirect_uri_mismatch', message: 'Incorrect redirect_uri' }
+    })
+  })
+
+  it('with another redirect_uri (another port) it is refused', async () => {
+    const { code, redirectUri } = await signInForCode()
+    const port = Number(new URL(redirectUri).port)
+    const other = `http://127.0.0.1:${port === 65535 ? port - 1 : port + 1}`
+    expect(await provider.identify({ kind: 'code', code, redirectUri: other }, 'acme')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sso_redirect_uri_mismatch' }
+    })
+  })
+
+  it('with the same redirect_uri it identifies the user; a refused code is spent (Keycloak spends it too)', async () => {
+    const { code, redirectUri } = await signInForCode()
+    expect(await provider.identify({ kind: 'code', code, redirectUri }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
+
+    const refused = await signInForCode()
+    expect(await provider.identify({ kind: 'code', code: refused.code }, 'acme')).toMatchObject({ ok: false, refusal: { code: 'sso_redirect_uri_mismatch' } })
+    expect(await provider.identify({ kind: 'code', code: refused.code, redirectUri: refused.redirectUri }, 'acme')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sso_code_invalid' }
+    })
   })
 })
 

@@ -35,7 +35,8 @@ export function requestFrom(authority: SsoAuthority, discovery = true): SsoBrows
     const answer = await authority.ssoUrl({
       product: query.product,
       customerAccountCode: query.customerAccountCode,
-      responseType: query.grant
+      responseType: query.grant,
+      ...(query.redirectUri === undefined ? {} : { redirectUri: query.redirectUri })
     })
     return answer.ok
       ? success({ url: answer.value.url, ...(discovery ? { openidConfiguration: answer.value.openid_configuration } : {}) })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SsoProgress } from '../../../shared/api'
 import { describeError, ERROR_CATALOGUE, type AppError } from '../../../shared/errors'
-import { failure, type Outcome } from '../../../shared/outcome'
+import { failure, success, type Outcome } from '../../../shared/outcome'
 import { readIncomingBody } from '../http/incoming-body'
 import { parseRequestTarget } from '../http/request-target'
 import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
@@ -112,11 +112,13 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     let expectedHost = ''
     /** The provider was asked to post the implicit grant's answer as a form (no tokens in the browser's history). */
     let formPost = false
+    /** The redirect URI of the authorization request: a code is redeemed with it. */
+    let redirectUri = ''
     const complete = (res: ServerResponse, outcome: Outcome<SsoCredential>, asText: boolean): void => {
       const page = resultPage(outcome, appName)
       if (asText) sendText(res, page.status, [page.title, ...page.paragraphs].join('\n'))
       else sendPage(res, page.status, page)
-      attempt.finish(outcome)
+      attempt.finish(outcome.ok && outcome.value.kind === 'code' ? success({ ...outcome.value, redirectUri }) : outcome)
     }
     /** Only the answer carrying this sign-in's state ends it; anything else is refused and changes nothing. */
     const take = (res: ServerResponse, params: URLSearchParams, asText: boolean): void => {
@@ -193,12 +195,22 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
 
     const hostLiteral = listenHost.includes(':') ? `[${listenHost}]` : listenHost
     expectedHost = `${hostLiteral}:${listener.port}`
-    const signIn = finalSignInUrl(
-      vetted.value,
-      redirect.value.withPort(listener.port),
-      newState,
-      query.grant === 'token' && offersFormPost(answer.value.openidConfiguration)
-    )
+    // A fixed registration is used as registered. When the app chose the port, the server is asked
+    // for exactly the redirect it listens on, so the code is issued for (and redeemed with) that URI.
+    let signInBase = vetted.value
+    let { openidConfiguration } = answer.value
+    redirectUri = redirect.value.registered
+    if (redirect.value.port === 0) {
+      redirectUri = redirect.value.withPort(listener.port)
+      const exact = await deps.requestSsoUrl({ ...query, redirectUri })
+      if (attempt.done) return
+      if (!exact.ok) return attempt.finish(exact)
+      const exactUrl = vetSignInUrl(exact.value.url, deps.httpSignInOrigins ?? [])
+      if (!exactUrl.ok) return attempt.finish(exactUrl)
+      signInBase = exactUrl.value
+      openidConfiguration = exact.value.openidConfiguration ?? openidConfiguration
+    }
+    const signIn = finalSignInUrl(signInBase, redirectUri, newState, query.grant === 'token' && offersFormPost(openidConfiguration))
     state = signIn.state
     formPost = query.grant === 'token' && signIn.formPost
 

@@ -2,8 +2,13 @@ import type { SsoGrant, SsoProgress } from '../../../shared/api'
 import type { Outcome } from '../../../shared/outcome'
 import type { HttpSignInOrigins } from '../loopback'
 
-/** What a completed browser sign-in yields; held only until the deactivation call. */
-export type SsoCredential = { kind: 'code'; code: string } | { kind: 'token'; idToken?: string; accessToken?: string }
+/**
+ * What a completed browser sign-in yields; held only until the deactivation call. A code comes with
+ * the redirect URI it was issued for (`redirectUri`), which the License API needs to redeem it.
+ */
+export type SsoCredential =
+  | { kind: 'code'; code: string; redirectUri?: string }
+  | { kind: 'token'; idToken?: string; accessToken?: string }
 
 export interface SsoSignInQuery {
   product: string
@@ -23,8 +28,14 @@ export class BrowserNotOpenedError extends Error {
 }
 
 export interface SsoBrowserFlowDeps {
-  /** Asks the License API (GET sso_url, signed) for the provider's authorize URL and, when it gives it, the provider's discovery document. */
-  requestSsoUrl(query: SsoSignInQuery): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
+  /**
+   * Asks the License API (GET sso_url, signed) for the provider's authorize URL and, when it gives it,
+   * the provider's discovery document; with `redirectUri`, for that exact redirect (the app's chosen
+   * loopback port).
+   */
+  requestSsoUrl(
+    query: SsoSignInQuery & { redirectUri?: string }
+  ): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
   /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
   openExternal(url: string): Promise<void>
   timeoutMs: number
