@@ -38,6 +38,7 @@ Credentials (exactly one):
                                             --password-stdin (reads stdin) or LM_PASSWORD
   --id-token <token> --customer-account <c> SSO ID/access token you already have
   --code <code> --customer-account <c>      SSO authorization code you already have
+    [--redirect-uri <uri>]                  the redirect URI the code was issued for
   --sso --customer-account <c> [--implicit] sign in with your company account in the browser
                                             (--implicit: token grant instead of code grant;
                                             --no-browser: only print the sign-in link)
@@ -76,6 +77,7 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   'id-token': { type: 'string' },
   code: { type: 'string' },
+  'redirect-uri': { type: 'string' },
   'customer-account': { type: 'string' },
   sso: { type: 'boolean' },
   implicit: { type: 'boolean' },
@@ -223,6 +225,7 @@ function deactivateInput(flags: Flags, defaults: { product?: string; customerAcc
   if (password !== undefined) input.password = password
   if (flags['id-token'] !== undefined) input.idToken = flags['id-token']
   if (flags.code !== undefined) input.code = flags.code
+  if (flags['redirect-uri'] !== undefined) input.redirectUri = flags['redirect-uri']
   // The configured default account only completes an SSO credential; it never starts one.
   const account = flags['customer-account'] ?? (input.idToken !== undefined || input.code !== undefined ? defaults.customerAccount : undefined)
   if (account !== undefined) input.customerAccountCode = account
@@ -252,7 +255,7 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   }
   if (flags.implicit && !flags.sso) return out.fail(inputError('implicit', '--implicit only applies to --sso.'))
   if (flags.sso) {
-    const other = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code'] as const).find((f) => flags[f] !== undefined)
+    const other = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'redirect-uri'] as const).find((f) => flags[f] !== undefined)
     if (other) return out.fail(inputError('credentials', `--sso signs in through the browser; do not combine it with --${other}.`))
   }
   if (flags.password !== undefined) out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')

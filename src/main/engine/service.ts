@@ -35,8 +35,11 @@ export interface LicenseService {
   stopWarmUp(): Outcome<null>
 }
 
-/** The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`). */
-export type EngineDeactivateInput = DeactivateInput & { code?: string }
+/**
+ * The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`)
+ * and the redirect URI that code was issued for (`--redirect-uri`).
+ */
+export type EngineDeactivateInput = DeactivateInput & { code?: string; redirectUri?: string }
 
 export interface LicenseServiceDeps {
   config: EngineConfig & { apiUrl: string; auth: AuthConfig }
@@ -66,6 +69,18 @@ function pickFields(input: unknown): DeactivationInput {
   const source = input as Record<string, unknown>
   for (const field of INPUT_FIELDS) if (source[field] !== undefined) picked[field] = source[field]
   return picked
+}
+
+const MAX_REDIRECT_URI = 2048
+
+/** The optional redirect URI of a code obtained elsewhere: an http(s) address, with a code only. */
+function withRedirectUri(request: DeactivationRequest, raw: unknown): Outcome<DeactivationRequest> {
+  if (raw === undefined || raw === null || raw === '') return success(request)
+  const refuse = (explanation: string) => failure(describeError('invalid_input', { field: 'redirectUri', explanation: `${explanation} Nothing was sent.` }))
+  if (request.credentials.method !== 'sso-code') return refuse('A redirect URI goes only with a sign-in code.')
+  const valid = typeof raw === 'string' && raw.length <= MAX_REDIRECT_URI && /^https?:\/\//i.test(raw) && URL.canParse(raw)
+  if (!valid) return refuse('The redirect URI must be the http(s) address the sign-in returned to.')
+  return success({ ...request, credentials: { ...request.credentials, redirectUri: raw } })
 }
 
 const notAnObject = () => failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was sent.' }))
@@ -207,7 +222,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
       sending = true
       try {
-        const request = await buildRequest(pickFields(input), input.hardwareId)
+        const built = await buildRequest(pickFields(input), input.hardwareId)
+        const request = built.ok ? withRedirectUri(built.value, input.redirectUri) : built
         if (!request.ok) return request
         return await send(request.value)
       } finally {

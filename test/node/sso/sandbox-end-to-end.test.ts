@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { runCli } from '../../../src/cli/run'
+import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
 import { createLicenseService, type LicenseService } from '../../../src/main/engine/service'
 import type { SsoProgress } from '../../../src/shared/api'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
@@ -117,6 +121,70 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
     )
     expect(result).toMatchObject({ ok: false, error: { code: 'sso_not_enabled' } })
     expect(page.url()).toBe('about:blank')
+  })
+
+  it('the command line (--sso) completes the code flow against the provider, and the code is bound to the app’s redirect', async () => {
+    const page = await browser.newPage()
+    const opened: string[] = []
+    const out = { stdout: '', stderr: '' }
+    const exit = runCli(['deactivate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--hardware-id', PC, '--json'], {
+      env: { LM_API_URL: sandbox.apiUrl, LM_API_KEY: sandbox.apiKey, LM_SHARED_KEY: sandbox.sharedKey },
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      readStdin: async () => '',
+      fetch: globalThis.fetch,
+      openExternal: async (url) => {
+        opened.push(url)
+        await page.goto(url)
+      },
+      onInterrupt: () => () => undefined
+    })
+    await page.getByRole('heading', { name: 'Sign in to Acme Corp' }).waitFor()
+    await signInOnProviderPage(page, ANN)
+    expect(await exit).toBe(0)
+    expect(JSON.parse(out.stdout)).toMatchObject({ ok: true, value: { method: 'sso-code', hardwareId: PC } })
+    expect(sandbox.devicesOf(3001)).toEqual([])
+    // The authorization request named the app's own port: sso_url was asked for exactly that redirect.
+    expect(new URL(opened[0]!).searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(sandbox.stats().byPath['/api/v4/sso_url']).toBeGreaterThanOrEqual(2)
+  })
+
+  it('over HTTP: a code issued for a port-changed redirect is refused without, or with another, redirect_uri and accepted with the same', async () => {
+    /** Signs in for a code whose authorization request names `redirectUri` (a stand-in loopback page catches it). */
+    async function codeFor(redirectUri: string): Promise<string> {
+      const client = createLicenseApiClient({ apiUrl: sandbox.apiUrl, auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, fetch, timeoutMs: 5_000, sdkVersion: 'test' })
+      const answer = await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code', redirectUri })
+      if (!answer.ok) throw new Error(answer.error.code)
+      expect(new URL(answer.value.url).searchParams.get('redirect_uri')).toBe(redirectUri)
+      const page = await browser.newPage()
+      await page.goto(answer.value.url)
+      await signInOnProviderPage(page, ANN)
+      await page.getByText('caught').waitFor()
+      const code = new URL(page.url()).searchParams.get('code')
+      await page.close()
+      if (!code) throw new Error('no code')
+      return code
+    }
+    const catcher = createServer((_req, res) => res.end('caught'))
+    await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve))
+    const chosen = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}`
+    const other = `http://127.0.0.1:${(catcher.address() as AddressInfo).port === 65535 ? 65534 : (catcher.address() as AddressInfo).port + 1}`
+    try {
+      const service = serviceFor(await browser.newPage())
+      const base = { product: 'design-pack', customerAccountCode: 'acme', hardwareId: PC }
+
+      const without = await service.deactivate({ ...base, code: await codeFor(chosen) })
+      expect(without).toMatchObject({ ok: false, error: { code: 'sso_redirect_uri_mismatch', status: 400, serverMessage: 'Incorrect redirect_uri' } })
+      const another = await service.deactivate({ ...base, code: await codeFor(chosen), redirectUri: other })
+      expect(another).toMatchObject({ ok: false, error: { code: 'sso_redirect_uri_mismatch' } })
+      expect(sandbox.devicesOf(3001)).toEqual([PC])
+
+      const same = await service.deactivate({ ...base, code: await codeFor(chosen), redirectUri: chosen })
+      expect(same).toMatchObject({ ok: true, value: { method: 'sso-code' } })
+      expect(sandbox.devicesOf(3001)).toEqual([])
+    } finally {
+      await new Promise((resolve) => catcher.close(resolve))
+    }
   })
 
   it('Cancel while the browser waits ends with sso_cancelled and changes nothing', async () => {
