@@ -10,6 +10,8 @@ export interface SandboxLicenseSummary {
   maxActivations: number
   validityPeriod: string | null
   devices: string[]
+  /** Devices the vendor blacklisted on this licence (answer `blacklisted`). */
+  blacklistedDevices: string[]
 }
 
 export interface SandboxBundleSummary {
@@ -48,6 +50,8 @@ export interface SandboxSummary {
   customerAccounts: SandboxCustomerAccountSummary[]
   /** Whether an SSO side (OpenID provider) is attached; its own details when it gives any. */
   sso: { attached: boolean } & Record<string, unknown>
+  /** The seed's behaviour settings (where the docs disagree or are silent). */
+  behaviour: Seed['behaviour']
 }
 
 export interface SummaryInput {
@@ -84,7 +88,8 @@ export function buildSummary(input: SummaryInput): SandboxSummary {
           state: !l.enabled ? 'disabled' : l.active ? 'active' : 'not active',
           maxActivations: l.maxActivations,
           validityPeriod: l.validityPeriod,
-          devices: [...l.devices]
+          devices: [...l.devices],
+          blacklistedDevices: [...l.blacklistedDevices]
         }))
       }
     })
@@ -110,7 +115,8 @@ export function buildSummary(input: SummaryInput): SandboxSummary {
       ...(a.sso?.redirectUri ? { redirectUri: a.sso.redirectUri } : {}),
       users: a.users.map((u) => ({ email: u.email, password: u.password }))
     })),
-    sso: input.sso
+    sso: input.sso,
+    behaviour: seed.behaviour
   }
 }
 
@@ -135,8 +141,9 @@ export function formatSummary(s: SandboxSummary): string {
       const who = l.licenseKey ?? `${l.user}${l.customerAccount ? ` (customer account ${l.customerAccount})` : ''}`
       const password = l.licenseKey === undefined ? b.users.find((u) => u.username === l.user)?.password : undefined
       const devices = l.devices.length > 0 ? l.devices.join(', ') : 'none'
+      const blacklisted = l.blacklistedDevices.length > 0 ? `; blacklisted: ${l.blacklistedDevices.join(', ')}` : ''
       lines.push(
-        `    #${l.id}  ${who}${password ? `  password ${password}` : ''}  — ${l.state}, ${l.devices.length}/${l.maxActivations} seats${l.validityPeriod ? `, valid until ${l.validityPeriod}` : ''}; devices: ${devices}`
+        `    #${l.id}  ${who}${password ? `  password ${password}` : ''}  — ${l.state}, ${l.devices.length}/${l.maxActivations} seats${l.validityPeriod ? `, valid until ${l.validityPeriod}` : ''}; devices: ${devices}${blacklisted}`
       )
     }
   }
@@ -145,6 +152,11 @@ export function formatSummary(s: SandboxSummary): string {
     lines.push(`  ${a.code}  "${a.name}"  SSO ${a.ssoEnabled ? `on${a.redirectUri ? `, redirect ${a.redirectUri}` : ''}` : 'off'}`)
     for (const u of a.users) lines.push(`    ${u.email}  password ${u.password}`)
   }
+  const b = s.behaviour
+  lines.push(
+    '',
+    `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}`
+  )
   lines.push('', 'Public key for response signatures:', s.publicKey.trim())
   return lines.join('\n')
 }
