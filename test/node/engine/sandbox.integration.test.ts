@@ -5,6 +5,8 @@ import { createLicenseService, type EngineDeactivateInput, type LicenseService }
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import type { SsoProgress } from '../../../src/shared/api'
 import type { Outcome } from '../../../src/shared/outcome'
+import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
+import { defaultSeed, type SeedFile } from '../../../src/sandbox/seed'
 
 /** The engine over HTTP against the real sandbox (default seed), every call through the LicenseService. */
 
@@ -143,10 +145,14 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     ['an account without SSO', 'sso_not_enabled', { product: 'design-pack', idToken: 'access-eve@globex.test', customerAccountCode: 'globex' }],
     ['a refused SSO code', 'sso_code_invalid', { product: 'design-pack', code: 'not-a-code', customerAccountCode: 'acme' }],
     ['a refused SSO token', 'sso_token_invalid', { product: 'design-pack', idToken: 'forged', customerAccountCode: 'acme' }],
-    ['a signed-in user without licence', 'sso_user_not_found', { product: 'design-pack', code: 'code-dora@acme.test', customerAccountCode: 'acme' }]
+    ['a signed-in user without licence', 'sso_user_not_found', { product: 'design-pack', code: 'code-dora@acme.test', customerAccountCode: 'acme' }],
+    ['an expired time-limited licence', 'license_expired', { product: 'office-suite', licenseKey: 'OFFICE-7777-EXPIRED' }],
+    ['a blacklisted PC', 'blacklisted', { product: 'office-suite', licenseKey: 'OFFICE-8888-BLACKLISTED-PC' }],
+    ['a username for a key-based bundle', 'license_key_required', { product: 'office-suite', username: 'bob@example.test', password: 'bob-password' }],
+    ['a hardware id the server answers as missing', 'missing_hardware_id', { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-without-id' }]
   ])('%s → %s', async (_label, code, input) => {
     const outcome = await serviceWith().deactivate(input)
-    expect(outcome).toMatchObject({ ok: false, error: { code, status: 400 } })
+    expect(outcome).toMatchObject({ ok: false, error: { code, status: 400, title: ERROR_CATALOGUE[code as KnownErrorCode].title } })
   })
 
   it.each<[string, string, () => AuthConfig]>([
@@ -187,6 +193,73 @@ describe('every refusal the sandbox produces for a well-formed request, through 
       ok: true,
       value: { url: expect.stringContaining('response_type=token') }
     })
+  })
+})
+
+describe('the app under each reading the seed can choose', () => {
+  async function sandboxWith(behaviour: SeedFile['behaviour'], ssoAuthority?: SandboxSso): Promise<RunningSandbox> {
+    return startSandbox({ quiet: true, sso: false, seed: { ...defaultSeed(), behaviour }, ...(ssoAuthority ? { ssoAuthority } : {}) })
+  }
+  const serviceOn = (other: RunningSandbox, auth: AuthConfig = { scheme: 'hmac', apiKey: other.apiKey, sharedKey: other.sharedKey }) =>
+    createLicenseService({ config: configWith(auth, other.apiUrl), fetch, openExternal: async () => undefined, machineId: () => PC, app: APP, sandbox: true })
+
+  it.each([400, 401] as const)('signature_mismatch answered with HTTP %i: the same message, the status the server gave', async (status) => {
+    const other = await sandboxWith({ signatureMismatchStatus: status })
+    try {
+      const outcome = await serviceOn(other, hmac(other.apiKey, 'not-the-shared-key')).deactivate({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'signature_mismatch', status, family: 'setup', title: ERROR_CATALOGUE.signature_mismatch.title, serverMessage: 'signature mismatch' }
+      })
+    } finally {
+      await other.close()
+    }
+  })
+
+  it.each([
+    ['check', { ok: false, error: { code: 'license_not_found' } }, ['sandbox-pc-1']],
+    ['ignore', { ok: true, value: { method: 'user' } }, []]
+  ] as const)('deactivationPassword "%s": the app’s deactivation with a mistyped password', async (mode, expected, devicesAfter) => {
+    const other = await sandboxWith({ deactivationPassword: mode })
+    try {
+      const outcome = await serviceOn(other).deactivate({ product: 'design-pack', username: 'bob@example.test', password: 'mistyped', licenseId: '2001' })
+      expect(outcome).toMatchObject(expected)
+      expect(other.devicesOf(2001)).toEqual(devicesAfter)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('a code the real server may name differently (where the sandbox invents one) shows as an unknown error, with its message', async () => {
+    const otherCodes: SandboxSso = {
+      ...stubIdentityProvider(),
+      async identify(credential) {
+        return {
+          ok: false,
+          refusal: { status: 400, code: credential.kind === 'code' ? 'sso_authorization_failed' : 'sso_invalid_token', message: 'Identity provider said no' }
+        }
+      }
+    }
+    const other = await sandboxWith({}, otherCodes)
+    try {
+      for (const input of [
+        { product: 'design-pack', code: 'code-ann@acme.test', customerAccountCode: 'acme' },
+        { product: 'design-pack', idToken: 'access-ann@acme.test', customerAccountCode: 'acme' }
+      ]) {
+        const outcome = await serviceOn(other).deactivate(input)
+        if (outcome.ok) throw new Error('expected a refusal')
+        expect(ERROR_CATALOGUE).not.toHaveProperty(outcome.error.code)
+        expect(outcome.error).toMatchObject({
+          status: 400,
+          family: 'server',
+          title: 'The licence server refused the request',
+          serverMessage: 'Identity provider said no'
+        })
+      }
+      expect(other.devicesOf(3001)).toEqual([PC])
+    } finally {
+      await other.close()
+    }
   })
 })
 
