@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/test'
 import { LicenseManagerScreen } from './fixtures/screen'
-import { BUNDLE, LICENCES, SINGLE_PRODUCT } from './fixtures/seed'
+import { BUNDLE, HARDWARE_ID_LOST_BY_SERVER, KEY_ONLY_BUNDLE, LICENCES, SINGLE_PRODUCT } from './fixtures/seed'
 
 /*
  * Each error family as the person sees it: the catalogue's title as the heading and
@@ -60,13 +60,81 @@ test.describe('the server refuses the request', () => {
   })
 })
 
+test.describe('states of the licence and the device', () => {
+  test('an expired time-limited licence: license_expired', async ({ app, sandbox, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await deactivateWithKey(screen, LICENCES.expired.licenseKey)
+    await screen.expectError('license_expired', 'Code: license_expired · HTTP 400')
+    expect(sandbox.devicesOf(LICENCES.expired.licenseKey)).toEqual([machineHardwareId])
+  })
+
+  test('a PC the vendor blacklisted: blacklisted', async ({ app, sandbox, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await deactivateWithKey(screen, LICENCES.blacklisted.licenseKey)
+    await screen.expectError('blacklisted', 'Code: blacklisted · HTTP 400')
+    expect(sandbox.devicesOf(LICENCES.blacklisted.licenseKey)).toEqual([machineHardwareId])
+  })
+
+  test('a username for a bundle freed with licence keys only: license_key_required', async ({ app, sandbox, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('user', { 'Bundle code': KEY_ONLY_BUNDLE.code, Username: LICENCES.user.email, Password: LICENCES.user.password })
+    await screen.submitAndConfirm()
+    await screen.expectError('license_key_required', 'Code: license_key_required · HTTP 400')
+    expect(sandbox.devicesOf(LICENCES.keyOnly.licenseKey)).toEqual([machineHardwareId])
+  })
+
+  test('a hardware id the server does not receive: missing_hardware_id', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey, 'Hardware id override': HARDWARE_ID_LOST_BY_SERVER })
+    await screen.submitAndConfirm()
+    await screen.expectError('missing_hardware_id', 'Code: missing_hardware_id · HTTP 400')
+  })
+})
+
 test.describe('the app is configured with a shared key that does not match its API key', () => {
   test.use({ appKeys: 'wrong-shared-key' })
-  test('signature_mismatch', async ({ app, sandbox, machineHardwareId }) => {
+  test('signature_mismatch (HTTP 401, one documented reading)', async ({ app, sandbox, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await deactivateWithKey(screen, LICENCES.key.licenseKey)
     await screen.expectError('signature_mismatch', 'Code: signature_mismatch · HTTP 401')
     expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+  })
+})
+
+test.describe('a shared key that does not match, on a server answering signature_mismatch with HTTP 400', () => {
+  test.use({ appKeys: 'wrong-shared-key', sandboxBehaviour: { signatureMismatchStatus: 400 } })
+  test('signature_mismatch (HTTP 400, the other documented reading)', async ({ app, sandbox, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await deactivateWithKey(screen, LICENCES.key.licenseKey)
+    await screen.expectError('signature_mismatch', 'Code: signature_mismatch · HTTP 400')
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+  })
+})
+
+test.describe('a mistyped password on user-based deactivation', () => {
+  async function deactivateWithMistypedPassword(screen: LicenseManagerScreen) {
+    await screen.ready()
+    await screen.fill('user', { Username: LICENCES.user.email, Password: 'mistyped-password' })
+    await screen.submitAndConfirm()
+  }
+
+  test('is refused where the server checks it (the default): license_not_found', async ({ app, sandbox, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await deactivateWithMistypedPassword(screen)
+    await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400')
+    expect(sandbox.devicesOf(LICENCES.user.email)).toEqual([machineHardwareId])
+  })
+
+  test.describe('on a server that ignores it', () => {
+    test.use({ sandboxBehaviour: { deactivationPassword: 'ignore' } })
+    test('frees the seat', async ({ app, sandbox, machineHardwareId }) => {
+      const screen = new LicenseManagerScreen(app.window)
+      await deactivateWithMistypedPassword(screen)
+      await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: machineHardwareId, method: 'user' })
+      expect(sandbox.devicesOf(LICENCES.user.email)).toEqual([])
+    })
   })
 })
 

@@ -44,6 +44,8 @@ test.describe('deactivation succeeds with each login method', () => {
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([])
     const [opened] = await app.openedUrls()
     expect(new URL(opened!).searchParams.get('response_type')).toBe('code')
+    // The app chose its own port, so the code was bound to that redirect, and redeemed with it.
+    expect(new URL(opened!).searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
   })
 
   test('company sign-in with an ID token obtained in the browser (implicit grant)', async ({ app, sandbox, machineHardwareId }) => {

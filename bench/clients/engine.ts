@@ -104,7 +104,8 @@ function buildRoundTripCases(target: EngineTarget, hmac: AuthConfig, browser: Si
         run: () => confirm('oauth cached', oauthService.deactivate({ product: target.product, licenseKey: licenceKeys.oauth }))
       },
       {
-        method: 'SSO, authorization code (browser sign-in)', short: 'SSO', minimum: 2,
+        // sso_url twice (the registration, then the app's chosen loopback redirect) + deactivation.
+        method: 'SSO, authorization code (browser sign-in)', short: 'SSO', minimum: 3,
         // The SSO licence is seeded as active on the bench device.
         run: async () => {
           const outcome = await hmacService.deactivateWithSso({ product: target.product, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' }, () => undefined)

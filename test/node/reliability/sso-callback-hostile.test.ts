@@ -91,7 +91,7 @@ describe('script-laden and odd answers', () => {
         const s = await signIn()
         const reply = await callListener(s.port, `${s.path}${query([['state', s.state], ['code', code]])}`)
         const outcome = await s.outcome
-        expect(outcome).toEqual({ ok: true, value: { kind: 'code', code } })
+        expect(outcome).toEqual({ ok: true, value: { kind: 'code', code, redirectUri: expect.any(String) } })
         expect(reply.status).toBe(200)
         expectSafePage(reply, code)
         expect(reply.body).not.toContain(code)
@@ -194,7 +194,7 @@ describe('script-laden and odd answers', () => {
     })
     expect(huge.status).toBe(431)
     expect(meanwhile).toBe('pending')
-    expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'after-the-flood' } })
+    expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'after-the-flood', redirectUri: expect.any(String) } })
   })
 
   it('H15 wrong methods and paths are refused without ending the sign-in', async (context) => {
