@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseHttpDate } from '../../../src/sandbox/auth'
+import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { defaultSeed, type SeedFile } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { authorizationHeader, callApi, DEFAULT_KEY, expectRefusal, hmacSignature, ScriptedSsoAuthority, send, signedHeaders } from './helpers'
@@ -229,5 +230,15 @@ describe('sso_url query parameters', () => {
   it('missing_parameters in the documented words', async () => {
     const response = await query({ response_type: 'code' })
     await expectDocumented(response, 400, 'missing_parameters', 'Some parameters are missing in the request: product, customer_account_code')
+  })
+})
+
+describe('the error catalogue marks what the sandbox invents', () => {
+  it('exactly the codes the docs name no code for are sandbox-only', () => {
+    const marked = Object.entries(ERROR_CATALOGUE)
+      .filter(([, entry]) => 'sandboxOnly' in entry && entry.sandboxOnly === true)
+      .map(([code]) => code)
+      .sort()
+    expect(marked).toEqual(['license_expired', 'sso_code_invalid', 'sso_not_enabled', 'sso_redirect_uri_mismatch', 'sso_token_invalid', 'sso_user_not_found'])
   })
 })
