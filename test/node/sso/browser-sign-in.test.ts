@@ -32,6 +32,20 @@ afterAll(async () => {
 const newFlow = (openExternal: (url: string) => Promise<void>, timeoutMs = 15_000) =>
   createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal, timeoutMs, httpSignInOrigins: [new URL(provider.issuer).origin] })
 
+/** One sign-in through the app's flow: a code issued for the app's port-changed redirect. */
+async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
+  const page = await browser.newPage()
+  const opener = browserOpener(page)
+  const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
+  await opener.firstUrl
+  await signInOnProviderPage(page, ANN)
+  const result = await outcome
+  await page.close()
+  if (!result.ok || result.value.kind !== 'code' || result.value.redirectUri === undefined) throw new Error('expected a code and its redirect URI')
+  expect(result.value.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  return { code: result.value.code, redirectUri: result.value.redirectUri }
+}
+
 describe('authorization-code grant in a real browser', () => {
   it('signs in on the provider page, returns to the loopback listener, and the code identifies the user once', async () => {
     const page = await browser.newPage()
@@ -101,55 +115,20 @@ describe('authorization-code grant in a real browser', () => {
   })
 
   it('a code presented for another customer account is refused (and spent)', async () => {
-    const page = await browser.newPage()
-    const opener = browserOpener(page)
-    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
-    await opener.firstUrl
-    await signInOnProviderPage(page, ANN)
-    const result = await outcome
-    if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
-    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'initech')).toMatchObject({
-      ok: false,
-      refusal: { code: 'sso_code_invalid' }
-    })
-    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toMatchObject({
-      ok: false,
-      refusal: { code: 'sso_code_invalid' }
-    })
+    const credential = { kind: 'code' as const, ...(await signInForCode()) }
+    expect(await provider.identify(credential, 'initech')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
+    expect(await provider.identify(credential, 'acme')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
   })
 
   it('of two concurrent redemptions of one code exactly one succeeds', async () => {
-    const page = await browser.newPage()
-    const opener = browserOpener(page)
-    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
-    await opener.firstUrl
-    await signInOnProviderPage(page, ANN)
-    const result = await outcome
-    if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
-    const both = await Promise.all([
-      provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme'),
-      provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')
-    ])
+    const credential = { kind: 'code' as const, ...(await signInForCode()) }
+    const both = await Promise.all([provider.identify(credential, 'acme'), provider.identify(credential, 'acme')])
     expect(both.filter((a) => a.ok)).toHaveLength(1)
     expect(both.filter((a) => !a.ok && a.refusal.code === 'sso_code_invalid')).toHaveLength(1)
   })
 })
 
 describe('a code is bound to the redirect URI of its authorization request (RFC 6749 §4.1.3)', () => {
-  /** One sign-in through the app's flow: a code issued for the app's port-changed redirect. */
-  async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
-    const page = await browser.newPage()
-    const opener = browserOpener(page)
-    const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
-    await opener.firstUrl
-    await signInOnProviderPage(page, ANN)
-    const result = await outcome
-    await page.close()
-    if (!result.ok || result.value.kind !== 'code' || result.value.redirectUri === undefined) throw new Error('expected a code and its redirect URI')
-    expect(result.value.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    return { code: result.value.code, redirectUri: result.value.redirectUri }
-  }
-
   it('without a redirect_uri the code is redeemed with the registered one and refused like Keycloak refuses it', async () => {
     const { code } = await signInForCode()
     expect(await provider.identify({ kind: 'code', code }, 'acme')).toEqual({
