@@ -43,12 +43,13 @@ const REQUIRED_PARAMS = ['algorithm', 'headers', 'signature', 'apikey'] as const
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
+// IMF-fixdate's day has two digits; LicenseSpring's PHP SDK writes one (`date("D, j M Y H:i:s") . " GMT"`).
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
 
 /**
  * Milliseconds since the epoch of an RFC 7231 IMF-fixdate (`Tue, 07 Jun 2011 20:51:35 GMT`), the form the
- * docs require and every official SDK sends (`toUTCString()`, `strftime("%a, %d %b %Y %H:%M:%S GMT")`);
- * null for anything else — ISO strings, `Date.toString()`, a wrong weekday or an impossible date.
+ * docs require and the official SDKs send (Node `toUTCString()`, Python `format_date_time()`, PHP with a
+ * one-digit day); null for anything else — ISO strings, `Date.toString()`, a wrong weekday, an impossible date.
  */
 export function parseHttpDate(text: string): number | null {
   const m = IMF_FIXDATE.exec(text)

@@ -186,8 +186,9 @@ describe('seed behaviour settings', () => {
 })
 
 describe('the Date header: RFC 7231 IMF-fixdate, the form the docs require and the SDKs send', () => {
-  it('parses the documented example and toUTCString()', () => {
+  it('parses the documented example, toUTCString() (Node SDK) and the PHP SDK’s one-digit day', () => {
     expect(parseHttpDate('Tue, 07 Jun 2011 20:51:35 GMT')).toBe(Date.UTC(2011, 5, 7, 20, 51, 35))
+    expect(parseHttpDate('Tue, 7 Jun 2011 20:51:35 GMT')).toBe(Date.UTC(2011, 5, 7, 20, 51, 35))
     const now = new Date(Math.floor(Date.now() / 1000) * 1000)
     expect(parseHttpDate(now.toUTCString())).toBe(now.getTime())
   })
@@ -198,7 +199,7 @@ describe('the Date header: RFC 7231 IMF-fixdate, the form the docs require and t
     ['the obsolete RFC 850 form', 'Tuesday, 07-Jun-11 20:51:35 GMT'],
     ['asctime', 'Tue Jun  7 20:51:35 2011'],
     ['a numeric zone', 'Tue, 07 Jun 2011 20:51:35 +0000'],
-    ['a one-digit day', 'Tue, 7 Jun 2011 20:51:35 GMT'],
+    ['a three-digit day', 'Tue, 007 Jun 2011 20:51:35 GMT'],
     ['a wrong weekday', 'Wed, 07 Jun 2011 20:51:35 GMT'],
     ['an impossible date', 'Thu, 31 Jun 2011 20:51:35 GMT'],
     ['lower-case GMT', 'Tue, 07 Jun 2011 20:51:35 gmt']
