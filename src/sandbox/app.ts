@@ -1,12 +1,13 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { buildActivationAnswer, signBody } from './activation-answer'
 import { RequestAuthenticator, type Principal } from './auth'
-import { resolveProduct, runBundleCall, SpentTokens, type BundleServiceDeps } from './bundle-service'
+import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
 import { parseRequestTarget } from '../main/engine/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
 import { MESSAGES, refuse, type Refusal } from './refusal'
 import { readBundleBody, type BundleAction, type BundleBodyRules } from './request-body'
 import type { Seed } from './seed'
+import { SingleUse } from './single-use'
 import type { ResponseSigner } from './signing'
 import type { SsoAuthority } from './sso-authority'
 import { SandboxStore } from './store'
@@ -106,7 +107,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   const deps: BundleServiceDeps = {
     store,
     sso: () => sso,
-    spentTokens: behaviour.reusableSsoTokens ? null : new SpentTokens(now, SSO_TOKEN_MEMORY_MS)
+    spentTokens: behaviour.reusableSsoTokens ? null : new SingleUse(now, SSO_TOKEN_MEMORY_MS)
   }
   const productIds = new Map(options.seed.products.map((p, index) => [p.code, index + 1]))
   const productId = (code: string): number => productIds.get(code) ?? 0

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { mayUseProduct, type Principal } from './auth'
 import { accept, MESSAGES, refuse, reject, type Answer } from './refusal'
 import type { BundleAction, BundleCall, BundleCredential } from './request-body'
 import type { SeedProduct } from './seed'
+import type { SingleUse } from './single-use'
 import type { SsoAuthority } from './sso-authority'
 import type { SandboxStore, StoredLicense } from './store'
 
@@ -11,27 +11,7 @@ export interface BundleServiceDeps {
   /** The identity side, when one is attached. */
   sso: () => SsoAuthority | null
   /** SSO tokens already presented; null when the seed lets a token be presented again. */
-  spentTokens: SpentTokens | null
-}
-
-/** SHA-256 of every SSO token presented, forgotten after `lifetimeMs`: a token works once, even concurrently. */
-export class SpentTokens {
-  private readonly seen = new Map<string, number>()
-
-  constructor(
-    private readonly now: () => number,
-    private readonly lifetimeMs: number
-  ) {}
-
-  /** True the first time a token is presented; false afterwards. */
-  firstPresentation(token: string): boolean {
-    const now = this.now()
-    for (const [hash, forgetAt] of this.seen) if (forgetAt <= now) this.seen.delete(hash)
-    const hash = createHash('sha256').update(token).digest('base64url')
-    if (this.seen.has(hash)) return false
-    this.seen.set(hash, now + this.lifetimeMs)
-    return true
-  }
+  spentTokens: SingleUse | null
 }
 
 /** A licence that took part in a call, frozen at the moment of the change. */

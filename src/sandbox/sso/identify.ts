@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import type { SsoAnswer, SsoCredentialOfCall, SsoRefusal } from '../sso-authority'
+import { SingleUse } from '../single-use'
 import type { SsoDirectory } from './directory'
 
 /** Keycloak's error_description when a code is redeemed with another redirect URI than it was issued for. */
@@ -82,17 +82,7 @@ const looksLikeJwt = (token: string): boolean => /^[\w-]+\.[\w-]+\.[\w-]+$/.test
 
 /** Creates the License API's side of SSO: it redeems codes once and checks tokens. */
 export function createIdentifier(ctx: IdentifyContext) {
-  /** SHA-256 of every code presented, with when it may be forgotten: a code works once, even concurrently. */
-  const presentedCodes = new Map<string, number>()
-
-  const firstPresentation = (code: string): boolean => {
-    const now = ctx.now()
-    for (const [hash, forgetAt] of presentedCodes) if (forgetAt <= now) presentedCodes.delete(hash)
-    const hash = createHash('sha256').update(code).digest('base64url')
-    if (presentedCodes.has(hash)) return false
-    presentedCodes.set(hash, now + ctx.codeLifetimeSeconds * 2000)
-    return true
-  }
+  const presentedCodes = new SingleUse(ctx.now, ctx.codeLifetimeSeconds * 2000)
 
   /**
    * Redeems the code at the provider's token endpoint with the redirect URI the client says the
@@ -105,7 +95,7 @@ export function createIdentifier(ctx: IdentifyContext) {
     customerAccountCode: string
   ): Promise<SsoAnswer<{ email: string }>> {
     const invalid = refusal('sso_code_invalid', 'The authorization code is invalid, expired or already used')
-    if (code.length === 0 || code.length > 512 || !firstPresentation(code)) return invalid
+    if (code.length === 0 || code.length > 512 || !presentedCodes.firstPresentation(code)) return invalid
     const redirectUri = clientRedirectUri ?? ctx.registeredRedirectUri(customerAccountCode)
     if (redirectUri === undefined) return invalid
     const response = await ctx.fetch(ctx.tokenEndpoint, {
