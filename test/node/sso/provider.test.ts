@@ -66,6 +66,9 @@ describe('ssoUrl', () => {
     expect(await ask('globex')).toMatchObject({ ok: false, refusal: { status: 400, code: 'sso_not_enabled' } })
     expect(await ask('acme', 'http://evil.example/cb')).toMatchObject({ ok: false, refusal: { code: 'validation_error' } })
     expect(await ask('acme', 'http://127.0.0.1/other')).toMatchObject({ ok: false, refusal: { code: 'validation_error' } })
+    // Only the port may differ from the registered loopback redirect: not the host, scheme or query.
+    for (const other of ['http://localhost:5555', 'https://127.0.0.1:5555', 'http://127.0.0.1:5555/?next=x', 'http://[::1]:5555'])
+      expect(await ask('acme', other)).toMatchObject({ ok: false, refusal: { code: 'validation_error' } })
     const chosen = await ask('acme', 'http://127.0.0.1:5555')
     if (!chosen.ok) throw new Error(chosen.refusal.code)
     expect(new URL(chosen.value.url).searchParams.get('redirect_uri')).toBe('http://127.0.0.1:5555')
