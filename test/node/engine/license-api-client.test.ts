@@ -29,7 +29,8 @@ describe('toBundleRequestBody', () => {
     [{ method: 'license-key', licenseKey: 'K' }, { license_key: 'K' }],
     [{ method: 'user', username: 'u@x.test', password: ' p w ' }, { username: 'u@x.test', password: ' p w ' }],
     [{ method: 'sso-token', idToken: 'tok', customerAccountCode: 'acme' }, { id_token: 'tok', customer_account_code: 'acme' }],
-    [{ method: 'sso-code', code: 'c0de', customerAccountCode: 'acme' }, { code: 'c0de', customer_account_code: 'acme' }]
+    [{ method: 'sso-code', code: 'c0de', customerAccountCode: 'acme' }, { code: 'c0de', customer_account_code: 'acme' }],
+    [{ method: 'sso-code', code: 'c0de', customerAccountCode: 'acme', redirectUri: 'http://127.0.0.1:5000' }, { code: 'c0de', customer_account_code: 'acme', redirect_uri: 'http://127.0.0.1:5000' }]
   ])('sends exactly the %o credential set, the required fields and sdk_ver', (credentials, fields) => {
     expect(toBundleRequestBody({ product: 'p', hardwareId: 'h', licenseId: 7, credentials }, 'App 1.0')).toEqual({
       hardware_id: 'h',

@@ -72,7 +72,11 @@ describe('validation before anything is sent', () => {
     ['a code without customer account', 'customerAccountCode', { product: 'office-suite', code: 'c0de' }],
     ['an ID token longer than 16384', 'idToken', { product: 'office-suite', idToken: 't'.repeat(16385), customerAccountCode: 'acme' }],
     ['a code longer than 4096', 'code', { product: 'office-suite', code: 'c'.repeat(4097), customerAccountCode: 'acme' }],
-    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', code: 'c', customerAccountCode: 'a'.repeat(129) }]
+    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', code: 'c', customerAccountCode: 'a'.repeat(129) }],
+    ['a redirect URI with a licence key', 'redirectUri', { ...KEY, redirectUri: 'http://127.0.0.1:5000' }],
+    ['a redirect URI that is not an http(s) address', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: 'javascript:alert(1)' }],
+    ['a redirect URI of the wrong type', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: 5000 }],
+    ['a redirect URI longer than 2048', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: `http://127.0.0.1/${'p'.repeat(2048)}` }]
   ])('%s → invalid_input naming %s, and nothing is sent', async (_label, field, input) => {
     const { service, fetchSpy } = offlineService()
     const outcome = await service.deactivate(input as EngineDeactivateInput)
