@@ -168,6 +168,8 @@ describe('runCli in-process', () => {
     [['frobnicate'], 'command'],
     [['deactivate', 'extra-positional'], 'arguments'],
     [['deactivate', '--product', 'p', '--sso', '--customer-account', 'acme', '--license-key', 'K'], 'credentials'],
+    [['deactivate', '--product', 'p', '--sso', '--customer-account', 'acme', '--redirect-uri', 'http://127.0.0.1:5000'], 'credentials'],
+    [['deactivate', '--product', 'p', '--license-key', 'K', '--redirect-uri', 'http://127.0.0.1:5000'], 'redirectUri'],
     [['deactivate', '--product', 'p', '--license-key', 'K', '--implicit'], 'implicit'],
     [['deactivate', '--product', 'p', '--username', 'u', '--password', 'x', '--password-stdin'], 'password']
   ])('%j → invalid_input on %s, exit 2, nothing sent', async (args, field) => {
