@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { BundleOutcome } from './bundle-service'
 import type { ResponseSigner } from './signing'
 import type { SeedProduct } from './seed'
@@ -38,9 +39,12 @@ export async function buildActivationAnswer(
   return signBody(signer, items)
 }
 
-/** Device ids derived from the licence and the device's place on it (stable while the device stays active). */
+/**
+ * A device's id: derived from the licence and the hardware id alone, so it is stable without being
+ * stored, and the same device always gets the same answer (whose signature the signer remembers).
+ */
 const deviceId = (license: StoredLicense, hardwareId: string): number =>
-  license.id * 1000 + [...license.devices].indexOf(hardwareId) + 1
+  createHash('sha256').update(`${license.id}\n${hardwareId}`).digest().readUIntBE(0, 6)
 
 function licenceObject(outcome: BundleOutcome, product: SeedProduct, id: number, productId: ProductIds, now: number) {
   const { license, hardwareId, timesActivated } = outcome
