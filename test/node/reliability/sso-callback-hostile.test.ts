@@ -138,7 +138,7 @@ describe('script-laden and odd answers', () => {
         expect(reply.status).toBe(400)
         expectSafePage(reply, 'attacker-code')
         await callListener(s.port, `${s.path}?state=${encodeURIComponent(S)}&code=real-code`)
-        expect(await s.outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code' } })
+        expect(await s.outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: expect.any(String) } })
       }),
       runs(60)
     )
@@ -262,7 +262,7 @@ describe('forged answers', () => {
         const real = f.channel === 'query' ? `state=${encodeURIComponent(s.state)}&code=real-code` : `state=${encodeURIComponent(s.state)}&access_token=real-token`
         expect((await send(real)).status).toBe(200)
         expect(await s.outcome).toEqual(
-          f.channel === 'query' ? { ok: true, value: { kind: 'code', code: 'real-code' } } : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
+          f.channel === 'query' ? { ok: true, value: { kind: 'code', code: 'real-code', redirectUri: expect.any(String) } } : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
         )
       }),
       runs(90)

@@ -117,7 +117,7 @@ describe('the loopback listener', () => {
     expect(await settledWithin(outcome, 100)).toBe('pending')
 
     expect(await rawExchange(port, [get(port, `/?code=real&state=${state}`)])).toMatch(/^HTTP\/1\.1 200/)
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real' } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real', redirectUri: expect.any(String) } })
   })
 
   it('for the implicit grant refuses a relay post without its header, and reports a callback without tokens', async () => {

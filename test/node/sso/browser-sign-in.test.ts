@@ -262,7 +262,7 @@ describe('sign-ins that do not succeed', () => {
     const state = new URL(signInUrl).searchParams.get('state') ?? ''
     await page.goto(`${redirect.origin}/?code=real-code&state=${encodeURIComponent(state)}`)
     await page.getByRole('heading', { name: 'Signed in' }).waitFor()
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code' } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: expect.any(String) } })
   })
 
   it('error=access_denied and other provider errors become typed errors; the description is shown escaped', async () => {
