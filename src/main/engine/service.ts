@@ -16,6 +16,7 @@ import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
+import { createOfflineRequests, type OfflineRequests } from './offline/offline-requests'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
@@ -33,6 +34,8 @@ export interface LicenseService {
   warmUp(): Outcome<WarmUpState>
   /** The form is gone: stop keeping the connection warm. */
   stopWarmUp(): Outcome<null>
+  /** Request files for PCs without internet: write, read, upload. */
+  readonly offline: OfflineRequests
 }
 
 /** The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`). */
@@ -108,6 +111,17 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     apiOrigin: new URL(config.apiUrl).origin,
     warmer: config.warmUp === false ? undefined : deps.warmer,
     prepareCredentials: () => client.prepareCredentials()
+  })
+  const offline = createOfflineRequests({
+    auth: config.auth,
+    app: deps.app,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    resolveHardwareId(override) {
+      const info = hardware.resolve(override)
+      return info.ok ? success(info.value.id) : info
+    },
+    configSecrets: () => client.secrets(),
+    send: (content) => client.deactivateBundleOffline(content)
   })
   const sso = createSsoBrowserFlow({
     appName: deps.app.name,
@@ -197,7 +211,9 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     stopWarmUp() {
       warm.stop()
       return success(null)
-    }
+    },
+
+    offline
   }
 
   function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {
