@@ -117,7 +117,8 @@ describe('writing a request file', () => {
 
   it('names files safely on every file system', () => {
     expect(requestFileName('office suite/../x', 'AB:CD\\EF-0123456789')).toBe('office_suite_x-AB_CD_EF-deactivate.req')
-    expect(requestFileName('***', '???')).toBe('_-_-deactivate.req')
+    expect(requestFileName('***', '???')).toBe('unnamed-unnamed-deactivate.req')
+    expect(requestFileName('office-suite', 'sandbox-pc-1')).toBe('office-suite-sandbox-deactivate.req')
   })
 
   it('formats and reads the SDK’s date form and RFC 7231’s', () => {

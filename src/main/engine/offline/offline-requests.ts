@@ -48,7 +48,11 @@ export interface OfflineRequestsDeps {
 }
 
 /** Letters, digits, `-` and `_` only, so the name is valid on every file system. */
-const safeNamePart = (value: string, max: number) => value.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, max) || 'unnamed'
+const safeNamePart = (value: string, max: number) =>
+  value
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .slice(0, max)
+    .replace(/^[-_]+|[-_]+$/g, '') || 'unnamed'
 
 /** `<bundle>-<short hardware id>-deactivate.req`. */
 export const requestFileName = (product: string, hardwareId: string): string =>
