@@ -2,6 +2,9 @@ import { describeError } from './errors'
 import { failure, success, type Outcome } from './outcome'
 import { validateTextField } from './validation'
 
+/** Largest request file accepted anywhere (window, engine, CLI, sandbox), checked before anything is decoded. */
+export const MAX_REQUEST_FILE_BYTES = 64 * 1024
+
 /** Login methods a request file can carry; the SSO methods need the identity provider online. */
 export type OfflineLoginMethod = 'license-key' | 'user'
 

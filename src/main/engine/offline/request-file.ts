@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
+import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-validation'
 
 /*
  * The offline deactivation request file of LicenseSpring's License API (§7):
@@ -10,8 +11,7 @@ import { z } from 'zod'
  * The app writes v2 and reads both; the sandbox verifies both with this module.
  */
 
-/** Largest request file accepted, checked before anything is decoded. */
-export const MAX_REQUEST_FILE_BYTES = 64 * 1024
+export { MAX_REQUEST_FILE_BYTES }
 /** Deepest nesting of objects and arrays accepted in the decoded JSON (the format needs 3). */
 export const MAX_JSON_DEPTH = 8
 
