@@ -164,7 +164,7 @@ describe('Upload a request file', () => {
   it('takes a file dropped on the drop zone', async () => {
     const api = new FakeApi()
     await openUpload(api)
-    fireEvent.drop(screen.getByTestId('request-file-drop-zone'), { dataTransfer: { files: [requestFile('ZHJvcHBlZA==')] } })
+    fireEvent.drop(screen.getByRole('group', { name: 'Drop zone for the request file' }), { dataTransfer: { files: [requestFile('ZHJvcHBlZA==')] } })
     await screen.findByRole('heading', { name: 'This file will free' })
     expect(api.calls.inspectOfflineRequest).toEqual([{ content: 'ZHJvcHBlZA==' }])
   })

@@ -109,7 +109,8 @@ export function OfflineUpload() {
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        data-testid="request-file-drop-zone"
+        role="group"
+        aria-label="Drop zone for the request file"
       >
         <label htmlFor="request-file">Request file</label>
         <p className="hint" id="request-file-hint">
