@@ -4,7 +4,7 @@ import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
-import { createOfflineRequests } from '../main/engine/offline/offline-requests'
+import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
 import type { AuthConfig } from '../main/engine/config'
 import type { LicenseService } from '../main/engine/service'
@@ -35,10 +35,7 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
     auth: input.auth,
     app: input.app,
     sdkVersion: `${input.app.name} ${input.app.version}`,
-    resolveHardwareId(override) {
-      const info = hardware.resolve(override)
-      return info.ok ? success(info.value.id) : info
-    }
+    resolveHardwareId: hardwareIdResolver(hardware)
   })
   const file = offline.create({
     product: input.product ?? '',

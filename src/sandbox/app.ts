@@ -91,16 +91,32 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     return answer.ok ? { principal: answer.value } : answer.refusal
   }
 
-  async function bundleRoute(req: IncomingMessage, res: ServerResponse, action: BundleAction): Promise<void> {
-    const raw = await readBody(req, maxBodyBytes)
+  /**
+   * The start of every call that changes licences: the body (at most `limit` bytes), an
+   * authenticated principal that may write. Null once a refusal has been sent.
+   */
+  async function writeCall(req: IncomingMessage, res: ServerResponse, limit: number): Promise<{ raw: string; principal: Principal } | null> {
+    const raw = await readBody(req, limit)
     const who = authenticate(req)
-    if ('code' in who) return sendRefusal(res, who)
-    if (who.principal.readOnly)
-      return sendRefusal(res, refuse('read_only_api_key', 'The API key is read-only and cannot change licenses'))
-    if (raw === null)
-      return sendRefusal(res, refuse('validation_error', `The request body is larger than ${maxBodyBytes} bytes`, 413), {
-        Connection: 'close'
-      })
+    if ('code' in who) {
+      sendRefusal(res, who)
+      return null
+    }
+    if (who.principal.readOnly) {
+      sendRefusal(res, refuse('read_only_api_key', 'The API key is read-only and cannot change licenses'))
+      return null
+    }
+    if (raw === null) {
+      sendRefusal(res, refuse('validation_error', `The request body is larger than ${limit} bytes`, 413), { Connection: 'close' })
+      return null
+    }
+    return { raw, principal: who.principal }
+  }
+
+  async function bundleRoute(req: IncomingMessage, res: ServerResponse, action: BundleAction): Promise<void> {
+    const who = await writeCall(req, res, maxBodyBytes)
+    if (!who) return
+    const raw = who.raw
     const call = readBundleBody(raw, action)
     if (!call.ok) return sendRefusal(res, call.refusal)
     const outcome = await runBundleCall(deps, who.principal, call.value)
@@ -111,16 +127,9 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   }
 
   async function offlineRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req, OFFLINE_BODY_LIMIT)
-    const who = authenticate(req)
-    if ('code' in who) return sendRefusal(res, who)
-    if (who.principal.readOnly)
-      return sendRefusal(res, refuse('read_only_api_key', 'The API key is read-only and cannot change licenses'))
-    if (raw === null)
-      return sendRefusal(res, refuse('validation_error', `The request body is larger than ${OFFLINE_BODY_LIMIT} bytes`, 413), {
-        Connection: 'close'
-      })
-    const content = await offlineContent(req.headers['content-type'], raw)
+    const who = await writeCall(req, res, OFFLINE_BODY_LIMIT)
+    if (!who) return
+    const content = await offlineContent(req.headers['content-type'], who.raw)
     if (!content.ok) return sendRefusal(res, content.refusal)
     const checked = checkOfflineRequest(content.value, { auth, now })
     if (!checked.ok) return sendRefusal(res, checked.refusal)

@@ -16,7 +16,7 @@ import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
-import { createOfflineRequests, type OfflineRequests } from './offline/offline-requests'
+import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
@@ -116,10 +116,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     auth: config.auth,
     app: deps.app,
     sdkVersion: `${deps.app.name} ${deps.app.version}`,
-    resolveHardwareId(override) {
-      const info = hardware.resolve(override)
-      return info.ok ? success(info.value.id) : info
-    },
+    resolveHardwareId: hardwareIdResolver(hardware),
     configSecrets: () => client.secrets(),
     send: (content) => client.deactivateBundleOffline(content)
   })

@@ -5,6 +5,7 @@ import { maskLicenseKey, validateOfflineRequest, type OfflineDraft } from '../..
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import type { AuthConfig } from '../config'
 import { secretScrubber } from '../errors/scrub-secrets'
+import type { HardwareIdSource } from '../hardware-id'
 import {
   encodeRequestFile,
   fileSigner,
@@ -46,6 +47,14 @@ export interface OfflineRequestsDeps {
   now?: () => Date
   newRequestId?: () => string
 }
+
+/** The resolver the offline requests need, from the engine's hardware id source. */
+export const hardwareIdResolver =
+  (source: Pick<HardwareIdSource, 'resolve'>) =>
+  (override: string | undefined): Outcome<string> => {
+    const info = source.resolve(override)
+    return info.ok ? success(info.value.id) : info
+  }
 
 /** Letters, digits, `-` and `_` only, so the name is valid on every file system. */
 const safeNamePart = (value: string, max: number) =>

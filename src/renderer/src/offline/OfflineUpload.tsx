@@ -5,6 +5,7 @@ import { describeError, type AppError } from '../../../shared/errors'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-validation'
 import { failure, type Outcome } from '../../../shared/outcome'
 import { ErrorNotice } from '../ErrorNotice'
+import { formatTime } from '../format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
@@ -38,7 +39,7 @@ function SeatFreedView({ result, onNext }: { result: OfflineUploadResult; onNext
       <p>The licence server accepted the request file: every product of the bundle is deactivated on the PC it names, and the seat is free for another machine.</p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
-        Confirmed at <time dateTime={result.at}>{new Date(result.at).toLocaleString()}</time>. The file cannot be used again.
+        Confirmed at <time dateTime={result.at}>{formatTime(result.at)}</time>. The file cannot be used again.
       </p>
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>

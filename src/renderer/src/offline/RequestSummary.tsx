@@ -1,9 +1,5 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
-
-function formatTime(iso: string): string {
-  const time = new Date(iso)
-  return Number.isNaN(time.getTime()) ? iso : time.toLocaleString()
-}
+import { formatTime } from '../format-time'
 
 /** What a request file frees: bundle, hardware id, the licence (key masked) and where it came from. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
