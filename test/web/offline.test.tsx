@@ -197,6 +197,7 @@ describe('Upload a request file', () => {
     await user.click(await screen.findByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE.offline_request_replayed.title })).toBeInTheDocument()
     expect(screen.getByText('Code: offline_request_replayed · HTTP 400')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Copy diagnostics' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('button', { name: 'Upload and free the seat' })).toBeInTheDocument()
   })

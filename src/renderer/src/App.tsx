@@ -57,7 +57,7 @@ export function App() {
         )}
         {info && view === 'online' && <Deactivator appInfo={info} onWriteOffline={(values) => show('offline', values)} />}
         {info && view === 'offline' && <OfflineWriter key={prefill.key} appInfo={info} prefill={prefill.values} />}
-        {info && view === 'upload' && <OfflineUpload />}
+        {info && view === 'upload' && <OfflineUpload appInfo={info} />}
       </main>
       {info && (
         <footer className="app-footer">

@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query'
 import { useRef, useState, type DragEvent } from 'react'
-import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
+import type { AppInfo, OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError } from '../../../shared/errors'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-validation'
 import { failure, type Outcome } from '../../../shared/outcome'
+import { CopyButton } from '../CopyButton'
+import { buildUploadDiagnostics } from '../diagnostics'
 import { ErrorNotice } from '../ErrorNotice'
 import { formatTime } from '../format-time'
 import { ErrorView } from '../ErrorView'
@@ -29,7 +31,7 @@ async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
   }
 }
 
-function SeatFreedView({ result, onNext }: { result: OfflineUploadResult; onNext(): void }) {
+function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadResult; diagnostics(): string; onNext(): void }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
     <section className="card result result-success" aria-labelledby="result-heading">
@@ -45,19 +47,25 @@ function SeatFreedView({ result, onNext }: { result: OfflineUploadResult; onNext
         <button type="button" className="button-primary" onClick={onNext}>
           Upload another file
         </button>
+        <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
       </div>
     </section>
   )
 }
 
 /** The upload screen: pick or drop a request file, see what it frees, upload it. */
-export function OfflineUpload() {
+export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
   const { api } = useServices()
   const [reading, setReading] = useState<Reading>({ status: 'idle' })
   const [dragging, setDragging] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const upload = useMutation({
-    mutationFn: (content: string) => guarded(() => api.uploadOfflineRequest({ content }))
+    mutationFn: async (file: ChosenFile) => {
+      const outcome = await guarded(() => api.uploadOfflineRequest({ content: file.content }))
+      // The report describes the file that was uploaded and when its answer came.
+      const at = new Date()
+      return { outcome, diagnostics: () => buildUploadDiagnostics({ app: appInfo, summary: file.summary, outcome, at }) }
+    }
   })
 
   async function read(file: File): Promise<void> {
@@ -85,9 +93,9 @@ export function OfflineUpload() {
     if (inputRef.current) inputRef.current.value = ''
   }
 
-  const result = upload.data
-  if (result?.ok) return <SeatFreedView result={result.value} onNext={chooseAnother} />
-  if (result && !result.ok) return <ErrorView error={result.error} onRetry={() => upload.reset()} />
+  const uploaded = upload.data
+  if (uploaded?.outcome.ok) return <SeatFreedView result={uploaded.outcome.value} diagnostics={uploaded.diagnostics} onNext={chooseAnother} />
+  if (uploaded && !uploaded.outcome.ok) return <ErrorView error={uploaded.outcome.error} diagnostics={uploaded.diagnostics} onRetry={() => upload.reset()} />
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault()
@@ -151,7 +159,7 @@ export function OfflineUpload() {
           </p>
           <RequestSummary summary={reading.file.summary} />
           <div className="actions">
-            <button type="button" className="button-primary" disabled={upload.isPending} aria-busy={upload.isPending || undefined} onClick={() => upload.mutate(reading.file.content)}>
+            <button type="button" className="button-primary" disabled={upload.isPending} aria-busy={upload.isPending || undefined} onClick={() => upload.mutate(reading.file)}>
               Upload and free the seat
             </button>
             <button type="button" disabled={upload.isPending} onClick={chooseAnother}>
