@@ -238,4 +238,9 @@ describe('deactivate_bundle_offline: refusals, in the usual envelope, and the se
     const response = await upload('A'.repeat(90 * 1024))
     expectRefusal(response, 413, 'validation_error')
   })
+
+  it('a multipart file part over 64 KiB inside the body limit is refused as too large', async () => {
+    expectRefusal(await uploadForm([{ name: 'file', content: 'A'.repeat(64 * 1024 + 4), filename: 'big.req' }]), 400, 'validation_error')
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+  })
 })
