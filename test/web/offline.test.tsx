@@ -99,7 +99,7 @@ describe('the offer after a deactivation could not reach the server', () => {
       await user.click(ui.method('Company sign-in in the browser'))
       await user.click(ui.ssoSubmit())
     }
-    await user.click(within(ui.dialog()).getByRole('button', { name: /Deactivate|Sign in/ }))
+    await user.click(within(await screen.findByRole('dialog', { name: 'Deactivate this PC?' })).getByRole('button', { name: /Deactivate|Sign in/ }))
     await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE[code as keyof typeof ERROR_CATALOGUE]?.title ?? code })
     return rendered
   }
@@ -122,7 +122,7 @@ describe('the offer after a deactivation could not reach the server', () => {
     const { user } = await renderForm(api)
     await user.type(ui.field('Licence key'), KEY)
     await user.click(ui.submit())
-    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await user.click(within(await screen.findByRole('dialog', { name: 'Deactivate this PC?' })).getByRole('button', { name: 'Deactivate' }))
     await screen.findByRole('heading', { name: 'This PC is offline' })
     expect(screen.getByRole('button', { name: 'Write a request file instead' })).toBeInTheDocument()
   })
