@@ -8,7 +8,7 @@ export const MAX_REQUEST_FILE_BYTES = 64 * 1024
 /** Login methods a request file can carry; the SSO methods need the identity provider online. */
 export type OfflineLoginMethod = 'license-key' | 'user'
 
-export type OfflineCredentials = { method: 'license-key'; licenseKey: string } | { method: 'user'; username: string }
+type OfflineCredentials = { method: 'license-key'; licenseKey: string } | { method: 'user'; username: string }
 
 /** A validated offline deactivation request, before it becomes a request file. */
 export interface OfflineDraft {

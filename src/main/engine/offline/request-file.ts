@@ -72,8 +72,8 @@ const v1Request = z
   .strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) })
   .refine(oneCredential, { message: 'credentials' })
 
-export type RequestFileV2Body = z.infer<typeof v2Request>
-export type RequestFileV1Body = z.infer<typeof v1Request>
+type RequestFileV2Body = z.infer<typeof v2Request>
+type RequestFileV1Body = z.infer<typeof v1Request>
 
 /** A request file, read and checked for shape; its signature is not verified yet. */
 export type DecodedRequestFile =
@@ -94,8 +94,6 @@ export type RequestFileReading = { ok: true; file: DecodedRequestFile } | { ok: 
 
 const problem = (kind: RequestFileProblem, detail: string): RequestFileReading => ({ ok: false, problem: kind, detail })
 
-/** UTF-8 bytes of a string without allocating them. */
-export const byteLength = (content: string): number => Buffer.byteLength(content, 'utf8')
 
 /**
  * Nesting depth and completeness of a JSON text, scanned before JSON.parse so a deeply
@@ -139,7 +137,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * scan, a data-only parse and the schema of v2 or v1. Nothing in the file is evaluated.
  */
 export function readRequestFile(content: string): RequestFileReading {
-  if (byteLength(content) > MAX_REQUEST_FILE_BYTES) return problem('too-large', `The file is larger than ${MAX_REQUEST_FILE_BYTES} bytes.`)
+  if (Buffer.byteLength(content, 'utf8') > MAX_REQUEST_FILE_BYTES) return problem('too-large', `The file is larger than ${MAX_REQUEST_FILE_BYTES} bytes.`)
   const encoded = content.trim()
   if (encoded === '') return problem('empty', 'The file is empty.')
   if (!BASE64.test(encoded)) return problem('not-base64', 'The file is not Base64 text.')
@@ -190,11 +188,11 @@ function describeIssue(error: z.ZodError): string {
 }
 
 /** The text a v1 file's signature covers. */
-export const v1SigningText = (r: { date: string; license_key?: string | undefined; username?: string | undefined; hardware_id: string; api_key: string }): string =>
+const v1SigningText = (r: { date: string; license_key?: string | undefined; username?: string | undefined; hardware_id: string; api_key: string }): string =>
   `licenseSpring\ndate: ${r.date}\n${r.license_key ?? r.username ?? ''}\n${r.hardware_id}\n${r.api_key}`
 
 /** Base64(HMAC-SHA256(key, text)): the signature of both formats over their signed text. */
-export const signRequestText = (key: string, signedText: string): string => createHmac('sha256', key).update(signedText).digest('base64')
+const signRequestText = (key: string, signedText: string): string => createHmac('sha256', key).update(signedText).digest('base64')
 
 /** Constant-time check of a file's signature with the shared key (or OAuth client secret). */
 export function hasValidSignature(file: Pick<DecodedRequestFile, 'signature' | 'signedText'>, key: string): boolean {
