@@ -552,7 +552,7 @@ describe('offline request files', () => {
   }
   const READER_CODES = ['offline_file_too_large', 'offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered']
 
-  it('H18 hostile request files read by the engine → a plain refusal or the genuine request, never a throw or a polluted prototype', async (context) => {
+  it('H20 hostile request files read by the engine → a plain refusal or the genuine request, never a throw or a polluted prototype', async (context) => {
     const genuine = genuineFile()
     const outcomes = new Tally()
     fc.assert(
@@ -571,7 +571,7 @@ describe('offline request files', () => {
       runs(600)
     )
     table.record(context, {
-      id: 'H18',
+      id: 'H20',
       case: 'Request files for the upload screen (600): random bytes and Base64, Base64 of random JSON, nesting up to 20,000 deep, "__proto__"/"constructor"/"prototype" keys, wrong types, removed fields, cut-off files, files over 64 KiB',
       expected: 'never throws; no prototype changed; refused with a catalogued offline_file_* error, or read only when it is the genuine file',
       observed: `${outcomes.total} files: ${outcomes.keys().map((k) => `${outcomes.get(k)} ${k}`).join(', ')}; 0 exceptions`
@@ -579,7 +579,7 @@ describe('offline request files', () => {
     expect(outcomes.get('read')).toBeGreaterThan(0)
   })
 
-  it('H19 hostile request files uploaded to the sandbox → the envelope, never a server failure; only the genuine file frees the seat, once', async (context) => {
+  it('H21 hostile request files uploaded to the sandbox → the envelope, never a server failure; only the genuine file frees the seat, once', async (context) => {
     const genuine = genuineFile()
     const codes = new Tally()
     const headers = () => ({ ...signed(), 'content-type': 'text/plain' })
@@ -603,7 +603,7 @@ describe('offline request files', () => {
       runs(300)
     )
     table.record(context, {
-      id: 'H19',
+      id: 'H21',
       case: 'The same kinds of hostile request files POSTed to deactivate_bundle_offline (300)',
       expected: 'the envelope with 4xx, seats unchanged; the genuine file accepted the first time and refused as replayed after',
       observed: `${codes.total} uploads: ${codes.keys().map((k) => `${codes.get(k)} ${k}`).join(', ')}; 0 server failures`

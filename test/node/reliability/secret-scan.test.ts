@@ -354,7 +354,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
     expect(found).toEqual([])
   })
 
-  it('S20 offline request files: every file the window (save dialog) and the CLI write, decoded too, and the upload outcomes', { timeout: 90_000 }, async (context) => {
+  it('S22 offline request files: every file the window (save dialog) and the CLI write, decoded too, and the upload outcomes', { timeout: 90_000 }, async (context) => {
     sandbox.reset()
     const start = output.captures.length
     const folder = join(work, 'written', 'home', 'request-files')
@@ -413,7 +413,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
     const decoded = files.map((f) => ({ where: `${f.where} (Base64 decoded)`, text: Buffer.from(readFileSync(join(folder, f.where.replace(/^file /, '')), 'utf8'), 'base64').toString('utf8') }))
     const found = leaks([...files, ...decoded, ...capturesSince(start)])
     table.record(context, {
-      id: 'S20',
+      id: 'S22',
       case: `Offline request files (${plural(files.length, 'file')}): written by the window's save handler (licence key, username, OAuth; a password smuggled in is refused) and by the CLI (HMAC and OAuth), read raw and Base64-decoded; CLI output; upload and replay outcomes through IPC`,
       expected: 'no shared key, client secret, password, token or code in any file or output; the file holds the API key and the licence key or username only',
       observed: `${plural(files.length, 'file')} written, each read raw and decoded, ${plural(capturesSince(start).length, 'capture')}: ${found.length === 0 ? 'nothing found' : found.join('; ')}`
