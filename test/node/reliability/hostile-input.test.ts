@@ -583,6 +583,8 @@ describe('offline request files', () => {
     const genuine = genuineFile()
     const codes = new Tally()
     const headers = () => ({ ...signed(), 'content-type': 'text/plain' })
+    // Fresh connections: the sandbox closes keep-alive sockets left idle by the tests before (5 s).
+    closeAgent()
     await fc.assert(
       fc.asyncProperty(hostileFiles(genuine), async (content) => {
         const before = devices()
