@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
-import { createHardwareIdSource } from '../main/engine/hardware-id'
+import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
 import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
 import type { AuthConfig } from '../main/engine/config'
@@ -21,6 +21,8 @@ export interface WriteRequestFileInput {
   auth: AuthConfig
   app: { name: string; version: string }
   machineId?: () => string
+  /** The configured hardware id source (config `hardwareIdSource`), as `deactivate` uses it. */
+  hardwareIdSource?: HardwareIdSourceOptions['source']
   product: string | undefined
   licenseKey: string | undefined
   username: string | undefined
@@ -30,14 +32,17 @@ export interface WriteRequestFileInput {
 
 /** Builds the request file with no network at all and writes it to a new file; invalid input writes nothing. */
 export async function writeRequestFile(input: WriteRequestFileInput): Promise<Outcome<WrittenRequestFile>> {
-  const hardware = createHardwareIdSource(input.machineId ? { fixedMachineId: input.machineId } : {})
+  const hardware = createHardwareIdSource({
+    ...(input.hardwareIdSource ? { source: input.hardwareIdSource } : {}),
+    ...(input.machineId ? { fixedMachineId: input.machineId } : {})
+  })
   const offline = createOfflineRequests({
     auth: input.auth,
     app: input.app,
     sdkVersion: `${input.app.name} ${input.app.version}`,
     resolveHardwareId: hardwareIdResolver(hardware)
   })
-  const file = offline.create({
+  const file = await offline.create({
     product: input.product ?? '',
     ...(input.licenseKey !== undefined ? { licenseKey: input.licenseKey } : {}),
     ...(input.username !== undefined ? { username: input.username } : {}),

@@ -340,6 +340,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     auth: config.value.auth,
     app: appDetails(),
     ...(io.machineId ? { machineId: io.machineId } : {}),
+    ...(config.value.hardwareIdSource ? { hardwareIdSource: config.value.hardwareIdSource } : {}),
     product: flags.product ?? (config.value.defaultProduct || undefined),
     licenseKey: flags['license-key'],
     username: flags.username,

@@ -96,7 +96,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   register(IPC.warmUp, parseNoArgs, (service) => projectOutcome(service.warmUp(), toWarmUpState))
 
   register(IPC.saveOfflineRequest, parseOfflineRequestArgs, async (service, input, event) => {
-    const file = service.offline.create(input)
+    const file = await service.offline.create(input)
     if (!file.ok) return failure(toAppError(file.error))
     if (!deps.saveFile) return failure(describeError('offline_save_failed'))
     return projectOutcome(await saveRequestFile(file.value, event.sender, deps.saveFile), toOfflineRequestSaved)

@@ -65,7 +65,7 @@ function fakeService(overrides: Partial<IpcLicenseService> = {}) {
     warmUp: () => (calls.push('warmUp'), success({ warming: true })),
     stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
     offline: {
-      create: () => (calls.push('offline.create'), success({ fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJD', summary: offlineSummary })),
+      create: async () => (calls.push('offline.create'), success({ fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJD', summary: offlineSummary })),
       inspect: () => (calls.push('offline.inspect'), success(offlineSummary)),
       upload: async () => (calls.push('offline.upload'), success({ summary: offlineSummary, at: result.at }))
     },
@@ -377,7 +377,7 @@ describe('nothing secret crosses IPC to the window', () => {
     warmUp: () => (ok ? success({ warming: true, ...leak }) : failure(leakyError)),
     stopWarmUp: () => success(null),
     offline: {
-      create: () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
+      create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
       inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
       upload: async () => (ok ? success({ summary: { ...offlineSummary, ...leak }, at: result.at, ...leak }) : failure(leakyError))
     }

@@ -512,15 +512,15 @@ describe('the engine’s validation', () => {
 
 describe('offline request files', () => {
   /** The genuine file for the seeded seat, written by the engine with the sandbox's keys, dated at the sandbox's clock. */
-  function genuineFile() {
+  async function genuineFile() {
     const offline = createOfflineRequests({
       auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
       app: { name: 'License Manager', version: '0.1.0' },
       sdkVersion: 'License Manager 0.1.0',
-      resolveHardwareId: () => ({ ok: true, value: 'sandbox-pc-1' }),
+      resolveHardwareId: async () => ({ ok: true, value: 'sandbox-pc-1' }),
       now: () => new Date(NOW)
     })
-    const file = offline.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
+    const file = await offline.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
     if (!file.ok) throw new Error(file.error.code)
     return { offline, content: file.value.content, wrapped: JSON.parse(Buffer.from(file.value.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
   }
@@ -528,7 +528,7 @@ describe('offline request files', () => {
   const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`
 
   /** Hostile variants of a genuine file: each kind a reader meets in the wild or from an attacker. */
-  function hostileFiles(genuine: ReturnType<typeof genuineFile>) {
+  function hostileFiles(genuine: Awaited<ReturnType<typeof genuineFile>>) {
     const { request, signature } = genuine.wrapped
     const withRequest = (changed: Record<string, unknown> | string, sig = signature) =>
       b64(typeof changed === 'string' ? `{"request":${changed},"signature":${JSON.stringify(sig)}}` : JSON.stringify({ request: changed, signature: sig }))
@@ -553,7 +553,7 @@ describe('offline request files', () => {
   const READER_CODES = ['offline_file_too_large', 'offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered']
 
   it('H20 hostile request files read by the engine → a plain refusal or the genuine request, never a throw or a polluted prototype', async (context) => {
-    const genuine = genuineFile()
+    const genuine = await genuineFile()
     const outcomes = new Tally()
     fc.assert(
       fc.property(hostileFiles(genuine), (content) => {
@@ -580,7 +580,7 @@ describe('offline request files', () => {
   })
 
   it('H21 hostile request files uploaded to the sandbox → the envelope, never a server failure; only the genuine file frees the seat, once', async (context) => {
-    const genuine = genuineFile()
+    const genuine = await genuineFile()
     const codes = new Tally()
     const headers = () => ({ ...signed(), 'content-type': 'text/plain' })
     // Fresh connections: the sandbox closes keep-alive sockets left idle by the tests before (5 s).

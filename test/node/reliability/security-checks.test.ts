@@ -223,7 +223,7 @@ describe('IPC: sender checks and payload validation', () => {
       warmUp: () => success({ warming: true }),
       stopWarmUp: () => success(null),
       offline: {
-        create: (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
+        create: async (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
         inspect: (input) => (calls.push({ method: 'offline.inspect', input }), failure(describeError('invalid_input'))),
         upload: async (input) => (calls.push({ method: 'offline.upload', input }), failure(describeError('invalid_input')))
       }

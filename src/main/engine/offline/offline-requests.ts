@@ -26,7 +26,7 @@ export interface OfflineRequestFile {
 
 export interface OfflineRequests {
   /** Builds and signs a request file; needs no network. Invalid input writes nothing. */
-  create(input: unknown): Outcome<OfflineRequestFile>
+  create(input: unknown): Promise<Outcome<OfflineRequestFile>>
   /** Reads a request file and says what it will free; nothing is sent. */
   inspect(content: unknown): Outcome<OfflineRequestSummary>
   /** Reads, then uploads a request file to `deactivate_bundle_offline`. */
@@ -39,7 +39,7 @@ export interface OfflineRequestsDeps {
   /** `sdk_ver` of the file, as online calls send it: "<app name> <version>". */
   sdkVersion: string
   /** This PC's hardware id, or the override given. */
-  resolveHardwareId(override: string | undefined): Outcome<string>
+  resolveHardwareId(override: string | undefined): Promise<Outcome<string>>
   /** The configuration's secrets (shared key, client secret, current token), kept out of every error. */
   configSecrets?: () => readonly string[]
   /** POST deactivate_bundle_offline; absent where no server is configured (writing only). */
@@ -51,8 +51,8 @@ export interface OfflineRequestsDeps {
 /** The resolver the offline requests need, from the engine's hardware id source. */
 export const hardwareIdResolver =
   (source: Pick<HardwareIdSource, 'resolve'>) =>
-  (override: string | undefined): Outcome<string> => {
-    const info = source.resolve(override)
+  async (override: string | undefined): Promise<Outcome<string>> => {
+    const info = await source.resolve(override)
     return info.ok ? success(info.value.id) : info
   }
 
@@ -154,13 +154,13 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
   }
 
   return {
-    create(input) {
+    async create(input) {
       if (typeof input !== 'object' || input === null) {
         return failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was written.' }))
       }
       const fields = input as Record<string, unknown>
       const override = fields['hardwareId']
-      const hardwareId: Outcome<unknown> = override === undefined || typeof override === 'string' ? deps.resolveHardwareId(override) : success(override)
+      const hardwareId: Outcome<unknown> = override === undefined || typeof override === 'string' ? await deps.resolveHardwareId(override) : success(override)
       if (!hardwareId.ok) return hardwareId
       const draft = validateOfflineRequest({ product: fields['product'], licenseKey: fields['licenseKey'], username: fields['username'], hardwareId: hardwareId.value })
       if (!draft.ok) return draft
