@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/test'
+import { OfflineScreens } from './fixtures/offline-screens'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 
@@ -63,5 +64,26 @@ test.describe('screenshots of the main states', () => {
     await screen.submitAndConfirm()
     await screen.expectError('device_not_found', 'Code: device_not_found · HTTP 400')
     await photograph(app.window, 'error-device-not-found')
+  })
+
+  test('a PC without internet: the request file saved, then the upload screen', async ({ app, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    const offline = new OfflineScreens(app.window)
+    await screen.ready()
+    await offline.openWriter()
+    await offline.field('Licence key').fill(LICENCES.key.licenseKey)
+    await app.window.mouse.move(0, 0)
+    await photograph(app.window, 'offline-request-form', { fullPage: true })
+
+    await offline.saveButton.click()
+    await expect(offline.savedView).toContainText('The seat is not free yet.')
+    await photograph(app.window, 'offline-request-saved', { fullPage: true })
+
+    const [saved] = await app.savedFiles()
+    await offline.openUpload()
+    await offline.fileInput.setInputFiles(saved!.path)
+    await expect(offline.fact(offline.willFree, 'Hardware id')).toHaveText(machineHardwareId)
+    await app.window.mouse.move(0, 0)
+    await photograph(app.window, 'offline-upload', { fullPage: true })
   })
 })

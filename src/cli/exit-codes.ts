@@ -10,8 +10,18 @@ export const EXIT = {
   ssoIncomplete: 5
 } as const
 
-/** Errors raised before anything is sent: bad input, bad configuration, no hardware id, busy. */
-const BEFORE_SEND = new Set(['invalid_input', 'config_invalid', 'hardware_id_unavailable', 'busy'])
+/** Errors raised before anything is sent: bad input, bad configuration, no hardware id, busy, an unusable request file. */
+const BEFORE_SEND = new Set([
+  'invalid_input',
+  'config_invalid',
+  'hardware_id_unavailable',
+  'busy',
+  'offline_file_too_large',
+  'offline_file_wrong_type',
+  'offline_file_truncated',
+  'offline_file_tampered',
+  'offline_save_failed'
+])
 
 /** The browser sign-in ended without a code or token (the server was not asked to deactivate). */
 const SSO_FLOW = new Set([

@@ -1,4 +1,5 @@
-import type { DeactivationResult, HardwareIdInfo } from '../shared/api'
+import type { DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
+import type { WrittenRequestFile } from './offline-commands'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
@@ -26,4 +27,36 @@ export function formatDeactivation(result: DeactivationResult, server: string): 
 
 export function formatHardwareId(info: HardwareIdInfo): string {
   return [`Hardware id: ${info.id}`, `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${info.description}`].join('\n')
+}
+
+function requestLines(summary: OfflineRequestSummary): string[] {
+  return [
+    `  Bundle:      ${summary.product}`,
+    `  Hardware id: ${summary.hardwareId}`,
+    `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${summary.licence}`,
+    `  Written:     ${summary.writtenAt} by ${summary.writtenBy}`,
+    `  Request id:  ${summary.requestId}`
+  ]
+}
+
+export function formatWrittenRequest(written: WrittenRequestFile): string {
+  return [
+    `Request file written: ${written.path}`,
+    ...requestLines(written.summary),
+    '',
+    'What happens next:',
+    '  1. The seat is NOT free yet: the licence server frees it only when this file is uploaded.',
+    '  2. Carry the file to a computer with internet and upload it at the software vendor’s customer portal,',
+    '     or there with: license-manager upload-offline <file>',
+    '  3. Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC.'
+  ].join('\n')
+}
+
+export function formatUpload(result: OfflineUploadResult, server: string): string {
+  return [
+    `Seat freed: bundle "${result.summary.product}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
+    ...requestLines(result.summary),
+    `  Server:      ${server}`,
+    `  At:          ${result.at}`
+  ].join('\n')
 }

@@ -9,7 +9,8 @@ import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
 import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
 import { EXIT, exitCodeFor } from './exit-codes'
-import { formatDeactivation, formatError, formatHardwareId, jsonLine } from './output'
+import { uploadRequestFile, writeRequestFile } from './offline-commands'
+import { formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -30,7 +31,19 @@ export const HELP = `License Manager — frees a LicenseSpring bundle licence fr
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
   license-manager hardware-id [--hardware-id <id>] [--json]
+  license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
+                                     [--hardware-id <id>] --out <file> [--json]
+  license-manager upload-offline <file> [--json]
   license-manager --help
+
+Without internet (licence key or username only; company sign-in needs your identity
+provider online):
+  deactivate-offline      writes a signed request file on this PC, with no network at all
+                          (never overwrites a file; needs the API key and shared key, or the
+                          OAuth client, but no server). The seat is freed only when the file
+                          is uploaded: at the vendor's customer portal, or with upload-offline
+                          on any computer with internet.
+  upload-offline <file>   uploads a request file (at most 64 KiB) to the License API
 
 Credentials (exactly one):
   --license-key <key>                       key-based licence
@@ -52,6 +65,7 @@ Options:
   --shared-key <key>      shared key (LM_SHARED_KEY; prefer the variable: command lines are visible)
   --config <file>         read this JSON configuration instead of resources/config.json
   --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
+  --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
   -h, --help              show this help
 
@@ -89,6 +103,7 @@ const OPTIONS = {
   'shared-key': { type: 'string' },
   config: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  out: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']
@@ -135,7 +150,7 @@ class Reporter {
 }
 
 /** Where an argument stood (1 = the first after the program name). */
-type Parsed = { command: string | undefined; commandAt: number; flags: Flags; extraAt: number[] } | { error: string }
+type Parsed = { command: string | undefined; commandAt: number; flags: Flags; extra: string[]; extraAt: number[] } | { error: string }
 
 /**
  * Reads the arguments. No message quotes what the user typed: a stray argument may be a
@@ -156,7 +171,7 @@ function parse(argv: string[]): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     const at = tokens.filter((t) => t.kind === 'positional').map((t) => t.index + 1)
-    return { command: positionals[0], commandAt: at[0] ?? 0, flags: values as Flags, extraAt: at.slice(1) }
+    return { command: positionals[0], commandAt: at[0] ?? 0, flags: values as Flags, extra: positionals.slice(1), extraAt: at.slice(1) }
   } catch {
     return { error: 'The arguments could not be read.' }
   }
@@ -261,8 +276,8 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   if (flags.password !== undefined) out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
 
-  const config = loadConfig({ env: configEnv(flags, io.env), ...(flags.config !== undefined ? { file: flags.config } : {}) })
-  if (!config.ok) return out.fail(nameFlags(config.error, flags))
+  const config = configFrom(flags, io)
+  if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
   const product = flags.product ?? (serverConfig.defaultProduct || undefined)
@@ -300,6 +315,63 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   return done(await service.deactivate(deactivateInput(flags, defaults, password)))
 }
 
+/** The configuration from flags, environment and file, with a flag named when a bad value came from one. */
+function configFrom(flags: Flags, io: CliIo, keysWithoutServer = false) {
+  const config = loadConfig({ env: configEnv(flags, io.env), keysWithoutServer, ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  return config.ok ? config : failure(nameFlags(config.error, flags))
+}
+
+const NO_KEYS: AppError = describeError('config_invalid', {
+  field: CONFIG_ENV.apiKey,
+  explanation:
+    'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
+})
+
+async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  const online = (['password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id'] as const).find((f) => flags[f] !== undefined)
+  if (online) {
+    const why = online.startsWith('password')
+      ? 'A request file never holds a password: give --username alone.'
+      : `--${online} cannot be used without internet: company sign-in needs your identity provider online. Use --license-key or --username.`
+    return out.fail({ ...inputError('credentials', why), explanation: `${why} Nothing was written.` })
+  }
+  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  const config = configFrom(flags, io, true)
+  if (!config.ok) return out.fail(config.error)
+  if (config.value.auth === null) return out.fail(NO_KEYS)
+  const written = await writeRequestFile({
+    auth: config.value.auth,
+    app: appDetails(),
+    ...(io.machineId ? { machineId: io.machineId } : {}),
+    ...(config.value.hardwareIdSource ? { hardwareIdSource: config.value.hardwareIdSource } : {}),
+    product: flags.product ?? (config.value.defaultProduct || undefined),
+    licenseKey: flags['license-key'],
+    username: flags.username,
+    hardwareId: flags['hardware-id'],
+    out: flags.out
+  })
+  return out.finish(written, formatWrittenRequest)
+}
+
+async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  const config = configFrom(flags, io)
+  if (!config.ok) return out.fail(config.error)
+  const serverConfig = config.value
+  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  const service = createLicenseService({
+    config: serverConfig,
+    fetch: io.fetch,
+    openExternal: () => Promise.reject(new Error('upload-offline opens no browser')),
+    ...(io.machineId ? { machineId: io.machineId } : {}),
+    app: appDetails(),
+    sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
+  })
+  const server = describeServer(serverConfig)
+  return out.finish(await uploadRequestFile(service, file), (r) => formatUpload(r, server))
+}
+
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'hardware-id', 'deactivate-offline', 'upload-offline']
+
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const parsed = parse(argv)
@@ -307,22 +379,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
-  const { command, commandAt, flags, extraAt } = parsed
+  const { command, commandAt, flags, extra, extraAt } = parsed
   const out = new Reporter(io, flags.json === true)
   try {
     if (flags.help || command === 'help' || command === undefined) {
       io.stdout(HELP)
       return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
     }
-    if (command !== 'hardware-id' && command !== 'deactivate') {
+    if (!COMMANDS.includes(command)) {
       return out.fail(
-        inputError('command', `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate" or "hardware-id"; see --help.`)
+        inputError(
+          'command',
+          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+        )
       )
     }
-    if (extraAt.length > 0) {
-      return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[0]} (not shown, in case it is a secret). See --help.`))
+    const positionals = command === 'upload-offline' ? 1 : 0
+    if (extraAt.length > positionals) {
+      return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
     }
     if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
+    if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
+    if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out)
     return await deactivateCommand(flags, io, out)
   } catch {
     return out.fail(describeError('app_internal_error'))

@@ -1,6 +1,6 @@
 import { release } from 'node:os'
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
 import { resolveAppLocation } from './electron/app-location'
@@ -96,6 +96,13 @@ function run(): void {
       ipcMain,
       service: async () => (await started).service,
       isTrustedSender: createSenderCheck(location, isAppContents),
+      saveFile: {
+        // Modal to the window that asked; looked up on each call, so an e2e harness can stub the dialog.
+        showSaveDialog: (contents, options) => {
+          const owner = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.id === contents.id)
+          return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)
+        }
+      },
       onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
     })
 

@@ -24,6 +24,9 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     deactivateWithSso: (input) => invoke(IPC.deactivateWithSso, input),
     cancelSso: () => invoke(IPC.cancelSso),
     warmUp: () => invoke(IPC.warmUp),
+    saveOfflineRequest: (input) => invoke(IPC.saveOfflineRequest, input),
+    inspectOfflineRequest: (input) => invoke(IPC.inspectOfflineRequest, input),
+    uploadOfflineRequest: (input) => invoke(IPC.uploadOfflineRequest, input),
     onSsoProgress: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onSsoProgress needs a function.')
       const relay: ProgressListener = (_event, progress) => listener(progress)

@@ -1,9 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { buildActivationAnswer, signBody } from './activation-answer'
-import { RequestAuthenticator, type Principal } from './auth'
+import { mayUseProduct, RequestAuthenticator, type Principal } from './auth'
 import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
 import { parseRequestTarget } from '../main/engine/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
+import { checkOfflineRequest, OFFLINE_BODY_LIMIT, OfflineReplayGuard, offlineContent } from './offline-deactivation'
 import { MESSAGES, refuse, type Refusal } from './refusal'
 import { readBundleBody, type BundleAction, type BundleBodyRules } from './request-body'
 import type { Seed } from './seed'
@@ -50,12 +51,14 @@ export interface SandboxApp {
 
 type Route =
   | { kind: 'bundle'; action: BundleAction; path: string }
+  | { kind: 'offline'; path: string }
   | { kind: 'sso-url'; path: string }
   | { kind: 'token'; path: string }
 
 const ROUTES: Record<string, Route> = {
   [`POST ${API_PREFIX}activate_bundle`]: { kind: 'bundle', action: 'activate', path: `${API_PREFIX}activate_bundle` },
   [`POST ${API_PREFIX}deactivate_bundle`]: { kind: 'bundle', action: 'deactivate', path: `${API_PREFIX}deactivate_bundle` },
+  [`POST ${API_PREFIX}deactivate_bundle_offline`]: { kind: 'offline', path: `${API_PREFIX}deactivate_bundle_offline` },
   [`GET ${API_PREFIX}sso_url`]: { kind: 'sso-url', path: `${API_PREFIX}sso_url` },
   [`POST ${TOKEN_PATH}`]: { kind: 'token', path: TOKEN_PATH }
 }
@@ -111,6 +114,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   }
   const productIds = new Map(options.seed.products.map((p, index) => [p.code, index + 1]))
   const productId = (code: string): number => productIds.get(code) ?? 0
+  const replays = new OfflineReplayGuard(now)
   const mounts: Array<{ prefix: string; listener: RequestListener }> = []
   const byPath = new Map<string, number>()
   let requests = 0
@@ -126,16 +130,32 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     return answer.ok ? { principal: answer.value } : answer.refusal
   }
 
-  async function bundleRoute(req: IncomingMessage, res: ServerResponse, action: BundleAction): Promise<void> {
-    const raw = await readBody(req, maxBodyBytes)
+  /**
+   * The start of every call that changes licences: the body (at most `limit` bytes), an
+   * authenticated principal that may write. Null once a refusal has been sent.
+   */
+  async function writeCall(req: IncomingMessage, res: ServerResponse, limit: number): Promise<{ raw: string; principal: Principal } | null> {
+    const raw = await readBody(req, limit)
     const who = authenticate(req)
-    if ('code' in who) return sendRefusal(res, who)
-    if (who.principal.readOnly)
-      return sendRefusal(res, refuse('read_only_api_key', 'The API key is read-only and cannot change licenses'))
-    if (raw === null)
-      return sendRefusal(res, refuse('validation_error', `The request body is larger than ${maxBodyBytes} bytes`, 413), {
-        Connection: 'close'
-      })
+    if ('code' in who) {
+      sendRefusal(res, who)
+      return null
+    }
+    if (who.principal.readOnly) {
+      sendRefusal(res, refuse('read_only_api_key', 'The API key is read-only and cannot change licenses'))
+      return null
+    }
+    if (raw === null) {
+      sendRefusal(res, refuse('validation_error', `The request body is larger than ${limit} bytes`, 413), { Connection: 'close' })
+      return null
+    }
+    return { raw, principal: who.principal }
+  }
+
+  async function bundleRoute(req: IncomingMessage, res: ServerResponse, action: BundleAction): Promise<void> {
+    const who = await writeCall(req, res, maxBodyBytes)
+    if (!who) return
+    const raw = who.raw
     const call = readBundleBody(raw, action, bodyRules)
     if (!call.ok) return sendRefusal(res, call.refusal)
     const outcome = await runBundleCall(deps, who.principal, call.value)
@@ -143,6 +163,28 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (action === 'deactivate') return sendBody(res, 200, deactivatedBody, deactivatedType)
     const answer = await buildActivationAnswer(signer, outcome.value, productId, now())
     sendBody(res, 200, answer.body, 'application/json', { LicenseSignature: answer.signature })
+  }
+
+  async function offlineRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await writeCall(req, res, OFFLINE_BODY_LIMIT)
+    if (!who) return
+    const content = await offlineContent(req.headers['content-type'], who.raw)
+    if (!content.ok) return sendRefusal(res, content.refusal)
+    const checked = checkOfflineRequest(content.value, { auth, now })
+    if (!checked.ok) return sendRefusal(res, checked.refusal)
+    const { call, principal, replayId, rememberUntil } = checked.value
+    // The uploader's key must reach the product too, not only the key that signed the file.
+    if (!mayUseProduct(who.principal, call.product))
+      return sendRefusal(res, refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
+    const claim = replays.reserve(replayId, rememberUntil)
+    if (claim === 'used') return sendRefusal(res, refuse('offline_request_replayed', 'This request file was already used'))
+    if (claim === 'full') return sendRefusal(res, refuse('server_unavailable', 'Too many offline requests to remember; try again later'))
+    const outcome = await runBundleCall(deps, principal, call)
+    if (!outcome.ok) {
+      replays.release(replayId)
+      return sendRefusal(res, outcome.refusal)
+    }
+    sendBody(res, 200, deactivatedBody, deactivatedType)
   }
 
   async function ssoUrlRoute(req: IncomingMessage, res: ServerResponse, query: string): Promise<void> {
@@ -193,6 +235,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (known) {
       count(known.path)
       if (known.kind === 'bundle') return bundleRoute(req, res, known.action)
+      if (known.kind === 'offline') return offlineRoute(req, res)
       if (known.kind === 'sso-url') return ssoUrlRoute(req, res, query)
       return tokenRoute(req, res)
     }

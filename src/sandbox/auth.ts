@@ -151,6 +151,23 @@ export class RequestAuthenticator {
     return accept(key.principal)
   }
 
+  /**
+   * The signer an offline request file names (§7): its key (shared key, or the OAuth
+   * client's secret) and whom it acts for. The same refusals as a request header naming it.
+   */
+  offlineSigner(signer: { kind: 'api-key'; apiKey: string } | { kind: 'oauth'; clientId: string }): Answer<{ key: string; principal: Principal }> {
+    if (signer.kind === 'oauth') {
+      const client = this.clients.get(signer.clientId)
+      if (!client) return reject(refuse('invalid_api_key', 'The client id named in the request file is not valid'))
+      return accept({ key: client.secret, principal: { kind: 'oauth', clientId: signer.clientId, readOnly: false, products: client.products } })
+    }
+    const key = this.keys.get(signer.apiKey)
+    if (!key) return reject(refuse('invalid_api_key', 'The API key named in the request file is not valid'))
+    if (key.status === 'revoked') return reject(refuse('revoked_api_key', 'The API key named in the request file has been revoked'))
+    if (key.status === 'read-only') return reject(refuse('read_only_api_key', 'The API key named in the request file is read-only and cannot change licenses'))
+    return accept({ key: key.sharedKey, principal: key.principal })
+  }
+
   private expectedSignature(key: KeyRecord, date: string): Buffer {
     if (key.lastDate !== date) {
       key.lastSignature = Buffer.from(createHmac('sha256', key.sharedKey).update(signingString(date)).digest('base64'))

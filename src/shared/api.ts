@@ -1,4 +1,5 @@
 import type { Outcome } from './outcome'
+import type { OfflineLoginMethod } from './offline-validation'
 import type { LoginMethod } from './request'
 
 /** Where the hardware id that will be sent came from. */
@@ -69,6 +70,43 @@ export interface WarmUpState {
   warming: boolean
 }
 
+/** What the window sends to write an offline deactivation request file (no password: the file never holds one). */
+export interface OfflineRequestInput {
+  product: string
+  hardwareId?: string
+  licenseKey?: string
+  username?: string
+}
+
+/** What a request file will free, as the upload screen shows it (never the full licence key). */
+export interface OfflineRequestSummary {
+  product: string
+  hardwareId: string
+  method: OfflineLoginMethod
+  /** The licence key masked to its last 4 characters, or the username. */
+  licence: string
+  /** ISO time the file was written. */
+  writtenAt: string
+  /** The app that wrote it, e.g. "License Manager 0.1.0". */
+  writtenBy: string
+  requestId: string
+  format: 'v2' | 'v1'
+}
+
+/** The outcome of the save dialog: where the file went, or that the person cancelled. */
+export type OfflineRequestSaved = { saved: true; path: string; summary: OfflineRequestSummary } | { saved: false }
+
+/** A request file's text, as the window read it (at most 64 KiB). */
+export interface OfflineRequestContent {
+  content: string
+}
+
+export interface OfflineUploadResult {
+  summary: OfflineRequestSummary
+  /** ISO time the server confirmed. */
+  at: string
+}
+
 /** The API the preload exposes to the window as `window.licenseManager`. */
 export interface LicenseManagerApi {
   getAppInfo(): Promise<Outcome<AppInfo>>
@@ -79,6 +117,12 @@ export interface LicenseManagerApi {
   cancelSso(): Promise<Outcome<null>>
   /** The form is shown or its bundle filled in: open the connection ahead of the click (sends nothing to the API). */
   warmUp(): Promise<Outcome<WarmUpState>>
+  /** Builds a signed request file for a PC without internet and saves it where the person chooses. */
+  saveOfflineRequest(input: OfflineRequestInput): Promise<Outcome<OfflineRequestSaved>>
+  /** Reads a request file and says what it will free; nothing is sent. */
+  inspectOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineRequestSummary>>
+  /** Uploads a request file to the License API, which frees the seat. */
+  uploadOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineUploadResult>>
   /** Returns a function that stops listening. */
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void
 }

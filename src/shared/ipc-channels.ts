@@ -6,6 +6,9 @@ export const IPC = {
   deactivateWithSso: 'license-manager:deactivate-with-sso',
   cancelSso: 'license-manager:cancel-sso',
   warmUp: 'license-manager:warm-up',
+  saveOfflineRequest: 'license-manager:save-offline-request',
+  inspectOfflineRequest: 'license-manager:inspect-offline-request',
+  uploadOfflineRequest: 'license-manager:upload-offline-request',
   ssoProgress: 'license-manager:sso-progress'
 } as const
 

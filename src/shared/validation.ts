@@ -39,7 +39,7 @@ export const FIELD_LABELS: Record<keyof DeactivationInput, string> = {
   customerAccountCode: 'Customer account code'
 }
 
-type TextField = keyof typeof FIELD_LIMITS
+export type TextField = keyof typeof FIELD_LIMITS
 
 const text = (field: TextField) =>
   z.string({ error: `${FIELD_LABELS[field]} is required.` }).check(
@@ -56,6 +56,12 @@ const trimmed = (field: TextField) => z.pipe(text(field), z.transform((v: string
 const FIELD_SCHEMAS = Object.fromEntries(
   (Object.keys(FIELD_LIMITS) as TextField[]).map((field) => [field, field === 'password' ? text(field) : trimmed(field)])
 ) as Record<TextField, ReturnType<typeof text> | ReturnType<typeof trimmed>>
+
+/** One text field by the same rules as a full request (identifiers trimmed); the error names the field. */
+export function validateTextField(field: TextField, value: unknown): Outcome<string> {
+  const parsed = FIELD_SCHEMAS[field].safeParse(value)
+  return parsed.success ? success(parsed.data) : firstIssue(parsed, field)
+}
 
 const WHOLE_NUMBER = 'Licence id must be a whole number.'
 const licenseId = z.pipe(

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { DeactivateInput } from '../../src/shared/api'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
-import { buildDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import { buildDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
-import { APP_INFO, PC_HARDWARE_ID } from './support/fake-api'
+import { APP_INFO, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 
 const AT = new Date('2025-03-04T10:20:30.000Z')
 const SECRETS = {
@@ -92,5 +92,32 @@ describe('codeAndStatus', () => {
   it('formats the helpdesk line', () => {
     expect(codeAndStatus({ code: 'device_not_found', status: 400 })).toBe('Code: device_not_found · HTTP 400')
     expect(codeAndStatus({ code: 'timeout', status: 0 })).toBe('Code: timeout · no HTTP status')
+  })
+})
+
+describe('buildUploadDiagnostics', () => {
+  it('names the file’s bundle, masked licence, hardware id, request id, and the server’s error', () => {
+    const text = buildUploadDiagnostics({
+      app: APP_INFO,
+      summary: REQUEST_SUMMARY,
+      outcome: failure(describeError('offline_request_replayed', { status: 400, serverMessage: 'This request file was already used' })),
+      at: AT
+    })
+    for (const line of [
+      'Task: upload of an offline deactivation request file',
+      'Bundle: office-suite',
+      'Licence key (masked): ••••DDDD',
+      `Hardware id: ${PC_HARDWARE_ID.id}`,
+      `Request id: ${REQUEST_SUMMARY.requestId} (format v2)`,
+      'Error code: offline_request_replayed',
+      'HTTP status: 400',
+      'Server message: This request file was already used',
+      `Time: ${AT.toISOString()}`
+    ]) expect(text).toContain(line)
+  })
+
+  it('reports a freed seat with the server’s time', () => {
+    const text = buildUploadDiagnostics({ app: APP_INFO, summary: REQUEST_SUMMARY, outcome: success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:31.000Z' }), at: AT })
+    expect(text).toContain('Result: seat freed\nConfirmed by server at: 2025-03-04T10:20:31.000Z')
   })
 })

@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import type { DeactivateInput, SsoDeactivateInput } from '../../shared/api'
+import type { DeactivateInput, OfflineRequestContent, OfflineRequestInput, SsoDeactivateInput } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/validation'
+import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /*
  * Shape checks at the IPC boundary: a plain object, known keys only, strings only,
@@ -34,7 +35,17 @@ const ssoDeactivateInput = z.strictObject({
   licenseId: optionalBounded(LICENSE_ID_LIMIT)
 }) satisfies z.ZodType<SsoDeactivateInput>
 
-const FIELD_NAMES: Record<string, string> = { ...FIELD_LABELS, grant: 'Sign-in type' }
+const offlineRequestInput = z.strictObject({
+  product: bounded(FIELD_LIMITS.product),
+  hardwareId: optionalBounded(FIELD_LIMITS.hardwareId),
+  licenseKey: optionalBounded(FIELD_LIMITS.licenseKey),
+  username: optionalBounded(FIELD_LIMITS.username)
+}) satisfies z.ZodType<OfflineRequestInput>
+
+/** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
+const offlineRequestContent = z.strictObject({ content: bounded(MAX_REQUEST_FILE_BYTES) }) satisfies z.ZodType<OfflineRequestContent>
+
+const FIELD_NAMES: Record<string, string> = { ...FIELD_LABELS, grant: 'Sign-in type', content: 'Request file' }
 
 function rejected(error: z.ZodError): Outcome<never> {
   const issue = error.issues[0]
@@ -63,6 +74,10 @@ function parseSingle<T>(schema: z.ZodType<T>, args: readonly unknown[]): Outcome
 export const parseDeactivateArgs = (args: readonly unknown[]): Outcome<DeactivateInput> => parseSingle(deactivateInput, args)
 
 export const parseSsoDeactivateArgs = (args: readonly unknown[]): Outcome<SsoDeactivateInput> => parseSingle(ssoDeactivateInput, args)
+
+export const parseOfflineRequestArgs = (args: readonly unknown[]): Outcome<OfflineRequestInput> => parseSingle(offlineRequestInput, args)
+
+export const parseOfflineContentArgs = (args: readonly unknown[]): Outcome<OfflineRequestContent> => parseSingle(offlineRequestContent, args)
 
 /** Calls without a payload take none; anything sent along is refused, not ignored. */
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {

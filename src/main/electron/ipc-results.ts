@@ -1,4 +1,13 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
+import type {
+  AppInfo,
+  DeactivationResult,
+  HardwareIdInfo,
+  OfflineRequestSaved,
+  OfflineRequestSummary,
+  OfflineUploadResult,
+  SsoProgress,
+  WarmUpState
+} from '../../shared/api'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 
@@ -64,3 +73,19 @@ export function toSsoProgress(p: SsoProgress): SsoProgress {
       return { stage: 'deactivating' }
   }
 }
+
+export const toOfflineRequestSummary = (v: OfflineRequestSummary): OfflineRequestSummary => ({
+  product: v.product,
+  hardwareId: v.hardwareId,
+  method: v.method,
+  licence: v.licence,
+  writtenAt: v.writtenAt,
+  writtenBy: v.writtenBy,
+  requestId: v.requestId,
+  format: v.format
+})
+
+export const toOfflineRequestSaved = (v: OfflineRequestSaved): OfflineRequestSaved =>
+  v.saved ? { saved: true, path: v.path, summary: toOfflineRequestSummary(v.summary) } : { saved: false }
+
+export const toOfflineUploadResult = (v: OfflineUploadResult): OfflineUploadResult => ({ summary: toOfflineRequestSummary(v.summary), at: v.at })

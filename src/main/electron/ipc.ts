@@ -2,7 +2,7 @@ import type { SsoProgress } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { parseDeactivateArgs, parseNoArgs, parseSsoDeactivateArgs } from './ipc-payloads'
+import { parseDeactivateArgs, parseNoArgs, parseOfflineContentArgs, parseOfflineRequestArgs, parseSsoDeactivateArgs } from './ipc-payloads'
 import {
   projectOutcome,
   toAppError,
@@ -10,9 +10,13 @@ import {
   toDeactivationResult,
   toHardwareIdInfo,
   toNull,
+  toOfflineRequestSaved,
+  toOfflineRequestSummary,
+  toOfflineUploadResult,
   toSsoProgress,
   toWarmUpState
 } from './ipc-results'
+import { saveRequestFile, type SaveRequestFileDeps } from './offline-save'
 import type { LicenseService } from '../engine/service'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 
@@ -33,6 +37,8 @@ export interface IpcDeps {
    */
   service: () => Promise<Outcome<IpcLicenseService>> | Outcome<IpcLicenseService>
   isTrustedSender: SenderCheck
+  /** The native save dialog (and file writing) for offline request files; without it saving answers `offline_save_failed`. */
+  saveFile?: SaveRequestFileDeps
   /** Told which channel failed unexpectedly; never given the payload. */
   onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
 }
@@ -88,6 +94,21 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   register(IPC.cancelSso, parseNoArgs, (service) => projectOutcome(service.cancelSso(), toNull))
 
   register(IPC.warmUp, parseNoArgs, (service) => projectOutcome(service.warmUp(), toWarmUpState))
+
+  register(IPC.saveOfflineRequest, parseOfflineRequestArgs, async (service, input, event) => {
+    const file = await service.offline.create(input)
+    if (!file.ok) return failure(toAppError(file.error))
+    if (!deps.saveFile) return failure(describeError('offline_save_failed'))
+    return projectOutcome(await saveRequestFile(file.value, event.sender, deps.saveFile), toOfflineRequestSaved)
+  })
+
+  register(IPC.inspectOfflineRequest, parseOfflineContentArgs, (service, input) =>
+    projectOutcome(service.offline.inspect(input.content), toOfflineRequestSummary)
+  )
+
+  register(IPC.uploadOfflineRequest, parseOfflineContentArgs, async (service, input) =>
+    projectOutcome(await service.offline.upload(input.content), toOfflineUploadResult)
+  )
 
   return () => {
     for (const channel of channels) deps.ipcMain.removeHandler(channel)

@@ -67,6 +67,8 @@ export interface LoadConfigOptions {
    * environment cannot point the vendor's keys at another server.
    */
   packaged?: boolean
+  /** Keys without a server are fine: writing an offline request file needs the keys only. */
+  keysWithoutServer?: boolean
 }
 
 const FILE_KEYS = [
@@ -295,7 +297,7 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (apiUrl !== null && auth.value === null) {
     return invalid(CONFIG_ENV.apiKey, `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`)
   }
-  if (apiUrl === null && auth.value !== null) {
+  if (apiUrl === null && auth.value !== null && options.keysWithoutServer !== true) {
     return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).')
   }
 

@@ -39,6 +39,8 @@ export type ActivatedLicence = Record<string, unknown> & { id?: unknown; hardwar
 export interface LicenseApiClient {
   /** POST deactivate_bundle; succeeds only on the server's `license_deactivated`. */
   deactivateBundle(request: DeactivationRequest): Promise<Outcome<'license_deactivated'>>
+  /** POST deactivate_bundle_offline with a request file's content as the text body; same answers as deactivateBundle. */
+  deactivateBundleOffline(requestFile: string): Promise<Outcome<'license_deactivated'>>
   /** POST activate_bundle (tests and the bench set up seats with it). */
   activateBundle(request: DeactivationRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
@@ -90,6 +92,9 @@ function isDeactivatedConfirmation(body: string): boolean {
   }
 }
 
+const isLicenceList = (value: unknown): value is ActivatedLicence[] =>
+  Array.isArray(value) && value.length > 0 && value.every((l) => typeof l === 'object' && l !== null && !Array.isArray(l))
+
 const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status <= 299
 
 function parseJson(body: string): unknown {
@@ -124,12 +129,12 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
   })
 
   /** Sends one call; a refused OAuth token is renewed and the call repeated once. */
-  async function send(method: 'get' | 'post', path: string, body?: string): Promise<Outcome<HttpAnswer>> {
+  async function send(method: 'get' | 'post', path: string, body?: string, contentType = 'application/json'): Promise<Outcome<HttpAnswer>> {
     for (let attempt = 1; ; attempt++) {
       const auth = await authorizer.headers()
       if (!auth.ok) return auth
       const headers: Record<string, string> = { accept: 'application/json', date: auth.value.date, authorization: auth.value.authorization }
-      if (body !== undefined) headers['content-type'] = 'application/json'
+      if (body !== undefined) headers['content-type'] = contentType
       let answer: HttpAnswer
       try {
         const response = await api(path, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) })
@@ -147,18 +152,29 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
     }
   }
 
+  /**
+   * Both deactivation calls succeed only on the server's `license_deactivated`; the
+   * offline one also on "the list of affected licenses" one page of the docs speaks of.
+   */
+  async function deactivation(sent: Outcome<HttpAnswer>, acceptLicenceList = false): Promise<Outcome<'license_deactivated'>> {
+    if (!sent.ok) return sent
+    const answer = sent.value
+    if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
+    const confirmed = isDeactivatedConfirmation(answer.body) || (acceptLicenceList && isLicenceList(parseJson(answer.body)))
+    if (!confirmed) return failure(mapUnexpectedSuccess(answer))
+    return success('license_deactivated')
+  }
+
   return {
     secrets: () => authorizer.secrets(),
     prepareCredentials: () => authorizer.prepare(),
 
-    async deactivateBundle(request) {
-      const sent = await send('post', 'deactivate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))
-      if (!sent.ok) return sent
-      const answer = sent.value
-      if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
-      if (!isDeactivatedConfirmation(answer.body)) return failure(mapUnexpectedSuccess(answer))
-      return success('license_deactivated')
-    },
+    deactivateBundle: async (request) =>
+      deactivation(await send('post', 'deactivate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))),
+
+    // The node SDK sends the file's text as text/plain; the documented multipart form is for browsers.
+    deactivateBundleOffline: async (requestFile) =>
+      deactivation(await send('post', 'deactivate_bundle_offline', requestFile, 'text/plain; charset=utf-8'), true),
 
     async activateBundle(request) {
       const sent = await send('post', 'activate_bundle', JSON.stringify(toBundleRequestBody(request, options.sdkVersion)))
@@ -166,10 +182,8 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       const answer = sent.value
       if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
       const licences = parseJson(answer.body)
-      if (!Array.isArray(licences) || licences.length === 0 || !licences.every((l) => typeof l === 'object' && l !== null && !Array.isArray(l))) {
-        return failure(mapUnexpectedSuccess(answer))
-      }
-      return success(licences as ActivatedLicence[])
+      if (!isLicenceList(licences)) return failure(mapUnexpectedSuccess(answer))
+      return success(licences)
     },
 
     async ssoUrl(query) {

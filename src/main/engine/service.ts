@@ -16,6 +16,7 @@ import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
+import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
@@ -33,6 +34,8 @@ export interface LicenseService {
   warmUp(): Outcome<WarmUpState>
   /** The form is gone: stop keeping the connection warm. */
   stopWarmUp(): Outcome<null>
+  /** Request files for PCs without internet: write, read, upload. */
+  readonly offline: OfflineRequests
 }
 
 /**
@@ -124,6 +127,14 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     warmer: config.warmUp === false ? undefined : deps.warmer,
     prepareCredentials: () => client.prepareCredentials()
   })
+  const offline = createOfflineRequests({
+    auth: config.auth,
+    app: deps.app,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    resolveHardwareId: hardwareIdResolver(hardware),
+    configSecrets: () => client.secrets(),
+    send: (content) => client.deactivateBundleOffline(content)
+  })
   const sso = createSsoBrowserFlow({
     appName: deps.app.name,
     timeoutMs: config.ssoTimeoutMs,
@@ -213,7 +224,9 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     stopWarmUp() {
       warm.stop()
       return success(null)
-    }
+    },
+
+    offline
   }
 
   function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {

@@ -1,10 +1,29 @@
+import { useState } from 'react'
 import { Deactivator } from './Deactivator'
 import { ErrorView } from './ErrorView'
+import { OfflineUpload } from './offline/OfflineUpload'
+import { OfflineWriter } from './offline/OfflineWriter'
+import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
+
+type View = 'online' | 'offline' | 'upload'
+
+const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
+  { view: 'online', label: 'Deactivate online' },
+  { view: 'offline', label: 'This PC has no internet' },
+  { view: 'upload', label: 'Upload a request file' }
+]
 
 export function App() {
   const reading = useAppInfo()
   const info = reading.status === 'ready' ? reading.info : null
+  const [view, setView] = useState<View>('online')
+  const [prefill, setPrefill] = useState<{ key: number; values?: OfflinePrefill }>({ key: 0 })
+  const show = (next: View, values?: OfflinePrefill) => {
+    // A fresh offline form each time it is opened from elsewhere, filled from the failed attempt if any.
+    if (next === 'offline') setPrefill((p) => ({ key: p.key + 1, ...(values ? { values } : {}) }))
+    setView(next)
+  }
   return (
     <div className="app">
       <header className="app-header">
@@ -27,7 +46,18 @@ export function App() {
           </p>
         )}
         {reading.status === 'failed' && <ErrorView error={reading.error} onRetry={reading.retry} />}
-        {info && <Deactivator appInfo={info} />}
+        {info && (
+          <nav className="views" aria-label="Tasks">
+            {VIEWS.map((v) => (
+              <button key={v.view} type="button" aria-current={view === v.view ? 'page' : undefined} onClick={() => show(v.view)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+        )}
+        {info && view === 'online' && <Deactivator appInfo={info} onWriteOffline={(values) => show('offline', values)} />}
+        {info && view === 'offline' && <OfflineWriter key={prefill.key} appInfo={info} prefill={prefill.values} />}
+        {info && view === 'upload' && <OfflineUpload appInfo={info} />}
       </main>
       {info && (
         <footer className="app-footer">

@@ -19,6 +19,7 @@ import { useHardwareReading } from './queries'
 import { loadRememberedFields, rememberFields } from './remembered-fields'
 import { useServices } from './services'
 import { SuccessView } from './SuccessView'
+import type { OfflinePrefill } from './offline/offline-model'
 import { useDeactivation } from './use-deactivation'
 import type { AppError } from '../../shared/errors'
 
@@ -39,7 +40,20 @@ function retryTarget(error: AppError, method: FormValues['method']): Omit<FormMo
   return { focus: method === 'user' ? 'password' : 'submit' }
 }
 
-export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
+/** What the offline form can take over from a failed online attempt (no password, no token). */
+function offlinePrefillFrom(values: FormValues): OfflinePrefill {
+  const prefill: OfflinePrefill = { product: values.product, hardwareIdOverride: values.hardwareIdOverride }
+  if (values.method === 'user') return { ...prefill, method: 'user', username: values.username }
+  return values.method === 'license-key' ? { ...prefill, method: 'license-key', licenseKey: values.licenseKey } : prefill
+}
+
+interface DeactivatorProps {
+  appInfo: AppInfo
+  /** Opens the "This PC has no internet" path, filled from the failed attempt. */
+  onWriteOffline?: (prefill: OfflinePrefill) => void
+}
+
+export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const { api, storage } = useServices()
   const hardware = useHardwareReading()
   const deactivation = useDeactivation()
@@ -79,7 +93,17 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
       return <SuccessView result={result.outcome.value} diagnostics={diagnostics} onNext={onNext} />
     }
     const error = result.outcome.error
-    return <ErrorView error={error} diagnostics={diagnostics} onRetry={() => remount(retryTarget(error, values.method))} />
+    // Any transport failure (the network family) may mean this PC is offline.
+    const offer = error.family === 'network' && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
+    return (
+      <ErrorView
+        error={error}
+        diagnostics={diagnostics}
+        onRetry={() => remount(retryTarget(error, values.method))}
+        onWriteOffline={offer}
+        ssoAttempt={attempt.kind === 'sso' || attempt.method === 'sso-token'}
+      />
+    )
   }
 
   return (

@@ -8,9 +8,13 @@ interface ErrorViewProps {
   /** Absent when there is no attempt to describe (the app could not start). */
   diagnostics?: () => string
   onRetry(): void
+  /** Offered when the server could not be reached: free the seat with a request file instead. */
+  onWriteOffline?: (() => void) | undefined
+  /** The attempt used company sign-in, which cannot work without internet. */
+  ssoAttempt?: boolean
 }
 
-export function ErrorView({ error, diagnostics, onRetry }: ErrorViewProps) {
+export function ErrorView({ error, diagnostics, onRetry, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
     <section className={`card result result-error family-${error.family}`} aria-labelledby="result-heading">
@@ -26,6 +30,18 @@ export function ErrorView({ error, diagnostics, onRetry }: ErrorViewProps) {
         </p>
       )}
       <p className="code-line">{codeAndStatus(error)}</p>
+      {onWriteOffline && (
+        <div className="notice offline-offer">
+          <p>
+            <strong>No internet on this PC?</strong> You can still free the seat: write a request file here and upload it from a computer with
+            internet.
+            {ssoAttempt && ' Company sign-in needs your identity provider online, so the file uses the licence key or the username of the licence instead.'}
+          </p>
+          <button type="button" onClick={onWriteOffline}>
+            Write a request file instead
+          </button>
+        </div>
+      )}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again

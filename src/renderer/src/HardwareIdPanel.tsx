@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import { codeAndStatus } from './diagnostics'
 import { CopyButton } from './CopyButton'
+import { ErrorNotice } from './ErrorNotice'
 import type { HardwareReading } from './form-model'
 import { TextField } from './TextField'
 
@@ -30,16 +30,7 @@ export function HardwareIdPanel({ reading, override, registration, error }: Hard
           <CopyButton label="Copy hardware id" text={() => reading.info.id} fallbackLabel="This PC’s hardware id" />
         </>
       )}
-      {reading.status === 'unavailable' && (
-        <div className="notice notice-error" role="alert">
-          <p>
-            <strong>{reading.error.title}</strong>
-          </p>
-          <p>{reading.error.explanation}</p>
-          <p>{reading.error.action}</p>
-          <p className="code-line">{codeAndStatus(reading.error)}</p>
-        </div>
-      )}
+      {reading.status === 'unavailable' && <ErrorNotice error={reading.error} />}
       {overridden && (
         <p className="notice">
           The override will be sent instead of this PC’s hardware id: <code className="hardware-id">{override.trim()}</code>

@@ -2,16 +2,12 @@ import type { DeactivationResult } from '../../shared/api'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { useFocusOnMount } from './use-focus-on-mount'
+import { formatTime } from './format-time'
 
 interface SuccessViewProps {
   result: DeactivationResult
   diagnostics(): string
   onNext(): void
-}
-
-function formatTime(iso: string): string {
-  const time = new Date(iso)
-  return Number.isNaN(time.getTime()) ? iso : time.toLocaleString()
 }
 
 export function SuccessView({ result, diagnostics, onNext }: SuccessViewProps) {

@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult } from '../../shared/api'
+import type { AppInfo, DeactivationResult, OfflineRequestSummary, OfflineUploadResult } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
@@ -53,13 +53,42 @@ export function buildDiagnostics({ app, attempt, outcome, at }: DiagnosticsConte
     `Hardware id source: ${attempt.hardware.source} — ${attempt.hardware.description}`,
     `Time: ${at.toISOString()}`
   )
-  if (outcome.ok) {
-    lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
-  } else {
-    const { error } = outcome
-    lines.push('Result: failed', `Error: ${error.title}`, `Error code: ${error.code}`, `HTTP status: ${error.status > 0 ? error.status : 'none'}`, `Error family: ${error.family}`)
-    if (error.field) lines.push(`Field: ${error.field}`)
-    if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secretsOf(attempt))}`)
-  }
+  if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
+  else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
+  return lines.join('\n') + '\n'
+}
+
+function errorLines(error: AppError, secrets: readonly string[]): string[] {
+  const lines = ['Result: failed', `Error: ${error.title}`, `Error code: ${error.code}`, `HTTP status: ${error.status > 0 ? error.status : 'none'}`, `Error family: ${error.family}`]
+  if (error.field) lines.push(`Field: ${error.field}`)
+  if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secrets)}`)
+  return lines
+}
+
+export interface UploadDiagnosticsContext {
+  app: DiagnosticsContext['app']
+  /** What the request file names (its licence key is already masked). */
+  summary: OfflineRequestSummary
+  outcome: Outcome<OfflineUploadResult>
+  at: Date
+}
+
+/** The same report for the upload of a request file: what the file names, and the result. */
+export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiagnosticsContext): string {
+  const lines: string[] = [
+    `${app.name} diagnostics`,
+    `App version: ${app.version}`,
+    `OS: ${app.os}`,
+    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
+    'Task: upload of an offline deactivation request file',
+    `Bundle: ${summary.product}`,
+    `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${summary.licence}`,
+    `Hardware id: ${summary.hardwareId}`,
+    `Request id: ${summary.requestId} (format ${summary.format})`,
+    `File written: ${summary.writtenAt} by ${summary.writtenBy}`,
+    `Time: ${at.toISOString()}`
+  ]
+  if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${outcome.value.at}`)
+  else lines.push(...errorLines(outcome.error, []))
   return lines.join('\n') + '\n'
 }

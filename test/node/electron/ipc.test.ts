@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress } from '../../../src/shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, SsoProgress } from '../../../src/shared/api'
 import { describeError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
@@ -11,7 +11,17 @@ const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
 const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 
-const INVOKE_CHANNELS = [IPC.getAppInfo, IPC.getHardwareId, IPC.deactivate, IPC.deactivateWithSso, IPC.cancelSso, IPC.warmUp]
+const INVOKE_CHANNELS = [
+  IPC.getAppInfo,
+  IPC.getHardwareId,
+  IPC.deactivate,
+  IPC.deactivateWithSso,
+  IPC.cancelSso,
+  IPC.saveOfflineRequest,
+  IPC.inspectOfflineRequest,
+  IPC.uploadOfflineRequest,
+  IPC.warmUp
+]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -24,6 +34,19 @@ const appInfo: AppInfo = {
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
 const result: DeactivationResult = { product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', at: '2025-01-01T00:00:00.000Z' }
+const offlineSummary: OfflineRequestSummary = {
+  product: 'office-suite',
+  hardwareId: 'a'.repeat(64),
+  method: 'license-key',
+  licence: '••••DDDD',
+  writtenAt: '2025-01-01T00:00:00.000Z',
+  writtenBy: 'License Manager 0.1.0',
+  requestId: '0b6f8e4e-8c1f-4d8e-9a43-2f1d3c4b5a69',
+  format: 'v2'
+}
+const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
+/** A stand-in for dialog.showSaveDialog that answers a chosen path, and a writeFile that keeps what it was given. */
+const saveFile = { showSaveDialog: async () => ({ canceled: false, filePath: SAVED_PATH }), writeFile: async () => undefined }
 
 function fakeService(overrides: Partial<IpcLicenseService> = {}) {
   const calls: string[] = []
@@ -41,6 +64,11 @@ function fakeService(overrides: Partial<IpcLicenseService> = {}) {
     cancelSso: () => (calls.push('cancelSso'), success(null)),
     warmUp: () => (calls.push('warmUp'), success({ warming: true })),
     stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
+    offline: {
+      create: async () => (calls.push('offline.create'), success({ fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJD', summary: offlineSummary })),
+      inspect: () => (calls.push('offline.inspect'), success(offlineSummary)),
+      upload: async () => (calls.push('offline.upload'), success({ summary: offlineSummary, at: result.at }))
+    },
     ...overrides
   }
   return { service, calls }
@@ -92,6 +120,7 @@ function setup(serviceOverrides: Partial<IpcLicenseService> = {}, serviceOutcome
     ipcMain,
     service: serviceFactory,
     isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID),
+    saveFile,
     onUnexpectedError
   })
   const invoke = async (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
@@ -108,7 +137,10 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.deactivate]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
   [IPC.deactivateWithSso]: [{ product: 'office-suite', customerAccountCode: 'acme', grant: 'code' }],
   [IPC.cancelSso]: [],
-  [IPC.warmUp]: []
+  [IPC.warmUp]: [],
+  [IPC.saveOfflineRequest]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
+  [IPC.inspectOfflineRequest]: [{ content: 'QUJD' }],
+  [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }]
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -168,7 +200,12 @@ describe('registerIpcHandlers', () => {
       [IPC.deactivateWithSso, [{ product: 'x', customerAccountCode: 'acme', grant: 'code', hardwareId: 'h'.repeat(257) }], 'hardwareId'],
       [IPC.getAppInfo, [{ anything: 1 }], 'request'],
       [IPC.getHardwareId, ['override'], 'request'],
-      [IPC.cancelSso, [1], 'request']
+      [IPC.cancelSso, [1], 'request'],
+      [IPC.saveOfflineRequest, [{ product: 'x', username: 'u', password: 'p' }], 'password'],
+      [IPC.saveOfflineRequest, [{ product: 'x', licenseKey: 'k', idToken: 't' }], 'idToken'],
+      [IPC.inspectOfflineRequest, [{ content: 'A'.repeat(64 * 1024 + 1) }], 'content'],
+      [IPC.uploadOfflineRequest, [{ content: 42 }], 'content'],
+      [IPC.uploadOfflineRequest, [{ content: 'QUJD', path: '/etc/passwd' }], 'path']
     ]
     it.each(cases)('%s %j → field %s', async (channel, args, field) => {
       const { invoke, calls, serviceFactory } = setup()
@@ -242,7 +279,10 @@ describe('registerIpcHandlers', () => {
       [IPC.getHardwareId, { hardwareId: async () => boom() }],
       [IPC.deactivate, { deactivate: async () => boom() }],
       [IPC.deactivateWithSso, { deactivateWithSso: boom }],
-      [IPC.cancelSso, { cancelSso: boom }]
+      [IPC.cancelSso, { cancelSso: boom }],
+      [IPC.saveOfflineRequest, { offline: { create: boom, inspect: boom, upload: boom } }],
+      [IPC.inspectOfflineRequest, { offline: { create: boom, inspect: boom, upload: boom } }],
+      [IPC.uploadOfflineRequest, { offline: { create: boom, inspect: boom, upload: async () => boom() } }]
     ]
     it.each(throwing)('%s: a throwing engine becomes app_internal_error, without its message', async (channel, overrides) => {
       const { invoke, onUnexpectedError } = setup(overrides)
@@ -335,7 +375,12 @@ describe('nothing secret crosses IPC to the window', () => {
     },
     cancelSso: () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
     warmUp: () => (ok ? success({ warming: true, ...leak }) : failure(leakyError)),
-    stopWarmUp: () => success(null)
+    stopWarmUp: () => success(null),
+    offline: {
+      create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
+      inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
+      upload: async () => (ok ? success({ summary: { ...offlineSummary, ...leak }, at: result.at, ...leak }) : failure(leakyError))
+    }
   })
 
   const secretInput: Record<string, unknown[]> = {
@@ -348,14 +393,17 @@ describe('nothing secret crosses IPC to the window', () => {
     [IPC.getHardwareId]: ['description', 'id', 'source'],
     [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product'],
     [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product'],
-    [IPC.warmUp]: ['warming']
+    [IPC.warmUp]: ['warming'],
+    [IPC.saveOfflineRequest]: ['path', 'saved', 'summary'],
+    [IPC.inspectOfflineRequest]: Object.keys(offlineSummary).sort(),
+    [IPC.uploadOfflineRequest]: ['at', 'summary']
   }
   const ERROR_KEYS = ['action', 'code', 'explanation', 'family', 'serverMessage', 'status', 'title']
 
   for (const ok of [true, false]) {
     it.each(INVOKE_CHANNELS)(`%s (${ok ? 'success' : 'failure'}): only contract fields, no secret values`, async (channel) => {
       const { ipcMain, handlers } = fakeIpcMain()
-      registerIpcHandlers({ ipcMain, service: () => success(leaky(ok)), isTrustedSender: createSenderCheck(app, () => true) })
+      registerIpcHandlers({ ipcMain, service: () => success(leaky(ok)), isTrustedSender: createSenderCheck(app, () => true), saveFile })
       const { event, sent } = fakeEvent()
       const outcome = (await handlers.get(channel)!(event, ...secretInput[channel]!)) as Outcome<unknown>
 

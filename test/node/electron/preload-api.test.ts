@@ -29,7 +29,18 @@ function fakeIpcRenderer() {
 describe('createLicenseManagerApi', () => {
   it('exposes exactly the named functions of LicenseManagerApi, nothing generic', () => {
     const api = createLicenseManagerApi(fakeIpcRenderer().ipc)
-    const expected: Array<keyof LicenseManagerApi> = ['cancelSso', 'deactivate', 'deactivateWithSso', 'getAppInfo', 'getHardwareId', 'onSsoProgress', 'warmUp']
+    const expected: Array<keyof LicenseManagerApi> = [
+      'cancelSso',
+      'deactivate',
+      'deactivateWithSso',
+      'getAppInfo',
+      'getHardwareId',
+      'inspectOfflineRequest',
+      'onSsoProgress',
+      'saveOfflineRequest',
+      'uploadOfflineRequest',
+      'warmUp'
+    ]
     expect(Object.keys(api).sort()).toEqual(expected)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
@@ -45,13 +56,21 @@ describe('createLicenseManagerApi', () => {
     await api.deactivateWithSso(sso)
     await api.cancelSso()
     await api.warmUp()
+    const offline = { product: 'office-suite', username: 'ann@acme.test' }
+    const file = { content: 'QUJD' }
+    await api.saveOfflineRequest(offline)
+    await api.inspectOfflineRequest(file)
+    await api.uploadOfflineRequest(file)
     expect(fake.invoked).toEqual([
       { channel: IPC.getAppInfo, args: [] },
       { channel: IPC.getHardwareId, args: [] },
       { channel: IPC.deactivate, args: [input] },
       { channel: IPC.deactivateWithSso, args: [sso] },
       { channel: IPC.cancelSso, args: [] },
-      { channel: IPC.warmUp, args: [] }
+      { channel: IPC.warmUp, args: [] },
+      { channel: IPC.saveOfflineRequest, args: [offline] },
+      { channel: IPC.inspectOfflineRequest, args: [file] },
+      { channel: IPC.uploadOfflineRequest, args: [file] }
     ])
   })
 

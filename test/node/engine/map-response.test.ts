@@ -47,7 +47,12 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'sso_port_in_use',
   'sso_redirect_not_loopback',
   'sso_browser_failed',
-  'sso_unsafe_url'
+  'sso_unsafe_url',
+  'offline_file_too_large',
+  'offline_file_wrong_type',
+  'offline_file_truncated',
+  'offline_file_tampered',
+  'offline_save_failed'
 ]
 
 /** Codes the License API itself answers with: every other code with an HTTP error status. */

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import defaultSeedJson from '../../../resources/sandbox-seed.json'
 import { CONFIG_ENV, loadConfig } from '../../../src/main/engine/config'
+import { createOfflineRequests } from '../../../src/main/engine/offline/offline-requests'
+import { MAX_JSON_DEPTH, MAX_REQUEST_FILE_BYTES } from '../../../src/main/engine/offline/request-file'
 import { readBundleBody } from '../../../src/sandbox/request-body'
 import { loadSeed, parseSeed, SeedError } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
@@ -505,5 +507,110 @@ describe('the engine’s validation', () => {
       expected: 'never throws; a config or config_invalid naming the variable; the shared key and client secret never in the error',
       observed: `${outcomes.total} environments: ${outcomes.get('config')} configs, ${outcomes.get('config_invalid')} config_invalid; 0 exceptions; 0 errors holding a secret`
     })
+  })
+})
+
+describe('offline request files', () => {
+  /** The genuine file for the seeded seat, written by the engine with the sandbox's keys, dated at the sandbox's clock. */
+  async function genuineFile() {
+    const offline = createOfflineRequests({
+      auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+      app: { name: 'License Manager', version: '0.1.0' },
+      sdkVersion: 'License Manager 0.1.0',
+      resolveHardwareId: async () => ({ ok: true, value: 'sandbox-pc-1' }),
+      now: () => new Date(NOW)
+    })
+    const file = await offline.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
+    if (!file.ok) throw new Error(file.error.code)
+    return { offline, content: file.value.content, wrapped: JSON.parse(Buffer.from(file.value.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
+  }
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+  const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`
+
+  /** Hostile variants of a genuine file: each kind a reader meets in the wild or from an attacker. */
+  function hostileFiles(genuine: Awaited<ReturnType<typeof genuineFile>>) {
+    const { request, signature } = genuine.wrapped
+    const withRequest = (changed: Record<string, unknown> | string, sig = signature) =>
+      b64(typeof changed === 'string' ? `{"request":${changed},"signature":${JSON.stringify(sig)}}` : JSON.stringify({ request: changed, signature: sig }))
+    const requestText = JSON.stringify(request)
+    return fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => b64(JSON.stringify(v) ?? 'null')),
+      fc.integer({ min: MAX_JSON_DEPTH - 2, max: 20_000 }).map((depth) => withRequest(`{"variables":{"x":${nested(depth)}}}`)),
+      fc.integer({ min: 1, max: 30_000 }).map((depth) => b64(nested(depth))),
+      fc.record({ key: fc.constantFrom('__proto__', 'constructor', 'prototype'), inVariables: fc.boolean() }).map(({ key, inVariables }) =>
+        withRequest(inVariables ? `${requestText.slice(0, -1)},"variables":{${JSON.stringify(key)}:{"polluted":true}}}` : `{${JSON.stringify(key)}:{"polluted":true},${requestText.slice(1)}`)
+      ),
+      fc.record({ name: fc.constantFrom(...Object.keys(request), 'variables', 'password', 'extra'), value: fieldValue }).map(({ name, value }) => withRequest({ ...request, [name]: value })),
+      fc.record({ name: fc.constantFrom(...Object.keys(request)) }).map(({ name }) => withRequest(Object.fromEntries(Object.entries(request).filter(([k]) => k !== name)))),
+      fc.nat({ max: genuine.content.length - 1 }).map((cut) => genuine.content.slice(0, cut)),
+      fc.integer({ min: MAX_REQUEST_FILE_BYTES + 1, max: MAX_REQUEST_FILE_BYTES + 4096 }).map((size) => 'A'.repeat(size)),
+      fc.constant(genuine.content),
+      fc.constant(`  ${genuine.content}\r\n`)
+    )
+  }
+  const READER_CODES = ['offline_file_too_large', 'offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered']
+
+  it('H20 hostile request files read by the engine → a plain refusal or the genuine request, never a throw or a polluted prototype', async (context) => {
+    const genuine = await genuineFile()
+    const outcomes = new Tally()
+    fc.assert(
+      fc.property(hostileFiles(genuine), (content) => {
+        const outcome = genuine.offline.inspect(content)
+        outcomes.add(outcome.ok ? 'read' : outcome.error.code)
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+        if (outcome.ok) {
+          // Only the genuine file passes this app's own signature check.
+          expect(content.trim()).toBe(genuine.content)
+        } else {
+          expect(READER_CODES).toContain(outcome.error.code)
+          expect(outcome.error.explanation).toMatch(/Nothing was sent/)
+        }
+      }),
+      runs(600)
+    )
+    table.record(context, {
+      id: 'H20',
+      case: 'Request files for the upload screen (600): random bytes and Base64, Base64 of random JSON, nesting up to 20,000 deep, "__proto__"/"constructor"/"prototype" keys, wrong types, removed fields, cut-off files, files over 64 KiB',
+      expected: 'never throws; no prototype changed; refused with a catalogued offline_file_* error, or read only when it is the genuine file',
+      observed: `${outcomes.total} files: ${outcomes.keys().map((k) => `${outcomes.get(k)} ${k}`).join(', ')}; 0 exceptions`
+    })
+    expect(outcomes.get('read')).toBeGreaterThan(0)
+  })
+
+  it('H21 hostile request files uploaded to the sandbox → the envelope, never a server failure; only the genuine file frees the seat, once', async (context) => {
+    const genuine = await genuineFile()
+    const codes = new Tally()
+    const headers = () => ({ ...signed(), 'content-type': 'text/plain' })
+    // Fresh connections: the sandbox closes keep-alive sockets left idle by the tests before (5 s).
+    closeAgent()
+    await fc.assert(
+      fc.asyncProperty(hostileFiles(genuine), async (content) => {
+        const before = devices()
+        const reply = await post(api('deactivate_bundle_offline'), { headers: headers(), body: content })
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+        if (reply.status === 200) {
+          codes.add('accepted')
+          expect(content.trim()).toBe(genuine.content)
+          expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual([])
+          sandbox.reset()
+        } else {
+          const { code, status } = envelopeOf(reply)
+          codes.add(code)
+          expect(status).toBeLessThan(500)
+          expect(devices()).toBe(before)
+        }
+      }),
+      runs(300)
+    )
+    table.record(context, {
+      id: 'H21',
+      case: 'The same kinds of hostile request files POSTed to deactivate_bundle_offline (300)',
+      expected: 'the envelope with 4xx, seats unchanged; the genuine file accepted the first time and refused as replayed after',
+      observed: `${codes.total} uploads: ${codes.keys().map((k) => `${codes.get(k)} ${k}`).join(', ')}; 0 server failures`
+    })
+    expect(codes.get('accepted')).toBe(1)
+    expect(codes.get('offline_request_replayed')).toBeGreaterThan(0)
   })
 })

@@ -354,6 +354,77 @@ describe('seeded secrets stay out of everything a run writes', () => {
     expect(found).toEqual([])
   })
 
+  it('S22 offline request files: every file the window (save dialog) and the CLI write, decoded too, and the upload outcomes', { timeout: 90_000 }, async (context) => {
+    sandbox.reset()
+    const start = output.captures.length
+    const folder = join(work, 'written', 'home', 'request-files')
+    mkdirSync(folder, { recursive: true })
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>()
+    const ipcMain: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), removeHandler: (c) => void handlers.delete(c) }
+    const event: InvokeEventLike = { sender: { id: 1, isDestroyed: () => false, send: () => undefined }, senderFrame: { url: 'file:///app/index.html', parent: null } }
+    let label = ''
+    const windowApp = (auth: AuthConfig) => {
+      handlers.clear()
+      registerIpcHandlers({
+        ipcMain,
+        service: () => success(service(auth)),
+        isTrustedSender: () => true,
+        // A stand-in for the native save dialog: the person picks a file in the scanned folder; Node's writeFile writes it.
+        saveFile: { showSaveDialog: async (_window, options) => ({ canceled: false, filePath: join(folder, `${label}-${options.defaultPath}`) }) }
+      })
+    }
+    const received: Array<[string, unknown]> = []
+    const save = async (name: string, auth: AuthConfig, input: Record<string, unknown>) => {
+      label = name
+      windowApp(auth)
+      const outcome = (await handlers.get(IPC.saveOfflineRequest)!(event, input)) as Outcome<unknown>
+      received.push([`save ${name}`, outcome])
+      return outcome
+    }
+    expect(codeOf(await save('window-key', hmac(), { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
+    expect(codeOf(await save('window-user', hmac(), { product: 'design-pack', username: 'bob@example.test', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
+    expect(codeOf(await save('window-oauth', OAUTH(), { product: 'office-suite', licenseKey: 'OFFICE-6666-UNTIL-2030', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
+    expect(codeOf(await save('window-password', hmac(), { product: 'design-pack', username: 'bob@example.test', password: password('bob@example.test') }))).toBe('invalid_input')
+
+    const env = { LM_API_KEY: 'sandbox-api-key', LM_SHARED_KEY: sharedKeyOf('sandbox-api-key') }
+    const oauthEnv = { LM_AUTH_SCHEME: 'oauth', LM_OAUTH_TOKEN_URL: sandbox.oauth.tokenUrl, LM_OAUTH_CLIENT_ID: 'sandbox-client', LM_OAUTH_CLIENT_SECRET: seed.oauthClients[0]!.clientSecret }
+    for (const [name, childEnv, credential] of [
+      ['cli-key', env, ['--license-key', 'OFFICE-1111-FREE-SEAT']],
+      ['cli-oauth', oauthEnv, ['--username', 'carol@example.test']]
+    ] as const) {
+      const result = await cli(['deactivate-offline', '--json', '--product', name === 'cli-key' ? 'office-suite' : 'design-pack', ...credential, '--hardware-id', 'sandbox-pc-1', '--out', join(folder, `${name}.req`)], childEnv)
+      output.keep(`cli deactivate-offline ${name}: stdout`, result.stdout)
+      output.keep(`cli deactivate-offline ${name}: stderr`, result.stderr)
+      expect(result.code, result.stderr).toBe(0)
+    }
+    const uploadEnv = { ...env, LM_API_URL: sandbox.apiUrl }
+    const upload = await cli(['upload-offline', join(folder, 'cli-key.req')], uploadEnv)
+    output.keep('cli upload-offline: stdout', upload.stdout)
+    output.keep('cli upload-offline: stderr', upload.stderr)
+
+    // Upload what the window wrote, through the window's route; the refusal of the replay too.
+    windowApp(hmac())
+    const windowFile = readFileSync(join(folder, 'window-key-office-suite-sandbox-deactivate.req'), 'utf8')
+    for (const attempt of ['first', 'replay']) received.push([`upload ${attempt}`, await handlers.get(IPC.uploadOfflineRequest)!(event, { content: windowFile })])
+    output.keep('what the window received over IPC (request files)', received)
+    expect(received.map(([, o]) => codeOf(o as Outcome<unknown>)).slice(-2)).toEqual(['ok', 'offline_request_replayed'])
+
+    const files = filesUnder(folder)
+    const decoded = files.map((f) => ({ where: `${f.where} (Base64 decoded)`, text: Buffer.from(readFileSync(join(folder, f.where.replace(/^file /, '')), 'utf8'), 'base64').toString('utf8') }))
+    const found = leaks([...files, ...decoded, ...capturesSince(start)])
+    table.record(context, {
+      id: 'S22',
+      case: `Offline request files (${plural(files.length, 'file')}): written by the window's save handler (licence key, username, OAuth; a password smuggled in is refused) and by the CLI (HMAC and OAuth), read raw and Base64-decoded; CLI output; upload and replay outcomes through IPC`,
+      expected: 'no shared key, client secret, password, token or code in any file or output; the file holds the API key and the licence key or username only',
+      observed: `${plural(files.length, 'file')} written, each read raw and decoded, ${plural(capturesSince(start).length, 'capture')}: ${found.length === 0 ? 'nothing found' : found.join('; ')}`
+    })
+    expect(files.map((f) => f.where).sort()).toEqual(
+      ['cli-key.req', 'cli-oauth.req', 'window-key-office-suite-sandbox-deactivate.req', 'window-oauth-office-suite-sandbox-deactivate.req', 'window-user-design-pack-sandbox-deactivate.req'].map((n) => `file ${n}`)
+    )
+    for (const d of decoded) expect(JSON.parse(d.text)).toHaveProperty('request.request', 'deactivation')
+    expect(found).toEqual([])
+  })
+
   it('S17 diagnostics reports of every failure above leave out secrets and licence keys', async (context) => {
     const start = output.captures.length
     const modulePath = join(ROOT, 'src/renderer/src/diagnostics.ts')

@@ -11,7 +11,8 @@ import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '.
 import { guardWebContents, isAllowedNavigation } from '../../../src/main/electron/navigation-guard'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { IPC } from '../../../src/shared/ipc-channels'
-import { success, type Outcome } from '../../../src/shared/outcome'
+import { describeError } from '../../../src/shared/errors'
+import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { FIELD_LIMITS } from '../../../src/shared/validation'
 import { codeOf } from './support/engine'
 import { runs, Tally } from './support/properties'
@@ -220,7 +221,12 @@ describe('IPC: sender checks and payload validation', () => {
       deactivateWithSso: async (input) => (calls.push({ method: 'deactivateWithSso', input }), success(result)),
       cancelSso: () => success(null),
       warmUp: () => success({ warming: true }),
-      stopWarmUp: () => success(null)
+      stopWarmUp: () => success(null),
+      offline: {
+        create: async (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
+        inspect: (input) => (calls.push({ method: 'offline.inspect', input }), failure(describeError('invalid_input'))),
+        upload: async (input) => (calls.push({ method: 'offline.upload', input }), failure(describeError('invalid_input')))
+      }
     }
     return { service, calls }
   }

@@ -4,6 +4,11 @@ import type {
   DeactivationResult,
   HardwareIdInfo,
   LicenseManagerApi,
+  OfflineRequestContent,
+  OfflineRequestInput,
+  OfflineRequestSaved,
+  OfflineRequestSummary,
+  OfflineUploadResult,
   SsoDeactivateInput,
   SsoProgress,
   WarmUpState
@@ -46,6 +51,17 @@ export function deferred<T>(): Deferred<T> {
 export const deactivated = (input: { product: string; hardwareId?: string | undefined }, method: DeactivationResult['method']): Outcome<DeactivationResult> =>
   success({ product: input.product, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
 
+export const REQUEST_SUMMARY: OfflineRequestSummary = {
+  product: 'office-suite',
+  hardwareId: PC_HARDWARE_ID.id,
+  method: 'license-key',
+  licence: '••••DDDD',
+  writtenAt: '2025-03-01T08:00:00.000Z',
+  writtenBy: 'License Manager 0.1.0',
+  requestId: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b',
+  format: 'v2'
+}
+
 /** A LicenseManagerApi that records every call; each test sets the answers it needs. */
 export class FakeApi implements LicenseManagerApi {
   appInfo: Outcome<AppInfo> = success(APP_INFO)
@@ -54,13 +70,22 @@ export class FakeApi implements LicenseManagerApi {
   ssoAnswer: (input: SsoDeactivateInput, emit: (progress: SsoProgress) => void) => Promise<Outcome<DeactivationResult>> = async (input) =>
     deactivated(input, input.grant === 'code' ? 'sso-code' : 'sso-token')
 
+  saveAnswer: (input: OfflineRequestInput) => Promise<Outcome<OfflineRequestSaved>> = async () =>
+    success({ saved: true, path: '/home/ann/office-suite-3f2a9c0d-deactivate.req', summary: REQUEST_SUMMARY })
+  inspectAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineRequestSummary>> = async () => success(REQUEST_SUMMARY)
+  uploadAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>> = async () =>
+    success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:30.000Z' })
+
   readonly calls = {
     getAppInfo: 0,
     getHardwareId: 0,
     deactivate: [] as DeactivateInput[],
     deactivateWithSso: [] as SsoDeactivateInput[],
     cancelSso: 0,
-    warmUp: 0
+    warmUp: 0,
+    saveOfflineRequest: [] as OfflineRequestInput[],
+    inspectOfflineRequest: [] as OfflineRequestContent[],
+    uploadOfflineRequest: [] as OfflineRequestContent[]
   }
   readonly progressListeners = new Set<(progress: SsoProgress) => void>()
 
@@ -87,6 +112,18 @@ export class FakeApi implements LicenseManagerApi {
   async warmUp(): Promise<Outcome<WarmUpState>> {
     this.calls.warmUp++
     return success({ warming: true })
+  }
+  saveOfflineRequest(input: OfflineRequestInput): Promise<Outcome<OfflineRequestSaved>> {
+    this.calls.saveOfflineRequest.push(structuredClone(input))
+    return this.saveAnswer(input)
+  }
+  inspectOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineRequestSummary>> {
+    this.calls.inspectOfflineRequest.push(structuredClone(input))
+    return this.inspectAnswer(input)
+  }
+  uploadOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineUploadResult>> {
+    this.calls.uploadOfflineRequest.push(structuredClone(input))
+    return this.uploadAnswer(input)
   }
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void {
     this.progressListeners.add(listener)

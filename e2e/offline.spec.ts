@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { ERROR_CATALOGUE } from '../src/shared/errors'
+import { OfflineScreens } from './fixtures/offline-screens'
+import { LicenseManagerScreen } from './fixtures/screen'
+import { BUNDLE, LICENCES } from './fixtures/seed'
+import { expect, test } from './fixtures/test'
+
+/*
+ * Deactivating a PC without internet, as a person does it: write the request file in the
+ * window (the save dialog is the harness's stand-in, the file is written to disk by the
+ * app), carry it, upload it on the upload screen, and see the sandbox's seat freed.
+ */
+
+const maskedKey = `••••${LICENCES.key.licenseKey.slice(-4)}`
+
+async function writeRequestFile(app: { window: import('@playwright/test').Page; savedFiles(): Promise<Array<{ suggestedName: string; path: string }>> }) {
+  const screen = new LicenseManagerScreen(app.window)
+  const offline = new OfflineScreens(app.window)
+  await screen.ready()
+  await offline.openWriter()
+  await offline.field('Licence key').fill(LICENCES.key.licenseKey)
+  await offline.saveButton.click()
+  await expect(offline.savedView.getByRole('heading', { name: 'Request file saved' })).toBeFocused()
+  const saved = await app.savedFiles()
+  expect(saved).toHaveLength(1)
+  return { offline, saved: saved[0]! }
+}
+
+test.describe('offline deactivation', () => {
+  test('write the request file in the window, upload it on the upload screen: the seat is freed, and only once', async ({ app, sandbox, machineHardwareId }) => {
+    const { offline, saved } = await writeRequestFile(app)
+    expect(saved.suggestedName).toBe(`${BUNDLE.code}-${machineHardwareId.slice(0, 8)}-deactivate.req`)
+    await expect(offline.savedView).toContainText(saved.path)
+    await expect(offline.savedView).toContainText('The seat is not free yet.')
+    await expect(offline.savedView).toContainText('Treat the product on this PC as deactivated from now on')
+    await expect(offline.fact(offline.savedView, 'Licence key')).toHaveText(maskedKey)
+    expect(readFileSync(saved.path, 'utf8')).toMatch(/^[A-Za-z0-9+/]+=*$/)
+    // Writing sends nothing: the seat is still taken.
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+
+    await offline.openUpload()
+    await offline.fileInput.setInputFiles(saved.path)
+    await expect(offline.willFree).toBeVisible()
+    await expect(offline.fact(offline.willFree, 'Bundle')).toHaveText(BUNDLE.code)
+    await expect(offline.fact(offline.willFree, 'Hardware id')).toHaveText(machineHardwareId)
+    await expect(offline.fact(offline.willFree, 'Licence key')).toHaveText(maskedKey)
+    await expect(offline.fact(offline.willFree, 'Written by')).toHaveText(/^License Manager \d+\.\d+\.\d+/)
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+
+    await offline.uploadButton.click()
+    await expect(offline.seatFreedView.getByRole('heading', { name: 'Seat freed' })).toBeFocused()
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([])
+
+    // The same file again: the server refuses the replay.
+    await app.window.getByRole('button', { name: 'Upload another file' }).click()
+    await offline.fileInput.setInputFiles(saved.path)
+    await offline.uploadButton.click()
+    const replay = ERROR_CATALOGUE.offline_request_replayed
+    await expect(app.window.getByRole('region', { name: replay.title })).toBeVisible()
+    await expect(app.window.getByText('Code: offline_request_replayed · HTTP 400')).toBeVisible()
+  })
+
+  test('a tampered file dropped on the upload screen shows its error, and nothing is sent', async ({ app, sandbox, machineHardwareId }) => {
+    const { offline, saved } = await writeRequestFile(app)
+    const wrapped = JSON.parse(Buffer.from(readFileSync(saved.path, 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }
+    wrapped.request['hardware_id'] = 'someone-elses-pc'
+    const tampered = Buffer.from(JSON.stringify(wrapped)).toString('base64')
+
+    await offline.openUpload()
+    const before = sandbox.stats().requests
+    await offline.drop(basename(saved.path), tampered)
+    const tamperedEntry = ERROR_CATALOGUE.offline_file_tampered
+    const alert = app.window.getByRole('alert')
+    await expect(alert).toContainText(tamperedEntry.title)
+    await expect(alert).toContainText(tamperedEntry.action)
+    await expect(alert).toContainText('Code: offline_file_tampered · no HTTP status')
+    await expect(offline.uploadButton).toHaveCount(0)
+    expect(sandbox.stats().requests).toBe(before)
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+
+    // A cut-off copy and a file that is not a request file at all.
+    await offline.fileInput.setInputFiles({ name: 'copy.req', mimeType: 'text/plain', buffer: Buffer.from(readFileSync(saved.path, 'utf8').slice(0, 101)) })
+    await expect(alert).toContainText(ERROR_CATALOGUE.offline_file_truncated.title)
+    writeFileSync(`${saved.path}.txt`, 'Meeting notes: bring the licence file')
+    await offline.fileInput.setInputFiles(`${saved.path}.txt`)
+    await expect(alert).toContainText(ERROR_CATALOGUE.offline_file_wrong_type.title)
+  })
+
+  test.describe('when the server cannot be reached', () => {
+    test.use({ licenceServer: 'refusing-port' })
+
+    test('the failed deactivation offers the offline path, filled from the attempt, and the file is written', async ({ app }) => {
+      const screen = new LicenseManagerScreen(app.window)
+      const offline = new OfflineScreens(app.window)
+      await screen.ready()
+      await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
+      await screen.submitAndConfirm()
+      await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · HTTP 503')
+      await app.window.getByRole('button', { name: 'Write a request file instead' }).click()
+      await expect(offline.writeForm).toBeVisible()
+      await expect(offline.field('Licence key')).toHaveValue(LICENCES.key.licenseKey)
+      await expect(offline.field('Bundle code')).toHaveValue(BUNDLE.code)
+      await offline.saveButton.click()
+      await expect(offline.savedView).toBeVisible()
+      expect(await app.savedFiles()).toHaveLength(1)
+    })
+  })
+})

@@ -1,0 +1,102 @@
+import { open, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
+import { describeError, type AppError } from '../shared/errors'
+import { failure, success, type Outcome } from '../shared/outcome'
+import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
+import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
+import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
+import type { AuthConfig } from '../main/engine/config'
+import type { LicenseService } from '../main/engine/service'
+
+/** What `deactivate-offline` prints: where the file went and what it will free. */
+export interface WrittenRequestFile {
+  path: string
+  summary: OfflineRequestSummary
+}
+
+const fileProblem = (field: string, explanation: string): AppError => describeError('invalid_input', { field, explanation })
+
+export interface WriteRequestFileInput {
+  auth: AuthConfig
+  app: { name: string; version: string }
+  machineId?: () => string
+  /** The configured hardware id source (config `hardwareIdSource`), as `deactivate` uses it. */
+  hardwareIdSource?: HardwareIdSourceOptions['source']
+  product: string | undefined
+  licenseKey: string | undefined
+  username: string | undefined
+  hardwareId: string | undefined
+  out: string | undefined
+}
+
+/** Builds the request file with no network at all and writes it to a new file; invalid input writes nothing. */
+export async function writeRequestFile(input: WriteRequestFileInput): Promise<Outcome<WrittenRequestFile>> {
+  const hardware = createHardwareIdSource({
+    ...(input.hardwareIdSource ? { source: input.hardwareIdSource } : {}),
+    ...(input.machineId ? { fixedMachineId: input.machineId } : {})
+  })
+  const offline = createOfflineRequests({
+    auth: input.auth,
+    app: input.app,
+    sdkVersion: `${input.app.name} ${input.app.version}`,
+    resolveHardwareId: hardwareIdResolver(hardware)
+  })
+  const file = await offline.create({
+    product: input.product ?? '',
+    ...(input.licenseKey !== undefined ? { licenseKey: input.licenseKey } : {}),
+    ...(input.username !== undefined ? { username: input.username } : {}),
+    ...(input.hardwareId !== undefined ? { hardwareId: input.hardwareId } : {})
+  })
+  if (!file.ok) return file
+  if (input.out === undefined || input.out.trim() === '') {
+    return failure(fileProblem('out', `Say where to write the request file with --out, e.g. --out ${file.value.fileName}. Nothing was written.`))
+  }
+  const path = resolve(input.out)
+  try {
+    // "wx": an existing file is never overwritten.
+    await writeFile(path, file.value.content, { encoding: 'utf8', flag: 'wx' })
+  } catch (error) {
+    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST'
+    return failure(
+      describeError('offline_save_failed', {
+        field: 'out',
+        ...(exists ? { explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' } : {})
+      })
+    )
+  }
+  return success({ path, summary: file.value.summary })
+}
+
+/** Reads at most 64 KiB + 1 bytes: a larger file is refused without reading it whole. */
+export async function readRequestFileText(path: string | undefined): Promise<Outcome<string>> {
+  if (path === undefined || path.trim() === '') return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req. Nothing was sent.'))
+  let handle
+  try {
+    handle = await open(path, 'r')
+  } catch {
+    return failure(fileProblem('file', `The file "${path}" could not be opened: check its name and folder. Nothing was sent.`))
+  }
+  try {
+    const buffer = Buffer.alloc(MAX_REQUEST_FILE_BYTES + 1)
+    let size = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null)
+      if (bytesRead === 0) break
+      size += bytesRead
+      if (size > MAX_REQUEST_FILE_BYTES) return failure(describeError('offline_file_too_large', { field: 'file' }))
+    }
+    return success(buffer.subarray(0, size).toString('utf8'))
+  } catch {
+    return failure(fileProblem('file', `The file "${path}" could not be read. Nothing was sent.`))
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Reads the file, then uploads it through the engine. */
+export async function uploadRequestFile(service: LicenseService, path: string | undefined): Promise<Outcome<OfflineUploadResult>> {
+  const content = await readRequestFileText(path)
+  if (!content.ok) return content
+  return service.offline.upload(content.value)
+}

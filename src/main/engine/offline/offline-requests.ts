@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto'
+import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
+import { describeError, type AppError } from '../../../shared/errors'
+import { maskLicenseKey, validateOfflineRequest, type OfflineDraft } from '../../../shared/offline-validation'
+import { failure, success, type Outcome } from '../../../shared/outcome'
+import type { AuthConfig } from '../config'
+import { secretScrubber } from '../errors/scrub-secrets'
+import type { HardwareIdSource } from '../hardware-id'
+import {
+  encodeRequestFile,
+  fileSigner,
+  formatRequestDate,
+  hasValidSignature,
+  parseRequestDate,
+  readRequestFile,
+  type DecodedRequestFile,
+  type RequestFileProblem
+} from './request-file'
+
+/** A request file ready to be saved: its suggested name, its text, and what it will free. */
+export interface OfflineRequestFile {
+  fileName: string
+  content: string
+  summary: OfflineRequestSummary
+}
+
+export interface OfflineRequests {
+  /** Builds and signs a request file; needs no network. Invalid input writes nothing. */
+  create(input: unknown): Promise<Outcome<OfflineRequestFile>>
+  /** Reads a request file and says what it will free; nothing is sent. */
+  inspect(content: unknown): Outcome<OfflineRequestSummary>
+  /** Reads, then uploads a request file to `deactivate_bundle_offline`. */
+  upload(content: unknown): Promise<Outcome<OfflineUploadResult>>
+}
+
+export interface OfflineRequestsDeps {
+  auth: AuthConfig
+  app: { name: string; version: string }
+  /** `sdk_ver` of the file, as online calls send it: "<app name> <version>". */
+  sdkVersion: string
+  /** This PC's hardware id, or the override given. */
+  resolveHardwareId(override: string | undefined): Promise<Outcome<string>>
+  /** The configuration's secrets (shared key, client secret, current token), kept out of every error. */
+  configSecrets?: () => readonly string[]
+  /** POST deactivate_bundle_offline; absent where no server is configured (writing only). */
+  send?: (content: string) => Promise<Outcome<'license_deactivated'>>
+  now?: () => Date
+  newRequestId?: () => string
+}
+
+/** The resolver the offline requests need, from the engine's hardware id source. */
+export const hardwareIdResolver =
+  (source: Pick<HardwareIdSource, 'resolve'>) =>
+  async (override: string | undefined): Promise<Outcome<string>> => {
+    const info = await source.resolve(override)
+    return info.ok ? success(info.value.id) : info
+  }
+
+/** Letters, digits, `-` and `_` only, so the name is valid on every file system. */
+const safeNamePart = (value: string, max: number) =>
+  value
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .slice(0, max)
+    .replace(/^[-_]+|[-_]+$/g, '') || 'unnamed'
+
+/** `<bundle>-<short hardware id>-deactivate.req`. */
+export const requestFileName = (product: string, hardwareId: string): string =>
+  `${safeNamePart(product, 64)}-${safeNamePart(hardwareId, 8)}-deactivate.req`
+
+const PLAIN_PROBLEMS: Record<RequestFileProblem, { code: 'offline_file_too_large' | 'offline_file_wrong_type' | 'offline_file_truncated'; explanation?: string }> = {
+  'too-large': { code: 'offline_file_too_large' },
+  truncated: { code: 'offline_file_truncated' },
+  empty: { code: 'offline_file_wrong_type', explanation: 'The file is empty, so it is not a request file. Nothing was sent.' },
+  'not-base64': { code: 'offline_file_wrong_type' },
+  'not-json': { code: 'offline_file_wrong_type' },
+  'not-a-request': { code: 'offline_file_wrong_type' },
+  hostile: {
+    code: 'offline_file_wrong_type',
+    explanation: 'The file holds data that a request file never has, so it was not read. Nothing was sent.'
+  },
+  'activation-request': {
+    code: 'offline_file_wrong_type',
+    explanation: 'This is an offline activation request, not a deactivation request. Nothing was sent.'
+  }
+}
+
+function fileError(problem: RequestFileProblem, detail: string): AppError {
+  const plain = PLAIN_PROBLEMS[problem]
+  const base = describeError(plain.code, { field: 'file' })
+  const explanation = plain.explanation ?? base.explanation
+  // The technical reason goes after the plain words, for the helpdesk.
+  return { ...base, explanation: `${explanation} (${detail})` }
+}
+
+function summarize(file: DecodedRequestFile): OfflineRequestSummary {
+  const r = file.request
+  const writtenBy = [r.app_name, r.app_ver].filter((v) => v !== undefined).join(' ') || r.sdk_ver || 'not stated'
+  return {
+    product: r.product,
+    hardwareId: r.hardware_id,
+    method: r.license_key !== undefined ? 'license-key' : 'user',
+    licence: r.license_key !== undefined ? maskLicenseKey(r.license_key) : (r.username ?? ''),
+    writtenAt: new Date(parseRequestDate(r.date) ?? 0).toISOString(),
+    writtenBy,
+    requestId: file.format === 'v2' ? file.request.request_id : 'none (older format)',
+    format: file.format
+  }
+}
+
+/** The key this app signs with, when the file names the same signer; otherwise only the server can check it. */
+function ownKeyFor(file: DecodedRequestFile, auth: AuthConfig): string | null {
+  const signer = fileSigner(file)
+  if (auth.scheme === 'hmac') return signer.kind === 'api-key' && signer.apiKey === auth.apiKey ? auth.sharedKey : null
+  return signer.kind === 'oauth' && signer.clientId === auth.clientId ? auth.clientSecret : null
+}
+
+export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequests {
+  const now = deps.now ?? (() => new Date())
+  const newRequestId = deps.newRequestId ?? randomUUID
+  let uploading = false
+
+  function read(content: unknown): Outcome<DecodedRequestFile> {
+    if (typeof content !== 'string') {
+      return failure(describeError('invalid_input', { field: 'file', explanation: 'The request file’s content must be text. Nothing was sent.' }))
+    }
+    const reading = readRequestFile(content)
+    if (!reading.ok) return failure(fileError(reading.problem, reading.detail))
+    const key = ownKeyFor(reading.file, deps.auth)
+    if (key !== null && !hasValidSignature(reading.file, key)) return failure(describeError('offline_file_tampered', { field: 'file' }))
+    return success(reading.file)
+  }
+
+  function build(draft: OfflineDraft): OfflineRequestFile {
+    const { auth } = deps
+    const credential = draft.credentials.method === 'license-key' ? { license_key: draft.credentials.licenseKey } : { username: draft.credentials.username }
+    // Field order follows LicenseSpring's node SDK; the signature covers this exact JSON text.
+    const request: Record<string, unknown> = {
+      hardware_id: draft.hardwareId,
+      product: draft.product,
+      ...credential,
+      sdk_ver: deps.sdkVersion,
+      app_name: deps.app.name,
+      app_ver: deps.app.version,
+      request_id: newRequestId(),
+      request: 'deactivation',
+      schema_version: 2,
+      ...(auth.scheme === 'hmac' ? { api_key: auth.apiKey } : { client_id: auth.clientId }),
+      date: formatRequestDate(now())
+    }
+    const content = encodeRequestFile(request, auth.scheme === 'hmac' ? auth.sharedKey : auth.clientSecret)
+    const written = readRequestFile(content)
+    if (!written.ok) throw new Error(`The app wrote a request file it cannot read (${written.problem})`)
+    return { fileName: requestFileName(draft.product, draft.hardwareId), content, summary: summarize(written.file) }
+  }
+
+  return {
+    async create(input) {
+      if (typeof input !== 'object' || input === null) {
+        return failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was written.' }))
+      }
+      const fields = input as Record<string, unknown>
+      const override = fields['hardwareId']
+      const hardwareId: Outcome<unknown> = override === undefined || typeof override === 'string' ? await deps.resolveHardwareId(override) : success(override)
+      if (!hardwareId.ok) return hardwareId
+      const draft = validateOfflineRequest({ product: fields['product'], licenseKey: fields['licenseKey'], username: fields['username'], hardwareId: hardwareId.value })
+      if (!draft.ok) return draft
+      return success(build(draft.value))
+    },
+
+    inspect(content) {
+      const file = read(content)
+      return file.ok ? success(summarize(file.value)) : file
+    },
+
+    async upload(content) {
+      const file = read(content)
+      if (!file.ok) return file
+      if (!deps.send) return failure(describeError('config_invalid', { explanation: 'No License API server is configured, so the file cannot be uploaded from here.' }))
+      if (uploading) return failure(describeError('busy'))
+      uploading = true
+      try {
+        const answer = await deps.send((content as string).trim())
+        const r = file.value.request
+        if (!answer.ok) return failure(secretScrubber([...(deps.configSecrets?.() ?? []), r.license_key, r.password]).error(answer.error))
+        return success({ summary: summarize(file.value), at: now().toISOString() })
+      } finally {
+        uploading = false
+      }
+    }
+  }
+}

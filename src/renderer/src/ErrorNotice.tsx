@@ -1,0 +1,16 @@
+import type { AppError } from '../../shared/errors'
+import { codeAndStatus } from './diagnostics'
+
+/** An error shown in place (not as the result of an attempt): title, explanation, what to do, code. */
+export function ErrorNotice({ error }: { error: AppError }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>
+        <strong>{error.title}</strong>
+      </p>
+      <p>{error.explanation}</p>
+      <p>{error.action}</p>
+      <p className="code-line">{codeAndStatus(error)}</p>
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+import { useRef } from 'react'
+import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
+import type { OfflineRequestInput } from '../../../shared/api'
+import type { HardwareReading } from '../form-model'
+import { HardwareIdPanel } from '../HardwareIdPanel'
+import { TextField } from '../TextField'
+import { OFFLINE_FIELD_ORDER, prepareOfflineRequest, type OfflineFormValues } from './offline-model'
+
+interface OfflineRequestFormProps {
+  defaultValues: OfflineFormValues
+  hardware: HardwareReading
+  busy: boolean
+  onSubmit(input: OfflineRequestInput, values: OfflineFormValues): void
+}
+
+/** Writes a request file for a PC without internet: licence key or username only. */
+export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: OfflineRequestFormProps) {
+  const hardwareRef = useRef(hardware)
+  hardwareRef.current = hardware
+  const resolver: Resolver<OfflineFormValues> = (values) => {
+    const prepared = prepareOfflineRequest(values, hardwareRef.current)
+    if (prepared.ok) return { values, errors: {} }
+    const errors: FormErrors<OfflineFormValues> = {}
+    for (const field of OFFLINE_FIELD_ORDER) {
+      const message = prepared.errors[field]
+      if (message !== undefined) errors[field] = { type: 'validate', message }
+    }
+    return { values: {}, errors }
+  }
+  const { register, handleSubmit, control, formState, setFocus, clearErrors } = useForm<OfflineFormValues>({
+    defaultValues,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false
+  })
+  const { errors } = formState
+  const [method, override] = useWatch({ control, name: ['method', 'hardwareIdOverride'] })
+
+  const onValid = (values: OfflineFormValues) => {
+    if (busy) return
+    const prepared = prepareOfflineRequest(values, hardwareRef.current)
+    if (prepared.ok) onSubmit(prepared.input, values)
+  }
+  const onInvalid = (invalid: FormErrors<OfflineFormValues>) => {
+    const first = OFFLINE_FIELD_ORDER.find((field) => invalid[field] !== undefined)
+    if (first !== undefined) setFocus(first)
+  }
+  const methodRegistration = register('method', { onChange: () => clearErrors() })
+  const textProps = (field: keyof OfflineFormValues) => ({ registration: register(field), error: errors[field]?.message })
+
+  return (
+    <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={handleSubmit(onValid, onInvalid)}>
+      <h2 id="offline-heading">Deactivate a PC without internet</h2>
+      <p className="lead">
+        This PC writes a signed request file. Carry it to a computer with internet and upload it there: the licence server frees the seat
+        when the file is uploaded.
+      </p>
+      <fieldset className="plain" disabled={busy}>
+        <fieldset className="methods">
+          <legend>Login method</legend>
+          <div className="method">
+            <input type="radio" id="offline-method-license-key" value="license-key" {...methodRegistration} />
+            <label htmlFor="offline-method-license-key">Licence key</label>
+          </div>
+          <div className="method">
+            <input type="radio" id="offline-method-user" value="user" aria-describedby="offline-method-user-hint" {...methodRegistration} />
+            <label htmlFor="offline-method-user">Username</label>
+            <span id="offline-method-user-hint" className="hint">
+              The account the licence is assigned to. No password is needed, and none is stored in the file.
+            </span>
+          </div>
+        </fieldset>
+        <p className="notice" id="offline-sso-note">
+          Company sign-in (single sign-on) cannot be used without internet: it needs your company’s identity provider online. If your licence
+          belongs to your company account, choose Username and enter that account’s username (usually your e-mail address).
+        </p>
+        <TextField id="offline-field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
+        {method === 'license-key' && <TextField id="offline-field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}
+        {method === 'user' && <TextField id="offline-field-username" label="Username" autoComplete="username" {...textProps('username')} />}
+        <HardwareIdPanel reading={hardware} override={override} registration={register('hardwareIdOverride')} error={errors.hardwareIdOverride?.message} />
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy} aria-busy={busy || undefined}>
+          Save request file…
+        </button>
+      </div>
+      {busy && (
+        <p role="status" className="progress">
+          Saving the request file…
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+import type { OfflineRequestSummary } from '../../../shared/api'
+import { useFocusOnMount } from '../use-focus-on-mount'
+import { RequestSummary } from './RequestSummary'
+
+interface OfflineSavedViewProps {
+  path: string
+  summary: OfflineRequestSummary
+  onDone(): void
+}
+
+/** After the file is saved: where it is, what it will free, and exactly what happens next. */
+export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProps) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  return (
+    <section className="card result result-success" aria-labelledby="result-heading">
+      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
+        Request file saved
+      </h2>
+      <p>
+        Saved as <code className="saved-path">{path}</code>
+      </p>
+      <RequestSummary summary={summary} />
+      <h3>What happens next</h3>
+      <ol className="next-steps">
+        <li>
+          <strong>The seat is not free yet.</strong> The licence server frees it only when this file is uploaded.
+        </li>
+        <li>
+          Carry the file (USB stick, e-mail) to a computer with internet and upload it there: at the software vendor’s customer portal, or
+          with License Manager’s “Upload a request file” screen.
+        </li>
+        <li>
+          Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC, and the file
+          works once.
+        </li>
+      </ol>
+      <div className="actions">
+        <button type="button" className="button-primary" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,225 @@
+import { createHmac } from 'node:crypto'
+import { LicenseAPI } from '@licensespring/node-sdk'
+import { describe, expect, it } from 'vitest'
+import type { AuthConfig } from '../../../src/main/engine/config'
+import { createOfflineRequests, requestFileName, type OfflineRequestsDeps } from '../../../src/main/engine/offline/offline-requests'
+import { formatRequestDate, MAX_REQUEST_FILE_BYTES, parseRequestDate, readRequestFile } from '../../../src/main/engine/offline/request-file'
+import { describeError } from '../../../src/shared/errors'
+import { failure, success, type Outcome } from '../../../src/shared/outcome'
+
+const HMAC: AuthConfig = { scheme: 'hmac', apiKey: 'api-key-1', sharedKey: 'shared-key-SECRET' }
+const OAUTH: AuthConfig = { scheme: 'oauth', tokenUrl: 'https://auth.example.com/token', clientId: 'client-1', clientSecret: 'client-secret-SECRET' }
+const AT = new Date('2026-11-20T09:05:07.000Z')
+const REQUEST_ID = '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b'
+
+function offline(overrides: Partial<OfflineRequestsDeps> = {}) {
+  const sent: string[] = []
+  const requests = createOfflineRequests({
+    auth: HMAC,
+    app: { name: 'License Manager', version: '0.1.0' },
+    sdkVersion: 'License Manager 0.1.0',
+    resolveHardwareId: async (override) => success(override ?? 'a'.repeat(64)),
+    send: async (content) => (sent.push(content), success('license_deactivated' as const)),
+    now: () => AT,
+    newRequestId: () => REQUEST_ID,
+    ...overrides
+  })
+  return { requests, sent }
+}
+
+const value = <T>(outcome: Outcome<T>): T => {
+  if (!outcome.ok) throw new Error(`expected success, got ${outcome.error.code}: ${outcome.error.explanation}`)
+  return outcome.value
+}
+const decode = (content: string) => JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string }
+const encode = (wrapped: unknown) => Buffer.from(JSON.stringify(wrapped)).toString('base64')
+
+describe('writing a request file', () => {
+  it('is the v2 format, signed over the exact JSON text of `request` with the shared key', async () => {
+    const file = value(await offline().requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' }))
+    const { request, signature } = decode(file.content)
+    expect(request).toEqual({
+      hardware_id: 'a'.repeat(64),
+      product: 'office-suite',
+      license_key: 'OFFICE-2222-IN-USE',
+      sdk_ver: 'License Manager 0.1.0',
+      app_name: 'License Manager',
+      app_ver: '0.1.0',
+      request_id: REQUEST_ID,
+      request: 'deactivation',
+      schema_version: 2,
+      api_key: 'api-key-1',
+      date: 'Fri Nov 20 2026 09:05:07 GMT+0000'
+    })
+    expect(signature).toBe(createHmac('sha256', HMAC.sharedKey).update(JSON.stringify(request)).digest('base64'))
+    expect(file.fileName).toBe('office-suite-aaaaaaaa-deactivate.req')
+    expect(file.summary).toEqual({
+      product: 'office-suite',
+      hardwareId: 'a'.repeat(64),
+      method: 'license-key',
+      licence: '••••-USE',
+      writtenAt: AT.toISOString(),
+      writtenBy: 'License Manager 0.1.0',
+      requestId: REQUEST_ID,
+      format: 'v2'
+    })
+  })
+
+  it('under OAuth names the client id and signs with the client secret', async () => {
+    const file = value(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', username: 'bob@example.test', hardwareId: 'pc-7' }))
+    const { request, signature } = decode(file.content)
+    expect(request['client_id']).toBe('client-1')
+    expect(request).not.toHaveProperty('api_key')
+    expect(request['username']).toBe('bob@example.test')
+    expect(signature).toBe(createHmac('sha256', OAUTH.clientSecret).update(JSON.stringify(request)).digest('base64'))
+  })
+
+  it('never holds the shared key, the client secret or a password', async () => {
+    for (const auth of [HMAC, OAUTH]) {
+      const file = value(await offline({ auth }).requests.create({ product: 'office-suite', username: 'bob@example.test', password: 'bob-password' }))
+      const text = Buffer.from(file.content, 'base64').toString('utf8')
+      for (const secret of ['shared-key-SECRET', 'client-secret-SECRET', 'bob-password', 'password']) expect(text).not.toContain(secret)
+    }
+  })
+
+  it('has the structure of the file LicenseSpring’s node SDK writes, field by field (values aside)', async () => {
+    const sdk = new LicenseAPI({ appName: 'SDK app', appVersion: '2.0', apiKey: 'k', sharedKey: 's', apiPath: 'http://127.0.0.1:9/api/v4/', publicKey: 'p', hardwareID: 'h' })
+    const theirs = decode(sdk.createOfflineDeactivationPayload({ product: 'office-suite', hardware_id: 'h', license_key: 'KEY-1' }))
+    const ours = decode(value(await offline().requests.create({ product: 'office-suite', licenseKey: 'KEY-1' })).content)
+    const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v]))
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort())
+    expect(typeof ours.signature).toBe(typeof theirs.signature)
+    expect(shape(ours.request)).toEqual(shape(theirs.request))
+    for (const literal of ['request', 'schema_version'] as const) expect(ours.request[literal]).toBe(theirs.request[literal])
+    // The same date form: both parse to a time, and both spell it the SDK's way.
+    expect(String(ours.request['date'])).toMatch(/^\w{3} \w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT\+0000$/)
+    expect(String(theirs.request['date'])).toMatch(/^\w{3} \w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT\+0000$/)
+  })
+
+  it.each([
+    [{ product: 'office-suite' }, 'credentials'],
+    [{ product: 'office-suite', licenseKey: 'K', username: 'u' }, 'credentials'],
+    [{ product: '', licenseKey: 'K' }, 'product'],
+    [{ product: 'office-suite', licenseKey: 'K\u0000' }, 'licenseKey'],
+    [{ product: 'office-suite', licenseKey: 'K', hardwareId: 42 }, 'hardwareId'],
+    [null, 'request']
+  ])('refuses %j (field %s) and builds nothing', async (input, field) => {
+    const outcome = await offline().requests.create(input)
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'invalid_input', field })
+  })
+
+  it('passes a missing hardware id on as the engine’s typed error', async () => {
+    const unavailable = failure(describeError('hardware_id_unavailable'))
+    const outcome = await offline({ resolveHardwareId: async () => unavailable }).requests.create({ product: 'p', licenseKey: 'K' })
+    expect(outcome).toEqual(unavailable)
+  })
+
+  it('names files safely on every file system', async () => {
+    expect(requestFileName('office suite/../x', 'AB:CD\\EF-0123456789')).toBe('office_suite_x-AB_CD_EF-deactivate.req')
+    expect(requestFileName('***', '???')).toBe('unnamed-unnamed-deactivate.req')
+    expect(requestFileName('office-suite', 'sandbox-pc-1')).toBe('office-suite-sandbox-deactivate.req')
+  })
+
+  it('formats and reads the SDK’s date form and RFC 7231’s', async () => {
+    expect(formatRequestDate(new Date('2011-06-07T20:51:35Z'))).toBe('Tue Jun 7 2011 20:51:35 GMT+0000')
+    expect(parseRequestDate('Tue Jun 7 2011 20:51:35 GMT+0000')).toBe(Date.parse('2011-06-07T20:51:35Z'))
+    expect(parseRequestDate('Tue, 07 Jun 2011 20:51:35 GMT')).toBe(Date.parse('2011-06-07T20:51:35Z'))
+    expect(parseRequestDate('2011-06-07T20:51:35Z')).toBeNull()
+    expect(parseRequestDate('Tue Jun 7 2011 20:51:35 GMT+0000 (evil)')).toBeNull()
+  })
+})
+
+describe('reading a request file', () => {
+  const written = async () => value(await offline().requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+
+  it('shows what it will free, masking the licence key to its last 4 characters', async () => {
+    const summary = value(offline().requests.inspect((await written())))
+    expect(summary).toMatchObject({ product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', licence: '••••-USE' })
+    expect(JSON.stringify(summary)).not.toContain('OFFICE-2222')
+  })
+
+  it('tolerates surrounding whitespace and line breaks (a file edited in Notepad)', async () => {
+    expect(value(offline().requests.inspect(`\r\n${(await written())}\r\n`)).product).toBe('office-suite')
+  })
+
+  it('reads a v1 file and a file another app wrote with another API key (the server checks that one)', async () => {
+    const date = 'Tue, 07 Jun 2011 20:51:35 GMT'
+    const v1 = { hardware_id: 'pc', product: 'p', username: 'u@example.test', api_key: 'other-key', date, signature: 'c2ln' }
+    expect(value(offline().requests.inspect(encode(v1)))).toMatchObject({ format: 'v1', licence: 'u@example.test', writtenBy: 'not stated', method: 'user' })
+  })
+
+  const code = (content: unknown) => {
+    const outcome = offline().requests.inspect(content)
+    return outcome.ok ? 'accepted' : outcome.error.code
+  }
+
+  it('refuses a file changed after it was written, when it names this app’s own key', async () => {
+    const wrapped = decode((await written()))
+    expect(code(encode({ ...wrapped, request: { ...wrapped.request, hardware_id: 'b'.repeat(64) } }))).toBe('offline_file_tampered')
+    expect(code(encode({ ...wrapped, signature: 'A' + wrapped.signature.slice(1) }))).toBe('offline_file_tampered')
+  })
+
+  it.each([
+    ['too large', 'A'.repeat(MAX_REQUEST_FILE_BYTES + 4), 'offline_file_too_large'],
+    ['cut off mid-Base64', 'eyJyZXF1ZXN0Ijp7', 'offline_file_truncated'],
+    ['cut off on a Base64 boundary', null, 'offline_file_truncated'],
+    ['empty', '   \n', 'offline_file_wrong_type'],
+    ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('latin1'), 'offline_file_wrong_type'],
+    ['Base64 of a word', Buffer.from('hello world!').toString('base64'), 'offline_file_wrong_type'],
+    ['an activation request', encode({ request: { request: 'activation' }, signature: 'x' }), 'offline_file_wrong_type'],
+    ['a request with an unknown field', null, 'offline_file_wrong_type'],
+    ['not text at all', 42, 'invalid_input']
+  ])('refuses a file that is %s', async (name, content, expected) => {
+    let input: unknown = content
+    if (name === 'cut off on a Base64 boundary') {
+      const full = (await written())
+      input = full.slice(0, full.length - (full.length % 4) - 40)
+    }
+    if (name === 'a request with an unknown field') {
+      const wrapped = decode((await written()))
+      input = encode({ ...wrapped, request: { ...wrapped.request, run: 'rm -rf /' } })
+    }
+    expect(code(input)).toBe(expected)
+  })
+
+  it('explains in plain words and names the technical reason for the helpdesk', async () => {
+    const outcome = offline().requests.inspect(Buffer.from('hello world!').toString('base64'))
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) {
+      expect(outcome.error.explanation).toMatch(/^The file is not a deactivation request written by License Manager/)
+      expect(outcome.error.explanation).toMatch(/\(The decoded file is not a JSON object\.\)$/)
+      expect(outcome.error.field).toBe('file')
+    }
+  })
+
+  it('the reader and the writer agree on every file the writer makes', async () => {
+    const reading = readRequestFile((await written()))
+    expect(reading.ok).toBe(true)
+  })
+})
+
+describe('uploading a request file', () => {
+  it('sends the file’s text as it was written (trimmed) and reports what was freed', async () => {
+    const { requests, sent } = offline()
+    const content = value(await requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+    const result = value(await requests.upload(`${content}\n`))
+    expect(sent).toEqual([content])
+    expect(result).toEqual({ summary: value(requests.inspect(content)), at: AT.toISOString() })
+  })
+
+  it('sends nothing when the file is refused', async () => {
+    const { requests, sent } = offline()
+    const outcome = await requests.upload('not a request file')
+    expect(outcome.ok).toBe(false)
+    expect(sent).toEqual([])
+  })
+
+  it('passes the server’s typed refusal on, without an echoed licence key', async () => {
+    const refused = describeError('device_not_found', { status: 400, serverMessage: 'No device for OFFICE-2222-IN-USE' })
+    const { requests } = offline({ send: async () => failure(refused) })
+    const content = value(await requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+    const outcome = await requests.upload(content)
+    expect(outcome).toEqual(failure({ ...refused, serverMessage: 'No device for [removed]' }))
+  })
+})
