@@ -286,7 +286,8 @@ describe('seeded secrets stay out of everything a run writes', () => {
     })
     await run('--json --sso code grant (ok)', 0, sso)
     const code = observed.filter((o) => o.label === 'SSO authorization code').at(-1)!.value
-    await run('--json --code replayed', 3, cli(['deactivate', '--json', '--product', 'design-pack', '--code', code, '--customer-account', 'acme', '--hardware-id', 'sandbox-pc-1'], env))
+    // A code may start with "-": the inline form is how the CLI takes such a value.
+    await run('--json --code replayed', 3, cli(['deactivate', '--json', '--product', 'design-pack', `--code=${code}`, '--customer-account', 'acme', '--hardware-id', 'sandbox-pc-1'], env))
 
     const found = leaks(capturesSince(start))
     table.record(context, {
