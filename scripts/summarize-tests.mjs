@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs'
 const [vitestPath, playwrightPath] = process.argv.slice(2)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const skipReasons = new Map()
+const failures = []
+const relative = (path) => String(path ?? '').replace(`${process.cwd()}/`, '')
+const firstLine = (text) => String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? 'no message'
 let broken = false
 
 function read(path, runner) {
@@ -24,6 +27,11 @@ if (vitest) {
   totals.failed += vitest.numFailedTests
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests
   if (vitest.numTotalTests === 0) broken = true
+  for (const file of vitest.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed')
+    for (const t of failedTests) failures.push(`vitest ${relative(file.name)} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`)
+    if (failedTests.length === 0 && file.status === 'failed') failures.push(`vitest ${relative(file.name)}: ${firstLine(file.message)}`)
+  }
 }
 
 function walkSuites(suites, visit) {
@@ -44,6 +52,10 @@ if (playwright) {
     for (const e of playwright.errors) console.error(`playwright: ${e.message ?? JSON.stringify(e)}`)
   }
   walkSuites(playwright.suites, (spec, test) => {
+    if (test.status === 'unexpected') {
+      const error = test.results?.at(-1)?.error?.message
+      failures.push(`playwright [${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`)
+    }
     if (test.status !== 'skipped') return
     const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given'
     const key = `${test.projectName}: ${reason}`
@@ -51,6 +63,8 @@ if (playwright) {
   })
 }
 
+// Named right above the closing line, so the tail of a CI log says what failed.
+for (const failure of failures) console.log(`FAILED ${failure}`)
 for (const [reason, count] of skipReasons) console.log(`skipped ${count} (${reason})`)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 || broken ? 1 : 0)

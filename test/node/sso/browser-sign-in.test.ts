@@ -40,6 +40,8 @@ async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
   await opener.firstUrl
   await signInOnProviderPage(page, ANN)
   const result = await outcome
+  // Closing a tab while its callback page is still loading can leave Playwright's close waiting for good.
+  await page.getByRole('heading', { name: 'Signed in' }).waitFor()
   await page.close()
   if (!result.ok || result.value.kind !== 'code' || result.value.redirectUri === undefined) throw new Error('expected a code and its redirect URI')
   expect(result.value.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
