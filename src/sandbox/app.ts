@@ -25,6 +25,8 @@ export interface SandboxAppOptions {
   tokenLifetimeSeconds?: number
   maxBodyBytes?: number
   ssoAuthority?: SsoAuthority | null
+  /** The hardware id of the PC the sandbox runs on: seeded `thisPc` licences are activated on it. */
+  thisPcHardwareId?: string
   /** Unexpected failures are written here (default: stderr). */
   logError?: (error: unknown) => void
 }
@@ -63,7 +65,7 @@ const NOT_FOUND_PATH = '(not found)'
 
 export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   const { signer, now } = options
-  const store = new SandboxStore(options.seed)
+  const store = new SandboxStore(options.seed, options.thisPcHardwareId)
   const auth = new RequestAuthenticator(options.seed, { now, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 300 })
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
   const textDeactivation = options.deactivationBody === 'text'

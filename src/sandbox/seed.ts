@@ -69,7 +69,9 @@ const licenseSchema = z
     maxActivations: z.number().int().min(1).max(100_000).default(1),
     validityPeriod: validityPeriod.nullable().default(null),
     /** Hardware ids already activated on the licence. */
-    devices: z.array(z.string().min(1).max(1024)).default([])
+    devices: z.array(z.string().min(1).max(1024)).default([]),
+    /** Also activated on the hardware id of the PC the sandbox runs on, when it is given one. */
+    thisPc: z.boolean().default(false)
   })
   .refine((l) => (l.licenseKey === undefined) !== (l.user === undefined), {
     message: 'needs exactly one of licenseKey or user'
@@ -169,8 +171,9 @@ function crossCheck(seed: Seed): string[] {
         problems.push(`${where}.user: a user outside a customer account needs a password`)
     }
     if (duplicates(l.devices).length > 0) problems.push(`${where}.devices: a hardware id appears twice`)
-    if (l.devices.length > l.maxActivations)
-      problems.push(`${where}.devices: ${l.devices.length} devices but maxActivations is ${l.maxActivations}`)
+    const seats = l.devices.length + (l.thisPc ? 1 : 0)
+    if (seats > l.maxActivations)
+      problems.push(`${where}.devices: ${seats} devices${l.thisPc ? ' (with this PC)' : ''} but maxActivations is ${l.maxActivations}`)
   })
   return problems
 }

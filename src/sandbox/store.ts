@@ -49,7 +49,14 @@ export class SandboxStore {
   private readonly byId = new Map<number, StoredLicense>()
   private readonly all: StoredLicense[] = []
 
-  constructor(private readonly seed: Seed) {
+  /**
+   * `thisPcHardwareId`: the id of the PC the sandbox runs on, read the way the app reads
+   * it; licences seeded with `thisPc` start (and reset) activated on it.
+   */
+  constructor(
+    private readonly seed: Seed,
+    private readonly thisPcHardwareId?: string
+  ) {
     for (const p of seed.products) this.products.set(p.code, p)
     for (const a of seed.customerAccounts) this.accounts.set(a.code, a)
     const userIds = new Map<string, number>()
@@ -77,7 +84,7 @@ export class SandboxStore {
       active: seeded.active,
       maxActivations: seeded.maxActivations,
       validityPeriod: seeded.validityPeriod,
-      devices: new Set(seeded.devices)
+      devices: new Set(this.seededDevices(seeded))
     }
     this.all.push(license)
     this.byId.set(license.id, license)
@@ -90,6 +97,16 @@ export class SandboxStore {
       const key = userIndex(bundle.code, user.email)
       this.byUser.set(key, [...(this.byUser.get(key) ?? []), license])
     }
+  }
+
+  private seededDevices(seeded: SeedLicense): string[] {
+    const pc = this.thisPcHardwareId
+    return seeded.thisPc && pc !== undefined && !seeded.devices.includes(pc) ? [...seeded.devices, pc] : seeded.devices
+  }
+
+  /** The hardware id the `thisPc` licences are activated on, when the sandbox was given one. */
+  thisPc(): string | undefined {
+    return this.thisPcHardwareId
   }
 
   product(code: string): SeedProduct | undefined {
@@ -157,7 +174,7 @@ export class SandboxStore {
 
   /** Puts every licence back to its seeded devices. */
   reset(): void {
-    const seeded = new Map(this.seed.licenses.map((l) => [l.id, l.devices]))
+    const seeded = new Map(this.seed.licenses.map((l) => [l.id, this.seededDevices(l)]))
     for (const license of this.all) license.devices = new Set(seeded.get(license.id) ?? [])
   }
 }
