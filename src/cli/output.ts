@@ -1,4 +1,5 @@
 import type { DeactivationResult, HardwareIdInfo } from '../shared/api'
+import type { ActivationResult } from '../main/engine/service'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
@@ -17,6 +18,16 @@ export function formatError(error: AppError): string {
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
     `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
+    `  Hardware id: ${result.hardwareId}`,
+    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
+    `  Server:      ${server}`,
+    `  At:          ${result.at}`
+  ].join('\n')
+}
+
+export function formatActivation(result: ActivationResult, server: string): string {
+  return [
+    `Activated: bundle "${result.product}" is active on this hardware id${result.products.length > 0 ? ` (${result.products.join(', ')})` : ''}.`,
     `  Hardware id: ${result.hardwareId}`,
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
     `  Server:      ${server}`,

@@ -9,7 +9,7 @@ import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
 import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
 import { EXIT, exitCodeFor } from './exit-codes'
-import { formatDeactivation, formatError, formatHardwareId, jsonLine } from './output'
+import { formatActivation, formatDeactivation, formatError, formatHardwareId, jsonLine } from './output'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -29,8 +29,12 @@ export const HELP = `License Manager — frees a LicenseSpring bundle licence fr
 
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
+  license-manager activate --product <bundle> <credentials> [options]
   license-manager hardware-id [--hardware-id <id>] [--json]
   license-manager --help
+
+  activate puts the bundle back on this hardware id (for the sandbox and test set-ups,
+  e.g. to try deactivation again); it takes the same credentials except --sso.
 
 Credentials (exactly one):
   --license-key <key>                       key-based licence
@@ -246,7 +250,15 @@ function reportProgress(out: Reporter, progress: SsoProgress): void {
   }
 }
 
-async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+interface Engine {
+  service: LicenseService
+  server: string
+  product: string | undefined
+  customerAccount: string | undefined
+}
+
+/** Checks the credential flags, loads the configuration and builds the service; a number is the exit code of a failure. */
+function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
   if (flags.password !== undefined && flags['password-stdin']) {
     return out.fail(inputError('password', 'Give the password either with --password or with --password-stdin, not both.'))
   }
@@ -262,9 +274,6 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   if (!config.ok) return out.fail(nameFlags(config.error, flags))
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
-  const product = flags.product ?? (serverConfig.defaultProduct || undefined)
-  const customerAccount = flags['customer-account'] ?? (serverConfig.defaultCustomerAccount || undefined)
-
   const service: LicenseService = createLicenseService({
     config: serverConfig,
     fetch: io.fetch,
@@ -273,7 +282,25 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })
-  const server = describeServer(serverConfig)
+  return {
+    service,
+    server: describeServer(serverConfig),
+    product: flags.product ?? (serverConfig.defaultProduct || undefined),
+    customerAccount: flags['customer-account'] ?? (serverConfig.defaultCustomerAccount || undefined)
+  }
+}
+
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<EngineDeactivateInput> {
+  const password = await passwordFrom(flags, io)
+  const { product, customerAccount } = engine
+  const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
+  return deactivateInput(flags, defaults, password)
+}
+
+async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  const engine = engineFor(flags, io, out)
+  if (typeof engine === 'number') return engine
+  const { service, server, product, customerAccount } = engine
   const done = (outcome: Awaited<ReturnType<LicenseService['deactivate']>>) => out.finish(outcome, (r) => formatDeactivation(r, server))
 
   if (flags.sso) {
@@ -291,10 +318,16 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
       stop()
     }
   }
+  return done(await service.deactivate(await credentialInput(flags, io, engine)))
+}
 
-  const password = await passwordFrom(flags, io)
-  const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
-  return done(await service.deactivate(deactivateInput(flags, defaults, password)))
+/** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
+async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  if (flags.sso) return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
+  const engine = engineFor(flags, io, out)
+  if (typeof engine === 'number') return engine
+  const outcome = await engine.service.activate(await credentialInput(flags, io, engine))
+  return out.finish(outcome, (r) => formatActivation(r, engine.server))
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -311,15 +344,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(HELP)
       return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
     }
-    if (command !== 'hardware-id' && command !== 'deactivate') {
+    if (command !== 'hardware-id' && command !== 'deactivate' && command !== 'activate') {
       return out.fail(
-        inputError('command', `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate" or "hardware-id"; see --help.`)
+        inputError('command', `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate" or "hardware-id"; see --help.`)
       )
     }
     if (extraAt.length > 0) {
       return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[0]} (not shown, in case it is a secret). See --help.`))
     }
     if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
+    if (command === 'activate') return await activateCommand(flags, io, out)
     return await deactivateCommand(flags, io, out)
   } catch {
     return out.fail(describeError('app_internal_error'))

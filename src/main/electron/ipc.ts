@@ -16,8 +16,8 @@ import {
 import type { LicenseService } from '../engine/service'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 
-/** The engine's service, as the window's calls reach it. */
-export type IpcLicenseService = LicenseService
+/** The engine's service, as the window's calls reach it (activation is the CLI's alone). */
+export type IpcLicenseService = Omit<LicenseService, 'activate'>
 
 /** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
 export interface IpcMainLike {

@@ -15,7 +15,7 @@ import { describeServer, type AuthConfig, type EngineConfig } from './config'
 import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
-import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
+import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
@@ -33,7 +33,12 @@ export interface LicenseService {
   warmUp(): Outcome<WarmUpState>
   /** The form is gone: stop keeping the connection warm. */
   stopWarmUp(): Outcome<null>
+  /** Activates the bundle on the hardware id (the CLI's `activate`, for sandboxes and vendors' test set-ups). */
+  activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>>
 }
+
+/** An activation: the bundle's products now active on the hardware id, as the server named them. */
+export type ActivationResult = DeactivationResult & { products: string[] }
 
 /** The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`). */
 export type EngineDeactivateInput = DeactivateInput & { code?: string }
@@ -148,6 +153,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
   }
 
+  /** The products an activation answer names (`product_details.short_code`), in its order. */
+  function productsOf(licences: ActivatedLicence[]): string[] {
+    return licences.flatMap((l) => {
+      const details = l['product_details']
+      const code = typeof details === 'object' && details !== null ? (details as Record<string, unknown>)['short_code'] : undefined
+      return typeof code === 'string' ? [code] : []
+    })
+  }
+
   /** Keeps the promise contract: an unexpected throw becomes a typed error, never a rejection. */
   async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     try {
@@ -197,7 +211,27 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     stopWarmUp() {
       warm.stop()
       return success(null)
-    }
+    },
+
+    activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
+  }
+
+  function activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>> {
+    return guarded(async () => {
+      if (typeof input !== 'object' || input === null) return notAnObject()
+      if (sending || signInsWaiting > 0) return failure(describeError('busy'))
+      const request = buildRequest(pickFields(input), input.hardwareId)
+      if (!request.ok) return request
+      sending = true
+      try {
+        const answer = await client.activateBundle(request.value)
+        if (!answer.ok) return answer
+        const { product, hardwareId, credentials } = request.value
+        return success({ product, hardwareId, method: credentials.method, at: new Date().toISOString(), products: productsOf(answer.value) })
+      } finally {
+        sending = false
+      }
+    })
   }
 
   function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {

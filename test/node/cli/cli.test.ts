@@ -198,6 +198,22 @@ describe('runCli in-process', () => {
     }
   })
 
+  it('activate puts the bundle on the hardware id (exit 0, products named), so deactivate can be tried again; a refusal exits 3', async () => {
+    const h = harness(sandboxEnv())
+    const key = ['--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'cli-activated-pc']
+    expect(await runCli(['activate', ...key, '--json'], h.io)).toBe(EXIT.success)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { product: 'office-suite', hardwareId: 'cli-activated-pc', method: 'license-key', products: ['writer', 'sheets', 'slides'] } })
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual(['cli-activated-pc'])
+    const human = harness(sandboxEnv())
+    expect(await runCli(['deactivate', ...key], human.io)).toBe(EXIT.success)
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
+    const refused = harness(sandboxEnv())
+    expect(await runCli(['activate', '--product', 'office-suite', '--license-key', 'OFFICE-4444-DISABLED'], refused.io)).toBe(EXIT.refused)
+    expect(refused.out.stderr).toContain('license_not_enabled')
+    const sso = harness(sandboxEnv())
+    expect(await runCli(['activate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--json'], sso.io)).toBe(EXIT.invalid)
+  })
+
   it('names the flag when a flag carries a bad setting', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
