@@ -24,6 +24,7 @@ test('a helpdesk agent frees a seat activated under another hardware id by enter
 
   // The error says what to do: paste the id the product shows into the override.
   await screen.tryAgainButton.click()
+  await expect(screen.field('Hardware id override')).toBeFocused()
   await screen.field('Hardware id override').fill(OTHER_PC_ID)
   await expect(screen.hardwareIdPanel.getByText('This PC’s hardware id (not sent)')).toBeVisible()
   await expect(screen.hardwareIdPanel.getByText('The override will be sent instead of this PC’s hardware id')).toContainText(OTHER_PC_ID)

@@ -65,9 +65,18 @@ describe('error view', () => {
     expect(screen.getByText('hardware_id: ensure this field has no more than 256 characters.').closest('p')).toHaveTextContent(/^Server message:/)
   })
 
-  it('"Try again" returns to the filled form with focus on the submit button', async () => {
+  it('"Try again" after device_not_found returns to the filled form with focus on the hardware id override the message points to', async () => {
     const api = new FakeApi()
     api.failWith('device_not_found')
+    const { user } = await deactivateWithKey(api)
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(ui.field('Licence key')).toHaveValue(KEY)
+    expect(ui.field('Hardware id override')).toHaveFocus()
+  })
+
+  it('"Try again" returns to the filled form with focus on the submit button', async () => {
+    const api = new FakeApi()
+    api.failWith('license_not_enabled')
     const { user } = await deactivateWithKey(api)
     await user.click(await screen.findByRole('button', { name: 'Try again' }))
     expect(ui.field('Licence key')).toHaveValue(KEY)

@@ -34,6 +34,8 @@ function retryTarget(error: AppError, method: FormValues['method']): Omit<FormMo
   if (error.code === 'hardware_id_unavailable') {
     return { focus: 'hardwareIdOverride', errors: { hardwareIdOverride: HARDWARE_REQUIRED_MESSAGE } }
   }
+  // The message points to the override: the seat is active under another hardware id.
+  if (error.code === 'device_not_found') return { focus: 'hardwareIdOverride' }
   const field = error.family === 'input' ? formFieldFor(error.field) : undefined
   if (field !== undefined) return { focus: field, errors: { [field]: fieldMessage(error) } }
   return { focus: method === 'user' ? 'password' : 'submit' }
