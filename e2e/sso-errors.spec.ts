@@ -18,7 +18,7 @@ test.describe('company sign-in that does not complete', () => {
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([machineHardwareId])
   })
 
-  test('a wrong password at the provider, then giving up there: sso_access_denied', async ({ app, sandbox, machineHardwareId }) => {
+  test('a wrong password at the provider, then Cancel there: sso_cancelled, not a refusal', async ({ app, sandbox, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
@@ -33,7 +33,7 @@ test.describe('company sign-in that does not complete', () => {
     await expect(screen.progress('Waiting for your browser…')).toBeVisible()
 
     await browserPage.getByRole('button', { name: 'Cancel sign-in', exact: true }).click()
-    await screen.expectError('sso_access_denied', 'Code: sso_access_denied · no HTTP status')
+    await screen.expectError('sso_cancelled', 'Code: sso_cancelled · no HTTP status')
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([machineHardwareId])
   })
 })

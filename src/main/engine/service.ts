@@ -7,7 +7,7 @@ import type {
   SsoProgress,
   WarmUpState
 } from '../../shared/api'
-import { describeError } from '../../shared/errors'
+import { adviseForMethod, describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { DeactivationRequest } from '../../shared/request'
 import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
@@ -149,7 +149,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
-    if (!answer.ok) return answer
+    if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
   }
 
@@ -225,7 +225,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       sending = true
       try {
         const answer = await client.activateBundle(request.value)
-        if (!answer.ok) return answer
+        if (!answer.ok) return failure(adviseForMethod(answer.error, request.value.credentials.method))
         const { product, hardwareId, credentials } = request.value
         return success({ product, hardwareId, method: credentials.method, at: new Date().toISOString(), products: productsOf(answer.value) })
       } finally {
