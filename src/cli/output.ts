@@ -11,7 +11,7 @@ export function formatError(error: AppError): string {
   const lines = [`Error: ${error.title}`, error.explanation, `What to do: ${error.action}`]
   const status = error.status ? ` (HTTP ${error.status})` : ''
   lines.push(`Code: ${error.code}${status}${error.field ? `, field: ${error.field}` : ''}`)
-  if (error.cause) lines.push(`Cause: ${error.cause}`)
+  if (error.networkCause) lines.push(`Cause: ${error.networkCause}`)
   if (error.serverMessage && error.serverMessage !== error.explanation) lines.push(`Server said: ${error.serverMessage}`)
   return lines.join('\n')
 }

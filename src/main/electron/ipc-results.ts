@@ -19,7 +19,7 @@ export function toAppError(error: AppError): AppError {
   }
   if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
   if (error.field !== undefined) out.field = error.field
-  if (error.cause !== undefined) out.cause = error.cause
+  if (error.networkCause !== undefined) out.networkCause = error.networkCause
   return out
 }
 

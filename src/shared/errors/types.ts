@@ -32,5 +32,5 @@ export interface AppError extends CatalogueEntry {
    * 127.0.0.1:8788`, `ENOTFOUND licence.example.test`, `CERT_HAS_EXPIRED`,
    * `net::ERR_CONNECTION_REFUSED`, `bad port`): for diagnostics and `--json`.
    */
-  cause?: string
+  networkCause?: string
 }

@@ -34,8 +34,8 @@ export function mapTransportError(error: unknown): AppError {
   const redirect = errorChain(error).find((e): e is RedirectNotFollowedError => e instanceof RedirectNotFollowedError)
   if (redirect) return redirectAnswerError(redirect.status)
   const described = describeError(transportErrorCode(error))
-  const cause = transportCause(error)
-  return cause === undefined ? described : { ...described, cause }
+  const networkCause = transportCause(error)
+  return networkCause === undefined ? described : { ...described, networkCause }
 }
 
 const MAX_CAUSE_DEPTH = 6
