@@ -72,16 +72,27 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
 
   const result = deactivation.result
   if (result && attempt) {
-    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at })
+    const thisPc = hardware.status === 'ready' ? hardware.info : null
+    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at, reference: result.reference, thisPc })
     if (result.outcome.ok) {
       const onNext = () => {
         setValues(valuesForNext(values))
         remount({ focus: 'first-control' })
       }
-      return <SuccessView result={result.outcome.value} diagnostics={diagnostics} onNext={onNext} />
+      return (
+        <SuccessView
+          result={result.outcome.value}
+          overridden={attempt.hardware.source === 'override'}
+          reference={result.reference}
+          diagnostics={diagnostics}
+          onNext={onNext}
+        />
+      )
     }
     const error = result.outcome.error
-    return <ErrorView error={error} diagnostics={diagnostics} onRetry={() => remount(retryTarget(error, values.method))} />
+    return (
+      <ErrorView error={error} reference={result.reference} diagnostics={diagnostics} onRetry={() => remount(retryTarget(error, values.method))} />
+    )
   }
 
   return (

@@ -1,19 +1,26 @@
 import type { AppError } from '../../shared/errors'
 import { CopyButton } from './CopyButton'
 import { codeAndStatus } from './diagnostics'
+import { ReferenceLine } from './ReferenceLine'
 import { useFocusOnMount } from './use-focus-on-mount'
 
 interface ErrorViewProps {
   error: AppError
+  /** The reference to read to the helpdesk (absent on the start-up failure screen). */
+  reference?: string
   /** Absent when there is no attempt to describe (the app could not start). */
   diagnostics?: () => string
   onRetry(): void
 }
 
-export function ErrorView({ error, diagnostics, onRetry }: ErrorViewProps) {
+/** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
+const NEUTRAL_CODES = new Set(['sso_cancelled'])
+
+export function ErrorView({ error, reference, diagnostics, onRetry }: ErrorViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const tone = NEUTRAL_CODES.has(error.code) ? 'result-neutral' : 'result-error'
   return (
-    <section className={`card result result-error family-${error.family}`} aria-labelledby="result-heading">
+    <section className={`card result ${tone} family-${error.family}`} aria-labelledby="result-heading">
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         {error.title}
       </h2>
@@ -26,6 +33,7 @@ export function ErrorView({ error, diagnostics, onRetry }: ErrorViewProps) {
         </p>
       )}
       <p className="code-line">{codeAndStatus(error)}</p>
+      {reference && <ReferenceLine reference={reference} />}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again
