@@ -8,7 +8,9 @@ import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv 
 import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
 import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
+import { makeReference } from '../shared/helpdesk/reference'
 import { EXIT, exitCodeFor } from './exit-codes'
+import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, jsonLine } from './output'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -23,6 +25,8 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void
   /** Replaces this PC's machine id (tests). */
   machineId?: () => string
+  /** Asks for a password without echo; absent when stdin is not a terminal. */
+  promptPassword?: (question: string) => Promise<string | undefined>
 }
 
 export const HELP = `License Manager — frees a LicenseSpring bundle licence from this PC.
@@ -39,12 +43,14 @@ Usage:
 Credentials (exactly one):
   --license-key <key>                       key-based licence
   --username <user> --password <pw>         user-based licence; instead of --password use
-                                            --password-stdin (reads stdin) or LM_PASSWORD
+                                            --password-stdin (reads stdin) or LM_PASSWORD;
+                                            with none of them a terminal asks for it (not shown)
   --id-token <token> --customer-account <c> SSO ID/access token you already have
   --code <code> --customer-account <c>      SSO authorization code you already have
   --sso --customer-account <c> [--implicit] sign in with your company account in the browser
                                             (--implicit: token grant instead of code grant;
-                                            --no-browser: only print the sign-in link)
+                                            --no-browser: do not open a browser, only print
+                                            the sign-in link to open yourself)
 
 Options:
   --product <code>        the bundle's short code (default: LM_PRODUCT / config)
@@ -62,6 +68,10 @@ Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_S
 LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
 else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
 and keys it prints.
+
+Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q
+(the error code's initials, the HTTP status or 000, a short ticket id); with --json
+it is the "reference" field.
 
 Exit codes:
   0  success
@@ -116,14 +126,15 @@ class Reporter {
     private readonly json: boolean
   ) {}
 
-  /** Prints the outcome and returns the exit code. */
+  /** Prints the outcome with its spoken reference (see --help) and returns the exit code. */
   finish<T>(outcome: Outcome<T>, human: (value: T) => string): number {
-    if (this.json) this.io.stdout(jsonLine(outcome) + '\n')
+    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+    if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
-      if (!this.json) this.io.stdout(human(outcome.value) + '\n')
+      if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
       return EXIT.success
     }
-    if (!this.json) this.io.stderr(formatError(outcome.error) + '\n')
+    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf)}\nReference: ${reference}\n`)
     return exitCodeFor(outcome.error)
   }
 
@@ -149,7 +160,11 @@ function parse(argv: string[]): Parsed {
     if (token.kind !== 'option') continue
     const at = token.index + 1
     const known = Object.prototype.hasOwnProperty.call(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined
-    if (!known) return { error: `Unknown option at position ${at} (not shown, in case it is a secret).` }
+    if (!known) {
+      // Only a known flag's name is ever printed, never what was typed.
+      const suggestion = suggestFlag([`--${token.name}`], Object.keys(OPTIONS))
+      return { error: `Unknown option at position ${at} (not shown, in case it is a secret).${suggestion ? ` Did you mean ${suggestion}?` : ''}` }
+    }
     if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
       return { error: `Option --${token.name} at position ${at} needs a value (one that starts with "-" is given as --${token.name}=…).` }
     }
@@ -235,14 +250,15 @@ function deactivateInput(flags: Flags, defaults: { product?: string; customerAcc
   return input
 }
 
-function reportProgress(out: Reporter, progress: SsoProgress): void {
+function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean): void {
   switch (progress.stage) {
     case 'opening-browser':
-      out.note('Opening your browser for the company sign-in…')
+      if (!noBrowser) out.note('Opening your browser for the company sign-in…')
       break
     case 'waiting-for-browser':
       out.note(`Sign in here: ${progress.signInUrl}`)
-      out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
+      if (noBrowser) out.note('Open the link above in a browser and sign in. Waiting (Ctrl+C cancels)…')
+      else out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
       break
     case 'deactivating':
       out.note('Signed in. Deactivating…')
@@ -290,8 +306,20 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
   }
 }
 
-async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<EngineDeactivateInput> {
-  const password = await passwordFrom(flags, io)
+/** A username with no password from any source: asked for on a terminal, otherwise the ways to give one. */
+async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppError> {
+  const asked = io.promptPassword ? await io.promptPassword(`Password for ${flags.username ?? 'the user'} (not shown): `) : undefined
+  if (asked !== undefined && asked !== '') return asked
+  return inputError('password', 'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).')
+}
+
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<EngineDeactivateInput | AppError> {
+  let password = await passwordFrom(flags, io)
+  if (password === undefined && flags.username !== undefined) {
+    const asked = await missingPassword(flags, io)
+    if (typeof asked !== 'string') return asked
+    password = asked
+  }
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
   return deactivateInput(flags, defaults, password)
@@ -313,12 +341,14 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
         ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
         ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {})
       }
-      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p)))
+      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p, flags['no-browser'] === true)))
     } finally {
       stop()
     }
   }
-  return done(await service.deactivate(await credentialInput(flags, io, engine)))
+  const input = await credentialInput(flags, io, engine)
+  if ('code' in input && 'family' in input) return out.fail(input)
+  return done(await service.deactivate(input))
 }
 
 /** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
@@ -326,7 +356,9 @@ async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<
   if (flags.sso) return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
   const engine = engineFor(flags, io, out)
   if (typeof engine === 'number') return engine
-  const outcome = await engine.service.activate(await credentialInput(flags, io, engine))
+  const input = await credentialInput(flags, io, engine)
+  if ('code' in input && 'family' in input) return out.fail(input)
+  const outcome = await engine.service.activate(input)
   return out.finish(outcome, (r) => formatActivation(r, engine.server))
 }
 
