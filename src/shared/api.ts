@@ -1,4 +1,5 @@
 import type { Outcome } from './outcome'
+import type { Prefill } from './helpdesk/prefill-link'
 import type { LoginMethod } from './request'
 
 /** Where the hardware id that will be sent came from. */
@@ -81,4 +82,10 @@ export interface LicenseManagerApi {
   warmUp(): Promise<Outcome<WarmUpState>>
   /** Returns a function that stops listening. */
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void
+  /** The helpdesk link's prefill waiting for the window, once; null when none. */
+  takePrefill(): Promise<Outcome<Prefill | null>>
+  /** Called when a link arrives while the app runs; returns a function that stops listening. */
+  onPrefillArrived(listener: () => void): () => void
+  /** Sandbox only: every licence back to its seeded devices. */
+  resetSandbox(): Promise<Outcome<null>>
 }

@@ -6,7 +6,10 @@ export const IPC = {
   deactivateWithSso: 'license-manager:deactivate-with-sso',
   cancelSso: 'license-manager:cancel-sso',
   warmUp: 'license-manager:warm-up',
-  ssoProgress: 'license-manager:sso-progress'
+  ssoProgress: 'license-manager:sso-progress',
+  takePrefill: 'license-manager:take-prefill',
+  prefillArrived: 'license-manager:prefill-arrived',
+  resetSandbox: 'license-manager:reset-sandbox'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

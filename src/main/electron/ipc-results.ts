@@ -1,5 +1,6 @@
 import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
+import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import type { Outcome } from '../../shared/outcome'
 
 /*
@@ -36,6 +37,14 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   defaultProduct: v.defaultProduct,
   defaultCustomerAccount: v.defaultCustomerAccount
 })
+
+export function toPrefill(v: Prefill): Prefill {
+  const out: Prefill = {}
+  if (v.product !== undefined) out.product = v.product
+  if (v.method !== undefined) out.method = v.method
+  if (v.account !== undefined) out.account = v.account
+  return out
+}
 
 export const toHardwareIdInfo = (v: HardwareIdInfo): HardwareIdInfo => ({ id: v.id, source: v.source, description: v.description })
 

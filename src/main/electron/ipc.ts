@@ -10,10 +10,12 @@ import {
   toDeactivationResult,
   toHardwareIdInfo,
   toNull,
+  toPrefill,
   toSsoProgress,
   toWarmUpState
 } from './ipc-results'
 import type { LicenseService } from '../engine/service'
+import type { PrefillInbox } from './prefill-inbox'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 
 /** The engine's service, as the window's calls reach it (activation is the CLI's alone). */
@@ -33,6 +35,10 @@ export interface IpcDeps {
    */
   service: () => Promise<Outcome<IpcLicenseService>> | Outcome<IpcLicenseService>
   isTrustedSender: SenderCheck
+  /** Where helpdesk links wait for the window (absent: none ever arrives). */
+  prefills?: PrefillInbox
+  /** The running sandbox's reset, or null when the app talks to a real server. */
+  sandboxReset?: () => Promise<(() => void) | null>
   /** Told which channel failed unexpectedly; never given the payload. */
   onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
 }
@@ -88,6 +94,21 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   register(IPC.cancelSso, parseNoArgs, (service) => projectOutcome(service.cancelSso(), toNull))
 
   register(IPC.warmUp, parseNoArgs, (service) => projectOutcome(service.warmUp(), toWarmUpState))
+
+  register(IPC.takePrefill, parseNoArgs, () => {
+    const taken = deps.prefills?.take() ?? null
+    if (taken === null) return success(null)
+    return taken.ok ? success(toPrefill(taken.value)) : failure(toAppError(taken.error))
+  })
+
+  register(IPC.resetSandbox, parseNoArgs, async () => {
+    const reset = (await deps.sandboxReset?.()) ?? null
+    if (reset === null) {
+      return failure(describeError('invalid_input', { field: 'sandbox', explanation: 'Only the built-in sandbox can be reset; this app talks to a real licence server. Nothing was changed.' }))
+    }
+    reset()
+    return success(null)
+  })
 
   return () => {
     for (const channel of channels) deps.ipcMain.removeHandler(channel)

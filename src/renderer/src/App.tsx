@@ -1,6 +1,7 @@
 import { Deactivator } from './Deactivator'
 import { ErrorView } from './ErrorView'
 import { useAppInfo } from './queries'
+import { SandboxBanner } from './SandboxBanner'
 
 export function App() {
   const reading = useAppInfo()
@@ -9,11 +10,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>License Manager</h1>
-        {info?.sandbox && (
-          <p role="status" className="sandbox-banner">
-            Sandbox — no real licences are touched
-          </p>
-        )}
+        {info?.sandbox && <SandboxBanner />}
         {info && (
           <p className="server">
             Server: <span className="mono">{info.server}</span>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { usePrefill } from './use-prefill'
 import type { AppInfo } from '../../shared/api'
 import { ConfirmDialog } from './ConfirmDialog'
 import { DeactivationForm, type InitialFocus } from './DeactivationForm'
@@ -69,6 +70,17 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
     setAttempt(null)
     setFormMount((mount) => ({ key: mount.key + 1, ...next }))
   }
+  // A helpdesk link only fills fields in: the person still checks them and submits.
+  const prefill = usePrefill(deactivation.busy, (filled) => {
+    setConfirming(null)
+    setValues((current) => ({
+      ...valuesForNext(current),
+      ...(filled.product !== undefined ? { product: filled.product } : {}),
+      ...(filled.method !== undefined ? { method: filled.method } : {}),
+      ...(filled.account !== undefined ? { customerAccountCode: filled.account } : {})
+    }))
+    remount({ focus: 'first-control' })
+  })
 
   const result = deactivation.result
   if (result && attempt) {
@@ -97,6 +109,7 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
 
   return (
     <>
+      {prefill}
       <DeactivationForm
         key={formMount.key}
         defaultValues={values}

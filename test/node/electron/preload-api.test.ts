@@ -29,7 +29,18 @@ function fakeIpcRenderer() {
 describe('createLicenseManagerApi', () => {
   it('exposes exactly the named functions of LicenseManagerApi, nothing generic', () => {
     const api = createLicenseManagerApi(fakeIpcRenderer().ipc)
-    const expected: Array<keyof LicenseManagerApi> = ['cancelSso', 'deactivate', 'deactivateWithSso', 'getAppInfo', 'getHardwareId', 'onSsoProgress', 'warmUp']
+    const expected: Array<keyof LicenseManagerApi> = [
+      'cancelSso',
+      'deactivate',
+      'deactivateWithSso',
+      'getAppInfo',
+      'getHardwareId',
+      'onPrefillArrived',
+      'onSsoProgress',
+      'resetSandbox',
+      'takePrefill',
+      'warmUp'
+    ]
     expect(Object.keys(api).sort()).toEqual(expected)
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
