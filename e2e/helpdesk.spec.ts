@@ -34,6 +34,7 @@ test.describe('helpdesk walkthrough: the form of each login method', () => {
 
 test.describe('helpdesk walkthrough: results', () => {
   test('confirm, then success with its reference', async ({ app }) => {
+    test.slow()
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
@@ -50,7 +51,13 @@ test.describe('helpdesk walkthrough: results', () => {
     await photograph(app.window, 'success', { docsDir: DOCS })
   })
 
+})
+
+test.describe('helpdesk walkthrough: the browser sign-in', () => {
+  // axe and the photographs take a while: the sign-in must not time out meanwhile.
+  test.use({ ssoTimeoutMs: 120_000 })
   test('waiting for the browser, then cancelled: a neutral card', async ({ app }) => {
+    test.slow()
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
@@ -64,12 +71,16 @@ test.describe('helpdesk walkthrough: results', () => {
     await photograph(app.window, 'error-sso-cancelled', { docsDir: DOCS })
   })
 
+})
+
+test.describe('helpdesk walkthrough: common errors', () => {
   const errors: Array<[string, LoginMethod, Parameters<LicenseManagerScreen['fill']>[1], 'device_not_found' | 'license_not_found', string]> = [
     ['device-not-found', 'license-key', { 'Licence key': LICENCES.helpdesk.licenseKey }, 'device_not_found', 'LM-DNF-400-'],
     ['wrong-password', 'user', { Username: LICENCES.user.email, Password: 'not-the-password' }, 'license_not_found', 'LM-LNF-400-']
   ]
   for (const [name, method, fields, code, prefix] of errors) {
     test(`an error: ${name}`, async ({ app }) => {
+      test.slow()
       const screen = new LicenseManagerScreen(app.window)
       await screen.ready()
       await screen.fill(method, fields)

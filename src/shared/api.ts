@@ -57,6 +57,8 @@ export interface SsoDeactivateInput {
   grant: SsoGrant
   hardwareId?: string
   licenseId?: string
+  /** "Use another account": the provider asks for a fresh sign-in (`prompt=login`) instead of reusing its session. */
+  freshSignIn?: boolean
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */

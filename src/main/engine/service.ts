@@ -271,7 +271,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       warm.start(config.ssoTimeoutMs)
       let signIn: Outcome<SsoCredential>
       try {
-        signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)
+        signIn = await sso.signIn(
+          { product, customerAccountCode: credentials.customerAccountCode, grant: input.grant, freshSignIn: input.freshSignIn === true },
+          onProgress
+        )
       } finally {
         signInsWaiting -= 1
       }

@@ -52,6 +52,8 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
   const [formMount, setFormMount] = useState<FormMount>({ key: 0 })
   const [confirming, setConfirming] = useState<PreparedAttempt | null>(null)
   const [attempt, setAttempt] = useState<PreparedAttempt | null>(null)
+  /** "Use another account" was chosen: the next browser sign-in asks the provider for a fresh one. */
+  const [freshSignIn, setFreshSignIn] = useState(false)
 
   const submit = (prepared: PreparedAttempt, submitted: FormValues) => {
     if (deactivation.busy) return
@@ -61,8 +63,10 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
   const confirm = () => {
     if (confirming === null) return
     setConfirming(null)
-    if (!deactivation.start(confirming)) return
-    setAttempt(confirming)
+    const started: PreparedAttempt = confirming.kind === 'sso' && freshSignIn ? { ...confirming, input: { ...confirming.input, freshSignIn: true } } : confirming
+    if (!deactivation.start(started)) return
+    setFreshSignIn(false)
+    setAttempt(started)
     rememberFields(storage, { product: values.product, customerAccountCode: values.customerAccountCode, method: values.method })
   }
   const remount = (next: Omit<FormMount, 'key'>) => {
@@ -103,7 +107,20 @@ export function Deactivator({ appInfo }: { appInfo: AppInfo }) {
     }
     const error = result.outcome.error
     return (
-      <ErrorView error={error} reference={result.reference} diagnostics={diagnostics} onRetry={() => remount(retryTarget(error, values.method))} />
+      <ErrorView
+        error={error}
+        reference={result.reference}
+        diagnostics={diagnostics}
+        onRetry={() => remount(retryTarget(error, values.method))}
+        onUseAnotherAccount={
+          attempt.kind === 'sso'
+            ? () => {
+                setFreshSignIn(true)
+                remount({ focus: 'submit' })
+              }
+            : undefined
+        }
+      />
     )
   }
 

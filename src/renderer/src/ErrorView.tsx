@@ -11,12 +11,14 @@ interface ErrorViewProps {
   /** Absent when there is no attempt to describe (the app could not start). */
   diagnostics?: () => string
   onRetry(): void
+  /** After a company sign-in: back to the form, the next sign-in asking who signs in. */
+  onUseAnotherAccount?: (() => void) | undefined
 }
 
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
-export function ErrorView({ error, reference, diagnostics, onRetry }: ErrorViewProps) {
+export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount }: ErrorViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const tone = NEUTRAL_CODES.has(error.code) ? 'result-neutral' : 'result-error'
   return (
@@ -38,6 +40,11 @@ export function ErrorView({ error, reference, diagnostics, onRetry }: ErrorViewP
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again
         </button>
+        {onUseAnotherAccount && (
+          <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
+            Use another account
+          </button>
+        )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
       </div>
     </section>

@@ -197,7 +197,8 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
       vetted.value,
       redirect.value.withPort(listener.port),
       newState,
-      query.grant === 'token' && offersFormPost(answer.value.openidConfiguration)
+      query.grant === 'token' && offersFormPost(answer.value.openidConfiguration),
+      query.freshSignIn === true
     )
     state = signIn.state
     formPost = query.grant === 'token' && signIn.formPost
