@@ -95,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`Warning: listening on ${args.host}. The sandbox's keys and passwords are public test values.`)
 
   // This PC's id, read the way the app reads it, so the first try in the app or the CLI needs no override.
-  const thisPc = createHardwareIdSource().machine()
+  const thisPc = await createHardwareIdSource().machine()
   if (!thisPc.ok) console.error(`Note: this PC's hardware id cannot be read (${thisPc.error.explanation}) No licence is pre-activated for it.`)
 
   let sandbox: RunningSandbox

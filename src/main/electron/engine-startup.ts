@@ -46,7 +46,9 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   const config = deps.loadConfig()
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
-  const hardwareIdSource = deps.hardwareIdSource ?? createHardwareIdSource()
+  // The id the service sends, read the way the configuration says (hardwareIdSource).
+  const hardwareIdSource =
+    deps.hardwareIdSource ?? createHardwareIdSource(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {})
   const create = (serverConfig: ServerConfig, sandbox: boolean, httpOrigins: HttpSignInOrigins) =>
     deps.createLicenseService({
       config: serverConfig,
@@ -69,7 +71,7 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   }
 
   // The sandbox pre-activates the id the service will send, so the first try needs no override.
-  const thisPc = hardwareIdSource.machine()
+  const thisPc = await hardwareIdSource.machine()
   let running: RunningSandbox
   try {
     running = await deps.startSandbox({ port: 0, quiet: true, ...(thisPc.ok ? { thisPcHardwareId: thisPc.value.id } : {}) })

@@ -220,10 +220,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     return guarded(async () => {
       if (typeof input !== 'object' || input === null) return notAnObject()
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
-      const request = buildRequest(pickFields(input), input.hardwareId)
-      if (!request.ok) return request
       sending = true
       try {
+        const request = await buildRequest(pickFields(input), input.hardwareId)
+        if (!request.ok) return request
         const answer = await client.activateBundle(request.value)
         if (!answer.ok) return failure(adviseForMethod(answer.error, request.value.credentials.method))
         const { product, hardwareId, credentials } = request.value

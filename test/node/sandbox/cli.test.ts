@@ -68,7 +68,7 @@ describe('npm run sandbox', () => {
     expect(response.json).toBe('license_deactivated')
 
     // This PC, read the way the app reads it, is pre-activated on the documented key: the first try needs no override.
-    const thisPc = createHardwareIdSource().machine()
+    const thisPc = await createHardwareIdSource().machine()
     expect(summary.thisPc).toBe(thisPc.ok ? thisPc.value.id : undefined)
     if (thisPc.ok) {
       const first = await callApi(summary.origin, 'deactivate_bundle', {
