@@ -37,6 +37,9 @@ export function builderConfig(flavour: BuildFlavour): Configuration {
     extraResources: [{ from: e2e ? 'e2e/fixtures/packaged-config.json' : 'resources/config.json', to: 'config.json' }],
     asar: true,
     icon: 'resources/icon.png',
+    // The helpdesk link license-manager://deactivate?… (src/shared/helpdesk/prefill-link.ts): the macOS
+    // Info.plist URL type, the Linux .desktop x-scheme-handler and the Windows registry entry (NSIS).
+    protocols: [{ name: 'License Manager helpdesk link', schemes: ['license-manager'] }],
     artifactName: 'License-Manager-${version}-${os}-${arch}.${ext}',
     electronFuses: e2e
       ? // Playwright's _electron.launch passes --inspect: the test flavour keeps that fuse on, and only that one.

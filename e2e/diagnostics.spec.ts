@@ -9,7 +9,8 @@ test.describe('Copy diagnostics gives the helpdesk what it needs and no secret',
     await screen.ready()
     await screen.fill('user', { Username: LICENCES.user.email, Password: wrongPassword })
     await screen.submitAndConfirm()
-    const view = await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400')
+    const view = await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400', 'user')
+    const reference = await view.getByText(/^Reference for the helpdesk:/).locator('strong').textContent()
 
     await screen.copyDiagnosticsButton.click()
     await expect(view.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible()
@@ -20,6 +21,9 @@ test.describe('Copy diagnostics gives the helpdesk what it needs and no secret',
     expect(text).toContain(`Hardware id: ${machineHardwareId}`)
     expect(text).toContain(`Bundle: ${BUNDLE.code}`)
     expect(text).toContain('Method: Username and password (user)')
+    expect(text).toContain(`Reference: ${reference}`)
+    expect(text).toContain(`Username: ${LICENCES.user.email}`)
+    expect(text).toMatch(/^Time zone: \S+$/m)
     expect(text).toContain(`Server: ${new URL(engineSetup.apiUrl).origin}`)
     for (const secret of [wrongPassword, LICENCES.user.password, API.sharedKey, sandbox.sharedKey]) {
       expect(text, 'diagnostics must not carry a secret').not.toContain(secret)
@@ -41,6 +45,8 @@ test.describe('Copy diagnostics gives the helpdesk what it needs and no secret',
     expect(text).toContain('Result: deactivated')
     expect(text).toContain(`Hardware id: ${machineHardwareId}`)
     expect(text).toContain('Method: Licence key (license-key)')
+    expect(text).toContain(`Licence key: ••••${LICENCES.key.licenseKey.slice(-4)}`)
+    expect(text).toMatch(/^Reference: LM-OK-200-[0-9A-Z]{4}$/m)
     for (const secret of [LICENCES.key.licenseKey, API.sharedKey, sandbox.sharedKey]) {
       expect(text, 'diagnostics must not carry a secret').not.toContain(secret)
     }

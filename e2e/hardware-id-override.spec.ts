@@ -24,17 +24,20 @@ test('a helpdesk agent frees a seat activated under another hardware id by enter
 
   // The error says what to do: paste the id the product shows into the override.
   await screen.tryAgainButton.click()
+  await expect(screen.field('Hardware id override')).toBeFocused()
   await screen.field('Hardware id override').fill(OTHER_PC_ID)
   await expect(screen.hardwareIdPanel.getByText('This PC’s hardware id (not sent)')).toBeVisible()
   await expect(screen.hardwareIdPanel.getByText('The override will be sent instead of this PC’s hardware id')).toContainText(OTHER_PC_ID)
 
   await screen.deactivateButton.click()
+  await expect(screen.confirmDialog.getByRole('heading')).toHaveText('Deactivate the hardware id you entered?')
   await expect(screen.confirmDialog).toContainText(`hardware id ${OTHER_PC_ID} (the override you entered)`)
   await expect(screen.confirmDialog).not.toContainText(machineHardwareId)
   await screen.confirmButton.click()
 
   await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: OTHER_PC_ID, method: 'license-key' })
   await expect(screen.successView).not.toContainText(machineHardwareId)
+  await expect(screen.successView).toContainText('deactivated on the hardware id you entered')
   expect(sandbox.devicesOf(LICENCES.helpdesk.licenseKey)).toEqual([])
   // This PC's own seats are untouched.
   expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])

@@ -1,29 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/test'
 import { OfflineScreens } from './fixtures/offline-screens'
+import { photograph } from './fixtures/photograph'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 
 /*
- * A tour of the main states, asserted and photographed. Every run writes them to
- * test-results/screenshots/<project>/; with E2E_DOCS_SCREENSHOTS=1 the chromium
- * project also refreshes docs/screenshots/ (light theme, 900×700).
+ * A tour of the main states, asserted and photographed (e2e/fixtures/photograph.ts):
+ * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/
+ * (light theme, 900×700).
  */
-const DOCS_DIR = resolve(__dirname, '../docs/screenshots')
-
-async function photograph(page: Page, name: string, { docs = true, ...options }: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
-  const info = test.info()
-  const runDir = join(info.project.outputDir, 'screenshots', info.project.name)
-  mkdirSync(runDir, { recursive: true })
-  const png = await page.screenshot({ path: join(runDir, `${name}.png`), animations: 'disabled', caret: 'hide', ...options })
-  await info.attach(name, { body: png, contentType: 'image/png' })
-  if (docs && process.env.E2E_DOCS_SCREENSHOTS === '1' && info.project.name === 'chromium') {
-    mkdirSync(DOCS_DIR, { recursive: true })
-    await page.screenshot({ path: join(DOCS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide', ...options })
-  }
-}
 
 test.describe('screenshots of the main states', () => {
   test('form, confirmation, success', async ({ app, machineHardwareId }) => {
@@ -52,7 +37,7 @@ test.describe('screenshots of the main states', () => {
     await expect(screen.cancelSignInButton).toBeVisible()
     await screen.cancelSignInButton.scrollIntoViewIfNeeded()
     await photograph(app.window, 'sso-waiting')
-    await photograph(await app.systemBrowserPage(), 'sso-provider-sign-in', { docs: false })
+    await photograph(await app.systemBrowserPage(), 'sso-provider-sign-in', { docsDir: null })
     await screen.cancelSignInButton.click()
     await screen.expectError('sso_cancelled', 'Code: sso_cancelled · no HTTP status')
   })

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/test'
 import { LicenseManagerScreen } from './fixtures/screen'
-import { LICENCES, SSO_ACCOUNT } from './fixtures/seed'
+import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
+import { signInAtProvider } from './fixtures/sso-browser'
 
 test.describe('company sign-in that does not complete', () => {
   test('Cancel sign-in while waiting for the browser: sso_cancelled, nothing changed', async ({ app, sandbox, machineHardwareId }) => {
@@ -18,7 +19,7 @@ test.describe('company sign-in that does not complete', () => {
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([machineHardwareId])
   })
 
-  test('a wrong password at the provider, then giving up there: sso_access_denied', async ({ app, sandbox, machineHardwareId }) => {
+  test('a wrong password at the provider, then Cancel there: sso_cancelled, not a refusal', async ({ app, sandbox, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
@@ -33,9 +34,32 @@ test.describe('company sign-in that does not complete', () => {
     await expect(screen.progress('Waiting for your browser…')).toBeVisible()
 
     await browserPage.getByRole('button', { name: 'Cancel sign-in', exact: true }).click()
-    await screen.expectError('sso_access_denied', 'Code: sso_access_denied · no HTTP status')
+    await screen.expectError('sso_cancelled', 'Code: sso_cancelled · no HTTP status')
     expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([machineHardwareId])
   })
+})
+
+test('signed in with the wrong account: "Use another account" asks the provider again instead of reusing the session', async ({ app, sandbox, machineHardwareId }) => {
+  const screen = new LicenseManagerScreen(app.window)
+  await screen.ready()
+  await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
+  await screen.submitAndConfirm(screen.signInButton)
+  const first = await app.systemBrowserPage()
+  await signInAtProvider(first, SSO_ACCOUNT.unlicensedUser)
+  await screen.expectError('sso_user_not_found', 'Code: sso_user_not_found · HTTP 400')
+  expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([machineHardwareId])
+
+  await app.window.getByRole('button', { name: 'Use another account', exact: true }).click()
+  await screen.submitAndConfirm(screen.signInButton)
+  await expect.poll(async () => (await app.openedUrls()).length).toBe(2)
+  const opened = (await app.openedUrls())[1]!
+  expect(new URL(opened).searchParams.get('prompt')).toBe('login')
+  // The provider asks who signs in, although its session for the first account is still open.
+  await expect.poll(async () => (await app.systemBrowserPage()) !== first).toBe(true)
+  const second = await app.systemBrowserPage()
+  await signInAtProvider(second, SSO_ACCOUNT.user)
+  await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: machineHardwareId, method: 'sso-code' })
+  expect(sandbox.devicesOf(LICENCES.sso.email)).toEqual([])
 })
 
 test.describe('company sign-in that is never finished', () => {

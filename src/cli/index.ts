@@ -1,4 +1,5 @@
 import { openBrowser } from './open-browser'
+import { promptPassword } from './prompt-password'
 import { runCli } from './run'
 
 /** `npm run cli -- …`: the engine from a terminal. Exit codes: see --help (src/cli/run.ts). */
@@ -15,6 +16,7 @@ void runCli(process.argv.slice(2), {
   readStdin,
   fetch: globalThis.fetch,
   openExternal: (url) => openBrowser(url),
+  promptPassword: (question) => promptPassword(question, { input: process.stdin, output: process.stderr }),
   onInterrupt(handler) {
     process.on('SIGINT', handler)
     return () => process.off('SIGINT', handler)

@@ -1,16 +1,21 @@
 import type { DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import type { WrittenRequestFile } from './offline-commands'
+import type { ActivationResult } from '../main/engine/service'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
-/** One line of JSON: the typed Outcome, which never carries a secret. */
-export const jsonLine = (outcome: Outcome<unknown>): string => JSON.stringify(outcome)
+/** One line of JSON: the typed Outcome, which never carries a secret, and the result's reference. */
+export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string =>
+  JSON.stringify(reference === undefined ? outcome : { ...outcome, reference })
 
-export function formatError(error: AppError): string {
+/** `flagOf` names the command-line flag of a request field (`product` → `--product`). */
+export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f): string {
   const lines = [`Error: ${error.title}`, error.explanation, `What to do: ${error.action}`]
   const status = error.status ? ` (HTTP ${error.status})` : ''
-  lines.push(`Code: ${error.code}${status}${error.field ? `, field: ${error.field}` : ''}`)
+  const field = error.field ? flagOf(error.field) : undefined
+  lines.push(`Code: ${error.code}${status}${field ? `, ${field.startsWith('--') ? 'flag' : 'field'}: ${field}` : ''}`)
+  if (error.networkCause) lines.push(`Cause: ${error.networkCause}`)
   if (error.serverMessage && error.serverMessage !== error.explanation) lines.push(`Server said: ${error.serverMessage}`)
   return lines.join('\n')
 }
@@ -18,6 +23,16 @@ export function formatError(error: AppError): string {
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
     `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
+    `  Hardware id: ${result.hardwareId}`,
+    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
+    `  Server:      ${server}`,
+    `  At:          ${result.at}`
+  ].join('\n')
+}
+
+export function formatActivation(result: ActivationResult, server: string): string {
+  return [
+    `Activated: bundle "${result.product}" is active on this hardware id${result.products.length > 0 ? ` (${result.products.join(', ')})` : ''}.`,
     `  Hardware id: ${result.hardwareId}`,
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
     `  Server:      ${server}`,

@@ -8,9 +8,11 @@ import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv 
 import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
 import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
+import { makeReference } from '../shared/helpdesk/reference'
 import { EXIT, exitCodeFor } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
-import { formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
+import { flagOf, suggestFlag } from './flags'
+import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -24,12 +26,15 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void
   /** Replaces this PC's machine id (tests). */
   machineId?: () => string
+  /** Asks for a password without echo; absent when stdin is not a terminal. */
+  promptPassword?: (question: string) => Promise<string | undefined>
 }
 
 export const HELP = `License Manager — frees a LicenseSpring bundle licence from this PC.
 
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
+  license-manager activate --product <bundle> <credentials> [options]
   license-manager hardware-id [--hardware-id <id>] [--json]
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
@@ -45,16 +50,21 @@ provider online):
                           on any computer with internet.
   upload-offline <file>   uploads a request file (at most 64 KiB) to the License API
 
+  activate puts the bundle back on this hardware id (for the sandbox and test set-ups,
+  e.g. to try deactivation again); it takes the same credentials except --sso.
+
 Credentials (exactly one):
   --license-key <key>                       key-based licence
   --username <user> --password <pw>         user-based licence; instead of --password use
-                                            --password-stdin (reads stdin) or LM_PASSWORD
+                                            --password-stdin (reads stdin) or LM_PASSWORD;
+                                            with none of them a terminal asks for it (not shown)
   --id-token <token> --customer-account <c> SSO ID/access token you already have
   --code <code> --customer-account <c>      SSO authorization code you already have
     [--redirect-uri <uri>]                  the redirect URI the code was issued for
   --sso --customer-account <c> [--implicit] sign in with your company account in the browser
                                             (--implicit: token grant instead of code grant;
-                                            --no-browser: only print the sign-in link)
+                                            --no-browser: do not open a browser, only print
+                                            the sign-in link to open yourself)
 
 Options:
   --product <code>        the bundle's short code (default: LM_PRODUCT / config)
@@ -73,6 +83,10 @@ Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_S
 LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
 else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
 and keys it prints.
+
+Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q
+(the error code's initials, the HTTP status or 000, a short ticket id); with --json
+it is the "reference" field.
 
 Exit codes:
   0  success
@@ -129,14 +143,15 @@ class Reporter {
     private readonly json: boolean
   ) {}
 
-  /** Prints the outcome and returns the exit code. */
+  /** Prints the outcome with its spoken reference (see --help) and returns the exit code. */
   finish<T>(outcome: Outcome<T>, human: (value: T) => string): number {
-    if (this.json) this.io.stdout(jsonLine(outcome) + '\n')
+    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+    if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
-      if (!this.json) this.io.stdout(human(outcome.value) + '\n')
+      if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
       return EXIT.success
     }
-    if (!this.json) this.io.stderr(formatError(outcome.error) + '\n')
+    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf)}\nReference: ${reference}\n`)
     return exitCodeFor(outcome.error)
   }
 
@@ -162,7 +177,11 @@ function parse(argv: string[]): Parsed {
     if (token.kind !== 'option') continue
     const at = token.index + 1
     const known = Object.prototype.hasOwnProperty.call(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined
-    if (!known) return { error: `Unknown option at position ${at} (not shown, in case it is a secret).` }
+    if (!known) {
+      // Only a known flag's name is ever printed, never what was typed.
+      const suggestion = suggestFlag([`--${token.name}`], Object.keys(OPTIONS))
+      return { error: `Unknown option at position ${at} (not shown, in case it is a secret).${suggestion ? ` Did you mean ${suggestion}?` : ''}` }
+    }
     if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
       return { error: `Option --${token.name} at position ${at} needs a value (one that starts with "-" is given as --${token.name}=…).` }
     }
@@ -249,14 +268,15 @@ function deactivateInput(flags: Flags, defaults: { product?: string; customerAcc
   return input
 }
 
-function reportProgress(out: Reporter, progress: SsoProgress): void {
+function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean): void {
   switch (progress.stage) {
     case 'opening-browser':
-      out.note('Opening your browser for the company sign-in…')
+      if (!noBrowser) out.note('Opening your browser for the company sign-in…')
       break
     case 'waiting-for-browser':
       out.note(`Sign in here: ${progress.signInUrl}`)
-      out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
+      if (noBrowser) out.note('Open the link above in a browser and sign in. Waiting (Ctrl+C cancels)…')
+      else out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
       break
     case 'deactivating':
       out.note('Signed in. Deactivating…')
@@ -264,7 +284,15 @@ function reportProgress(out: Reporter, progress: SsoProgress): void {
   }
 }
 
-async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+interface Engine {
+  service: LicenseService
+  server: string
+  product: string | undefined
+  customerAccount: string | undefined
+}
+
+/** Checks the credential flags, loads the configuration and builds the service; a number is the exit code of a failure. */
+function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
   if (flags.password !== undefined && flags['password-stdin']) {
     return out.fail(inputError('password', 'Give the password either with --password or with --password-stdin, not both.'))
   }
@@ -280,9 +308,6 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
-  const product = flags.product ?? (serverConfig.defaultProduct || undefined)
-  const customerAccount = flags['customer-account'] ?? (serverConfig.defaultCustomerAccount || undefined)
-
   const service: LicenseService = createLicenseService({
     config: serverConfig,
     fetch: io.fetch,
@@ -291,7 +316,37 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })
-  const server = describeServer(serverConfig)
+  return {
+    service,
+    server: describeServer(serverConfig),
+    product: flags.product ?? (serverConfig.defaultProduct || undefined),
+    customerAccount: flags['customer-account'] ?? (serverConfig.defaultCustomerAccount || undefined)
+  }
+}
+
+/** A username with no password from any source: asked for on a terminal, otherwise the ways to give one. */
+async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppError> {
+  const asked = io.promptPassword ? await io.promptPassword(`Password for ${flags.username ?? 'the user'} (not shown): `) : undefined
+  if (asked !== undefined && asked !== '') return asked
+  return inputError('password', 'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).')
+}
+
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<EngineDeactivateInput | AppError> {
+  let password = await passwordFrom(flags, io)
+  if (password === undefined && flags.username !== undefined) {
+    const asked = await missingPassword(flags, io)
+    if (typeof asked !== 'string') return asked
+    password = asked
+  }
+  const { product, customerAccount } = engine
+  const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
+  return deactivateInput(flags, defaults, password)
+}
+
+async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  const engine = engineFor(flags, io, out)
+  if (typeof engine === 'number') return engine
+  const { service, server, product, customerAccount } = engine
   const done = (outcome: Awaited<ReturnType<LicenseService['deactivate']>>) => out.finish(outcome, (r) => formatDeactivation(r, server))
 
   if (flags.sso) {
@@ -304,15 +359,25 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
         ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
         ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {})
       }
-      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p)))
+      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p, flags['no-browser'] === true)))
     } finally {
       stop()
     }
   }
+  const input = await credentialInput(flags, io, engine)
+  if ('code' in input && 'family' in input) return out.fail(input)
+  return done(await service.deactivate(input))
+}
 
-  const password = await passwordFrom(flags, io)
-  const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
-  return done(await service.deactivate(deactivateInput(flags, defaults, password)))
+/** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
+async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+  if (flags.sso) return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
+  const engine = engineFor(flags, io, out)
+  if (typeof engine === 'number') return engine
+  const input = await credentialInput(flags, io, engine)
+  if ('code' in input && 'family' in input) return out.fail(input)
+  const outcome = await engine.service.activate(input)
+  return out.finish(outcome, (r) => formatActivation(r, engine.server))
 }
 
 /** The configuration from flags, environment and file, with a flag named when a bad value came from one. */
@@ -370,7 +435,7 @@ async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: 
   return out.finish(await uploadRequestFile(service, file), (r) => formatUpload(r, server))
 }
 
-const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'hardware-id', 'deactivate-offline', 'upload-offline']
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'hardware-id', 'deactivate-offline', 'upload-offline']
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -390,7 +455,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return out.fail(
         inputError(
           'command',
-          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
         )
       )
     }
@@ -401,6 +466,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
     if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
     if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out)
+    if (command === 'activate') return await activateCommand(flags, io, out)
     return await deactivateCommand(flags, io, out)
   } catch {
     return out.fail(describeError('app_internal_error'))

@@ -1,5 +1,5 @@
 import { release } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
@@ -7,6 +7,10 @@ import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
 import { registerIpcHandlers } from './electron/ipc'
+import { prefillFromArgv } from './electron/prefill-argv'
+import { createPrefillInbox } from './electron/prefill-inbox'
+import { parsePrefillLink, PREFILL_SCHEME } from '../shared/helpdesk/prefill-link'
+import { IPC } from '../shared/ipc-channels'
 import { menuTemplate } from './electron/menu'
 import { guardWebContents } from './electron/navigation-guard'
 import { createApiFetch } from './electron/net-fetch'
@@ -45,6 +49,20 @@ function run(): void {
 
   let window: BrowserWindow | null = null
   let engine: Promise<RunningEngine> | null = null
+  // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
+  const prefills = createPrefillInbox(() => {
+    if (window && !window.isDestroyed()) window.webContents.send(IPC.prefillArrived)
+  })
+  const atStart = prefillFromArgv(process.argv)
+  if (atStart) prefills.offer(atStart)
+  // From source, Electron runs with the app's path as its first argument: register that too.
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PREFILL_SCHEME, process.execPath, [resolve(process.argv[1])])
+  else app.setAsDefaultProtocolClient(PREFILL_SCHEME)
+  // macOS hands a clicked link to the running (or starting) app here, not on the command line.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    prefills.offer(parsePrefillLink(url))
+  })
   const isAppContents = (id: number): boolean => window !== null && !window.isDestroyed() && window.webContents.id === id
 
   function createWindow(): BrowserWindow {
@@ -59,7 +77,10 @@ function run(): void {
     return win
   }
 
-  app.on('second-instance', () => {
+  // Windows and Linux start a second instance with the link on its command line.
+  app.on('second-instance', (_event, argv) => {
+    const prefill = prefillFromArgv(argv)
+    if (prefill) prefills.offer(prefill)
     if (!window) return
     if (window.isMinimized()) window.restore()
     window.show()
@@ -103,6 +124,8 @@ function run(): void {
           return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)
         }
       },
+      prefills,
+      sandboxReset: async () => (await started).resetSandbox,
       onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
     })
 

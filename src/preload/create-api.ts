@@ -2,12 +2,13 @@ import type { LicenseManagerApi, SsoProgress } from '../shared/api'
 import { IPC } from '../shared/ipc-channels'
 
 type ProgressListener = (event: unknown, progress: SsoProgress) => void
+type SignalListener = (event: unknown) => void
 
 /** The parts of `ipcRenderer` the bridge uses; never handed to the page itself. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>
-  on(channel: string, listener: ProgressListener): unknown
-  removeListener(channel: string, listener: ProgressListener): unknown
+  on(channel: string, listener: ProgressListener | SignalListener): unknown
+  removeListener(channel: string, listener: ProgressListener | SignalListener): unknown
 }
 
 /**
@@ -34,6 +35,16 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
       return () => {
         ipc.removeListener(IPC.ssoProgress, relay)
       }
-    }
+    },
+    takePrefill: () => invoke(IPC.takePrefill),
+    onPrefillArrived: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('onPrefillArrived needs a function.')
+      const relay: SignalListener = () => listener()
+      ipc.on(IPC.prefillArrived, relay)
+      return () => {
+        ipc.removeListener(IPC.prefillArrived, relay)
+      }
+    },
+    resetSandbox: () => invoke(IPC.resetSandbox)
   }
 }

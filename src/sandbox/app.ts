@@ -27,6 +27,8 @@ export interface SandboxAppOptions {
   tokenLifetimeSeconds?: number
   maxBodyBytes?: number
   ssoAuthority?: SsoAuthority | null
+  /** The hardware id of the PC the sandbox runs on: seeded `thisPc` licences are activated on it. */
+  thisPcHardwareId?: string
   /** Unexpected failures are written here (default: stderr). */
   logError?: (error: unknown) => void
 }
@@ -91,7 +93,7 @@ function ssoUrlQueryProblem(params: URLSearchParams): Refusal | null {
 export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   const { signer, now } = options
   const { behaviour } = options.seed
-  const store = new SandboxStore(options.seed, now)
+  const store = new SandboxStore(options.seed, now, options.thisPcHardwareId)
   const auth = new RequestAuthenticator(options.seed, {
     now,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 300,

@@ -2,6 +2,7 @@
  * npm run sandbox -- [--port N] [--seed FILE] [--json] [--host 127.0.0.1] [--no-sso]
  * Starts the local License API sandbox. With --json the first stdout line is the summary object.
  */
+import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { loadSeed, SeedError, type SeedFile } from './seed'
 import { startSandbox, type RunningSandbox } from './server'
 import { formatSummary } from './summary'
@@ -93,9 +94,19 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!LOOPBACK.test(args.host))
     console.error(`Warning: listening on ${args.host}. The sandbox's keys and passwords are public test values.`)
 
+  // This PC's id, read the way the app reads it, so the first try in the app or the CLI needs no override.
+  const thisPc = await createHardwareIdSource().machine()
+  if (!thisPc.ok) console.error(`Note: this PC's hardware id cannot be read (${thisPc.error.explanation}) No licence is pre-activated for it.`)
+
   let sandbox: RunningSandbox
   try {
-    sandbox = await startSandbox({ host: args.host, port: args.port, seed, sso: args.sso })
+    sandbox = await startSandbox({
+      host: args.host,
+      port: args.port,
+      seed,
+      sso: args.sso,
+      ...(thisPc.ok ? { thisPcHardwareId: thisPc.value.id } : {})
+    })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (error instanceof SeedError) console.error(error.message)

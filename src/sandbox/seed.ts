@@ -93,7 +93,9 @@ const licenseSchema = z
     /** Hardware ids already activated on the licence. */
     devices: z.array(hardwareId).default([]),
     /** Devices the vendor blacklisted on this licence: activating or deactivating them answers `blacklisted`. */
-    blacklistedDevices: z.array(hardwareId).default([])
+    blacklistedDevices: z.array(hardwareId).default([]),
+    /** Also activated on the hardware id of the PC the sandbox runs on, when it is given one. */
+    thisPc: z.boolean().default(false)
   })
   .refine((l) => (l.licenseKey === undefined) !== (l.user === undefined), {
     message: 'needs exactly one of licenseKey or user'
@@ -198,8 +200,9 @@ function crossCheck(seed: Seed): string[] {
     const method = bundle?.authorizationMethod
     if (method !== undefined && (method === 'license-key') !== (l.licenseKey !== undefined))
       problems.push(`${where}: bundle "${l.bundle}" is ${method === 'license-key' ? 'key-based, so the licence needs a licenseKey' : 'user-based, so the licence needs a user'}`)
-    if (l.devices.length > l.maxActivations)
-      problems.push(`${where}.devices: ${l.devices.length} devices but maxActivations is ${l.maxActivations}`)
+    const seats = l.devices.length + (l.thisPc ? 1 : 0)
+    if (seats > l.maxActivations)
+      problems.push(`${where}.devices: ${seats} devices${l.thisPc ? ' (with this PC)' : ''} but maxActivations is ${l.maxActivations}`)
   })
   return problems
 }

@@ -60,6 +60,11 @@ export interface SandboxOptions {
    * (default 60 s, what a production API behind a load balancer does).
    */
   idleTimeoutMs?: number
+  /**
+   * The hardware id of the PC the sandbox runs on, read the way the app reads it: the
+   * seed's `thisPc` licences start activated on it, so a first try needs no override.
+   */
+  thisPcHardwareId?: string
 }
 
 /** Connections the License API server accepted; TLS handshakes full or resumed from a session. */
@@ -87,7 +92,7 @@ export interface RunningSandbox {
   store: SandboxStore
   /** Hardware ids active on the licence(s) with this key, user email or id. Tests only. */
   devicesOf(licenseKeyOrEmailOrId: string | number): string[]
-  /** Puts every licence back to its seeded devices. Tests only. */
+  /** Puts every licence back to its seeded devices (this PC's included): the window's "Reset sandbox". */
   reset(): void
   /** Attaches (or with null detaches) the SSO side; the previous one is not closed. */
   attachSso(authority: SandboxSso | null): void
@@ -113,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     maxBodyBytes: options.maxBodyBytes,
     ssoAuthority: sso,
+    ...(options.thisPcHardwareId !== undefined ? { thisPcHardwareId: options.thisPcHardwareId } : {}),
     logError: quiet ? () => undefined : undefined
   })
 

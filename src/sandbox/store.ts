@@ -51,10 +51,15 @@ export class SandboxStore {
   private readonly byId = new Map<number, StoredLicense>()
   private readonly all: StoredLicense[] = []
 
+  /**
+   * `thisPcHardwareId`: the id of the PC the sandbox runs on, read the way the app reads
+   * it; licences seeded with `thisPc` start (and reset) activated on it.
+   */
   constructor(
     private readonly seed: Seed,
     /** The clock that decides whether a time-limited licence has expired. */
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    private readonly thisPcHardwareId?: string
   ) {
     for (const p of seed.products) this.products.set(p.code, p)
     for (const a of seed.customerAccounts) this.accounts.set(a.code, a)
@@ -83,7 +88,7 @@ export class SandboxStore {
       active: seeded.active,
       maxActivations: seeded.maxActivations,
       validityPeriod: seeded.validityPeriod,
-      devices: new Set(seeded.devices),
+      devices: new Set(this.seededDevices(seeded)),
       blacklistedDevices: new Set(seeded.blacklistedDevices)
     }
     this.all.push(license)
@@ -97,6 +102,16 @@ export class SandboxStore {
       const key = userIndex(bundle.code, user.email)
       this.byUser.set(key, [...(this.byUser.get(key) ?? []), license])
     }
+  }
+
+  private seededDevices(seeded: SeedLicense): string[] {
+    const pc = this.thisPcHardwareId
+    return seeded.thisPc && pc !== undefined && !seeded.devices.includes(pc) ? [...seeded.devices, pc] : seeded.devices
+  }
+
+  /** The hardware id the `thisPc` licences are activated on, when the sandbox was given one. */
+  thisPc(): string | undefined {
+    return this.thisPcHardwareId
   }
 
   product(code: string): SeedProduct | undefined {
@@ -164,7 +179,7 @@ export class SandboxStore {
 
   /** Puts every licence back to its seeded devices. */
   reset(): void {
-    const seeded = new Map(this.seed.licenses.map((l) => [l.id, l.devices]))
+    const seeded = new Map(this.seed.licenses.map((l) => [l.id, this.seededDevices(l)]))
     for (const license of this.all) license.devices = new Set(seeded.get(license.id) ?? [])
   }
 }

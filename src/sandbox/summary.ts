@@ -48,6 +48,8 @@ export interface SandboxSummary {
   apiKeys: Array<{ apiKey: string; sharedKey: string; status: string; products?: string[] }>
   bundles: SandboxBundleSummary[]
   customerAccounts: SandboxCustomerAccountSummary[]
+  /** The hardware id of the PC the sandbox runs on, when it read one: activated on the `thisPc` licences. */
+  thisPc?: string
   /** Whether an SSO side (OpenID provider) is attached; its own details when it gives any. */
   sso: { attached: boolean } & Record<string, unknown>
   /** The seed's behaviour settings (where the docs disagree or are silent). */
@@ -115,6 +117,7 @@ export function buildSummary(input: SummaryInput): SandboxSummary {
       ...(a.sso?.redirectUri ? { redirectUri: a.sso.redirectUri } : {}),
       users: a.users.map((u) => ({ email: u.email, password: u.password }))
     })),
+    ...(input.store.thisPc() !== undefined ? { thisPc: input.store.thisPc() } : {}),
     sso: input.sso,
     behaviour: seed.behaviour
   }
@@ -129,6 +132,7 @@ export function formatSummary(s: SandboxSummary): string {
     `  Shared key   ${s.sharedKey}`,
     `  OAuth        token URL ${s.oauth.tokenUrl}  client ${s.oauth.clientId} / ${s.oauth.clientSecret}`,
     `  SSO          ${s.sso.attached ? 'available' : 'not attached (sso_url answers sso_not_enabled)'}`,
+    `  This PC      ${s.thisPc ?? 'hardware id unreadable: no licence is pre-activated for it (use the hardware id override)'}`,
     '',
     'Other API keys:'
   ]

@@ -1,5 +1,6 @@
 import type { Outcome } from './outcome'
 import type { OfflineLoginMethod } from './offline-validation'
+import type { Prefill } from './helpdesk/prefill-link'
 import type { LoginMethod } from './request'
 
 /** Where the hardware id that will be sent came from. */
@@ -57,6 +58,8 @@ export interface SsoDeactivateInput {
   grant: SsoGrant
   hardwareId?: string
   licenseId?: string
+  /** "Use another account": the provider asks for a fresh sign-in (`prompt=login`) instead of reusing its session. */
+  freshSignIn?: boolean
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */
@@ -125,4 +128,10 @@ export interface LicenseManagerApi {
   uploadOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineUploadResult>>
   /** Returns a function that stops listening. */
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void
+  /** The helpdesk link's prefill waiting for the window, once; null when none. */
+  takePrefill(): Promise<Outcome<Prefill | null>>
+  /** Called when a link arrives while the app runs; returns a function that stops listening. */
+  onPrefillArrived(listener: () => void): () => void
+  /** Sandbox only: every licence back to its seeded devices. */
+  resetSandbox(): Promise<Outcome<null>>
 }

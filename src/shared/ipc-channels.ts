@@ -9,7 +9,10 @@ export const IPC = {
   saveOfflineRequest: 'license-manager:save-offline-request',
   inspectOfflineRequest: 'license-manager:inspect-offline-request',
   uploadOfflineRequest: 'license-manager:upload-offline-request',
-  ssoProgress: 'license-manager:sso-progress'
+  ssoProgress: 'license-manager:sso-progress',
+  takePrefill: 'license-manager:take-prefill',
+  prefillArrived: 'license-manager:prefill-arrived',
+  resetSandbox: 'license-manager:reset-sandbox'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

@@ -14,7 +14,7 @@ describe('app shell', () => {
   it('shows the title, the sandbox banner and the server', async () => {
     renderApp()
     expect(screen.getByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
-    expect(await screen.findByText('Sandbox — no real licences are touched')).toHaveAttribute('role', 'status')
+    expect(await screen.findByText('Sandbox — no real licences are touched')).toBeVisible()
     expect(screen.getByText('http://127.0.0.1:4010/api/v4/')).toBeInTheDocument()
   })
 
@@ -148,6 +148,33 @@ describe('company sign-in in the browser', () => {
     await rendered.user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
     return { ...rendered, answer }
   }
+
+  it('"Use another account" after a company sign-in asks the provider for a fresh sign-in next time, once', async () => {
+    const api = new FakeApi()
+    const { user, answer } = await startSso(api)
+    answer.resolve(failure(describeError('sso_user_not_found')))
+    await user.click(await screen.findByRole('button', { name: 'Use another account' }))
+    expect(ui.ssoSubmit()).toHaveFocus()
+    api.ssoAnswer = async () => failure(describeError('sso_user_not_found'))
+    await user.click(ui.ssoSubmit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    await user.click(ui.ssoSubmit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await screen.findByRole('button', { name: 'Try again' })
+    expect(api.calls.deactivateWithSso.map((c) => c.freshSignIn)).toEqual([undefined, true, undefined])
+  })
+
+  it('offers "Use another account" only after a company sign-in', async () => {
+    const api = new FakeApi()
+    api.failWith('license_not_found')
+    const { user } = await renderForm(api)
+    await user.type(ui.field('Licence key'), 'AAAA-BBBB')
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await screen.findByRole('button', { name: 'Try again' })
+    expect(screen.queryByRole('button', { name: 'Use another account' })).toBeNull()
+  })
 
   it('waits for the browser with "Cancel sign-in", which calls cancelSso', async () => {
     const api = new FakeApi()

@@ -55,8 +55,7 @@ describe('buildDiagnostics', () => {
     const echo = `Rejected ${sent.join(' and ')}`
     const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('license_not_found', { serverMessage: echo })), at: AT })
     for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret)
-    expect(text).not.toContain('9876')
-    expect(text).not.toContain('ann@acme.test')
+    expect(text).not.toContain('KEY3-9876')
     expect(text).toContain('Server message: Rejected [removed]')
   })
 
@@ -85,6 +84,40 @@ describe('buildDiagnostics', () => {
     expect(text).toContain('Confirmed by server at: 2025-03-04T10:20:29.000Z')
     expect(text).not.toContain('Error code')
     expect(text).not.toContain(SECRETS.licenseKey)
+  })
+})
+
+describe('buildDiagnostics for a ticket', () => {
+  it('adds the reference, the username, the key masked to its last four characters, the time zone and the network cause', () => {
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt: direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key'),
+      outcome: failure({ ...describeError('cannot_connect_to_server'), networkCause: 'ECONNREFUSED 127.0.0.1:4010' }),
+      at: AT,
+      reference: 'LM-CCTS-000-7K3Q',
+      timeZone: 'Europe/Vienna'
+    }).split('\n')
+    expect(text[1]).toBe('Reference: LM-CCTS-000-7K3Q')
+    expect(text).toContain('Licence key: ••••9876')
+    expect(text).toContain('Time zone: Europe/Vienna')
+    expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')
+    expect(text).toContain('HTTP status: none')
+    const user = buildDiagnostics({ app: APP_INFO, attempt: direct({ product: 'design-pack', username: ' ann@acme.test ', password: SECRETS.password }, 'user'), outcome: failure(describeError('license_not_found')), at: AT })
+    expect(user).toContain('Username: ann@acme.test')
+    expect(user).not.toContain(SECRETS.password)
+  })
+
+  it('gives both ids when an override was sent, each with its fingerprint, and the id in groups of four', () => {
+    const attempt: PreparedAttempt = {
+      kind: 'direct',
+      method: 'license-key',
+      hardware: { id: 'HELPDESK-PC-0001', source: 'override', description: 'Typed into the hardware id override' },
+      input: { product: 'office-suite', licenseKey: SECRETS.licenseKey, hardwareId: 'HELPDESK-PC-0001' }
+    }
+    const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, thisPc: PC_HARDWARE_ID })
+    expect(text).toContain('Hardware id: HELPDESK-PC-0001')
+    expect(text).toMatch(/Hardware id in groups: HELP DESK -PC- 0001 \(fingerprint [0-9A-Z]{3}-[0-9A-Z]{3}\)/)
+    expect(text).toContain(`This PC’s own hardware id (not sent): ${PC_HARDWARE_ID.id} (fingerprint`)
   })
 })
 

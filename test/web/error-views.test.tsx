@@ -65,9 +65,18 @@ describe('error view', () => {
     expect(screen.getByText('hardware_id: ensure this field has no more than 256 characters.').closest('p')).toHaveTextContent(/^Server message:/)
   })
 
-  it('"Try again" returns to the filled form with focus on the submit button', async () => {
+  it('"Try again" after device_not_found returns to the filled form with focus on the hardware id override the message points to', async () => {
     const api = new FakeApi()
     api.failWith('device_not_found')
+    const { user } = await deactivateWithKey(api)
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(ui.field('Licence key')).toHaveValue(KEY)
+    expect(ui.field('Hardware id override')).toHaveFocus()
+  })
+
+  it('"Try again" returns to the filled form with focus on the submit button', async () => {
+    const api = new FakeApi()
+    api.failWith('license_not_enabled')
     const { user } = await deactivateWithKey(api)
     await user.click(await screen.findByRole('button', { name: 'Try again' }))
     expect(ui.field('Licence key')).toHaveValue(KEY)
@@ -115,6 +124,36 @@ describe('error view', () => {
     renderApp(api)
     expect(await screen.findByRole('heading', { name: ERROR_CATALOGUE.config_invalid.title })).toHaveFocus()
     expect(screen.queryByRole('button', { name: 'Copy diagnostics' })).toBeNull()
+  })
+})
+
+describe('the reference for the helpdesk', () => {
+  it('is shown on an error and written into its diagnostics', async () => {
+    const api = new FakeApi()
+    api.failWith('device_not_found')
+    const { user } = await deactivateWithKey(api)
+    const line = await screen.findByText(/^Reference for the helpdesk:/)
+    const reference = line.querySelector('strong')!.textContent!
+    expect(reference).toMatch(/^LM-DNF-400-[0-9A-HJKMNP-TV-Z]{4}$/)
+    await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
+    expect(await navigator.clipboard.readText()).toContain(`Reference: ${reference}`)
+  })
+
+  it('is shown on a success', async () => {
+    const api = new FakeApi()
+    await deactivateWithKey(api)
+    expect(await screen.findByRole('heading', { name: 'Licence deactivated' })).toBeInTheDocument()
+    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-OK-200-[0-9A-Z]{4}$/)
+    expect(screen.getByText(/^Next: start the licensed product on the new PC/)).toBeInTheDocument()
+  })
+
+  it('a cancelled sign-in is shown neutrally, not as a red error card', async () => {
+    const api = new FakeApi()
+    api.failWith('sso_cancelled')
+    await deactivateWithKey(api)
+    const heading = await screen.findByRole('heading', { name: ERROR_CATALOGUE.sso_cancelled.title })
+    expect(heading.closest('section')).toHaveClass('result-neutral')
+    expect(heading.closest('section')).not.toHaveClass('result-error')
   })
 })
 

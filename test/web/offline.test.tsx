@@ -99,7 +99,8 @@ describe('the offer after a deactivation could not reach the server', () => {
       await user.click(ui.method('Company sign-in in the browser'))
       await user.click(ui.ssoSubmit())
     }
-    await user.click(within(await screen.findByRole('dialog', { name: 'Deactivate this PC?' })).getByRole('button', { name: /Deactivate|Sign in/ }))
+    const dialog = await screen.findByRole('dialog', { name: method === 'license-key' ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?' })
+    await user.click(within(dialog).getByRole('button', { name: /Deactivate|Sign in/ }))
     await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE[code as keyof typeof ERROR_CATALOGUE]?.title ?? code })
     return rendered
   }

@@ -1,6 +1,7 @@
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
+import { createHardwareIdSource, type HardwareIdSource } from '../engine/hardware-id'
 import { isServerConfig, type EngineConfig, type ServerConfig } from '../engine/config'
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/loopback'
 import { vettedOpenExternal } from './external-url'
@@ -19,6 +20,8 @@ export interface EngineStartupDeps {
   app: { name: string; version: string; os: string }
   /** Opens connections for `fetch` ahead of a call (Chromium's preconnect in the app). */
   warmer?: ConnectionWarmer
+  /** This PC's hardware id (default node-machine-id): the service sends it and the sandbox pre-activates it. */
+  hardwareIdSource?: HardwareIdSource
 }
 
 export interface RunningEngine {
@@ -28,6 +31,8 @@ export interface RunningEngine {
   sandbox: boolean
   /** Stops the sandbox, if one was started. */
   close(): Promise<void>
+  /** Puts the sandbox's licences back to their seeded devices; null when no sandbox runs. */
+  resetSandbox: (() => void) | null
 }
 
 const nothingToClose = async (): Promise<void> => undefined
@@ -39,8 +44,11 @@ const nothingToClose = async (): Promise<void> => undefined
  */
 export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngine> {
   const config = deps.loadConfig()
-  if (!config.ok) return { service: config, sandbox: false, close: nothingToClose }
+  if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
+  // The id the service sends, read the way the configuration says (hardwareIdSource).
+  const hardwareIdSource =
+    deps.hardwareIdSource ?? createHardwareIdSource(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {})
   const create = (serverConfig: ServerConfig, sandbox: boolean, httpOrigins: HttpSignInOrigins) =>
     deps.createLicenseService({
       config: serverConfig,
@@ -48,19 +56,27 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
       openExternal: vettedOpenExternal(deps.openExternal, httpOrigins),
       app: deps.app,
       sandbox,
-      ...(deps.warmer ? { warmer: deps.warmer } : {})
+      ...(deps.warmer ? { warmer: deps.warmer } : {}),
+      hardwareIdSource
     })
 
   if (isServerConfig(config.value)) {
     // A configured License API on this PC (a developer's sandbox) may send the browser to its own loopback pages.
-    return { service: success(create(config.value, false, httpSignInOriginsFor(config.value.apiUrl))), sandbox: false, close: nothingToClose }
+    return {
+      service: success(create(config.value, false, httpSignInOriginsFor(config.value.apiUrl))),
+      sandbox: false,
+      close: nothingToClose,
+      resetSandbox: null
+    }
   }
 
+  // The sandbox pre-activates the id the service will send, so the first try needs no override.
+  const thisPc = await hardwareIdSource.machine()
   let running: RunningSandbox
   try {
-    running = await deps.startSandbox({ port: 0, quiet: true })
+    running = await deps.startSandbox({ port: 0, quiet: true, ...(thisPc.ok ? { thisPcHardwareId: thisPc.value.id } : {}) })
   } catch {
-    return { service: failure(describeError('sandbox_start_failed')), sandbox: false, close: nothingToClose }
+    return { service: failure(describeError('sandbox_start_failed')), sandbox: false, close: nothingToClose, resetSandbox: null }
   }
   const serverConfig: ServerConfig = {
     ...config.value,
@@ -68,7 +84,12 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
     auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey }
   }
   try {
-    return { service: success(create(serverConfig, true, sandboxSignInOrigins(running))), sandbox: true, close: () => running.close() }
+    return {
+      service: success(create(serverConfig, true, sandboxSignInOrigins(running))),
+      sandbox: true,
+      close: () => running.close(),
+      resetSandbox: () => running.reset()
+    }
   } catch (error) {
     await running.close()
     throw error

@@ -32,7 +32,8 @@ const ssoDeactivateInput = z.strictObject({
   customerAccountCode: bounded(FIELD_LIMITS.customerAccountCode),
   grant: z.enum(['code', 'token']),
   hardwareId: optionalBounded(FIELD_LIMITS.hardwareId),
-  licenseId: optionalBounded(LICENSE_ID_LIMIT)
+  licenseId: optionalBounded(LICENSE_ID_LIMIT),
+  freshSignIn: z.optional(z.boolean())
 }) satisfies z.ZodType<SsoDeactivateInput>
 
 const offlineRequestInput = z.strictObject({

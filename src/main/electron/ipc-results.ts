@@ -9,6 +9,7 @@ import type {
   WarmUpState
 } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
+import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import type { Outcome } from '../../shared/outcome'
 
 /*
@@ -28,6 +29,7 @@ export function toAppError(error: AppError): AppError {
   }
   if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
   if (error.field !== undefined) out.field = error.field
+  if (error.networkCause !== undefined) out.networkCause = error.networkCause
   return out
 }
 
@@ -44,6 +46,14 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   defaultProduct: v.defaultProduct,
   defaultCustomerAccount: v.defaultCustomerAccount
 })
+
+export function toPrefill(v: Prefill): Prefill {
+  const out: Prefill = {}
+  if (v.product !== undefined) out.product = v.product
+  if (v.method !== undefined) out.method = v.method
+  if (v.account !== undefined) out.account = v.account
+  return out
+}
 
 export const toHardwareIdInfo = (v: HardwareIdInfo): HardwareIdInfo => ({ id: v.id, source: v.source, description: v.description })
 

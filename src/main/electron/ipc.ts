@@ -13,15 +13,17 @@ import {
   toOfflineRequestSaved,
   toOfflineRequestSummary,
   toOfflineUploadResult,
+  toPrefill,
   toSsoProgress,
   toWarmUpState
 } from './ipc-results'
 import { saveRequestFile, type SaveRequestFileDeps } from './offline-save'
 import type { LicenseService } from '../engine/service'
+import type { PrefillInbox } from './prefill-inbox'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 
-/** The engine's service, as the window's calls reach it. */
-export type IpcLicenseService = LicenseService
+/** The engine's service, as the window's calls reach it (activation is the CLI's alone). */
+export type IpcLicenseService = Omit<LicenseService, 'activate'>
 
 /** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
 export interface IpcMainLike {
@@ -39,6 +41,10 @@ export interface IpcDeps {
   isTrustedSender: SenderCheck
   /** The native save dialog (and file writing) for offline request files; without it saving answers `offline_save_failed`. */
   saveFile?: SaveRequestFileDeps
+  /** Where helpdesk links wait for the window (absent: none ever arrives). */
+  prefills?: PrefillInbox
+  /** The running sandbox's reset, or null when the app talks to a real server. */
+  sandboxReset?: () => Promise<(() => void) | null>
   /** Told which channel failed unexpectedly; never given the payload. */
   onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
 }
@@ -109,6 +115,21 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   register(IPC.uploadOfflineRequest, parseOfflineContentArgs, async (service, input) =>
     projectOutcome(await service.offline.upload(input.content), toOfflineUploadResult)
   )
+
+  register(IPC.takePrefill, parseNoArgs, () => {
+    const taken = deps.prefills?.take() ?? null
+    if (taken === null) return success(null)
+    return taken.ok ? success(toPrefill(taken.value)) : failure(toAppError(taken.error))
+  })
+
+  register(IPC.resetSandbox, parseNoArgs, async () => {
+    const reset = (await deps.sandboxReset?.()) ?? null
+    if (reset === null) {
+      return failure(describeError('invalid_input', { field: 'sandbox', explanation: 'Only the built-in sandbox can be reset; this app talks to a real licence server. Nothing was changed.' }))
+    }
+    reset()
+    return success(null)
+  })
 
   return () => {
     for (const channel of channels) deps.ipcMain.removeHandler(channel)

@@ -92,9 +92,14 @@ interface Sourced {
   name: string
 }
 
-function invalid(name: string, problem: string): Outcome<never> {
-  return failure(describeError('config_invalid', { field: name, explanation: `${name} ${problem}` }))
+function invalid(name: string, problem: string, action?: string): Outcome<never> {
+  const error = describeError('config_invalid', { field: name, explanation: `${name} ${problem}` })
+  return failure(action === undefined ? error : { ...error, action })
 }
+
+/** A server address is wrong: the advice is about the address, with a valid example, not about the keys. */
+const urlAdvice = (name: string, example: string) =>
+  `Ask whoever set up this app to correct ${name}. A valid value looks like ${example} (https:, or http: only for a server on this PC).`
 
 const fileName = (key: string) => `config file field "${key}"`
 
@@ -130,18 +135,19 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 export function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
-  if (typeof raw !== 'string' || raw.trim() === '') return invalid(name, 'must be a URL.')
+  const advice = urlAdvice(name, trailingSlash ? 'https://api.licensespring.com/api/v4/' : 'https://auth.example.com/oauth/token')
+  if (typeof raw !== 'string' || raw.trim() === '') return invalid(name, 'must be a URL.', advice)
   let url: URL
   try {
     url = new URL(raw.trim())
   } catch {
-    return invalid(name, 'is not a valid URL.')
+    return invalid(name, 'is not a valid URL.', advice)
   }
   if (!isAllowedServerUrl(url)) {
-    return invalid(name, 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).')
+    return invalid(name, 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).', advice)
   }
-  if (url.username !== '' || url.password !== '') return invalid(name, 'must not contain a user name or password.')
-  if (url.search !== '' || url.hash !== '') return invalid(name, 'must not contain a query or fragment.')
+  if (url.username !== '' || url.password !== '') return invalid(name, 'must not contain a user name or password.', advice)
+  if (url.search !== '' || url.hash !== '') return invalid(name, 'must not contain a query or fragment.', advice)
   if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
   return success(url.href)
 }

@@ -7,7 +7,7 @@ import type {
   SsoProgress,
   WarmUpState
 } from '../../shared/api'
-import { describeError } from '../../shared/errors'
+import { adviseForMethod, describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { DeactivationRequest } from '../../shared/request'
 import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
@@ -15,7 +15,7 @@ import { describeServer, type AuthConfig, type EngineConfig } from './config'
 import { httpSignInOriginsFor } from './loopback'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
-import { createLicenseApiClient, type LicenseApiClient } from './license-api-client'
+import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
@@ -36,7 +36,12 @@ export interface LicenseService {
   stopWarmUp(): Outcome<null>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
+  /** Activates the bundle on the hardware id (the CLI's `activate`, for sandboxes and vendors' test set-ups). */
+  activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>>
 }
+
+/** An activation: the bundle's products now active on the hardware id, as the server named them. */
+export type ActivationResult = DeactivationResult & { products: string[] }
 
 /**
  * The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`)
@@ -171,8 +176,17 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
-    if (!answer.ok) return answer
+    if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
+  }
+
+  /** The products an activation answer names (`product_details.short_code`), in its order; the bundle's own licence is left out. */
+  function productsOf(licences: ActivatedLicence[], bundle: string): string[] {
+    return licences.flatMap((l) => {
+      const details = l['product_details']
+      const code = typeof details === 'object' && details !== null ? (details as Record<string, unknown>)['short_code'] : undefined
+      return typeof code === 'string' && code !== bundle ? [code] : []
+    })
   }
 
   /** Keeps the promise contract: an unexpected throw becomes a typed error, never a rejection. */
@@ -226,7 +240,27 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       return success(null)
     },
 
-    offline
+    offline,
+
+    activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
+  }
+
+  function activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>> {
+    return guarded(async () => {
+      if (typeof input !== 'object' || input === null) return notAnObject()
+      if (sending || signInsWaiting > 0) return failure(describeError('busy'))
+      sending = true
+      try {
+        const request = await buildRequest(pickFields(input), input.hardwareId)
+        if (!request.ok) return request
+        const answer = await client.activateBundle(request.value)
+        if (!answer.ok) return failure(adviseForMethod(answer.error, request.value.credentials.method))
+        const { product, hardwareId, credentials } = request.value
+        return success({ product, hardwareId, method: credentials.method, at: new Date().toISOString(), products: productsOf(answer.value, product) })
+      } finally {
+        sending = false
+      }
+    })
   }
 
   function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {
@@ -267,7 +301,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       warm.start(config.ssoTimeoutMs)
       let signIn: Outcome<SsoCredential>
       try {
-        signIn = await sso.signIn({ product, customerAccountCode: credentials.customerAccountCode, grant: input.grant }, onProgress)
+        signIn = await sso.signIn(
+          { product, customerAccountCode: credentials.customerAccountCode, grant: input.grant, freshSignIn: input.freshSignIn === true },
+          onProgress
+        )
       } finally {
         signInsWaiting -= 1
       }

@@ -5,6 +5,7 @@ import { OfflineUpload } from './offline/OfflineUpload'
 import { OfflineWriter } from './offline/OfflineWriter'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
+import { SandboxBanner } from './SandboxBanner'
 
 type View = 'online' | 'offline' | 'upload'
 
@@ -28,11 +29,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>License Manager</h1>
-        {info?.sandbox && (
-          <p role="status" className="sandbox-banner">
-            Sandbox — no real licences are touched
-          </p>
-        )}
+        {info?.sandbox && <SandboxBanner />}
         {info && (
           <p className="server">
             Server: <span className="mono">{info.server}</span>

@@ -76,14 +76,20 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
         cancel()
       }}
     >
-      <h2 id="confirm-title">Deactivate this PC?</h2>
+      <h2 id="confirm-title">{overridden ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?'}</h2>
       <div id="confirm-body">
+        {overridden ? (
+          <p>
+            Only the hardware id you entered is affected: the licence is freed for hardware id{' '}
+            <code className="hardware-id">{hardware.id}</code> (the override you entered), not for this PC’s own id.
+          </p>
+        ) : (
+          <p>
+            Only this PC is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code>.
+          </p>
+        )}
         <p>
-          Only this PC is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code>
-          {overridden ? ' (the override you entered)' : ''}.
-        </p>
-        <p>
-          Every product of bundle <strong>{input.product}</strong> is deactivated here.
+          Every product of bundle <strong>{input.product}</strong> is deactivated {overridden ? 'on that hardware id' : 'here'}.
         </p>
         <p>The seat becomes free for another machine.</p>
         <p className="hint">

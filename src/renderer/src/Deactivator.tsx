@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { usePrefill } from './use-prefill'
 import type { AppInfo } from '../../shared/api'
 import { ConfirmDialog } from './ConfirmDialog'
 import { DeactivationForm, type InitialFocus } from './DeactivationForm'
@@ -35,6 +36,8 @@ function retryTarget(error: AppError, method: FormValues['method']): Omit<FormMo
   if (error.code === 'hardware_id_unavailable') {
     return { focus: 'hardwareIdOverride', errors: { hardwareIdOverride: HARDWARE_REQUIRED_MESSAGE } }
   }
+  // The message points to the override: the seat is active under another hardware id.
+  if (error.code === 'device_not_found') return { focus: 'hardwareIdOverride' }
   const field = error.family === 'input' ? formFieldFor(error.field) : undefined
   if (field !== undefined) return { focus: field, errors: { [field]: fieldMessage(error) } }
   return { focus: method === 'user' ? 'password' : 'submit' }
@@ -63,6 +66,8 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const [formMount, setFormMount] = useState<FormMount>({ key: 0 })
   const [confirming, setConfirming] = useState<PreparedAttempt | null>(null)
   const [attempt, setAttempt] = useState<PreparedAttempt | null>(null)
+  /** "Use another account" was chosen: the next browser sign-in asks the provider for a fresh one. */
+  const [freshSignIn, setFreshSignIn] = useState(false)
 
   const submit = (prepared: PreparedAttempt, submitted: FormValues) => {
     if (deactivation.busy) return
@@ -72,8 +77,10 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const confirm = () => {
     if (confirming === null) return
     setConfirming(null)
-    if (!deactivation.start(confirming)) return
-    setAttempt(confirming)
+    const started: PreparedAttempt = confirming.kind === 'sso' && freshSignIn ? { ...confirming, input: { ...confirming.input, freshSignIn: true } } : confirming
+    if (!deactivation.start(started)) return
+    setFreshSignIn(false)
+    setAttempt(started)
     rememberFields(storage, { product: values.product, customerAccountCode: values.customerAccountCode, method: values.method })
   }
   const remount = (next: Omit<FormMount, 'key'>) => {
@@ -81,16 +88,36 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
     setAttempt(null)
     setFormMount((mount) => ({ key: mount.key + 1, ...next }))
   }
+  // A helpdesk link only fills fields in: the person still checks them and submits.
+  const prefill = usePrefill(deactivation.busy, (filled) => {
+    setConfirming(null)
+    setValues((current) => ({
+      ...valuesForNext(current),
+      ...(filled.product !== undefined ? { product: filled.product } : {}),
+      ...(filled.method !== undefined ? { method: filled.method } : {}),
+      ...(filled.account !== undefined ? { customerAccountCode: filled.account } : {})
+    }))
+    remount({ focus: 'first-control' })
+  })
 
   const result = deactivation.result
   if (result && attempt) {
-    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at })
+    const thisPc = hardware.status === 'ready' ? hardware.info : null
+    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at, reference: result.reference, thisPc })
     if (result.outcome.ok) {
       const onNext = () => {
         setValues(valuesForNext(values))
         remount({ focus: 'first-control' })
       }
-      return <SuccessView result={result.outcome.value} diagnostics={diagnostics} onNext={onNext} />
+      return (
+        <SuccessView
+          result={result.outcome.value}
+          overridden={attempt.hardware.source === 'override'}
+          reference={result.reference}
+          diagnostics={diagnostics}
+          onNext={onNext}
+        />
+      )
     }
     const error = result.outcome.error
     // Any transport failure (the network family) may mean this PC is offline.
@@ -98,8 +125,17 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
     return (
       <ErrorView
         error={error}
+        reference={result.reference}
         diagnostics={diagnostics}
         onRetry={() => remount(retryTarget(error, values.method))}
+        onUseAnotherAccount={
+          attempt.kind === 'sso'
+            ? () => {
+                setFreshSignIn(true)
+                remount({ focus: 'submit' })
+              }
+            : undefined
+        }
         onWriteOffline={offer}
         ssoAttempt={attempt.kind === 'sso' || attempt.method === 'sso-token'}
       />
@@ -108,6 +144,7 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
 
   return (
     <>
+      {prefill}
       <DeactivationForm
         key={formMount.key}
         defaultValues={values}

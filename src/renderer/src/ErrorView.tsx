@@ -1,10 +1,13 @@
 import type { AppError } from '../../shared/errors'
 import { CopyButton } from './CopyButton'
 import { codeAndStatus } from './diagnostics'
+import { ReferenceLine } from './ReferenceLine'
 import { useFocusOnMount } from './use-focus-on-mount'
 
 interface ErrorViewProps {
   error: AppError
+  /** The reference to read to the helpdesk (absent on the start-up failure screen). */
+  reference?: string
   /** Absent when there is no attempt to describe (the app could not start). */
   diagnostics?: () => string
   onRetry(): void
@@ -12,12 +15,18 @@ interface ErrorViewProps {
   onWriteOffline?: (() => void) | undefined
   /** The attempt used company sign-in, which cannot work without internet. */
   ssoAttempt?: boolean
+  /** After a company sign-in: back to the form, the next sign-in asking who signs in. */
+  onUseAnotherAccount?: (() => void) | undefined
 }
 
-export function ErrorView({ error, diagnostics, onRetry, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
+/** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
+const NEUTRAL_CODES = new Set(['sso_cancelled'])
+
+export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const tone = NEUTRAL_CODES.has(error.code) ? 'result-neutral' : 'result-error'
   return (
-    <section className={`card result result-error family-${error.family}`} aria-labelledby="result-heading">
+    <section className={`card result ${tone} family-${error.family}`} aria-labelledby="result-heading">
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         {error.title}
       </h2>
@@ -30,6 +39,7 @@ export function ErrorView({ error, diagnostics, onRetry, onWriteOffline, ssoAtte
         </p>
       )}
       <p className="code-line">{codeAndStatus(error)}</p>
+      {reference && <ReferenceLine reference={reference} />}
       {onWriteOffline && (
         <div className="notice offline-offer">
           <p>
@@ -46,6 +56,11 @@ export function ErrorView({ error, diagnostics, onRetry, onWriteOffline, ssoAtte
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again
         </button>
+        {onUseAnotherAccount && (
+          <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
+            Use another account
+          </button>
+        )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
       </div>
     </section>

@@ -1,23 +1,31 @@
 import type { DeactivationResult } from '../../shared/api'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
+import { ReferenceLine } from './ReferenceLine'
 import { useFocusOnMount } from './use-focus-on-mount'
 import { formatTime } from './format-time'
 
 interface SuccessViewProps {
   result: DeactivationResult
+  /** The hardware id sent was typed into the override, not this PC's. */
+  overridden: boolean
+  reference: string
   diagnostics(): string
   onNext(): void
 }
 
-export function SuccessView({ result, diagnostics, onNext }: SuccessViewProps) {
+export function SuccessView({ result, overridden, reference, diagnostics, onNext }: SuccessViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
     <section className="card result result-success" aria-labelledby="result-heading">
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         Licence deactivated
       </h2>
-      <p>Every product of the bundle is deactivated on this PC. The seat is free for another machine.</p>
+      <p>
+        Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for
+        another machine.
+      </p>
+      <p>Next: start the licensed product on the new PC and activate it there with the same licence.</p>
       <dl className="facts">
         <dt>Bundle</dt>
         <dd>{result.product}</dd>
@@ -32,6 +40,7 @@ export function SuccessView({ result, diagnostics, onNext }: SuccessViewProps) {
           <time dateTime={result.at}>{formatTime(result.at)}</time>
         </dd>
       </dl>
+      <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
           Deactivate another

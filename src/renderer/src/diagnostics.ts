@@ -1,4 +1,5 @@
-import type { AppInfo, DeactivationResult, OfflineRequestSummary, OfflineUploadResult } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult } from '../../shared/api'
+import { hardwareIdFingerprint, inGroupsOfFour, maskLicenceKey } from '../../shared/helpdesk/hardware-id-format'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
@@ -11,6 +12,12 @@ export interface DiagnosticsContext {
   outcome: Outcome<DeactivationResult>
   /** When the outcome arrived. */
   at: Date
+  /** The reference the result showed, to read aloud (e.g. LM-DNF-400-7K3Q). */
+  reference?: string
+  /** This PC's own id, reported next to an override. */
+  thisPc?: HardwareIdInfo | null
+  /** Defaults to this PC's time zone. */
+  timeZone?: string
 }
 
 const REMOVED = '[removed]'
@@ -35,24 +42,31 @@ function redact(text: string, secrets: readonly string[]): string {
  * A plain-text report for the helpdesk: app, OS, server, bundle, method, hardware id and its
  * source, time, and the result or error. Never a password, licence key, token or sign-in code.
  */
-export function buildDiagnostics({ app, attempt, outcome, at }: DiagnosticsContext): string {
+export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone }: DiagnosticsContext): string {
   const { input } = attempt
-  const lines: string[] = [
-    `${app.name} diagnostics`,
+  const lines: string[] = [`${app.name} diagnostics`]
+  if (reference) lines.push(`Reference: ${reference}`)
+  lines.push(
     `App version: ${app.version}`,
     `OS: ${app.os}`,
     `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
     `Bundle: ${input.product}`,
     `Method: ${LOGIN_METHOD_LABELS[attempt.method]} (${attempt.method})`
-  ]
+  )
+  if (attempt.kind === 'direct' && attempt.input.username) lines.push(`Username: ${attempt.input.username.trim()}`)
+  if (attempt.kind === 'direct' && attempt.input.licenseKey) lines.push(`Licence key: ${maskLicenceKey(attempt.input.licenseKey)}`)
   if (attempt.kind === 'sso') lines.push(`Browser sign-in grant: ${attempt.input.grant}`)
   if (input.customerAccountCode) lines.push(`Customer account: ${input.customerAccountCode}`)
   if (input.licenseId) lines.push(`Licence id: ${input.licenseId}`)
   lines.push(
     `Hardware id: ${attempt.hardware.id}`,
-    `Hardware id source: ${attempt.hardware.source} — ${attempt.hardware.description}`,
-    `Time: ${at.toISOString()}`
+    `Hardware id in groups: ${inGroupsOfFour(attempt.hardware.id)} (fingerprint ${hardwareIdFingerprint(attempt.hardware.id)})`,
+    `Hardware id source: ${attempt.hardware.source} — ${attempt.hardware.description}`
   )
+  if (attempt.hardware.source === 'override' && thisPc) {
+    lines.push(`This PC’s own hardware id (not sent): ${thisPc.id} (fingerprint ${hardwareIdFingerprint(thisPc.id)})`)
+  }
+  lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
   return lines.join('\n') + '\n'
@@ -61,6 +75,7 @@ export function buildDiagnostics({ app, attempt, outcome, at }: DiagnosticsConte
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
   const lines = ['Result: failed', `Error: ${error.title}`, `Error code: ${error.code}`, `HTTP status: ${error.status > 0 ? error.status : 'none'}`, `Error family: ${error.family}`]
   if (error.field) lines.push(`Field: ${error.field}`)
+  if (error.networkCause) lines.push(`Network cause: ${error.networkCause}`)
   if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secrets)}`)
   return lines
 }

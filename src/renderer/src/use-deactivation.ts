@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { DeactivationResult, LicenseManagerApi, SsoProgress } from '../../shared/api'
+import { makeReference } from '../../shared/helpdesk/reference'
 import { failure, type Outcome } from '../../shared/outcome'
 import type { PreparedAttempt } from './form-model'
 import { useServices } from './services'
@@ -10,6 +11,8 @@ export interface AttemptResult {
   outcome: Outcome<DeactivationResult>
   /** When the outcome arrived. */
   at: Date
+  /** What the person reads to the helpdesk, shown with the result and written into the diagnostics. */
+  reference: string
 }
 
 async function run(api: LicenseManagerApi, attempt: PreparedAttempt, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>> {
@@ -36,7 +39,7 @@ export function useDeactivation() {
       setProgress(null)
       try {
         const outcome = await run(api, attempt, setProgress)
-        return { outcome, at: new Date() }
+        return { outcome, at: new Date(), reference: makeReference(outcome.ok ? 'ok' : outcome.error) }
       } finally {
         running.current = false
       }

@@ -127,9 +127,9 @@ export const ERROR_CATALOGUE = {
     'Check that you signed in with the right account and entered the right bundle.')),
 
   // ── network and transport (this app's own) ──
-  cannot_connect_to_server: entry('network', 503, 'Cannot reach the licence server',
+  cannot_connect_to_server: entry('network', 0, 'Cannot reach the licence server',
     'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
-    'Check your internet connection and the server address, then try again.'),
+    'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'),
   dns_failure: entry('network', 0, 'The server’s name could not be found',
     'The server’s host name did not resolve. You may be offline, or the address is mistyped.',
     'Check your internet connection and the server address.'),
@@ -178,6 +178,9 @@ export const ERROR_CATALOGUE = {
   invalid_input: entry('input', 0, 'Please check what you entered',
     'A field is missing, empty or not in the expected form. Nothing was sent.',
     'Correct the highlighted field and try again.'),
+  prefill_link_invalid: entry('input', 0, 'The support link could not be used',
+    'The link that opened the app is not in the expected form, so nothing was filled in.',
+    'Fill in the form yourself, or ask the helpdesk for a new link.'),
   hardware_id_unavailable: entry('input', 0, 'This PC’s hardware id could not be read',
     'The app could not read a reliable machine id from the operating system.',
     'Paste the hardware id that the licensed product shows in the override field.'),

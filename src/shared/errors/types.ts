@@ -32,4 +32,10 @@ export interface AppError extends CatalogueEntry {
   serverMessage?: string
   /** The request field at fault, for input errors. */
   field?: string
+  /**
+   * Why no HTTP answer came, in the network stack's own words (e.g. `ECONNREFUSED
+   * 127.0.0.1:8788`, `ENOTFOUND licence.example.test`, `CERT_HAS_EXPIRED`,
+   * `net::ERR_CONNECTION_REFUSED`, `bad port`): for diagnostics and `--json`.
+   */
+  networkCause?: string
 }

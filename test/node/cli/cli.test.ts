@@ -200,6 +200,22 @@ describe('runCli in-process', () => {
     }
   })
 
+  it('activate puts the bundle on the hardware id (exit 0, products named), so deactivate can be tried again; a refusal exits 3', async () => {
+    const h = harness(sandboxEnv())
+    const key = ['--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'cli-activated-pc']
+    expect(await runCli(['activate', ...key, '--json'], h.io)).toBe(EXIT.success)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { product: 'office-suite', hardwareId: 'cli-activated-pc', method: 'license-key', products: ['writer', 'sheets', 'slides'] } })
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual(['cli-activated-pc'])
+    const human = harness(sandboxEnv())
+    expect(await runCli(['deactivate', ...key], human.io)).toBe(EXIT.success)
+    expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
+    const refused = harness(sandboxEnv())
+    expect(await runCli(['activate', '--product', 'office-suite', '--license-key', 'OFFICE-4444-DISABLED'], refused.io)).toBe(EXIT.refused)
+    expect(refused.out.stderr).toContain('license_not_enabled')
+    const sso = harness(sandboxEnv())
+    expect(await runCli(['activate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--json'], sso.io)).toBe(EXIT.invalid)
+  })
+
   it('names the flag when a flag carries a bad setting', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
@@ -227,6 +243,47 @@ describe('runCli in-process', () => {
     expect(h.out.stderr).toContain(entry.explanation)
     expect(h.out.stderr).toContain(`What to do: ${entry.action}`)
     expect(h.out.stderr).toContain('Code: license_not_active (HTTP 400)')
+    expect(h.out.stderr).toMatch(/^Reference: LM-LNA-400-[0-9A-HJKMNP-TV-Z]{4}$/m)
+  })
+
+  it('--json carries the reference next to the outcome; a success has one too', async () => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE', '--json'], h.io)).toBe(EXIT.success)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, reference: expect.stringMatching(/^LM-OK-200-[0-9A-Z]{4}$/) })
+  })
+
+  it('names the flag, not the field, in a human message', async () => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--license-key', 'K'], h.io)).toBe(EXIT.invalid)
+    expect(h.out.stderr).toContain('flag: --product')
+    expect(h.out.stderr).not.toContain('field: product')
+  })
+
+  it.each([
+    ['--licence-key', '--license-key'],
+    ['--prodcut', '--product'],
+    ['--customer-acount', '--customer-account'],
+    ['--user-name', '--username']
+  ])('a misspelt %s gets the suggestion %s', async (typo, flag) => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--product', 'office-suite', `${typo}=SECRET-VALUE-1234`], h.io)).toBe(EXIT.invalid)
+    expect(h.out.stderr).toContain(`Did you mean ${flag}?`)
+    expect(h.out.stderr).not.toContain('SECRET-VALUE-1234')
+  })
+
+  it('--username without a password asks for it on a terminal, and otherwise names --password-stdin and LM_PASSWORD', async () => {
+    const asked: string[] = []
+    const tty = harness(sandboxEnv(), { promptPassword: async (question) => (asked.push(question), 'bob-password') })
+    expect(await runCli(['deactivate', '--product', 'design-pack', '--username', 'bob@example.test', '--license-id', '2001'], tty.io)).toBe(EXIT.success)
+    expect(asked).toEqual(['Password for bob@example.test (not shown): '])
+    const piped = harness(sandboxEnv(), { promptPassword: async () => undefined })
+    const before = sandbox.stats().requests
+    expect(await runCli(['deactivate', '--product', 'design-pack', '--username', 'bob@example.test', '--json'], piped.io)).toBe(EXIT.invalid)
+    const error = (JSON.parse(piped.out.stdout) as { error: { field: string; explanation: string } }).error
+    expect(error.field).toBe('password')
+    expect(error.explanation).toContain('--password-stdin')
+    expect(error.explanation).toContain('LM_PASSWORD')
+    expect(sandbox.stats().requests).toBe(before)
   })
 
   it('hardware-id prints this PC’s id, or the override, as JSON', async () => {
@@ -273,7 +330,10 @@ describe('runCli in-process', () => {
     const h = harness(sandboxEnv())
     const running = runCli(['deactivate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--no-browser', '--json'], h.io)
     for (let i = 0; i < 100 && !h.out.stderr.includes('Sign in here'); i++) await new Promise((r) => setTimeout(r, 20))
-    expect(h.out.stderr).toContain('could not be opened')
+    // --no-browser never claims it tried to open one.
+    expect(h.out.stderr).toContain('Open the link above in a browser and sign in.')
+    expect(h.out.stderr).not.toContain('could not be opened')
+    expect(h.out.stderr).not.toContain('Opening your browser')
     h.interrupt()
     expect(await running).toBe(EXIT.ssoIncomplete)
     expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })

@@ -3,6 +3,7 @@ import { IPC } from '../../../src/shared/ipc-channels'
 import type { Outcome } from '../../../src/shared/outcome'
 import { startSandbox } from '../../../src/sandbox/server'
 import { loadConfig, type ConfigEnv } from '../../../src/main/engine/config'
+import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { createLicenseService } from '../../../src/main/engine/service'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { describeOs, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
@@ -38,7 +39,7 @@ describe('startEngine', () => {
   it('with no server configured, runs the sandbox in-process and says so', async () => {
     const { all, sandboxStarts } = deps({})
     const engine = await started(all)
-    expect(sandboxStarts).toHaveBeenCalledWith({ port: 0, quiet: true })
+    expect(sandboxStarts).toHaveBeenCalledWith(expect.objectContaining({ port: 0, quiet: true }))
     expect(engine.sandbox).toBe(true)
     expect(engine.service.ok).toBe(true)
     if (!engine.service.ok) return
@@ -114,11 +115,29 @@ describe('startEngine', () => {
     }
   })
 
+  it('the first try works: the sandbox starts with the id this PC sends activated on the documented key and user, and resetting restores it', async () => {
+    const thisPc = 'first-try-pc-0001'
+    const { all } = deps({}, { hardwareIdSource: createHardwareIdSource({ fixedMachineId: () => thisPc }) })
+    const engine = await started(all)
+    if (!engine.service.ok || !engine.resetSandbox) throw new Error('no sandbox service')
+    const service = engine.service.value
+    expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
+    // No hardware id override: the service sends this PC's id.
+    const key = { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' }
+    expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc } })
+    expect(await service.deactivate({ product: 'design-pack', username: 'bob@example.test', password: 'bob-password' })).toMatchObject({ ok: true })
+    const again = await service.deactivate(key)
+    expect(again.ok ? null : again.error.code).toBe('device_not_found')
+    engine.resetSandbox()
+    expect(await service.deactivate(key)).toMatchObject({ ok: true })
+  })
+
   it('with a server configured, talks to it and starts no sandbox', async () => {
     const { all, sandboxStarts } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' })
     const engine = await started(all)
     expect(sandboxStarts).not.toHaveBeenCalled()
     expect(engine.sandbox).toBe(false)
+    expect(engine.resetSandbox).toBeNull()
     expect(engine.service.ok && engine.service.value.appInfo()).toMatchObject({ sandbox: false, server: 'https://licence.example.test/api/v4/' })
   })
 

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, SsoProgress } from '../../../src/shared/api'
 import { describeError, ERROR_CATALOGUE } from '../../../src/shared/errors'
+import { createPrefillInbox } from '../../../src/main/electron/prefill-inbox'
+import { parsePrefillLink } from '../../../src/shared/helpdesk/prefill-link'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
@@ -11,7 +13,8 @@ const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
 const app = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir: '/app/out/renderer' })
 
-const INVOKE_CHANNELS = [
+/** The channels that call the engine's service. */
+const ENGINE_CHANNELS = [
   IPC.getAppInfo,
   IPC.getHardwareId,
   IPC.deactivate,
@@ -22,6 +25,7 @@ const INVOKE_CHANNELS = [
   IPC.uploadOfflineRequest,
   IPC.warmUp
 ]
+const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -140,7 +144,9 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.warmUp]: [],
   [IPC.saveOfflineRequest]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
   [IPC.inspectOfflineRequest]: [{ content: 'QUJD' }],
-  [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }]
+  [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }],
+  [IPC.takePrefill]: [],
+  [IPC.resetSandbox]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -150,7 +156,7 @@ function errorCode(outcome: Outcome<unknown>): string | undefined {
 describe('registerIpcHandlers', () => {
   it('handles every invoke channel of the contract (progress is pushed, not invoked) and removes them again', () => {
     const { handlers, dispose } = setup()
-    const pushOnly = [IPC.ssoProgress]
+    const pushOnly = [IPC.ssoProgress, IPC.prefillArrived]
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).filter((c) => !pushOnly.includes(c as never)).sort())
     expect([...handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
     dispose()
@@ -243,6 +249,41 @@ describe('registerIpcHandlers', () => {
     const input = { product: ' office-suite ', username: 'ann@acme.test', password: ' spaced ', hardwareId: 'override-id', licenseId: '1001' }
     await invoke(IPC.deactivate, fakeEvent().event, input)
     expect(deactivate).toHaveBeenCalledWith(input)
+  })
+
+  it('hands the window a waiting helpdesk link once, field by field, and a refused one as its error', async () => {
+    const { ipcMain, handlers } = fakeIpcMain()
+    const { service } = fakeService()
+    const prefills = createPrefillInbox()
+    registerIpcHandlers({ ipcMain, service: () => success(service), isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID), prefills })
+    const take = () => handlers.get(IPC.takePrefill)!(fakeEvent().event) as Promise<Outcome<unknown>>
+    expect(await take()).toEqual(success(null))
+    prefills.offer(success({ product: 'office-suite', method: 'user', smuggled: 'x' } as never))
+    expect(await take()).toEqual(success({ product: 'office-suite', method: 'user' }))
+    expect(await take()).toEqual(success(null))
+    prefills.offer(parsePrefillLink('license-manager://deactivate?password=hunter2'))
+    const refused = await take()
+    expect(errorCode(refused)).toBe('prefill_link_invalid')
+    expect(JSON.stringify(refused)).not.toContain('hunter2')
+  })
+
+  it('resets the sandbox only when one runs', async () => {
+    const { ipcMain, handlers } = fakeIpcMain()
+    const { service } = fakeService()
+    let resets = 0
+    let running = true
+    registerIpcHandlers({
+      ipcMain,
+      service: () => success(service),
+      isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID),
+      sandboxReset: async () => (running ? () => void resets++ : null)
+    })
+    const reset = () => handlers.get(IPC.resetSandbox)!(fakeEvent().event) as Promise<Outcome<unknown>>
+    expect(await reset()).toEqual(success(null))
+    expect(resets).toBe(1)
+    running = false
+    expect(errorCode(await reset())).toBe('invalid_input')
+    expect(resets).toBe(1)
   })
 
   it('accepts the dev server page when the app runs from it', async () => {
@@ -401,7 +442,7 @@ describe('nothing secret crosses IPC to the window', () => {
   const ERROR_KEYS = ['action', 'code', 'explanation', 'family', 'serverMessage', 'status', 'title']
 
   for (const ok of [true, false]) {
-    it.each(INVOKE_CHANNELS)(`%s (${ok ? 'success' : 'failure'}): only contract fields, no secret values`, async (channel) => {
+    it.each(ENGINE_CHANNELS)(`%s (${ok ? 'success' : 'failure'}): only contract fields, no secret values`, async (channel) => {
       const { ipcMain, handlers } = fakeIpcMain()
       registerIpcHandlers({ ipcMain, service: () => success(leaky(ok)), isTrustedSender: createSenderCheck(app, () => true), saveFile })
       const { event, sent } = fakeEvent()

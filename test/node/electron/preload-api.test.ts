@@ -36,8 +36,11 @@ describe('createLicenseManagerApi', () => {
       'getAppInfo',
       'getHardwareId',
       'inspectOfflineRequest',
+      'onPrefillArrived',
       'onSsoProgress',
+      'resetSandbox',
       'saveOfflineRequest',
+      'takePrefill',
       'uploadOfflineRequest',
       'warmUp'
     ]

@@ -293,3 +293,15 @@ describe('loadConfig: hardwareIdSource', () => {
     expect(invalidField(source(env, file))).toBe(field)
   })
 })
+
+describe('a bad server address', () => {
+  it('gets advice about the address with a valid example, not about the API key and shared key', () => {
+    const outcome = loadConfig({ env: { LM_API_URL: 'http://licence.example.test/api/v4/', LM_API_KEY: 'k', LM_SHARED_KEY: 's' } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'config_invalid', field: 'LM_API_URL' } })
+    if (outcome.ok) return
+    expect(outcome.error.explanation).toContain('LM_API_URL must use https:')
+    expect(outcome.error.action).toContain('A valid value looks like https://api.licensespring.com/api/v4/')
+    expect(outcome.error.action).not.toContain('shared key')
+  })
+})
+

@@ -31,6 +31,7 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'oauth_token_request_failed',
   'sandbox_start_failed',
   'invalid_input',
+  'prefill_link_invalid',
   'hardware_id_unavailable',
   'config_invalid',
   'busy',

@@ -155,6 +155,14 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     expect(outcome).toMatchObject({ ok: false, error: { code, status: 400, title: ERROR_CATALOGUE[code as KnownErrorCode].title } })
   })
 
+  it('the advice follows the method used: a wrong password says to check the email and password, a wrong key the key', async () => {
+    const password = await serviceWith().deactivate({ product: 'design-pack', username: 'bob@example.test', password: 'wrong' })
+    expect(password).toMatchObject({ ok: false, error: { code: 'license_not_found', action: expect.stringContaining('Check the email (username) and the password') } })
+    expect(password.ok ? '' : password.error.action).not.toContain('licence key')
+    const key = await serviceWith().deactivate({ product: 'office-suite', licenseKey: 'NO-SUCH-KEY' })
+    expect(key).toMatchObject({ ok: false, error: { code: 'license_not_found', action: expect.stringContaining('Check the licence key') } })
+  })
+
   it.each<[string, string, () => AuthConfig]>([
     ['an unknown API key', 'invalid_api_key', () => hmac('no-such-key', 'x')],
     ['a wrong shared key', 'signature_mismatch', () => hmac(sandbox.apiKey, 'not-the-shared-key')],

@@ -33,6 +33,15 @@ describe('transport failures over real loopback sockets', () => {
     const outcome = await client.deactivateBundle(REQUEST)
     expect(errorCode(outcome)).toBe('cannot_connect_to_server')
     expect(fetchSpy.calls).toBe(2)
+    // No HTTP answer came: no status, and the socket's cause is kept for diagnostics.
+    expect(outcome).toMatchObject({ ok: false, error: { status: 0, networkCause: `ECONNREFUSED 127.0.0.1:${port}` } })
+  })
+
+  it('a name that does not resolve keeps the host name as its cause; a bad port says so', async () => {
+    const dns = await clientFor('http://no-such-host.invalid/api/v4/').client.deactivateBundle(REQUEST)
+    expect(dns).toMatchObject({ ok: false, error: { code: 'dns_failure', status: 0, networkCause: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/) } })
+    const badPort = await clientFor('http://127.0.0.1:6000/api/v4/').client.deactivateBundle(REQUEST)
+    expect(badPort).toMatchObject({ ok: false, error: { status: 0, networkCause: 'bad port' } })
   })
 
   it('a server that accepts and never answers ends in timeout within timeoutMs plus slack, without a resend', async () => {

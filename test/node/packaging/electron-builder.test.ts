@@ -1,3 +1,4 @@
+import { PREFILL_SCHEME } from '../../../src/shared/helpdesk/prefill-link'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -52,6 +53,12 @@ describe('electron-builder configuration', () => {
     for (const name of [config.artifactName, config.nsis?.artifactName, config.dmg?.artifactName, config.appImage?.artifactName, config.deb?.artifactName]) {
       expect(name).toMatch(/\$\{version\}.*\$\{arch\}\.\$\{ext\}$/)
     }
+  })
+
+  it('registers the helpdesk link scheme the app parses (license-manager://) with every system', async () => {
+    const config = await load(FLAVOURS.release)
+    const protocols = [config.protocols ?? []].flat()
+    expect(protocols.flatMap((p) => p.schemes)).toEqual([PREFILL_SCHEME])
   })
 
   it('points at files that exist: icon (PNG, at least 512×512), entitlements, config, and the built main', async () => {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseArgs } from '../../../src/sandbox/cli'
 import type { SandboxSummary } from '../../../src/sandbox/summary'
+import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { callApi } from './helpers'
 
 const ROOT = join(__dirname, '../../..')
@@ -65,6 +66,18 @@ describe('npm run sandbox', () => {
       hardware_id: 'sandbox-pc-1'
     }, { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } })
     expect(response.json).toBe('license_deactivated')
+
+    // This PC, read the way the app reads it, is pre-activated on the documented key: the first try needs no override.
+    const thisPc = await createHardwareIdSource().machine()
+    expect(summary.thisPc).toBe(thisPc.ok ? thisPc.value.id : undefined)
+    if (thisPc.ok) {
+      const first = await callApi(summary.origin, 'deactivate_bundle', {
+        product: 'office-suite',
+        license_key: 'OFFICE-2222-IN-USE',
+        hardware_id: thisPc.value.id
+      }, { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } })
+      expect(first.json).toBe('license_deactivated')
+    }
 
     child.kill('SIGTERM')
     expect((await exited).code).toBe(0)

@@ -101,7 +101,8 @@ describe('loadSeed', () => {
         { id: 1, bundle: 'nowhere', licenseKey: 'A' },
         { id: 3, bundle: 'suite', user: { email: 'x@y.test', customerAccount: 'nobody' } },
         { id: 4, bundle: 'suite', user: { email: 'z@y.test' } },
-        { id: 5, bundle: 'suite', licenseKey: 'B', maxActivations: 1, devices: ['a', 'b'] }
+        { id: 5, bundle: 'suite', licenseKey: 'B', maxActivations: 1, devices: ['a', 'b'] },
+        { id: 6, bundle: 'suite', licenseKey: 'C', maxActivations: 1, devices: ['a'], thisPc: true }
       ]
     })
     expect(problems).toEqual(
@@ -113,7 +114,8 @@ describe('loadSeed', () => {
         'licenses[1].bundle: unknown product "nowhere"',
         'licenses[2].user.customerAccount: unknown customer account "nobody"',
         'licenses[3].user: a user outside a customer account needs a password',
-        'licenses[4].devices: 2 devices but maxActivations is 1'
+        'licenses[4].devices: 2 devices but maxActivations is 1',
+        'licenses[5].devices: 2 devices (with this PC) but maxActivations is 1'
       ])
     )
   })

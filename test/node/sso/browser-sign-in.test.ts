@@ -239,15 +239,15 @@ describe('sign-ins that do not succeed', () => {
     expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })
   })
 
-  it('"Cancel sign-in" on the provider page comes back as access_denied', async () => {
+  it('"Cancel sign-in" on the provider page (access_denied, "the user cancelled") is a cancel, not a refusal', async () => {
     const page = await browser.newPage()
     const opener = browserOpener(page)
     const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
     const listener = listenerOf(await opener.firstUrl)
     await page.getByRole('button', { name: 'Cancel sign-in' }).click()
     const result = await outcome
-    expect(result).toMatchObject({ ok: false, error: { code: 'sso_access_denied', serverMessage: 'the user cancelled the sign-in' } })
-    await page.getByRole('heading', { name: 'Sign-in was refused' }).waitFor()
+    expect(result).toMatchObject({ ok: false, error: { code: 'sso_cancelled', family: 'sso' } })
+    await page.getByRole('heading', { name: 'Sign-in cancelled' }).waitFor()
     expect(await isListening(listener.host, listener.port)).toBe(false)
   })
 

@@ -13,6 +13,7 @@ import type {
   SsoProgress,
   WarmUpState
 } from '../../../src/shared/api'
+import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
@@ -85,8 +86,12 @@ export class FakeApi implements LicenseManagerApi {
     warmUp: 0,
     saveOfflineRequest: [] as OfflineRequestInput[],
     inspectOfflineRequest: [] as OfflineRequestContent[],
-    uploadOfflineRequest: [] as OfflineRequestContent[]
+    uploadOfflineRequest: [] as OfflineRequestContent[],
+    resetSandbox: 0
   }
+  /** What the next takePrefill answers (then null). */
+  prefill: Outcome<Prefill | null> = success(null)
+  readonly prefillListeners = new Set<() => void>()
   readonly progressListeners = new Set<(progress: SsoProgress) => void>()
 
   async getAppInfo(): Promise<Outcome<AppInfo>> {
@@ -128,6 +133,24 @@ export class FakeApi implements LicenseManagerApi {
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void {
     this.progressListeners.add(listener)
     return () => this.progressListeners.delete(listener)
+  }
+  async takePrefill(): Promise<Outcome<Prefill | null>> {
+    const prefill = this.prefill
+    this.prefill = success(null)
+    return prefill
+  }
+  onPrefillArrived(listener: () => void): () => void {
+    this.prefillListeners.add(listener)
+    return () => this.prefillListeners.delete(listener)
+  }
+  /** A helpdesk link arrives while the app runs. */
+  arrivePrefill(prefill: Outcome<Prefill | null>): void {
+    this.prefill = prefill
+    for (const listener of this.prefillListeners) listener()
+  }
+  async resetSandbox(): Promise<Outcome<null>> {
+    this.calls.resetSandbox++
+    return success(null)
   }
   emit(progress: SsoProgress): void {
     for (const listener of this.progressListeners) listener(progress)

@@ -28,6 +28,6 @@ export const ui = {
   ssoSubmit: () => screen.getByRole('button', { name: 'Sign in with your company account' }),
   method: (name: string) => screen.getByRole('radio', { name }),
   field: (name: string) => screen.getByLabelText(name, { exact: true, selector: 'input[type=text], input[type=password], textarea' }),
-  dialog: () => screen.getByRole('dialog', { name: 'Deactivate this PC?' }),
-  queryDialog: () => screen.queryByRole('dialog', { name: 'Deactivate this PC?' })
+  dialog: () => screen.getByRole('dialog', { name: /^Deactivate (this PC|the hardware id you entered)\?$/ }),
+  queryDialog: () => screen.queryByRole('dialog', { name: /^Deactivate (this PC|the hardware id you entered)\?$/ })
 }

@@ -33,7 +33,9 @@ export class RedirectNotFollowedError extends Error {
 export function mapTransportError(error: unknown): AppError {
   const redirect = errorChain(error).find((e): e is RedirectNotFollowedError => e instanceof RedirectNotFollowedError)
   if (redirect) return redirectAnswerError(redirect.status)
-  return describeError(transportErrorCode(error))
+  const described = describeError(transportErrorCode(error))
+  const networkCause = transportCause(error)
+  return networkCause === undefined ? described : { ...described, networkCause }
 }
 
 const MAX_CAUSE_DEPTH = 6
@@ -112,3 +114,38 @@ export function transportErrorCode(error: unknown): TransportCode {
 
 /** True only when the failure proves the request never reached the server (so a resend is safe). */
 export const neverReachedServer = (error: unknown): boolean => transportErrorCode(error) === 'cannot_connect_to_server'
+
+const MAX_CAUSE_LENGTH = 160
+/** Error codes and Chromium names are plain tokens; anything else is not quoted. */
+const TOKEN = /^[A-Za-z0-9_]{2,64}$/
+const HOST = /^[A-Za-z0-9.:[\]_-]{1,253}$/
+
+/**
+ * The technical cause of a transport failure, for diagnostics: the socket's error code
+ * with the host or address it concerns, a certificate's reason code, Chromium's
+ * `net::ERR_…` name, or undici's "bad port". Only those tokens: never a URL (it could
+ * carry a query) nor free text a server sent.
+ */
+export function transportCause(error: unknown): string | undefined {
+  const chain = errorChain(error)
+  for (const e of chain) {
+    const code = stringProp(e, 'code')
+    if (!TOKEN.test(code) || code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED') continue
+    const record = e as Record<string, unknown>
+    const host = typeof record['hostname'] === 'string' ? record['hostname'] : typeof record['address'] === 'string' ? record['address'] : ''
+    const port = typeof record['port'] === 'number' ? `:${record['port']}` : ''
+    const where = HOST.test(host) ? ` ${host}${port}` : ''
+    return `${code}${where}`.slice(0, MAX_CAUSE_LENGTH)
+  }
+  for (const e of chain) {
+    const message = stringProp(e, 'message')
+    const chromium = chromiumErrorName(message)
+    if (chromium) return `net::${chromium}`
+    if (/^bad port$/i.test(message.trim())) return 'bad port'
+  }
+  for (const e of chain) {
+    const name = stringProp(e, 'name')
+    if (name === 'TimeoutError') return 'time limit reached'
+  }
+  return undefined
+}

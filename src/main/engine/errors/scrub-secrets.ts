@@ -93,6 +93,7 @@ export function secretScrubber(secrets: readonly (string | undefined)[]): Secret
       if (!catalogued) out.code = text(error.code, MAX_CODE_LENGTH)
       if (error.explanation !== catalogued?.explanation) out.explanation = text(error.explanation)
       if (error.serverMessage !== undefined) out.serverMessage = text(error.serverMessage)
+      if (error.networkCause !== undefined) out.networkCause = text(error.networkCause)
       return out
     }
   }

@@ -11,6 +11,12 @@ const providerMessage = (params: URLSearchParams): string | undefined => {
   return description ? description.slice(0, MAX_MESSAGE) : undefined
 }
 
+/**
+ * How identity providers word `access_denied` when the person pressed Cancel on their page
+ * (this sandbox and its OpenID provider library, Okta, Azure AD B2C): a cancel, not a refusal.
+ */
+const PROVIDER_CANCEL = /^(?:the user cancell?ed the sign-in|end-user aborted interaction|user cancell?ed(?: the)?(?: login| sign-in| authentication)?|AADB2C90091\b.*)\.?$/i
+
 /** Parameters that only an authorization answer carries: without any, a GET is not an answer. */
 const ANSWER_PARAMS = ['state', 'code', 'error', 'id_token', 'access_token']
 
@@ -45,6 +51,9 @@ export function readCallback(params: URLSearchParams, expectedState: string, gra
   if (error !== null) {
     const serverMessage = providerMessage(params)
     if (error === 'access_denied') {
+      if (serverMessage !== undefined && PROVIDER_CANCEL.test(serverMessage.trim())) {
+        return answer(failure(describeError('sso_cancelled', { explanation: 'You cancelled on your company’s sign-in page. Nothing was changed.' })))
+      }
       return answer(failure(describeError('sso_access_denied', serverMessage === undefined ? {} : { serverMessage })))
     }
     return answer(

@@ -70,15 +70,18 @@ export function offersFormPost(openidConfiguration: Record<string, unknown> | nu
 /**
  * The sign-in URL with the listener's redirect URI and a `state` (the provider's own is kept).
  * With `formPost`, an implicit-grant URL that names no response mode asks for `form_post`, so the
- * tokens arrive in a POST body rather than in a URL the browser keeps in its history.
+ * tokens arrive in a POST body rather than in a URL the browser keeps in its history. With
+ * `freshSignIn`, `prompt=login` (OpenID Connect Core §3.1.2.1): the provider asks who signs in.
  */
 export function finalSignInUrl(
   signInUrl: URL,
   redirectUri: string,
   newState: () => string,
-  formPost = false
+  formPost = false,
+  freshSignIn = false
 ): { url: string; state: string; formPost: boolean } {
   const url = new URL(signInUrl.href)
+  if (freshSignIn) url.searchParams.set('prompt', 'login')
   url.searchParams.set('redirect_uri', redirectUri)
   let state = url.searchParams.get('state')
   if (state === null || state === '') {

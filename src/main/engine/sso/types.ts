@@ -14,6 +14,8 @@ export interface SsoSignInQuery {
   product: string
   customerAccountCode: string
   grant: SsoGrant
+  /** Adds `prompt=login` (OpenID Connect Core §3.1.2.1): the provider signs in afresh, never silently. */
+  freshSignIn?: boolean
 }
 
 /**

@@ -1,0 +1,123 @@
+import { test, expect } from './fixtures/test'
+import { expectNoAxeViolations } from './fixtures/axe'
+import { photograph } from './fixtures/photograph'
+import { LicenseManagerScreen } from './fixtures/screen'
+import { BUNDLE, LICENCES, SEED_SECRETS, SSO_ACCOUNT } from './fixtures/seed'
+import type { LoginMethod } from '../src/shared/request'
+
+/*
+ * The helpdesk walkthrough (docs/helpdesk.md): one page per login method and per common
+ * error, each state checked with axe in the light and the dark colour scheme and
+ * photographed into docs/helpdesk/ when E2E_DOCS_SCREENSHOTS=1.
+ */
+const DOCS = 'helpdesk'
+const REFERENCE = /^LM-[A-Z]{1,4}-\d{3}-[0-9A-HJKMNP-TV-Z]{4}$/
+
+test.describe('helpdesk walkthrough: the form of each login method', () => {
+  const forms: Array<[LoginMethod, Parameters<LicenseManagerScreen['fill']>[1]]> = [
+    ['license-key', { 'Licence key': LICENCES.key.licenseKey }],
+    ['user', { Username: LICENCES.user.email }],
+    ['sso-code', { 'Customer account code': SSO_ACCOUNT.code }],
+    ['sso-token', { 'Customer account code': SSO_ACCOUNT.code }]
+  ]
+  for (const [method, fields] of forms) {
+    test(method, async ({ app }) => {
+      const screen = new LicenseManagerScreen(app.window)
+      await screen.ready()
+      await screen.fill(method, fields)
+      await app.window.mouse.move(0, 0)
+      await expectNoAxeViolations(app.window, `the ${method} form`)
+      await photograph(app.window, `method-${method}`, { docsDir: DOCS })
+    })
+  }
+})
+
+test.describe('helpdesk walkthrough: results', () => {
+  test('confirm, then success with its reference', async ({ app }) => {
+    test.slow()
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
+    await screen.deactivateButton.click()
+    await expect(screen.confirmDialog).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the confirm dialog')
+    await photograph(app.window, 'confirm', { docsDir: DOCS })
+    await screen.confirmButton.click()
+    await expect(screen.successView).toBeVisible()
+    const reference = screen.successView.getByText(/^Reference for the helpdesk:/).locator('strong')
+    await expect(reference).toHaveText(/^LM-OK-200-/)
+    expect(await reference.textContent()).toMatch(REFERENCE)
+    await expectNoAxeViolations(app.window, 'the success view')
+    await photograph(app.window, 'success', { docsDir: DOCS })
+  })
+
+})
+
+test.describe('helpdesk walkthrough: the browser sign-in', () => {
+  // axe and the photographs take a while: the sign-in must not time out meanwhile.
+  test.use({ ssoTimeoutMs: 120_000 })
+  test('waiting for the browser, then cancelled: a neutral card', async ({ app }) => {
+    test.slow()
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })
+    await screen.submitAndConfirm(screen.signInButton)
+    await expect(screen.progress('Waiting for your browser…')).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the waiting state')
+    await photograph(app.window, 'sso-waiting', { docsDir: DOCS })
+    await screen.cancelSignInButton.click()
+    await screen.expectError('sso_cancelled', 'Code: sso_cancelled · no HTTP status')
+    await expectNoAxeViolations(app.window, 'a cancelled sign-in')
+    await photograph(app.window, 'error-sso-cancelled', { docsDir: DOCS })
+  })
+
+})
+
+test.describe('helpdesk walkthrough: common errors', () => {
+  const errors: Array<[string, LoginMethod, Parameters<LicenseManagerScreen['fill']>[1], 'device_not_found' | 'license_not_found', string]> = [
+    ['device-not-found', 'license-key', { 'Licence key': LICENCES.helpdesk.licenseKey }, 'device_not_found', 'LM-DNF-400-'],
+    ['wrong-password', 'user', { Username: LICENCES.user.email, Password: 'not-the-password' }, 'license_not_found', 'LM-LNF-400-']
+  ]
+  for (const [name, method, fields, code, prefix] of errors) {
+    test(`an error: ${name}`, async ({ app }) => {
+      test.slow()
+      const screen = new LicenseManagerScreen(app.window)
+      await screen.ready()
+      await screen.fill(method, fields)
+      await screen.submitAndConfirm()
+      const view = await screen.expectError(code, `Code: ${code} · HTTP 400`, method)
+      await expect(view.getByText(/^Reference for the helpdesk:/).locator('strong')).toHaveText(new RegExp(`^${prefix}`))
+      if (method === 'user') await expect(view).toContainText('Check the email (username) and the password')
+      await expectNoAxeViolations(app.window, `the ${code} error`)
+      await photograph(app.window, `error-${name}`, { docsDir: DOCS })
+    })
+  }
+})
+
+test.describe('the helpdesk link', () => {
+  test('a link clicked while the app runs prefills bundle, method and account, and sends nothing', async ({ app, sandbox }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    const requests = sandbox.stats().requests
+    await app.openHelpdeskLink(`license-manager://deactivate?product=${BUNDLE.code}&method=sso-code&account=${SSO_ACCOUNT.code}`)
+    await expect(app.window.getByRole('status').filter({ hasText: 'Filled in from the helpdesk link' })).toContainText(
+      `bundle ${BUNDLE.code}, Company sign-in in the browser, customer account ${SSO_ACCOUNT.code}`
+    )
+    await expect(screen.method('sso-code')).toBeChecked()
+    await expect(screen.field('Bundle code')).toHaveValue(BUNDLE.code)
+    await expect(screen.field('Customer account code')).toHaveValue(SSO_ACCOUNT.code)
+    await expect(screen.confirmDialog).toBeHidden()
+    expect(await app.openedUrls()).toEqual([])
+    expect(sandbox.stats().requests).toBe(requests)
+    await photograph(app.window, 'prefilled-by-link', { docsDir: DOCS })
+  })
+
+  test('a link carrying a secret is refused whole and never shown', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await app.openHelpdeskLink(`license-manager://deactivate?product=${BUNDLE.code}&licenseKey=${LICENCES.key.licenseKey}`)
+    await expect(app.window.getByRole('alert')).toContainText('The support link could not be used')
+    await expect(screen.field('Licence key')).toHaveValue('')
+    for (const secret of SEED_SECRETS) expect(await app.window.content()).not.toContain(secret)
+  })
+})

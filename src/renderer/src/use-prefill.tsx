@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { AppError } from '../../shared/errors'
+import type { Prefill } from '../../shared/helpdesk/prefill-link'
+import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { useServices } from './services'
+
+type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError }
+
+/**
+ * Takes the helpdesk link's prefill at start and whenever a link arrives, hands it to
+ * `apply` (never while a deactivation runs) and returns the notice saying what happened.
+ */
+export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): ReactNode {
+  const { api } = useServices()
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const latest = useRef({ busy, apply })
+  latest.current = { busy, apply }
+
+  useEffect(() => {
+    let live = true
+    const take = async () => {
+      if (latest.current.busy) return
+      const answer = await api.takePrefill().catch(() => null)
+      if (!live || answer === null) return
+      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error })
+      if (answer.value === null) return
+      latest.current.apply(answer.value)
+      setNotice({ kind: 'filled', prefill: answer.value })
+    }
+    void take()
+    const stop = api.onPrefillArrived(() => void take())
+    return () => {
+      live = false
+      stop()
+    }
+  }, [api])
+
+  if (notice === null) return null
+  if (notice.kind === 'refused') {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>
+          <strong>{notice.error.title}</strong>
+        </p>
+        <p>{notice.error.explanation}</p>
+        <p>{notice.error.action}</p>
+      </div>
+    )
+  }
+  const { product, method, account } = notice.prefill
+  const parts = [
+    product !== undefined ? `bundle ${product}` : null,
+    method !== undefined ? LOGIN_METHOD_LABELS[method] : null,
+    account !== undefined ? `customer account ${account}` : null
+  ].filter((p): p is string => p !== null)
+  return (
+    <p className="notice" role="status">
+      Filled in from the helpdesk link{parts.length > 0 ? `: ${parts.join(', ')}` : ''}. Check the form, add your credentials, then continue.
+    </p>
+  )
+}

@@ -1,0 +1,83 @@
+import { describeError } from '../errors'
+import { failure, success, type Outcome } from '../outcome'
+import type { LoginMethod } from '../request'
+import { FIELD_LIMITS } from '../validation'
+
+/**
+ * The helpdesk's link, `license-manager://deactivate?product=…&method=…&account=…`: it
+ * opens the app with the form filled in. It only prefills (the person still checks and
+ * submits), so it carries no secret: any other parameter refuses the whole link.
+ */
+export const PREFILL_SCHEME = 'license-manager'
+export const PREFILL_ACTION = 'deactivate'
+
+export interface Prefill {
+  product?: string
+  method?: LoginMethod
+  /** Customer account code, for company sign-in. */
+  account?: string
+}
+
+const MAX_LINK_LENGTH = 2048
+const METHODS: readonly LoginMethod[] = ['license-key', 'user', 'sso-code', 'sso-token']
+/** Bundle and customer account codes: letters, digits and . _ - (LicenseSpring's short codes). */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+const PARAMETERS = ['product', 'method', 'account'] as const
+
+const invalid = (field: string, explanation: string) => failure(describeError('prefill_link_invalid', { field, explanation: `${explanation} Nothing was filled in.` }))
+
+/** Checks each field of a parsed query; values are never quoted back (a link may hold anything). */
+export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
+  const prefill: Prefill = {}
+  for (const name of new Set(params.keys())) {
+    if (!(PARAMETERS as readonly string[]).includes(name)) {
+      return invalid('link', `The link has a parameter this app does not take; it takes only ${PARAMETERS.join(', ')}.`)
+    }
+    if (params.getAll(name).length > 1) return invalid(name, `The link gives "${name}" more than once.`)
+  }
+  const product = params.get('product')
+  if (product !== null) {
+    if (!CODE.test(product) || product.length > FIELD_LIMITS.product)
+      return invalid('product', `The bundle code in the link is not a bundle code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.product}).`)
+    prefill.product = product
+  }
+  const method = params.get('method')
+  if (method !== null) {
+    if (!(METHODS as readonly string[]).includes(method)) return invalid('method', `The login method in the link must be one of ${METHODS.join(', ')}.`)
+    prefill.method = method as LoginMethod
+  }
+  const account = params.get('account')
+  if (account !== null) {
+    if (!CODE.test(account) || account.length > FIELD_LIMITS.customerAccountCode)
+      return invalid('account', `The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.customerAccountCode}).`)
+    prefill.account = account
+  }
+  return success(prefill)
+}
+
+/** Parses `license-manager://deactivate?…`; anything else is refused. */
+export function parsePrefillLink(link: string): Outcome<Prefill> {
+  if (link.length > MAX_LINK_LENGTH) return invalid('link', `The link is longer than ${MAX_LINK_LENGTH} characters.`)
+  let url: URL
+  try {
+    url = new URL(link)
+  } catch {
+    return invalid('link', 'The link is not a valid address.')
+  }
+  const path = url.pathname.replace(/^\/+|\/+$/g, '')
+  if (url.protocol !== `${PREFILL_SCHEME}:` || url.hostname.toLowerCase() !== PREFILL_ACTION || path !== '' || url.username || url.password || url.port) {
+    return invalid('link', `The link must start with ${PREFILL_SCHEME}://${PREFILL_ACTION}?`)
+  }
+  if (url.hash !== '') return invalid('link', 'The link must not have a "#" part.')
+  return validatePrefill(url.searchParams)
+}
+
+/** Builds the link for these fields (the helpdesk's side; also what the docs show). */
+export function prefillLink(prefill: Prefill): string {
+  const params = new URLSearchParams()
+  for (const name of PARAMETERS) {
+    const value = prefill[name]
+    if (value !== undefined) params.set(name, value)
+  }
+  return `${PREFILL_SCHEME}://${PREFILL_ACTION}?${params.toString()}`
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { parsePrefillLink, prefillLink } from '../../../src/shared/helpdesk/prefill-link'
+import { prefillFromArgv } from '../../../src/main/electron/prefill-argv'
+
+const errorOf = (outcome: ReturnType<typeof parsePrefillLink> | null) => (outcome && !outcome.ok ? outcome.error : null)
+
+describe('the helpdesk prefill link', () => {
+  it('reads bundle, method and account', () => {
+    expect(parsePrefillLink('license-manager://deactivate?product=office-suite&method=license-key')).toEqual({
+      ok: true,
+      value: { product: 'office-suite', method: 'license-key' }
+    })
+    expect(parsePrefillLink('license-manager://deactivate/?product=design-pack&method=sso-code&account=acme')).toEqual({
+      ok: true,
+      value: { product: 'design-pack', method: 'sso-code', account: 'acme' }
+    })
+    expect(parsePrefillLink('LICENSE-MANAGER://DEACTIVATE?method=user')).toEqual({ ok: true, value: { method: 'user' } })
+  })
+
+  it('round-trips through prefillLink', () => {
+    const prefill = { product: 'design-pack', method: 'sso-token' as const, account: 'acme.eu' }
+    expect(parsePrefillLink(prefillLink(prefill))).toEqual({ ok: true, value: prefill })
+  })
+
+  it.each([
+    ['another scheme', 'https://deactivate?product=office-suite', 'link'],
+    ['another action', 'license-manager://activate?product=office-suite', 'link'],
+    ['a path', 'license-manager://deactivate/more?product=office-suite', 'link'],
+    ['credentials in the authority', 'license-manager://user:pw@deactivate?product=x', 'link'],
+    ['a fragment', 'license-manager://deactivate?product=x#licenseKey=K', 'link'],
+    ['a licence key', 'license-manager://deactivate?product=office-suite&licenseKey=OFFICE-2222-IN-USE', 'link'],
+    ['a password', 'license-manager://deactivate?product=office-suite&password=hunter2', 'link'],
+    ['a repeated field', 'license-manager://deactivate?product=a&product=b', 'product'],
+    ['a bad bundle code', 'license-manager://deactivate?product=%3Cscript%3E', 'product'],
+    ['a bundle code with spaces', 'license-manager://deactivate?product=office%20suite', 'product'],
+    ['an unknown method', 'license-manager://deactivate?method=magic', 'method'],
+    ['a bad account', 'license-manager://deactivate?account=acme%0A', 'account'],
+    ['a too long link', `license-manager://deactivate?product=${'a'.repeat(3000)}`, 'link'],
+    ['not a URL', 'license-manager:', 'link']
+  ])('refuses %s, naming the field and never the value', (_, link, field) => {
+    const error = errorOf(parsePrefillLink(link))
+    expect(error).toMatchObject({ code: 'prefill_link_invalid', family: 'input', field })
+    expect(error!.explanation).toContain('Nothing was filled in.')
+    for (const value of ['OFFICE-2222-IN-USE', 'hunter2', '<script>', 'magic']) expect(JSON.stringify(error)).not.toContain(value)
+  })
+})
+
+describe('the prefill on the app’s command line', () => {
+  it('finds the link Windows and Linux append to the command line, among Chromium switches', () => {
+    const argv = ['/opt/License Manager/license-manager', '--no-sandbox', '--allow-file-access-from-files', 'license-manager://deactivate?product=office-suite&method=user']
+    expect(prefillFromArgv(argv)).toEqual({ ok: true, value: { product: 'office-suite', method: 'user' } })
+  })
+
+  it('takes --prefill-* flags for scripted support, validated the same way', () => {
+    expect(prefillFromArgv(['app', '--prefill-product=design-pack', '--prefill-method=sso-code', '--prefill-account=acme'])).toEqual({
+      ok: true,
+      value: { product: 'design-pack', method: 'sso-code', account: 'acme' }
+    })
+    expect(errorOf(prefillFromArgv(['app', '--prefill-method=password']))).toMatchObject({ code: 'prefill_link_invalid', field: 'method' })
+  })
+
+  it('asks for nothing without a link or flag, and refuses two links', () => {
+    expect(prefillFromArgv(['app', '--inspect=0', 'somefile.txt'])).toBeNull()
+    expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', 'license-manager://deactivate?product=b']))).toMatchObject({ field: 'link' })
+    expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', '--prefill-product=b']))).toMatchObject({ field: 'link' })
+  })
+})
