@@ -116,7 +116,7 @@ test.describe('a mistyped password on user-based deactivation', () => {
   test('is refused where the server checks it (the default): license_not_found', async ({ app, sandbox, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await deactivateWithMistypedPassword(screen)
-    await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400')
+    await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400', 'user')
     expect(sandbox.devicesOf(LICENCES.user.email)).toEqual([machineHardwareId])
   })
 
