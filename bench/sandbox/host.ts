@@ -6,7 +6,8 @@
  */
 import { Session } from 'node:inspector'
 import { writeFileSync } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
 import type { TLSSocket } from 'node:tls'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server'
 import { startEmulatedLink, type EmulatedLink } from '../lib/emulated-link'
@@ -40,11 +41,13 @@ async function main(): Promise<void> {
     const stats = socket.remotePort === undefined ? undefined : linkOfPort.get(socket.remotePort)
     if (stats) stats.tls[socket.isSessionReused() ? 'resumed' : 'full'] += 1
   })
-  sandbox.server.on('request', (req: IncomingMessage) => {
+  sandbox.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const stats = req.socket.remotePort === undefined ? undefined : linkOfPort.get(req.socket.remotePort)
     if (!stats) return
     const path = (req.url ?? '').split('?')[0] ?? ''
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1
+    const received = performance.now()
+    res.once('finish', () => (stats.serverMsByPath[path] = (stats.serverMsByPath[path] ?? 0) + performance.now() - received))
   })
   const target = new URL(sandbox.origin)
 
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
         return
       }
       case 'link-open': {
-        const stats: LinkStats = { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {} }
+        const stats: LinkStats = { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {}, serverMsByPath: {} }
         const link = await startEmulatedLink({
           target: { host: target.hostname, port: Number(target.port) },
           oneWayDelayMs: Number(message.oneWayDelayMs),

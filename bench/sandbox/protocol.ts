@@ -14,6 +14,8 @@ export interface LinkStats {
   tls: { full: number; resumed: number }
   /** Requests by path, License API and OAuth token endpoint alike. */
   byPath: Record<string, number>
+  /** The sandbox's own time on those requests, by path: from the request's headers to the answer's last byte (ms). */
+  serverMsByPath: Record<string, number>
 }
 
 export interface SandboxEndpoints {

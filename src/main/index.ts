@@ -1,8 +1,9 @@
 import { release } from 'node:os'
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
+import { licenseApiNetwork } from './electron/api-session'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
 import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
@@ -13,9 +14,7 @@ import { parsePrefillLink, PREFILL_SCHEME } from '../shared/helpdesk/prefill-lin
 import { IPC } from '../shared/ipc-channels'
 import { menuTemplate } from './electron/menu'
 import { guardWebContents } from './electron/navigation-guard'
-import { createApiFetch } from './electron/net-fetch'
 import { installPermissionHandlers } from './electron/permissions'
-import { sessionWarmer } from './electron/preconnect'
 import { installWindowRequestFilter } from './electron/request-filter'
 import { createSenderCheck } from './electron/sender-check'
 import { mainWindowOptions } from './electron/window-options'
@@ -104,13 +103,12 @@ function run(): void {
       // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
       startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
       createLicenseService,
-      // Chromium's network stack: the system proxy/PAC and the OS certificate store.
-      fetch: createApiFetch((input, init) => net.fetch(input, init)),
+      // Chromium's network stack (system proxy/PAC, OS certificate store); calls and
+      // warm connections on one session of their own.
+      ...licenseApiNetwork(session),
       // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
       openExternal: (url) => shell.openExternal(url),
-      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) },
-      // The same session as net.fetch: Chromium's pool, proxies included.
-      warmer: sessionWarmer(session.defaultSession)
+      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
     })
     engine = started
     registerIpcHandlers({

@@ -26,7 +26,12 @@ function requestUrl(input: string | URL | Request): string {
  * - only http(s) (net.fetch also reaches file: and the app's own scheme);
  * - redirects are never followed, and a redirect rejected by Electron becomes
  *   `RedirectNotFollowedError`, which the engine explains as the 3xx answer it is;
- * - no cookies and no HTTP cache (Chromium's session would add both);
+ * - credentials allowed, the socket group Chromium preconnects into (session.preconnect
+ *   asks for credentialed sockets; a `credentials: 'omit'` request goes to the
+ *   privacy-mode group and would open a connection of its own at the click). The
+ *   session is the License API's own, in memory (api-session.ts): it holds no cookie
+ *   but what the License API itself set during this run;
+ * - no HTTP cache;
  * - Chromium's `net::ERR_…` failures pass through unchanged: the engine's
  *   transport mapper reads them (chromium-net-errors.ts).
  */
@@ -36,7 +41,7 @@ export function createApiFetch(netFetch: NetFetch): typeof fetch {
     if (!/^https?:/i.test(url)) throw new TypeError('Only http and https requests are sent.')
     const target = input instanceof URL ? input.href : input
     try {
-      const options: NetRequestInit = { ...init, redirect: 'manual', credentials: 'omit', cache: 'no-store' }
+      const options: NetRequestInit = { ...init, redirect: 'manual', credentials: 'include', cache: 'no-store' }
       return await netFetch(target, options)
     } catch (error) {
       if (isRedirectRejection(error)) throw new RedirectNotFollowedError(0, { cause: error })

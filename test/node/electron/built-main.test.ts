@@ -41,7 +41,9 @@ type Mode = 'deactivated' | 'redirect' | 'proxy-auth' | 'cut-short'
 
 let server: TestHttpServer
 let mode: Mode = 'deactivated'
+/** The window's default session (its cookies) and the License API's own partition. */
 let net: NetFetchStandIn
+let apiNet: NetFetchStandIn
 let electron: ElectronStandIn
 
 beforeAll(async () => {
@@ -71,7 +73,8 @@ beforeAll(async () => {
   })
 
   net = createNetFetchStandIn()
-  electron = createElectronStandIn({ netFetch: net.fetch })
+  apiNet = createNetFetchStandIn({ sessionCookie: null })
+  electron = createElectronStandIn({ netFetch: net.fetch, partitionFetch: apiNet.fetch })
   const saved = { ...process.env }
   Object.assign(process.env, {
     LM_API_URL: server.apiUrl,
@@ -106,7 +109,7 @@ async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: st
 
 async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {
   mode = 'deactivated'
-  net.clearFailures()
+  apiNet.clearFailures()
   setup()
   try {
     const outcome = await deactivateFromWindow()
@@ -114,7 +117,7 @@ async function failureFor(setup: () => void): Promise<{ code: string; explanatio
     return outcome.error
   } finally {
     mode = 'deactivated'
-    net.clearFailures()
+    apiNet.clearFailures()
   }
 }
 
@@ -130,8 +133,18 @@ describe('the built main bundle', () => {
   it('starts with the stand-in electron and deactivates through net.fetch when the server agrees', async () => {
     const outcome = await deactivateFromWindow()
     expect(outcome).toMatchObject({ ok: true })
-    expect(net.calls.at(-1)).toMatchObject({ method: 'POST', credentials: 'omit', cache: 'no-store', redirect: 'manual' })
+    expect(apiNet.calls.at(-1)).toMatchObject({ method: 'POST', credentials: 'include', cache: 'no-store', redirect: 'manual' })
     expect(server.requests.at(-1)?.headers.cookie).toBeUndefined()
+    expect(net.calls).toEqual([])
+  })
+
+  it('warms the License API connection on the session its calls use: an in-memory partition, cache off', async () => {
+    const warm = electron.ipcHandlers.get(IPC.warmUp)
+    expect(await warm!(electron.windowEvent())).toMatchObject({ ok: true, value: { warming: true } })
+    expect(electron.partitions).toEqual([{ partition: 'license-api', options: { cache: false } }])
+    expect(electron.preconnects.at(-1)).toEqual({ partition: 'license-api', url: new URL(server.apiUrl).origin, numSockets: 1 })
+    await warm!(electron.windowEvent())
+    expect(electron.preconnects.every((p) => p.partition === 'license-api')).toBe(true)
   })
 
   it.runIf(process.platform === 'linux')('reads the hardware id with LicenseSpring’s module, kept outside the bundle (here equal to node-machine-id’s)', async () => {
@@ -177,6 +190,6 @@ describe('the built main bundle', () => {
     ['ERR_CERTIFICATE_TRANSPARENCY_REQUIRED', 'tls_failure'],
     ['ERR_INSECURE_RESPONSE', 'tls_failure']
   ])('answers net.fetch failing with net::%s with %s', async (name, code) => {
-    expect((await failureFor(() => net.failWith(name))).code).toBe(code)
+    expect((await failureFor(() => apiNet.failWith(name))).code).toBe(code)
   })
 })

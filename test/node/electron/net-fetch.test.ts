@@ -99,17 +99,16 @@ describe('createApiFetch: redirects become the redirect answer the engine explai
 })
 
 describe('createApiFetch: what is sent', () => {
-  it('sends no cookies and bypasses the HTTP cache', async () => {
+  it('asks for the credentialed socket group (where Chromium preconnects) and bypasses the HTTP cache', async () => {
     const server = await startHttpServer((_req, res) => res.end('"license_deactivated"'))
     cleanups.push(server.close)
     const net = createNetFetchStandIn()
     expect((await clientOn(server.apiUrl, createApiFetch(net.fetch)).deactivateBundle(REQUEST)).ok).toBe(true)
-    expect(net.calls).toEqual([expect.objectContaining({ method: 'POST', credentials: 'omit', cache: 'no-store', redirect: 'manual' })])
-    expect(server.requests[0]?.headers.cookie).toBeUndefined()
-
-    // The same call without the adapter would carry the session's cookie.
-    await clientOn(server.apiUrl, withoutAdapter(net)).deactivateBundle(REQUEST)
-    expect(server.requests[1]?.headers.cookie).toBe(SESSION_COOKIE)
+    expect(net.calls).toEqual([expect.objectContaining({ method: 'POST', credentials: 'include', cache: 'no-store', redirect: 'manual' })])
+    // Hence the License API's own in-memory session (api-session.test.ts): the window's would add its cookies.
+    expect(server.requests[0]?.headers.cookie).toBe(SESSION_COOKIE)
+    await clientOn(server.apiUrl, createApiFetch(createNetFetchStandIn({ sessionCookie: null }).fetch)).deactivateBundle(REQUEST)
+    expect(server.requests[1]?.headers.cookie).toBeUndefined()
   })
 
   it('refuses anything but http(s): net.fetch would also read file: and the app’s own scheme', async () => {

@@ -147,6 +147,44 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     expect(sandbox.connections().opened).toBe(stopped)
   })
 
+  it('SSO: keeps the connection warm through a sign-in that outlasts the server’s idle timeout; the callback’s deactivation opens none', async () => {
+    const sandbox = await startSandbox({ quiet: true, sso: true, tls: certificate, idleTimeoutMs: 400 })
+    cleanups.push(() => sandbox.close())
+    const connections = createNodeConnections({ ca: certificate.cert })
+    cleanups.push(() => connections.close())
+    // The "browser": returns to the app's loopback redirect 1.5 s later, with a code the sandbox refuses (the wire is what counts here).
+    const openExternal = async (url: string): Promise<void> => {
+      const signIn = new URL(url)
+      const callback = new URL(signIn.searchParams.get('redirect_uri')!)
+      callback.search = new URLSearchParams({ code: 'code-from-the-browser', state: signIn.searchParams.get('state')! }).toString()
+      setTimeout(() => void fetch(callback).then((r) => r.arrayBuffer()).catch(() => undefined), 1_500)
+    }
+    const service = createLicenseService({
+      config: { apiUrl: sandbox.apiUrl, auth: hmacOf(sandbox), defaultProduct: 'office-suite', defaultCustomerAccount: 'acme', timeoutMs: 5_000, ssoTimeoutMs: 10_000, ssoTokenField: 'access_token' },
+      fetch: connections.fetch,
+      warmer: connections.warmer,
+      openExternal,
+      machineId: () => HARDWARE_ID,
+      app: APP,
+      sandbox: true,
+      httpSignInOrigins: [new URL(String(sandbox.summary().sso['issuer'])).origin]
+    })
+    cleanups.push(() => void service.stopWarmUp())
+
+    let atCallback: { opened: number; requests: number } | undefined
+    const outcome = await service.deactivateWithSso({ product: 'office-suite', customerAccountCode: 'acme', grant: 'code' }, (progress) => {
+      if (progress.stage === 'deactivating') atCallback = { opened: sandbox.connections().opened, requests: sandbox.stats().requests }
+    })
+    // The License API answered the callback's deactivation (a refusal, with its HTTP status).
+    expect(outcome.ok ? 0 : outcome.error.status).toBeGreaterThanOrEqual(400)
+    expect(atCallback).toBeDefined()
+    // The sign-in URL's connection was closed for idleness during the sign-in and replaced ahead of the callback.
+    expect(atCallback!.opened).toBeGreaterThanOrEqual(2)
+    expect(sandbox.connections().opened).toBe(atCallback!.opened)
+    expect(sandbox.connections().tls.full).toBe(1)
+    expect(sandbox.stats().requests).toBe(atCallback!.requests + 1)
+  })
+
   it('replaces a connection held ahead before the server would close it, opening the successor first', async () => {
     const sandbox = await tlsSandbox()
     const connections = createNodeConnections({ ca: certificate.cert, spareLifetimeMs: 300 })

@@ -116,9 +116,14 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     let redirectUri = ''
     const complete = (res: ServerResponse, outcome: Outcome<SsoCredential>, asText: boolean): void => {
       const page = resultPage(outcome, appName)
-      if (asText) sendText(res, page.status, [page.title, ...page.paragraphs].join('\n'))
-      else sendPage(res, page.status, page)
       attempt.finish(outcome.ok && outcome.value.kind === 'code' ? success({ ...outcome.value, redirectUri }) : outcome)
+      // The browser is answered once the caller has sent what the answer allows (the
+      // deactivation leaves first; the browser's drawing of the page then overlaps its
+      // round trip instead of delaying it). The listener lingers for this answer.
+      setImmediate(() => {
+        if (asText) sendText(res, page.status, [page.title, ...page.paragraphs].join('\n'))
+        else sendPage(res, page.status, page)
+      })
     }
     /** Only the answer carrying this sign-in's state ends it; anything else is refused and changes nothing. */
     const take = (res: ServerResponse, params: URLSearchParams, asText: boolean): void => {

@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 
 /**
  * A stand-in for Electron's `net.fetch` that behaves the way Electron's own code does
@@ -8,7 +9,8 @@ import { request as httpRequest, type IncomingMessage } from 'node:http'
  *   (no listener can call followRedirect), under `'error'` with Electron's own message;
  * - every network failure rejects (or errors the body) with `Error('net::ERR_…')`,
  *   Chromium's name, and no `code`/`cause`;
- * - the session's cookies ride along unless `credentials: 'omit'`;
+ * - the session's cookies ride along unless `credentials: 'omit'` (a fresh in-memory
+ *   partition has none: `sessionCookie: null`);
  * - an abort rejects with the signal's reason; an abort while the body is read
  *   errors the body with an AbortError (Readable.toWeb of a destroyed stream).
  * Plain http to loopback only; `failWith` makes a request fail with any Chromium name.
@@ -25,6 +27,13 @@ export interface NetFetchStandIn {
 
 /** The cookie Chromium's session would add to every request that does not omit credentials. */
 export const SESSION_COOKIE = 'session-id=from-the-browser-session'
+
+export interface NetFetchStandInOptions {
+  /** The session's cookie jar: SESSION_COOKIE (the default session, which the window uses) or none. */
+  sessionCookie?: string | null
+  /** The session's socket pool: an idle socket for the request's group, or undefined to open one. */
+  takeSocket?: (origin: string, privacyMode: boolean) => Socket | undefined
+}
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
@@ -55,7 +64,8 @@ function truncatedBodyName(res: IncomingMessage): string {
   return 'ERR_CONNECTION_RESET'
 }
 
-export function createNetFetchStandIn(): NetFetchStandIn {
+export function createNetFetchStandIn(options: NetFetchStandInOptions = {}): NetFetchStandIn {
+  const sessionCookie = options.sessionCookie === undefined ? SESSION_COOKIE : options.sessionCookie
   const calls: NetFetchStandIn['calls'] = []
   const failures: Array<{ name: string; when: (url: string) => boolean }> = []
 
@@ -75,7 +85,9 @@ export function createNetFetchStandIn(): NetFetchStandIn {
     const headers: Record<string, string> = {}
     for (const [k, v] of req.headers) headers[k] = v
     // Chromium's session adds its cookies unless the request omits credentials.
-    if (req.credentials !== 'omit') headers['cookie'] = SESSION_COOKIE
+    if (req.credentials !== 'omit' && sessionCookie !== null) headers['cookie'] = sessionCookie
+    // Omitting credentials puts a request in the privacy-mode socket group.
+    const pooled = options.takeSocket?.(url.origin, req.credentials === 'omit')
 
     return new Promise<Response>((resolve, reject) => {
       let settled = false
@@ -88,7 +100,7 @@ export function createNetFetchStandIn(): NetFetchStandIn {
         onBodyAbort?.()
         outgoing.destroy()
       }
-      const outgoing = httpRequest(url, { method: req.method, headers }, (res) => {
+      const outgoing = httpRequest(url, { method: req.method, headers, ...(pooled ? { createConnection: () => pooled } : {}) }, (res) => {
         const status = res.statusCode ?? 0
         if (status >= 300 && status < 400 && res.headers.location !== undefined && req.redirect !== 'follow') {
           settled = true

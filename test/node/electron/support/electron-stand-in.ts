@@ -24,6 +24,10 @@ export interface ElectronStandIn {
   windowEvent(): { sender: unknown; senderFrame: { url: string; parent: null } }
   /** URLs the app asked the OS to open. */
   openedExternally: string[]
+  /** Sessions the app asked `session.fromPartition` for, with their options. */
+  partitions: Array<{ partition: string; options: unknown }>
+  /** Every `preconnect` call, with the partition of its session ('' for the default session). */
+  preconnects: Array<{ partition: string; url: string; numSockets?: number }>
 }
 
 type AnyFunction = (...args: unknown[]) => unknown
@@ -40,6 +44,8 @@ function tolerant<T extends object>(known: T): T {
 
 export function createElectronStandIn(options: {
   netFetch: (input: string | Request, init?: RequestInit) => Promise<Response>
+  /** `fetch` of sessions from `session.fromPartition` (fresh in-memory ones: no cookies); default netFetch. */
+  partitionFetch?: (input: string | Request, init?: RequestInit) => Promise<Response>
   appName?: string
   appVersion?: string
 }): ElectronStandIn {
@@ -71,15 +77,27 @@ export function createElectronStandIn(options: {
     }
   })
 
-  const webRequest = tolerant({ onBeforeRequest: () => undefined, onHeadersReceived: () => undefined })
-  const defaultSession = tolerant({
-    webRequest,
-    setPermissionRequestHandler: () => undefined,
-    setPermissionCheckHandler: () => undefined,
-    setDevicePermissionHandler: () => undefined,
-    fetch: options.netFetch,
-    protocol: tolerant({})
-  })
+  const partitions: ElectronStandIn['partitions'] = []
+  const preconnects: ElectronStandIn['preconnects'] = []
+  const sessionOf = (partition: string, fetch: (input: string | Request, init?: RequestInit) => Promise<Response>) =>
+    tolerant({
+      webRequest: tolerant({ onBeforeRequest: () => undefined, onHeadersReceived: () => undefined }),
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      setDevicePermissionHandler: () => undefined,
+      fetch,
+      preconnect: (request: { url: string; numSockets?: number }) => void preconnects.push({ partition, ...request }),
+      protocol: tolerant({})
+    })
+  const defaultSession = sessionOf('', options.netFetch)
+  const sessions = new Map<string, ReturnType<typeof sessionOf>>()
+  const fromPartition = (partition: string, sessionOptions?: unknown) => {
+    partitions.push({ partition, options: sessionOptions })
+    if (partition === '') return defaultSession
+    let session = sessions.get(partition)
+    if (!session) sessions.set(partition, (session = sessionOf(partition, options.partitionFetch ?? options.netFetch)))
+    return session
+  }
 
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => windows
@@ -125,7 +143,7 @@ export function createElectronStandIn(options: {
       on: () => undefined
     }),
     net: tolerant({ fetch: options.netFetch, isOnline: () => true, online: true }),
-    session: tolerant({ defaultSession, fromPartition: () => defaultSession }),
+    session: tolerant({ defaultSession, fromPartition }),
     shell: tolerant({
       openExternal: (url: string) => {
         openedExternally.push(url)
@@ -144,6 +162,8 @@ export function createElectronStandIn(options: {
     loadedUrls,
     started,
     openedExternally,
+    partitions,
+    preconnects,
     windowEvent() {
       const window = windows[0]
       const url = loadedUrls[0]
