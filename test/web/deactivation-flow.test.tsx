@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DeactivationResult } from '../../src/shared/api'
 import { describeError } from '../../src/shared/errors'
 import { failure, type Outcome } from '../../src/shared/outcome'
@@ -14,7 +14,8 @@ describe('app shell', () => {
   it('shows the title, the sandbox banner and the server', async () => {
     renderApp()
     expect(screen.getByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
-    expect(await screen.findByText('Sandbox — no real licences are touched')).toBeVisible()
+    expect(await screen.findByText('Sandbox: test licences')).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Reset sandbox' })).toHaveTextContent('Reset')
     expect(screen.getByText('http://127.0.0.1:4010/api/v4/')).toBeInTheDocument()
   })
 
@@ -122,6 +123,18 @@ describe('success view', () => {
     expect(view).toHaveTextContent(PC_HARDWARE_ID.id)
     expect(view.querySelector('time')).toHaveAttribute('datetime', '2025-03-04T10:20:30.000Z')
     expect(view).not.toHaveTextContent(KEY)
+    expect(view).toHaveTextContent('Next: start the licensed product on the new PC and activate it there')
+  })
+
+  it('has a Close button that closes the window', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined)
+    const { user } = await renderForm()
+    await user.type(ui.field('Licence key'), KEY)
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await user.click(await screen.findByRole('button', { name: 'Close' }))
+    expect(close).toHaveBeenCalledOnce()
+    close.mockRestore()
   })
 
   it('"Deactivate another" starts a fresh form that keeps the bundle but not the key', async () => {
@@ -134,7 +147,7 @@ describe('success view', () => {
     await user.click(await screen.findByRole('button', { name: 'Deactivate another' }))
     expect(ui.field('Bundle code')).toHaveValue('design-pack')
     expect(ui.field('Licence key')).toHaveValue('')
-    expect(ui.method('Licence key')).toHaveFocus()
+    expect(ui.method('With a licence key')).toHaveFocus()
   })
 })
 

@@ -16,18 +16,41 @@ describe('form prefill', () => {
   it('prefills the bundle code and customer account from the app configuration', async () => {
     const { user } = await renderForm()
     expect(ui.field('Bundle code')).toHaveValue('office-suite')
-    expect(ui.method('Licence key')).toBeChecked()
+    expect(ui.method('With a licence key')).toBeChecked()
     await user.click(ui.method('Company sign-in in the browser'))
     expect(ui.field('Customer account code')).toHaveValue('acme')
   })
 
-  it('offers the four login methods in one labelled group', async () => {
-    await renderForm()
+  it('offers the three everyday login methods in one labelled group, and the ID token method under Advanced', async () => {
+    const { user } = await renderForm()
     const group = screen.getByRole('group', { name: 'Login method' })
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['license-key', 'user', 'sso-code', 'sso-token'])
-    for (const name of ['Licence key', 'Username and password', 'Company sign-in in the browser', 'Company sign-in with an ID token']) {
+    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['license-key', 'user', 'sso-code'])
+    for (const name of ['With a licence key', 'Username and password', 'Company sign-in in the browser']) {
       expect(within(group).getByRole('radio', { name })).toBeInTheDocument()
     }
+    const token = ui.method('Company sign-in with an ID token')
+    expect(token).not.toBeVisible()
+    await user.click(screen.getByText('Advanced'))
+    await user.click(token)
+    expect(ui.field('ID token')).toBeInTheDocument()
+  })
+
+  it('never gives the licence key radio and the licence key field the same name', async () => {
+    await renderForm()
+    expect(screen.getAllByRole('radio', { name: /licence key/i }).map((r) => r.getAttribute('value'))).toEqual(['license-key'])
+    expect(screen.getAllByRole('textbox', { name: 'Licence key' })).toHaveLength(1)
+    expect(screen.queryByRole('radio', { name: 'Licence key' })).toBeNull()
+  })
+
+  it('says under each field where to find what it asks for', async () => {
+    const { user } = await renderForm()
+    expect(ui.field('Bundle code')).toHaveAccessibleDescription(/licence email/)
+    expect(ui.field('Licence key')).toHaveAccessibleDescription(/licence email.*Capital letters may count/)
+    await user.click(ui.method('Username and password'))
+    expect(ui.field('Username')).toHaveAccessibleDescription(/email address/)
+    expect(ui.field('Password')).toHaveAccessibleDescription(/licence account/)
+    await user.click(ui.method('Company sign-in in the browser'))
+    expect(ui.field('Customer account code')).toHaveAccessibleDescription(/administrator/)
   })
 })
 
@@ -175,6 +198,6 @@ it('drops the errors of the previous method when the method changes', async () =
   await user.click(ui.submit())
   expect(screen.getByText('Licence key is required.')).toBeInTheDocument()
   await user.click(ui.method('Username and password'))
-  await user.click(ui.method('Licence key'))
+  await user.click(ui.method('With a licence key'))
   expect(screen.queryByText('Licence key is required.')).toBeNull()
 })

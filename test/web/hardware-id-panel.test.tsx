@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { describeError } from '../../src/shared/errors'
 import { failure } from '../../src/shared/outcome'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import { FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderForm, ui } from './support/render-app'
 
@@ -11,14 +12,23 @@ const panel = () => screen.getByRole('region', { name: 'Hardware id' })
 const OVERRIDE = 'HELPDESK-ID-0042'
 
 describe('hardware id panel', () => {
-  it('shows the id that will be sent and where it came from', async () => {
-    await renderForm()
+  it('folds into a short line: the id in groups of four, its source in plain words and fingerprint; "Change" opens the override', async () => {
+    const { user } = await renderForm()
     const region = panel()
-    expect(within(region).getByText('Hardware id that will be sent')).toBeInTheDocument()
-    const id = within(region).getByText(PC_HARDWARE_ID.id)
+    expect(region).toHaveTextContent('Hardware id that will be sent')
+    const id = within(region).getByText(inGroupsOfFour(PC_HARDWARE_ID.id))
     expect(id.tagName).toBe('CODE')
-    expect(region).toHaveTextContent(`Source: ${PC_HARDWARE_ID.description}`)
-    expect(within(region).getByLabelText('Hardware id override')).toHaveAccessibleDescription(/helpdesk/)
+    expect(region).toHaveTextContent('this PC’s own')
+    expect(region).toHaveTextContent(`fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
+    const override = within(region).getByLabelText('Hardware id override')
+    expect(override).not.toBeVisible()
+    const change = within(region).getByRole('button', { name: 'Change the hardware id' })
+    expect(change).toHaveAttribute('aria-expanded', 'false')
+    await user.click(change)
+    expect(override).toBeVisible()
+    expect(override).toHaveFocus()
+    expect(override).toHaveAccessibleDescription(/helpdesk/)
+    expect(region).toHaveTextContent(`How this PC’s id is read: ${PC_HARDWARE_ID.description}`)
   })
 
   it('copies the hardware id and confirms it', async () => {
@@ -41,7 +51,7 @@ describe('hardware id panel', () => {
     const { user } = await renderForm(api)
     await user.type(ui.field('Licence key'), 'AAAA-BBBB-CCCC-DDDD')
     await user.type(within(panel()).getByLabelText('Hardware id override'), ` ${OVERRIDE} `)
-    expect(panel()).toHaveTextContent(`The override will be sent instead of this PC’s hardware id: ${OVERRIDE}`)
+    expect(panel()).toHaveTextContent(`The hardware id you entered will be sent instead of this PC’s: ${OVERRIDE}`)
     expect(panel()).toHaveTextContent('This PC’s hardware id (not sent)')
     await user.click(ui.submit())
     expect(ui.dialog()).toHaveTextContent(`hardware id ${OVERRIDE} (the override you entered)`)

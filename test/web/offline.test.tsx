@@ -48,7 +48,7 @@ describe('This PC has no internet: writing a request file', () => {
   it('username method with a hardware id override; no password is asked or sent', async () => {
     const api = new FakeApi()
     const { user } = await openOffline(api)
-    await user.click(screen.getByRole('radio', { name: 'Username' }))
+    await user.click(screen.getByRole('radio', { name: 'With a username' }))
     await user.type(field('Username'), 'bob@example.test')
     await user.type(field('Hardware id override'), 'helpdesk-pc')
     await user.click(screen.getByRole('button', { name: 'Save request file…' }))

@@ -18,8 +18,10 @@ export function mainWindowOptions(
 ): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
+    // The page gets 520×720 whatever the frame and menu take (the layout is checked at that size).
     width: 520,
     height: 720,
+    useContentSize: true,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     // Shown on 'ready-to-show', so the user never sees an empty frame.

@@ -30,11 +30,6 @@ export function App() {
       <header className="app-header">
         <h1>License Manager</h1>
         {info?.sandbox && <SandboxBanner />}
-        {info && (
-          <p className="server">
-            Server: <span className="mono">{info.server}</span>
-          </p>
-        )}
       </header>
       <main>
         {reading.status === 'loading' && (
@@ -58,7 +53,12 @@ export function App() {
       </main>
       {info && (
         <footer className="app-footer">
-          {info.name} {info.version} · {info.os}
+          <p className="server">
+            Server: <span className="mono">{info.server}</span>
+          </p>
+          <p>
+            {info.name} {info.version} · {info.os}
+          </p>
         </footer>
       )}
     </div>

@@ -8,9 +8,12 @@ interface CopyButtonProps {
   /** Names the read-only box offered for manual copying when the clipboard refuses. */
   fallbackLabel: string
   disabled?: boolean
+  small?: boolean
+  /** A longer name for a short visible label (it contains the label). */
+  ariaLabel?: string
 }
 
-export function CopyButton({ label, text, fallbackLabel, disabled }: CopyButtonProps) {
+export function CopyButton({ label, text, fallbackLabel, disabled, small, ariaLabel }: CopyButtonProps) {
   const { state, copy } = useClipboard()
   const [copied, setCopied] = useState('')
   const onClick = () => {
@@ -20,10 +23,11 @@ export function CopyButton({ label, text, fallbackLabel, disabled }: CopyButtonP
   }
   return (
     <div className="copy">
-      <button type="button" className="button-secondary" onClick={onClick} disabled={disabled}>
-        {label}
+      <button type="button" className={small ? 'button-secondary button-small copy-small' : 'button-secondary'} onClick={onClick} disabled={disabled} aria-label={ariaLabel}>
+        {small && state === 'copied' ? 'Copied' : label}
       </button>
-      <span role="status" className={`copy-status copy-status-${state}`}>
+      {/* Always in the layout with room for "Copied" (a small button says it itself), so the confirmation moves nothing. */}
+      <span role="status" className={`copy-status copy-status-${state}${small && state !== 'failed' ? ' visually-hidden' : ''}`}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text below and copy it yourself.' : ''}
       </span>
       {state === 'failed' && (

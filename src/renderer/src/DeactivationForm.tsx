@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { SsoProgress } from '../../shared/api'
 import {
@@ -12,7 +13,7 @@ import {
   type PreparedAttempt
 } from './form-model'
 import { HardwareIdPanel } from './HardwareIdPanel'
-import { MethodChooser } from './MethodChooser'
+import { MethodChoice, MethodChooser } from './MethodChooser'
 import { ProgressPanel } from './ProgressPanel'
 import { TextField } from './TextField'
 import { useWarmUp } from './use-warm-up'
@@ -42,6 +43,15 @@ function toFormErrors(errors: FieldErrors): FormErrors<FormValues> {
   return out
 }
 
+/** One sentence under each field: where to find what it asks for. */
+const FIELD_HINTS = {
+  product: 'Its short code from your licence email, not its display name.',
+  licenseKey: 'From your licence email. Capital letters may count.',
+  username: 'The email address the licence is assigned to.',
+  password: 'Of that licence account, not your computer’s.',
+  customerAccountCode: 'Your company’s code with the vendor; ask your administrator.'
+} as const
+
 export function DeactivationForm(props: DeactivationFormProps) {
   const { hardware, busy } = props
   const hardwareRef = useRef(hardware)
@@ -50,6 +60,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
   const advancedRef = useRef<HTMLDetailsElement>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
   const formErrorRef = useRef<HTMLParagraphElement>(null)
+  const [hardwareOpen, setHardwareOpen] = useState(props.initialFocus === 'hardwareIdOverride')
 
   const resolver: Resolver<FormValues> = (values) => {
     const prepared = prepareAttempt(values, hardwareRef.current)
@@ -70,6 +81,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
 
   const focusField = (field: FormField) => {
     if (field === 'licenseId' && advancedRef.current) advancedRef.current.open = true
+    if (field === 'hardwareIdOverride') flushSync(() => setHardwareOpen(true))
     setFocus(field)
   }
 
@@ -79,7 +91,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
   }, [licenseIdError])
 
   useEffect(() => {
-    if (props.defaultValues.licenseId !== '' && advancedRef.current) advancedRef.current.open = true
+    if ((props.defaultValues.licenseId !== '' || props.defaultValues.method === 'sso-token') && advancedRef.current) advancedRef.current.open = true
     for (const [field, message] of Object.entries(props.initialErrors ?? {})) {
       setError(field === 'form' ? 'root.form' : (field as FormField), { type: 'server', message })
     }
@@ -110,24 +122,26 @@ export function DeactivationForm(props: DeactivationFormProps) {
 
   return (
     <form ref={formRef} className="card" aria-labelledby="form-heading" noValidate onSubmit={handleSubmit(onValid, onInvalid)}>
-      <h2 id="form-heading">Deactivate a licence</h2>
-      <p className="lead">Frees this PC’s seat of a bundle licence, so the licence can be activated on another machine.</p>
+      {/* The task bar's "Deactivate online" already says it on screen; the heading names the form. */}
+      <h2 id="form-heading" className="visually-hidden">
+        Deactivate a licence
+      </h2>
       <fieldset className="plain" disabled={busy}>
         <MethodChooser registration={register('method', { onChange: () => clearErrors() })} />
-        <TextField id="field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
+        <TextField id="field-product" label="Bundle code" hint={FIELD_HINTS.product} {...textProps('product')} />
 
-        {method === 'license-key' && <TextField id="field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}
+        {method === 'license-key' && <TextField id="field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />}
         {method === 'user' && (
-          <>
-            <TextField id="field-username" label="Username" autoComplete="username" {...textProps('username')} />
-            <TextField id="field-password" label="Password" type="password" autoComplete="current-password" {...textProps('password')} />
-          </>
+          <div className="field-pair">
+            <TextField id="field-username" label="Username" hint={FIELD_HINTS.username} autoComplete="username" {...textProps('username')} />
+            <TextField id="field-password" label="Password" hint={FIELD_HINTS.password} type="password" autoComplete="current-password" {...textProps('password')} />
+          </div>
         )}
         {(method === 'sso-code' || method === 'sso-token') && (
           <TextField
             id="field-customer-account-code"
             label="Customer account code"
-            hint="Your company’s account code with the software vendor; your licence administrator knows it."
+            hint={FIELD_HINTS.customerAccountCode}
             {...textProps('customerAccountCode')}
           />
         )}
@@ -143,10 +157,18 @@ export function DeactivationForm(props: DeactivationFormProps) {
           </>
         )}
 
-        <HardwareIdPanel reading={hardware} override={override} registration={register('hardwareIdOverride')} error={fieldError('hardwareIdOverride')} />
+        <HardwareIdPanel
+          reading={hardware}
+          override={override}
+          registration={register('hardwareIdOverride')}
+          error={fieldError('hardwareIdOverride')}
+          open={hardwareOpen}
+          onOpen={() => focusField('hardwareIdOverride')}
+        />
 
         <details className="advanced" ref={advancedRef}>
           <summary>Advanced</summary>
+          <MethodChoice method="sso-token" registration={register('method', { onChange: () => clearErrors() })} />
           <TextField
             id="field-license-id"
             label="Licence id"

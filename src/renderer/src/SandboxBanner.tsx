@@ -11,9 +11,9 @@ export function SandboxBanner() {
   }
   return (
     <div className="sandbox-banner">
-      <p>Sandbox — no real licences are touched</p>
-      <button type="button" className="button-secondary button-small" onClick={() => void reset()}>
-        Reset sandbox
+      <p>Sandbox: test licences</p>
+      <button type="button" className="button-secondary button-small" aria-label="Reset sandbox" onClick={() => void reset()}>
+        Reset
       </button>
       <p role="status" className="sandbox-said">
         {said}

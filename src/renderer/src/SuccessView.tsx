@@ -25,7 +25,7 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for
         another machine.
       </p>
-      <p>Next: start the licensed product on the new PC and activate it there with the same licence.</p>
+      <p>Next: start the licensed product on the new PC and activate it there with the same licence. You can close this window.</p>
       <dl className="facts">
         <dt>Bundle</dt>
         <dd>{result.product}</dd>
@@ -46,6 +46,9 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
           Deactivate another
         </button>
         <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
+        <button type="button" className="button-secondary" onClick={() => window.close()}>
+          Close
+        </button>
       </div>
     </section>
   )

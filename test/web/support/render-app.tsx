@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { App } from '../../../src/renderer/src/App'
+import { inGroupsOfFour } from '../../../src/shared/helpdesk/hardware-id-format'
 import { createQueryClient, ServicesProvider } from '../../../src/renderer/src/services'
 import { FakeApi } from './fake-api'
 
@@ -18,7 +19,7 @@ export function renderApp(api: FakeApi = new FakeApi(), storage: Storage | null 
 export async function renderForm(api: FakeApi = new FakeApi(), storage: Storage | null = window.localStorage) {
   const rendered = renderApp(api, storage)
   await screen.findByRole('heading', { name: 'Deactivate a licence' })
-  if (api.hardwareId.ok) await screen.findByText(api.hardwareId.value.id)
+  if (api.hardwareId.ok) await screen.findByText(inGroupsOfFour(api.hardwareId.value.id))
   else await screen.findByText(api.hardwareId.error.title)
   return rendered
 }

@@ -1,4 +1,5 @@
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { OfflineRequestInput } from '../../../shared/api'
 import type { HardwareReading } from '../form-model'
@@ -42,9 +43,14 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
     const prepared = prepareOfflineRequest(values, hardwareRef.current)
     if (prepared.ok) onSubmit(prepared.input, values)
   }
+  const [hardwareOpen, setHardwareOpen] = useState(false)
+  const focusField = (field: keyof OfflineFormValues) => {
+    if (field === 'hardwareIdOverride') flushSync(() => setHardwareOpen(true))
+    setFocus(field)
+  }
   const onInvalid = (invalid: FormErrors<OfflineFormValues>) => {
     const first = OFFLINE_FIELD_ORDER.find((field) => invalid[field] !== undefined)
-    if (first !== undefined) setFocus(first)
+    if (first !== undefined) focusField(first)
   }
   const methodRegistration = register('method', { onChange: () => clearErrors() })
   const textProps = (field: keyof OfflineFormValues) => ({ registration: register(field), error: errors[field]?.message })
@@ -61,11 +67,11 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
           <legend>Login method</legend>
           <div className="method">
             <input type="radio" id="offline-method-license-key" value="license-key" {...methodRegistration} />
-            <label htmlFor="offline-method-license-key">Licence key</label>
+            <label htmlFor="offline-method-license-key">With a licence key</label>
           </div>
           <div className="method">
             <input type="radio" id="offline-method-user" value="user" aria-describedby="offline-method-user-hint" {...methodRegistration} />
-            <label htmlFor="offline-method-user">Username</label>
+            <label htmlFor="offline-method-user">With a username</label>
             <span id="offline-method-user-hint" className="hint">
               The account the licence is assigned to. No password is needed, and none is stored in the file.
             </span>
@@ -78,7 +84,14 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
         <TextField id="offline-field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
         {method === 'license-key' && <TextField id="offline-field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}
         {method === 'user' && <TextField id="offline-field-username" label="Username" autoComplete="username" {...textProps('username')} />}
-        <HardwareIdPanel reading={hardware} override={override} registration={register('hardwareIdOverride')} error={errors.hardwareIdOverride?.message} />
+        <HardwareIdPanel
+          reading={hardware}
+          override={override}
+          registration={register('hardwareIdOverride')}
+          error={errors.hardwareIdOverride?.message}
+          open={hardwareOpen}
+          onOpen={() => focusField('hardwareIdOverride')}
+        />
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy || undefined}>
