@@ -75,7 +75,7 @@ function benchConfig(quick: boolean) {
     timeoutMs: 15_000,
     // Click to confirmation on an emulated 100 ms link; the 90 s form outlives the 60 s idle timeout.
     clickOpenForMs: quick ? [2000, 12_000] : [2000, 30_000, 90_000],
-    clickSamples: quick ? 2 : 5,
+    clickSamples: quick ? 2 : 7,
     clickOneWayDelayMs: 50,
     clickIdleTimeoutMs: quick ? 10_000 : 60_000,
     clickStaggerMs: 400,

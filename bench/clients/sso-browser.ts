@@ -18,6 +18,8 @@ export interface SignInBrowser {
   close(): Promise<void>
 }
 
+const CLOSE_AFTER_MS = 3_000
+
 const isLoopback = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)
 
 export async function signInThroughBrowser(user: { email: string; password: string }): Promise<SignInBrowser> {
@@ -46,6 +48,9 @@ export async function signInThroughBrowser(user: { email: string; password: stri
           await page.getByLabel('Password').fill(user.password)
           await page.getByRole('button', { name: 'Sign in' }).click()
           await page.waitForLoadState('load')
+          // A person leaves the "Signed in" tab open: closing the context (Chromium's teardown) at
+          // once would compete for the CPU with the deactivation the callback has just started.
+          await page.waitForTimeout(CLOSE_AFTER_MS)
         } finally {
           await context.close()
         }

@@ -9,8 +9,9 @@ import { writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import type { TLSSocket } from 'node:tls'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server'
-import { startEmulatedLink, type EmulatedLink } from '../lib/emulated-link'
 import type { HostOptions, LinkStats } from './protocol'
 
 type Message = { id?: number; type: string; [key: string]: unknown }
@@ -32,11 +33,32 @@ async function main(): Promise<void> {
   })
   let session: Session | null = null
 
-  // Emulated links in front of the sandbox; the sandbox's sockets are matched to their
-  // link by the local port the link connected from.
-  const links = new Map<number, { link: EmulatedLink; stats: LinkStats }>()
+  // Emulated links in front of the sandbox, on a worker thread of their own (link-worker.ts);
+  // the sandbox's sockets are matched to their link by the local port the link connected from
+  // (reported long before the first bytes arrive: the link holds them a round trip).
+  const links = new Map<number, LinkStats>()
   const linkOfPort = new Map<number, LinkStats>()
   let nextLink = 1
+  // Workers do not inherit the tsx loader: register it (CommonJS) before loading the TypeScript file.
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'link-worker.ts'))})`, { eval: true })
+  worker.unref()
+  const waiting = new Map<number, (message: { [key: string]: unknown }) => void>()
+  let nextAsk = 1
+  const ask = (message: { type: string; link?: number; [key: string]: unknown }): Promise<{ [key: string]: unknown }> =>
+    new Promise((resolve) => {
+      const seq = nextAsk++
+      waiting.set(seq, resolve)
+      worker.postMessage({ ...message, seq })
+    })
+  worker.on('message', (message: { type: string; seq?: number; link?: number; port?: number; [key: string]: unknown }) => {
+    if (message.type === 'upstream') {
+      const stats = links.get(Number(message.link))
+      if (stats) linkOfPort.set(Number(message.port), stats)
+      return
+    }
+    waiting.get(Number(message.seq))?.(message)
+    waiting.delete(Number(message.seq))
+  })
   sandbox.server.on('secureConnection', (socket: TLSSocket) => {
     const stats = socket.remotePort === undefined ? undefined : linkOfPort.get(socket.remotePort)
     if (stats) stats.tls[socket.isSessionReused() ? 'resumed' : 'full'] += 1
@@ -87,26 +109,23 @@ async function main(): Promise<void> {
         return
       }
       case 'link-open': {
-        const stats: LinkStats = { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {}, serverMsByPath: {} }
-        const link = await startEmulatedLink({
-          target: { host: target.hostname, port: Number(target.port) },
-          oneWayDelayMs: Number(message.oneWayDelayMs),
-          onUpstream: (port) => linkOfPort.set(port, stats)
-        })
         const id = nextLink++
-        links.set(id, { link, stats })
-        send({ id: message.id, type: 'link-opened', link: id, port: link.port })
+        links.set(id, { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {}, serverMsByPath: {} })
+        const opened = await ask({ type: 'open', link: id, target: { host: target.hostname, port: Number(target.port) }, oneWayDelayMs: Number(message.oneWayDelayMs) })
+        send({ id: message.id, type: 'link-opened', link: id, port: opened.port })
         return
       }
       case 'link-stats': {
         const entry = links.get(Number(message.link))
         if (!entry) throw new Error(`no link ${String(message.link)}`)
-        const stats: LinkStats = { ...structuredClone(entry.stats), connections: entry.link.connections() }
+        const { count } = await ask({ type: 'connections', link: Number(message.link) })
+        const stats: LinkStats = { ...structuredClone(entry), connections: Number(count) }
         send({ id: message.id, type: 'link-stats', stats })
         return
       }
       case 'close':
-        await Promise.all([...links.values()].map((l) => l.link.close()))
+        await ask({ type: 'close' })
+        await worker.terminate()
         await sandbox.close()
         process.exit(0)
         return
