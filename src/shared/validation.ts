@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { hasControlCharacters } from './control-characters'
 import { describeError } from './errors'
 import { failure, success, type Outcome } from './outcome'
 import type { Credentials, DeactivationRequest } from './request'
@@ -45,8 +46,7 @@ const text = (field: TextField) =>
   z.string({ error: `${FIELD_LABELS[field]} is required.` }).check(
     z.refine((v) => v.trim().length > 0, `${FIELD_LABELS[field]} is required.`),
     z.refine((v) => v.length <= FIELD_LIMITS[field], `${FIELD_LABELS[field]} is longer than ${FIELD_LIMITS[field]} characters.`),
-    // eslint-disable-next-line no-control-regex
-    z.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${FIELD_LABELS[field]} contains control characters.`)
+    z.refine((v) => !hasControlCharacters(v), `${FIELD_LABELS[field]} contains control characters.`)
   )
 
 /** Identifiers are sent as typed, minus surrounding spaces; passwords are sent exactly. */

@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '../engine/loopback'
 import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol'
 
 /**
@@ -18,15 +19,6 @@ export interface AppLocationInputs {
   rendererDir: string
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
-
-/** 127.0.0.0/8, [::1] and localhost: addresses that never leave this PC. */
-export function isLoopbackHost(hostname: string): boolean {
-  if (LOOPBACK_HOSTS.has(hostname.toLowerCase())) return true
-  const octets = hostname.split('.')
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)
-}
-
 export function parseUrl(raw: string): URL | null {
   try {
     return new URL(raw)
@@ -38,7 +30,7 @@ export function parseUrl(raw: string): URL | null {
 export function resolveAppLocation(inputs: AppLocationInputs): AppLocation {
   if (!inputs.packaged && inputs.devServerUrl) {
     const url = parseUrl(inputs.devServerUrl)
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHost(url.hostname)) {
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHostname(url.hostname)) {
       throw new Error('ELECTRON_RENDERER_URL must be an http(s) URL on this PC (127.0.0.1, [::1] or localhost).')
     }
     return { kind: 'dev-server', origin: url.origin, indexUrl: url.href }

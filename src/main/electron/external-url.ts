@@ -1,34 +1,8 @@
-import { isOpenableSignInUrl, type HttpSignInOrigins } from '../engine/loopback'
+import { vetExternalUrl, type HttpSignInOrigins } from '../engine/external-url'
 import { BrowserNotOpenedError } from '../engine/sso/types'
-import { parseUrl } from './app-location'
 
-/** Longer than any sign-in URL seen in practice, short enough for every OS's launcher. */
-export const MAX_EXTERNAL_URL_LENGTH = 8192
 /** `shell.openExternal` on Windows: "the URL is limited to 2081 characters" (Electron's docs). */
 export const MAX_WINDOWS_OPEN_URL_LENGTH = 2081
-
-export type VettedUrl = { ok: true; url: string } | { ok: false; reason: string }
-
-/**
- * Decides whether a URL may be handed to the operating system's browser, by the engine's rule
- * for sign-in pages: `https:` anywhere, `http:` only on the given loopback origins (in sandbox
- * mode, the sandbox's own provider). Anything else — file:, javascript:, custom schemes,
- * embedded credentials, other loopback ports — is refused.
- */
-export function vetExternalUrl(raw: string, httpOrigins: HttpSignInOrigins = []): VettedUrl {
-  if (typeof raw !== 'string' || raw.length === 0) return { ok: false, reason: 'empty' }
-  if (raw.length > MAX_EXTERNAL_URL_LENGTH) return { ok: false, reason: 'too long' }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f]/.test(raw)) return { ok: false, reason: 'contains spaces or control characters' }
-  const url = parseUrl(raw)
-  if (!url) return { ok: false, reason: 'not a URL' }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `scheme ${url.protocol} is not allowed` }
-  if (url.username !== '' || url.password !== '') return { ok: false, reason: 'carries a user name or password' }
-  if (!isOpenableSignInUrl(url, httpOrigins)) {
-    return { ok: false, reason: url.protocol === 'http:' ? 'plain http outside the sandbox’s sign-in page' : 'not a sign-in page' }
-  }
-  return { ok: true, url: url.href }
-}
 
 /**
  * Wraps `shell.openExternal` so nothing unvetted reaches it; refusals reject without

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import builtInConfig from '../../../resources/config.json'
+import { hasControlCharacters } from '../../shared/control-characters'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
@@ -158,8 +159,7 @@ function parseText(s: Sourced | undefined, { maxLength, required }: { maxLength:
   const value = s.value.trim()
   if (required && value === '') return invalid(s.name, 'must not be empty.')
   if (value.length > maxLength) return invalid(s.name, `must be at most ${maxLength} characters.`)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return invalid(s.name, 'contains control characters.')
+  if (hasControlCharacters(value)) return invalid(s.name, 'contains control characters.')
   return success(value)
 }
 

@@ -1,4 +1,4 @@
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
+import { isLoopbackRedirect } from '../../main/engine/loopback'
 
 const parse = (uri: string): URL | undefined => {
   try {
@@ -11,7 +11,7 @@ const parse = (uri: string): URL | undefined => {
 /** The URI with its port removed when it is a loopback http URI; undefined otherwise. */
 function withoutLoopbackPort(uri: string): string | undefined {
   const url = parse(uri)
-  if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) return undefined
+  if (!url || !isLoopbackRedirect(url)) return undefined
   url.port = ''
   return url.href
 }

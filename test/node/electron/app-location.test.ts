@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isAppResourceUrl, isAppUrl, isLoopbackHost, resolveAppLocation } from '../../../src/main/electron/app-location'
+import { isAppResourceUrl, isAppUrl, resolveAppLocation } from '../../../src/main/electron/app-location'
+import { isLoopbackHostname } from '../../../src/main/engine/loopback'
 
 const rendererDir = '/opt/License Manager/out/renderer'
 const bundledApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir })
@@ -23,7 +24,7 @@ describe('resolveAppLocation', () => {
   })
 })
 
-describe('isLoopbackHost', () => {
+describe('isLoopbackHostname (the one loopback-host rule)', () => {
   it.each([
     ['127.0.0.1', true],
     ['127.8.9.10', true],
@@ -35,7 +36,7 @@ describe('isLoopbackHost', () => {
     ['127.0.0.256', false],
     ['localhost.evil.test', false],
     ['10.0.0.1', false]
-  ])('%s → %s', (host, expected) => expect(isLoopbackHost(host)).toBe(expected))
+  ])('%s → %s', (host, expected) => expect(isLoopbackHostname(host)).toBe(expected))
 })
 
 describe('isAppUrl', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_EXTERNAL_URL_LENGTH, MAX_WINDOWS_OPEN_URL_LENGTH, vetExternalUrl, vettedOpenExternal } from '../../../src/main/electron/external-url'
+import { MAX_WINDOWS_OPEN_URL_LENGTH, vettedOpenExternal } from '../../../src/main/electron/external-url'
+import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl } from '../../../src/main/engine/external-url'
 import { BrowserNotOpenedError } from '../../../src/main/engine/sso/types'
 
 describe('vetExternalUrl', () => {

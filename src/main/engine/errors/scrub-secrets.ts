@@ -1,3 +1,4 @@
+import { UNSAFE_DISPLAY_CHARACTERS } from '../../../shared/control-characters'
 import { ERROR_CATALOGUE, isKnownErrorCode, type AppError } from '../../../shared/errors'
 
 /** What stands where a secret was. */
@@ -9,8 +10,6 @@ const SHORT_SECRET = 8
 /** Longest text kept in each field of an error that leaves the engine (longer is cut, then marked "…"). */
 const MAX_FIELD_LENGTH = 500
 const MAX_CODE_LENGTH = 100
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -80,7 +79,7 @@ export function secretScrubber(secrets: readonly (string | undefined)[]): Secret
   }
 
   const text = (value: string, maxLength = MAX_FIELD_LENGTH): string => {
-    const cleaned = removeAll(value.replace(CONTROL_CHARACTERS, ' '))
+    const cleaned = removeAll(value.replace(UNSAFE_DISPLAY_CHARACTERS, ' '))
     return cleaned.length > maxLength ? cutAt(cleaned, maxLength) : cleaned
   }
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
+import { hasControlCharacters } from '../../../shared/control-characters'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-validation'
 
 /*
@@ -24,7 +25,7 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const SDK_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}$/
 const IMF_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
-const text = (max: number) => z.string().min(1).max(max).refine((v) => v.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(v))
+const text = (max: number) => z.string().min(1).max(max).refine((v) => v.trim() !== '' && !hasControlCharacters(v))
 const requestDate = z.string().max(64).refine((v) => parseRequestDate(v) !== null)
 const scalar = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])
 

@@ -1,9 +1,7 @@
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { isOpenableSignInUrl, type HttpSignInOrigins } from '../loopback'
-
-/** Hosts a loopback redirect may name (RFC 8252 §7.3, plus `localhost` which vendors register too); the listener binds exactly that host. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
+import { vetExternalUrl, type HttpSignInOrigins } from '../external-url'
+import { isLoopbackRedirect } from '../loopback'
 
 const parse = (text: string): URL | undefined => {
   try {
@@ -13,17 +11,17 @@ const parse = (text: string): URL | undefined => {
   }
 }
 
-/** Only `https:` sign-in pages may be opened in the browser, or `http:` on an allowed origin of this PC (the sandbox). */
+/** A sign-in page the browser may be sent to, by the one rule for external URLs. */
 export function vetSignInUrl(text: string, httpOrigins: HttpSignInOrigins): Outcome<URL> {
-  const url = parse(text)
-  return url && isOpenableSignInUrl(url, httpOrigins) ? success(url) : failure(describeError('sso_unsafe_url'))
+  const vetted = vetExternalUrl(text, httpOrigins)
+  return vetted.ok ? success(new URL(vetted.url)) : failure(describeError('sso_unsafe_url'))
 }
 
 /** Where the browser will come back to, and how to listen for it. */
 export interface LoopbackRedirect {
   /** As it appears in the sign-in URL. */
   registered: string
-  /** Host to listen on: 127.0.0.1, ::1 or localhost. */
+  /** Host to listen on (the listener binds exactly the host registered): 127.0.0.1, ::1 or localhost. */
   listenHost: string
   /** The fixed port the vendor registered, or 0 to let the OS choose (any port is accepted). */
   port: number
@@ -44,7 +42,7 @@ export function loopbackRedirect(signInUrl: URL): Outcome<LoopbackRedirect> {
     )
   }
   const url = parse(registered)
-  if (!url || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname) || url.username || url.password || url.hash) {
+  if (!url || !isLoopbackRedirect(url) || url.username || url.password || url.hash) {
     return failure(describeError('sso_redirect_not_loopback'))
   }
   // Rebuild from the text as registered so only the port changes (no added "/" or re-encoding).

@@ -1,6 +1,6 @@
 import type { SsoGrant, SsoProgress } from '../../../shared/api'
 import type { Outcome } from '../../../shared/outcome'
-import type { HttpSignInOrigins } from '../loopback'
+import type { HttpSignInOrigins } from '../external-url'
 
 /**
  * What a completed browser sign-in yields; held only until the deactivation call. A code comes with
