@@ -1,5 +1,6 @@
 import type { LicenseManagerApi, SsoProgress } from '../shared/api'
 import { IPC } from '../shared/ipc-channels'
+import type { InvokeChannel, IpcContract } from '../shared/ipc-contract'
 
 type ProgressListener = (event: unknown, progress: SsoProgress) => void
 type SignalListener = (event: unknown) => void
@@ -11,13 +12,19 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: ProgressListener | SignalListener): unknown
 }
 
+/** `ipcRenderer.invoke` typed by the contract: a channel takes its own payload and answers its own result. */
+export const contractInvoke =
+  (ipc: IpcRendererLike) =>
+  <C extends InvokeChannel>(channel: C, ...payload: Parameters<IpcContract[C]>): ReturnType<IpcContract[C]> =>
+    ipc.invoke(channel, ...payload) as ReturnType<IpcContract[C]>
+
 /**
  * Builds `window.licenseManager`: one named function per call, each sending its
  * one payload on its own channel. The page gets results and progress values, never
  * the IPC event or `ipcRenderer`.
  */
 export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi {
-  const invoke = <T>(channel: string, ...payload: unknown[]) => ipc.invoke(channel, ...payload) as Promise<T>
+  const invoke = contractInvoke(ipc)
   return {
     getAppInfo: () => invoke(IPC.getAppInfo),
     getHardwareId: () => invoke(IPC.getHardwareId),

@@ -20,7 +20,8 @@ import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from 
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
-export interface LicenseService {
+/** The engine as the window reaches it (activation is the CLI's alone). */
+export interface WindowLicenseService {
   appInfo(): AppInfo
   hardwareId(): Promise<Outcome<HardwareIdInfo>>
   deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>>
@@ -36,6 +37,9 @@ export interface LicenseService {
   stopWarmUp(): Outcome<null>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
+}
+
+export interface LicenseService extends WindowLicenseService {
   /** Activates the bundle on the hardware id (the CLI's `activate`, for sandboxes and vendors' test set-ups). */
   activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>>
 }

@@ -6,7 +6,8 @@ import { parsePrefillLink } from '../../../src/shared/helpdesk/prefill-link'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
-import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/electron/ipc'
+import type { WindowLicenseService } from '../../../src/main/engine/service'
+import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 
 const APP_URL = 'app://license-manager/index.html'
@@ -52,9 +53,9 @@ const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
 /** A stand-in for dialog.showSaveDialog that answers a chosen path, and a writeFile that keeps what it was given. */
 const saveFile = { showSaveDialog: async () => ({ canceled: false, filePath: SAVED_PATH }), writeFile: async () => undefined }
 
-function fakeService(overrides: Partial<IpcLicenseService> = {}) {
+function fakeService(overrides: Partial<WindowLicenseService> = {}) {
   const calls: string[] = []
-  const service: IpcLicenseService = {
+  const service: WindowLicenseService = {
     appInfo: () => (calls.push('appInfo'), appInfo),
     hardwareId: async () => (calls.push('hardwareId'), success(hardwareId)),
     deactivate: async () => (calls.push('deactivate'), success(result)),
@@ -115,7 +116,7 @@ function fakeEvent(options: EventOptions = {}) {
   return { event, sent }
 }
 
-function setup(serviceOverrides: Partial<IpcLicenseService> = {}, serviceOutcome?: Outcome<IpcLicenseService>) {
+function setup(serviceOverrides: Partial<WindowLicenseService> = {}, serviceOutcome?: Outcome<WindowLicenseService>) {
   const { service, calls } = fakeService(serviceOverrides)
   const { ipcMain, handlers } = fakeIpcMain()
   const serviceFactory = vi.fn(() => serviceOutcome ?? success(service))
@@ -315,7 +316,7 @@ describe('registerIpcHandlers', () => {
     const boom = () => {
       throw new Error('boom with sharedKey=s3cr3t')
     }
-    const throwing: Array<[string, Partial<IpcLicenseService>]> = [
+    const throwing: Array<[string, Partial<WindowLicenseService>]> = [
       [IPC.getAppInfo, { appInfo: boom }],
       [IPC.getHardwareId, { hardwareId: async () => boom() }],
       [IPC.deactivate, { deactivate: async () => boom() }],
@@ -406,7 +407,7 @@ describe('nothing secret crosses IPC to the window', () => {
 
   const leakyError = { ...describeError('license_not_found', { status: 400, serverMessage: 'License not found' }), ...leak, cause: leak }
 
-  const leaky = (ok: boolean): IpcLicenseService => ({
+  const leaky = (ok: boolean): WindowLicenseService => ({
     appInfo: () => ({ ...appInfo, ...leak }),
     hardwareId: async () => (ok ? success({ ...hardwareId, ...leak }) : failure(leakyError)),
     deactivate: async () => (ok ? success({ ...result, ...leak }) : failure(leakyError)),

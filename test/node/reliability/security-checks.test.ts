@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WebContents } from 'electron'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
-import { registerIpcHandlers, type IpcLicenseService, type IpcMainLike } from '../../../src/main/electron/ipc'
+import type { WindowLicenseService } from '../../../src/main/engine/service'
+import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { guardWebContents, isAllowedNavigation } from '../../../src/main/electron/navigation-guard'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { IPC } from '../../../src/shared/ipc-channels'
@@ -204,7 +205,7 @@ describe('IPC: sender checks and payload validation', () => {
     }
   }
 
-  function handlers(service: IpcLicenseService) {
+  function handlers(service: WindowLicenseService) {
     const registered = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>()
     const ipcMain: IpcMainLike = { handle: (c, l) => void registered.set(c, l), removeHandler: (c) => void registered.delete(c) }
     registerIpcHandlers({ ipcMain, service: () => success(service), isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID) })
@@ -214,7 +215,7 @@ describe('IPC: sender checks and payload validation', () => {
   function recordingService() {
     const calls: Array<{ method: string; input: unknown }> = []
     const result = { product: 'p', hardwareId: 'h', method: 'license-key' as const, at: '2030-01-01T00:00:00.000Z' }
-    const service: IpcLicenseService = {
+    const service: WindowLicenseService = {
       appInfo: () => ({ name: 'n', version: 'v', os: 'o', server: 's', sandbox: true, defaultProduct: '', defaultCustomerAccount: '' }),
       hardwareId: async () => success({ id: 'h', source: 'machine-id', description: 'd' }),
       deactivate: async (input) => (calls.push({ method: 'deactivate', input }), success(result)),
