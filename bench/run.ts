@@ -137,7 +137,7 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
         ]
         const rounds = { rounds: config.overheadRounds, warmupRounds: config.overheadWarmup, armer, activationBody: activationBody(licenceKeys.overhead) }
         const outcome = await measureOverhead(clients, rounds, notes)
-        if (engine?.service) outcome.data.engineSteps = measureEngineSteps({ product: BENCH_BUNDLE, hardwareId, licenseKey: licenceKeys.overhead }, keys)
+        if (engine?.service) outcome.data.engineSteps = measureEngineSteps({ product: BENCH_BUNDLE, hardwareId, credentials: { method: 'license-key', licenseKey: licenceKeys.overhead } }, keys)
         results.overhead = outcome.data
         // On loopback a call costs half a millisecond: context for the network figures, not a goal.
         results.context = outcome.goals

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks'
 import type { AuthConfig } from '../../src/main/engine/config'
 import { createNodeConnections } from '../../src/main/engine/node-connections'
 import { createLicenseService } from '../../src/main/engine/service'
-import type { DeactivateInput } from '../../src/shared/api'
+import type { DeactivationRequestInput } from '../../src/shared/request'
 import { BENCH_APP } from './engine'
 
 type Message = { id?: number; type: string; [key: string]: unknown }
@@ -28,7 +28,7 @@ export interface EngineClickSpec {
   /** The form is open this long before the click; SSO: the browser sign-in takes this long. */
   openForMs: number
   /** Absent: a browser sign-in (SSO code grant) for `sso`. */
-  input?: DeactivateInput
+  input?: DeactivationRequestInput
   sso?: { product: string; customerAccountCode: string; formOpenMs: number }
 }
 

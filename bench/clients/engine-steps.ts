@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { createHmacSigner, hmacSignature } from '../../src/main/engine/auth/hmac'
 import { createHardwareIdSource } from '../../src/main/engine/hardware-id'
 import { toBundleRequestBody } from '../../src/main/engine/license-api-client'
+import type { ResolvedRequest } from '../../src/shared/request'
 import { validateDeactivation } from '../../src/shared/validation'
 import type { MicroCost } from '../sections/ky-anatomy'
 import { round } from '../lib/stats'
@@ -18,13 +19,13 @@ function perCall(iterations: number, body: () => unknown): number {
   return ((performance.now() - start) * 1000) / iterations
 }
 
-export function measureEngineSteps(input: { product: string; hardwareId: string; licenseKey: string }, keys: { apiKey: string; sharedKey: string }): MicroCost[] {
+export function measureEngineSteps(input: ResolvedRequest, keys: { apiKey: string; sharedKey: string }): MicroCost[] {
   const hardware = createHardwareIdSource({ fixedMachineId: () => input.hardwareId })
   hardware.machine()
   const signer = createHmacSigner(keys)
   const validated = validateDeactivation(input)
   if (!validated.ok) throw new Error(`bench input does not validate: ${validated.error.code}`)
-  const request = validated.value
+  const request = { ...validated.value, hardwareId: input.hardwareId }
   const rows: Array<[string, number]> = [
     ['validateDeactivation(form input) — src/shared/validation.ts', perCall(5_000, () => validateDeactivation(input))],
     ['hardware id resolve (cached) — hardware-id.ts', perCall(50_000, () => hardware.resolve(undefined))],

@@ -6,7 +6,7 @@
 import { createLicenseApiClient, type LicenseApiClient } from '../../src/main/engine/license-api-client'
 import { createLicenseService, type LicenseService } from '../../src/main/engine/service'
 import type { AuthConfig } from '../../src/main/engine/config'
-import type { DeactivationRequest } from '../../src/shared/request'
+import type { ResolvedRequest } from '../../src/shared/request'
 import type { RoundTripCaseSpec } from '../sections/round-trips'
 import { BENCH_CUSTOMER_ACCOUNT, benchCredentials, licenceKeys } from '../sandbox/seed'
 import { replayTemplate, startCaptureServer } from './capture'
@@ -48,7 +48,7 @@ async function confirm(label: string, call: Promise<Confirmable>): Promise<void>
   if (!outcome.ok) throw new Error(`${label} failed: ${outcome.error.code}${outcome.error.status ? ` (HTTP ${outcome.error.status})` : ''}`)
 }
 
-export function licenceKeyRequest(target: Pick<EngineTarget, 'product' | 'hardwareId'>, licenseKey: string): DeactivationRequest {
+export function licenceKeyRequest(target: Pick<EngineTarget, 'product' | 'hardwareId'>, licenseKey: string): ResolvedRequest {
   return { product: target.product, hardwareId: target.hardwareId, credentials: { method: 'license-key', licenseKey } }
 }
 
@@ -86,22 +86,22 @@ function buildRoundTripCases(target: EngineTarget, hmac: AuthConfig, browser: Si
       {
         method: 'licence key (HMAC)', short: 'key', minimum: 1,
         arm: () => arm(keyBody(licenceKeys.roundTrips)),
-        run: () => confirm('licence key', hmacService.deactivate({ product: target.product, licenseKey: licenceKeys.roundTrips }))
+        run: () => confirm('licence key', hmacService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.roundTrips } }))
       },
       {
         method: 'username + password (HMAC)', short: 'user', minimum: 1,
         arm: () => arm(JSON.stringify({ hardware_id: target.hardwareId, product: target.product, username: user.email, password: user.password })),
-        run: () => confirm('user', hmacService.deactivate({ product: target.product, username: user.email, password: user.password }))
+        run: () => confirm('user', hmacService.deactivate({ product: target.product, credentials: { method: 'user', username: user.email, password: user.password } }))
       },
       {
         method: 'licence key (OAuth, no token cached)', short: 'OAuth, no token', minimum: 2,
         arm: () => arm(keyBody(licenceKeys.oauth)),
-        run: () => confirm('oauth first', oauthService.deactivate({ product: target.product, licenseKey: licenceKeys.oauth }))
+        run: () => confirm('oauth first', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
       },
       {
         method: 'licence key (OAuth, token cached)', short: 'OAuth, token cached', minimum: 1,
         arm: () => arm(keyBody(licenceKeys.oauth)),
-        run: () => confirm('oauth cached', oauthService.deactivate({ product: target.product, licenseKey: licenceKeys.oauth }))
+        run: () => confirm('oauth cached', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
       },
       {
         // sso_url twice (the registration, then the app's chosen loopback redirect) + deactivation.
@@ -143,9 +143,9 @@ export async function loadEngineDrivers(target: EngineTarget): Promise<EngineDri
   const client = createEngineClient(target.apiUrl, hmac, target.timeoutMs)
   const service = createEngineService(target, hmac)
   const request = licenceKeyRequest(target, target.licenseKey)
-  const serviceInput = { product: target.product, licenseKey: target.licenseKey }
+  const serviceInput = { product: target.product, credentials: { method: 'license-key' as const, licenseKey: target.licenseKey } }
   const browser = await signInThroughBrowser(benchCredentials.ssoUser)
-  notes.push("Service: createLicenseService with machineId fixed to the bench device (cached after the first call), global fetch; input { product, licenseKey } as the window sends it.")
+  notes.push("Service: createLicenseService with machineId fixed to the bench device (cached after the first call), global fetch; input { product, credentials: { method, licenseKey } } as the window sends it.")
   const drivers: EngineDrivers = {
     client: () => confirm('engine client deactivation', client.deactivateBundle(request)),
     service: () => confirm('engine service deactivation', service.deactivate(serviceInput)),

@@ -11,6 +11,7 @@
  * SDK's deactivateBundle; for SSO it is the moment the browser's callback hands over
  * the code, the sign-in having taken the given time.
  */
+import type { DeactivationRequestInput } from '../../src/shared/request'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -186,11 +187,11 @@ interface Environment {
   options: ClickOptions
 }
 
-function deactivateInput(plan: Plan): { product: string; licenseKey?: string; username?: string; password?: string } {
+function deactivateInput(plan: Plan): DeactivationRequestInput {
   const seat = plan.seat
-  if (seat.kind === 'key') return { product: BENCH_BUNDLE, licenseKey: seat.licenseKey }
-  if (seat.kind === 'user') return { product: BENCH_BUNDLE, username: seat.email, password: seat.password }
-  return { product: BENCH_BUNDLE }
+  if (seat.kind === 'key') return { product: BENCH_BUNDLE, credentials: { method: 'license-key', licenseKey: seat.licenseKey } }
+  if (seat.kind === 'user') return { product: BENCH_BUNDLE, credentials: { method: 'user', username: seat.email, password: seat.password } }
+  throw new Error('A company sign-in seat deactivates through the browser sign-in, not with typed credentials.')
 }
 
 function linkUrls(env: Environment, port: number): { apiUrl: string; tokenUrl: string } {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
+import { NO_OFFLINE_CREDENTIALS, type OfflineCredentials } from '../shared/request'
 import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
 import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
@@ -30,6 +31,17 @@ export interface WriteRequestFileInput {
   out: string | undefined
 }
 
+const given = (value: string | undefined): value is string => value !== undefined && value !== ''
+
+/** `--license-key` or `--username`, exactly one: the method of the request file. */
+function offlineCredentials(input: Pick<WriteRequestFileInput, 'licenseKey' | 'username'>): Outcome<OfflineCredentials> {
+  const refuse = (why: string) => failure(describeError('invalid_input', { field: 'credentials', explanation: `${why} Nothing was written.` }))
+  if (given(input.licenseKey) && given(input.username)) return refuse('Give a licence key or a username, not both.')
+  if (given(input.licenseKey)) return success({ method: 'license-key', licenseKey: input.licenseKey })
+  if (given(input.username)) return success({ method: 'user', username: input.username })
+  return refuse(NO_OFFLINE_CREDENTIALS)
+}
+
 /** Builds the request file with no network at all and writes it to a new file; invalid input writes nothing. */
 export async function writeRequestFile(input: WriteRequestFileInput): Promise<Outcome<WrittenRequestFile>> {
   const hardware = createHardwareIdSource({
@@ -42,11 +54,12 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
     sdkVersion: `${input.app.name} ${input.app.version}`,
     resolveHardwareId: hardwareIdResolver(hardware)
   })
+  const credentials = offlineCredentials(input)
+  if (!credentials.ok) return credentials
   const file = await offline.create({
     product: input.product ?? '',
-    ...(input.licenseKey !== undefined ? { licenseKey: input.licenseKey } : {}),
-    ...(input.username !== undefined ? { username: input.username } : {}),
-    ...(input.hardwareId !== undefined ? { hardwareId: input.hardwareId } : {})
+    ...(input.hardwareId !== undefined ? { hardwareId: input.hardwareId } : {}),
+    credentials: credentials.value
   })
   if (!file.ok) return file
   if (input.out === undefined || input.out.trim() === '') {

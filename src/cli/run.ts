@@ -3,16 +3,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
 import { describeError, type AppError } from '../shared/errors'
-import { failure, type Outcome } from '../shared/outcome'
+import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
-import { createLicenseService, type EngineDeactivateInput, type LicenseService } from '../main/engine/service'
+import type { DeactivationRequestInput } from '../shared/request'
+import { createLicenseService, type LicenseService } from '../main/engine/service'
 import { makeReference } from '../shared/helpdesk/reference'
 import { EXIT, exitCodeFor } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
+import { credentialsFromOptions } from './request-from-flags'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -252,20 +254,29 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
   return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId)
 }
 
-function deactivateInput(flags: Flags, defaults: { product?: string; customerAccount?: string }, password: string | undefined): EngineDeactivateInput {
-  const input: EngineDeactivateInput = { product: flags.product ?? defaults.product ?? '' }
-  if (flags['license-key'] !== undefined) input.licenseKey = flags['license-key']
-  if (flags.username !== undefined) input.username = flags.username
-  if (password !== undefined) input.password = password
-  if (flags['id-token'] !== undefined) input.idToken = flags['id-token']
-  if (flags.code !== undefined) input.code = flags.code
-  if (flags['redirect-uri'] !== undefined) input.redirectUri = flags['redirect-uri']
+/** The request the options spell; its values are checked by the engine, with the request schema. */
+function deactivationRequest(flags: Flags, defaults: { product?: string; customerAccount?: string }, password: string | undefined): Outcome<DeactivationRequestInput> {
+  const idToken = flags['id-token']
+  const code = flags.code
   // The configured default account only completes an SSO credential; it never starts one.
-  const account = flags['customer-account'] ?? (input.idToken !== undefined || input.code !== undefined ? defaults.customerAccount : undefined)
-  if (account !== undefined) input.customerAccountCode = account
-  if (flags['license-id'] !== undefined) input.licenseId = flags['license-id']
-  if (flags['hardware-id'] !== undefined) input.hardwareId = flags['hardware-id']
-  return input
+  const account = flags['customer-account'] ?? (idToken !== undefined || code !== undefined ? defaults.customerAccount : undefined)
+  const credentials = credentialsFromOptions({
+    licenseKey: flags['license-key'],
+    username: flags.username,
+    password,
+    idToken,
+    code,
+    customerAccountCode: account,
+    redirectUri: flags['redirect-uri']
+  })
+  if (!credentials.ok) return credentials
+  const request: DeactivationRequestInput = {
+    product: flags.product ?? defaults.product ?? '',
+    ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {}),
+    ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
+    credentials: credentials.value
+  }
+  return success(request)
 }
 
 function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean): void {
@@ -331,7 +342,7 @@ async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppErr
   return inputError('password', 'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).')
 }
 
-async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<EngineDeactivateInput | AppError> {
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<DeactivationRequestInput | AppError> {
   let password = await passwordFrom(flags, io)
   if (password === undefined && flags.username !== undefined) {
     const asked = await missingPassword(flags, io)
@@ -340,7 +351,8 @@ async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise
   }
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
-  return deactivateInput(flags, defaults, password)
+  const request = deactivationRequest(flags, defaults, password)
+  return request.ok ? request.value : request.error
 }
 
 async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {

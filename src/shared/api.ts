@@ -1,7 +1,6 @@
 import type { Outcome } from './outcome'
-import type { OfflineLoginMethod } from './offline-validation'
 import type { Prefill } from './helpdesk/prefill-link'
-import type { LoginMethod } from './request'
+import type { DeactivationRequestInput, LoginMethod, OfflineLoginMethod, OfflineRequest, SsoSignInRequestInput } from './request'
 
 /** Where the hardware id that will be sent came from. */
 export type HardwareIdSource = 'machine-id' | 'override'
@@ -28,38 +27,12 @@ export interface AppInfo {
   defaultCustomerAccount: string
 }
 
-/** What the window sends to deactivate; the hardware id override is optional. */
-export interface DeactivateInput {
-  product: string
-  /** A helpdesk override; when absent the engine uses this PC's id. */
-  hardwareId?: string
-  licenseId?: string
-  licenseKey?: string
-  username?: string
-  password?: string
-  idToken?: string
-  customerAccountCode?: string
-}
-
 export interface DeactivationResult {
   product: string
   hardwareId: string
   method: LoginMethod
   /** ISO time the server confirmed. */
   at: string
-}
-
-/** `code` is the authorization-code grant; `token` the implicit grant (ID token). */
-export type SsoGrant = 'code' | 'token'
-
-export interface SsoDeactivateInput {
-  product: string
-  customerAccountCode: string
-  grant: SsoGrant
-  hardwareId?: string
-  licenseId?: string
-  /** "Use another account": the provider asks for a fresh sign-in (`prompt=login`) instead of reusing its session. */
-  freshSignIn?: boolean
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */
@@ -71,14 +44,6 @@ export type SsoProgress =
 /** Whether the connection to the License API is being kept warm (false when configured off). */
 export interface WarmUpState {
   warming: boolean
-}
-
-/** What the window sends to write an offline deactivation request file (no password: the file never holds one). */
-export interface OfflineRequestInput {
-  product: string
-  hardwareId?: string
-  licenseKey?: string
-  username?: string
 }
 
 /** What a request file will free, as the upload screen shows it (never the full licence key). */
@@ -114,14 +79,14 @@ export interface OfflineUploadResult {
 export interface LicenseManagerApi {
   getAppInfo(): Promise<Outcome<AppInfo>>
   getHardwareId(): Promise<Outcome<HardwareIdInfo>>
-  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>>
+  deactivate(input: DeactivationRequestInput): Promise<Outcome<DeactivationResult>>
   /** Runs the browser sign-in, then deactivates with its code or token. */
-  deactivateWithSso(input: SsoDeactivateInput): Promise<Outcome<DeactivationResult>>
+  deactivateWithSso(input: SsoSignInRequestInput): Promise<Outcome<DeactivationResult>>
   cancelSso(): Promise<Outcome<null>>
   /** The form is shown or its bundle filled in: open the connection ahead of the click (sends nothing to the API). */
   warmUp(): Promise<Outcome<WarmUpState>>
   /** Builds a signed request file for a PC without internet and saves it where the person chooses. */
-  saveOfflineRequest(input: OfflineRequestInput): Promise<Outcome<OfflineRequestSaved>>
+  saveOfflineRequest(input: OfflineRequest): Promise<Outcome<OfflineRequestSaved>>
   /** Reads a request file and says what it will free; nothing is sent. */
   inspectOfflineRequest(input: OfflineRequestContent): Promise<Outcome<OfflineRequestSummary>>
   /** Uploads a request file to the License API, which frees the seat. */

@@ -1,18 +1,16 @@
 import type {
   AppInfo,
-  DeactivateInput,
   DeactivationResult,
   HardwareIdInfo,
   OfflineRequestContent,
-  OfflineRequestInput,
   OfflineRequestSaved,
   OfflineRequestSummary,
   OfflineUploadResult,
-  SsoDeactivateInput,
   WarmUpState
 } from './api'
 import type { Prefill } from './helpdesk/prefill-link'
 import { IPC } from './ipc-channels'
+import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from './request'
 import type { Outcome } from './outcome'
 
 /**
@@ -23,11 +21,11 @@ import type { Outcome } from './outcome'
 export interface IpcContract {
   [IPC.getAppInfo]: () => Promise<Outcome<AppInfo>>
   [IPC.getHardwareId]: () => Promise<Outcome<HardwareIdInfo>>
-  [IPC.deactivate]: (input: DeactivateInput) => Promise<Outcome<DeactivationResult>>
-  [IPC.deactivateWithSso]: (input: SsoDeactivateInput) => Promise<Outcome<DeactivationResult>>
+  [IPC.deactivate]: (input: DeactivationRequestInput) => Promise<Outcome<DeactivationResult>>
+  [IPC.deactivateWithSso]: (input: SsoSignInRequestInput) => Promise<Outcome<DeactivationResult>>
   [IPC.cancelSso]: () => Promise<Outcome<null>>
   [IPC.warmUp]: () => Promise<Outcome<WarmUpState>>
-  [IPC.saveOfflineRequest]: (input: OfflineRequestInput) => Promise<Outcome<OfflineRequestSaved>>
+  [IPC.saveOfflineRequest]: (input: OfflineRequest) => Promise<Outcome<OfflineRequestSaved>>
   [IPC.inspectOfflineRequest]: (input: OfflineRequestContent) => Promise<Outcome<OfflineRequestSummary>>
   [IPC.uploadOfflineRequest]: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>>
   [IPC.takePrefill]: () => Promise<Outcome<Prefill | null>>

@@ -102,7 +102,7 @@ describe('busy state', () => {
     await user.click(button)
     await user.keyboard('{Enter}')
     expect(ui.queryDialog()).toBeNull()
-    expect(api.calls.deactivate).toEqual([{ product: 'office-suite', licenseKey: KEY }])
+    expect(api.calls.deactivate).toEqual([{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: KEY } }])
 
     answer.resolve(deactivated({ product: 'office-suite' }, 'license-key'))
     expect(await screen.findByRole('heading', { name: 'Licence deactivated' })).toHaveFocus()
@@ -248,7 +248,7 @@ describe('company sign-in in the browser', () => {
   })
 })
 
-it('sends a pasted ID token with its customer account, and the licence id as digits', async () => {
+it('sends a pasted ID token with its customer account, and the licence id as a number', async () => {
   const api = new FakeApi()
   const { user } = await renderForm(api)
   await user.click(ui.method('Company sign-in with an ID token'))
@@ -258,7 +258,9 @@ it('sends a pasted ID token with its customer account, and the licence id as dig
   await user.click(ui.submit())
   await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
   await screen.findByRole('heading', { name: 'Licence deactivated' })
-  expect(api.calls.deactivate).toEqual([{ product: 'office-suite', licenseId: '1001', idToken: 'eyJhbGciOi.payload.sig', customerAccountCode: 'acme' }])
+  expect(api.calls.deactivate).toEqual([
+    { product: 'office-suite', licenseId: 1001, credentials: { method: 'sso-token', idToken: 'eyJhbGciOi.payload.sig', customerAccountCode: 'acme' } }
+  ])
 })
 
 it('shows the loading state until the app information arrives', async () => {

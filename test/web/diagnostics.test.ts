@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DeactivateInput } from '../../src/shared/api'
+import type { DeactivationRequest } from '../../src/shared/request'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { buildDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
@@ -13,7 +13,7 @@ const SECRETS = {
   idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl'
 }
 
-function direct(input: DeactivateInput, method: PreparedAttempt['method']): PreparedAttempt {
+function direct(input: DeactivationRequest, method: PreparedAttempt['method']): PreparedAttempt {
   return { kind: 'direct', method, hardware: PC_HARDWARE_ID, input }
 }
 
@@ -21,7 +21,7 @@ describe('buildDiagnostics', () => {
   it('has app, OS, server, bundle, method, hardware id and source, time, and the error', () => {
     const text = buildDiagnostics({
       app: APP_INFO,
-      attempt: direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey, licenseId: '1001' }, 'license-key'),
+      attempt: direct({ product: 'office-suite', licenseId: 1001, credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key'),
       outcome: failure(describeError('device_not_found')),
       at: AT
     })
@@ -45,12 +45,12 @@ describe('buildDiagnostics', () => {
   })
 
   it.each([
-    ['licence key', direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key')],
-    ['username and password', direct({ product: 'office-suite', username: 'ann@acme.test', password: SECRETS.password }, 'user')],
-    ['ID token', direct({ product: 'office-suite', idToken: SECRETS.idToken, customerAccountCode: 'acme' }, 'sso-token')]
+    ['licence key', direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')],
+    ['username and password', direct({ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }, 'user')],
+    ['ID token', direct({ product: 'office-suite', credentials: { method: 'sso-token', idToken: SECRETS.idToken, customerAccountCode: 'acme' } }, 'sso-token')]
   ])('leaves out every secret of a %s request, even when the server echoes it', (_, attempt) => {
-    const input: DeactivateInput = attempt.kind === 'direct' ? attempt.input : { product: attempt.input.product }
-    const sent = [input.licenseKey, input.password, input.idToken].filter((s): s is string => s !== undefined)
+    const credentials: Record<string, string> = attempt.kind === 'direct' ? attempt.input.credentials : {}
+    const sent = [credentials['licenseKey'], credentials['password'], credentials['idToken']].filter((s): s is string => s !== undefined)
     expect(sent.length).toBeGreaterThan(0)
     const echo = `Rejected ${sent.join(' and ')}`
     const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('license_not_found', { serverMessage: echo })), at: AT })
@@ -77,7 +77,7 @@ describe('buildDiagnostics', () => {
   })
 
   it('reports a success with the server’s time', () => {
-    const attempt = direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key')
+    const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
     const outcome = success({ product: 'office-suite', hardwareId: PC_HARDWARE_ID.id, method: 'license-key' as const, at: '2025-03-04T10:20:29.000Z' })
     const text = buildDiagnostics({ app: APP_INFO, attempt, outcome, at: AT })
     expect(text).toContain('Result: deactivated')
@@ -91,7 +91,7 @@ describe('buildDiagnostics for a ticket', () => {
   it('adds the reference, the username, the key masked to its last four characters, the time zone and the network cause', () => {
     const text = buildDiagnostics({
       app: APP_INFO,
-      attempt: direct({ product: 'office-suite', licenseKey: SECRETS.licenseKey }, 'license-key'),
+      attempt: direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key'),
       outcome: failure({ ...describeError('cannot_connect_to_server'), networkCause: 'ECONNREFUSED 127.0.0.1:4010' }),
       at: AT,
       reference: 'LM-CCTS-000-7K3Q',
@@ -102,7 +102,7 @@ describe('buildDiagnostics for a ticket', () => {
     expect(text).toContain('Time zone: Europe/Vienna')
     expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')
     expect(text).toContain('HTTP status: none')
-    const user = buildDiagnostics({ app: APP_INFO, attempt: direct({ product: 'design-pack', username: ' ann@acme.test ', password: SECRETS.password }, 'user'), outcome: failure(describeError('license_not_found')), at: AT })
+    const user = buildDiagnostics({ app: APP_INFO, attempt: direct({ product: 'design-pack', credentials: { method: 'user', username: ' ann@acme.test ', password: SECRETS.password } }, 'user'), outcome: failure(describeError('license_not_found')), at: AT })
     expect(user).toContain('Username: ann@acme.test')
     expect(user).not.toContain(SECRETS.password)
   })
@@ -112,7 +112,7 @@ describe('buildDiagnostics for a ticket', () => {
       kind: 'direct',
       method: 'license-key',
       hardware: { id: 'HELPDESK-PC-0001', source: 'override', description: 'Typed into the hardware id override' },
-      input: { product: 'office-suite', licenseKey: SECRETS.licenseKey, hardwareId: 'HELPDESK-PC-0001' }
+      input: { product: 'office-suite', hardwareId: 'HELPDESK-PC-0001', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }
     }
     const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, thisPc: PC_HARDWARE_ID })
     expect(text).toContain('Hardware id: HELPDESK-PC-0001')

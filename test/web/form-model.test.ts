@@ -41,7 +41,12 @@ describe('prepareAttempt', () => {
     const result = prepareAttempt(base({ product: ' office-suite ', licenseKey: ' K-1 ', licenseId: '0042' }), READY)
     expect(result).toEqual({
       ok: true,
-      attempt: { kind: 'direct', method: 'license-key', hardware: PC_HARDWARE_ID, input: { product: 'office-suite', licenseId: '42', licenseKey: 'K-1' } }
+      attempt: {
+        kind: 'direct',
+        method: 'license-key',
+        hardware: PC_HARDWARE_ID,
+        input: { product: 'office-suite', licenseId: 42, credentials: { method: 'license-key', licenseKey: 'K-1' } }
+      }
     })
   })
 
@@ -60,7 +65,7 @@ describe('prepareAttempt', () => {
 
   it('sends only the chosen method’s credentials', () => {
     const result = prepareAttempt(base({ method: 'user', licenseKey: 'LEFT-OVER', idToken: 'left.over', username: 'ann', password: 'pw' }), READY)
-    expect(result.ok && result.attempt.input).toEqual({ product: 'office-suite', username: 'ann', password: 'pw' })
+    expect(result.ok && result.attempt.input).toEqual({ product: 'office-suite', credentials: { method: 'user', username: 'ann', password: 'pw' } })
   })
 
   it('needs an override while the hardware id is loading or unreadable', () => {

@@ -133,7 +133,7 @@ describe('username and password form', () => {
     await user.click(ui.submit())
     await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
     await screen.findByRole('heading', { name: 'Licence deactivated' })
-    expect(api.calls.deactivate).toEqual([{ product: 'office-suite', username: 'bob@example.test', password: ' pa ss ' }])
+    expect(api.calls.deactivate).toEqual([{ product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test', password: ' pa ss ' } }])
   })
 })
 

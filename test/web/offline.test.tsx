@@ -35,7 +35,7 @@ describe('This PC has no internet: writing a request file', () => {
     await user.click(screen.getByRole('button', { name: 'Save request file…' }))
     const heading = await screen.findByRole('heading', { level: 2, name: 'Request file saved' })
     expect(heading).toHaveFocus()
-    expect(api.calls.saveOfflineRequest).toEqual([{ product: 'office-suite', licenseKey: KEY }])
+    expect(api.calls.saveOfflineRequest).toEqual([{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: KEY } }])
     const view = heading.closest('section') as HTMLElement
     expect(view).toHaveTextContent('/home/ann/office-suite-3f2a9c0d-deactivate.req')
     expect(view).toHaveTextContent('The seat is not free yet. The licence server frees it only when this file is uploaded.')
@@ -53,7 +53,7 @@ describe('This PC has no internet: writing a request file', () => {
     await user.type(field('Hardware id override'), 'helpdesk-pc')
     await user.click(screen.getByRole('button', { name: 'Save request file…' }))
     await screen.findByRole('heading', { name: 'Request file saved' })
-    expect(api.calls.saveOfflineRequest).toEqual([{ product: 'office-suite', username: 'bob@example.test', hardwareId: 'helpdesk-pc' }])
+    expect(api.calls.saveOfflineRequest).toEqual([{ product: 'office-suite', hardwareId: 'helpdesk-pc', credentials: { method: 'user', username: 'bob@example.test' } }])
   })
 
   it('an empty licence key is refused on the field, and nothing is saved', async () => {

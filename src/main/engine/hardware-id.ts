@@ -4,7 +4,7 @@ import { hostname as osHostname } from 'node:os'
 import type { HardwareIdInfo } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/validation'
+import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/request-fields'
 import { DEFAULT_HARDWARE_ID_SOURCE, describeAlgorithm, type HardwareIdSourceConfig } from './hardware-id-source'
 import { defaultRawMachineIdReader, type RawMachineIdReader } from './machine-id-readers'
 

@@ -1,6 +1,6 @@
 import ky, { type KyInstance } from 'ky'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import type { BundleRequestBody, DeactivationRequest } from '../../shared/request'
+import type { BundleRequestBody, ResolvedRequest } from '../../shared/request'
 import { createAuthorizer, type Authorizer } from './auth/authorizer'
 import type { AuthConfig } from './config'
 import { mapErrorResponse, mapOversizedAnswer, mapUnexpectedSuccess, parseErrorEnvelope, type HttpAnswer } from './errors/map-response'
@@ -38,11 +38,11 @@ export type ActivatedLicence = Record<string, unknown> & { id?: unknown; hardwar
 
 export interface LicenseApiClient {
   /** POST deactivate_bundle; succeeds only on the server's `license_deactivated`. */
-  deactivateBundle(request: DeactivationRequest): Promise<Outcome<'license_deactivated'>>
+  deactivateBundle(request: ResolvedRequest): Promise<Outcome<'license_deactivated'>>
   /** POST deactivate_bundle_offline with a request file's content as the text body; same answers as deactivateBundle. */
   deactivateBundleOffline(requestFile: string): Promise<Outcome<'license_deactivated'>>
   /** POST activate_bundle (tests and the bench set up seats with it). */
-  activateBundle(request: DeactivationRequest): Promise<Outcome<ActivatedLicence[]>>
+  activateBundle(request: ResolvedRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
   /** The API key, shared key, client secret and bearer tokens the calls are authorised with. */
@@ -55,7 +55,7 @@ export interface LicenseApiClient {
 const CONNECT_RETRY_DELAY_MS = 150
 
 /** The wire body of deactivate_bundle / activate_bundle. */
-export function toBundleRequestBody(request: DeactivationRequest, sdkVersion: string): BundleRequestBody {
+export function toBundleRequestBody(request: ResolvedRequest, sdkVersion: string): BundleRequestBody {
   const body: BundleRequestBody = { hardware_id: request.hardwareId, product: request.product }
   const c = request.credentials
   switch (c.method) {

@@ -1,16 +1,8 @@
-import type {
-  AppInfo,
-  DeactivateInput,
-  DeactivationResult,
-  HardwareIdInfo,
-  SsoDeactivateInput,
-  SsoProgress,
-  WarmUpState
-} from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
 import { adviseForMethod, describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import type { DeactivationRequest } from '../../shared/request'
-import { validateDeactivation, type DeactivationInput } from '../../shared/validation'
+import type { Credentials, DeactivationRequest, DeactivationRequestInput, ResolvedRequest, SsoSignInRequestInput } from '../../shared/request'
+import { validateDeactivation, validateSsoSignIn } from '../../shared/validation'
 import { describeServer, type AuthConfig, type EngineConfig } from './config'
 import { httpSignInOriginsFor } from './external-url'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
@@ -24,8 +16,8 @@ import { createWarmUp, type ConnectionWarmer } from './warm-up'
 export interface WindowLicenseService {
   appInfo(): AppInfo
   hardwareId(): Promise<Outcome<HardwareIdInfo>>
-  deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>>
-  deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
+  deactivate(request: DeactivationRequestInput): Promise<Outcome<DeactivationResult>>
+  deactivateWithSso(request: SsoSignInRequestInput, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>>
   cancelSso(): Outcome<null>
   /**
    * The form is shown (or its bundle filled in): open the connection to the License
@@ -41,17 +33,11 @@ export interface WindowLicenseService {
 
 export interface LicenseService extends WindowLicenseService {
   /** Activates the bundle on the hardware id (the CLI's `activate`, for sandboxes and vendors' test set-ups). */
-  activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>>
+  activate(request: DeactivationRequestInput): Promise<Outcome<ActivationResult>>
 }
 
 /** An activation: the bundle's products now active on the hardware id, as the server named them. */
 export type ActivationResult = DeactivationResult & { products: string[] }
-
-/**
- * The window's input, plus an SSO code for callers that obtained one themselves (the CLI's `--code`)
- * and the redirect URI that code was issued for (`--redirect-uri`).
- */
-export type EngineDeactivateInput = DeactivateInput & { code?: string; redirectUri?: string }
 
 export interface LicenseServiceDeps {
   config: EngineConfig & { apiUrl: string; auth: AuthConfig }
@@ -72,38 +58,15 @@ export interface LicenseServiceDeps {
   httpSignInOrigins?: readonly string[]
 }
 
-const INPUT_FIELDS = ['product', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
-
-/** Only the known fields of an untrusted input object. */
-function pickFields(input: unknown): DeactivationInput {
-  const picked: DeactivationInput = {}
-  if (typeof input !== 'object' || input === null) return picked
-  const source = input as Record<string, unknown>
-  for (const field of INPUT_FIELDS) if (source[field] !== undefined) picked[field] = source[field]
-  return picked
-}
-
-const MAX_REDIRECT_URI = 2048
-
-/** The optional redirect URI of a code obtained elsewhere: an http(s) address, with a code only. */
-function withRedirectUri(request: DeactivationRequest, raw: unknown): Outcome<DeactivationRequest> {
-  if (raw === undefined || raw === null || raw === '') return success(request)
-  const refuse = (explanation: string) => failure(describeError('invalid_input', { field: 'redirectUri', explanation: `${explanation} Nothing was sent.` }))
-  if (request.credentials.method !== 'sso-code') return refuse('A redirect URI goes only with a sign-in code.')
-  const valid = typeof raw === 'string' && raw.length <= MAX_REDIRECT_URI && /^https?:\/\//i.test(raw) && URL.canParse(raw)
-  if (!valid) return refuse('The redirect URI must be the http(s) address the sign-in returned to.')
-  return success({ ...request, credentials: { ...request.credentials, redirectUri: raw } })
-}
-
-const notAnObject = () => failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was sent.' }))
-
-/** Input fields that hold a secret (the username is shown, so it is not one). */
+/** Credential fields that hold a secret (the username is shown, so it is not one). */
 const SECRET_FIELDS = ['licenseKey', 'password', 'idToken', 'code'] as const
 
-/** The secrets an untrusted input carries, whatever its shape. */
+/** The secrets an untrusted request carries, whatever its shape. */
 function inputSecrets(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) return []
-  const source = input as Record<string, unknown>
+  const credentials: unknown = (input as { credentials?: unknown }).credentials
+  if (typeof credentials !== 'object' || credentials === null) return []
+  const source = credentials as Record<string, unknown>
   return SECRET_FIELDS.flatMap((field) => (typeof source[field] === 'string' ? [source[field]] : []))
 }
 
@@ -165,20 +128,13 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   /** Browser sign-ins waiting; a new one replaces the old inside the flow. */
   let signInsWaiting = 0
 
-  async function resolveHardwareId(raw: unknown): Promise<Outcome<string> | { passThrough: unknown }> {
-    if (raw !== undefined && typeof raw !== 'string') return { passThrough: raw }
-    const info = await hardware.resolve(raw)
-    return info.ok ? success(info.value.id) : info
+  /** The request with this PC's hardware id, or the override it names. */
+  async function resolved(request: DeactivationRequest): Promise<Outcome<ResolvedRequest>> {
+    const hardwareId = await hardware.resolve(request.hardwareId)
+    return hardwareId.ok ? success({ ...request, hardwareId: hardwareId.value.id }) : hardwareId
   }
 
-  async function buildRequest(fields: DeactivationInput, hardwareIdInput: unknown): Promise<Outcome<DeactivationRequest>> {
-    const hardwareId = await resolveHardwareId(hardwareIdInput)
-    if ('passThrough' in hardwareId) return validateDeactivation({ ...fields, hardwareId: hardwareId.passThrough })
-    if (!hardwareId.ok) return hardwareId
-    return validateDeactivation({ ...fields, hardwareId: hardwareId.value })
-  }
-
-  async function send(request: DeactivationRequest): Promise<Outcome<DeactivationResult>> {
+  async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
     return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
@@ -202,12 +158,16 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     }
   }
 
-  function credentialFields(credential: SsoCredential): Outcome<Pick<DeactivationInput, 'code' | 'idToken'>> {
-    if (credential.kind === 'code') return success({ code: credential.code })
+  /** The credentials a browser sign-in yielded; a code is redeemed with the redirect URI it was issued for, which the sign-in chose. */
+  function signedInCredentials(credential: SsoCredential, customerAccountCode: string): Outcome<Credentials> {
+    if (credential.kind === 'code') {
+      const { code, redirectUri } = credential
+      return success({ method: 'sso-code', code, customerAccountCode, ...(redirectUri === undefined ? {} : { redirectUri }) })
+    }
     const token =
       config.ssoTokenField === 'access_token' ? (credential.accessToken ?? credential.idToken) : (credential.idToken ?? credential.accessToken)
     if (token === undefined || token === '') return failure(describeError('sso_invalid_callback'))
-    return success({ idToken: token })
+    return success({ method: 'sso-token', idToken: token, customerAccountCode })
   }
 
   return {
@@ -249,13 +209,13 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
   }
 
-  function activate(input: EngineDeactivateInput): Promise<Outcome<ActivationResult>> {
+  function activate(input: DeactivationRequestInput): Promise<Outcome<ActivationResult>> {
     return guarded(async () => {
-      if (typeof input !== 'object' || input === null) return notAnObject()
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
       sending = true
       try {
-        const request = await buildRequest(pickFields(input), input.hardwareId)
+        const valid = validateDeactivation(input)
+        const request = valid.ok ? await resolved(valid.value) : valid
         if (!request.ok) return request
         const answer = await client.activateBundle(request.value)
         if (!answer.ok) return failure(adviseForMethod(answer.error, request.value.credentials.method))
@@ -267,14 +227,13 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     })
   }
 
-  function deactivate(input: EngineDeactivateInput): Promise<Outcome<DeactivationResult>> {
+  function deactivate(input: DeactivationRequestInput): Promise<Outcome<DeactivationResult>> {
     return guarded(async () => {
-      if (typeof input !== 'object' || input === null) return notAnObject()
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
       sending = true
       try {
-        const built = await buildRequest(pickFields(input), input.hardwareId)
-        const request = built.ok ? withRedirectUri(built.value, input.redirectUri) : built
+        const valid = validateDeactivation(input)
+        const request = valid.ok ? await resolved(valid.value) : valid
         if (!request.ok) return request
         return await send(request.value)
       } finally {
@@ -284,45 +243,33 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   }
 
   /** Signs in in the browser, then deactivates; what the sign-in yielded is added to `signedInWith`. */
-  function deactivateWithSso(input: SsoDeactivateInput, onProgress: (p: SsoProgress) => void, signedInWith: string[]): Promise<Outcome<DeactivationResult>> {
+  function deactivateWithSso(input: SsoSignInRequestInput, onProgress: (p: SsoProgress) => void, signedInWith: string[]): Promise<Outcome<DeactivationResult>> {
     return guarded(async () => {
-      if (typeof input !== 'object' || input === null) return notAnObject()
+      // Every field but the sign-in's result is checked before the browser opens.
+      const signInRequest = validateSsoSignIn(input)
+      if (!signInRequest.ok) return signInRequest
       if (sending) return failure(describeError('busy'))
-      if (input.grant !== 'code' && input.grant !== 'token') {
-        return failure(describeError('invalid_input', { field: 'grant', explanation: 'The sign-in kind must be "code" or "token". Nothing was sent.' }))
-      }
-      const fields: DeactivationInput = { product: input.product, licenseId: input.licenseId, customerAccountCode: input.customerAccountCode }
-      // Every field but the sign-in result is checked before the browser opens;
-      // the placeholder stands in for the code the sign-in will yield.
-      const precheck = await buildRequest({ ...fields, code: 'pending-sign-in' }, input.hardwareId)
-      if (!precheck.ok) return precheck
+      const { customerAccountCode, grant, freshSignIn, ...target } = signInRequest.value
+      const pc = await hardware.resolve(target.hardwareId)
+      if (!pc.ok) return pc
       if (sending) return failure(describeError('busy'))
-      const { product, credentials } = precheck.value
-      if (credentials.method !== 'sso-code') return failure(describeError('app_internal_error'))
 
       signInsWaiting += 1
       // The callback's deactivation rides on a warm connection, however long the sign-in took.
       warm.start(config.ssoTimeoutMs)
       let signIn: Outcome<SsoCredential>
       try {
-        signIn = await sso.signIn(
-          { product, customerAccountCode: credentials.customerAccountCode, grant: input.grant, freshSignIn: input.freshSignIn === true },
-          onProgress
-        )
+        signIn = await sso.signIn({ product: target.product, customerAccountCode, grant, freshSignIn: freshSignIn === true }, onProgress)
       } finally {
         signInsWaiting -= 1
       }
       if (!signIn.ok) return signIn
       signedInWith.push(...credentialSecrets(signIn.value))
       if (sending) return failure(describeError('busy'))
-      const credential = credentialFields(signIn.value)
-      if (!credential.ok) return credential
-      const request = validateDeactivation({ ...fields, ...credential.value, hardwareId: precheck.value.hardwareId })
+      const credentials = signedInCredentials(signIn.value, customerAccountCode)
+      if (!credentials.ok) return credentials
+      const request = validateDeactivation({ ...target, hardwareId: pc.value.id, credentials: credentials.value })
       if (!request.ok) return request
-      // The code is redeemed with the redirect URI it was issued for, which the sign-in itself chose.
-      const { credentials: sent } = request.value
-      if (sent.method === 'sso-code' && signIn.value.kind === 'code' && signIn.value.redirectUri !== undefined)
-        sent.redirectUri = signIn.value.redirectUri
       sending = true
       try {
         try {
@@ -330,7 +277,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
         } catch {
           // A failing progress listener must not stop the deactivation.
         }
-        return await send(request.value)
+        return await send({ ...request.value, hardwareId: pc.value.id })
       } finally {
         sending = false
       }

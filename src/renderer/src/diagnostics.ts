@@ -29,8 +29,23 @@ export function codeAndStatus(error: Pick<AppError, 'code' | 'status'>): string 
 
 function secretsOf(attempt: PreparedAttempt): string[] {
   if (attempt.kind === 'sso') return []
-  const { licenseKey, password, idToken } = attempt.input
-  return [licenseKey, password, idToken].filter((s): s is string => typeof s === 'string' && s.length > 0)
+  const credentials = attempt.input.credentials
+  switch (credentials.method) {
+    case 'license-key':
+      return [credentials.licenseKey]
+    case 'user':
+      return [credentials.password]
+    case 'sso-token':
+      return [credentials.idToken]
+    case 'sso-code':
+      return [credentials.code]
+  }
+}
+
+function customerAccountOf(attempt: PreparedAttempt): string | undefined {
+  if (attempt.kind === 'sso') return attempt.input.customerAccountCode
+  const credentials = attempt.input.credentials
+  return 'customerAccountCode' in credentials ? credentials.customerAccountCode : undefined
 }
 
 /** Server text may echo what was sent; no secret survives into the report. */
@@ -53,11 +68,13 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
     `Bundle: ${input.product}`,
     `Method: ${LOGIN_METHOD_LABELS[attempt.method]} (${attempt.method})`
   )
-  if (attempt.kind === 'direct' && attempt.input.username) lines.push(`Username: ${attempt.input.username.trim()}`)
-  if (attempt.kind === 'direct' && attempt.input.licenseKey) lines.push(`Licence key: ${maskLicenceKey(attempt.input.licenseKey)}`)
+  const credentials = attempt.kind === 'direct' ? attempt.input.credentials : undefined
+  if (credentials?.method === 'user') lines.push(`Username: ${credentials.username.trim()}`)
+  if (credentials?.method === 'license-key') lines.push(`Licence key: ${maskLicenceKey(credentials.licenseKey)}`)
   if (attempt.kind === 'sso') lines.push(`Browser sign-in grant: ${attempt.input.grant}`)
-  if (input.customerAccountCode) lines.push(`Customer account: ${input.customerAccountCode}`)
-  if (input.licenseId) lines.push(`Licence id: ${input.licenseId}`)
+  const customerAccount = customerAccountOf(attempt)
+  if (customerAccount) lines.push(`Customer account: ${customerAccount}`)
+  if (input.licenseId !== undefined) lines.push(`Licence id: ${input.licenseId}`)
   lines.push(
     `Hardware id: ${attempt.hardware.id}`,
     `Hardware id in groups: ${inGroupsOfFour(attempt.hardware.id)} (fingerprint ${hardwareIdFingerprint(attempt.hardware.id)})`,

@@ -1,7 +1,15 @@
 import type { AppError } from '../../shared/errors'
-import type { DeactivateInput, HardwareIdInfo, SsoDeactivateInput, SsoGrant } from '../../shared/api'
-import type { Credentials, DeactivationRequest, LoginMethod } from '../../shared/request'
-import { FIELD_LABELS, validateDeactivation, type DeactivationInput } from '../../shared/validation'
+import type { HardwareIdInfo } from '../../shared/api'
+import {
+  deactivationRequestSchema,
+  ssoSignInRequestSchema,
+  type Credentials,
+  type DeactivationRequest,
+  type LoginMethod,
+  type SsoGrant,
+  type SsoSignInRequest
+} from '../../shared/request'
+import { requestIssues } from '../../shared/validation'
 import type { RememberedFields } from './remembered-fields'
 
 export const LOGIN_METHODS: readonly LoginMethod[] = ['license-key', 'user', 'sso-code', 'sso-token']
@@ -44,8 +52,8 @@ export type HardwareReading =
 export type SentHardwareId = HardwareIdInfo
 
 export type PreparedAttempt =
-  | { kind: 'direct'; method: LoginMethod; hardware: SentHardwareId; input: DeactivateInput }
-  | { kind: 'sso'; method: LoginMethod; hardware: SentHardwareId; input: SsoDeactivateInput }
+  | { kind: 'direct'; method: LoginMethod; hardware: SentHardwareId; input: DeactivationRequest }
+  | { kind: 'sso'; method: LoginMethod; hardware: SentHardwareId; input: SsoSignInRequest }
 
 export type PrepareResult = { ok: true; attempt: PreparedAttempt } | { ok: false; errors: FieldErrors }
 
@@ -102,21 +110,6 @@ export function typedCredentialFields(values: Pick<FormValues, 'method' | 'idTok
   }
 }
 
-type ValidationField = keyof DeactivationInput
-
-/** Values that pass validation, standing in for a field already reported or filled in later by the browser sign-in. */
-const STAND_IN: Record<ValidationField, string> = {
-  product: 'x',
-  hardwareId: 'x',
-  licenseId: '1',
-  licenseKey: 'x',
-  username: 'x',
-  password: 'x',
-  idToken: 'x',
-  code: 'x',
-  customerAccountCode: 'x'
-}
-
 const FORM_FIELD_OF: Partial<Record<string, FormField>> = {
   product: 'product',
   hardwareId: 'hardwareIdOverride',
@@ -135,77 +128,58 @@ export const formFieldFor = (field: string | undefined): FormField | undefined =
 const NOTHING_SENT = / Nothing was sent\.$/
 export const fieldMessage = (error: AppError): string => error.explanation.replace(NOTHING_SENT, '')
 
-/** At most one round per validated field, plus one to confirm. */
-const MAX_ROUNDS = Object.keys(STAND_IN).length + 1
+/** The credentials the chosen method's fields spell, as typed (the schema trims and checks them); none when the browser sign-in yields them. */
+function typedCredentials(values: FormValues): Credentials | undefined {
+  switch (values.method) {
+    case 'license-key':
+      return { method: 'license-key', licenseKey: values.licenseKey }
+    case 'user':
+      return { method: 'user', username: values.username, password: values.password }
+    case 'sso-token':
+      return values.idTokenViaBrowser ? undefined : { method: 'sso-token', idToken: values.idToken, customerAccountCode: values.customerAccountCode }
+    case 'sso-code':
+      return undefined
+  }
+}
 
 /**
- * Checks the form with the engine's own rules (validateDeactivation) and reports every field at
- * fault, not just the first: each reported field is replaced by a valid stand-in and checked again.
+ * Checks the form with the request schema the engine uses, and reports every field at fault at
+ * once: a direct request with its credentials, or a browser sign-in (its code or token comes later).
  */
 export function prepareAttempt(values: FormValues, hardware: HardwareReading): PrepareResult {
   const errors: FieldErrors = {}
   const override = values.hardwareIdOverride !== ''
-  const input: Partial<Record<ValidationField, string>> = { product: values.product }
-  if (values.licenseId !== '') input.licenseId = values.licenseId
-  if (override) input.hardwareId = values.hardwareIdOverride
-  else if (hardware.status === 'ready') input.hardwareId = hardware.info.id
-  else {
-    errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
-    input.hardwareId = STAND_IN.hardwareId
+  let hardwareId: string | undefined
+  if (override) hardwareId = values.hardwareIdOverride
+  else if (hardware.status === 'ready') hardwareId = hardware.info.id
+  else errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
+  const target = {
+    product: values.product,
+    ...(hardwareId === undefined ? {} : { hardwareId }),
+    ...(values.licenseId === '' ? {} : { licenseId: values.licenseId })
   }
-  const typed = typedCredentialFields(values)
-  for (const field of typed) input[field] = values[field]
   const grant = browserGrant(values)
-  if (grant === 'code') input.code = STAND_IN.code
-  if (grant === 'token') input.idToken = STAND_IN.idToken
-
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const outcome = validateDeactivation(input)
-    if (outcome.ok) {
-      if (Object.keys(errors).length > 0) return { ok: false, errors }
-      const pcId = hardware.status === 'ready' ? hardware.info : null
-      return { ok: true, attempt: toAttempt(outcome.value, values, grant, override ? null : pcId) }
+  const parsed =
+    grant === null
+      ? deactivationRequestSchema.safeParse({ ...target, credentials: typedCredentials(values) })
+      : ssoSignInRequestSchema.safeParse({ ...target, customerAccountCode: values.customerAccountCode, grant })
+  if (!parsed.success) {
+    for (const issue of requestIssues(parsed.error.issues)) {
+      const field = formFieldFor(issue.field)
+      if (field === undefined) errors.form ??= issue.message
+      else errors[field] ??= issue.message
     }
-    const { field } = outcome.error
-    const missing = field === 'credentials' ? typed.filter((f) => values[f] === '') : []
-    const targets: string[] = field === 'credentials' ? missing : [field ?? '']
-    const formFields = targets.map(formFieldFor)
-    if (targets.length === 0 || formFields.some((f) => f === undefined)) {
-      errors.form = fieldMessage(outcome.error)
-      return { ok: false, errors }
-    }
-    targets.forEach((target, i) => {
-      const formField = formFields[i] as FormField
-      errors[formField] ??= field === 'credentials' ? `${FIELD_LABELS[target as ValidationField]} is required.` : fieldMessage(outcome.error)
-      input[target as ValidationField] = STAND_IN[target as ValidationField]
-    })
   }
-  errors.form ??= 'Check what you entered.'
-  return { ok: false, errors }
-}
-
-function toAttempt(request: DeactivationRequest, values: FormValues, grant: SsoGrant | null, pcId: HardwareIdInfo | null): PreparedAttempt {
-  const hardware: SentHardwareId = pcId ?? { id: request.hardwareId, source: 'override', description: OVERRIDE_DESCRIPTION }
-  const common: Pick<DeactivateInput, 'product' | 'hardwareId' | 'licenseId'> = { product: request.product }
-  if (pcId === null) common.hardwareId = request.hardwareId
-  if (request.licenseId !== undefined) common.licenseId = String(request.licenseId)
-  const credentials = request.credentials
-  if (grant !== null) {
-    const customerAccountCode = 'customerAccountCode' in credentials ? credentials.customerAccountCode : ''
-    return { kind: 'sso', method: values.method, hardware, input: { ...common, customerAccountCode, grant } }
-  }
-  return { kind: 'direct', method: values.method, hardware, input: { ...common, ...credentialInput(credentials) } }
-}
-
-function credentialInput(credentials: Credentials): Partial<DeactivateInput> {
-  switch (credentials.method) {
-    case 'license-key':
-      return { licenseKey: credentials.licenseKey }
-    case 'user':
-      return { username: credentials.username, password: credentials.password }
-    case 'sso-token':
-      return { idToken: credentials.idToken, customerAccountCode: credentials.customerAccountCode }
-    case 'sso-code':
-      return { customerAccountCode: credentials.customerAccountCode }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
+  const sent: SentHardwareId =
+    !override && hardware.status === 'ready' ? hardware.info : { id: parsed.data.hardwareId ?? '', source: 'override', description: OVERRIDE_DESCRIPTION }
+  // This PC's own id is left for the engine to read; only an override travels with the request.
+  const { hardwareId: _checked, ...withoutPcId } = parsed.data
+  const input = override ? parsed.data : withoutPcId
+  return {
+    ok: true,
+    attempt: grant === null
+      ? { kind: 'direct', method: values.method, hardware: sent, input: input as DeactivationRequest }
+      : { kind: 'sso', method: values.method, hardware: sent, input: input as SsoSignInRequest }
   }
 }

@@ -1,7 +1,7 @@
 import { describeError } from '../errors'
 import { failure, success, type Outcome } from '../outcome'
 import type { LoginMethod } from '../request'
-import { FIELD_LIMITS } from '../validation'
+import { FIELD_LIMITS } from '../request-fields'
 
 /**
  * The helpdesk's link, `license-manager://deactivate?product=…&method=…&account=…`: it

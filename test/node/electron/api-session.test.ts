@@ -3,10 +3,10 @@ import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { API_PARTITION, licenseApiNetwork } from '../../../src/main/electron/api-session'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
-import type { DeactivationRequest } from '../../../src/shared/request'
+import type { ResolvedRequest } from '../../../src/shared/request'
 import { createSessionStandIn, type SessionStandIn } from './support/electron-session'
 
-const REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 const AUTH = { scheme: 'hmac' as const, apiKey: 'api-key', sharedKey: 'shared-key' }
 
 const cleanups: Array<() => void | Promise<void>> = []

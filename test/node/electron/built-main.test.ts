@@ -104,7 +104,7 @@ afterAll(async () => {
 async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: string; explanation: string; family: string; status: number } }> {
   const handler = electron.ipcHandlers.get(IPC.deactivate)
   if (!handler) throw new Error('the built main process registered no deactivate handler')
-  return (await handler(electron.windowEvent(), { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'built-bundle-pc' })) as never
+  return (await handler(electron.windowEvent(), { product: 'office-suite', hardwareId: 'built-bundle-pc', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })) as never
 }
 
 async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {

@@ -60,7 +60,7 @@ describe('startEngine', () => {
       sender: { id: 1, isDestroyed: () => false, send: () => undefined },
       senderFrame: { url: 'app://license-manager/index.html', parent: null }
     }
-    const input = { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }
+    const input = { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }
 
     const first = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
     expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: expect.any(String) } })
@@ -123,9 +123,9 @@ describe('startEngine', () => {
     const service = engine.service.value
     expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
     // No hardware id override: the service sends this PC's id.
-    const key = { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' }
+    const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
     expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc } })
-    expect(await service.deactivate({ product: 'design-pack', username: 'bob@example.test', password: 'bob-password' })).toMatchObject({ ok: true })
+    expect(await service.deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })).toMatchObject({ ok: true })
     const again = await service.deactivate(key)
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
     engine.resetSandbox()
@@ -160,7 +160,7 @@ describe('startEngine', () => {
     const { all } = deps({}, { fetch: fetchSpy })
     const engine = await started(all)
     if (!engine.service.ok) throw new Error('no service')
-    await engine.service.value.deactivate({ product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'not-active-here' })
+    await engine.service.value.deactivate({ product: 'office-suite', hardwareId: 'not-active-here', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
     expect(fetchSpy).toHaveBeenCalled()
   })
 })

@@ -139,11 +139,11 @@ function setup(serviceOverrides: Partial<WindowLicenseService> = {}, serviceOutc
 const validArgs: Record<string, unknown[]> = {
   [IPC.getAppInfo]: [],
   [IPC.getHardwareId]: [],
-  [IPC.deactivate]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
+  [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }],
   [IPC.deactivateWithSso]: [{ product: 'office-suite', customerAccountCode: 'acme', grant: 'code' }],
   [IPC.cancelSso]: [],
   [IPC.warmUp]: [],
-  [IPC.saveOfflineRequest]: [{ product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }],
+  [IPC.saveOfflineRequest]: [{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }],
   [IPC.inspectOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.takePrefill]: [],
@@ -195,21 +195,21 @@ describe('registerIpcHandlers', () => {
       [IPC.deactivate, [null], 'request'],
       [IPC.deactivate, ['office-suite'], 'request'],
       [IPC.deactivate, [[{ product: 'x' }]], 'request'],
-      [IPC.deactivate, [{ product: 'x', licenseKey: 'k' }, { extra: true }], 'request'],
+      [IPC.deactivate, [{ product: 'x', credentials: { method: 'license-key', licenseKey: 'k' } }, { extra: true }], 'request'],
       [IPC.deactivate, [{ licenseKey: 'k' }], 'product'],
-      [IPC.deactivate, [{ product: 42, licenseKey: 'k' }], 'product'],
-      [IPC.deactivate, [{ product: 'x', licenseId: 1001, licenseKey: 'k' }], 'licenseId'],
-      [IPC.deactivate, [{ product: 'x', password: 'p'.repeat(1025), username: 'u' }], 'password'],
-      [IPC.deactivate, [{ product: 'x', licenseKey: 'k', code: 'smuggled-code' }], 'code'],
-      [IPC.deactivate, [JSON.parse('{"product":"x","licenseKey":"k","__proto__":{"polluted":true}}')], '__proto__'],
+      [IPC.deactivate, [{ product: 42, credentials: { method: 'license-key', licenseKey: 'k' } }], 'product'],
+      [IPC.deactivate, [{ product: 'x', licenseId: true, credentials: { method: 'license-key', licenseKey: 'k' } }], 'licenseId'],
+      [IPC.deactivate, [{ product: 'x', credentials: { method: 'user', password: 'p'.repeat(1025), username: 'u' } }], 'password'],
+      [IPC.deactivate, [{ product: 'x', credentials: { method: 'license-key', licenseKey: 'k', code: 'smuggled-code' } }], 'code'],
+      [IPC.deactivate, [JSON.parse('{"product":"x","credentials":{"method":"license-key","licenseKey":"k"},"__proto__":{"polluted":true}}')], '__proto__'],
       [IPC.deactivateWithSso, [{ product: 'x', customerAccountCode: 'acme', grant: 'implicit' }], 'grant'],
       [IPC.deactivateWithSso, [{ product: 'x', grant: 'code' }], 'customerAccountCode'],
       [IPC.deactivateWithSso, [{ product: 'x', customerAccountCode: 'acme', grant: 'code', hardwareId: 'h'.repeat(257) }], 'hardwareId'],
       [IPC.getAppInfo, [{ anything: 1 }], 'request'],
       [IPC.getHardwareId, ['override'], 'request'],
       [IPC.cancelSso, [1], 'request'],
-      [IPC.saveOfflineRequest, [{ product: 'x', username: 'u', password: 'p' }], 'password'],
-      [IPC.saveOfflineRequest, [{ product: 'x', licenseKey: 'k', idToken: 't' }], 'idToken'],
+      [IPC.saveOfflineRequest, [{ product: 'x', credentials: { method: 'user', username: 'u', password: 'p' } }], 'password'],
+      [IPC.saveOfflineRequest, [{ product: 'x', credentials: { method: 'license-key', licenseKey: 'k', idToken: 't' } }], 'idToken'],
       [IPC.inspectOfflineRequest, [{ content: 'A'.repeat(64 * 1024 + 1) }], 'content'],
       [IPC.uploadOfflineRequest, [{ content: 42 }], 'content'],
       [IPC.uploadOfflineRequest, [{ content: 'QUJD', path: '/etc/passwd' }], 'path']
@@ -228,7 +228,7 @@ describe('registerIpcHandlers', () => {
 
     it('does not echo a rejected value back', async () => {
       const { invoke } = setup()
-      const outcome = await invoke(IPC.deactivate, fakeEvent().event, { product: 'x', username: 'u', password: `SECRET-${'p'.repeat(2000)}` })
+      const outcome = await invoke(IPC.deactivate, fakeEvent().event, { product: 'x', credentials: { method: 'user', username: 'u', password: `SECRET-${'p'.repeat(2000)}` } })
       expect(errorCode(outcome)).toBe('invalid_input')
       expect(JSON.stringify(outcome)).not.toContain('SECRET')
     })
@@ -244,12 +244,17 @@ describe('registerIpcHandlers', () => {
     expect(calls).toEqual(['appInfo', 'hardwareId', 'deactivate', 'cancelSso'])
   })
 
-  it('gives the engine exactly the validated input', async () => {
+  it('gives the engine exactly the request the schema checked', async () => {
     const deactivate = vi.fn(async () => success(result))
     const { invoke } = setup({ deactivate })
-    const input = { product: ' office-suite ', username: 'ann@acme.test', password: ' spaced ', hardwareId: 'override-id', licenseId: '1001' }
+    const input = { product: ' office-suite ', hardwareId: 'override-id', licenseId: '1001', credentials: { method: 'user', username: ' ann@acme.test', password: ' spaced ' } }
     await invoke(IPC.deactivate, fakeEvent().event, input)
-    expect(deactivate).toHaveBeenCalledWith(input)
+    expect(deactivate).toHaveBeenCalledWith({
+      product: 'office-suite',
+      hardwareId: 'override-id',
+      licenseId: 1001,
+      credentials: { method: 'user', username: 'ann@acme.test', password: ' spaced ' }
+    })
   })
 
   it('hands the window a waiting helpdesk link once, field by field, and a refused one as its error', async () => {
@@ -427,7 +432,7 @@ describe('nothing secret crosses IPC to the window', () => {
 
   const secretInput: Record<string, unknown[]> = {
     ...validArgs,
-    [IPC.deactivate]: [{ product: 'office-suite', username: 'ann@acme.test', password: SECRETS.password }]
+    [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }]
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {

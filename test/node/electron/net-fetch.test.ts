@@ -5,11 +5,11 @@ import { createLicenseApiClient } from '../../../src/main/engine/license-api-cli
 import { createApiFetch } from '../../../src/main/electron/net-fetch'
 import type { KnownErrorCode } from '../../../src/shared/errors'
 import type { Outcome } from '../../../src/shared/outcome'
-import type { DeactivationRequest } from '../../../src/shared/request'
+import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, startHttpServer, startTcpServer } from '../engine/support/servers'
 import { createNetFetchStandIn, SESSION_COOKIE, type NetFetchStandIn } from './support/electron-net-fetch'
 
-const REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 const AUTH = { scheme: 'hmac' as const, apiKey: 'api-key', sharedKey: 'shared-key' }
 const REDIRECT_EXPLANATION = /redirect to another address.*captive portal/
 

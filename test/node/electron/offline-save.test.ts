@@ -75,7 +75,7 @@ describe('the saveOfflineRequest IPC handler with a real engine', () => {
 
   it('writes a signed request file for this PC and returns only the contract fields', async () => {
     const d = dialog('from-ipc.req')
-    const outcome = await handler(d.show)({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
+    const outcome = await handler(d.show)({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     expect(outcome.ok).toBe(true)
     if (outcome.ok) expect(Object.keys(outcome.value as object).sort()).toEqual(['path', 'saved', 'summary'])
     const written = JSON.parse(Buffer.from(readFileSync(join(folder, 'from-ipc.req'), 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }

@@ -51,7 +51,7 @@ describe('createLicenseManagerApi', () => {
   it('sends each call on its own channel with its one payload and returns the answer', async () => {
     const fake = fakeIpcRenderer()
     const api = createLicenseManagerApi(fake.ipc)
-    const input = { product: 'office-suite', licenseKey: 'AAAA-BBBB-CCCC-DDDD' }
+    const input = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }
     const sso = { product: 'office-suite', customerAccountCode: 'acme', grant: 'code' as const }
     expect(await api.getAppInfo()).toEqual({ ok: true, value: `answer from ${IPC.getAppInfo}` })
     await api.getHardwareId()
@@ -59,7 +59,7 @@ describe('createLicenseManagerApi', () => {
     await api.deactivateWithSso(sso)
     await api.cancelSso()
     await api.warmUp()
-    const offline = { product: 'office-suite', username: 'ann@acme.test' }
+    const offline = { product: 'office-suite', credentials: { method: 'user' as const, username: 'ann@acme.test' } }
     const file = { content: 'QUJD' }
     await api.saveOfflineRequest(offline)
     await api.inspectOfflineRequest(file)

@@ -38,7 +38,7 @@ async function echoingServiceAt() {
 describe('a server message that echoes the request', () => {
   it('reaches the caller with the password removed and the rest kept', async () => {
     const service = await echoingServiceAt()
-    const outcome = await service.deactivate({ product: 'office-suite', username: 'bob@example.test', password: PASSWORD })
+    const outcome = await service.deactivate({ product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test', password: PASSWORD } })
     expect(outcome.ok).toBe(false)
     if (outcome.ok) return
     expect(outcome.error.code).toBe('license_not_found')
@@ -49,7 +49,7 @@ describe('a server message that echoes the request', () => {
 
   it('removes a licence key the same way', async () => {
     const service = await echoingServiceAt()
-    const outcome = await service.deactivate({ product: 'office-suite', licenseKey: LICENSE_KEY })
+    const outcome = await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: LICENSE_KEY } })
     expect(outcome.ok).toBe(false)
     expect(JSON.stringify(outcome)).not.toContain(LICENSE_KEY)
     expect(server?.requests[0]?.body).toContain(LICENSE_KEY)

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { hmacSignature } from '../../../src/main/engine/auth/hmac'
 import { createLicenseApiClient, toBundleRequestBody } from '../../../src/main/engine/license-api-client'
-import type { DeactivationRequest } from '../../../src/shared/request'
+import type { ResolvedRequest } from '../../../src/shared/request'
 import { startHttpServer, type RecordedRequest } from './support/servers'
 
 const AUTH = { scheme: 'hmac' as const, apiKey: 'client-test-key', sharedKey: 'client-test-shared' }
-const KEY_REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+const KEY_REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -25,7 +25,7 @@ async function serve(answer: (req: RecordedRequest) => { status: number; body: s
 const client = (apiUrl: string) => createLicenseApiClient({ apiUrl, auth: AUTH, fetch, timeoutMs: 2_000, sdkVersion: 'License Manager 9.9.9' })
 
 describe('toBundleRequestBody', () => {
-  it.each<[DeactivationRequest['credentials'], Record<string, string>]>([
+  it.each<[ResolvedRequest['credentials'], Record<string, string>]>([
     [{ method: 'license-key', licenseKey: 'K' }, { license_key: 'K' }],
     [{ method: 'user', username: 'u@x.test', password: ' p w ' }, { username: 'u@x.test', password: ' p w ' }],
     [{ method: 'sso-token', idToken: 'tok', customerAccountCode: 'acme' }, { id_token: 'tok', customer_account_code: 'acme' }],

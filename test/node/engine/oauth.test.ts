@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createOAuthTokenSource } from '../../../src/main/engine/auth/oauth'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
-import type { DeactivationRequest } from '../../../src/shared/request'
+import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, startHttpServer, type RecordedRequest } from './support/servers'
 
 const SECRET = 'oauth-client-secret-never-shown'
-const REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

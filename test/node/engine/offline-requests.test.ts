@@ -36,7 +36,7 @@ const encode = (wrapped: unknown) => Buffer.from(JSON.stringify(wrapped)).toStri
 
 describe('writing a request file', () => {
   it('is the v2 format, signed over the exact JSON text of `request` with the shared key', async () => {
-    const file = value(await offline().requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' }))
+    const file = value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
     const { request, signature } = decode(file.content)
     expect(request).toEqual({
       hardware_id: 'a'.repeat(64),
@@ -66,7 +66,7 @@ describe('writing a request file', () => {
   })
 
   it('under OAuth names the client id and signs with the client secret', async () => {
-    const file = value(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', username: 'bob@example.test', hardwareId: 'pc-7' }))
+    const file = value(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', hardwareId: 'pc-7', credentials: { method: 'user', username: 'bob@example.test' } }))
     const { request, signature } = decode(file.content)
     expect(request['client_id']).toBe('client-1')
     expect(request).not.toHaveProperty('api_key')
@@ -74,9 +74,13 @@ describe('writing a request file', () => {
     expect(signature).toBe(createHmac('sha256', OAUTH.clientSecret).update(JSON.stringify(request)).digest('base64'))
   })
 
-  it('never holds the shared key, the client secret or a password', async () => {
+  it('never holds the shared key, the client secret or a password (a password given is refused)', async () => {
     for (const auth of [HMAC, OAUTH]) {
-      const file = value(await offline({ auth }).requests.create({ product: 'office-suite', username: 'bob@example.test', password: 'bob-password' }))
+      const withPassword = { product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }
+      const refused = await offline({ auth }).requests.create(withPassword as never)
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'password' } })
+      expect(JSON.stringify(refused)).not.toContain('bob-password')
+      const file = value(await offline({ auth }).requests.create({ product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test' } }))
       const text = Buffer.from(file.content, 'base64').toString('utf8')
       for (const secret of ['shared-key-SECRET', 'client-secret-SECRET', 'bob-password', 'password']) expect(text).not.toContain(secret)
     }
@@ -85,7 +89,7 @@ describe('writing a request file', () => {
   it('has the structure of the file LicenseSpring’s node SDK writes, field by field (values aside)', async () => {
     const sdk = new LicenseAPI({ appName: 'SDK app', appVersion: '2.0', apiKey: 'k', sharedKey: 's', apiPath: 'http://127.0.0.1:9/api/v4/', publicKey: 'p', hardwareID: 'h' })
     const theirs = decode(sdk.createOfflineDeactivationPayload({ product: 'office-suite', hardware_id: 'h', license_key: 'KEY-1' }))
-    const ours = decode(value(await offline().requests.create({ product: 'office-suite', licenseKey: 'KEY-1' })).content)
+    const ours = decode(value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })).content)
     const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v]))
     expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort())
     expect(typeof ours.signature).toBe(typeof theirs.signature)
@@ -98,20 +102,20 @@ describe('writing a request file', () => {
 
   it.each([
     [{ product: 'office-suite' }, 'credentials'],
-    [{ product: 'office-suite', licenseKey: 'K', username: 'u' }, 'credentials'],
-    [{ product: '', licenseKey: 'K' }, 'product'],
-    [{ product: 'office-suite', licenseKey: 'K\u0000' }, 'licenseKey'],
-    [{ product: 'office-suite', licenseKey: 'K', hardwareId: 42 }, 'hardwareId'],
+    [{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', username: 'u' } }, 'username'],
+    [{ product: '', credentials: { method: 'license-key', licenseKey: 'K' } }, 'product'],
+    [{ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K\u0000' } }, 'licenseKey'],
+    [{ product: 'office-suite', hardwareId: 42, credentials: { method: 'license-key', licenseKey: 'K' } }, 'hardwareId'],
     [null, 'request']
   ])('refuses %j (field %s) and builds nothing', async (input, field) => {
-    const outcome = await offline().requests.create(input)
+    const outcome = await offline().requests.create(input as never)
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'invalid_input', field })
   })
 
   it('passes a missing hardware id on as the engine’s typed error', async () => {
     const unavailable = failure(describeError('hardware_id_unavailable'))
-    const outcome = await offline({ resolveHardwareId: async () => unavailable }).requests.create({ product: 'p', licenseKey: 'K' })
+    const outcome = await offline({ resolveHardwareId: async () => unavailable }).requests.create({ product: 'p', credentials: { method: 'license-key', licenseKey: 'K' } })
     expect(outcome).toEqual(unavailable)
   })
 
@@ -131,7 +135,7 @@ describe('writing a request file', () => {
 })
 
 describe('reading a request file', () => {
-  const written = async () => value(await offline().requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+  const written = async () => value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
 
   it('shows what it will free, masking the licence key to its last 4 characters', async () => {
     const summary = value(offline().requests.inspect((await written())))
@@ -202,7 +206,7 @@ describe('reading a request file', () => {
 describe('uploading a request file', () => {
   it('sends the file’s text as it was written (trimmed) and reports what was freed', async () => {
     const { requests, sent } = offline()
-    const content = value(await requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+    const content = value(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
     const result = value(await requests.upload(`${content}\n`))
     expect(sent).toEqual([content])
     expect(result).toEqual({ summary: value(requests.inspect(content)), at: AT.toISOString() })
@@ -218,7 +222,7 @@ describe('uploading a request file', () => {
   it('passes the server’s typed refusal on, without an echoed licence key', async () => {
     const refused = describeError('device_not_found', { status: 400, serverMessage: 'No device for OFFICE-2222-IN-USE' })
     const { requests } = offline({ send: async () => failure(refused) })
-    const content = value(await requests.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })).content
+    const content = value(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
     const outcome = await requests.upload(content)
     expect(outcome).toEqual(failure({ ...refused, serverMessage: 'No device for [removed]' }))
   })

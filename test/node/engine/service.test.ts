@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ServerConfig } from '../../../src/main/engine/config'
-import { createLicenseService, type EngineDeactivateInput } from '../../../src/main/engine/service'
-import type { SsoDeactivateInput } from '../../../src/shared/api'
+import { createLicenseService } from '../../../src/main/engine/service'
+import type { DeactivationRequestInput } from '../../../src/shared/request'
+import type { SsoSignInRequestInput } from '../../../src/shared/request'
 import { forbiddenFetch, startHttpServer } from './support/servers'
 
 const SHARED_KEY = 'service-test-shared-key'
@@ -42,7 +43,7 @@ function offlineService(machineId: () => string = () => MACHINE) {
   return { service, fetchSpy, browserOpened: () => browserOpened }
 }
 
-const KEY: EngineDeactivateInput = { product: 'office-suite', licenseKey: 'KEY-1' }
+const KEY: DeactivationRequestInput = { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 
 describe('validation before anything is sent', () => {
   it.each<[string, string, unknown]>([
@@ -59,27 +60,29 @@ describe('validation before anything is sent', () => {
     ['a fractional licence id', 'licenseId', { ...KEY, licenseId: '1.5' }],
     ['a licence id beyond the safe range', 'licenseId', { ...KEY, licenseId: '9007199254740993' }],
     ['no credentials', 'credentials', { product: 'office-suite' }],
-    ['two credential sets', 'credentials', { ...KEY, username: 'u', password: 'p' }],
-    ['a customer account alone', 'credentials', { product: 'office-suite', customerAccountCode: 'acme' }],
-    ['a licence key with a customer account', 'credentials', { ...KEY, customerAccountCode: 'acme' }],
-    ['a blank licence key', 'licenseKey', { product: 'office-suite', licenseKey: ' ' }],
+    ['an unknown login method', 'credentials', { product: 'office-suite', credentials: { method: 'magic-link', licenseKey: 'K' } }],
+    ['a licence key with another method’s fields', 'username', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', username: 'u', password: 'p' } }],
+    ['a customer account without a method', 'credentials', { product: 'office-suite', credentials: { customerAccountCode: 'acme' } }],
+    ['a licence key with a customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', customerAccountCode: 'acme' } }],
+    ['credentials outside the credentials', 'credentials', { product: 'office-suite', licenseKey: 'K' }],
+    ['a blank licence key', 'licenseKey', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: ' ' } }],
     ['a licence key longer than 256', 'licenseKey', { ...KEY, licenseKey: 'k'.repeat(257) }],
-    ['a username without password', 'password', { product: 'office-suite', username: 'bob@example.test' }],
-    ['a password without username', 'username', { product: 'office-suite', password: 'secret' }],
-    ['a password longer than 1024', 'password', { product: 'office-suite', username: 'u', password: 'p'.repeat(1025) }],
-    ['a username longer than 320', 'username', { product: 'office-suite', username: 'u'.repeat(321), password: 'p' }],
-    ['an ID token without customer account', 'customerAccountCode', { product: 'office-suite', idToken: 'tok' }],
-    ['a code without customer account', 'customerAccountCode', { product: 'office-suite', code: 'c0de' }],
-    ['an ID token longer than 16384', 'idToken', { product: 'office-suite', idToken: 't'.repeat(16385), customerAccountCode: 'acme' }],
-    ['a code longer than 4096', 'code', { product: 'office-suite', code: 'c'.repeat(4097), customerAccountCode: 'acme' }],
-    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', code: 'c', customerAccountCode: 'a'.repeat(129) }],
-    ['a redirect URI with a licence key', 'redirectUri', { ...KEY, redirectUri: 'http://127.0.0.1:5000' }],
-    ['a redirect URI that is not an http(s) address', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: 'javascript:alert(1)' }],
-    ['a redirect URI of the wrong type', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: 5000 }],
-    ['a redirect URI longer than 2048', 'redirectUri', { product: 'office-suite', code: 'c', customerAccountCode: 'acme', redirectUri: `http://127.0.0.1/${'p'.repeat(2048)}` }]
+    ['a username without password', 'password', { product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test' } }],
+    ['a password without username', 'username', { product: 'office-suite', credentials: { method: 'user', password: 'secret' } }],
+    ['a password longer than 1024', 'password', { product: 'office-suite', credentials: { method: 'user', username: 'u', password: 'p'.repeat(1025) } }],
+    ['a username longer than 320', 'username', { product: 'office-suite', credentials: { method: 'user', username: 'u'.repeat(321), password: 'p' } }],
+    ['an ID token without customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-token', idToken: 'tok' } }],
+    ['a code without customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c0de' } }],
+    ['an ID token longer than 16384', 'idToken', { product: 'office-suite', credentials: { method: 'sso-token', idToken: 't'.repeat(16385), customerAccountCode: 'acme' } }],
+    ['a code longer than 4096', 'code', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c'.repeat(4097), customerAccountCode: 'acme' } }],
+    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'a'.repeat(129) } }],
+    ['a redirect URI with a licence key', 'redirectUri', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', redirectUri: 'http://127.0.0.1:5000' } }],
+    ['a redirect URI that is not an http(s) address', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 'javascript:alert(1)' } }],
+    ['a redirect URI of the wrong type', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 5000 } }],
+    ['a redirect URI longer than 2048', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: `http://127.0.0.1/${'p'.repeat(2048)}` } }]
   ])('%s → invalid_input naming %s, and nothing is sent', async (_label, field, input) => {
     const { service, fetchSpy } = offlineService()
-    const outcome = await service.deactivate(input as EngineDeactivateInput)
+    const outcome = await service.deactivate(input as DeactivationRequestInput)
     expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'invalid_input', field })
     expect(outcome.ok ? '' : outcome.error.explanation).toContain('Nothing was sent')
     expect(fetchSpy.calls).toBe(0)
@@ -87,7 +90,7 @@ describe('validation before anything is sent', () => {
 
   it('a non-object input is invalid_input', async () => {
     const { service, fetchSpy } = offlineService()
-    const outcome = await service.deactivate(null as unknown as EngineDeactivateInput)
+    const outcome = await service.deactivate(null as unknown as DeactivationRequestInput)
     expect(outcome.ok ? 'ok' : outcome.error.code).toBe('invalid_input')
     expect(fetchSpy.calls).toBe(0)
   })
@@ -100,16 +103,16 @@ describe('validation before anything is sent', () => {
     expect(await service.hardwareId()).toMatchObject({ ok: false, error: { code: 'hardware_id_unavailable' } })
   })
 
-  it.each<[string, string, Partial<SsoDeactivateInput>]>([
+  it.each<[string, string, Partial<SsoSignInRequestInput>]>([
     ['no product', 'product', { product: '' }],
     ['no customer account', 'customerAccountCode', { customerAccountCode: ' ' }],
-    ['an unknown grant', 'grant', { grant: 'password' as SsoDeactivateInput['grant'] }],
+    ['an unknown grant', 'grant', { grant: 'password' as SsoSignInRequestInput['grant'] }],
     ['a bad licence id', 'licenseId', { licenseId: '-3' }],
     ['a bad hardware id override', 'hardwareId', { hardwareId: 'x'.repeat(300) }]
   ])('SSO with %s → invalid_input naming %s; no browser, no request', async (_label, field, change) => {
     const { service, fetchSpy, browserOpened } = offlineService()
     const progress: unknown[] = []
-    const input: SsoDeactivateInput = { product: 'design-pack', customerAccountCode: 'acme', grant: 'code', ...change }
+    const input: SsoSignInRequestInput = { product: 'design-pack', customerAccountCode: 'acme', grant: 'code', ...change }
     const outcome = await service.deactivateWithSso(input, (p) => progress.push(p))
     expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'invalid_input', field })
     expect(fetchSpy.calls).toBe(0)
@@ -138,7 +141,7 @@ describe('deactivation through the service', () => {
     const server = await slowServer(0)
     const service = serviceFor(server.apiUrl)
     const before = Date.now()
-    const outcome = await service.deactivate({ product: ' office-suite ', licenseKey: 'KEY-1', licenseId: '12' })
+    const outcome = await service.deactivate({ product: ' office-suite ', licenseId: '12', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })
     expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: expect.any(String) } })
     expect(outcome.ok && Date.parse(outcome.value.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(JSON.parse(server.requests[0]!.body)).toEqual({
@@ -149,14 +152,14 @@ describe('deactivation through the service', () => {
       sdk_ver: 'License Manager 1.2.3'
     })
 
-    const override = await service.deactivate({ product: 'office-suite', username: 'bob@example.test', password: ' pw ', hardwareId: ' helpdesk-pc ' })
+    const override = await service.deactivate({ product: 'office-suite', hardwareId: ' helpdesk-pc ', credentials: { method: 'user', username: 'bob@example.test', password: ' pw ' } })
     expect(override).toMatchObject({ ok: true, value: { hardwareId: 'helpdesk-pc', method: 'user' } })
     expect(JSON.parse(server.requests[1]!.body)).toMatchObject({ hardware_id: 'helpdesk-pc', username: 'bob@example.test', password: ' pw ' })
   })
 
   it('accepts an SSO code obtained elsewhere (the CLI’s --code)', async () => {
     const server = await slowServer(0)
-    const outcome = await serviceFor(server.apiUrl).deactivate({ product: 'design-pack', code: 'one-time-code', customerAccountCode: 'acme' })
+    const outcome = await serviceFor(server.apiUrl).deactivate({ product: 'design-pack', credentials: { method: 'sso-code', code: 'one-time-code', customerAccountCode: 'acme' } })
     expect(outcome).toMatchObject({ ok: true, value: { method: 'sso-code' } })
     expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ code: 'one-time-code', customer_account_code: 'acme' })
   })

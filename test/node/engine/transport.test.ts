@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
 import type { Outcome } from '../../../src/shared/outcome'
-import type { DeactivationRequest } from '../../../src/shared/request'
+import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, countingFetch, startHttpServer, startTcpServer } from './support/servers'
 
-const REQUEST: DeactivationRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
+const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 const AUTH = { scheme: 'hmac' as const, apiKey: 'api-key', sharedKey: 'shared-key' }
 
 const cleanups: Array<() => Promise<void>> = []

@@ -75,7 +75,7 @@ async function until(check: () => boolean, what: string, limitMs = 5_000): Promi
   }
 }
 
-const deactivateByKey = (service: LicenseService) => service.deactivate({ product: 'office-suite', licenseKey: LICENCE_KEY })
+const deactivateByKey = (service: LicenseService) => service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: LICENCE_KEY } })
 
 describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
   it('opens one TLS connection and sends no API request; the click then rides on that connection', async () => {

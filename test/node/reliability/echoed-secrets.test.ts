@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthConfig } from '../../../src/main/engine/config'
-import type { EngineDeactivateInput } from '../../../src/main/engine/service'
+import type { DeactivationRequestInput } from '../../../src/shared/request'
 import { codeOf, engineService } from './support/engine'
 import { answer, startFaultyServer, type FaultyServer } from './support/faulty-server'
 import { runs, Tally } from './support/properties'
@@ -93,25 +93,25 @@ afterAll(async () => {
   await tokenServer?.close()
 })
 
-function callFor(c: Case): { auth: AuthConfig; input: EngineDeactivateInput } {
+function callFor(c: Case): { auth: AuthConfig; input: DeactivationRequestInput } {
   const hmac: AuthConfig = { scheme: 'hmac', apiKey: c.kind === 'API key' ? c.secret : 'echo-api-key', sharedKey: c.kind === 'shared key' ? c.secret : 'echo-shared-key' }
   const oauth: AuthConfig = { scheme: 'oauth', tokenUrl: `${tokenServer.origin}/token`, clientId: 'echo-client', clientSecret: c.kind === 'client secret' ? c.secret : 'echo-client-secret' }
   const base = { product: 'office-suite', hardwareId: 'echo-pc-1' }
   switch (c.kind) {
     case 'licence key':
-      return { auth: hmac, input: { ...base, licenseKey: c.secret } }
+      return { auth: hmac, input: { ...base, credentials: { method: 'license-key', licenseKey: c.secret } } }
     case 'password':
-      return { auth: hmac, input: { ...base, username: 'ann@example.test', password: c.secret } }
+      return { auth: hmac, input: { ...base, credentials: { method: 'user', username: 'ann@example.test', password: c.secret } } }
     case 'ID token':
-      return { auth: hmac, input: { ...base, idToken: c.secret, customerAccountCode: 'acme' } }
+      return { auth: hmac, input: { ...base, credentials: { method: 'sso-token', idToken: c.secret, customerAccountCode: 'acme' } } }
     case 'SSO code':
-      return { auth: hmac, input: { ...base, code: c.secret, customerAccountCode: 'acme' } }
+      return { auth: hmac, input: { ...base, credentials: { method: 'sso-code', code: c.secret, customerAccountCode: 'acme' } } }
     case 'API key':
     case 'shared key':
-      return { auth: hmac, input: { ...base, licenseKey: 'ECHO-KEY-0001' } }
+      return { auth: hmac, input: { ...base, credentials: { method: 'license-key', licenseKey: 'ECHO-KEY-0001' } } }
     case 'client secret':
     case 'bearer token':
-      return { auth: oauth, input: { ...base, licenseKey: 'ECHO-KEY-0001' } }
+      return { auth: oauth, input: { ...base, credentials: { method: 'license-key', licenseKey: 'ECHO-KEY-0001' } } }
   }
 }
 

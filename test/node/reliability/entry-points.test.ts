@@ -90,7 +90,7 @@ describe('any request at every entry point', () => {
     )
     sandbox.reset()
     const engine = engineService({ apiUrl: sandbox.apiUrl, auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey } })
-    const deactivation = await engine.deactivate({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' })
+    const deactivation = await engine.deactivate({ product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     observed.push(`sandbox License API: ${apiStatuses}; then a deactivation: ${codeOf(deactivation)}`)
     record()
     expect(deactivation.ok).toBe(true)

@@ -1,7 +1,7 @@
 import { createServer, type Socket } from 'node:net'
 import { ProxyAgent } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EngineDeactivateInput } from '../../../src/main/engine/service'
+import type { DeactivationRequestInput } from '../../../src/shared/request'
 import { codeOf, countingFetch, engineService, timed } from './support/engine'
 import { answer, closeServer, closedPort, drip, listenOnLoopback, responseHead, startFaultyServer, type FaultScript } from './support/faulty-server'
 import { fetchThrough, startRefusingProxy } from './support/refusing-proxy'
@@ -18,7 +18,7 @@ import { makeSelfSignedCertificate, startUntrustedTlsServer } from './support/un
 const TIMEOUT_MS = 800
 /** Scheduling on a loaded 2-core machine; the deadline itself is TIMEOUT_MS. */
 const SLACK_MS = 1_200
-const INPUT: EngineDeactivateInput = { product: 'office-suite', licenseKey: 'FAULT-1111-KEY', hardwareId: 'fault-pc-1' }
+const INPUT: DeactivationRequestInput = { product: 'office-suite', hardwareId: 'fault-pc-1', credentials: { method: 'license-key', licenseKey: 'FAULT-1111-KEY' } }
 
 const table = reliabilityTable(__filename, 1, 'Fault injection against the engine')
 const cleanups: Array<() => Promise<unknown> | void> = []

@@ -10,7 +10,7 @@ import { MAX_JSON_DEPTH, MAX_REQUEST_FILE_BYTES } from '../../../src/main/engine
 import { readBundleBody } from '../../../src/sandbox/request-body'
 import { loadSeed, parseSeed, SeedError } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
-import { FIELD_LIMITS } from '../../../src/shared/validation'
+import { FIELD_LIMITS } from '../../../src/shared/request-fields'
 import { codeOf, engineService } from './support/engine'
 import { AUTHORIZATION_CODES, dateWithinWindow, isWellFormedBundleBody } from './support/oracles'
 import { fieldValue, headerText, hexSecret, nastyText, runs, Tally } from './support/properties'
@@ -411,31 +411,36 @@ describe('the engine’s validation', () => {
   it('H08 random deactivation input → invalid_input naming a field and nothing sent, or a well-formed body within the limits', async (context) => {
     const { sent, impl } = recordingFetch()
     const service = engineService({ apiUrl: 'https://licence.example.test/api/v4/', fetch: impl })
-    const FIELDS = ['product', 'hardwareId', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
+    const TARGET_FIELDS = ['product', 'hardwareId', 'licenseId'] as const
+    const CREDENTIAL_FIELDS = ['licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode'] as const
+    type Field = (typeof TARGET_FIELDS)[number] | (typeof CREDENTIAL_FIELDS)[number]
+    const METHODS = ['license-key', 'user', 'sso-token', 'sso-code'] as const
     const text = fc.oneof(fc.constantFrom('office-suite', 'K-1', 'bob@example.test', 'acme', '  padded  ', '12'), fc.string({ maxLength: 30 }), nastyText)
-    /** One credential set, its fields filled with plain, padded or nasty text: often valid, often just not. */
+    /** One credential set with its method, its fields filled with plain, padded or nasty text: often valid, often just not. */
     const oneMethod = fc
       .tuple(
-        fc.constantFrom<ReadonlyArray<(typeof FIELDS)[number]>>(['licenseKey'], ['username', 'password'], ['idToken', 'customerAccountCode'], ['code', 'customerAccountCode']),
+        fc.constantFrom<[(typeof METHODS)[number], ReadonlyArray<Field>]>(['license-key', ['licenseKey']], ['user', ['username', 'password']], ['sso-token', ['idToken', 'customerAccountCode']], ['sso-code', ['code', 'customerAccountCode']]),
         fc.array(text, { minLength: 2, maxLength: 2 }),
         fc.option(text, { nil: undefined }),
         fc.option(fc.oneof(text, fc.integer()), { nil: undefined }),
         text
       )
-      .map(([fields, values, hardwareId, licenseId, product]) => ({
+      .map(([[method, fields], values, hardwareId, licenseId, product]) => ({
         product,
-        ...Object.fromEntries(fields.map((f, i) => [f, values[i]])),
         ...(hardwareId === undefined ? {} : { hardwareId }),
-        ...(licenseId === undefined ? {} : { licenseId })
+        ...(licenseId === undefined ? {} : { licenseId }),
+        credentials: { method, ...Object.fromEntries(fields.map((f, i) => [f, values[i]])) }
       }))
-    const input = fc.oneof(
-      { weight: 3, arbitrary: oneMethod },
+    const anyValue = fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fieldValue })
+    /** Any fields with any values, the credentials under any method or none: mixed credential sets, wrong types. */
+    const anyFields = fc.record(
       {
-        weight: 2,
-        arbitrary: fc.record(Object.fromEntries(FIELDS.map((f) => [f, fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fieldValue })])) as Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] })
-      },
-      { weight: 1, arbitrary: fc.anything() }
+        ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, anyValue])),
+        credentials: fc.record({ method: fc.oneof(fc.constantFrom(...METHODS), fieldValue), ...Object.fromEntries(CREDENTIAL_FIELDS.map((f) => [f, anyValue])) }, { requiredKeys: [] })
+      } as Record<string, fc.Arbitrary<unknown>>,
+      { requiredKeys: [] }
     )
+    const input = fc.oneof({ weight: 3, arbitrary: oneMethod }, { weight: 2, arbitrary: anyFields }, { weight: 1, arbitrary: fc.anything() })
     const outcomes = new Tally()
     await fc.assert(
       fc.asyncProperty(input, async (raw) => {
@@ -462,7 +467,7 @@ describe('the engine’s validation', () => {
             outcomes.add(outcome.error.code)
             expect(['invalid_input', 'hardware_id_unavailable']).toContain(outcome.error.code)
             expect(outcome.error.field, JSON.stringify(outcome.error)).toBeTruthy()
-            const password = (raw as { password?: unknown } | null)?.password
+            const password = (raw as { credentials?: { password?: unknown } } | null)?.credentials?.password
             if (typeof password === 'string' && password.length >= 8) expect(JSON.stringify(outcome.error)).not.toContain(password)
           }
         }
@@ -520,7 +525,7 @@ describe('offline request files', () => {
       resolveHardwareId: async () => ({ ok: true, value: 'sandbox-pc-1' }),
       now: () => new Date(NOW)
     })
-    const file = await offline.create({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' })
+    const file = await offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     if (!file.ok) throw new Error(file.error.code)
     return { offline, content: file.value.content, wrapped: JSON.parse(Buffer.from(file.value.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
   }

@@ -6,13 +6,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import defaultSeedJson from '../../../resources/sandbox-seed.json'
 import type { AuthConfig } from '../../../src/main/engine/config'
-import type { EngineDeactivateInput, LicenseService } from '../../../src/main/engine/service'
+import type { LicenseService } from '../../../src/main/engine/service'
+import type { DeactivationRequestInput } from '../../../src/shared/request'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import type { InvokeEventLike } from '../../../src/main/electron/sender-check'
 import type { SeedFile } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { createSandboxSso } from '../../../src/sandbox/sso'
-import type { SsoDeactivateInput, SsoProgress } from '../../../src/shared/api'
+import type { SsoProgress } from '../../../src/shared/api'
+import type { SsoSignInRequestInput } from '../../../src/shared/request'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { success, type Outcome } from '../../../src/shared/outcome'
 import { signInOnProviderPage } from '../sso/harness'
@@ -67,7 +69,7 @@ const licenceKeys: Secret[] = seed.licenses.flatMap((l) => ('licenseKey' in l &&
 
 const output = new OutputCapture()
 /** Failed outcomes with the input that caused them, for the diagnostics report. */
-const failures: Array<{ input: EngineDeactivateInput | SsoDeactivateInput; sso: boolean; outcome: Outcome<unknown> }> = []
+const failures: Array<{ input: DeactivationRequestInput | SsoSignInRequestInput; sso: boolean; outcome: Outcome<unknown> }> = []
 let work: string
 let seedFile: string
 let sandbox: RunningSandbox
@@ -132,7 +134,7 @@ function service(auth: AuthConfig, page?: Page): LicenseService {
   })
 }
 
-async function deactivate(where: string, auth: AuthConfig, input: EngineDeactivateInput, expected: string): Promise<void> {
+async function deactivate(where: string, auth: AuthConfig, input: DeactivationRequestInput, expected: string): Promise<void> {
   const outcome = await output.during(where, () => service(auth).deactivate(input))
   output.keep(`outcome of ${where}`, outcome)
   if (!outcome.ok) failures.push({ input, sso: false, outcome })
@@ -145,15 +147,15 @@ describe('seeded secrets stay out of everything a run writes', () => {
   it('S13 the engine’s service: outcomes, error messages and console output of HMAC and OAuth calls', async (context) => {
     sandbox.reset()
     const start = output.captures.length
-    await deactivate('licence key', hmac(), { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }, 'ok')
-    await deactivate('wrong password', hmac(), { product: 'design-pack', username: 'bob@example.test', password: password('carol@example.test'), hardwareId: 'sandbox-pc-1' }, 'license_not_found')
-    await deactivate('username and password', hmac(), { product: 'design-pack', username: 'bob@example.test', password: password('bob@example.test'), licenseId: '2001', hardwareId: 'sandbox-pc-1' }, 'ok')
-    await deactivate('another key’s shared key', hmac('sandbox-api-key', sharedKeyOf('sandbox-design-only-api-key')), { product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'x' }, 'signature_mismatch')
-    await deactivate('revoked key', hmac('sandbox-revoked-api-key'), { product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'x' }, 'revoked_api_key')
-    await deactivate('read-only key', hmac('sandbox-read-only-api-key'), { product: 'office-suite', licenseKey: 'OFFICE-1111-FREE-SEAT', hardwareId: 'x' }, 'read_only_api_key')
-    await deactivate('OAuth', OAUTH(), { product: 'office-suite', licenseKey: 'OFFICE-6666-UNTIL-2030', hardwareId: 'sandbox-pc-1' }, 'ok')
-    await deactivate('OAuth with the other client’s secret', OAUTH(seed.oauthClients[1]!.clientSecret), { product: 'office-suite', licenseKey: 'K', hardwareId: 'x' }, 'oauth_token_request_failed')
-    await deactivate('password with a control character', hmac(), { product: 'design-pack', username: 'bob@example.test', password: `${password('bob@example.test')}\u0000` }, 'invalid_input')
+    await deactivate('licence key', hmac(), { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }, 'ok')
+    await deactivate('wrong password', hmac(), { product: 'design-pack', hardwareId: 'sandbox-pc-1', credentials: { method: 'user', username: 'bob@example.test', password: password('carol@example.test') } }, 'license_not_found')
+    await deactivate('username and password', hmac(), { product: 'design-pack', licenseId: '2001', hardwareId: 'sandbox-pc-1', credentials: { method: 'user', username: 'bob@example.test', password: password('bob@example.test') } }, 'ok')
+    await deactivate('another key’s shared key', hmac('sandbox-api-key', sharedKeyOf('sandbox-design-only-api-key')), { product: 'office-suite', hardwareId: 'x', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }, 'signature_mismatch')
+    await deactivate('revoked key', hmac('sandbox-revoked-api-key'), { product: 'office-suite', hardwareId: 'x', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }, 'revoked_api_key')
+    await deactivate('read-only key', hmac('sandbox-read-only-api-key'), { product: 'office-suite', hardwareId: 'x', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }, 'read_only_api_key')
+    await deactivate('OAuth', OAUTH(), { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-6666-UNTIL-2030' } }, 'ok')
+    await deactivate('OAuth with the other client’s secret', OAUTH(seed.oauthClients[1]!.clientSecret), { product: 'office-suite', hardwareId: 'x', credentials: { method: 'license-key', licenseKey: 'K' } }, 'oauth_token_request_failed')
+    await deactivate('password with a control character', hmac(), { product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: `${password('bob@example.test')}\u0000` } }, 'invalid_input')
     const found = leaks(capturesSince(start))
     table.record(context, {
       id: 'S13',
@@ -169,7 +171,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
     sandbox.reset()
     const start = output.captures.length
     const ann = { email: 'ann@acme.test', password: ssoPassword('ann@acme.test') }
-    const input = (grant: 'code' | 'token'): SsoDeactivateInput => ({ product: 'design-pack', customerAccountCode: 'acme', grant, hardwareId: 'sandbox-pc-1' })
+    const input = (grant: 'code' | 'token'): SsoSignInRequestInput => ({ product: 'design-pack', customerAccountCode: 'acme', grant, hardwareId: 'sandbox-pc-1' })
 
     async function signIn(where: string, run: (page: Page) => Promise<Outcome<unknown>>, user = ann): Promise<Outcome<unknown>> {
       const page = await browser.newPage()
@@ -200,7 +202,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
 
     // A code used once is refused when replayed through the engine (as the CLI's --code would).
     const usedCode = observed.find((o) => o.label === 'SSO authorization code')!.value
-    await deactivate('replayed SSO code', hmac(), { product: 'design-pack', code: usedCode, customerAccountCode: 'acme', hardwareId: 'sandbox-pc-1' }, 'sso_code_invalid')
+    await deactivate('replayed SSO code', hmac(), { product: 'design-pack', hardwareId: 'sandbox-pc-1', credentials: { method: 'sso-code', code: usedCode, customerAccountCode: 'acme' } }, 'sso_code_invalid')
 
     // The window's route: IPC handler → engine → browser; what the window receives is scanned.
     sandbox.reset()
@@ -217,7 +219,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
       await signInOnProviderPage(page, ann)
       return pending
     })) as Outcome<unknown>
-    const wrongPassword = await handlers.get(IPC.deactivate)!(event, { product: 'design-pack', username: 'bob@example.test', password: password('carol@example.test') })
+    const wrongPassword = await handlers.get(IPC.deactivate)!(event, { product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: password('carol@example.test') } })
     output.keep('what the window received over IPC', { viaIpc, wrongPassword, sent })
     expect(codeOf(viaIpc)).toBe('ok')
 
@@ -314,9 +316,9 @@ describe('seeded secrets stay out of everything a run writes', () => {
         const engine = (auth: AuthConfig) => engineService({ apiUrl, auth, timeoutMs: 10_000 })
         void (async () => {
           const outcomes = [
-            await engine(hmac()).deactivate({ product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }),
-            await engine(hmac()).deactivate({ product: 'design-pack', username: 'bob@example.test', password: password('carol@example.test'), hardwareId: 'h' }),
-            await engine(hmac('sandbox-api-key', sharedKeyOf('sandbox-read-only-api-key'))).deactivate({ product: 'office-suite', licenseKey: 'K', hardwareId: 'h' }),
+            await engine(hmac()).deactivate({ product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }),
+            await engine(hmac()).deactivate({ product: 'design-pack', hardwareId: 'h', credentials: { method: 'user', username: 'bob@example.test', password: password('carol@example.test') } }),
+            await engine(hmac('sandbox-api-key', sharedKeyOf('sandbox-read-only-api-key'))).deactivate({ product: 'office-suite', hardwareId: 'h', credentials: { method: 'license-key', licenseKey: 'K' } }),
             await fetch(`${apiUrl}deactivate_bundle`, {
               method: 'POST',
               headers: { date: new Date().toUTCString(), authorization: hmacAuthorization('sandbox-api-key', sharedKeyOf('sandbox-api-key'), new Date().toUTCString()) },
@@ -382,10 +384,10 @@ describe('seeded secrets stay out of everything a run writes', () => {
       received.push([`save ${name}`, outcome])
       return outcome
     }
-    expect(codeOf(await save('window-key', hmac(), { product: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
-    expect(codeOf(await save('window-user', hmac(), { product: 'design-pack', username: 'bob@example.test', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
-    expect(codeOf(await save('window-oauth', OAUTH(), { product: 'office-suite', licenseKey: 'OFFICE-6666-UNTIL-2030', hardwareId: 'sandbox-pc-1' }))).toBe('ok')
-    expect(codeOf(await save('window-password', hmac(), { product: 'design-pack', username: 'bob@example.test', password: password('bob@example.test') }))).toBe('invalid_input')
+    expect(codeOf(await save('window-key', hmac(), { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))).toBe('ok')
+    expect(codeOf(await save('window-user', hmac(), { product: 'design-pack', hardwareId: 'sandbox-pc-1', credentials: { method: 'user', username: 'bob@example.test' } }))).toBe('ok')
+    expect(codeOf(await save('window-oauth', OAUTH(), { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-6666-UNTIL-2030' } }))).toBe('ok')
+    expect(codeOf(await save('window-password', hmac(), { product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: password('bob@example.test') } }))).toBe('invalid_input')
 
     const env = { LM_API_KEY: 'sandbox-api-key', LM_SHARED_KEY: sharedKeyOf('sandbox-api-key') }
     const oauthEnv = { LM_AUTH_SCHEME: 'oauth', LM_OAUTH_TOKEN_URL: sandbox.oauth.tokenUrl, LM_OAUTH_CLIENT_ID: 'sandbox-client', LM_OAUTH_CLIENT_SECRET: seed.oauthClients[0]!.clientSecret }

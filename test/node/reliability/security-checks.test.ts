@@ -14,7 +14,7 @@ import { createSenderCheck, type InvokeEventLike } from '../../../src/main/elect
 import { IPC } from '../../../src/shared/ipc-channels'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
-import { FIELD_LIMITS } from '../../../src/shared/validation'
+import { FIELD_LIMITS } from '../../../src/shared/request-fields'
 import { codeOf } from './support/engine'
 import { runs, Tally } from './support/properties'
 import { PROVIDER_URL, settledWithin, startSignIn, type RunningSignIn } from './support/sso-sign-in'
@@ -267,7 +267,7 @@ describe('IPC: sender checks and payload validation', () => {
     await fc.assert(
       fc.asyncProperty(fc.option(urls, { nil: null }), fc.constantFrom(null, { url: 'x' }), fc.constantFrom(WINDOW_ID, WINDOW_ID + 1, 0), async (url, parent, id) => {
         const { service, calls } = recordingService()
-        const outcome = (await handlers(service).get(IPC.deactivate)!(event(url, parent, id), { product: 'p', licenseKey: 'k' })) as Outcome<unknown>
+        const outcome = (await handlers(service).get(IPC.deactivate)!(event(url, parent, id), { product: 'p', credentials: { method: 'license-key', licenseKey: 'k' } })) as Outcome<unknown>
         const trusted = url !== null && parent === null && id === WINDOW_ID && isTheAppPage(url)
         verdicts.add(trusted ? 'trusted' : codeOf(outcome))
         expect(calls.length, `${url} parent=${JSON.stringify(parent)} id=${id}`).toBe(trusted ? 1 : 0)
@@ -285,44 +285,74 @@ describe('IPC: sender checks and payload validation', () => {
     expect(verdicts.get('trusted')).toBeGreaterThan(0)
   })
 
-  it('S04 random IPC payloads → the engine gets only well-shaped input, exactly as sent; refusals echo no value', async (context) => {
-    const DEACTIVATE_KEYS: Record<string, number> = {
-      product: FIELD_LIMITS.product,
-      hardwareId: FIELD_LIMITS.hardwareId,
-      licenseId: 32,
-      licenseKey: FIELD_LIMITS.licenseKey,
-      username: FIELD_LIMITS.username,
-      password: FIELD_LIMITS.password,
-      idToken: FIELD_LIMITS.idToken,
-      customerAccountCode: FIELD_LIMITS.customerAccountCode
+  it('S04 random IPC payloads → the engine gets only valid requests, as checked; refusals echo no value', async (context) => {
+    /** The request contract of src/shared/request.ts, stated independently. */
+    const TEXT: Record<string, number> = { ...FIELD_LIMITS }
+    const METHOD_FIELDS: Record<string, string[]> = {
+      'license-key': ['licenseKey'],
+      user: ['username', 'password'],
+      'sso-token': ['idToken', 'customerAccountCode'],
+      'sso-code': ['code', 'customerAccountCode']
     }
-    const SSO_KEYS: Record<string, number> = { product: 128, customerAccountCode: 128, hardwareId: 256, licenseId: 32, grant: 5 }
-    /** The contract of src/shared/api.ts, stated independently: one plain object of known string fields within the limits. */
-    function wellShaped(args: unknown[], keys: Record<string, number>, required: string[], grant: boolean): boolean {
-      if (args.length !== 1) return false
+    // eslint-disable-next-line no-control-regex
+    const goodText = (v: unknown, field: string) => typeof v === 'string' && v.trim() !== '' && v.length <= TEXT[field]! && !/[\u0000-\u001f\u007f]/.test(v)
+    const checkedText = (v: string, field: string) => (field === 'password' ? v : v.trim())
+    const plain = (v: unknown): v is Record<string, unknown> => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getOwnPropertySymbols(v).length > 0) return false
+      const proto = Object.getPrototypeOf(v)
+      return proto === Object.prototype || proto === null
+    }
+    const licenceId = (v: unknown): number | undefined => {
+      const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v.trim()) : NaN
+      return Number.isInteger(n) && n > 0 && n <= Number.MAX_SAFE_INTEGER ? n : undefined
+    }
+    /** The request the engine must receive, or undefined when the payload must be refused. */
+    function expectedRequest(args: unknown[], sso: boolean): Record<string, unknown> | undefined {
+      if (args.length !== 1 || !plain(args[0])) return undefined
       const payload = args[0]
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false
-      const proto = Object.getPrototypeOf(payload)
-      if (proto !== Object.prototype && proto !== null) return false
-      const entries = Object.entries(payload)
-      if (Object.getOwnPropertySymbols(payload).length > 0) return false
-      if (!required.every((k) => typeof (payload as Record<string, unknown>)[k] === 'string')) return false
-      if (grant && !['code', 'token'].includes((payload as Record<string, unknown>).grant as string)) return false
-      return entries.every(([k, v]) => k in keys && (v === undefined || (typeof v === 'string' && v.length <= keys[k]!)))
+      const allowed = sso ? ['product', 'hardwareId', 'licenseId', 'customerAccountCode', 'grant'] : ['product', 'hardwareId', 'licenseId', 'credentials']
+      if (!Object.keys(payload).every((k) => allowed.includes(k))) return undefined
+      const out: Record<string, unknown> = {}
+      if (!goodText(payload.product, 'product')) return undefined
+      out.product = checkedText(payload.product as string, 'product')
+      if (payload.hardwareId !== undefined) {
+        if (!goodText(payload.hardwareId, 'hardwareId')) return undefined
+        out.hardwareId = checkedText(payload.hardwareId as string, 'hardwareId')
+      }
+      if (payload.licenseId !== undefined) {
+        const id = licenceId(payload.licenseId)
+        if (id === undefined) return undefined
+        out.licenseId = id
+      }
+      if (sso) {
+        if (!goodText(payload.customerAccountCode, 'customerAccountCode') || !['code', 'token'].includes(payload.grant as string)) return undefined
+        return { ...out, customerAccountCode: checkedText(payload.customerAccountCode as string, 'customerAccountCode'), grant: payload.grant }
+      }
+      const credentials = payload.credentials
+      if (!plain(credentials) || typeof credentials.method !== 'string' || !(credentials.method in METHOD_FIELDS)) return undefined
+      const fields = METHOD_FIELDS[credentials.method]!
+      if (!Object.keys(credentials).every((k) => k === 'method' || fields.includes(k))) return undefined
+      if (!fields.every((f) => goodText(credentials[f], f))) return undefined
+      return { ...out, credentials: { method: credentials.method, ...Object.fromEntries(fields.map((f) => [f, checkedText(credentials[f] as string, f)])) } }
     }
-    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('code', 'token', 'office-suite', 'x'.repeat(200), 'y'.repeat(1100)), fc.anything({ maxDepth: 1 }))
-    /** Mostly short strings, so that about half the payloads are well shaped. */
-    const mostlyText = fc.oneof({ weight: 12, arbitrary: fc.string({ maxLength: 20 }) }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('code', 'token', 'office-suite', '12', ' 7 ', 'x'.repeat(200), 'y'.repeat(1100)), fc.anything({ maxDepth: 1 }))
+    /** Mostly short strings, so that many payloads are valid. */
+    const mostlyText = fc.oneof({ weight: 12, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
     const keys = (names: string[]) => Object.fromEntries(names.map((k) => [k, mostlyText]))
-    const deactivateLike = fc.record(
-      { ...keys(['hardwareId', 'licenseId', 'licenseKey', 'username', 'password', 'idToken', 'customerAccountCode']), product: mostlyText, code: value, extra: value },
-      { requiredKeys: ['product'] }
-    ).map((o) => (o.code === undefined || Object.keys(o).length % 3 === 0 ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'code' && k !== 'extra')) : o))
+    const credentials = fc
+      .tuple(fc.constantFrom(...Object.keys(METHOD_FIELDS)), fc.record(keys(['licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode']), { requiredKeys: [] }), value)
+      .map(([method, fields, odd]) => {
+        // Mostly exactly the method's fields; sometimes another method's too, or a smuggled or malformed method.
+        const own = Object.fromEntries(Object.entries(fields).filter(([k]) => METHOD_FIELDS[method]!.includes(k)))
+        const roll = Object.keys(fields).length % 4
+        return roll === 0 ? { method: odd, ...fields } : roll === 1 ? { method, ...fields } : { method, ...own }
+      })
+    const deactivateLike = fc.record({ ...keys(['hardwareId', 'licenseId']), product: mostlyText, credentials, extra: value }, { requiredKeys: ['product', 'credentials'] })
     const ssoLike = fc.record(
       { ...keys(['hardwareId', 'licenseId']), product: mostlyText, customerAccountCode: mostlyText, grant: fc.oneof(fc.constantFrom('code', 'token'), value) },
       { requiredKeys: ['product', 'customerAccountCode', 'grant'] }
     )
-    const withProto = fc.constant(JSON.parse('{"product":"p","licenseKey":"k","__proto__":{"polluted":true}}') as unknown)
+    const withProto = fc.constant(JSON.parse('{"product":"p","credentials":{"method":"license-key","licenseKey":"k"},"__proto__":{"polluted":true}}') as unknown)
     const args = (shape: fc.Arbitrary<unknown>) =>
       fc.oneof({ weight: 6, arbitrary: shape.map((p) => [p]) }, { weight: 1, arbitrary: fc.array(fc.oneof(shape, fc.anything({ maxDepth: 2 }), withProto), { maxLength: 2 }) })
     const call = fc.oneof(fc.tuple(fc.constant(IPC.deactivate), args(deactivateLike)), fc.tuple(fc.constant(IPC.deactivateWithSso), args(ssoLike)))
@@ -332,16 +362,17 @@ describe('IPC: sender checks and payload validation', () => {
         const { service, calls } = recordingService()
         const outcome = (await handlers(service).get(channel)!(event(INDEX_URL), ...args)) as Outcome<unknown>
         const sso = channel === IPC.deactivateWithSso
-        const valid = sso ? wellShaped(args, SSO_KEYS, ['product', 'customerAccountCode', 'grant'], true) : wellShaped(args, DEACTIVATE_KEYS, ['product'], false)
-        verdicts.add(valid ? 'passed to the engine' : codeOf(outcome))
-        expect(calls.length, JSON.stringify(args)).toBe(valid ? 1 : 0)
-        if (valid) {
-          const sent = Object.fromEntries(Object.entries(args[0] as object).filter(([, v]) => v !== undefined))
-          expect(calls[0]!.input).toEqual(sent)
+        const expected = expectedRequest(args, sso)
+        verdicts.add(expected !== undefined ? 'passed to the engine' : codeOf(outcome))
+        expect(calls.length, JSON.stringify(args)).toBe(expected !== undefined ? 1 : 0)
+        if (expected !== undefined) {
+          expect(calls[0]!.input).toEqual(expected)
         } else {
           expect(codeOf(outcome)).toBe('invalid_input')
           const text = JSON.stringify(outcome)
-          for (const v of Object.values(typeof args[0] === 'object' && args[0] !== null ? args[0] : {})) {
+          const payload = typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {}
+          const credentialValues = plain(payload['credentials']) ? Object.values(payload['credentials']) : []
+          for (const v of [...Object.values(payload), ...credentialValues]) {
             if (typeof v === 'string' && v.length >= 6 && !/^[a-zA-Z]+$/.test(v)) expect(text).not.toContain(v)
           }
         }
@@ -350,8 +381,8 @@ describe('IPC: sender checks and payload validation', () => {
     )
     table.record(context, {
       id: 'S04',
-      case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown, "__proto__" and smuggled "code" fields, wrong types, over-long strings, any JSON-like value (400)',
-      expected: 'the engine receives only one plain object of known string fields within the limits, exactly as sent; otherwise invalid_input without echoing a value',
+      case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown and "__proto__" fields, credentials of several methods or a malformed method, wrong types, over-long strings, any JSON-like value (400)',
+      expected: 'the engine receives only requests the contract accepts (one plain object, known fields, every value within its rules), as checked (identifiers trimmed, the licence id a number); otherwise invalid_input without echoing a value',
       observed: `${verdicts.total} calls: ${verdicts}`
     })
   })

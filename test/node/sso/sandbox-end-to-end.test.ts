@@ -91,7 +91,7 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
     expect(await isListening('127.0.0.1', Number(callback.port))).toBe(false)
 
     sandbox.reset()
-    const replay = await service.deactivate({ product: 'design-pack', customerAccountCode: 'acme', code, hardwareId: PC })
+    const replay = await service.deactivate({ product: 'design-pack', hardwareId: PC, credentials: { method: 'sso-code', code, customerAccountCode: 'acme' } })
     expect(replay).toMatchObject({ ok: false, error: { code: 'sso_code_invalid', status: 400 } })
     expect(sandbox.devicesOf(3001)).toEqual([PC])
     expect(browser.blocked).toEqual([])
@@ -171,15 +171,16 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
     const other = `http://127.0.0.1:${(catcher.address() as AddressInfo).port === 65535 ? 65534 : (catcher.address() as AddressInfo).port + 1}`
     try {
       const service = serviceFor(await browser.newPage())
-      const base = { product: 'design-pack', customerAccountCode: 'acme', hardwareId: PC }
+      const base = { product: 'design-pack', hardwareId: PC }
+      const code = async (uri: string) => ({ method: 'sso-code' as const, code: await codeFor(uri), customerAccountCode: 'acme' })
 
-      const without = await service.deactivate({ ...base, code: await codeFor(chosen) })
+      const without = await service.deactivate({ ...base, credentials: await code(chosen) })
       expect(without).toMatchObject({ ok: false, error: { code: 'sso_redirect_uri_mismatch', status: 400, serverMessage: 'Incorrect redirect_uri' } })
-      const another = await service.deactivate({ ...base, code: await codeFor(chosen), redirectUri: other })
+      const another = await service.deactivate({ ...base, credentials: { ...(await code(chosen)), redirectUri: other } })
       expect(another).toMatchObject({ ok: false, error: { code: 'sso_redirect_uri_mismatch' } })
       expect(sandbox.devicesOf(3001)).toEqual([PC])
 
-      const same = await service.deactivate({ ...base, code: await codeFor(chosen), redirectUri: chosen })
+      const same = await service.deactivate({ ...base, credentials: { ...(await code(chosen)), redirectUri: chosen } })
       expect(same).toMatchObject({ ok: true, value: { method: 'sso-code' } })
       expect(sandbox.devicesOf(3001)).toEqual([])
     } finally {

@@ -1,19 +1,17 @@
 import type {
   AppInfo,
-  DeactivateInput,
   DeactivationResult,
   HardwareIdInfo,
   LicenseManagerApi,
   OfflineRequestContent,
-  OfflineRequestInput,
   OfflineRequestSaved,
   OfflineRequestSummary,
   OfflineUploadResult,
-  SsoDeactivateInput,
   SsoProgress,
   WarmUpState
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
+import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
@@ -67,11 +65,11 @@ export const REQUEST_SUMMARY: OfflineRequestSummary = {
 export class FakeApi implements LicenseManagerApi {
   appInfo: Outcome<AppInfo> = success(APP_INFO)
   hardwareId: Outcome<HardwareIdInfo> = success(PC_HARDWARE_ID)
-  deactivateAnswer: (input: DeactivateInput) => Promise<Outcome<DeactivationResult>> = async (input) => deactivated(input, methodOf(input))
-  ssoAnswer: (input: SsoDeactivateInput, emit: (progress: SsoProgress) => void) => Promise<Outcome<DeactivationResult>> = async (input) =>
+  deactivateAnswer: (input: DeactivationRequestInput) => Promise<Outcome<DeactivationResult>> = async (input) => deactivated(input, methodOf(input))
+  ssoAnswer: (input: SsoSignInRequestInput, emit: (progress: SsoProgress) => void) => Promise<Outcome<DeactivationResult>> = async (input) =>
     deactivated(input, input.grant === 'code' ? 'sso-code' : 'sso-token')
 
-  saveAnswer: (input: OfflineRequestInput) => Promise<Outcome<OfflineRequestSaved>> = async () =>
+  saveAnswer: (input: OfflineRequest) => Promise<Outcome<OfflineRequestSaved>> = async () =>
     success({ saved: true, path: '/home/ann/office-suite-3f2a9c0d-deactivate.req', summary: REQUEST_SUMMARY })
   inspectAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineRequestSummary>> = async () => success(REQUEST_SUMMARY)
   uploadAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>> = async () =>
@@ -80,11 +78,11 @@ export class FakeApi implements LicenseManagerApi {
   readonly calls = {
     getAppInfo: 0,
     getHardwareId: 0,
-    deactivate: [] as DeactivateInput[],
-    deactivateWithSso: [] as SsoDeactivateInput[],
+    deactivate: [] as DeactivationRequestInput[],
+    deactivateWithSso: [] as SsoSignInRequestInput[],
     cancelSso: 0,
     warmUp: 0,
-    saveOfflineRequest: [] as OfflineRequestInput[],
+    saveOfflineRequest: [] as OfflineRequest[],
     inspectOfflineRequest: [] as OfflineRequestContent[],
     uploadOfflineRequest: [] as OfflineRequestContent[],
     resetSandbox: 0
@@ -102,11 +100,11 @@ export class FakeApi implements LicenseManagerApi {
     this.calls.getHardwareId++
     return this.hardwareId
   }
-  deactivate(input: DeactivateInput): Promise<Outcome<DeactivationResult>> {
+  deactivate(input: DeactivationRequestInput): Promise<Outcome<DeactivationResult>> {
     this.calls.deactivate.push(structuredClone(input))
     return this.deactivateAnswer(input)
   }
-  deactivateWithSso(input: SsoDeactivateInput): Promise<Outcome<DeactivationResult>> {
+  deactivateWithSso(input: SsoSignInRequestInput): Promise<Outcome<DeactivationResult>> {
     this.calls.deactivateWithSso.push(structuredClone(input))
     return this.ssoAnswer(input, (progress) => this.emit(progress))
   }
@@ -118,7 +116,7 @@ export class FakeApi implements LicenseManagerApi {
     this.calls.warmUp++
     return success({ warming: true })
   }
-  saveOfflineRequest(input: OfflineRequestInput): Promise<Outcome<OfflineRequestSaved>> {
+  saveOfflineRequest(input: OfflineRequest): Promise<Outcome<OfflineRequestSaved>> {
     this.calls.saveOfflineRequest.push(structuredClone(input))
     return this.saveAnswer(input)
   }
@@ -163,8 +161,4 @@ export class FakeApi implements LicenseManagerApi {
   }
 }
 
-function methodOf(input: DeactivateInput): DeactivationResult['method'] {
-  if (input.licenseKey !== undefined) return 'license-key'
-  if (input.password !== undefined) return 'user'
-  return 'sso-token'
-}
+const methodOf = (input: DeactivationRequestInput): DeactivationResult['method'] => input.credentials.method

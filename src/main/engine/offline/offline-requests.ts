@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError } from '../../../shared/errors'
-import { maskLicenseKey, validateOfflineRequest, type OfflineDraft } from '../../../shared/offline-validation'
+import { maskLicenseKey } from '../../../shared/offline-validation'
+import type { OfflineRequest } from '../../../shared/request'
+import { validateOfflineRequest } from '../../../shared/validation'
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import type { AuthConfig } from '../config'
 import { secretScrubber } from '../errors/scrub-secrets'
@@ -26,7 +28,7 @@ export interface OfflineRequestFile {
 
 export interface OfflineRequests {
   /** Builds and signs a request file; needs no network. Invalid input writes nothing. */
-  create(input: unknown): Promise<Outcome<OfflineRequestFile>>
+  create(input: OfflineRequest): Promise<Outcome<OfflineRequestFile>>
   /** Reads a request file and says what it will free; nothing is sent. */
   inspect(content: unknown): Outcome<OfflineRequestSummary>
   /** Reads, then uploads a request file to `deactivate_bundle_offline`. */
@@ -130,7 +132,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
     return success(reading.file)
   }
 
-  function build(draft: OfflineDraft): OfflineRequestFile {
+  function build(draft: OfflineRequest & { hardwareId: string }): OfflineRequestFile {
     const { auth } = deps
     const credential = draft.credentials.method === 'license-key' ? { license_key: draft.credentials.licenseKey } : { username: draft.credentials.username }
     // Field order follows LicenseSpring's node SDK; the signature covers this exact JSON text.
@@ -155,16 +157,11 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
 
   return {
     async create(input) {
-      if (typeof input !== 'object' || input === null) {
-        return failure(describeError('invalid_input', { field: 'request', explanation: 'The request is not an object. Nothing was written.' }))
-      }
-      const fields = input as Record<string, unknown>
-      const override = fields['hardwareId']
-      const hardwareId: Outcome<unknown> = override === undefined || typeof override === 'string' ? await deps.resolveHardwareId(override) : success(override)
-      if (!hardwareId.ok) return hardwareId
-      const draft = validateOfflineRequest({ product: fields['product'], licenseKey: fields['licenseKey'], username: fields['username'], hardwareId: hardwareId.value })
+      const draft = validateOfflineRequest(input)
       if (!draft.ok) return draft
-      return success(build(draft.value))
+      const hardwareId = await deps.resolveHardwareId(draft.value.hardwareId)
+      if (!hardwareId.ok) return hardwareId
+      return success(build({ ...draft.value, hardwareId: hardwareId.value }))
     },
 
     inspect(content) {

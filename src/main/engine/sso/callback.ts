@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import type { SsoGrant } from '../../../shared/api'
+import type { SsoGrant } from '../../../shared/request'
 import type { SsoCredential } from './types'
 
 const MAX_MESSAGE = 300

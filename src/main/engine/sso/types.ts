@@ -1,4 +1,5 @@
-import type { SsoGrant, SsoProgress } from '../../../shared/api'
+import type { SsoProgress } from '../../../shared/api'
+import type { SsoGrant } from '../../../shared/request'
 import type { Outcome } from '../../../shared/outcome'
 import type { HttpSignInOrigins } from '../external-url'
 

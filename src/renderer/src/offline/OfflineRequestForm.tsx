@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
-import type { OfflineRequestInput } from '../../../shared/api'
+import type { OfflineRequest } from '../../../shared/request'
 import type { HardwareReading } from '../form-model'
 import { HardwareIdPanel } from '../HardwareIdPanel'
 import { TextField } from '../TextField'
@@ -11,7 +11,7 @@ interface OfflineRequestFormProps {
   defaultValues: OfflineFormValues
   hardware: HardwareReading
   busy: boolean
-  onSubmit(input: OfflineRequestInput, values: OfflineFormValues): void
+  onSubmit(input: OfflineRequest, values: OfflineFormValues): void
 }
 
 /** Writes a request file for a PC without internet: licence key or username only. */

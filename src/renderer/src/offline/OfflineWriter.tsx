@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { AppInfo, OfflineRequestInput, OfflineRequestSaved } from '../../../shared/api'
+import type { AppInfo, OfflineRequestSaved } from '../../../shared/api'
+import type { OfflineRequest } from '../../../shared/request'
 import { failure, type Outcome } from '../../../shared/outcome'
 import { ErrorView } from '../ErrorView'
 import { useHardwareReading } from '../queries'
@@ -17,7 +18,7 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
   const [values, setValues] = useState<OfflineFormValues>(() => initialOfflineValues(appInfo.defaultProduct, prefill))
   const [formKey, setFormKey] = useState(0)
   const save = useMutation({
-    mutationFn: async (input: OfflineRequestInput): Promise<Outcome<OfflineRequestSaved>> => {
+    mutationFn: async (input: OfflineRequest): Promise<Outcome<OfflineRequestSaved>> => {
       try {
         return await api.saveOfflineRequest(input)
       } catch {

@@ -1,5 +1,5 @@
-import type { OfflineRequestInput } from '../../../shared/api'
-import { validateOfflineRequest, type OfflineLoginMethod } from '../../../shared/offline-validation'
+import { offlineRequestSchema, type OfflineLoginMethod, type OfflineRequest } from '../../../shared/request'
+import { requestIssues } from '../../../shared/validation'
 import type { HardwareReading } from '../form-model'
 import { HARDWARE_LOADING_MESSAGE, HARDWARE_REQUIRED_MESSAGE } from '../form-model'
 
@@ -30,35 +30,30 @@ export function initialOfflineValues(defaultProduct: string, prefill: OfflinePre
   return { method: 'license-key', product: defaultProduct, licenseKey: '', username: '', hardwareIdOverride: '', ...prefill }
 }
 
-const NOTHING_WRITTEN = / Nothing was (written|sent)\.$/
-
 /**
- * Checks the form with the engine's own rules (validateOfflineRequest) and returns the
- * input for saveOfflineRequest, or the message per field at fault.
+ * Checks the form with the request schema the engine uses, every field at once, and returns the
+ * request for saveOfflineRequest, or the message per field at fault.
  */
-export function prepareOfflineRequest(values: OfflineFormValues, hardware: HardwareReading): { ok: true; input: OfflineRequestInput } | { ok: false; errors: OfflineFieldErrors } {
+export function prepareOfflineRequest(values: OfflineFormValues, hardware: HardwareReading): { ok: true; input: OfflineRequest } | { ok: false; errors: OfflineFieldErrors } {
   const errors: OfflineFieldErrors = {}
   const override = values.hardwareIdOverride.trim() !== ''
-  let hardwareId = values.hardwareIdOverride
+  let hardwareId: string | undefined = values.hardwareIdOverride
   if (!override) {
-    if (hardware.status === 'ready') hardwareId = hardware.info.id
-    else errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
+    hardwareId = hardware.status === 'ready' ? hardware.info.id : undefined
+    if (hardware.status !== 'ready') errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
   }
-  const credential: { licenseKey: string } | { username: string } =
-    values.method === 'license-key' ? { licenseKey: values.licenseKey } : { username: values.username }
-  // Every field is checked: a field found at fault is replaced by a valid stand-in and the rest checked again.
-  const checked: Record<string, string> = { product: values.product, hardwareId: errors.hardwareIdOverride ? 'x' : hardwareId, ...credential }
-  for (let round = 0; round < OFFLINE_FIELD_ORDER.length + 1; round++) {
-    const outcome = validateOfflineRequest(checked)
-    if (outcome.ok) break
-    const field = outcome.error.field === 'credentials' ? (values.method === 'license-key' ? 'licenseKey' : 'username') : outcome.error.field
-    const formField = field === undefined ? undefined : FORM_FIELD[field]
-    if (formField === undefined || field === undefined) break
-    errors[formField] ??= outcome.error.explanation.replace(NOTHING_WRITTEN, '')
-    checked[field] = 'x'
+  const credentialField = values.method === 'license-key' ? 'licenseKey' : 'username'
+  // An empty field gives no credentials at all: the schema then asks for the licence key or the username.
+  const credentials = values[credentialField] === '' ? undefined : { method: values.method, [credentialField]: values[credentialField] }
+  const parsed = offlineRequestSchema.safeParse({ product: values.product, ...(hardwareId === undefined ? {} : { hardwareId }), credentials })
+  if (!parsed.success) {
+    for (const issue of requestIssues(parsed.error.issues)) {
+      const field = issue.field === 'credentials' ? credentialField : FORM_FIELD[issue.field]
+      if (field !== undefined) errors[field] ??= issue.message
+    }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
-  const input: OfflineRequestInput = { product: values.product, ...credential }
-  if (override) input.hardwareId = values.hardwareIdOverride
-  return { ok: true, input }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
+  // This PC's own id is left for the engine to read; only an override travels with the request.
+  const { hardwareId: _checked, ...withoutPcId } = parsed.data
+  return { ok: true, input: override ? parsed.data : withoutPcId }
 }

@@ -1,6 +1,6 @@
 import { request } from 'node:http'
 import { createSsoBrowserFlow, type SsoCredential } from '../../../../src/main/engine/sso'
-import type { SsoGrant } from '../../../../src/shared/api'
+import type { SsoGrant } from '../../../../src/shared/request'
 import type { Outcome } from '../../../../src/shared/outcome'
 
 /** The provider URL a License API would hand out: a loopback redirect with any port, no state. */
