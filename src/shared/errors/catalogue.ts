@@ -1,12 +1,22 @@
 import type { CatalogueEntry, ErrorFamily } from './types'
 
+/** An entry; for the CLI a network-family error is a network failure, any other a refusal, unless marked below. */
 const entry = (
   family: ErrorFamily,
   status: number,
   title: string,
   explanation: string,
   action: string
-): CatalogueEntry => ({ family, status, title, explanation, action })
+): CatalogueEntry => ({ family, exit: family === 'network' ? 'network' : 'refused', status, title, explanation, action })
+
+/** Raised before anything is sent: bad input or configuration, no hardware id, busy, an unusable request file. */
+const beforeSending = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'invalid' })
+
+/** The browser sign-in ended without a code or token: the License API was not asked to deactivate. */
+const signInIncomplete = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'ssoIncomplete' })
+
+/** A failure inside the app itself. */
+const insideTheApp = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'unexpected' })
 
 /** An answer only the built-in sandbox gives; the vendor's docs name no code for the case. */
 const sandboxOnly = (e: CatalogueEntry): CatalogueEntry => ({ ...e, sandboxOnly: true })
@@ -175,28 +185,28 @@ export const ERROR_CATALOGUE = {
     'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
 
   // ── this app ──
-  invalid_input: entry('input', 0, 'Please check what you entered',
+  invalid_input: beforeSending(entry('input', 0, 'Please check what you entered',
     'A field is missing, empty or not in the expected form. Nothing was sent.',
-    'Correct the highlighted field and try again.'),
-  prefill_link_invalid: entry('input', 0, 'The support link could not be used',
+    'Correct the highlighted field and try again.')),
+  prefill_link_invalid: beforeSending(entry('input', 0, 'The support link could not be used',
     'The link that opened the app is not in the expected form, so nothing was filled in.',
-    'Fill in the form yourself, or ask the helpdesk for a new link.'),
-  hardware_id_unavailable: entry('input', 0, 'This PC’s hardware id could not be read',
+    'Fill in the form yourself, or ask the helpdesk for a new link.')),
+  hardware_id_unavailable: beforeSending(entry('input', 0, 'This PC’s hardware id could not be read',
     'The app could not read a reliable machine id from the operating system.',
-    'Paste the hardware id that the licensed product shows in the override field.'),
-  config_invalid: entry('setup', 0, 'The app is not configured correctly',
-    'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
-  busy: entry('input', 0, 'Already working',
-    'Another deactivation is still running.', 'Wait for it to finish.'),
+    'Paste the hardware id that the licensed product shows in the override field.')),
+  config_invalid: beforeSending(entry('setup', 0, 'The app is not configured correctly',
+    'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP)),
+  busy: beforeSending(entry('input', 0, 'Already working',
+    'Another deactivation is still running.', 'Wait for it to finish.')),
   ipc_forbidden: entry('setup', 0, 'The request did not come from the app’s window',
     'The app only accepts requests from its own page, and this one came from somewhere else, so it was refused. Nothing was sent.',
     'Close and reopen the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
   sandbox_start_failed: entry('setup', 0, 'The built-in sandbox could not start',
     'No licence server is configured, so the app uses its built-in practice server, and that server could not start on this PC.',
     'Restart the app. If it keeps happening, a security program may be blocking connections inside this PC (127.0.0.1): ask your IT department.'),
-  app_internal_error: entry('server', 0, 'The app ran into a problem',
+  app_internal_error: insideTheApp(entry('server', 0, 'The app ran into a problem',
     'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.',
-    'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
+    'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1))),
 
   app_no_answer: entry('server', 0, 'The app did not answer',
     'The window got no answer from the app’s background process. The licence may be unchanged.',
@@ -206,21 +216,21 @@ export const ERROR_CATALOGUE = {
   missing_content: entry('input', 400, 'The request file is empty',
     'The licence server received an upload without any request file content.',
     'Choose the request file written on the PC without internet (it ends in .req) and upload it again.'),
-  offline_file_too_large: entry('input', 0, 'This file is too large to be a request file',
+  offline_file_too_large: beforeSending(entry('input', 0, 'This file is too large to be a request file',
     'Request files are small (a few hundred bytes); this file is larger than 64 KiB, so it was not read. Nothing was sent.',
-    'Choose the .req file that License Manager wrote on the PC without internet.'),
-  offline_file_wrong_type: entry('input', 0, 'This is not a deactivation request file',
+    'Choose the .req file that License Manager wrote on the PC without internet.')),
+  offline_file_wrong_type: beforeSending(entry('input', 0, 'This is not a deactivation request file',
     'The file is not a deactivation request written by License Manager or a LicenseSpring SDK. Nothing was sent.',
-    'Choose the .req file that License Manager wrote on the PC without internet.'),
-  offline_file_truncated: entry('input', 0, 'The request file is incomplete',
+    'Choose the .req file that License Manager wrote on the PC without internet.')),
+  offline_file_truncated: beforeSending(entry('input', 0, 'The request file is incomplete',
     'The file ends too early: it was cut off while being copied or saved. Nothing was sent.',
-    'Copy the file from the PC without internet again, or write a new request file there.'),
-  offline_file_tampered: entry('input', 0, 'The request file was changed',
+    'Copy the file from the PC without internet again, or write a new request file there.')),
+  offline_file_tampered: beforeSending(entry('input', 0, 'The request file was changed',
     'The file’s signature does not match its content: something in it was edited after it was written, so it cannot be trusted. Nothing was sent.',
-    'Do not edit request files. Write a new request file on the PC without internet and upload that one.'),
-  offline_save_failed: entry('input', 0, 'The request file could not be saved',
+    'Do not edit request files. Write a new request file on the PC without internet and upload that one.')),
+  offline_save_failed: beforeSending(entry('input', 0, 'The request file could not be saved',
     'The app could not write the file where you chose (the folder may be missing, read-only or full). Nothing was saved.',
-    'Choose another folder, such as your Documents folder or a USB stick, and try again.'),
+    'Choose another folder, such as your Documents folder or a USB stick, and try again.')),
   // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.
   offline_request_tampered: entry('input', 400, 'The licence server found the request file changed',
     'The server checked the file’s signature and it does not match: the file was edited after it was written, or it was signed with other keys than the server knows.',
@@ -233,35 +243,35 @@ export const ERROR_CATALOGUE = {
     'Write a new request file on the PC without internet (check its date and time first) and upload it soon after.'),
 
   // ── SSO browser flow (this app's own) ──
-  sso_cancelled: entry('sso', 0, 'Sign-in cancelled',
-    'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.'),
-  sso_timeout: entry('sso', 0, 'The sign-in took too long',
+  sso_cancelled: signInIncomplete(entry('sso', 0, 'Sign-in cancelled',
+    'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.')),
+  sso_timeout: signInIncomplete(entry('sso', 0, 'The sign-in took too long',
     'The browser did not come back to the app in time. Nothing was changed.',
-    'Start again and finish signing in in the browser window that opens.'),
-  sso_replaced: entry('sso', 0, 'A newer sign-in started',
-    'This sign-in was replaced by a newer attempt.', 'Finish the newest sign-in in your browser.'),
-  sso_state_mismatch: entry('sso', 0, 'The sign-in answer did not match',
+    'Start again and finish signing in in the browser window that opens.')),
+  sso_replaced: signInIncomplete(entry('sso', 0, 'A newer sign-in started',
+    'This sign-in was replaced by a newer attempt.', 'Finish the newest sign-in in your browser.')),
+  sso_state_mismatch: signInIncomplete(entry('sso', 0, 'The sign-in answer did not match',
     'The browser returned an answer that does not belong to this sign-in, so it was ignored for your safety.',
-    'Start the sign-in again from the app, and use only the browser tab it opens.'),
-  sso_access_denied: entry('sso', 0, 'Sign-in was refused',
+    'Start the sign-in again from the app, and use only the browser tab it opens.')),
+  sso_access_denied: signInIncomplete(entry('sso', 0, 'Sign-in was refused',
     'Your company’s sign-in page refused access, or you declined it.',
-    'Sign in with an account that has access, or ask your administrator.'),
-  sso_provider_error: entry('sso', 0, 'Your company sign-in reported an error',
-    'The identity provider ended the sign-in with an error.', 'Try again. If it keeps happening, show the code below to your administrator.'),
-  sso_invalid_callback: entry('sso', 0, 'The browser sent an incomplete answer',
-    'The browser came back without a sign-in code or token.', 'Start the sign-in again.'),
-  sso_port_in_use: entry('sso', 0, 'The sign-in port is busy',
+    'Sign in with an account that has access, or ask your administrator.')),
+  sso_provider_error: signInIncomplete(entry('sso', 0, 'Your company sign-in reported an error',
+    'The identity provider ended the sign-in with an error.', 'Try again. If it keeps happening, show the code below to your administrator.')),
+  sso_invalid_callback: signInIncomplete(entry('sso', 0, 'The browser sent an incomplete answer',
+    'The browser came back without a sign-in code or token.', 'Start the sign-in again.')),
+  sso_port_in_use: signInIncomplete(entry('sso', 0, 'The sign-in port is busy',
     'The app must listen on the port the vendor registered for sign-in, and another program is using it.',
-    'Close the other program (or another copy of this app) and try again.'),
-  sso_redirect_not_loopback: entry('setup', 0, 'Company sign-in is set up for another kind of app',
+    'Close the other program (or another copy of this app) and try again.')),
+  sso_redirect_not_loopback: signInIncomplete(entry('setup', 0, 'Company sign-in is set up for another kind of app',
     'The vendor’s sign-in sends the browser to an address that is not this PC, so the app cannot receive the answer.',
-    'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.'),
-  sso_browser_failed: entry('sso', 0, 'The browser could not be opened',
+    'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.')),
+  sso_browser_failed: signInIncomplete(entry('sso', 0, 'The browser could not be opened',
     'The app could not open your web browser for the sign-in.',
-    'Copy the sign-in link and open it in your browser yourself.'),
-  sso_unsafe_url: entry('setup', 0, 'The sign-in address is not safe to open',
+    'Copy the sign-in link and open it in your browser yourself.')),
+  sso_unsafe_url: signInIncomplete(entry('setup', 0, 'The sign-in address is not safe to open',
     'The server gave a sign-in address that is not https (or a loopback address for the sandbox), so the app did not open it.',
-    ASK_VENDOR)
+    ASK_VENDOR))
 } as const satisfies Record<string, CatalogueEntry>
 
 export type KnownErrorCode = keyof typeof ERROR_CATALOGUE

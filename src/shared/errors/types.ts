@@ -11,8 +11,17 @@ export type ErrorFamily =
   | 'server' // the server failed or answered something unusable
   | 'sso' // the browser sign-in did not complete
 
+/**
+ * What the CLI's exit code says about an error: invalid input or configuration (nothing was sent),
+ * a refusal by the License API, no usable answer from the network, a browser sign-in that did
+ * not complete, or a failure inside the app.
+ */
+export type ExitGroup = 'invalid' | 'refused' | 'network' | 'ssoIncomplete' | 'unexpected'
+
 export interface CatalogueEntry {
   family: ErrorFamily
+  /** The CLI's exit group (src/cli/exit-codes.ts). */
+  exit: ExitGroup
   /** The HTTP status the server answers with; 0 when no HTTP answer is involved. */
   status: number
   title: string
@@ -26,7 +35,7 @@ export interface CatalogueEntry {
 }
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
-export interface AppError extends CatalogueEntry {
+export interface AppError extends Omit<CatalogueEntry, 'exit'> {
   code: string
   /** The server's own message, kept for unknown codes and for the helpdesk. */
   serverMessage?: string

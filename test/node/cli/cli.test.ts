@@ -5,7 +5,7 @@ import { createLicenseApiClient } from '../../../src/main/engine/license-api-cli
 import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
-import { describeError, ERROR_CATALOGUE } from '../../../src/shared/errors'
+import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { closedPort } from '../engine/support/servers'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -341,30 +341,17 @@ describe('runCli in-process', () => {
 })
 
 describe('exit codes', () => {
-  it.each([
-    ['invalid_input', EXIT.invalid],
-    ['config_invalid', EXIT.invalid],
-    ['hardware_id_unavailable', EXIT.invalid],
-    ['busy', EXIT.invalid],
-    ['device_not_found', EXIT.refused],
-    ['invalid_api_key', EXIT.refused],
-    ['date_header_diff', EXIT.refused],
-    ['sso_not_enabled', EXIT.refused],
-    ['internal_error', EXIT.refused],
-    ['oauth_token_request_failed', EXIT.refused],
-    ['some_future_server_code', EXIT.refused],
-    ['timeout', EXIT.network],
-    ['cannot_connect_to_server', EXIT.network],
-    ['html_error_body', EXIT.network],
-    ['sso_cancelled', EXIT.ssoIncomplete],
-    ['sso_timeout', EXIT.ssoIncomplete],
-    ['sso_redirect_not_loopback', EXIT.ssoIncomplete],
-    ['app_internal_error', EXIT.unexpected]
-  ])('%s → %i', (code, exit) => {
-    expect(exitCodeFor(describeError(code))).toBe(exit)
+  it('each catalogue code exits with the group its entry names', () => {
+    for (const [code, entry] of Object.entries(ERROR_CATALOGUE)) expect(exitCodeFor({ code }), code).toBe(EXIT[entry.exit])
   })
 
-  it('every catalogue code maps to a failure exit code', () => {
-    for (const code of Object.keys(ERROR_CATALOGUE)) expect(exitCodeFor(describeError(code))).toBeGreaterThan(0)
+  it('a code the catalogue does not know is a License API refusal', () => {
+    expect(exitCodeFor(describeServerError('some_future_server_code', { status: 400 }))).toBe(EXIT.refused)
+  })
+
+  it('every group is a failure exit code, and the groups are those --help documents', () => {
+    const groups = new Set(Object.values(ERROR_CATALOGUE).map((entry) => entry.exit))
+    expect([...groups].sort()).toEqual(['invalid', 'network', 'refused', 'ssoIncomplete', 'unexpected'])
+    for (const group of groups) expect(EXIT[group]).toBeGreaterThan(0)
   })
 })

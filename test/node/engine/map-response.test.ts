@@ -69,6 +69,12 @@ describe('the catalogue is covered', () => {
   })
 })
 
+describe('errors without an HTTP answer', () => {
+  it.each(TRANSPORT_CODES)('%s has status 0: no HTTP answer came', (code) => {
+    expect(ERROR_CATALOGUE[code].status).toBe(0)
+  })
+})
+
 describe('mapErrorResponse: the error envelope', () => {
   it.each(SERVER_CODES)('%s in an envelope maps to that code with the received status and message', (code) => {
     const status = ERROR_CATALOGUE[code].status

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { echoForms, REMOVED, secretScrubber } from '../../../src/main/engine/errors/scrub-secrets'
-import { describeError } from '../../../src/shared/errors'
+import { describeError, describeServerError } from '../../../src/shared/errors'
 
 describe('echoForms', () => {
   it('lists the plain, URL, form, lower-case hex, JSON and HTML forms of a secret', () => {
@@ -39,7 +39,7 @@ describe('secretScrubber', () => {
 
   it('scrubs the server-derived fields of an error, and an unknown code, but never the catalogue’s own words', () => {
     const scrub = secretScrubber(['LICENCE-KEY-123'])
-    const unknown = describeError('bad_LICENCE-KEY-123', { status: 400, serverMessage: 'no licence LICENCE-KEY-123' })
+    const unknown = describeServerError('bad_LICENCE-KEY-123', { status: 400, serverMessage: 'no licence LICENCE-KEY-123' })
     const out = scrub.error(unknown)
     expect(JSON.stringify(out)).not.toContain('LICENCE-KEY-123')
     expect(out).toMatchObject({ code: `bad_${REMOVED}`, explanation: `no licence ${REMOVED}`, serverMessage: `no licence ${REMOVED}`, status: 400 })

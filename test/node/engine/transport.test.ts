@@ -32,6 +32,8 @@ describe('transport failures over real loopback sockets', () => {
     const { client, fetchSpy } = clientFor(`http://127.0.0.1:${port}/api/v4/`)
     const outcome = await client.deactivateBundle(REQUEST)
     expect(errorCode(outcome)).toBe('cannot_connect_to_server')
+    // No HTTP answer came, so there is no HTTP status to show.
+    expect(outcome.ok ? 'ok' : outcome.error.status).toBe(0)
     expect(fetchSpy.calls).toBe(2)
     // No HTTP answer came: no status, and the socket's cause is kept for diagnostics.
     expect(outcome).toMatchObject({ ok: false, error: { status: 0, networkCause: `ECONNREFUSED 127.0.0.1:${port}` } })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { describeError } from '../../../src/shared/errors'
+import { describeServerError } from '../../../src/shared/errors'
 import { failure, success } from '../../../src/shared/outcome'
 import type { SsoProgress } from '../../../src/shared/api'
 import type { SsoAuthority } from '../../../src/sandbox/sso-authority'
@@ -40,7 +40,7 @@ export function requestFrom(authority: SsoAuthority, discovery = true): SsoBrows
     })
     return answer.ok
       ? success({ url: answer.value.url, ...(discovery ? { openidConfiguration: answer.value.openid_configuration } : {}) })
-      : failure(describeError(answer.refusal.code, { status: answer.refusal.status, serverMessage: answer.refusal.message }))
+      : failure(describeServerError(answer.refusal.code, { status: answer.refusal.status, serverMessage: answer.refusal.message }))
   }
 }
 

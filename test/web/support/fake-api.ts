@@ -12,7 +12,7 @@ import type {
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
-import { describeError } from '../../../src/shared/errors'
+import { describeError, describeServerError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
 export const APP_INFO: AppInfo = {
@@ -156,8 +156,8 @@ export class FakeApi implements LicenseManagerApi {
 
   /** The next deactivation fails with this catalogue code (and details). */
   failWith(code: string, details: Parameters<typeof describeError>[1] = {}): void {
-    this.deactivateAnswer = async () => failure(describeError(code, details))
-    this.ssoAnswer = async () => failure(describeError(code, details))
+    this.deactivateAnswer = async () => failure(describeServerError(code, details))
+    this.ssoAnswer = async () => failure(describeServerError(code, details))
   }
 }
 

@@ -1,4 +1,4 @@
-import { describeError, type AppError } from '../../../shared/errors'
+import { describeError, describeServerError, type AppError } from '../../../shared/errors'
 
 /** An HTTP answer, already read: what the mappers need and nothing more. */
 export interface HttpAnswer {
@@ -59,7 +59,7 @@ export function mapErrorResponse(answer: HttpAnswer): AppError {
   const { status } = answer
   const envelope = parseErrorEnvelope(answer.body)
   if (envelope) {
-    return describeError(envelope.code, envelope.message === undefined ? { status } : { status, serverMessage: envelope.message })
+    return describeServerError(envelope.code, envelope.message === undefined ? { status } : { status, serverMessage: envelope.message })
   }
   const intermediary = mapIntermediaryAnswer(status)
   if (intermediary) return intermediary
