@@ -1,7 +1,7 @@
 import { open, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
-import { describeError, type AppError } from '../shared/errors'
+import { describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { NO_OFFLINE_CREDENTIALS, type OfflineCredentials } from '../shared/request'
 import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
@@ -16,7 +16,7 @@ export interface WrittenRequestFile {
   summary: OfflineRequestSummary
 }
 
-const fileProblem = (field: string, explanation: string): AppError => describeError('invalid_input', { field, explanation })
+const fileProblem = (field: string, problem: string, nothing: NothingDone): AppError => describeError('invalid_input', { field, detail: { problem, nothing } })
 
 export interface WriteRequestFileInput {
   auth: AuthConfig
@@ -35,7 +35,7 @@ const given = (value: string | undefined): value is string => value !== undefine
 
 /** `--license-key` or `--username`, exactly one: the method of the request file. */
 function offlineCredentials(input: Pick<WriteRequestFileInput, 'licenseKey' | 'username'>): Outcome<OfflineCredentials> {
-  const refuse = (why: string) => failure(describeError('invalid_input', { field: 'credentials', explanation: `${why} Nothing was written.` }))
+  const refuse = (why: string) => failure(fileProblem('credentials', why, 'written'))
   if (given(input.licenseKey) && given(input.username)) return refuse('Give a licence key or a username, not both.')
   if (given(input.licenseKey)) return success({ method: 'license-key', licenseKey: input.licenseKey })
   if (given(input.username)) return success({ method: 'user', username: input.username })
@@ -63,7 +63,7 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
   })
   if (!file.ok) return file
   if (input.out === undefined || input.out.trim() === '') {
-    return failure(fileProblem('out', `Say where to write the request file with --out, e.g. --out ${file.value.fileName}. Nothing was written.`))
+    return failure(fileProblem('out', `Say where to write the request file with --out, e.g. --out ${file.value.fileName}.`, 'written'))
   }
   const path = resolve(input.out)
   try {
@@ -83,12 +83,12 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
 
 /** Reads at most 64 KiB + 1 bytes: a larger file is refused without reading it whole. */
 export async function readRequestFileText(path: string | undefined): Promise<Outcome<string>> {
-  if (path === undefined || path.trim() === '') return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req. Nothing was sent.'))
+  if (path === undefined || path.trim() === '') return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req.', 'sent'))
   let handle
   try {
     handle = await open(path, 'r')
   } catch {
-    return failure(fileProblem('file', `The file "${path}" could not be opened: check its name and folder. Nothing was sent.`))
+    return failure(fileProblem('file', `The file "${path}" could not be opened: check its name and folder.`, 'sent'))
   }
   try {
     const buffer = Buffer.alloc(MAX_REQUEST_FILE_BYTES + 1)
@@ -101,7 +101,7 @@ export async function readRequestFileText(path: string | undefined): Promise<Out
     }
     return success(buffer.subarray(0, size).toString('utf8'))
   } catch {
-    return failure(fileProblem('file', `The file "${path}" could not be read. Nothing was sent.`))
+    return failure(fileProblem('file', `The file "${path}" could not be read.`, 'sent'))
   } finally {
     await handle.close()
   }

@@ -31,8 +31,7 @@ const NAMED_BY: Partial<Record<LoginMethod, CredentialField>> = { 'sso-token': '
 
 const given = (value: string | undefined): value is string => value !== undefined && value !== ''
 
-const refuse = (field: string, explanation: string): Outcome<never> =>
-  failure(describeError('invalid_input', { field, explanation: `${explanation} Nothing was sent.` }))
+const refuse = (field: string, problem: string): Outcome<never> => failure(describeError('invalid_input', { field, detail: { problem, nothing: 'sent' } }))
 
 /**
  * The credentials the options spell, with their method made explicit: the options given must

@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { describeError, type AppError } from '../shared/errors'
+import { describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -136,8 +136,8 @@ const FLAG_FOR_ENV: Array<[keyof Flags, string]> = [
   ['timeout-ms', CONFIG_ENV.timeoutMs]
 ]
 
-const inputError = (field: string, explanation: string): AppError =>
-  describeError('invalid_input', { field, explanation: `${explanation} Nothing was sent.` })
+const inputError = (field: string, problem: string, nothing: NothingDone = 'sent'): AppError =>
+  describeError('invalid_input', { field, detail: { problem, nothing } })
 
 class Reporter {
   constructor(
@@ -237,7 +237,7 @@ function nameFlags(error: AppError, flags: Flags): AppError {
 const NO_SERVER: AppError = {
   ...describeError('config_invalid', {
     field: CONFIG_ENV.apiUrl,
-    explanation: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.'
+    detail: { problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.' }
   }),
   action:
     'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
@@ -400,8 +400,10 @@ function configFrom(flags: Flags, io: CliIo, keysWithoutServer = false) {
 
 const NO_KEYS: AppError = describeError('config_invalid', {
   field: CONFIG_ENV.apiKey,
-  explanation:
-    'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
+  detail: {
+    problem:
+      'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
+  }
 })
 
 async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
@@ -410,7 +412,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     const why = online.startsWith('password')
       ? 'A request file never holds a password: give --username alone.'
       : `--${online} cannot be used without internet: company sign-in needs your identity provider online. Use --license-key or --username.`
-    return out.fail({ ...inputError('credentials', why), explanation: `${why} Nothing was written.` })
+    return out.fail(inputError('credentials', why, 'written'))
   }
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
   const config = configFrom(flags, io, true)

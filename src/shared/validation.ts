@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import { describeError, type AppError } from './errors'
+import { describeError, type AppError, type NothingDone } from './errors'
 import { failure, success, type Outcome } from './outcome'
 import { deactivationRequestSchema, offlineRequestSchema, ssoSignInRequestSchema, type DeactivationRequest, type OfflineRequest, type SsoSignInRequest } from './request'
 
@@ -27,14 +27,14 @@ export function requestIssues(issues: Issues): RequestIssue[] {
 }
 
 /** The typed error for the first problem; the window shows the others beside their fields. */
-export function invalidRequest(issues: Issues, consequence = 'Nothing was sent.'): AppError {
+export function invalidRequest(issues: Issues, nothing: NothingDone = 'sent'): AppError {
   const first = requestIssues(issues)[0] ?? { field: 'request', message: 'The request is not valid.' }
-  return describeError('invalid_input', { field: first.field, explanation: `${first.message} ${consequence}` })
+  return describeError('invalid_input', { field: first.field, detail: { problem: first.message, nothing } })
 }
 
-function check<T>(schema: z.ZodMiniType<T>, raw: unknown, consequence?: string): Outcome<T> {
+function check<T>(schema: z.ZodMiniType<T>, raw: unknown, nothing?: NothingDone): Outcome<T> {
   const parsed = schema.safeParse(raw)
-  return parsed.success ? success(parsed.data) : failure(invalidRequest(parsed.error.issues, consequence))
+  return parsed.success ? success(parsed.data) : failure(invalidRequest(parsed.error.issues, nothing))
 }
 
 /** Checks a deactivation request before any network call. */
@@ -44,4 +44,4 @@ export const validateDeactivation = (raw: unknown): Outcome<DeactivationRequest>
 export const validateSsoSignIn = (raw: unknown): Outcome<SsoSignInRequest> => check(ssoSignInRequestSchema, raw)
 
 /** Checks an offline request before a request file is written. */
-export const validateOfflineRequest = (raw: unknown): Outcome<OfflineRequest> => check(offlineRequestSchema, raw, 'Nothing was written.')
+export const validateOfflineRequest = (raw: unknown): Outcome<OfflineRequest> => check(offlineRequestSchema, raw, 'written')

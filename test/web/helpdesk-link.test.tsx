@@ -33,7 +33,7 @@ describe('the helpdesk link', () => {
 
   it('says a refused link was not used, and fills nothing', async () => {
     const api = new FakeApi()
-    api.prefill = failure(describeError('prefill_link_invalid', { field: 'link', explanation: 'The link has a parameter this app does not take. Nothing was filled in.' }))
+    api.prefill = failure(describeError('prefill_link_invalid', { field: 'link', detail: { problem: 'The link has a parameter this app does not take.' } }))
     await renderForm(api)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The support link could not be used')

@@ -22,7 +22,7 @@ interface Schema<T> {
 
 function parseSingle<T>(schema: Schema<T>, args: readonly unknown[]): Outcome<T> {
   if (args.length !== 1) {
-    return failure(describeError('invalid_input', { field: 'request', explanation: 'The request must be exactly one object. Nothing was sent.' }))
+    return failure(describeError('invalid_input', { field: 'request', detail: { problem: 'The request must be exactly one object.', nothing: 'sent' } }))
   }
   const parsed = schema.safeParse(args[0])
   return parsed.success ? success(parsed.data) : failure(invalidRequest(parsed.error.issues))
@@ -40,5 +40,5 @@ export const parseOfflineContentArgs = (args: readonly unknown[]): Outcome<Offli
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {
   return args.length === 0 || (args.length === 1 && args[0] === undefined)
     ? success(null)
-    : failure(describeError('invalid_input', { field: 'request', explanation: 'This call takes no data. Nothing was sent.' }))
+    : failure(describeError('invalid_input', { field: 'request', detail: { problem: 'This call takes no data.', nothing: 'sent' } }))
 }

@@ -16,7 +16,7 @@ export function prefillFromArgv(argv: readonly string[]): Outcome<Prefill> | nul
   const flags = argv.map((arg) => FLAG.exec(arg)).filter((m): m is RegExpExecArray => m !== null)
   if (links.length === 0 && flags.length === 0) return null
   if (links.length + (flags.length > 0 ? 1 : 0) > 1) {
-    return failure(describeError('prefill_link_invalid', { field: 'link', explanation: 'The app was given more than one support link. Nothing was filled in.' }))
+    return failure(describeError('prefill_link_invalid', { field: 'link', detail: { problem: 'The app was given more than one support link.' } }))
   }
   if (links.length === 1) return parsePrefillLink(links[0]!)
   const params = new URLSearchParams()

@@ -94,7 +94,7 @@ interface Sourced {
 }
 
 function invalid(name: string, problem: string, action?: string): Outcome<never> {
-  const error = describeError('config_invalid', { field: name, explanation: `${name} ${problem}` })
+  const error = describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}` } })
   return failure(action === undefined ? error : { ...error, action })
 }
 

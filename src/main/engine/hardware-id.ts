@@ -67,8 +67,8 @@ function osIdOrigin(platform: NodeJS.Platform): string {
   }
 }
 
-function unavailable(explanation: string): Outcome<never> {
-  return failure(describeError('hardware_id_unavailable', { explanation }))
+function unavailable(problem: string): Outcome<never> {
+  return failure(describeError('hardware_id_unavailable', { detail: { problem } }))
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200)
@@ -180,7 +180,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
         return failure(
           describeError('invalid_input', {
             field: 'hardwareId',
-            explanation: `${FIELD_LABELS.hardwareId} is longer than ${FIELD_LIMITS.hardwareId} characters. Nothing was sent.`
+            detail: { problem: `${FIELD_LABELS.hardwareId} is longer than ${FIELD_LIMITS.hardwareId} characters.`, nothing: 'sent' }
           })
         )
       }

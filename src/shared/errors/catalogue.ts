@@ -10,13 +10,19 @@ const entry = (
 ): CatalogueEntry => ({ family, exit: family === 'network' ? 'network' : 'refused', status, title, explanation, action })
 
 /** Raised before anything is sent: bad input or configuration, no hardware id, busy, an unusable request file. */
-const beforeSending = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'invalid' })
+const beforeSending = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'invalid' })
 
 /** The browser sign-in ended without a code or token: the License API was not asked to deactivate. */
-const signInIncomplete = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'ssoIncomplete' })
+const signInIncomplete = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'ssoIncomplete' })
 
 /** A failure inside the app itself. */
-const insideTheApp = (e: CatalogueEntry): CatalogueEntry => ({ ...e, exit: 'unexpected' })
+const insideTheApp = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'unexpected' })
+
+/** An entry whose explanation names the detail at fault: callers give the detail, typed, and the entry words it. */
+const withDetail = <D>(e: CatalogueEntry, explain: (detail: D) => string): CatalogueEntry & { explain: (detail: D) => string } => ({ ...e, explain })
+
+/** What did not happen because of an input problem, as the explanation's last sentence says it. */
+export type NothingDone = 'sent' | 'written' | 'changed'
 
 /** An answer only the built-in sandbox gives; the vendor's docs name no code for the case. */
 const sandboxOnly = (e: CatalogueEntry): CatalogueEntry => ({ ...e, sandboxOnly: true })
@@ -185,17 +191,21 @@ export const ERROR_CATALOGUE = {
     'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
 
   // ── this app ──
-  invalid_input: beforeSending(entry('input', 0, 'Please check what you entered',
+  invalid_input: beforeSending(withDetail(entry('input', 0, 'Please check what you entered',
     'A field is missing, empty or not in the expected form. Nothing was sent.',
-    'Correct the highlighted field and try again.')),
-  prefill_link_invalid: beforeSending(entry('input', 0, 'The support link could not be used',
+    'Correct the highlighted field and try again.'),
+    (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`)),
+  prefill_link_invalid: beforeSending(withDetail(entry('input', 0, 'The support link could not be used',
     'The link that opened the app is not in the expected form, so nothing was filled in.',
-    'Fill in the form yourself, or ask the helpdesk for a new link.')),
-  hardware_id_unavailable: beforeSending(entry('input', 0, 'This PC’s hardware id could not be read',
+    'Fill in the form yourself, or ask the helpdesk for a new link.'),
+    (d: { problem: string }) => `${d.problem} Nothing was filled in.`)),
+  hardware_id_unavailable: beforeSending(withDetail(entry('input', 0, 'This PC’s hardware id could not be read',
     'The app could not read a reliable machine id from the operating system.',
-    'Paste the hardware id that the licensed product shows in the override field.')),
-  config_invalid: beforeSending(entry('setup', 0, 'The app is not configured correctly',
-    'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP)),
+    'Paste the hardware id that the licensed product shows in the override field.'),
+    (d: { problem: string }) => d.problem)),
+  config_invalid: beforeSending(withDetail(entry('setup', 0, 'The app is not configured correctly',
+    'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
+    (d: { problem: string }) => d.problem)),
   busy: beforeSending(entry('input', 0, 'Already working',
     'Another deactivation is still running.', 'Wait for it to finish.')),
   ipc_forbidden: entry('setup', 0, 'The request did not come from the app’s window',

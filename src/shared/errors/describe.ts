@@ -22,9 +22,20 @@ function withDetails(code: string, base: Omit<CatalogueEntry, 'exit'>, details: 
   return error
 }
 
-/** The typed error for one of the catalogue's codes; a misspelt code does not compile. */
-export function describeError(code: KnownErrorCode, details: Details = {}): AppError {
-  return withDetails(code, ERROR_CATALOGUE[code], details)
+/** The detail an entry's explanation names, typed by the entry; never for entries that name none. */
+export type DetailOf<C extends KnownErrorCode> = (typeof ERROR_CATALOGUE)[C] extends { explain: (detail: infer D) => string } ? D : never
+
+type DetailsOf<C extends KnownErrorCode> = [DetailOf<C>] extends [never] ? Details : Omit<Details, 'explanation'> & { detail?: DetailOf<C> }
+
+/**
+ * The typed error for one of the catalogue's codes; a misspelt code does not compile. An entry
+ * that names a detail takes it as `detail`, typed by the entry, and words the explanation itself.
+ */
+export function describeError<C extends KnownErrorCode>(code: C, details: DetailsOf<C> = {} as DetailsOf<C>): AppError {
+  const entry: CatalogueEntry = ERROR_CATALOGUE[code]
+  const detail = 'detail' in details ? details.detail : undefined
+  const explanation = detail !== undefined && entry.explain ? (entry.explain as (d: DetailOf<C>) => string)(detail) : undefined
+  return withDetails(code, entry, explanation === undefined ? details : { ...details, explanation })
 }
 
 /**

@@ -32,10 +32,12 @@ export interface CatalogueEntry {
    * server may answer with another code (which the app shows as an unknown error).
    */
   sandboxOnly?: true
+  /** Entries that name a detail: the explanation, worded from the detail the caller gives (typed per entry). */
+  explain?: (detail: never) => string
 }
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
-export interface AppError extends Omit<CatalogueEntry, 'exit'> {
+export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain'> {
   code: string
   /** The server's own message, kept for unknown codes and for the helpdesk. */
   serverMessage?: string

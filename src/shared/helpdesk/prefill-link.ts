@@ -24,7 +24,7 @@ const METHODS: readonly LoginMethod[] = ['license-key', 'user', 'sso-code', 'sso
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 const PARAMETERS = ['product', 'method', 'account'] as const
 
-const invalid = (field: string, explanation: string) => failure(describeError('prefill_link_invalid', { field, explanation: `${explanation} Nothing was filled in.` }))
+const invalid = (field: string, problem: string) => failure(describeError('prefill_link_invalid', { field, detail: { problem } }))
 
 /** Checks each field of a parsed query; values are never quoted back (a link may hold anything). */
 export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {

@@ -309,7 +309,7 @@ describe('registerIpcHandlers', () => {
   })
 
   it('returns the start-up failure (e.g. bad configuration) to every call', async () => {
-    const broken = describeError('config_invalid', { explanation: 'resources/config.json: apiUrl must be https.' })
+    const broken = describeError('config_invalid', { detail: { problem: 'resources/config.json: apiUrl must be https.' } })
     const { invoke, calls } = setup({}, failure(broken))
     for (const channel of INVOKE_CHANNELS) {
       expect(await invoke(channel, fakeEvent().event, ...validArgs[channel]!)).toEqual(failure(broken))

@@ -14,6 +14,20 @@ describe('error codes are a type', () => {
     expect(describeError('device_not_found').title).toBe(ERROR_CATALOGUE.device_not_found.title)
   })
 
+  it('an entry that names a detail takes it typed, and words the explanation itself', () => {
+    expect(describeError('invalid_input', { field: 'product', detail: { problem: 'Bundle code is required.', nothing: 'sent' } })).toMatchObject({
+      field: 'product',
+      explanation: 'Bundle code is required. Nothing was sent.'
+    })
+    expect(describeError('prefill_link_invalid', { detail: { problem: 'The link is not a valid address.' } }).explanation).toBe(
+      'The link is not a valid address. Nothing was filled in.'
+    )
+    // @ts-expect-error invalid_input words its explanation from the detail; it is not overridden by hand
+    void describeError('invalid_input', { explanation: 'Something else.' })
+    // @ts-expect-error the detail has the entry's own type
+    void describeError('config_invalid', { detail: { problem: 'x', nothing: 'sent' } })
+  })
+
   it('only a server’s answer goes through a string, with the unknown-code fallback', () => {
     expect(describeServerError('device_not_found', { status: 400 })).toMatchObject({ code: 'device_not_found', title: ERROR_CATALOGUE.device_not_found.title })
     expect(describeServerError('some_new_server_code', { status: 409, serverMessage: 'Not now' })).toMatchObject({

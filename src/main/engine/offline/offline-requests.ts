@@ -123,7 +123,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
 
   function read(content: unknown): Outcome<DecodedRequestFile> {
     if (typeof content !== 'string') {
-      return failure(describeError('invalid_input', { field: 'file', explanation: 'The request file’s content must be text. Nothing was sent.' }))
+      return failure(describeError('invalid_input', { field: 'file', detail: { problem: 'The request file’s content must be text.', nothing: 'sent' } }))
     }
     const reading = readRequestFile(content)
     if (!reading.ok) return failure(fileError(reading.problem, reading.detail))
@@ -172,7 +172,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
     async upload(content) {
       const file = read(content)
       if (!file.ok) return file
-      if (!deps.send) return failure(describeError('config_invalid', { explanation: 'No License API server is configured, so the file cannot be uploaded from here.' }))
+      if (!deps.send) return failure(describeError('config_invalid', { detail: { problem: 'No License API server is configured, so the file cannot be uploaded from here.' } }))
       if (uploading) return failure(describeError('busy'))
       uploading = true
       try {
