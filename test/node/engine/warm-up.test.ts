@@ -148,7 +148,8 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
   })
 
   it('SSO: keeps the connection warm through a sign-in that outlasts the server’s idle timeout; the callback’s deactivation opens none', async () => {
-    const sandbox = await startSandbox({ quiet: true, sso: true, tls: certificate, idleTimeoutMs: 400 })
+    // Idle close after 1 s, callback after 1.5 s: the callback falls half a second from either replacement, so a busy machine does not make the two meet.
+    const sandbox = await startSandbox({ quiet: true, sso: true, tls: certificate, idleTimeoutMs: 1_000 })
     cleanups.push(() => sandbox.close())
     const connections = createNodeConnections({ ca: certificate.cert })
     cleanups.push(() => connections.close())
