@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/test'
 import { expectNoAxeViolations } from './fixtures/axe'
 import { photograph } from './fixtures/photograph'
+import { OfflineScreens } from './fixtures/offline-screens'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SEED_SECRETS, SSO_ACCOUNT } from './fixtures/seed'
 import type { LoginMethod } from '../src/shared/request'
@@ -119,5 +120,39 @@ test.describe('the helpdesk link', () => {
     await expect(app.window.getByRole('alert')).toContainText('The support link could not be used')
     await expect(screen.field('Licence key')).toHaveValue('')
     for (const secret of SEED_SECRETS) expect(await app.window.content()).not.toContain(secret)
+  })
+})
+
+test.describe('accessibility of the offline screens', () => {
+  test('writing a request file, the saved file, the upload, the freed seat and a refused replay: no axe violations', async ({ app }) => {
+    test.slow()
+    const screen = new LicenseManagerScreen(app.window)
+    const offline = new OfflineScreens(app.window)
+    await screen.ready()
+    await offline.openWriter()
+    await expectNoAxeViolations(app.window, 'the offline request form')
+    await offline.saveButton.click()
+    await expect(offline.writeForm.getByRole('textbox', { name: 'Licence key' })).toBeFocused()
+    await expectNoAxeViolations(app.window, 'the offline request form with an error')
+    await offline.field('Licence key').fill(LICENCES.key.licenseKey)
+    await offline.saveButton.click()
+    await expect(offline.savedView).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the saved request file')
+
+    const [saved] = await app.savedFiles()
+    await offline.openUpload()
+    await expectNoAxeViolations(app.window, 'the empty upload screen')
+    await offline.fileInput.setInputFiles(saved!.path)
+    await expect(offline.willFree).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the upload screen with a file')
+    await offline.uploadButton.click()
+    await expect(offline.seatFreedView).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the freed seat')
+
+    await app.window.getByRole('button', { name: 'Upload another file' }).click()
+    await offline.fileInput.setInputFiles(saved!.path)
+    await offline.uploadButton.click()
+    await expect(app.window.getByText('Code: offline_request_replayed · HTTP 400')).toBeVisible()
+    await expectNoAxeViolations(app.window, 'a refused upload')
   })
 })

@@ -6,7 +6,7 @@ import { createLicenseService } from './engine/service'
 import { licenseApiNetwork } from './electron/api-session'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
-import { describeOs, startEngine, type RunningEngine } from './electron/engine-startup'
+import { describeOs, readStartupFacts, restartingOnFailure, startEngine, type RunningEngine } from './electron/engine-startup'
 import { registerIpcHandlers } from './electron/ipc'
 import { prefillFromArgv } from './electron/prefill-argv'
 import { createPrefillInbox } from './electron/prefill-inbox'
@@ -47,7 +47,7 @@ function run(): void {
   })
 
   let window: BrowserWindow | null = null
-  let engine: Promise<RunningEngine> | null = null
+  let engine: { latest(): Promise<RunningEngine> } | null = null
   // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
   const prefills = createPrefillInbox(() => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC.prefillArrived)
@@ -70,7 +70,10 @@ function run(): void {
     win.on('closed', () => {
       if (window === win) window = null
       // The form is gone: stop holding a connection to the License API open.
-      engine?.then((e) => e.service.ok && e.service.value.stopWarmUp()).catch(() => undefined)
+      engine
+        ?.latest()
+        .then((e) => e.service.ok && e.service.value.stopWarmUp())
+        .catch(() => undefined)
     })
     win.loadURL(location.indexUrl).catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
     return win
@@ -96,7 +99,9 @@ function run(): void {
     installPermissionHandlers(session.defaultSession, location)
     installWindowRequestFilter(session.defaultSession, location, isAppContents)
 
-    const started = startEngine({
+    const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+    // A failed start (bad configuration) is tried again, re-reading the configuration, on the window's next call.
+    const started = restartingOnFailure(() => startEngine({
       // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
       loadConfig: () =>
         loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
@@ -108,12 +113,12 @@ function run(): void {
       ...licenseApiNetwork(session),
       // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
       openExternal: (url) => shell.openExternal(url),
-      app: { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
-    })
+      app: appDetails
+    }))
     engine = started
     registerIpcHandlers({
       ipcMain,
-      service: async () => (await started).service,
+      service: async () => (await started.current()).service,
       isTrustedSender: createSenderCheck(location, isAppContents),
       saveFile: {
         // Modal to the window that asked; looked up on each call, so an e2e harness can stub the dialog.
@@ -123,7 +128,8 @@ function run(): void {
         }
       },
       prefills,
-      sandboxReset: async () => (await started).resetSandbox,
+      sandboxReset: async () => (await started.current()).resetSandbox,
+      startupFacts: () => readStartupFacts(appDetails),
       onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
     })
 
@@ -148,7 +154,7 @@ function run(): void {
     if (cleanup === 'running') return
     cleanup = 'running'
     const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_CLEANUP_LIMIT_MS).unref())
-    Promise.race([engine.then((e) => e.close()), limit])
+    Promise.race([engine.latest().then((e) => e.close()), limit])
       .catch((error: unknown) => console.error(`[main] The sandbox did not close cleanly: ${errorName(error)}`))
       .finally(() => {
         cleanup = 'done'

@@ -52,6 +52,7 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
         ipc.removeListener(IPC.prefillArrived, relay)
       }
     },
-    resetSandbox: () => invoke(IPC.resetSandbox)
+    resetSandbox: () => invoke(IPC.resetSandbox),
+    getStartupFacts: () => invoke(IPC.getStartupFacts)
   }
 }

@@ -76,6 +76,15 @@ export interface OfflineUploadResult {
 }
 
 /** The API the preload exposes to the window as `window.licenseManager`. */
+/** What the start-up failure screen shows; read without a configured engine. */
+export interface StartupFacts {
+  name: string
+  version: string
+  os: string
+  /** This PC's id read the default way (the configuration may be what failed), or null when unreadable. */
+  hardwareId: HardwareIdInfo | null
+}
+
 export interface LicenseManagerApi {
   getAppInfo(): Promise<Outcome<AppInfo>>
   getHardwareId(): Promise<Outcome<HardwareIdInfo>>
@@ -99,4 +108,6 @@ export interface LicenseManagerApi {
   onPrefillArrived(listener: () => void): () => void
   /** Sandbox only: every licence back to its seeded devices. */
   resetSandbox(): Promise<Outcome<null>>
+  /** Version, OS and hardware id for the start-up failure screen; answers even when the engine could not start. */
+  getStartupFacts(): Promise<Outcome<StartupFacts>>
 }

@@ -12,7 +12,8 @@ export const IPC = {
   ssoProgress: 'license-manager:sso-progress',
   takePrefill: 'license-manager:take-prefill',
   prefillArrived: 'license-manager:prefill-arrived',
-  resetSandbox: 'license-manager:reset-sandbox'
+  resetSandbox: 'license-manager:reset-sandbox',
+  getStartupFacts: 'license-manager:get-startup-facts'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

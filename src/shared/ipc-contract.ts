@@ -6,6 +6,7 @@ import type {
   OfflineRequestSaved,
   OfflineRequestSummary,
   OfflineUploadResult,
+  StartupFacts,
   WarmUpState
 } from './api'
 import type { Prefill } from './helpdesk/prefill-link'
@@ -30,6 +31,7 @@ export interface IpcContract {
   [IPC.uploadOfflineRequest]: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>>
   [IPC.takePrefill]: () => Promise<Outcome<Prefill | null>>
   [IPC.resetSandbox]: () => Promise<Outcome<null>>
+  [IPC.getStartupFacts]: () => Promise<Outcome<StartupFacts>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

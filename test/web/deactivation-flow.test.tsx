@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { hardwareIdFingerprint } from '../../src/shared/helpdesk/hardware-id-format'
 import type { DeactivationResult } from '../../src/shared/api'
 import { describeError } from '../../src/shared/errors'
 import { failure, type Outcome } from '../../src/shared/outcome'
@@ -124,6 +125,7 @@ describe('success view', () => {
     expect(view.querySelector('time')).toHaveAttribute('datetime', '2025-03-04T10:20:30.000Z')
     expect(view).not.toHaveTextContent(KEY)
     expect(view).toHaveTextContent('Next: start the licensed product on the new PC and activate it there')
+    expect(view).toHaveTextContent(`Fingerprint${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
   })
 
   it('has a Close button that closes the window', async () => {

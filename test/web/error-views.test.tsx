@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { ERROR_CATALOGUE, type ErrorFamily } from '../../src/shared/errors'
-import { FakeApi } from './support/fake-api'
+import { describeError, ERROR_CATALOGUE, type ErrorFamily } from '../../src/shared/errors'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
+import { failure } from '../../src/shared/outcome'
+import { FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
 
 beforeEach(() => window.localStorage.clear())
@@ -118,12 +120,56 @@ describe('error view', () => {
     expect(screen.getByText('Code: app_no_answer · no HTTP status')).toBeInTheDocument()
   })
 
-  it('explains a failure to read the app information', async () => {
+})
+
+describe('the start-up failure screen', () => {
+  const configInvalid = () => ({ ok: false as const, error: { code: 'config_invalid', ...ERROR_CATALOGUE.config_invalid, field: 'apiUrl' } })
+
+  it('says what failed and shows the version, the system and this PC’s hardware id with its fingerprint', async () => {
     const api = new FakeApi()
-    api.appInfo = { ok: false, error: { code: 'config_invalid', ...ERROR_CATALOGUE.config_invalid } }
+    api.appInfo = configInvalid()
     renderApp(api)
     expect(await screen.findByRole('heading', { name: ERROR_CATALOGUE.config_invalid.title })).toHaveFocus()
-    expect(screen.queryByRole('button', { name: 'Copy diagnostics' })).toBeNull()
+    const facts = await screen.findByRole('region', { name: 'For the helpdesk' })
+    expect(facts).toHaveTextContent('License Manager 0.1.0')
+    expect(facts).toHaveTextContent('linux 6.1.0 (x64)')
+    expect(await within(facts).findByText(inGroupsOfFour(PC_HARDWARE_ID.id))).toBeInTheDocument()
+    expect(facts).toHaveTextContent(`fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CI-000-[0-9A-HJKMNP-TV-Z]{4}/)
+  })
+
+  it('copies diagnostics with the version, the hardware id, the field at fault and the reference', async () => {
+    const api = new FakeApi()
+    api.appInfo = configInvalid()
+    const { user } = renderApp(api)
+    await screen.findByText(inGroupsOfFour(PC_HARDWARE_ID.id))
+    await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
+    const text = await navigator.clipboard.readText()
+    for (const line of ['Task: start-up', 'App version: 0.1.0', `Hardware id: ${PC_HARDWARE_ID.id}`, 'Error code: config_invalid', 'Field: apiUrl', 'Reference: LM-CI-000-']) {
+      expect(text).toContain(line)
+    }
+  })
+
+  it('"Try again" asks the app again and shows the form once the configuration reads', async () => {
+    const api = new FakeApi()
+    const working = api.appInfo
+    api.appInfo = configInvalid()
+    const { user } = renderApp(api)
+    await screen.findByRole('heading', { name: ERROR_CATALOGUE.config_invalid.title })
+    expect(api.calls.getAppInfo).toBe(1)
+    api.appInfo = working
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('form', { name: 'Deactivate a licence' })).toBeInTheDocument()
+    expect(api.calls.getAppInfo).toBe(2)
+  })
+
+  it('still shows the error when the facts cannot be read', async () => {
+    const api = new FakeApi()
+    api.appInfo = configInvalid()
+    api.startupFacts = failure(describeError('app_internal_error'))
+    renderApp(api)
+    const facts = await screen.findByRole('region', { name: 'For the helpdesk' })
+    await waitFor(() => expect(facts).toHaveTextContent('Hardware idcould not be read'))
   })
 })
 

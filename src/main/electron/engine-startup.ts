@@ -1,3 +1,4 @@
+import type { StartupFacts } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
@@ -94,6 +95,38 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
     await running.close()
     throw error
   }
+}
+
+/**
+ * The engine, started again by the next call after a failed start (a configuration fixed
+ * since, a sandbox that could not start): what "Try again" on the start-up failure screen
+ * relies on. Concurrent calls share one start; a running engine is never restarted.
+ */
+export function restartingOnFailure(start: () => Promise<RunningEngine>): { current(): Promise<RunningEngine>; latest(): Promise<RunningEngine> } {
+  let failed = false
+  const begin = () => {
+    failed = false
+    const started = start()
+    started.then(
+      (engine) => void (failed = !engine.service.ok),
+      () => void (failed = true)
+    )
+    return started
+  }
+  let latest = begin()
+  return {
+    current() {
+      if (failed) latest = begin()
+      return latest
+    },
+    latest: () => latest
+  }
+}
+
+/** What the start-up failure screen shows: the app, and this PC's id read the default way (the configuration may be what failed). */
+export async function readStartupFacts(app: EngineStartupDeps['app'], hardwareIdSource: HardwareIdSource = createHardwareIdSource()): Promise<StartupFacts> {
+  const id = await hardwareIdSource.machine()
+  return { name: app.name, version: app.version, os: app.os, hardwareId: id.ok ? id.value : null }
 }
 
 /** In sandbox mode the browser may be sent over plain http to the sandbox's own provider, and nowhere else. */

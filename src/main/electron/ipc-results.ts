@@ -6,6 +6,7 @@ import type {
   OfflineRequestSummary,
   OfflineUploadResult,
   SsoProgress,
+  StartupFacts,
   WarmUpState
 } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
@@ -56,6 +57,13 @@ export function toPrefill(v: Prefill): Prefill {
 }
 
 export const toHardwareIdInfo = (v: HardwareIdInfo): HardwareIdInfo => ({ id: v.id, source: v.source, description: v.description })
+
+export const toStartupFacts = (v: StartupFacts): StartupFacts => ({
+  name: v.name,
+  version: v.version,
+  os: v.os,
+  hardwareId: v.hardwareId === null ? null : toHardwareIdInfo(v.hardwareId)
+})
 
 export const toDeactivationResult = (v: DeactivationResult): DeactivationResult => ({
   product: v.product,

@@ -1,4 +1,4 @@
-import type { SsoProgress } from '../../shared/api'
+import type { SsoProgress, StartupFacts } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import type { InvokeChannel, PayloadOf, ValueOf } from '../../shared/ipc-contract'
@@ -16,6 +16,7 @@ import {
   toOfflineUploadResult,
   toPrefill,
   toSsoProgress,
+  toStartupFacts,
   toWarmUpState
 } from './ipc-results'
 import { saveRequestFile, type SaveRequestFileDeps } from './offline-save'
@@ -43,24 +44,37 @@ export interface IpcDeps {
   prefills?: PrefillInbox
   /** The running sandbox's reset, or null when the app talks to a real server. */
   sandboxReset?: () => Promise<(() => void) | null>
+  /** Version, OS and hardware id for the start-up failure screen, read without the engine. */
+  startupFacts?: () => Promise<StartupFacts>
   /** Told which channel failed unexpectedly; never given the payload. */
   onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
 }
 
-/** The main-process side of one channel: its payload's shape check, then the call, answering the contract's result. */
-export interface ChannelHandler<C extends InvokeChannel> {
-  parse: (args: readonly unknown[]) => Outcome<PayloadOf<C>>
-  call: (service: WindowLicenseService, input: PayloadOf<C>, event: InvokeEventLike) => Promise<Outcome<ValueOf<C>>> | Outcome<ValueOf<C>>
-}
+/**
+ * The main-process side of one channel: its payload's shape check, then the call, answering
+ * the contract's result; `withoutEngine` for the one call that must answer when the engine
+ * could not start.
+ */
+export type ChannelHandler<C extends InvokeChannel> =
+  | {
+      parse: (args: readonly unknown[]) => Outcome<PayloadOf<C>>
+      call: (service: WindowLicenseService, input: PayloadOf<C>, event: InvokeEventLike) => Promise<Outcome<ValueOf<C>>> | Outcome<ValueOf<C>>
+    }
+  | {
+      parse: (args: readonly unknown[]) => Outcome<PayloadOf<C>>
+      withoutEngine: (input: PayloadOf<C>) => Promise<Outcome<ValueOf<C>>>
+    }
 
 /** One handler for every channel of the contract: a channel left out, or paired with another call's types, does not compile. */
 export type ContractHandlers = { [C in InvokeChannel]: ChannelHandler<C> }
 
 /** What `register` needs of any channel's handler once the map above has checked its types. */
-interface RegisteredHandler {
-  parse: (args: readonly unknown[]) => Outcome<unknown>
-  call: (service: WindowLicenseService, input: never, event: InvokeEventLike) => Promise<Outcome<unknown>> | Outcome<unknown>
-}
+type RegisteredHandler =
+  | {
+      parse: (args: readonly unknown[]) => Outcome<unknown>
+      call: (service: WindowLicenseService, input: never, event: InvokeEventLike) => Promise<Outcome<unknown>> | Outcome<unknown>
+    }
+  | { parse: (args: readonly unknown[]) => Outcome<unknown>; withoutEngine: (input: never) => Promise<Outcome<unknown>> }
 
 const forbidden = (): Outcome<never> =>
   failure(describeError('ipc_forbidden', { explanation: 'A call to the licence engine came from outside the app’s window and was refused. Nothing was sent.' }))
@@ -70,6 +84,12 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
     [IPC.getAppInfo]: { parse: parseNoArgs, call: (service) => success(toAppInfo(service.appInfo())) },
 
     [IPC.getHardwareId]: { parse: parseNoArgs, call: async (service) => projectOutcome(await service.hardwareId(), toHardwareIdInfo) },
+
+    // The start-up failure screen asks this when the engine could not start.
+    [IPC.getStartupFacts]: {
+      parse: parseNoArgs,
+      withoutEngine: async () => (deps.startupFacts ? success(toStartupFacts(await deps.startupFacts())) : failure(describeError('app_internal_error')))
+    },
 
     [IPC.deactivate]: {
       parse: parseDeactivateArgs,
@@ -151,6 +171,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
         if (!deps.isTrustedSender(event)) return forbidden()
         const input = handler.parse(args)
         if (!input.ok) return input
+        if ('withoutEngine' in handler) return await handler.withoutEngine(input.value as never)
         const service = await deps.service()
         if (!service.ok) return failure(toAppError(service.error))
         return await handler.call(service.value, input.value as never, event)

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Deactivator } from './Deactivator'
-import { ErrorView } from './ErrorView'
 import { OfflineUpload } from './offline/OfflineUpload'
 import { OfflineWriter } from './offline/OfflineWriter'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
 import { SandboxBanner } from './SandboxBanner'
+import { StartupFailure } from './StartupFailure'
 
 type View = 'online' | 'offline' | 'upload'
 
@@ -37,7 +37,7 @@ export function App() {
             Loading…
           </p>
         )}
-        {reading.status === 'failed' && <ErrorView error={reading.error} onRetry={reading.retry} />}
+        {reading.status === 'failed' && <StartupFailure error={reading.error} onRetry={reading.retry} />}
         {info && (
           <nav className="views" aria-label="Tasks">
             {VIEWS.map((v) => (

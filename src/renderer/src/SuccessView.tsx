@@ -1,4 +1,5 @@
 import type { DeactivationResult } from '../../shared/api'
+import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { ReferenceLine } from './ReferenceLine'
@@ -33,6 +34,8 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         <dd>
           <code className="hardware-id">{result.hardwareId}</code>
         </dd>
+        <dt>Fingerprint</dt>
+        <dd className="mono">{hardwareIdFingerprint(result.hardwareId)}</dd>
         <dt>Login method</dt>
         <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
         <dt>Time</dt>

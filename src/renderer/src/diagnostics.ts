@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
 import { hardwareIdFingerprint, inGroupsOfFour, maskLicenceKey } from '../../shared/helpdesk/hardware-id-format'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
@@ -95,6 +95,37 @@ function errorLines(error: AppError, secrets: readonly string[]): string[] {
   if (error.networkCause) lines.push(`Network cause: ${error.networkCause}`)
   if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secrets)}`)
   return lines
+}
+
+export interface StartupDiagnosticsContext {
+  /** Null while unknown (the main process did not answer). */
+  facts: StartupFacts | null
+  error: AppError
+  reference: string
+  at: Date
+  timeZone?: string
+}
+
+/** The report for an app that could not start: its version, this PC's id, and why. */
+export function buildStartupDiagnostics({ facts, error, reference, at, timeZone }: StartupDiagnosticsContext): string {
+  const lines: string[] = [
+    `${facts?.name ?? 'License Manager'} diagnostics`,
+    `Reference: ${reference}`,
+    'Task: start-up',
+    `App version: ${facts?.version ?? 'unknown'}`,
+    `OS: ${facts?.os ?? 'unknown'}`
+  ]
+  const id = facts?.hardwareId
+  if (id) {
+    lines.push(
+      `Hardware id: ${id.id}`,
+      `Hardware id in groups: ${inGroupsOfFour(id.id)} (fingerprint ${hardwareIdFingerprint(id.id)})`,
+      `Hardware id source: ${id.source} — ${id.description}`
+    )
+  } else lines.push('Hardware id: could not be read')
+  lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
+  lines.push(...errorLines(error, []))
+  return lines.join('\n') + '\n'
 }
 
 export interface UploadDiagnosticsContext {

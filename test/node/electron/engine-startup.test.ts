@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describeError } from '../../../src/shared/errors'
+import { failure } from '../../../src/shared/outcome'
 import { IPC } from '../../../src/shared/ipc-channels'
 import type { Outcome } from '../../../src/shared/outcome'
 import { startSandbox } from '../../../src/sandbox/server'
@@ -6,7 +11,7 @@ import { loadConfig, type ConfigEnv } from '../../../src/main/engine/config'
 import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { createLicenseService } from '../../../src/main/engine/service'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
-import { describeOs, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
+import { describeOs, readStartupFacts, restartingOnFailure, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 
@@ -162,5 +167,64 @@ describe('startEngine', () => {
     if (!engine.service.ok) throw new Error('no service')
     await engine.service.value.deactivate({ product: 'office-suite', hardwareId: 'not-active-here', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
     expect(fetchSpy).toHaveBeenCalled()
+  })
+})
+
+describe('restartingOnFailure (the start-up failure screen’s "Try again")', () => {
+  it('reads the configuration file again after a failed start, and keeps a running engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lm-config-'))
+    const file = join(dir, 'config.json')
+    writeFileSync(file, JSON.stringify({ apiUrl: 'ftp://licences.example.com/', auth: null }))
+    const loads = vi.fn(() => loadConfig({ env: {}, file }))
+    const { all } = deps({}, { loadConfig: loads })
+    const engine = restartingOnFailure(async () => {
+      const e = await startEngine(all)
+      running.push(e)
+      return e
+    })
+
+    const first = await engine.current()
+    expect(first.service.ok ? 'started' : first.service.error.code).toBe('config_invalid')
+    expect(await engine.current()).not.toBe(first)
+    expect(loads).toHaveBeenCalledTimes(2)
+
+    writeFileSync(file, JSON.stringify({ apiUrl: null, auth: null }))
+    const fixed = await engine.current()
+    expect(fixed.service.ok).toBe(true)
+    expect(loads).toHaveBeenCalledTimes(3)
+    expect(await engine.current()).toBe(fixed)
+    expect(engine.latest()).toBe(engine.current())
+    expect(loads).toHaveBeenCalledTimes(3)
+  })
+
+  it('shares one start between calls that arrive while it runs', async () => {
+    let starts = 0
+    const engine = restartingOnFailure(async () => {
+      starts++
+      return { service: failure(describeError('config_invalid')), sandbox: false, close: async () => undefined, resetSandbox: null }
+    })
+    await Promise.all([engine.current(), engine.current()])
+    expect(starts).toBe(1)
+  })
+
+  it('starts again after a start that threw', async () => {
+    let starts = 0
+    const engine = restartingOnFailure(async () => {
+      starts++
+      throw new Error('boom')
+    })
+    await expect(engine.current()).rejects.toThrow('boom')
+    await expect(engine.current()).rejects.toThrow('boom')
+    expect(starts).toBe(2)
+  })
+})
+
+describe('readStartupFacts', () => {
+  it('gives the app and this PC’s id, or null when the id cannot be read', async () => {
+    const app = { name: 'License Manager', version: '0.1.0', os: 'linux 6.1.0 (x64)' }
+    const readable = await readStartupFacts(app, createHardwareIdSource({ fixedMachineId: () => 'pc-under-test' }))
+    expect(readable).toEqual({ ...app, hardwareId: expect.objectContaining({ id: 'pc-under-test', source: 'machine-id' }) })
+    const unreadable = await readStartupFacts(app, { machine: async () => failure(describeError('hardware_id_unavailable')), resolve: async () => failure(describeError('hardware_id_unavailable')) })
+    expect(unreadable.hardwareId).toBeNull()
   })
 })

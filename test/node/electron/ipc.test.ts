@@ -26,7 +26,7 @@ const ENGINE_CHANNELS = [
   IPC.uploadOfflineRequest,
   IPC.warmUp
 ]
-const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox]
+const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -147,7 +147,8 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.inspectOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.takePrefill]: [],
-  [IPC.resetSandbox]: []
+  [IPC.resetSandbox]: [],
+  [IPC.getStartupFacts]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -311,10 +312,23 @@ describe('registerIpcHandlers', () => {
   it('returns the start-up failure (e.g. bad configuration) to every call', async () => {
     const broken = describeError('config_invalid', { detail: { problem: 'resources/config.json: apiUrl must be https.' } })
     const { invoke, calls } = setup({}, failure(broken))
-    for (const channel of INVOKE_CHANNELS) {
+    for (const channel of INVOKE_CHANNELS.filter((c) => c !== IPC.getStartupFacts)) {
       expect(await invoke(channel, fakeEvent().event, ...validArgs[channel]!)).toEqual(failure(broken))
     }
     expect(calls).toEqual([])
+  })
+
+  it('answers the start-up facts without the engine, and only to the app’s window', async () => {
+    const { ipcMain, handlers } = fakeIpcMain()
+    const service = vi.fn(() => failure(describeError('config_invalid')))
+    const facts = { name: 'License Manager', version: '0.1.0', os: 'linux', hardwareId: { id: 'pc-1', source: 'machine-id' as const, description: 'd', extra: 'dropped' } }
+    registerIpcHandlers({ ipcMain, service, isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID), startupFacts: async () => facts })
+    const handler = handlers.get(IPC.getStartupFacts)!
+    expect(await handler(fakeEvent().event)).toEqual(success({ name: 'License Manager', version: '0.1.0', os: 'linux', hardwareId: { id: 'pc-1', source: 'machine-id', description: 'd' } }))
+    expect(service).not.toHaveBeenCalled()
+    const stranger = { ...fakeEvent().event, sender: { id: WINDOW_ID + 1, isDestroyed: () => false, send: () => undefined } }
+    expect(await handler(stranger)).toMatchObject({ ok: false, error: { code: 'ipc_forbidden' } })
+    expect(await handler(fakeEvent().event, 'extra')).toMatchObject({ ok: false })
   })
 
   describe('never throws across IPC', () => {

@@ -35,6 +35,7 @@ describe('createLicenseManagerApi', () => {
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getStartupFacts',
       'inspectOfflineRequest',
       'onPrefillArrived',
       'onSsoProgress',

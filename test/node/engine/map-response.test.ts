@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mapErrorResponse, mapUnexpectedSuccess } from '../../../src/main/engine/errors/map-response'
-import { transportErrorCode } from '../../../src/main/engine/errors/map-transport'
+import { mapTransportError, transportErrorCode } from '../../../src/main/engine/errors/map-transport'
 import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
 
 const ALL_CODES = Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]
@@ -190,5 +190,25 @@ describe('transportErrorCode', () => {
     const b = new Error('b', { cause: a })
     a.cause = b
     expect(transportErrorCode(a)).toBe('network_error')
+  })
+})
+
+describe('mapTransportError: a failed name lookup says which way where the resolver tells', () => {
+  it('a name that does not exist blames the address, not the internet connection', () => {
+    const error = mapTransportError(fetchFailed(Object.assign(errno('ENOTFOUND', 'getaddrinfo ENOTFOUND api.example.invalid'), { hostname: 'api.example.invalid' })))
+    expect(error).toMatchObject({ code: 'dns_failure', status: 0, networkCause: 'ENOTFOUND api.example.invalid' })
+    expect(error.explanation).toContain('server address is probably mistyped')
+    expect(error.action).toBe('Ask whoever set up this app to check the server address.')
+  })
+
+  it('a name server that could not be asked points at this PC’s network', () => {
+    const error = mapTransportError(fetchFailed(errno('EAI_AGAIN')))
+    expect(error.explanation).toContain('probably offline')
+    expect(error.action).toMatch(/^Check your internet connection/)
+  })
+
+  it('a lookup failure without a telling cause keeps the catalogue’s text, which names both', () => {
+    const error = mapTransportError(new Error('net::ERR_NAME_RESOLUTION_FAILED'))
+    expect(error.explanation).toBe(ERROR_CATALOGUE.dns_failure.explanation)
   })
 })

@@ -8,6 +8,7 @@ import type {
   OfflineRequestSummary,
   OfflineUploadResult,
   SsoProgress,
+  StartupFacts,
   WarmUpState
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
@@ -131,6 +132,10 @@ export class FakeApi implements LicenseManagerApi {
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void {
     this.progressListeners.add(listener)
     return () => this.progressListeners.delete(listener)
+  }
+  startupFacts: Outcome<StartupFacts> = success({ name: 'License Manager', version: '0.1.0', os: 'linux 6.1.0 (x64)', hardwareId: PC_HARDWARE_ID })
+  async getStartupFacts(): Promise<Outcome<StartupFacts>> {
+    return this.startupFacts
   }
   async takePrefill(): Promise<Outcome<Prefill | null>> {
     const prefill = this.prefill

@@ -33,9 +33,32 @@ export class RedirectNotFollowedError extends Error {
 export function mapTransportError(error: unknown): AppError {
   const redirect = errorChain(error).find((e): e is RedirectNotFollowedError => e instanceof RedirectNotFollowedError)
   if (redirect) return redirectAnswerError(redirect.status)
-  const described = describeError(transportErrorCode(error))
+  const code = transportErrorCode(error)
   const networkCause = transportCause(error)
+  const described = { ...describeError(code), ...(code === 'dns_failure' ? dnsAdvice(networkCause) : undefined) }
   return networkCause === undefined ? described : { ...described, networkCause }
+}
+
+/**
+ * A name lookup that failed says which way where the resolver tells: a name server that
+ * answered "no such name" (ENOTFOUND) means this PC reaches the network and the address is
+ * wrong; no name server reached (EAI_AGAIN) points at the network. Other causes keep the
+ * catalogue's text, which names both.
+ */
+function dnsAdvice(cause: string | undefined): { explanation: string; action: string } | undefined {
+  if (cause?.startsWith('ENOTFOUND')) {
+    return {
+      explanation: 'The name server answered that no server has this name: this PC reaches the network, and the server address is probably mistyped.',
+      action: 'Ask whoever set up this app to check the server address.'
+    }
+  }
+  if (cause?.startsWith('EAI_AGAIN')) {
+    return {
+      explanation: 'No name server could be asked for the server’s address: this PC is probably offline, or its network is not working.',
+      action: 'Check your internet connection (Wi-Fi, cable or VPN), then try again.'
+    }
+  }
+  return undefined
 }
 
 const MAX_CAUSE_DEPTH = 6
