@@ -23,20 +23,20 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledEsmDeps },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
     }
   },
   preload: {
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } }
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } }
     }
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
     plugins: [react(), devServerCsp()]
   }

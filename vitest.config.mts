@@ -1,6 +1,23 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+/**
+ * Suites that launch real Chromium, child processes or builds, hold TLS connections open over
+ * seconds, or run load and secret scans.
+ * `npm run test:unit` leaves them out (the `node` and `web` projects); `npm test` runs them too.
+ */
+const SLOW_SUITES = [
+  'test/node/reliability/**/*.test.ts',
+  'test/node/sso/**/*.test.ts',
+  'test/node/sandbox/cli.test.ts',
+  'test/node/cli/cli.test.ts',
+  'test/node/start/**/*.test.ts',
+  'test/node/packaging/**/*.test.ts',
+  'test/node/electron/built-main.test.ts',
+  'test/node/electron/engine-startup.test.ts',
+  'test/node/engine/warm-up.test.ts'
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +26,16 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/node/**/*.test.ts'],
+          exclude: SLOW_SUITES,
+          testTimeout: 20_000,
+          hookTimeout: 20_000
+        }
+      },
+      {
+        test: {
+          name: 'node-slow',
+          environment: 'node',
+          include: SLOW_SUITES,
           testTimeout: 20_000,
           hookTimeout: 20_000
         }

@@ -88,7 +88,7 @@ function throughputRows(runs: ThroughputData[]): Rows {
   return [
     ['Workload', 'Clients', 'req/s', 'pairs/s', 'p50', 'p99', 'activate p99', 'deactivate p99', 'errors', 'RSS before → after', 'heap after GC'],
     ...runs.map((data) => [
-      data.workload.split(':')[0], String(data.clients), count(data.requestsPerSecond), count(data.pairsPerSecond), ms(data.latency.median, 2), ms(data.latency.p99, 2),
+      data.workload.split(':')[0] ?? '', String(data.clients), count(data.requestsPerSecond), count(data.pairsPerSecond), ms(data.latency.median, 2), ms(data.latency.p99, 2),
       ms(data.activateLatency.p99, 2), ms(data.deactivateLatency.p99, 2), String(data.errors),
       `${mb(data.sandboxMemoryBefore.rss)} → ${mb(data.sandboxMemoryAfter.rss)}`, mb(data.sandboxMemoryAfterGc?.heapUsed)
     ])
@@ -188,7 +188,7 @@ export function renderReport(results: BenchResults): { text: string; markdown: s
     parts.push(`${notes}\n`)
   }
   if (results.roundTrips) add('Round trips per deactivation (counted by the sandbox)', roundTripRows(results.roundTrips), false)
-  if (results.throughput?.length) add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)
+  if (results.throughput?.[0]) add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)
   if (results.signingCeiling) {
     const s = results.signingCeiling
     const line = `Signing ceiling: this machine makes ${count(s.signaturesPerSecond)} RSA-2048 signatures/s with every core busy and nothing else to do; a new-device pair is 2 requests and 2 signatures, so signing alone caps that workload at ${count(s.requestsPerSecondCeiling)} req/s.`

@@ -119,7 +119,7 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
       try {
         log(`overhead: ${config.overheadRounds} rounds (+${config.overheadWarmup} warm-up) per client…`)
         const template = engine?.wireTemplate ?? { headers: DEFAULT_HEADER_TEMPLATE }
-        const floor: FloorClient = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: template.headers, authorizationLayout: template.authorizationLayout })
+        const floor: FloorClient = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: template.headers, ...(template.authorizationLayout === undefined ? {} : { authorizationLayout: template.authorizationLayout }) })
         closers.push(() => floor.close())
         const deactivationBody = engine?.wireBody ?? activationBody(licenceKeys.overhead)
         const sdk = createSdkDeactivator({ apiUrl: sandbox.apiUrl, publicKey: sandbox.publicKey, keys, product: BENCH_BUNDLE, licenseKey: licenceKeys.overhead, hardwareId })
@@ -253,6 +253,7 @@ async function throughputSection(ctx: Context): Promise<void> {
     log('signing ceiling: RSA-2048 signatures for 2 s…')
     results.signingCeiling = await measureSigningCeiling(2000)
     const [fresh, repeat] = runs
+    if (fresh === undefined || repeat === undefined) throw new Error('throughput: both workloads should have run')
     const met = (d: ThroughputData): boolean => d.requestsPerSecond >= 5000 && d.latency.p99 <= 25 && d.errors === 0
     const figure = (d: ThroughputData): string =>
       `${Math.round(d.requestsPerSecond).toLocaleString('en-US')} req/s at p99 ${d.latency.p99.toFixed(1)} ms${d.errors ? `, ${d.errors} errors` : ''}`
@@ -322,7 +323,7 @@ async function main(): Promise<void> {
     sectionSeconds: {}
   }
   const ctx: Context = { settings, config, results, profileDir }
-  if (results.machine.loadAverageAtStart[0] > results.machine.cpus / 2) {
+  if ((results.machine.loadAverageAtStart[0] ?? 0) > results.machine.cpus / 2) {
     log(`warning: load average ${results.machine.loadAverageAtStart[0]} on ${results.machine.cpus} CPUs — other work will skew the figures`)
   }
   let sectionStart = performance.now()

@@ -1,12 +1,14 @@
-// Sums vitest's and Playwright's JSON reports into one line: "N passed, N failed, N skipped".
+// Sums vitest's and Playwright's JSON reports, and the checks run before them (typecheck, lint,
+// format, build: one test each), into one line: "N passed, N failed, N skipped".
 // A missing or unreadable report counts as a failure, so a crashed runner cannot pass.
 import { readFileSync } from 'node:fs'
 
-const [vitestPath, playwrightPath] = process.argv.slice(2)
+const [vitestPath, playwrightPath, checksPath] = process.argv.slice(2)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const skipReasons = new Map()
 const failures = []
 const relative = (path) => String(path ?? '').replace(`${process.cwd()}/`, '')
+// eslint-disable-next-line no-control-regex -- removes ANSI colour codes (ESC [ … m)
 const firstLine = (text) => String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? 'no message'
 let broken = false
 
@@ -18,6 +20,28 @@ function read(path, runner) {
     totals.failed += 1
     broken = true
     return null
+  }
+}
+
+// checks.txt: one "NAME EXIT-CODE" line per check scripts/test-all.sh ran.
+if (checksPath !== undefined) {
+  let lines = []
+  try {
+    lines = readFileSync(checksPath, 'utf8').split('\n').filter((line) => line.trim() !== '')
+  } catch (error) {
+    console.error(`checks: no readable list at ${checksPath} (${error.message})`)
+  }
+  if (lines.length === 0) {
+    totals.failed += 1
+    broken = true
+  }
+  for (const line of lines) {
+    const [name, code] = line.trim().split(/\s+/)
+    if (code === '0') totals.passed += 1
+    else {
+      totals.failed += 1
+      failures.push(`check ${name}: exit code ${code} (output in ${relative(checksPath).replace(/checks\.txt$/, `${name}.log`)})`)
+    }
   }
 }
 

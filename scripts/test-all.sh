@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# Runs every suite (typecheck, vitest, Playwright) and prints one closing line:
-# "N passed, N failed, N skipped" summed from the runners' JSON reports.
+# Runs every check and suite (typecheck, lint, format check, build, vitest, Playwright) and prints
+# one closing line: "N passed, N failed, N skipped", summed from the runners' JSON reports, each
+# check counting as one test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=.test-output
 rm -rf "$out" && mkdir -p "$out"
 
 status=0
-npm run -s typecheck || status=1
-npm run -s build > "$out/build.log" 2>&1 || { cat "$out/build.log"; status=1; }
+# check NAME COMMAND…: runs a check, records "NAME EXIT-CODE" for the summary; a failing check shows its output.
+check() {
+  local name=$1
+  shift
+  "$@" > "$out/$name.log" 2>&1
+  local code=$?
+  echo "$name $code" >> "$out/checks.txt"
+  if [ "$code" -ne 0 ]; then
+    cat "$out/$name.log"
+    status=1
+  fi
+}
+check typecheck npm run -s typecheck
+check lint npm run -s lint
+check format npm run -s format:check
+check build npm run -s build
 
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" || status=1
 
@@ -18,5 +33,5 @@ else
   PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" xvfb-run -a npx playwright test --reporter=list,json || status=1
 fi
 
-node scripts/summarize-tests.mjs "$out/vitest.json" "$out/playwright.json" || status=1
+node scripts/summarize-tests.mjs "$out/vitest.json" "$out/playwright.json" "$out/checks.txt" || status=1
 exit $status

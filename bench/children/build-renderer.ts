@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--minify')) renderer.build.minify = true
   if (process.argv.includes('--sourcemap')) renderer.build.sourcemap = true
   renderer.logLevel = 'warn'
-  await build(renderer as Parameters<typeof build>[0])
+  await build(renderer)
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ export interface CapturedRequest {
 export interface CaptureServer {
   apiUrl: string
   requests: CapturedRequest[]
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 /**
@@ -29,7 +29,7 @@ export async function startCaptureServer(answer = { status: 200, contentType: 'a
     request.on('data', (chunk: string) => (body += chunk))
     request.on('end', () => {
       const headers: Array<[string, string]> = []
-      for (let i = 0; i < request.rawHeaders.length; i += 2) headers.push([request.rawHeaders[i].toLowerCase(), request.rawHeaders[i + 1]])
+      for (let i = 0; i < request.rawHeaders.length; i += 2) headers.push([request.rawHeaders[i]!.toLowerCase(), request.rawHeaders[i + 1]!])
       requests.push({ method: request.method ?? '', path: request.url ?? '', headers, body })
       response.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body)
     })

@@ -15,7 +15,7 @@ import { createLicenseService } from '../../src/main/engine/service'
 import type { DeactivationRequestInput } from '../../src/shared/request'
 import { BENCH_APP } from './engine'
 
-type Message = { id?: number; type: string; [key: string]: unknown }
+type Message = { id?: number | undefined; type: string; [key: string]: unknown }
 
 export interface EngineClickSpec {
   sample: number

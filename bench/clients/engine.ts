@@ -7,7 +7,7 @@ import { createLicenseApiClient, type LicenseApiClient } from '../../src/main/en
 import { createLicenseService, type LicenseService } from '../../src/main/engine/service'
 import type { AuthConfig } from '../../src/main/engine/config'
 import type { ResolvedRequest } from '../../src/shared/request'
-import type { RoundTripCaseSpec } from '../sections/round-trips'
+import type { RoundTripCaseSpec } from '../lib/round-trip-case'
 import { BENCH_CUSTOMER_ACCOUNT, benchCredentials, licenceKeys } from '../sandbox/seed'
 import { replayTemplate, startCaptureServer } from './capture'
 import { signInThroughBrowser, type SignInBrowser } from './sso-browser'
@@ -35,7 +35,7 @@ export interface EngineDrivers {
   roundTripCases?: (arm: (activationBody: string) => Promise<void>) => RoundTripCaseSpec[]
   notes: string[]
   unavailable?: string
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export const BENCH_APP = { name: 'license-manager-bench', version: '0.0.0', os: 'linux (bench)' }

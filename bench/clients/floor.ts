@@ -13,7 +13,7 @@ export interface WireAnswer {
  */
 export interface FloorClient {
   post(path: string, body: string): Promise<WireAnswer>
-  close(): void
+  close: () => void
 }
 
 export interface FloorOptions {

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module'
 import { performance } from 'node:perf_hooks'
 import { LicenseAPI } from '@licensespring/node-sdk'
 
-type Message = { id?: number; type: string; [key: string]: unknown }
+type Message = { id?: number | undefined; type: string; [key: string]: unknown }
 
 export interface SdkSampleConfig {
   apiUrl: string
@@ -39,7 +39,7 @@ const send = (message: Message): void => {
 }
 
 function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code)
+  if (error && typeof error === 'object' && 'code' in error) return String((error).code)
   return error instanceof Error ? error.message : String(error)
 }
 

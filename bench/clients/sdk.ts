@@ -36,7 +36,7 @@ export function createSdkDeactivator(target: SdkTarget): SdkDeactivator {
   return {
     async deactivate() {
       const ok = await api.deactivateBundle(payload)
-      if (ok !== true) throw new Error('SDK deactivateBundle did not confirm')
+      if (!ok) throw new Error('SDK deactivateBundle did not confirm')
     }
   }
 }

@@ -15,7 +15,7 @@ export interface SignInBrowser {
   unavailable?: string
   /** First line of each background sign-in that failed. */
   failures: string[]
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 const CLOSE_AFTER_MS = 3_000

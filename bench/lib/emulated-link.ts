@@ -21,7 +21,7 @@ export interface EmulatedLink {
   connections(): number
   /** Bytes clients sent so far, in order, when recording. */
   sent(): Buffer
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 /** Delivers chunks to `write` after a delay, never out of order. */

@@ -83,7 +83,7 @@ export function summarizeProfile(data: CpuProfile): ProfileSummary {
   for (let i = 0; i < samples.length; i++) {
     // timeDeltas[i] is the time before sample i; attribute the next delta to it.
     const us = deltas[i + 1] ?? 0
-    selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + us)
+    selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + us)
   }
   const areas = new Map<string, number>()
   const functions = new Map<string, { area: string; us: number }>()

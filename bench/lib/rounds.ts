@@ -25,12 +25,12 @@ export async function runRounds(clients: readonly TimedDeactivator[], options: R
   const total = options.warmupRounds + options.rounds
   for (let round = 0; round < total; round++) {
     for (let i = 0; i < clients.length; i++) {
-      const client = clients[(round + i) % clients.length]
+      const client = clients[(round + i) % clients.length]!
       expectActivated(await options.armer.post('activate_bundle', options.activationBody))
       const start = performance.now()
       await client.deactivate()
       const elapsed = performance.now() - start
-      if (round >= options.warmupRounds) samples[client.name].push(elapsed)
+      if (round >= options.warmupRounds) samples[client.name]!.push(elapsed)
     }
   }
   return samples

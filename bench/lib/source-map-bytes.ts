@@ -45,15 +45,15 @@ export function textPerSource(code: string, map: SourceMapV3): Map<string, strin
   const mappingLines = map.mappings.split(';')
   let sourceIndex = 0
   for (let line = 0; line < lines.length; line++) {
-    const text = lines[line]
+    const text = lines[line]!
     const segments = (mappingLines[line] ?? '').split(',').filter(Boolean)
     let column = 0
     let previous: { column: number; source: string } | null = null
     let mappedFrom = text.length
     for (const segment of segments) {
       const fields = decodeSegment(segment)
-      column += fields[0]
-      if (fields.length >= 4) sourceIndex += fields[1]
+      column += fields[0]!
+      if (fields.length >= 4) sourceIndex += fields[1]!
       const source = fields.length >= 4 ? (map.sources[sourceIndex] ?? '(unknown)') : '(unmapped)'
       if (previous) add(previous.source, text.slice(previous.column, column))
       else mappedFrom = column
@@ -68,7 +68,7 @@ export function textPerSource(code: string, map: SourceMapV3): Map<string, strin
 /** "react-dom", "@tanstack/query-core", or "app" for the project's own files. */
 export function packageOf(source: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)
-  if (match) return match[1]
+  if (match) return match[1]!
   if (source.startsWith('(')) return source
   return 'app'
 }

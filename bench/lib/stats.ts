@@ -13,7 +13,7 @@ export interface Summary {
 export function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN
   const rank = Math.ceil(q * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
 }
 
 export function summarize(samples: readonly number[]): Summary {

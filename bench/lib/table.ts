@@ -1,12 +1,13 @@
 /** A plain-text table: first row is the header; numbers right-aligned. */
 export function renderTable(rows: readonly (readonly string[])[], title?: string): string {
   if (rows.length === 0) return ''
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)))
-  const numeric = rows[0].map((_, col) => rows.slice(1).every((row) => /^[-+]?[\d.,]+( ?[a-zA-Z%/×]+)?$|^[—-]$/.test(row[col] ?? '')))
+  const header = rows[0]!
+  const widths = header.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)))
+  const numeric = header.map((_, col) => rows.slice(1).every((row) => /^[-+]?[\d.,]+( ?[a-zA-Z%/×]+)?$|^[—-]$/.test(row[col] ?? '')))
   const line = (row: readonly string[]): string =>
-    row.map((cell, col) => (numeric[col] && rows.indexOf(row) !== 0 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd()
+    row.map((cell, col) => (numeric[col] && rows.indexOf(row) !== 0 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ').trimEnd()
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  const body = [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n')
+  const body = [line(header), rule, ...rows.slice(1).map(line)].join('\n')
   return title ? `${title}\n${body}\n` : `${body}\n`
 }
 
@@ -14,7 +15,7 @@ export function renderTable(rows: readonly (readonly string[])[], title?: string
 export function renderMarkdownTable(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return ''
   const escape = (cell: string): string => cell.replace(/\|/g, '\\|')
-  const [head, ...rest] = rows
+  const [head = [], ...rest] = rows
   return [
     `| ${head.map(escape).join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,

@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server'
 import type { HostOptions, LinkStats } from './protocol'
 
-type Message = { id?: number; type: string; [key: string]: unknown }
+type Message = { id?: number | undefined; type: string; [key: string]: unknown }
 
 const send = (message: Message): void => {
   process.send?.(message)

@@ -4,14 +4,14 @@ import type { HostOptions, LinkStats, MemorySnapshot, SandboxEndpoints, SandboxS
 
 /** The parent's handle on a sandbox running in its own process (bench/sandbox/host.ts). */
 export interface RemoteSandbox extends SandboxEndpoints {
-  stats(): Promise<SandboxStats>
+  stats: () => Promise<SandboxStats>
   memory(): Promise<{ beforeGc: MemorySnapshot; afterGc: MemorySnapshot | null }>
   startProfile(): Promise<void>
   stopProfile(file: string): Promise<void>
   /** A new emulated link in front of the sandbox (its own port); its traffic is counted apart. */
   openLink(oneWayDelayMs: number): Promise<{ link: number; port: number }>
   linkStats(link: number): Promise<LinkStats>
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export async function startRemoteSandbox(options: HostOptions, startTimeoutMs = 30_000): Promise<RemoteSandbox> {

@@ -62,7 +62,7 @@ export async function measureMicroCosts(apiUrl: string, body: string): Promise<M
   const url = `${apiUrl}deactivate_bundle`
   const headers = { 'content-type': 'application/json', accept: 'application/json', date: new Date().toUTCString(), authorization: 'x' }
   const n = 20_000
-  const request = (): Request => new Request(url, { method: 'POST', headers, body, duplex: 'half' } as RequestInit)
+  const request = (): Request => new Request(url, { method: 'POST', headers, body, duplex: 'half' })
   const costs: MicroCost[] = [
     { operation: 'new Headers(4 entries)', microseconds: timeLoop(n, () => new Headers(headers)) },
     { operation: 'new Request(url, {POST, headers, string body})', microseconds: timeLoop(n, request) },
@@ -181,11 +181,11 @@ export async function measureKyAnatomy(options: KyAnatomyOptions): Promise<KyAna
     armer: options.armer,
     activationBody: options.activationBody
   })
-  const floorMedian = summarize(samples[options.floor.name]).median
+  const floorMedian = summarize(samples[options.floor.name] ?? []).median
   return {
     micro,
     variants: [options.floor, ...variants].map((v) => {
-      const latency = summarize(samples[v.name])
+      const latency = summarize(samples[v.name] ?? [])
       return {
         name: v.name,
         options: 'options' in v ? String(v.options) : 'node:http keep-alive agent, same headers and body',

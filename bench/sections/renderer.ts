@@ -225,7 +225,7 @@ async function measureFirstForm(dir: string, options: RendererOptions): Promise<
         const stamp = await measureOnce(browser, `${server.origin}/`)
         if (run >= options.warmupRuns) samples.push(stamp)
       } catch (error) {
-        failures.push(error instanceof Error ? error.message.split('\n')[0] : String(error))
+        failures.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))
         if (failures.length > 2) throw new Error(`first-form runs failed: ${failures.join('; ')}`)
       }
     }
@@ -278,7 +278,7 @@ export async function measureRenderer(options: RendererOptions): Promise<Section
   const build = options.outDir ? { state: 'up to date' as const, dir: options.outDir } : ensureBuild(options.rebuild)
   if (build.state === 'failed') {
     return {
-      data: { build: build.state, buildLog: build.log, js: { raw: 0, gzip: 0, files: [] }, css: { raw: 0, gzip: 0, files: [] } },
+      data: { build: build.state, ...(build.log === undefined ? {} : { buildLog: build.log }), js: { raw: 0, gzip: 0, files: [] }, css: { raw: 0, gzip: 0, files: [] } },
       goals: [
         notMeasured('renderer-js', jsGoal, '≤ 110 KB', 'renderer build failed (see renderer.buildLog)'),
         notMeasured('first-form', ttiGoal, `≤ ${INTERACTIVE_GOAL_MS} ms`, 'renderer build failed')
@@ -315,8 +315,8 @@ export async function measureRenderer(options: RendererOptions): Promise<Section
         firstForm: await measureFirstForm(minified.dir, options)
       }
       const whatIf = data.whatIfMinified
-      goals[0].note = `unminified build; with minify: true it would be ${(whatIf.js.gzip / 1024).toFixed(1)} KB gzip (raw ${(whatIf.js.raw / 1024).toFixed(1)} KB)`
-      goals[1].note = [goals[1].note, `minified build: ${whatIf.firstForm.interactiveMs.median.toFixed(1)} ms median`].filter(Boolean).join('; ')
+      goals[0]!.note = `unminified build; with minify: true it would be ${(whatIf.js.gzip / 1024).toFixed(1)} KB gzip (raw ${(whatIf.js.raw / 1024).toFixed(1)} KB)`
+      goals[1]!.note = [goals[1]!.note, `minified build: ${whatIf.firstForm.interactiveMs.median.toFixed(1)} ms median`].filter(Boolean).join('; ')
     } else data.whatIfMinifiedError = minified.error
   }
   return { data, goals }

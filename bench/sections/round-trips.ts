@@ -7,6 +7,7 @@ import type { FloorClient } from '../clients/floor'
 import { expectActivated } from '../clients/floor'
 import type { EngineDrivers } from '../clients/engine'
 import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
+import type { RoundTripCaseSpec } from '../lib/round-trip-case'
 import type { RemoteSandbox } from '../sandbox/remote'
 import { statsDelta } from '../sandbox/remote'
 import type { SandboxStats } from '../sandbox/protocol'
@@ -24,18 +25,6 @@ export interface RoundTripCase {
 
 export interface RoundTripsData {
   cases: RoundTripCase[]
-}
-
-export interface RoundTripCaseSpec {
-  method: string
-  /** A word or two for the goals table. */
-  short: string
-  minimum: number
-  /** Untimed set-up that must not count (e.g. arming the seat). */
-  arm?: () => Promise<void>
-  /** The deactivation; throws unless the server confirmed. */
-  run: () => Promise<void>
-  unavailable?: string
 }
 
 const isApiPath = (path: string): boolean => path.startsWith('/api/') || path === '/auth/token'

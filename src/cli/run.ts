@@ -23,7 +23,7 @@ export interface CliIo {
   stderr(text: string): void
   readStdin(): Promise<string>
   fetch: typeof fetch
-  openExternal(url: string): Promise<void>
+  openExternal: (url: string) => Promise<void>
   /** Calls `handler` on Ctrl+C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void
   /** Replaces this PC's machine id (tests). */
@@ -192,7 +192,7 @@ function parse(argv: string[]): Parsed {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     const at = tokens.filter((t) => t.kind === 'positional').map((t) => t.index + 1)
-    return { command: positionals[0], commandAt: at[0] ?? 0, flags: values as Flags, extra: positionals.slice(1), extraAt: at.slice(1) }
+    return { command: positionals[0], commandAt: at[0] ?? 0, flags: values, extra: positionals.slice(1), extraAt: at.slice(1) }
   } catch {
     return { error: 'The arguments could not be read.' }
   }

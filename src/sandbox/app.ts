@@ -23,14 +23,14 @@ export interface SandboxAppOptions {
   signer: ResponseSigner
   now: () => number
   /** `json` (default): the JSON string "license_deactivated"; `text`: the bare word as text/plain. */
-  deactivationBody?: 'json' | 'text'
-  tokenLifetimeSeconds?: number
-  maxBodyBytes?: number
+  deactivationBody?: 'json' | 'text' | undefined
+  tokenLifetimeSeconds?: number | undefined
+  maxBodyBytes?: number | undefined
   ssoAuthority?: SsoAuthority | null
   /** The hardware id of the PC the sandbox runs on: seeded `thisPc` licences are activated on it. */
   thisPcHardwareId?: string
   /** Unexpected failures are written here (default: stderr). */
-  logError?: (error: unknown) => void
+  logError?: ((error: unknown) => void) | undefined
 }
 
 export interface SandboxStats {
@@ -43,12 +43,12 @@ export interface SandboxApp {
   readonly handle: RequestListener
   readonly store: SandboxStore
   readonly publicKey: string
-  stats(): SandboxStats
+  stats: () => SandboxStats
   /** The SSO side answering sso_url and SSO credential sets; null detaches it. */
   attachSso(authority: SsoAuthority | null): void
   readonly ssoAuthority: SsoAuthority | null
   /** Hands every request whose path starts with `prefix` to `listener` (e.g. an OpenID provider). */
-  mount(prefix: string, listener: RequestListener): void
+  mount: (prefix: string, listener: RequestListener) => void
 }
 
 type Route =

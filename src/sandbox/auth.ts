@@ -24,7 +24,7 @@ const PARAM = /\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(?:"([^"]*)"|([^\s",]*))\s*(?:,
  * Returns null when the header is not a list of name=value pairs (or repeats a name).
  */
 export function parseHmacAuthorization(header: string): Record<string, string> | null {
-  const params: Record<string, string> = Object.create(null)
+  const params = Object.create(null) as Record<string, string>
   PARAM.lastIndex = 0
   let count = 0
   while (PARAM.lastIndex < header.length) {

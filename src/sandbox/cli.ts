@@ -146,7 +146,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`The sandbox failed: ${(error as Error).message ?? String(error)}`)
+      console.error(`The sandbox failed: ${error instanceof Error ? error.message : String(error)}`)
       process.exit(1)
     }
   )

@@ -36,6 +36,7 @@ export async function offlineContent(contentType: string | undefined, raw: strin
   }
   let form: FormData
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- undici's parser, bounded by the 64 KiB body limit before it runs
     form = await new Request('http://sandbox.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData()
   } catch {
     return reject(refuse('validation_error', 'The multipart body could not be read'))

@@ -4,7 +4,7 @@ import { accept, MESSAGES, refuse, reject, type Answer } from './refusal'
 export type BundleCredential =
   | { kind: 'license-key'; licenseKey: string }
   /** Password absent: deactivation when the seed's behaviour ignores it (the SDKs send the username alone). */
-  | { kind: 'user'; username: string; password?: string }
+  | { kind: 'user'; username: string; password?: string | undefined }
   | { kind: 'sso-token'; idToken: string; customerAccountCode: string }
   /** `redirectUri`: the redirect URI the client says the code was issued for (the node SDK's `redirect_uri`). */
   | { kind: 'sso-code'; code: string; customerAccountCode: string; redirectUri?: string }
@@ -15,7 +15,7 @@ export interface BundleCall {
   action: BundleAction
   hardwareId: string
   product: string
-  licenseId?: number
+  licenseId?: number | undefined
   credential: BundleCredential
 }
 
@@ -126,7 +126,7 @@ export function readBundleBody(raw: string, action: BundleAction, rules: BundleB
     return reject(refuse('validation_error', 'The request body must be a JSON object'))
 
   const known = action === 'activate' ? COMMON_FIELDS : DEACTIVATION_FIELDS
-  const fields: Record<string, unknown> = Object.create(null)
+  const fields = Object.create(null) as Record<string, unknown>
   const unknown: string[] = []
   for (const [name, value] of Object.entries(body)) {
     if (!Object.prototype.hasOwnProperty.call(known, name)) unknown.push(name)
@@ -167,12 +167,14 @@ function pickCredential(f: Record<string, string | undefined>, passwordRequired:
   const mixed = (lead: string, extra: string[]) =>
     reject(refuse('validation_error', `Field "${extra[0]}" does not belong with "${lead}": send exactly one credential set`))
 
-  switch (leads[0]) {
-    case undefined:
-      if (f['password'] !== undefined) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['username'])))
-      if (f['customer_account_code'] !== undefined || f['redirect_uri'] !== undefined)
-        return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['id_token or code'])))
-      return reject(refuse('missing_parameters', `${MESSAGES.missing_parameters(['credentials'])} (send ${CREDENTIAL_SETS})`))
+  const lead = leads[0]
+  if (lead === undefined) {
+    if (f['password'] !== undefined) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['username'])))
+    if (f['customer_account_code'] !== undefined || f['redirect_uri'] !== undefined)
+      return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['id_token or code'])))
+    return reject(refuse('missing_parameters', `${MESSAGES.missing_parameters(['credentials'])} (send ${CREDENTIAL_SETS})`))
+  }
+  switch (lead) {
     case 'license_key': {
       const extra = stray([])
       return extra.length > 0 ? mixed('license_key', extra) : accept({ kind: 'license-key', licenseKey: f['license_key']! })
@@ -186,7 +188,6 @@ function pickCredential(f: Record<string, string | undefined>, passwordRequired:
     }
     case 'id_token':
     case 'code': {
-      const lead = leads[0]
       const extra = stray(lead === 'code' ? ['customer_account_code', 'redirect_uri'] : ['customer_account_code'])
       if (extra.length > 0) return mixed(lead, extra)
       const account = f['customer_account_code']

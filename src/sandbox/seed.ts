@@ -98,7 +98,7 @@ const licenseSchema = z
     thisPc: z.boolean().default(false)
   })
   .refine((l) => (l.licenseKey === undefined) !== (l.user === undefined), {
-    message: 'needs exactly one of licenseKey or user'
+    error: 'needs exactly one of licenseKey or user'
   })
 
 export const seedSchema = z.strictObject({
@@ -110,7 +110,7 @@ export const seedSchema = z.strictObject({
   licenses: z.array(licenseSchema).default([]),
   behaviour: behaviourSchema.prefault({}),
   /** PKCS#8 PEM private RSA key for response signatures; absent = a fresh key per start. */
-  responseSigningKey: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional()
+  responseSigningKey: z.string().includes('PRIVATE KEY', { error: 'must be a PEM private key' }).optional()
 })
 
 /** A seed as written (defaults may be left out). */

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
@@ -7,7 +7,7 @@ import { refuseTunnels } from '../main/engine/http/server-guards'
 import { createSandboxApp, API_PREFIX, TOKEN_PATH, type SandboxStats } from './app'
 import { defaultSeed, parseSeed, type Seed, type SeedFile } from './seed'
 import { createResponseSigner } from './signing'
-import type { SsoAuthority } from './sso-authority'
+import type { SandboxSso, SsoFactory } from './sso-authority'
 import { defaultSsoFactory } from './sso-hook'
 import type { SandboxStore } from './store'
 import { buildSummary, type SandboxSummary } from './summary'
@@ -15,31 +15,15 @@ import { buildSummary, type SandboxSummary } from './summary'
 export { createSandboxApp, type SandboxApp, type SandboxAppOptions, type SandboxStats } from './app'
 export type { SandboxSummary } from './summary'
 
-/** What an SSO side receives when the sandbox starts it. */
-export interface SsoFactoryContext {
-  seed: Seed
-  /** http://HOST:PORT of the License API server. */
-  origin: string
-  apiUrl: string
-  /** options.sso.redirectUri: overrides the customer accounts' registered redirect URI. */
-  redirectUri?: string
-  now: () => number
-  quiet: boolean
-  /** Serves an OpenID provider (or anything) on the same server under `prefix`, e.g. '/sso/'. */
-  mount(prefix: string, listener: RequestListener): void
-}
-
-/** An SSO side may describe itself for summary().sso (e.g. issuer URL). */
-export type SandboxSso = SsoAuthority & { describe?(): Record<string, unknown> }
-export type SsoFactory = (context: SsoFactoryContext) => Promise<SandboxSso>
+export type { SandboxSso, SsoFactory, SsoFactoryContext } from './sso-authority'
 
 export interface SandboxOptions {
   host?: string /* default 127.0.0.1 */
   port?: number /* 0 = OS-assigned */
-  seed?: SeedFile /* default: resources/sandbox-seed.json */
+  seed?: SeedFile | undefined /* default: resources/sandbox-seed.json */
   now?: () => number /* clock for Date checks and token expiry */
   /** Start the OpenID provider too (default true) — through ssoFactory, else the wired default. */
-  sso?: boolean | { redirectUri?: string }
+  sso?: boolean | { redirectUri?: string | undefined }
   quiet?: boolean
   /** An SSO side that is already running; the sandbox closes it on close(). */
   ssoAuthority?: SandboxSso
@@ -83,11 +67,11 @@ export interface RunningSandbox {
   publicKey: string /* PEM */
   oauth: { tokenUrl: string; clientId: string; clientSecret: string }
   summary(): SandboxSummary // the object `npm run sandbox -- --json` prints as its first line
-  stats(): SandboxStats // counts API round trips (bench)
+  stats: () => SandboxStats // counts API round trips (bench)
   connections(): SandboxConnectionStats // counts connections and TLS handshakes (bench, tests)
   /** The License API's node:http(s) server, for measurements that need its events. */
   server: Server
-  close(): Promise<void>
+  close: () => Promise<void>
   /** Test inspection of licences and devices. Tests only. */
   store: SandboxStore
   /** Hardware ids active on the licence(s) with this key, user email or id. Tests only. */
@@ -166,7 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   const factory = options.ssoFactory ?? defaultSsoFactory
-  if (options.sso !== false && !sso && factory) {
+  if (options.sso !== false && !sso) {
     const redirectUri = typeof options.sso === 'object' ? options.sso.redirectUri : undefined
     try {
       sso = await factory({

@@ -1,3 +1,6 @@
+import type { RequestListener } from 'node:http'
+import type { Seed } from './seed'
+
 /**
  * The seam between the License API emulator and its identity provider.
  * The API server calls it for `GET sso_url` and for the SSO credential sets;
@@ -22,7 +25,7 @@ export type SsoAnswer<T> = { ok: true; value: T } | { ok: false; refusal: SsoRef
 
 /** What an activate/deactivate call presents: a code (with the redirect URI it names, if any) or a token. */
 export type SsoCredentialOfCall =
-  | { kind: 'code'; code: string; redirectUri?: string }
+  | { kind: 'code'; code: string; redirectUri?: string | undefined }
   | { kind: 'token'; token: string }
 
 export interface SsoAuthority {
@@ -33,5 +36,23 @@ export interface SsoAuthority {
    * verifies an ID/access token, and returns the signed-in user's email within the customer account.
    */
   identify(credential: SsoCredentialOfCall, customerAccountCode: string): Promise<SsoAnswer<{ email: string }>>
-  close(): Promise<void>
+  close: () => Promise<void>
 }
+
+/** What an SSO side receives when the sandbox starts it. */
+export interface SsoFactoryContext {
+  seed: Seed
+  /** http://HOST:PORT of the License API server. */
+  origin: string
+  apiUrl: string
+  /** options.sso.redirectUri: overrides the customer accounts' registered redirect URI. */
+  redirectUri?: string
+  now: () => number
+  quiet: boolean
+  /** Serves an OpenID provider (or anything) on the same server under `prefix`, e.g. '/sso/'. */
+  mount: (prefix: string, listener: RequestListener) => void
+}
+
+/** An SSO side may describe itself for summary().sso (e.g. issuer URL). */
+export type SandboxSso = SsoAuthority & { describe?(): Record<string, unknown> }
+export type SsoFactory = (context: SsoFactoryContext) => Promise<SandboxSso>

@@ -5,8 +5,8 @@ export interface LicenseUser {
   /** Stable per email within one sandbox run. */
   id: number
   email: string
-  password?: string
-  customerAccount?: string
+  password?: string | undefined
+  customerAccount?: string | undefined
 }
 
 /** A bundle licence: one licence per product of the bundle, sharing one set of devices. */
@@ -14,8 +14,8 @@ export interface StoredLicense {
   id: number
   bundle: SeedProduct
   products: SeedProduct[]
-  licenseKey?: string
-  user?: LicenseUser
+  licenseKey?: string | undefined
+  user?: LicenseUser | undefined
   enabled: boolean
   active: boolean
   maxActivations: number

@@ -49,7 +49,7 @@ export interface SandboxSummary {
   bundles: SandboxBundleSummary[]
   customerAccounts: SandboxCustomerAccountSummary[]
   /** The hardware id of the PC the sandbox runs on, when it read one: activated on the `thisPc` licences. */
-  thisPc?: string
+  thisPc?: string | undefined
   /** Whether an SSO side (OpenID provider) is attached; its own details when it gives any. */
   sso: { attached: boolean } & Record<string, unknown>
   /** The seed's behaviour settings (where the docs disagree or are silent). */

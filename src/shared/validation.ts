@@ -16,7 +16,7 @@ type Issues = readonly z.core.$ZodIssue[]
 export function requestIssues(issues: Issues): RequestIssue[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      const field = String(issue.keys[0] ?? 'request')
+      const field = issue.keys[0] ?? 'request'
       return { field, path: [...issue.path, field], message: `The request has a field the app does not know (${field}).` }
     }
     const leaf = issue.path.at(-1)

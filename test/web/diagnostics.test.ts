@@ -49,7 +49,7 @@ describe('buildDiagnostics', () => {
     ['username and password', direct({ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }, 'user')],
     ['ID token', direct({ product: 'office-suite', credentials: { method: 'sso-token', idToken: SECRETS.idToken, customerAccountCode: 'acme' } }, 'sso-token')]
   ])('leaves out every secret of a %s request, even when the server echoes it', (_, attempt) => {
-    const credentials: Record<string, string> = attempt.kind === 'direct' ? attempt.input.credentials : {}
+    const credentials: Record<string, string | undefined> = attempt.kind === 'direct' ? attempt.input.credentials : {}
     const sent = [credentials['licenseKey'], credentials['password'], credentials['idToken']].filter((s): s is string => s !== undefined)
     expect(sent.length).toBeGreaterThan(0)
     const echo = `Rejected ${sent.join(' and ')}`

@@ -31,7 +31,7 @@ export interface RunningEngine {
   /** True when the in-process sandbox serves the requests. */
   sandbox: boolean
   /** Stops the sandbox, if one was started. */
-  close(): Promise<void>
+  close: () => Promise<void>
   /** Puts the sandbox's licences back to their seeded devices; null when no sandbox runs. */
   resetSandbox: (() => void) | null
 }

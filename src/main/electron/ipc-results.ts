@@ -74,7 +74,7 @@ export const toDeactivationResult = (v: DeactivationResult): DeactivationResult 
 
 export const toNull = (): null => null
 
-export const toWarmUpState = (v: WarmUpState): WarmUpState => ({ warming: v.warming === true })
+export const toWarmUpState = (v: WarmUpState): WarmUpState => ({ warming: v.warming })
 
 export function toSsoProgress(p: SsoProgress): SsoProgress {
   switch (p.stage) {

@@ -28,7 +28,8 @@ export type SenderCheck = (event: InvokeEventLike) => boolean
  */
 export function createSenderCheck(app: AppLocation, isAppContents: (webContentsId: number) => boolean): SenderCheck {
   return (event) => {
-    const frame = event.senderFrame
+    // Electron documents senderFrame as null once the frame navigated or was destroyed; older releases left it undefined.
+    const frame = event.senderFrame as typeof event.senderFrame | undefined
     if (frame === null || frame === undefined) return false
     if (frame.parent !== null) return false
     if (!isAppContents(event.sender.id)) return false

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { z } from 'zod'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
 import { describeError } from '../../shared/errors'
@@ -85,7 +86,12 @@ const FILE_KEYS = [
   'hardwareIdSource',
   'hardwareIdAlgorithm',
   'warmUp'
-]
+] as const
+const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
+
+/** Known keys only; each value is checked where it is used, since an environment variable may override it. */
+const ConfigFileSchema = z.strictObject(Object.fromEntries(FILE_KEYS.map((key) => [key, z.optional(z.unknown())])), 'must hold a JSON object.')
+const FileAuthSchema = z.nullable(z.strictObject(Object.fromEntries(FILE_AUTH_KEYS.map((key) => [key, z.optional(z.unknown())])), 'must be an object or null.'))
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
 interface Sourced {
@@ -103,6 +109,12 @@ const urlAdvice = (name: string, example: string) =>
   `Ask whoever set up this app to correct ${name}. A valid value looks like ${example} (https:, or http: only for a server on this PC).`
 
 const fileName = (key: string) => `config file field "${key}"`
+
+/** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
+function check<T>(schema: z.ZodType<T>, s: Sourced, action?: string): Outcome<T> {
+  const parsed = schema.safeParse(s.value)
+  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', action)
+}
 
 /** The environment value when set to something non-empty, else the file's. */
 function pick(env: ConfigEnv, envName: string, file: Record<string, unknown>, key: string): Sourced | undefined {
@@ -128,92 +140,108 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
       return invalid('configuration file', `${file} is not valid JSON.`)
     }
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return invalid('configuration file', 'must hold a JSON object.')
-  const unknownKey = Object.keys(raw).find((k) => !FILE_KEYS.includes(k))
+  const parsed = ConfigFileSchema.safeParse(raw)
+  if (parsed.success) return success(parsed.data)
+  const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
   if (unknownKey !== undefined) return invalid(fileName(unknownKey), `is not a known setting (known: ${FILE_KEYS.slice(1).join(', ')}).`)
-  return success(raw as Record<string, unknown>)
+  return invalid('configuration file', parsed.error.issues[0]?.message ?? 'must hold a JSON object.')
 }
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
+const serverUrlSchema = (trailingSlash: boolean) =>
+  z
+    .string('must be a URL.')
+    .trim()
+    .min(1, 'must be a URL.')
+    .transform((text, context) => {
+      const problem = (message: string) => {
+        context.addIssue({ code: 'custom', message, input: text })
+        return z.NEVER
+      }
+      if (!URL.canParse(text)) return problem('is not a valid URL.')
+      const url = new URL(text)
+      if (!isAllowedServerUrl(url)) {
+        return problem('must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).')
+      }
+      if (url.username !== '' || url.password !== '') return problem('must not contain a user name or password.')
+      if (url.search !== '' || url.hash !== '') return problem('must not contain a query or fragment.')
+      if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
+      return url.href
+    })
+
 export function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
   const advice = urlAdvice(name, trailingSlash ? 'https://api.licensespring.com/api/v4/' : 'https://auth.example.com/oauth/token')
-  if (typeof raw !== 'string' || raw.trim() === '') return invalid(name, 'must be a URL.', advice)
-  let url: URL
-  try {
-    url = new URL(raw.trim())
-  } catch {
-    return invalid(name, 'is not a valid URL.', advice)
-  }
-  if (!isAllowedServerUrl(url)) {
-    return invalid(name, 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).', advice)
-  }
-  if (url.username !== '' || url.password !== '') return invalid(name, 'must not contain a user name or password.', advice)
-  if (url.search !== '' || url.hash !== '') return invalid(name, 'must not contain a query or fragment.', advice)
-  if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
-  return success(url.href)
+  return check(serverUrlSchema(trailingSlash), { value: raw, name }, advice)
 }
+
+const textSchema = (maxLength: number, required: boolean) =>
+  z
+    .string('must be text.')
+    .trim()
+    .refine((value) => !required || value !== '', 'must not be empty.')
+    .max(maxLength, `must be at most ${maxLength} characters.`)
+    .refine((value) => !hasControlCharacters(value), 'contains control characters.')
 
 function parseText(s: Sourced | undefined, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
   if (s === undefined) return required ? invalid('setting', 'is missing.') : success('')
-  if (typeof s.value !== 'string') return invalid(s.name, 'must be text.')
-  const value = s.value.trim()
-  if (required && value === '') return invalid(s.name, 'must not be empty.')
-  if (value.length > maxLength) return invalid(s.name, `must be at most ${maxLength} characters.`)
-  if (hasControlCharacters(value)) return invalid(s.name, 'contains control characters.')
-  return success(value)
+  return check(textSchema(maxLength, required), s)
 }
 
-function parseMilliseconds(s: Sourced | undefined, fallback: number): Outcome<number> {
-  if (s === undefined) return success(fallback)
-  const value = typeof s.value === 'string' && /^\s*\d+\s*$/.test(s.value) ? Number(s.value) : s.value
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
-    return invalid(s.name, `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`)
-  }
-  return success(value)
-}
+const MILLISECONDS = `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`
+/** A number, or digits in a string (environment variables are text). */
+const millisecondsSchema = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+  z.number(MILLISECONDS).int(MILLISECONDS).min(1, MILLISECONDS).max(MAX_TIMEOUT_MS, MILLISECONDS)
+)
 
-function parseTokenField(s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> {
-  if (s === undefined) return success('access_token')
-  if (s.value === 'access_token' || s.value === 'id_token') return success(s.value)
-  return invalid(s.name, 'must be "access_token" or "id_token".')
-}
+const parseMilliseconds = (s: Sourced | undefined, fallback: number): Outcome<number> => (s === undefined ? success(fallback) : check(millisecondsSchema, s))
+
+const tokenFieldSchema = z.enum(['access_token', 'id_token'], 'must be "access_token" or "id_token".')
+
+const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> => (s === undefined ? success('access_token') : check(tokenFieldSchema, s))
 
 const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
+const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
+/** An algorithm by its number (digits in text too) or its name. */
+const algorithmSchema = z.preprocess(
+  (value) => {
+    const raw = typeof value === 'string' ? value.trim() : value
+    if (typeof raw !== 'string') return raw
+    return /^\d+$/.test(raw) ? Number(raw) : (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw)
+  },
+  z.number(ALGORITHM).int(ALGORITHM).min(0, ALGORITHM).max(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM)
+)
+const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must be "node-machine-id" or "licensespring".')
 
 /** `hardwareIdSource` and, for "licensespring", `hardwareIdAlgorithm` (a name or its number; default Default). */
 function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced | undefined): Outcome<HardwareIdSourceConfig> {
-  const kind = source?.value ?? DEFAULT_HARDWARE_ID_SOURCE.kind
-  if (kind !== 'node-machine-id' && kind !== 'licensespring') return invalid(source!.name, 'must be "node-machine-id" or "licensespring".')
-  if (kind === 'node-machine-id') {
+  const kind = source === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE.kind) : check(hardwareIdKindSchema, source)
+  if (!kind.ok) return kind
+  if (kind.value === 'node-machine-id') {
     return algorithm === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE) : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".')
   }
-  if (algorithm === undefined) return success({ kind, algorithm: 0 })
-  const raw = typeof algorithm.value === 'string' ? algorithm.value.trim() : algorithm.value
-  const byNumber = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined
-  const index = byNumber ?? (typeof raw === 'string' ? (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw) : -1)
-  if (!Number.isInteger(index) || index < 0 || index >= LICENSESPRING_ALGORITHMS.length) {
-    return invalid(algorithm.name, `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`)
-  }
-  return success({ kind, algorithm: index })
+  if (algorithm === undefined) return success({ kind: kind.value, algorithm: 0 })
+  const index = check(algorithmSchema, algorithm)
+  return index.ok ? success({ kind: kind.value, algorithm: index.value }) : index
 }
 
-function parseSwitch(s: Sourced | undefined, fallback: boolean): Outcome<boolean> {
-  if (s === undefined) return success(fallback)
-  if (s.value === true || s.value === 'true') return success(true)
-  if (s.value === false || s.value === 'false') return success(false)
-  return invalid(s.name, 'must be true or false.')
-}
+/** true or false, or their words in text (environment variables). */
+const switchSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((word) => word === 'true')], 'must be true or false.')
 
-type FileAuth = Partial<Record<'scheme' | 'apiKey' | 'sharedKey' | 'tokenUrl' | 'clientId' | 'clientSecret', unknown>>
+const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s))
+
+type FileAuth = Partial<Record<(typeof FILE_AUTH_KEYS)[number], unknown>>
 
 function readFileAuth(value: unknown): Outcome<FileAuth | null> {
-  if (value === undefined || value === null) return success(null)
-  if (typeof value !== 'object' || Array.isArray(value)) return invalid(fileName('auth'), 'must be an object or null.')
-  const allowed = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret']
-  const unknownKey = Object.keys(value).find((k) => !allowed.includes(k))
+  if (value === undefined) return success(null)
+  const parsed = FileAuthSchema.safeParse(value)
+  if (parsed.success) return success(parsed.data)
+  const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
   if (unknownKey !== undefined) return invalid(fileName(`auth.${unknownKey}`), 'is not a known setting.')
-  return success(value as FileAuth)
+  return invalid(fileName('auth'), parsed.error.issues[0]?.message ?? 'must be an object or null.')
 }
+
+const authSchemeSchema = z.enum(['hmac', 'oauth'], 'must be "hmac" or "oauth".')
 
 function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | null> {
   const fileAuth = readFileAuth(fileAuthRaw)
@@ -222,28 +250,30 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
   const hmacInEnv = set(CONFIG_ENV.apiKey) || set(CONFIG_ENV.sharedKey)
   const oauthInEnv = set(CONFIG_ENV.tokenUrl) || set(CONFIG_ENV.clientId) || set(CONFIG_ENV.clientSecret)
 
-  let scheme: unknown
+  let rawScheme: unknown
   let schemeName: string
   if (set(CONFIG_ENV.authScheme)) {
-    scheme = env[CONFIG_ENV.authScheme]
+    rawScheme = env[CONFIG_ENV.authScheme]
     schemeName = CONFIG_ENV.authScheme
   } else if (hmacInEnv && oauthInEnv) {
     return invalid(CONFIG_ENV.authScheme, 'must be set ("hmac" or "oauth") when both API-key and OAuth variables are set.')
   } else if (hmacInEnv || oauthInEnv) {
-    scheme = hmacInEnv ? 'hmac' : 'oauth'
+    rawScheme = hmacInEnv ? 'hmac' : 'oauth'
     schemeName = CONFIG_ENV.authScheme
   } else {
-    scheme = fileAuth.value?.scheme
+    rawScheme = fileAuth.value?.scheme
     schemeName = fileName('auth.scheme')
   }
-  if (scheme === undefined) {
+  if (rawScheme === undefined) {
     return fileAuth.value === null ? success(null) : invalid(fileName('auth.scheme'), 'must be "hmac" or "oauth".')
   }
-  if (scheme !== 'hmac' && scheme !== 'oauth') return invalid(schemeName, 'must be "hmac" or "oauth".')
+  const checkedScheme = check(authSchemeSchema, { value: rawScheme, name: schemeName })
+  if (!checkedScheme.ok) return checkedScheme
+  const scheme = checkedScheme.value
 
   const fromFile = fileAuth.value?.scheme === scheme ? fileAuth.value : {}
   const field = (envName: string, key: keyof FileAuth): Sourced | undefined => {
-    const s = pick(env, envName, fromFile as Record<string, unknown>, key)
+    const s = pick(env, envName, fromFile, key)
     return s && s.name.startsWith('config') ? { ...s, name: fileName(`auth.${key}`) } : s
   }
   const secret = (envName: string, key: keyof FileAuth): Outcome<string> => {
@@ -272,9 +302,9 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
 
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
-  const allow = file['allowEnvironmentOverrides']
-  if (allow !== undefined && typeof allow !== 'boolean') return invalid(fileName('allowEnvironmentOverrides'), 'must be true or false.')
-  return success(options.packaged === true && allow !== true ? {} : options.env)
+  const allow = check(z.optional(z.boolean('must be true or false.')), { value: file['allowEnvironmentOverrides'], name: fileName('allowEnvironmentOverrides') })
+  if (!allow.ok) return allow
+  return success(options.packaged === true && allow.value !== true ? {} : options.env)
 }
 
 /**

@@ -53,7 +53,7 @@ async function loadInstalledLicenseSpring(): Promise<LicenseSpringHardwareIdModu
 function callLicenseSpring(module: LicenseSpringHardwareIdModule, algorithm: number): Promise<string> {
   const { getHardwareId } = module
   if (typeof getHardwareId.async !== 'function') return Promise.resolve(getHardwareId(algorithm))
-  return new Promise((resolve, reject) => getHardwareId.async!(algorithm, (error, id) => (error ? reject(error) : resolve(id))))
+  return new Promise((resolve, reject) => getHardwareId.async!(algorithm, (error, id) => (error ? reject(error instanceof Error ? error : new Error('the hardware id module failed')) : resolve(id))))
 }
 
 function osIdOrigin(platform: NodeJS.Platform): string {
@@ -144,6 +144,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     }
     let id: string
     try {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a native module: its answer is checked, not trusted to match its typings
       id = String(await callLicenseSpring(module, algorithm)).trim()
     } catch (error) {
       return unavailable(`LicenseSpring’s hardware-id module failed with algorithm ${describeAlgorithm(algorithm)} (${firstLine(error)}).`)

@@ -137,7 +137,7 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       if (body !== undefined) headers['content-type'] = contentType
       let answer: HttpAnswer
       try {
-        const response = await api(path, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs) })
+        const response = await api(path, { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(options.timeoutMs) })
         const text = await readBoundedText(response)
         if (!text.ok) return failure(mapOversizedAnswer(response.status))
         answer = { status: response.status, contentType: response.headers.get('content-type'), body: text.text }
@@ -197,8 +197,9 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       if (!sent.ok) return sent
       const answer = sent.value
       if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
-      const parsed = parseJson(answer.body) as { url?: unknown; openid_configuration?: unknown } | undefined
-      if (typeof parsed !== 'object' || parsed === null || typeof parsed.url !== 'string' || !URL.canParse(parsed.url)) {
+      const json = parseJson(answer.body)
+      const parsed = typeof json === 'object' && json !== null ? (json as { url?: unknown; openid_configuration?: unknown }) : undefined
+      if (parsed === undefined || typeof parsed.url !== 'string' || !URL.canParse(parsed.url)) {
         return failure(mapUnexpectedSuccess(answer))
       }
       const config = parsed.openid_configuration

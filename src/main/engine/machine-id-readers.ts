@@ -37,7 +37,8 @@ export function parseMachineGuid(regOutput: string): string {
 
 const execFileText: ExecFileText = (file, args, options) =>
   new Promise((resolve, reject) => {
-    execFile(file, [...args], options, (error, stdout) => (error ? reject(error) : resolve(String(stdout))))
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- execFile's error is an ExecFileException (an Error with code and signal)
+    execFile(file, [...args], options, (error, stdout) => (error ? reject(error) : resolve(stdout)))
   })
 
 /**

@@ -29,7 +29,7 @@ export interface NodeConnections {
   /** Node's fetch sending through this pool. */
   fetch: typeof fetch
   warmer: ConnectionWarmer
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 type ConnectOptions = buildConnector.Options
@@ -126,6 +126,7 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
         if (socket) adoptSpare(state, socket)
         return
       }
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undici's connector callback is typed loosely at run time: a socket may be missing without an error
       if (error || !socket) return
       adoptSpare(state, socket)
       state.spares.delete(old)
@@ -146,7 +147,9 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
 
   function connectDirectly(state: OriginState, callback: buildConnector.Callback): void {
     connector({ ...state.options }, (error, socket) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undici's connector callback is typed loosely at run time: a socket may be missing without an error
       if (error || !socket) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above: no error, yet no socket
         callback(error ?? new Error('connection failed'), null)
         return
       }
@@ -163,6 +166,7 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
     connector({ ...state.options }, (error, socket) => {
       state.opening = false
       const waiting = state.waiting.splice(0)
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undici's connector callback is typed loosely at run time: a socket may be missing without an error
       if (error || !socket) {
         state.quickCloses += 1
         // The Agent's own attempt gets the same error a direct connect would have met.

@@ -252,6 +252,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       const { customerAccountCode, grant, freshSignIn, ...target } = signInRequest.value
       const pc = await hardware.resolve(target.hardwareId)
       if (!pc.ok) return pc
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- another call may have started sending while this one awaited
       if (sending) return failure(describeError('busy'))
 
       signInsWaiting += 1
@@ -265,6 +266,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       }
       if (!signIn.ok) return signIn
       signedInWith.push(...credentialSecrets(signIn.value))
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- another call may have started sending while this one awaited
       if (sending) return failure(describeError('busy'))
       const credentials = signedInCredentials(signIn.value, customerAccountCode)
       if (!credentials.ok) return credentials

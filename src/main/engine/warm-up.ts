@@ -79,7 +79,7 @@ export function createWarmUp(deps: WarmUpDeps): WarmUp {
       until = Math.max(until, now() + Math.min(forMs, keepWarmForMs * 2))
       if (timer === undefined) {
         timer = setInterval(refresh, refreshEveryMs)
-        timer.unref?.()
+        timer.unref()
       }
       refresh()
       return true

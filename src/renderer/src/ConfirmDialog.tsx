@@ -4,8 +4,8 @@ import type { PreparedAttempt } from './form-model'
 
 interface ConfirmDialogProps {
   attempt: PreparedAttempt
-  onConfirm(): void
-  onCancel(): void
+  onConfirm: () => void
+  onCancel: () => void
 }
 
 /** A modal <dialog>: focus starts on Cancel, Tab stays inside, Escape cancels, and Cancel returns focus to the opener. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { SsoProgress } from '../../shared/api'
@@ -29,8 +29,8 @@ interface DeactivationFormProps {
   progress: SsoProgress | null
   initialFocus?: InitialFocus | undefined
   initialErrors?: FieldErrors | undefined
-  onSubmit(attempt: PreparedAttempt, values: FormValues): void
-  onCancelSso(): void
+  onSubmit: (attempt: PreparedAttempt, values: FormValues) => void
+  onCancelSso: () => void
 }
 
 /** Field errors for react-hook-form; a form-level error is reported by onValid instead (RHF drops root errors on submit). */
@@ -55,7 +55,10 @@ const FIELD_HINTS = {
 export function DeactivationForm(props: DeactivationFormProps) {
   const { hardware, busy } = props
   const hardwareRef = useRef(hardware)
-  hardwareRef.current = hardware
+  // The resolver reads the latest hardware id when the form is validated, not when it rendered.
+  useLayoutEffect(() => {
+    hardwareRef.current = hardware
+  })
   const formRef = useRef<HTMLFormElement>(null)
   const advancedRef = useRef<HTMLDetailsElement>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
@@ -99,8 +102,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
     if (focus === 'first-control') formRef.current?.querySelector<HTMLInputElement>('input[name="method"]:checked')?.focus()
     else if (focus === 'submit') submitRef.current?.focus()
     else if (focus !== undefined) focusField(focus)
-    // Runs once, when a retry or a fresh start mounts the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when a retry or a fresh start mounts the form
   }, [])
 
   const onValid = (values: FormValues) => {
@@ -121,7 +123,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
   const textProps = (field: FormField) => ({ registration: register(field), error: fieldError(field) })
 
   return (
-    <form ref={formRef} className="card" aria-labelledby="form-heading" noValidate onSubmit={handleSubmit(onValid, onInvalid)}>
+    <form ref={formRef} className="card" aria-labelledby="form-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
       {/* The task bar's "Deactivate online" already says it on screen; the heading names the form. */}
       <h2 id="form-heading" className="visually-hidden">
         Deactivate a licence

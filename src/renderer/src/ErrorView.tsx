@@ -10,7 +10,7 @@ interface ErrorViewProps {
   reference?: string
   /** Absent when there is no attempt to describe (the app could not start). */
   diagnostics?: () => string
-  onRetry(): void
+  onRetry: () => void
   /** Offered when the server could not be reached: free the seat with a request file instead. */
   onWriteOffline?: (() => void) | undefined
   /** The attempt used company sign-in, which cannot work without internet. */

@@ -14,7 +14,7 @@ interface HardwareIdPanelProps {
   error?: string | undefined
   /** The override field is shown (after "Change", an override typed, or an id that could not be read). */
   open: boolean
-  onOpen(): void
+  onOpen: () => void
 }
 
 /**

@@ -7,7 +7,7 @@ interface ProgressPanelProps {
   /** The running attempt signs in through the browser. */
   sso: boolean
   progress: SsoProgress | null
-  onCancelSso(): void
+  onCancelSso: () => void
 }
 
 function statusText(busy: boolean, sso: boolean, progress: SsoProgress | null): string {

@@ -11,8 +11,8 @@ interface SuccessViewProps {
   /** The hardware id sent was typed into the override, not this PC's. */
   overridden: boolean
   reference: string
-  diagnostics(): string
-  onNext(): void
+  diagnostics: () => string
+  onNext: () => void
 }
 
 export function SuccessView({ result, overridden, reference, diagnostics, onNext }: SuccessViewProps) {

@@ -174,6 +174,7 @@ export function prepareAttempt(values: FormValues, hardware: HardwareReading): P
   const sent: SentHardwareId =
     !override && hardware.status === 'ready' ? hardware.info : { id: parsed.data.hardwareId ?? '', source: 'override', description: OVERRIDE_DESCRIPTION }
   // This PC's own id is left for the engine to read; only an override travels with the request.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the request on purpose
   const { hardwareId: _checked, ...withoutPcId } = parsed.data
   const input = override ? parsed.data : withoutPcId
   return {

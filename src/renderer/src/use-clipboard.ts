@@ -13,6 +13,8 @@ export function useClipboard() {
   const copy = useCallback(async (text: string) => {
     clearTimeout(timer.current)
     try {
+      // Absent outside a secure context, whatever the DOM typings say.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- secure-context-only API
       if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable')
       await navigator.clipboard.writeText(text)
       setState('copied')

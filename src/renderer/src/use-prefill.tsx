@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
@@ -14,7 +14,9 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
   const { api } = useServices()
   const [notice, setNotice] = useState<Notice | null>(null)
   const latest = useRef({ busy, apply })
-  latest.current = { busy, apply }
+  useLayoutEffect(() => {
+    latest.current = { busy, apply }
+  })
 
   useEffect(() => {
     let live = true

@@ -3,8 +3,8 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 /** What the provider needs of a seeded customer account (structurally a SeedCustomerAccount). */
 export interface SsoCustomerAccount {
   code: string
-  name?: string
-  sso?: { enabled: boolean; redirectUri?: string }
+  name?: string | undefined
+  sso?: { enabled: boolean; redirectUri?: string | undefined } | undefined
   users: readonly { email: string; password: string }[]
 }
 

@@ -136,7 +136,7 @@ function configuration(
  * "Incorrect redirect_uri". The token endpoint's error body is rewritten to Keycloak's words.
  */
 function answerRedirectMismatchLikeKeycloak(provider: Provider): void {
-  provider.on('grant.error', (ctx: { body: unknown }, error: { error?: string; error_detail?: string }) => {
+  provider.on('grant.error', (ctx, error) => {
     if (error.error === 'invalid_grant' && error.error_detail === 'authorization code redirect_uri mismatch')
       ctx.body = { error: 'invalid_grant', error_description: INCORRECT_REDIRECT_URI }
   })

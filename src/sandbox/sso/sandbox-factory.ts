@@ -1,4 +1,4 @@
-import type { SandboxSso, SsoFactoryContext } from '../server'
+import type { SandboxSso, SsoFactoryContext } from '../sso-authority'
 import { startSsoProvider } from './provider'
 
 /** The provider always listens on loopback: ::1 when the sandbox does, else 127.0.0.1. */

@@ -18,7 +18,7 @@ export function hardwareIdFingerprint(id: string): string {
   }
   let chars = ''
   for (let i = 0; i < 6; i++) {
-    chars += SPOKEN_ALPHABET[hash % 32]
+    chars += SPOKEN_ALPHABET[hash % 32] ?? ''
     hash = Math.floor(hash / 32)
   }
   return `${chars.slice(0, 3)}-${chars.slice(3)}`

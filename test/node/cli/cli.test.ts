@@ -7,6 +7,7 @@ import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { closedPort } from '../engine/support/servers'
+import { expectOk } from '../../support/expect-ok'
 
 const ROOT = resolve(__dirname, '../../..')
 const SPAWN_TIMEOUT_MS = 30_000
@@ -87,7 +88,7 @@ describe('the CLI as a process against a running sandbox', () => {
       sdkVersion: 'CLI test'
     })
     const activated = await client.activateBundle({ product: 'office-suite', hardwareId, credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
-    expect(activated.ok).toBe(true)
+    expectOk(activated)
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toContain(hardwareId)
 
     const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', hardwareId, '--json']
@@ -133,7 +134,8 @@ describe('the CLI as a process against a running sandbox', () => {
 })
 
 /** runCli in-process with captured output. */
-function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}) {
+/** `fixedMachineId: false` leaves the id to the configured hardware-id source. */
+function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}, { fixedMachineId = true } = {}) {
   const out = { stdout: '', stderr: '' }
   let interrupt: (() => void) | undefined
   const io: CliIo = {
@@ -147,7 +149,7 @@ function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}) {
       interrupt = handler
       return () => (interrupt = undefined)
     },
-    machineId: () => 'sandbox-pc-1',
+    ...(fixedMachineId ? { machineId: () => 'sandbox-pc-1' } : {}),
     ...extra
   }
   return { io, out, interrupt: () => interrupt?.() }
@@ -300,7 +302,7 @@ describe('runCli in-process', () => {
 
   it('hardware-id follows the configured hardwareIdSource, and refuses an unknown one (exit 2)', async () => {
     // No fixed machine id: the id is read the way the configured source reads it.
-    const ls = harness({ LM_HARDWARE_ID_SOURCE: 'licensespring', LM_HARDWARE_ID_ALGORITHM: 'LinuxMachineId' }, { machineId: undefined })
+    const ls = harness({ LM_HARDWARE_ID_SOURCE: 'licensespring', LM_HARDWARE_ID_ALGORITHM: 'LinuxMachineId' }, {}, { fixedMachineId: false })
     const code = await runCli(['hardware-id', '--json'], ls.io)
     const answer = JSON.parse(ls.out.stdout) as { ok: boolean; value?: { description: string } }
     if (process.platform === 'linux') {

@@ -47,25 +47,8 @@ describe('IPC channel names', () => {
   })
 })
 
-describe('electron imports', () => {
-  const electronAllowed = (file: string) =>
-    file === 'src/main/index.ts' || file.startsWith('src/main/electron/') || file.startsWith('src/preload/')
-
-  it('appear only in the Electron shell: never in the engine, shared code, sandbox, CLI or renderer', () => {
-    const offenders = files
-      .filter((f) => !electronAllowed(rel(f)))
-      .filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.specifier === 'electron' || i.specifier.startsWith('electron/')))
-      .map(rel)
-    expect(offenders).toEqual([])
-  })
-
-  it('are type-only in src/main/electron, so its logic runs (and is tested) in plain Node', () => {
-    const shell = files.filter((f) => rel(f).startsWith('src/main/electron/'))
-    expect(shell.length).toBeGreaterThan(0)
-    const offenders = shell.filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.specifier === 'electron' && !i.typeOnly)).map(rel)
-    expect(offenders).toEqual([])
-  })
-
+// Which modules may import electron, and only its types, is ESLint's no-restricted-imports (eslint.config.mjs).
+describe('the import scanner', () => {
   it('the scanner itself sees the forms it must catch', () => {
     const sample = [
       "import { app } from 'electron'",

@@ -150,7 +150,7 @@ describe('the built main bundle', () => {
   it.runIf(process.platform === 'linux')('reads the hardware id with LicenseSpring’s module, kept outside the bundle (here equal to node-machine-id’s)', async () => {
     const handler = electron.ipcHandlers.get(IPC.getHardwareId)
     const outcome = (await handler!(electron.windowEvent())) as { ok: boolean; value?: { id: string; description: string } }
-    const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync(original: boolean): string }
+    const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync: (original: boolean) => string }
     expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: expect.stringContaining('LicenseSpring') } })
     expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/koffi\.load/)
   })

@@ -14,6 +14,7 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import { describeOs, readStartupFacts, restartingOnFailure, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
+import { expectOk } from '../../support/expect-ok'
 
 const running: RunningEngine[] = []
 afterEach(async () => {
@@ -46,9 +47,7 @@ describe('startEngine', () => {
     const engine = await started(all)
     expect(sandboxStarts).toHaveBeenCalledWith(expect.objectContaining({ port: 0, quiet: true }))
     expect(engine.sandbox).toBe(true)
-    expect(engine.service.ok).toBe(true)
-    if (!engine.service.ok) return
-    const info = engine.service.value.appInfo()
+    const info = expectOk(engine.service).appInfo()
     expect(info.sandbox).toBe(true)
     expect(info.server).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4\/$/)
     expect(info.os).toBe('linux 6.1.0 (x64)')
@@ -72,10 +71,9 @@ describe('startEngine', () => {
     const again = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
 
-    const info = (await handlers.get(IPC.getAppInfo)!(event)) as Outcome<{ server: string }>
-    if (!info.ok) throw new Error('getAppInfo failed')
+    const info = expectOk((await handlers.get(IPC.getAppInfo)!(event)) as Outcome<{ server: string }>)
     await engine.close()
-    await expect(fetch(info.value.server)).rejects.toThrow()
+    await expect(fetch(info.server)).rejects.toThrow()
   })
 
   it('in sandbox mode the browser may be sent over plain http to the sandbox’s own provider only', async () => {
@@ -113,9 +111,9 @@ describe('startEngine', () => {
       const warmed: string[] = []
       const { all } = deps({ ...env, ...extra }, { warmer: { warm: (origin) => void warmed.push(origin) } })
       const engine = await started(all)
-      if (!engine.service.ok) throw new Error('engine did not start')
-      expect(engine.service.value.warmUp()).toEqual({ ok: true, value: { warming: expected.length > 0 } })
-      engine.service.value.stopWarmUp()
+      const service = expectOk(engine.service)
+      expect(service.warmUp()).toEqual({ ok: true, value: { warming: expected.length > 0 } })
+      service.stopWarmUp()
       expect(warmed).toEqual(expected)
     }
   })
@@ -164,8 +162,7 @@ describe('startEngine', () => {
     const fetchSpy = vi.fn(globalThis.fetch)
     const { all } = deps({}, { fetch: fetchSpy })
     const engine = await started(all)
-    if (!engine.service.ok) throw new Error('no service')
-    await engine.service.value.deactivate({ product: 'office-suite', hardwareId: 'not-active-here', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    await expectOk(engine.service).deactivate({ product: 'office-suite', hardwareId: 'not-active-here', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
     expect(fetchSpy).toHaveBeenCalled()
   })
 })

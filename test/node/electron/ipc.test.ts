@@ -9,6 +9,7 @@ import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import type { WindowLicenseService } from '../../../src/main/engine/service'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
+import { expectOk } from '../../support/expect-ok'
 
 const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
@@ -380,7 +381,7 @@ describe('registerIpcHandlers', () => {
     it('is dropped once the window is gone, and a failing send does not break the sign-in', async () => {
       const { invoke } = setup()
       const closed = fakeEvent({ destroyed: true })
-      expect((await invoke(IPC.deactivateWithSso, closed.event, ...validArgs[IPC.deactivateWithSso]!)).ok).toBe(true)
+      expectOk(await invoke(IPC.deactivateWithSso, closed.event, ...validArgs[IPC.deactivateWithSso]!))
       expect(closed.sent).toEqual([])
 
       const { invoke: invoke2, onUnexpectedError } = setup()
@@ -388,7 +389,7 @@ describe('registerIpcHandlers', () => {
       broken.event.sender.send = () => {
         throw new Error('Render frame was disposed')
       }
-      expect((await invoke2(IPC.deactivateWithSso, broken.event, ...validArgs[IPC.deactivateWithSso]!)).ok).toBe(true)
+      expectOk(await invoke2(IPC.deactivateWithSso, broken.event, ...validArgs[IPC.deactivateWithSso]!))
       expect(onUnexpectedError).toHaveBeenCalledWith(IPC.ssoProgress, expect.any(Error))
     })
   })

@@ -8,6 +8,7 @@ import type { Outcome } from '../../../src/shared/outcome'
 import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, startHttpServer, startTcpServer } from '../engine/support/servers'
 import { createNetFetchStandIn, SESSION_COOKIE, type NetFetchStandIn } from './support/electron-net-fetch'
+import { expectOk } from '../../support/expect-ok'
 
 const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 const AUTH = { scheme: 'hmac' as const, apiKey: 'api-key', sharedKey: 'shared-key' }
@@ -103,7 +104,7 @@ describe('createApiFetch: what is sent', () => {
     const server = await startHttpServer((_req, res) => res.end('"license_deactivated"'))
     cleanups.push(server.close)
     const net = createNetFetchStandIn()
-    expect((await clientOn(server.apiUrl, createApiFetch(net.fetch)).deactivateBundle(REQUEST)).ok).toBe(true)
+    expectOk(await clientOn(server.apiUrl, createApiFetch(net.fetch)).deactivateBundle(REQUEST))
     expect(net.calls).toEqual([expect.objectContaining({ method: 'POST', credentials: 'include', cache: 'no-store', redirect: 'manual' })])
     // Hence the License API's own in-memory session (api-session.test.ts): the window's would add its cookies.
     expect(server.requests[0]?.headers.cookie).toBe(SESSION_COOKIE)

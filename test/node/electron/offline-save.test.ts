@@ -8,6 +8,7 @@ import type { InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { createLicenseService } from '../../../src/main/engine/service'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { success, type Outcome } from '../../../src/shared/outcome'
+import { expectOk } from '../../support/expect-ok'
 
 const folder = mkdtempSync(join(tmpdir(), 'lm-offline-save-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -76,7 +77,7 @@ describe('the saveOfflineRequest IPC handler with a real engine', () => {
   it('writes a signed request file for this PC and returns only the contract fields', async () => {
     const d = dialog('from-ipc.req')
     const outcome = await handler(d.show)({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
-    expect(outcome.ok).toBe(true)
+    expectOk(outcome)
     if (outcome.ok) expect(Object.keys(outcome.value as object).sort()).toEqual(['path', 'saved', 'summary'])
     const written = JSON.parse(Buffer.from(readFileSync(join(folder, 'from-ipc.req'), 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }
     expect(written.request).toMatchObject({ product: 'office-suite', license_key: 'OFFICE-2222-IN-USE', request: 'deactivation', schema_version: 2, api_key: 'api-key' })

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { expectOk } from '../../support/expect-ok'
 import { describeServer, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
 
 const HMAC_ENV = { LM_API_URL: 'https://api.example.com/api/v4/', LM_API_KEY: 'the-api-key', LM_SHARED_KEY: 'the-shared-key-secret' }
@@ -13,10 +14,7 @@ function writeConfig(content: unknown): string {
   return file
 }
 
-function ok(outcome: ReturnType<typeof loadConfig>): EngineConfig {
-  if (!outcome.ok) throw new Error(`expected a configuration, got ${JSON.stringify(outcome.error)}`)
-  return outcome.value
-}
+const ok: (outcome: ReturnType<typeof loadConfig>) => EngineConfig = expectOk
 
 function invalidField(outcome: ReturnType<typeof loadConfig>): string | undefined {
   expect(outcome.ok).toBe(false)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createHardwareIdSource, EMPTY_MACHINE_ID_HASH } from '../../../src/main/engine/hardware-id'
 import type { RawMachineIdReader } from '../../../src/main/engine/machine-id-readers'
+import { expectOk } from '../../support/expect-ok'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const GUID = '3d1219c7c4c5404aaa1f6d2a48adfda4'
@@ -72,7 +73,7 @@ describe('hardware id from the machine id', () => {
     expect(explanation).toContain('MachineGuid')
     expect(explanation).toContain('REG.exe')
     fail = false
-    expect((await source.machine()).ok).toBe(true)
+    expectOk(await source.machine())
   })
 
   it('reads the real machine id of this PC, and gives exactly node-machine-id’s value', async () => {
@@ -100,7 +101,7 @@ describe('hardware id override', () => {
   })
 
   it('is refused when longer than the hardware id limit, naming the field', async () => {
-    expect((await source.resolve('x'.repeat(256))).ok).toBe(true)
+    expectOk(await source.resolve('x'.repeat(256)))
     const outcome = await source.resolve('x'.repeat(257))
     expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'invalid_input', field: 'hardwareId' })
   })

@@ -3,6 +3,7 @@ import { hmacSignature } from '../../../src/main/engine/auth/hmac'
 import { createLicenseApiClient, toBundleRequestBody } from '../../../src/main/engine/license-api-client'
 import type { ResolvedRequest } from '../../../src/shared/request'
 import { startHttpServer, type RecordedRequest } from './support/servers'
+import { expectOk } from '../../support/expect-ok'
 
 const AUTH = { scheme: 'hmac' as const, apiKey: 'client-test-key', sharedKey: 'client-test-shared' }
 const KEY_REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
@@ -62,7 +63,7 @@ describe('deactivateBundle', () => {
 
   it.each([['license_deactivated'], ['license_deactivated\n'], ['  "license_deactivated"  ']])('accepts the raw or quoted confirmation %j', async (body) => {
     const server = await serve(() => ({ status: 200, body, contentType: 'text/plain' }))
-    expect((await client(server.apiUrl).deactivateBundle(KEY_REQUEST)).ok).toBe(true)
+    expectOk(await client(server.apiUrl).deactivateBundle(KEY_REQUEST))
   })
 
   it.each([['"license_activated"'], ['license_deactivated_later'], ['{"license_deactivated":true}'], ['[]']])(

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url)
 const WINDIR = 'C:\\Windows'
 
 interface NodeMachineId {
-  machineIdSync(original: boolean): string
+  machineIdSync: (original: boolean) => string
 }
 
 /**

@@ -3,6 +3,7 @@ import { createOAuthTokenSource } from '../../../src/main/engine/auth/oauth'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
 import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, startHttpServer, type RecordedRequest } from './support/servers'
+import { expectOk } from '../../support/expect-ok'
 
 const SECRET = 'oauth-client-secret-never-shown'
 const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
@@ -64,7 +65,7 @@ const envelope = (code: string, status = 401) => ({ status, body: JSON.stringify
 describe('OAuth client credentials', () => {
   it('fetches a token form-encoded and sends it as a bearer token with a Date', async () => {
     const server = await startFakeAuthServer({})
-    expect((await oauthClient(server).deactivateBundle(REQUEST)).ok).toBe(true)
+    expectOk(await oauthClient(server).deactivateBundle(REQUEST))
     const [tokenRequest] = server.tokenRequests
     expect(tokenRequest!.method).toBe('POST')
     expect(tokenRequest!.headers['content-type']).toBe('application/x-www-form-urlencoded')
@@ -99,7 +100,7 @@ describe('OAuth client credentials', () => {
   it.each([['oauth_token_expired'], ['oauth_token_malformed']])('on %s fetches a new token and retries the call once', async (code) => {
     const server = await startFakeAuthServer({ apiAnswer: (_req, n) => (n === 1 ? envelope(code) : { status: 200, body: '"license_deactivated"' }) })
     const outcome = await oauthClient(server).deactivateBundle(REQUEST)
-    expect(outcome.ok).toBe(true)
+    expectOk(outcome)
     expect(server.tokenRequests).toHaveLength(2)
     expect(server.apiRequests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
   })

@@ -5,7 +5,8 @@ import type { AuthConfig } from '../../../src/main/engine/config'
 import { createOfflineRequests, requestFileName, type OfflineRequestsDeps } from '../../../src/main/engine/offline/offline-requests'
 import { formatRequestDate, MAX_REQUEST_FILE_BYTES, parseRequestDate, readRequestFile } from '../../../src/main/engine/offline/request-file'
 import { describeError } from '../../../src/shared/errors'
-import { failure, success, type Outcome } from '../../../src/shared/outcome'
+import { failure, success } from '../../../src/shared/outcome'
+import { expectOk } from '../../support/expect-ok'
 
 const HMAC: AuthConfig = { scheme: 'hmac', apiKey: 'api-key-1', sharedKey: 'shared-key-SECRET' }
 const OAUTH: AuthConfig = { scheme: 'oauth', tokenUrl: 'https://auth.example.com/token', clientId: 'client-1', clientSecret: 'client-secret-SECRET' }
@@ -27,16 +28,12 @@ function offline(overrides: Partial<OfflineRequestsDeps> = {}) {
   return { requests, sent }
 }
 
-const value = <T>(outcome: Outcome<T>): T => {
-  if (!outcome.ok) throw new Error(`expected success, got ${outcome.error.code}: ${outcome.error.explanation}`)
-  return outcome.value
-}
 const decode = (content: string) => JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string }
 const encode = (wrapped: unknown) => Buffer.from(JSON.stringify(wrapped)).toString('base64')
 
 describe('writing a request file', () => {
   it('is the v2 format, signed over the exact JSON text of `request` with the shared key', async () => {
-    const file = value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
     const { request, signature } = decode(file.content)
     expect(request).toEqual({
       hardware_id: 'a'.repeat(64),
@@ -66,7 +63,7 @@ describe('writing a request file', () => {
   })
 
   it('under OAuth names the client id and signs with the client secret', async () => {
-    const file = value(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', hardwareId: 'pc-7', credentials: { method: 'user', username: 'bob@example.test' } }))
+    const file = expectOk(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', hardwareId: 'pc-7', credentials: { method: 'user', username: 'bob@example.test' } }))
     const { request, signature } = decode(file.content)
     expect(request['client_id']).toBe('client-1')
     expect(request).not.toHaveProperty('api_key')
@@ -80,7 +77,7 @@ describe('writing a request file', () => {
       const refused = await offline({ auth }).requests.create(withPassword as never)
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'password' } })
       expect(JSON.stringify(refused)).not.toContain('bob-password')
-      const file = value(await offline({ auth }).requests.create({ product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test' } }))
+      const file = expectOk(await offline({ auth }).requests.create({ product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test' } }))
       const text = Buffer.from(file.content, 'base64').toString('utf8')
       for (const secret of ['shared-key-SECRET', 'client-secret-SECRET', 'bob-password', 'password']) expect(text).not.toContain(secret)
     }
@@ -89,7 +86,7 @@ describe('writing a request file', () => {
   it('has the structure of the file LicenseSpring’s node SDK writes, field by field (values aside)', async () => {
     const sdk = new LicenseAPI({ appName: 'SDK app', appVersion: '2.0', apiKey: 'k', sharedKey: 's', apiPath: 'http://127.0.0.1:9/api/v4/', publicKey: 'p', hardwareID: 'h' })
     const theirs = decode(sdk.createOfflineDeactivationPayload({ product: 'office-suite', hardware_id: 'h', license_key: 'KEY-1' }))
-    const ours = decode(value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })).content)
+    const ours = decode(expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })).content)
     const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v]))
     expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort())
     expect(typeof ours.signature).toBe(typeof theirs.signature)
@@ -135,22 +132,22 @@ describe('writing a request file', () => {
 })
 
 describe('reading a request file', () => {
-  const written = async () => value(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+  const written = async () => expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
 
   it('shows what it will free, masking the licence key to its last 4 characters', async () => {
-    const summary = value(offline().requests.inspect((await written())))
+    const summary = expectOk(offline().requests.inspect((await written())))
     expect(summary).toMatchObject({ product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', licence: '••••-USE' })
     expect(JSON.stringify(summary)).not.toContain('OFFICE-2222')
   })
 
   it('tolerates surrounding whitespace and line breaks (a file edited in Notepad)', async () => {
-    expect(value(offline().requests.inspect(`\r\n${(await written())}\r\n`)).product).toBe('office-suite')
+    expect(expectOk(offline().requests.inspect(`\r\n${(await written())}\r\n`)).product).toBe('office-suite')
   })
 
   it('reads a v1 file and a file another app wrote with another API key (the server checks that one)', async () => {
     const date = 'Tue, 07 Jun 2011 20:51:35 GMT'
     const v1 = { hardware_id: 'pc', product: 'p', username: 'u@example.test', api_key: 'other-key', date, signature: 'c2ln' }
-    expect(value(offline().requests.inspect(encode(v1)))).toMatchObject({ format: 'v1', licence: 'u@example.test', writtenBy: 'not stated', method: 'user' })
+    expect(expectOk(offline().requests.inspect(encode(v1)))).toMatchObject({ format: 'v1', licence: 'u@example.test', writtenBy: 'not stated', method: 'user' })
   })
 
   const code = (content: unknown) => {
@@ -206,10 +203,10 @@ describe('reading a request file', () => {
 describe('uploading a request file', () => {
   it('sends the file’s text as it was written (trimmed) and reports what was freed', async () => {
     const { requests, sent } = offline()
-    const content = value(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
-    const result = value(await requests.upload(`${content}\n`))
+    const content = expectOk(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+    const result = expectOk(await requests.upload(`${content}\n`))
     expect(sent).toEqual([content])
-    expect(result).toEqual({ summary: value(requests.inspect(content)), at: AT.toISOString() })
+    expect(result).toEqual({ summary: expectOk(requests.inspect(content)), at: AT.toISOString() })
   })
 
   it('sends nothing when the file is refused', async () => {
@@ -222,7 +219,7 @@ describe('uploading a request file', () => {
   it('passes the server’s typed refusal on, without an echoed licence key', async () => {
     const refused = describeError('device_not_found', { status: 400, serverMessage: 'No device for OFFICE-2222-IN-USE' })
     const { requests } = offline({ send: async () => failure(refused) })
-    const content = value(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+    const content = expectOk(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
     const outcome = await requests.upload(content)
     expect(outcome).toEqual(failure({ ...refused, serverMessage: 'No device for [removed]' }))
   })

@@ -8,6 +8,7 @@ import type { SsoProgress } from '../../../src/shared/api'
 import type { Outcome } from '../../../src/shared/outcome'
 import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
 import { defaultSeed, type SeedFile } from '../../../src/sandbox/seed'
+import { expectOk } from '../../support/expect-ok'
 
 /** The engine over HTTP against the real sandbox (default seed), every call through the LicenseService. */
 
@@ -372,7 +373,7 @@ describe('deactivateWithSso: the browser flow wired to the License API', () => {
     expect(codeOf(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))).toBe('busy')
     expect(service.cancelSso()).toEqual({ ok: true, value: null })
     expect(codeOf(await signIn)).toBe('sso_cancelled')
-    expect((await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).ok).toBe(true)
+    expectOk(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
   })
 
   it('an SSO refusal from the server ends the flow before any browser opens', async () => {

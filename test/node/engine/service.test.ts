@@ -4,6 +4,7 @@ import { createLicenseService } from '../../../src/main/engine/service'
 import type { DeactivationRequestInput } from '../../../src/shared/request'
 import type { SsoSignInRequestInput } from '../../../src/shared/request'
 import { forbiddenFetch, startHttpServer } from './support/servers'
+import { expectOk } from '../../support/expect-ok'
 
 const SHARED_KEY = 'service-test-shared-key'
 const APP = { name: 'License Manager', version: '1.2.3', os: 'linux 6.1 (x64)' }
@@ -172,9 +173,9 @@ describe('deactivation through the service', () => {
     expect(second.ok ? 'ok' : second.error.code).toBe('busy')
     const sso = await service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code' }, () => undefined)
     expect(sso.ok ? 'ok' : sso.error.code).toBe('busy')
-    expect((await first).ok).toBe(true)
+    expectOk(await first)
     expect(server.requests).toHaveLength(1)
-    expect((await service.deactivate(KEY)).ok).toBe(true)
+    expectOk(await service.deactivate(KEY))
   })
 
   it('is free again after a failed deactivation', async () => {

@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { startEmulatedLink, type EmulatedLink } from '../../../bench/lib/emulated-link'
 import { makeSelfSignedCertificate } from '../reliability/support/untrusted-tls'
 import { scan } from '../reliability/support/secret-scanner'
+import { expectOk } from '../../support/expect-ok'
 
 /*
  * The warm-up against the sandbox over TLS on loopback, through Node's fetch on the
@@ -91,7 +92,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     expect(sandbox.stats().requests).toBe(0)
 
     const outcome = await deactivateByKey(service)
-    expect(outcome.ok).toBe(true)
+    expectOk(outcome)
     expect(sandbox.stats().byPath).toEqual({ '/api/v4/deactivate_bundle': 1 })
     expect(sandbox.connections()).toEqual({ opened: 1, tls: { full: 1, resumed: 0 } })
   })
@@ -104,7 +105,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     await until(() => sandbox.stats().byPath['/auth/token'] === 1, 'the token request')
     expect(apiRequests(sandbox)).toBe(0)
 
-    expect((await deactivateByKey(service)).ok).toBe(true)
+    expectOk(await deactivateByKey(service))
     expect(sandbox.stats().byPath).toEqual({ '/auth/token': 1, '/api/v4/deactivate_bundle': 1 })
     expect(sandbox.connections().opened).toBe(1)
   })
@@ -118,7 +119,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     expect(sandbox.connections().opened).toBe(0)
     expect(sandbox.stats().requests).toBe(0)
 
-    expect((await deactivateByKey(service)).ok).toBe(true)
+    expectOk(await deactivateByKey(service))
     expect(sandbox.connections().opened).toBe(1)
   })
 
@@ -137,7 +138,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     const before = sandbox.connections().opened
     await until(() => sandbox.connections().opened > before, 'the next replacement')
     const opened = sandbox.connections().opened
-    expect((await deactivateByKey(service)).ok).toBe(true)
+    expectOk(await deactivateByKey(service))
     expect(sandbox.connections().opened).toBe(opened)
     expect(sandbox.stats().requests).toBe(1)
 
@@ -205,7 +206,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     await until(() => live.size === 1, 'the old connection closed after its successor opened')
     expect(mostAtOnce).toBeLessThanOrEqual(2)
 
-    expect((await deactivateByKey(service)).ok).toBe(true)
+    expectOk(await deactivateByKey(service))
     expect(sandbox.stats().requests).toBe(1)
   })
 

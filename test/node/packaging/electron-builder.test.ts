@@ -26,7 +26,7 @@ const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const
 const FLAVOURS = { release: 'electron-builder.config.ts', e2e: 'electron-builder.e2e.config.ts' } as const
 
 async function load(file: string): Promise<Configuration> {
-  return (await getConfig(ROOT, file, null)) as Configuration
+  return (await getConfig(ROOT, file, null))
 }
 
 describe('electron-builder configuration', () => {
@@ -119,7 +119,8 @@ describe('Electron fuses', () => {
     try {
       const binary = standInBinary(dir)
       // What electron-builder runs after packing (PlatformPackager.doAddElectronFuses → addElectronFuses → flipFuses).
-      const generate = (PlatformPackager.prototype as unknown as { generateFuseConfig(f: unknown): Promise<FuseV1Config> }).generateFuseConfig
+      // Called with `this` null: the method reads only its argument.
+      const generate = (PlatformPackager.prototype as unknown as { generateFuseConfig: (this: null, f: unknown) => Promise<FuseV1Config> }).generateFuseConfig
       const fuseConfig = await generate.call(null, (await load(file)).electronFuses)
       expect(fuseConfig.version).toBe(FuseVersion.V1)
       await flipFuses(binary, fuseConfig)

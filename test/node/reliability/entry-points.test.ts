@@ -7,6 +7,7 @@ import { runs, Tally } from './support/properties'
 import { anyRequest, isPlainPath, sendRaw, type RawRequest } from './support/raw-http'
 import { settledWithin, startSignIn } from './support/sso-sign-in'
 import { plural, reliabilityTable } from './support/table'
+import { expectOk } from '../../support/expect-ok'
 
 /*
  * Every HTTP entry point — the SSO loopback listener (and its relay and form-post paths), the
@@ -73,7 +74,7 @@ describe('any request at every entry point', () => {
         const outcome = await signIn.outcome
         observed.push(`SSO listener (${grant} grant): ${statuses}; then the real answer: HTTP ${real.status}, ${codeOf(outcome)}`)
         expect(real.status).toBe(200)
-        expect(outcome.ok).toBe(true)
+        expectOk(outcome)
       } finally {
         signIn.cancel()
         record()
@@ -93,7 +94,7 @@ describe('any request at every entry point', () => {
     const deactivation = await engine.deactivate({ product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     observed.push(`sandbox License API: ${apiStatuses}; then a deactivation: ${codeOf(deactivation)}`)
     record()
-    expect(deactivation.ok).toBe(true)
+    expectOk(deactivation)
 
     const issuer = new URL(provider.issuer)
     const providerStatuses = new Tally()

@@ -8,6 +8,7 @@ import { fetchThrough, startRefusingProxy } from './support/refusing-proxy'
 import { plural, reliabilityTable } from './support/table'
 import { settledHeapBytes } from './support/heap'
 import { makeSelfSignedCertificate, startUntrustedTlsServer } from './support/untrusted-tls'
+import { expectOk } from '../../support/expect-ok'
 
 /*
  * Item 1: every fault ends in its typed outcome within the configured timeout, through the
@@ -126,7 +127,7 @@ describe('error answers', () => {
     })
     expect(codes).toEqual(burst.map((b) => b[3]))
     expect(statuses).toEqual([500, 502, 503, 504, 503])
-    expect(after.ok).toBe(true)
+    expectOk(after)
     expect(posts(server.arrivals())).toBe(burst.length + 1)
   })
 
@@ -261,7 +262,7 @@ describe('connections that never reach the License API', () => {
       expected: 'ok after the one safe resend; 1 POST arrival',
       observed: `${codeOf(outcome)}; ${plural(attempts, 'attempt')}; ${plural(arrivals.filter((m) => m === 'POST').length, 'POST arrival')}`
     })
-    expect(outcome.ok).toBe(true)
+    expectOk(outcome)
     expect(attempts).toBe(2)
     expect(arrivals).toEqual(['POST'])
   })

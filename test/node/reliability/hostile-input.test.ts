@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { expectOk } from '../../support/expect-ok'
 import defaultSeedJson from '../../../resources/sandbox-seed.json'
 import { CONFIG_ENV, loadConfig } from '../../../src/main/engine/config'
 import { createOfflineRequests } from '../../../src/main/engine/offline/offline-requests'
@@ -455,7 +456,7 @@ describe('the engine’s validation', () => {
           expect(readBundleBody(wire, 'deactivate').ok, wire).toBe(true)
           for (const [field, value] of Object.entries(body)) {
             if (typeof value !== 'string' || field === 'sdk_ver') continue
-            // eslint-disable-next-line no-control-regex
+            // eslint-disable-next-line no-control-regex -- control characters are what it looks for
             expect(/[\u0000-\u001f\u007f]/.test(value), `${field} carries a control character`).toBe(false)
             const limit = { hardware_id: FIELD_LIMITS.hardwareId, product: FIELD_LIMITS.product, license_key: FIELD_LIMITS.licenseKey, username: FIELD_LIMITS.username, password: FIELD_LIMITS.password, id_token: FIELD_LIMITS.idToken, code: FIELD_LIMITS.code, customer_account_code: FIELD_LIMITS.customerAccountCode }[field]
             expect(value.length).toBeLessThanOrEqual(limit ?? 0)
@@ -525,9 +526,8 @@ describe('offline request files', () => {
       resolveHardwareId: async () => ({ ok: true, value: 'sandbox-pc-1' }),
       now: () => new Date(NOW)
     })
-    const file = await offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
-    if (!file.ok) throw new Error(file.error.code)
-    return { offline, content: file.value.content, wrapped: JSON.parse(Buffer.from(file.value.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
+    const file = expectOk(await offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    return { offline, content: file.content, wrapped: JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
   }
   const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
   const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`

@@ -432,7 +432,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
     const start = output.captures.length
     const modulePath = join(ROOT, 'src/renderer/src/diagnostics.ts')
     const { buildDiagnostics } = (await import(modulePath)) as {
-      buildDiagnostics(context: { app: object; attempt: object; outcome: Outcome<unknown>; at: Date }): string
+      buildDiagnostics: (context: { app: object; attempt: object; outcome: Outcome<unknown>; at: Date }) => string
     }
     const app = { name: 'License Manager', version: '0.1.0', os: 'linux', server: sandbox.apiUrl, sandbox: true }
     for (const [i, f] of failures.entries()) {

@@ -237,7 +237,7 @@ describe('sso_url query parameters', () => {
 describe('the error catalogue marks what the sandbox invents', () => {
   it('exactly the codes the docs name no code for are sandbox-only', () => {
     const marked = Object.entries(ERROR_CATALOGUE)
-      .filter(([, entry]) => 'sandboxOnly' in entry && entry.sandboxOnly === true)
+      .filter(([, entry]) => 'sandboxOnly' in entry && entry.sandboxOnly)
       .map(([code]) => code)
       .sort()
     expect(marked).toEqual(['license_expired', 'sso_code_invalid', 'sso_not_enabled', 'sso_redirect_uri_mismatch', 'sso_token_invalid', 'sso_user_not_found'])

@@ -40,7 +40,7 @@ describe('@licensespring/node-sdk against the sandbox', () => {
 
   it('a licence with a validity period passes the SDK’s v1 check (dayjs ISO form)', async () => {
     const licences = await hmacClient().activateBundle({ product: 'office-suite', license_key: 'OFFICE-6666-UNTIL-2030', hardware_id: 'sdk-pc' })
-    expect(licences[0].validity_period).toBe('2030-12-31T23:59:59.000Z')
+    expect(licences[0]?.validity_period).toBe('2030-12-31T23:59:59.000Z')
   })
 
   it('the SDK refuses the answer when configured with another public key (its check is real)', async () => {
@@ -80,7 +80,7 @@ describe('@licensespring/node-sdk against the sandbox', () => {
   it('the documented optional fields: device metadata and variables on activation, bundle_code and variables on deactivation', async () => {
     const api = hmacClient()
     const metadata = { os_ver: 'Linux 6.1', hostname: 'sdk-host', os_hostname: 'SDK-HOST', ip: '192.0.2.7', ip_local: '10.0.0.7', app_ver: '3.1', sdk_ver: 'NodeSDK 1.4.17', mac_address: '00:11:22:33:44:55', is_vm: false, vm_info: '' }
-    const licences = await api.activateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', variables: { seat: '7' }, ...metadata } as never)
+    const licences = await api.activateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', variables: { seat: '7' }, ...metadata })
     expect(licences).toHaveLength(4)
     await expect(
       api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', bundle_code: 'office-suite', variables: { seat: '7' } })
@@ -118,7 +118,7 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     try {
       const api = new LicenseAPI({ ...APP, apiKey: piped.apiKey, sharedKey: piped.sharedKey, apiPath: piped.apiUrl, publicKey: piped.publicKey, hardwareID: 'sdk-pc' })
       const licences = await api.activateBundle({ product: 'office-suite', license_key: 'PIPE|KEY-0001', hardware_id: 'sdk-pc' })
-      expect(licences[0].license_key).toBe('PIPE|KEY-0001')
+      expect(licences[0]?.license_key).toBe('PIPE|KEY-0001')
     } finally {
       await piped.close()
     }

@@ -19,6 +19,7 @@ import {
 } from './harness'
 import { freePort, isListening, occupyPort } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { expectOk } from '../../support/expect-ok'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -83,7 +84,7 @@ describe('the loopback listener', () => {
     const state = encodeURIComponent(new URL(signInUrl).searchParams.get('state') ?? '')
     const { port } = listenerOf(signInUrl)
     const answer = await rawExchange(port, [get(port, `/?code=secret-code-value&state=${state}`)])
-    expect((await outcome).ok).toBe(true)
+    expectOk(await outcome)
     expect(answer).toMatch(/cache-control: no-store/i)
     expect(answer).toMatch(/x-content-type-options: nosniff/i)
     expect(answer).toMatch(/referrer-policy: no-referrer/i)
@@ -347,7 +348,7 @@ describe('state, browser and attempts', () => {
     const progress = progressLog()
     const flow = flowWith((() => {
       throw new Error('synchronous')
-    }) as (url: string) => Promise<void>)
+    }))
     const outcome = flow.signIn(codeQuery(), progress.onProgress)
     await expect.poll(() => progress.events.length).toBe(2)
     expect(progress.events[1]).toMatchObject({ stage: 'waiting-for-browser', browserOpened: false })

@@ -15,6 +15,7 @@ import {
 } from './harness'
 import { isListening } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { expectOk } from '../../support/expect-ok'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -67,7 +68,7 @@ describe('authorization-code grant in a real browser', () => {
     await signInOnProviderPage(page, ANN)
 
     const result = await outcome
-    expect(result.ok).toBe(true)
+    expectOk(result)
     if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
     await page.getByRole('heading', { name: 'Signed in' }).waitFor()
     expect(await page.textContent('body')).toContain('You can close this tab')
@@ -99,7 +100,7 @@ describe('authorization-code grant in a real browser', () => {
     const first = flow.signIn(codeQuery(), () => undefined)
     await opener.firstUrl
     await signInOnProviderPage(page, ANN)
-    expect((await first).ok).toBe(true)
+    expectOk(await first)
 
     const again = await flow.signIn(codeQuery(), () => undefined)
     if (!again.ok || again.value.kind !== 'code') throw new Error('expected a code without a login form')

@@ -53,7 +53,7 @@ export function browserOpener(page?: Page) {
     urls,
     /** The URL the flow asked to open first. */
     firstUrl,
-    async openExternal(url: string): Promise<void> {
+    openExternal: async (url: string): Promise<void> => {
       urls.push(url)
       announce(url)
       if (page) await page.goto(url)
@@ -67,7 +67,7 @@ export function listenerOf(signInUrl: string): { host: string; port: number; red
   return { host: redirect.hostname.replace(/^\[|\]$/g, ''), port: Number(redirect.port), redirect }
 }
 
-export function progressLog(): { events: SsoProgress[]; onProgress(p: SsoProgress): void } {
+export function progressLog(): { events: SsoProgress[]; onProgress: (p: SsoProgress) => void } {
   const events: SsoProgress[] = []
   return { events, onProgress: (p) => events.push(p) }
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { expectOk } from '../../support/expect-ok'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { runCli } from '../../../src/cli/run'
@@ -153,11 +154,10 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
     /** Signs in for a code whose authorization request names `redirectUri` (a stand-in loopback page catches it). */
     async function codeFor(redirectUri: string): Promise<string> {
       const client = createLicenseApiClient({ apiUrl: sandbox.apiUrl, auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, fetch, timeoutMs: 5_000, sdkVersion: 'test' })
-      const answer = await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code', redirectUri })
-      if (!answer.ok) throw new Error(answer.error.code)
-      expect(new URL(answer.value.url).searchParams.get('redirect_uri')).toBe(redirectUri)
+      const answer = expectOk(await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code', redirectUri }))
+      expect(new URL(answer.url).searchParams.get('redirect_uri')).toBe(redirectUri)
       const page = await browser.newPage()
-      await page.goto(answer.value.url)
+      await page.goto(answer.url)
       await signInOnProviderPage(page, ANN)
       await page.getByText('caught').waitFor()
       const code = new URL(page.url()).searchParams.get('code')

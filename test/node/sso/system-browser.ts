@@ -16,7 +16,7 @@ export interface SystemBrowser {
   newPage(): Promise<Page>
   /** Every request the browser tried to make off this PC (aborted). */
   readonly blocked: string[]
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export async function launchSystemBrowser(): Promise<SystemBrowser> {

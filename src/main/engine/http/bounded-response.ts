@@ -14,7 +14,7 @@ export async function readBoundedText(response: Response, limit = MAX_RESPONSE_B
     return tooLarge
   }
   if (response.body === null) return { ok: true, text: '' }
-  const reader = response.body.getReader()
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
   const decoder = new TextDecoder()
   let size = 0
   let text = ''

@@ -66,12 +66,12 @@ const v2Request = z
     request: z.literal('deactivation'),
     schema_version: z.literal(2)
   })
-  .refine(oneCredential, { message: 'credentials' })
-  .refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { message: 'signer' })
+  .refine(oneCredential, { error: 'credentials' })
+  .refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { error: 'signer' })
 
 const v1Request = z
   .strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) })
-  .refine(oneCredential, { message: 'credentials' })
+  .refine(oneCredential, { error: 'credentials' })
 
 type RequestFileV2Body = z.infer<typeof v2Request>
 type RequestFileV1Body = z.infer<typeof v1Request>
@@ -125,6 +125,7 @@ function parseDataOnly(textValue: string): { ok: true; value: unknown } | { ok: 
       if (HOSTILE_KEYS.has(key)) hostile = true
       return v
     })
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the reviver above sets it during JSON.parse
     return hostile ? { ok: false, hostile } : { ok: true, value }
   } catch {
     return { ok: false, hostile }

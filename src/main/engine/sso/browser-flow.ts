@@ -196,6 +196,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     if (!listening.ok) return attempt.finish(listening)
     const listener = listening.value
     attempt.onEnd(() => listener.close())
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Cancel or the time limit may have ended the attempt while the listener opened
     if (attempt.done) return
 
     const hostLiteral = listenHost.includes(':') ? `[${listenHost}]` : listenHost
@@ -208,6 +209,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     if (redirect.value.port === 0) {
       redirectUri = redirect.value.withPort(listener.port)
       const exact = await deps.requestSsoUrl({ ...query, redirectUri })
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Cancel or the time limit may have ended the attempt while sso_url answered
       if (attempt.done) return
       if (!exact.ok) return attempt.finish(exact)
       const exactUrl = vetSignInUrl(exact.value.url, deps.httpSignInOrigins ?? [])

@@ -16,7 +16,7 @@ const ADDRESS_ABSENT = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT'])
 export interface Listener {
   port: number
   /** Stops accepting connections now; open sockets are cut after a short grace period. */
-  close(): void
+  close: () => void
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void

@@ -40,7 +40,7 @@ export interface SsoBrowserFlowDeps {
     query: SsoSignInQuery & { redirectUri?: string }
   ): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
   /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
-  openExternal(url: string): Promise<void>
+  openExternal: (url: string) => Promise<void>
   timeoutMs: number
   /** Where an `http:` sign-in page may be: none (default, `https:` only), these loopback origins, or any on this PC. */
   httpSignInOrigins?: HttpSignInOrigins

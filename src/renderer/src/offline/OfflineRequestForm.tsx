@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { OfflineRequest } from '../../../shared/request'
@@ -11,13 +11,16 @@ interface OfflineRequestFormProps {
   defaultValues: OfflineFormValues
   hardware: HardwareReading
   busy: boolean
-  onSubmit(input: OfflineRequest, values: OfflineFormValues): void
+  onSubmit: (input: OfflineRequest, values: OfflineFormValues) => void
 }
 
 /** Writes a request file for a PC without internet: licence key or username only. */
 export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: OfflineRequestFormProps) {
   const hardwareRef = useRef(hardware)
-  hardwareRef.current = hardware
+  // The resolver reads the latest hardware id when the form is validated, not when it rendered.
+  useLayoutEffect(() => {
+    hardwareRef.current = hardware
+  })
   const resolver: Resolver<OfflineFormValues> = (values) => {
     const prepared = prepareOfflineRequest(values, hardwareRef.current)
     if (prepared.ok) return { values, errors: {} }
@@ -56,7 +59,7 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
   const textProps = (field: keyof OfflineFormValues) => ({ registration: register(field), error: errors[field]?.message })
 
   return (
-    <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={handleSubmit(onValid, onInvalid)}>
+    <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
       <h2 id="offline-heading">Deactivate a PC without internet</h2>
       <p className="lead">
         This PC writes a signed request file. Carry it to a computer with internet and upload it there: the licence server frees the seat

@@ -5,7 +5,7 @@ import { RequestSummary } from './RequestSummary'
 interface OfflineSavedViewProps {
   path: string
   summary: OfflineRequestSummary
-  onDone(): void
+  onDone: () => void
 }
 
 /** After the file is saved: where it is, what it will free, and exactly what happens next. */

@@ -31,7 +31,7 @@ async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
   }
 }
 
-function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadResult; diagnostics(): string; onNext(): void }) {
+function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadResult; diagnostics: () => string; onNext: () => void }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
     <section className="card result result-success" aria-labelledby="result-heading">

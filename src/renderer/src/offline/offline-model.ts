@@ -54,6 +54,7 @@ export function prepareOfflineRequest(values: OfflineFormValues, hardware: Hardw
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
   // This PC's own id is left for the engine to read; only an override travels with the request.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the request on purpose
   const { hardwareId: _checked, ...withoutPcId } = parsed.data
   return { ok: true, input: override ? parsed.data : withoutPcId }
 }

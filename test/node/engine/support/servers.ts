@@ -4,7 +4,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server, type So
 /** Loopback test servers: 127.0.0.1, OS-assigned ports, every socket destroyed on close. */
 
 interface Closable {
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 function track(server: Server): { sockets: Set<Socket>; close: () => Promise<void> } {
@@ -100,7 +100,7 @@ export function forbiddenFetch(): typeof fetch & { calls: number } {
     },
     { calls: 0 }
   )
-  return spy as unknown as typeof fetch & { calls: number }
+  return spy
 }
 
 /** Wraps fetch to count calls (each call is one request on the wire). */
@@ -109,5 +109,5 @@ export function countingFetch(inner: typeof fetch = fetch): typeof fetch & { cal
     spy.calls += 1
     return inner(input, init)
   }, { calls: 0 })
-  return spy as unknown as typeof fetch & { calls: number }
+  return spy
 }

@@ -45,7 +45,7 @@ export function countingFetch(inner: typeof fetch = fetch): typeof fetch & { cal
     counted.calls += 1
     return inner(input, init)
   }, { calls: 0 })
-  return counted as unknown as typeof fetch & { calls: number }
+  return counted
 }
 
 /** Runs `work` and returns its result with the elapsed milliseconds. */

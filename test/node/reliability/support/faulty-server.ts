@@ -24,7 +24,7 @@ export interface FaultyServer {
   connections(): number
   /** Requests received completely (head and body). */
   arrivals(): readonly Arrival[]
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024

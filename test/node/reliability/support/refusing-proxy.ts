@@ -6,7 +6,7 @@ export interface RefusingProxy {
   url: string
   /** The request lines it refused, e.g. "CONNECT license-api.invalid:443 HTTP/1.1". */
   refused(): readonly string[]
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export async function startRefusingProxy(): Promise<RefusingProxy> {

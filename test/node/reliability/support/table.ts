@@ -19,15 +19,18 @@ export interface ReliabilityTable {
   record(context: TestContext, row: CaseRecord): void
 }
 
+/** The tracked docs/reliability/*.json and docs/reliability.md are rewritten only on request. */
+export const WRITE_RELIABILITY_DOCS = process.env.RELIABILITY_DOCS === '1'
+
 /**
  * The rows one test file contributes to docs/reliability.md, written when the file's tests
- * have finished. `file` is the test file's __filename.
+ * have finished and RELIABILITY_DOCS=1. `file` is the test file's __filename.
  */
 export function reliabilityTable(file: string, section: number, title: string): ReliabilityTable {
   const rows: ReliabilityRow[] = []
   const fileName = basename(file)
   afterAll(() => {
-    if (rows.length > 0) writeFragment(ROOT, fileName.replace(/\.test\.ts$/, ''), { section, title, rows })
+    if (WRITE_RELIABILITY_DOCS && rows.length > 0) writeFragment(ROOT, fileName.replace(/\.test\.ts$/, ''), { section, title, rows })
   })
   return {
     record(context, row) {

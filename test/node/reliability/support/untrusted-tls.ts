@@ -16,7 +16,7 @@ export interface UntrustedTlsServer {
   connections(): number
   /** HTTP requests that got through the handshake. */
   requests(): number
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export function makeSelfSignedCertificate(): { key: string; cert: string } {

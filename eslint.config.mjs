@@ -1,0 +1,167 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import globals from 'globals'
+
+const ELECTRON_ONLY_IN_THE_SHELL =
+  'Only the Electron shell (src/main/electron, src/main/index.ts, src/preload) imports electron; hand Electron objects in as parameters.'
+
+/** Directory boundaries, checked on resolved paths (so `../` depth cannot dodge them). */
+const boundaries = [
+  {
+    target: './src/renderer',
+    from: './src',
+    except: ['./renderer', './shared'],
+    message: 'The renderer imports only src/shared and its own files; everything else reaches it over IPC.'
+  },
+  {
+    target: './src/shared',
+    from: './src',
+    except: ['./shared'],
+    message: 'src/shared is imported by every side and imports none of them.'
+  },
+  {
+    target: ['./src/main/engine', './src/sandbox', './src/cli'],
+    from: ['./src/main/electron', './src/main/index.ts', './src/preload', './src/renderer'],
+    message: 'The engine, sandbox and CLI run in plain Node: they never import the Electron shell or the renderer.'
+  },
+  {
+    target: './src/preload',
+    from: './src',
+    except: ['./preload', './shared'],
+    message: 'The sandboxed preload is one bundled file built from src/preload and src/shared only.'
+  }
+]
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.test-output/']
+  },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname
+      },
+      globals: { ...globals.node }
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these, import-x reads only .js dependencies and no-cycle never follows a .ts import.
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.node.json', './tsconfig.web.json'] })]
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // noUncheckedIndexedAccess makes every index `T | undefined`; a `!` marks one the code has just bounds-checked.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Numbers and booleans print predictably; objects, null and undefined are still refused.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      // `return finish(x)` ends a void (or Promise<void>) function early: this code base's idiom, not a confusion.
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Async functions here implement Promise-returning interfaces (oidc-provider's adapter, test doubles); `async`
+      // also turns a synchronous throw into a rejection, so removing it would change behaviour.
+      '@typescript-eslint/require-await': 'off',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_THE_SHELL }], patterns: [{ group: ['electron/*'], message: ELECTRON_ONLY_IN_THE_SHELL }] }]
+    }
+  },
+  {
+    // The shell's modules take Electron's types only, so their logic runs (and is tested) in plain Node.
+    files: ['src/main/electron/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', allowTypeImports: true, message: 'src/main/electron imports Electron types only; src/main/index.ts hands the objects in.' }] }
+      ]
+    }
+  },
+  {
+    // Tests build stand-ins from Electron's types; the module itself cannot load outside Electron.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: import Electron types only, and hand stand-ins to the shell.' }] }
+      ]
+    }
+  },
+  {
+    files: ['src/main/index.ts', 'src/preload/**'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
+    files: ['src/renderer/**', 'test/web/**'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules
+    }
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser, ...Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off'])) } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_THE_SHELL }],
+          patterns: [{ regex: '^(node:|electron(/|$))', message: 'The renderer runs in a sandboxed web page: no Node or Electron modules.' }]
+        }
+      ]
+    }
+  },
+  {
+    // Playwright fixtures that need no other fixture are written `async ({}, use) => …`.
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' }
+  },
+  {
+    // Tests, e2e and bench are not yet clean under these type-checked rules (about 150 findings when
+    // this configuration was added, most of them vitest's `any`-typed asymmetric matchers and `?.`
+    // in assertions); src is held to all of them. Remove a line here once its findings are fixed.
+    files: ['test/**', 'e2e/**', 'bench/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-misused-spread': 'off',
+      '@typescript-eslint/no-meaningless-void-operator': 'off',
+      '@typescript-eslint/await-thenable': 'off',
+      '@typescript-eslint/no-invalid-void-type': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-unnecessary-type-conversion': 'off',
+      '@typescript-eslint/no-dynamic-delete': 'off',
+      '@typescript-eslint/no-deprecated': 'off',
+      '@typescript-eslint/use-unknown-in-catch-callback-variable': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      '@typescript-eslint/no-redundant-type-constituents': 'off',
+      '@typescript-eslint/no-misused-promises': 'off'
+    }
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked]
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  }
+)
