@@ -1,4 +1,4 @@
-/* eslint-disable no-control-regex */
+/* eslint-disable no-control-regex -- control characters are what this module names */
 
 /** C0 controls and DEL: never part of a value a person typed or a configuration holds. */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/

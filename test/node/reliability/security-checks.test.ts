@@ -294,7 +294,7 @@ describe('IPC: sender checks and payload validation', () => {
       'sso-token': ['idToken', 'customerAccountCode'],
       'sso-code': ['code', 'customerAccountCode']
     }
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     const goodText = (v: unknown, field: string) => typeof v === 'string' && v.trim() !== '' && v.length <= TEXT[field]! && !/[\u0000-\u001f\u007f]/.test(v)
     const checkedText = (v: string, field: string) => (field === 'password' ? v : v.trim())
     const plain = (v: unknown): v is Record<string, unknown> => {
