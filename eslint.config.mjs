@@ -71,7 +71,10 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_THE_SHELL }], patterns: [{ group: ['electron/*'], message: ELECTRON_ONLY_IN_THE_SHELL }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_THE_SHELL }], patterns: [{ group: ['electron/*'], message: ELECTRON_ONLY_IN_THE_SHELL }] }
+      ]
     }
   },
   {
@@ -81,7 +84,11 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', allowTypeImports: true, message: 'src/main/electron imports Electron types only; src/main/index.ts hands the objects in.' }] }
+        {
+          paths: [
+            { name: 'electron', allowTypeImports: true, message: 'src/main/electron imports Electron types only; src/main/index.ts hands the objects in.' }
+          ]
+        }
       ]
     }
   },
@@ -92,7 +99,11 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: import Electron types only, and hand stand-ins to the shell.' }] }
+        {
+          paths: [
+            { name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: import Electron types only, and hand stand-ins to the shell.' }
+          ]
+        }
       ]
     }
   },

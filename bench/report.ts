@@ -48,9 +48,7 @@ function overheadRows(data: OverheadData): Rows {
   const floor = data.latency['floor (node:http keep-alive)']
   return [
     ['Client (one deactivation)', 'median', 'p90', 'p99', 'mean', 'Δ median vs floor'],
-    ...Object.entries(data.latency).map(([name, s]) => [
-      name, ms(s.median), ms(s.p90), ms(s.p99), ms(s.mean), floor ? ms(s.median - floor.median) : '—'
-    ])
+    ...Object.entries(data.latency).map(([name, s]) => [name, ms(s.median), ms(s.p90), ms(s.p99), ms(s.mean), floor ? ms(s.median - floor.median) : '—'])
   ]
 }
 
@@ -68,18 +66,54 @@ function microRows(data: KyAnatomyData): Rows {
 function roundTripRows(data: RoundTripsData): Rows {
   return [
     ['Login method', 'API round trips', 'Minimum', 'Calls'],
-    ...data.cases.map((c) => [c.method, c.roundTrips === null ? '—' : String(c.roundTrips), String(c.minimum), c.note ?? Object.entries(c.byPath).map(([p, n]) => `${p.replace('/api/v4/', '')}×${n}`).join(', ')])
+    ...data.cases.map((c) => [
+      c.method,
+      c.roundTrips === null ? '—' : String(c.roundTrips),
+      String(c.minimum),
+      c.note ??
+        Object.entries(c.byPath)
+          .map(([p, n]) => `${p.replace('/api/v4/', '')}×${n}`)
+          .join(', ')
+    ])
   ]
 }
 
 function clickRows(data: ClickData): Rows {
   const rtt = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)} RTT` : '—')
   return [
-    ['Method', 'Form open', 'Client', 'median', 'p90', 'median ms', 'p90 ms', 'server ms', 'less server', 'p90 less server', 'connections', 'TLS full / resumed', 'requests', 'API before click', 'failed'],
+    [
+      'Method',
+      'Form open',
+      'Client',
+      'median',
+      'p90',
+      'median ms',
+      'p90 ms',
+      'server ms',
+      'less server',
+      'p90 less server',
+      'connections',
+      'TLS full / resumed',
+      'requests',
+      'API before click',
+      'failed'
+    ],
     ...data.rows.map((r) => [
-      r.method, `${r.openForMs / 1000} s`, r.client, rtt(r.medianRoundTrips), rtt(r.p90RoundTrips), ms(r.medianMs, 1), ms(r.p90Ms, 1),
-      ms(r.medianServerMs, 1), rtt(r.medianLessServerRoundTrips), rtt(r.p90LessServerRoundTrips),
-      String(r.connections), `${r.tlsFull} / ${r.tlsResumed}`, String(r.requests), String(r.apiRequestsBeforeClick), `${r.failures}/${r.samples.length}`
+      r.method,
+      `${r.openForMs / 1000} s`,
+      r.client,
+      rtt(r.medianRoundTrips),
+      rtt(r.p90RoundTrips),
+      ms(r.medianMs, 1),
+      ms(r.p90Ms, 1),
+      ms(r.medianServerMs, 1),
+      rtt(r.medianLessServerRoundTrips),
+      rtt(r.p90LessServerRoundTrips),
+      String(r.connections),
+      `${r.tlsFull} / ${r.tlsResumed}`,
+      String(r.requests),
+      String(r.apiRequestsBeforeClick),
+      `${r.failures}/${r.samples.length}`
     ])
   ]
 }
@@ -88,9 +122,17 @@ function throughputRows(runs: ThroughputData[]): Rows {
   return [
     ['Workload', 'Clients', 'req/s', 'pairs/s', 'p50', 'p99', 'activate p99', 'deactivate p99', 'errors', 'RSS before → after', 'heap after GC'],
     ...runs.map((data) => [
-      data.workload.split(':')[0] ?? '', String(data.clients), count(data.requestsPerSecond), count(data.pairsPerSecond), ms(data.latency.median, 2), ms(data.latency.p99, 2),
-      ms(data.activateLatency.p99, 2), ms(data.deactivateLatency.p99, 2), String(data.errors),
-      `${mb(data.sandboxMemoryBefore.rss)} → ${mb(data.sandboxMemoryAfter.rss)}`, mb(data.sandboxMemoryAfterGc?.heapUsed)
+      data.workload.split(':')[0] ?? '',
+      String(data.clients),
+      count(data.requestsPerSecond),
+      count(data.pairsPerSecond),
+      ms(data.latency.median, 2),
+      ms(data.latency.p99, 2),
+      ms(data.activateLatency.p99, 2),
+      ms(data.deactivateLatency.p99, 2),
+      String(data.errors),
+      `${mb(data.sandboxMemoryBefore.rss)} → ${mb(data.sandboxMemoryAfter.rss)}`,
+      mb(data.sandboxMemoryAfterGc?.heapUsed)
     ])
   ]
 }
@@ -114,17 +156,20 @@ function rendererRows(data: RendererData): Rows {
     rows.push(
       ['What if build.minify: true — JS raw / gzip', `${kb(w.js.raw)} / ${kb(w.js.gzip)}`],
       ['What if build.minify: true — first form, median (p90)', `${ms(w.firstForm.interactiveMs.median, 1)} (${ms(w.firstForm.interactiveMs.p90, 1)})`],
-      ['Minified JS by package (raw / gzip alone)', w.composition.slice(0, 6).map((p) => `${p.name} ${kb(p.raw)}/${kb(p.gzip)}`).join(', ')]
+      [
+        'Minified JS by package (raw / gzip alone)',
+        w.composition
+          .slice(0, 6)
+          .map((p) => `${p.name} ${kb(p.raw)}/${kb(p.gzip)}`)
+          .join(', ')
+      ]
     )
   }
   return rows
 }
 
 function engineStartRows(data: EngineStartData): Rows {
-  return [
-    ['Engine start (median of fresh processes)', 'value'],
-    ...data.rows.map((r) => [r.label, ms(r.median, 3)])
-  ]
+  return [['Engine start (median of fresh processes)', 'value'], ...data.rows.map((r) => [r.label, ms(r.median, 3)])]
 }
 
 /** The README's compact view of the renderer and engine-start figures. */
@@ -133,7 +178,11 @@ function startupRows(results: BenchResults): Rows {
   const r = results.renderer
   if (r && r.build !== 'failed') {
     rows.push(['Renderer JS, raw / gzip', `${kb(r.js.raw)} / ${kb(r.js.gzip)}`], ['Renderer CSS, raw / gzip', `${kb(r.css.raw)} / ${kb(r.css.gzip)}`])
-    if (r.firstForm) rows.push([`First form interactive, median of ${r.firstForm.runs} (p90)`, `${ms(r.firstForm.interactiveMs.median, 1)} (${ms(r.firstForm.interactiveMs.p90, 1)})`])
+    if (r.firstForm)
+      rows.push([
+        `First form interactive, median of ${r.firstForm.runs} (p90)`,
+        `${ms(r.firstForm.interactiveMs.median, 1)} (${ms(r.firstForm.interactiveMs.p90, 1)})`
+      ])
   }
   const e = results.engineStart
   const row = (key: string): number | undefined => e?.rows.find((x) => x.key === key)?.median
@@ -143,7 +192,10 @@ function startupRows(results: BenchResults): Rows {
       ['Hardware id, first call / cached', `${ms(row('hardwareIdFirstMs'), 2)} / ${ms(row('hardwareIdSecondMs'))}`]
     )
     if (row('mainBundleRequireMs') !== undefined) {
-      rows.push(['Main bundle load, out/main/index.js (require / until the window opens)', `${ms(row('mainBundleRequireMs'), 1)} / ${ms(row('mainBundleWindowMs'), 1)}`])
+      rows.push([
+        'Main bundle load, out/main/index.js (require / until the window opens)',
+        `${ms(row('mainBundleRequireMs'), 1)} / ${ms(row('mainBundleWindowMs'), 1)}`
+      ])
     }
   }
   return rows
@@ -166,10 +218,11 @@ export function renderReport(results: BenchResults): { text: string; markdown: s
   }
   add('Goals', goalRows(results.goals), true)
   if (results.context?.length) {
-    add('Context on loopback (not goals: differences of a fraction of a millisecond)', [
-      ['Figure', 'Former target', 'Measured', 'Within it'],
-      ...results.context.map((g) => [g.goal, g.target, g.measured, g.met ? 'yes' : 'no'])
-    ], true)
+    add(
+      'Context on loopback (not goals: differences of a fraction of a millisecond)',
+      [['Figure', 'Former target', 'Measured', 'Within it'], ...results.context.map((g) => [g.goal, g.target, g.measured, g.met ? 'yes' : 'no'])],
+      true
+    )
   }
   if (results.overhead) {
     add(`Engine overhead per deactivation (${results.overhead.rounds} rounds each, sandbox on loopback)`, overheadRows(results.overhead), true)
@@ -178,17 +231,24 @@ export function renderReport(results: BenchResults): { text: string; markdown: s
     parts.push(`${line}\n`)
     md.push(line, '')
     if (results.overhead.engineSteps) {
-      parts.push(renderTable([['Engine step (no network)', 'µs per call'], ...results.overhead.engineSteps.map((m) => [m.operation, m.microseconds.toFixed(2)])]))
+      parts.push(
+        renderTable([['Engine step (no network)', 'µs per call'], ...results.overhead.engineSteps.map((m) => [m.operation, m.microseconds.toFixed(2)])])
+      )
     }
   }
   if (results.click) {
     const c = results.click
-    add(`Click to confirmation on a ${c.roundTripMs} ms round-trip link over TLS (${c.samplesPerRow} samples per row; per-sample medians of connections, handshakes, requests)`, clickRows(c), true)
+    add(
+      `Click to confirmation on a ${c.roundTripMs} ms round-trip link over TLS (${c.samplesPerRow} samples per row; per-sample medians of connections, handshakes, requests)`,
+      clickRows(c),
+      true
+    )
     const notes = c.notes.map((n) => `- ${n}`).join('\n')
     parts.push(`${notes}\n`)
   }
   if (results.roundTrips) add('Round trips per deactivation (counted by the sandbox)', roundTripRows(results.roundTrips), false)
-  if (results.throughput?.[0]) add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)
+  if (results.throughput?.[0])
+    add(`Sandbox throughput (${results.throughput[0].durationMs / 1000} s each, signed activate/deactivate pairs)`, throughputRows(results.throughput), true)
   if (results.signingCeiling) {
     const s = results.signingCeiling
     const line = `Signing ceiling: this machine makes ${count(s.signaturesPerSecond)} RSA-2048 signatures/s with every core busy and nothing else to do; a new-device pair is 2 requests and 2 signatures, so signing alone caps that workload at ${count(s.requestsPerSecondCeiling)} req/s.`

@@ -45,7 +45,10 @@ interface Settings {
 function parseArgs(argv: string[]): Settings {
   const known = ['--quick', '--profile', '--rebuild']
   for (const arg of argv) if (!known.includes(arg) && !arg.startsWith('--only=')) throw new Error(`unknown option ${arg}`)
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',')
   for (const name of only ?? []) if (!SECTIONS.includes(name as Section)) throw new Error(`unknown section "${name}" (known: ${SECTIONS.join(', ')})`)
   return {
     quick: argv.includes('--quick'),
@@ -93,7 +96,11 @@ interface Context {
 
 const hardwareId = BENCH_HARDWARE_ID
 const activationBody = (licenseKey: string): string => JSON.stringify({ hardware_id: hardwareId, product: BENCH_BUNDLE, license_key: licenseKey })
-const slug = (name: string): string => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()
+const slug = (name: string): string =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
 
 /** Overhead, ky anatomy and round trips share one sandbox process. */
 async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean, lap: (name: string) => void): Promise<void> {
@@ -107,7 +114,13 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
   try {
     try {
       engine = await loadEngineDrivers({
-        apiUrl: sandbox.apiUrl, keys, oauth: sandbox.oauth, product: BENCH_BUNDLE, licenseKey: licenceKeys.overhead, hardwareId, timeoutMs: config.timeoutMs
+        apiUrl: sandbox.apiUrl,
+        keys,
+        oauth: sandbox.oauth,
+        product: BENCH_BUNDLE,
+        licenseKey: licenceKeys.overhead,
+        hardwareId,
+        timeoutMs: config.timeoutMs
       })
     } catch (error) {
       results.errors.engine = errorMessage(error)
@@ -119,11 +132,25 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
       try {
         log(`overhead: ${config.overheadRounds} rounds (+${config.overheadWarmup} warm-up) per client…`)
         const template = engine?.wireTemplate ?? { headers: DEFAULT_HEADER_TEMPLATE }
-        const floor: FloorClient = createFloorClient({ apiUrl: sandbox.apiUrl, keys, headerTemplate: template.headers, ...(template.authorizationLayout === undefined ? {} : { authorizationLayout: template.authorizationLayout }) })
+        const floor: FloorClient = createFloorClient({
+          apiUrl: sandbox.apiUrl,
+          keys,
+          headerTemplate: template.headers,
+          ...(template.authorizationLayout === undefined ? {} : { authorizationLayout: template.authorizationLayout })
+        })
         closers.push(() => floor.close())
         const deactivationBody = engine?.wireBody ?? activationBody(licenceKeys.overhead)
-        const sdk = createSdkDeactivator({ apiUrl: sandbox.apiUrl, publicKey: sandbox.publicKey, keys, product: BENCH_BUNDLE, licenseKey: licenceKeys.overhead, hardwareId })
-        const clients: TimedDeactivator[] = [{ name: FLOOR, deactivate: async () => expectDeactivated(await floor.post('deactivate_bundle', deactivationBody)) }]
+        const sdk = createSdkDeactivator({
+          apiUrl: sandbox.apiUrl,
+          publicKey: sandbox.publicKey,
+          keys,
+          product: BENCH_BUNDLE,
+          licenseKey: licenceKeys.overhead,
+          hardwareId
+        })
+        const clients: TimedDeactivator[] = [
+          { name: FLOOR, deactivate: async () => expectDeactivated(await floor.post('deactivate_bundle', deactivationBody)) }
+        ]
         if (engine?.client) clients.push({ name: ENGINE_CLIENT, deactivate: engine.client })
         if (engine?.service) clients.push({ name: ENGINE_SERVICE, deactivate: engine.service })
         clients.push({ name: SDK, deactivate: () => sdk.deactivate() })
@@ -137,7 +164,11 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
         ]
         const rounds = { rounds: config.overheadRounds, warmupRounds: config.overheadWarmup, armer, activationBody: activationBody(licenceKeys.overhead) }
         const outcome = await measureOverhead(clients, rounds, notes)
-        if (engine?.service) outcome.data.engineSteps = measureEngineSteps({ product: BENCH_BUNDLE, hardwareId, credentials: { method: 'license-key', licenseKey: licenceKeys.overhead } }, keys)
+        if (engine?.service)
+          outcome.data.engineSteps = measureEngineSteps(
+            { product: BENCH_BUNDLE, hardwareId, credentials: { method: 'license-key', licenseKey: licenceKeys.overhead } },
+            keys
+          )
         results.overhead = outcome.data
         // On loopback a call costs half a millisecond: context for the network figures, not a goal.
         results.context = outcome.goals
@@ -233,18 +264,28 @@ async function throughputSection(ctx: Context): Promise<void> {
   try {
     // Fresh signatures first (the goal's figure), then devices that re-activate (memo-served answers).
     for (const newDevicePerPair of [true, false]) {
-      log(`throughput (${newDevicePerPair ? 'new device per pair' : 'same device per client'}): ${config.loadClients} clients, ${config.loadDurationMs} ms (+${config.loadWarmupMs} ms warm-up)…`)
+      log(
+        `throughput (${newDevicePerPair ? 'new device per pair' : 'same device per client'}): ${config.loadClients} clients, ${config.loadDurationMs} ms (+${config.loadWarmupMs} ms warm-up)…`
+      )
       // A fresh sandbox each time, so its memory figures belong to this load alone.
       const sandbox = await startRemoteSandbox({ sso: true, seed: buildBenchSeed() })
       try {
-        runs.push(await measureThroughput(sandbox, { apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, {
-          clients: config.loadClients,
-          warmupMs: config.loadWarmupMs,
-          durationMs: config.loadDurationMs,
-          product: BENCH_BUNDLE,
-          newDevicePerPair,
-          ...(settings.profile ? { profileFile: join(ctx.profileDir, `sandbox-under-load-${newDevicePerPair ? 'new-devices' : 'same-devices'}.cpuprofile`) } : {})
-        }))
+        runs.push(
+          await measureThroughput(
+            sandbox,
+            { apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+            {
+              clients: config.loadClients,
+              warmupMs: config.loadWarmupMs,
+              durationMs: config.loadDurationMs,
+              product: BENCH_BUNDLE,
+              newDevicePerPair,
+              ...(settings.profile
+                ? { profileFile: join(ctx.profileDir, `sandbox-under-load-${newDevicePerPair ? 'new-devices' : 'same-devices'}.cpuprofile`) }
+                : {})
+            }
+          )
+        )
       } finally {
         await sandbox.close()
       }
@@ -363,7 +404,11 @@ async function main(): Promise<void> {
     writeFileSync(join(REPO_ROOT, 'bench', 'README-section.md'), report.markdown)
   }
   process.stdout.write(report.text)
-  log(`wrote bench/results.json in ${results.totalSeconds} s (${Object.entries(results.sectionSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')})`)
+  log(
+    `wrote bench/results.json in ${results.totalSeconds} s (${Object.entries(results.sectionSeconds)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', ')})`
+  )
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,10 @@ test.describe('Copy diagnostics gives the helpdesk what it needs and no secret',
     await screen.fill('user', { Username: LICENCES.user.email, Password: wrongPassword })
     await screen.submitAndConfirm()
     const view = await screen.expectError('license_not_found', 'Code: license_not_found · HTTP 400', 'user')
-    const reference = await view.getByText(/^Reference for the helpdesk:/).locator('strong').textContent()
+    const reference = await view
+      .getByText(/^Reference for the helpdesk:/)
+      .locator('strong')
+      .textContent()
 
     await screen.copyDiagnosticsButton.click()
     await expect(view.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible()

@@ -4,11 +4,7 @@ import { activateBundle } from './fixtures/license-api-client'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, OTHER_PC_ID } from './fixtures/seed'
 
-test('a helpdesk agent frees a seat activated under another hardware id by entering it as the override', async ({
-  app,
-  sandbox,
-  machineHardwareId
-}) => {
+test('a helpdesk agent frees a seat activated under another hardware id by entering it as the override', async ({ app, sandbox, machineHardwareId }) => {
   expect(OTHER_PC_ID).not.toBe(machineHardwareId)
   // The licensed product was activated with a hardware id other than the one this app reads.
   await activateBundle(sandbox, { product: BUNDLE.code, hardware_id: OTHER_PC_ID, license_key: LICENCES.helpdesk.licenseKey })

@@ -51,7 +51,6 @@ test.describe('helpdesk walkthrough: results', () => {
     await expectNoAxeViolations(app.window, 'the success view')
     await photograph(app.window, 'success', { docsDir: DOCS })
   })
-
 })
 
 test.describe('helpdesk walkthrough: the browser sign-in', () => {
@@ -71,7 +70,6 @@ test.describe('helpdesk walkthrough: the browser sign-in', () => {
     await expectNoAxeViolations(app.window, 'a cancelled sign-in')
     await photograph(app.window, 'error-sso-cancelled', { docsDir: DOCS })
   })
-
 })
 
 test.describe('helpdesk walkthrough: common errors', () => {

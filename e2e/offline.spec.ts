@@ -28,7 +28,11 @@ async function writeRequestFile(app: { window: import('@playwright/test').Page; 
 }
 
 test.describe('offline deactivation', () => {
-  test('write the request file in the window, upload it on the upload screen: the seat is freed, and only once', async ({ app, sandbox, machineHardwareId }) => {
+  test('write the request file in the window, upload it on the upload screen: the seat is freed, and only once', async ({
+    app,
+    sandbox,
+    machineHardwareId
+  }) => {
     const { offline, saved } = await writeRequestFile(app)
     expect(saved.suggestedName).toBe(`${BUNDLE.code}-${machineHardwareId.slice(0, 8)}-deactivate.req`)
     await expect(offline.savedView).toContainText(saved.path)

@@ -39,7 +39,11 @@ test.describe('company sign-in that does not complete', () => {
   })
 })
 
-test('signed in with the wrong account: "Use another account" asks the provider again instead of reusing the session', async ({ app, sandbox, machineHardwareId }) => {
+test('signed in with the wrong account: "Use another account" asks the provider again instead of reusing the session', async ({
+  app,
+  sandbox,
+  machineHardwareId
+}) => {
   const screen = new LicenseManagerScreen(app.window)
   await screen.ready()
   await screen.fill('sso-code', { 'Customer account code': SSO_ACCOUNT.code })

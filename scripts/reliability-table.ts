@@ -44,7 +44,9 @@ export function readFragments(root: string): ReliabilityFragment[] {
   const dir = join(root, FRAGMENT_DIR)
   let names: string[]
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort()
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
   } catch {
     return []
   }

@@ -9,7 +9,13 @@ const skipReasons = new Map()
 const failures = []
 const relative = (path) => String(path ?? '').replace(`${process.cwd()}/`, '')
 // eslint-disable-next-line no-control-regex -- removes ANSI colour codes (ESC [ … m)
-const firstLine = (text) => String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? 'no message'
+const firstLine = (text) =>
+  String(text ?? 'no message')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim()
+    .slice(0, 300) ?? 'no message'
 let broken = false
 
 function read(path, runner) {
@@ -27,7 +33,9 @@ function read(path, runner) {
 if (checksPath !== undefined) {
   let lines = []
   try {
-    lines = readFileSync(checksPath, 'utf8').split('\n').filter((line) => line.trim() !== '')
+    lines = readFileSync(checksPath, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
   } catch (error) {
     console.error(`checks: no readable list at ${checksPath} (${error.message})`)
   }

@@ -57,7 +57,11 @@ export function createEngineClient(apiUrl: string, auth: AuthConfig, timeoutMs: 
 }
 
 /** A service as the app builds it, with this PC's id fixed to the bench device and a scripted system browser. */
-export function createEngineService(target: EngineTarget, auth: AuthConfig, openExternal: (url: string) => Promise<void> = async () => undefined): LicenseService {
+export function createEngineService(
+  target: EngineTarget,
+  auth: AuthConfig,
+  openExternal: (url: string) => Promise<void> = async () => undefined
+): LicenseService {
   return createLicenseService({
     config: {
       apiUrl: target.apiUrl,
@@ -84,33 +88,56 @@ function buildRoundTripCases(target: EngineTarget, hmac: AuthConfig, browser: Si
     const user = benchCredentials.user
     return [
       {
-        method: 'licence key (HMAC)', short: 'key', minimum: 1,
+        method: 'licence key (HMAC)',
+        short: 'key',
+        minimum: 1,
         arm: () => arm(keyBody(licenceKeys.roundTrips)),
-        run: () => confirm('licence key', hmacService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.roundTrips } }))
+        run: () =>
+          confirm(
+            'licence key',
+            hmacService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.roundTrips } })
+          )
       },
       {
-        method: 'username + password (HMAC)', short: 'user', minimum: 1,
+        method: 'username + password (HMAC)',
+        short: 'user',
+        minimum: 1,
         arm: () => arm(JSON.stringify({ hardware_id: target.hardwareId, product: target.product, username: user.email, password: user.password })),
-        run: () => confirm('user', hmacService.deactivate({ product: target.product, credentials: { method: 'user', username: user.email, password: user.password } }))
+        run: () =>
+          confirm('user', hmacService.deactivate({ product: target.product, credentials: { method: 'user', username: user.email, password: user.password } }))
       },
       {
-        method: 'licence key (OAuth, no token cached)', short: 'OAuth, no token', minimum: 2,
+        method: 'licence key (OAuth, no token cached)',
+        short: 'OAuth, no token',
+        minimum: 2,
         arm: () => arm(keyBody(licenceKeys.oauth)),
-        run: () => confirm('oauth first', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
+        run: () =>
+          confirm('oauth first', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
       },
       {
-        method: 'licence key (OAuth, token cached)', short: 'OAuth, token cached', minimum: 1,
+        method: 'licence key (OAuth, token cached)',
+        short: 'OAuth, token cached',
+        minimum: 1,
         arm: () => arm(keyBody(licenceKeys.oauth)),
-        run: () => confirm('oauth cached', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
+        run: () =>
+          confirm('oauth cached', oauthService.deactivate({ product: target.product, credentials: { method: 'license-key', licenseKey: licenceKeys.oauth } }))
       },
       {
         // sso_url twice (the registration, then the app's chosen loopback redirect) + deactivation.
-        method: 'SSO, authorization code (browser sign-in)', short: 'SSO', minimum: 3,
+        method: 'SSO, authorization code (browser sign-in)',
+        short: 'SSO',
+        minimum: 3,
         // The SSO licence is seeded as active on the bench device.
         run: async () => {
-          const outcome = await hmacService.deactivateWithSso({ product: target.product, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' }, () => undefined)
+          const outcome = await hmacService.deactivateWithSso(
+            { product: target.product, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, grant: 'code' },
+            () => undefined
+          )
           if (!outcome.ok) {
-            const browserError = await browser.settled().then(() => '', (error: unknown) => `; browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+            const browserError = await browser.settled().then(
+              () => '',
+              (error: unknown) => `; browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+            )
             throw new Error(`sso failed: ${outcome.error.code}${browserError}`)
           }
         },
@@ -145,7 +172,9 @@ export async function loadEngineDrivers(target: EngineTarget): Promise<EngineDri
   const request = licenceKeyRequest(target, target.licenseKey)
   const serviceInput = { product: target.product, credentials: { method: 'license-key' as const, licenseKey: target.licenseKey } }
   const browser = await signInThroughBrowser(benchCredentials.ssoUser)
-  notes.push("Service: createLicenseService with machineId fixed to the bench device (cached after the first call), global fetch; input { product, credentials: { method, licenseKey } } as the window sends it.")
+  notes.push(
+    'Service: createLicenseService with machineId fixed to the bench device (cached after the first call), global fetch; input { product, credentials: { method, licenseKey } } as the window sends it.'
+  )
   const drivers: EngineDrivers = {
     client: () => confirm('engine client deactivation', client.deactivateBundle(request)),
     service: () => confirm('engine service deactivation', service.deactivate(serviceInput)),

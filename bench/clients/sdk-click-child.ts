@@ -39,12 +39,19 @@ const send = (message: Message): void => {
 }
 
 function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) return String((error).code)
+  if (error && typeof error === 'object' && 'code' in error) return String(error.code)
   return error instanceof Error ? error.message : String(error)
 }
 
 function create(config: SdkSampleConfig): Sample {
-  const common = { apiPath: config.apiUrl, publicKey: config.publicKey, hardwareID: config.hardwareId, appName: 'license-manager-bench', appVersion: '0.0.0', logLevel: 'off' as const }
+  const common = {
+    apiPath: config.apiUrl,
+    publicKey: config.publicKey,
+    hardwareID: config.hardwareId,
+    appName: 'license-manager-bench',
+    appVersion: '0.0.0',
+    logLevel: 'off' as const
+  }
   const api =
     'apiKey' in config.auth
       ? new LicenseAPI({ ...common, apiKey: config.auth.apiKey, sharedKey: config.auth.sharedKey })

@@ -6,7 +6,6 @@
 import { chromium, type Browser } from '@playwright/test'
 import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
 
-
 export interface SignInBrowser {
   /** What openExternal does: starts the sign-in in the background, the person taking `pauseMs` to sign in. */
   open(url: string, pauseMs?: number): Promise<void>

@@ -70,7 +70,11 @@ export async function startEmulatedLink(options: EmulatedLinkOptions): Promise<E
       (chunk) => upstream.write(chunk),
       () => upstream.end()
     )
-    const toClient = delayedPipe(() => oneWay, (chunk) => client.write(chunk), () => client.end())
+    const toClient = delayedPipe(
+      () => oneWay,
+      (chunk) => client.write(chunk),
+      () => client.end()
+    )
     client.on('data', (chunk: Buffer) => {
       if (options.record) recorded.push(Buffer.from(chunk))
       toServer.push(chunk)

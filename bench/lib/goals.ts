@@ -11,15 +11,7 @@ export interface GoalResult {
   note?: string
 }
 
-export function goal(
-  id: string,
-  goalText: string,
-  target: string,
-  value: number | null,
-  measured: string,
-  met: boolean,
-  note?: string
-): GoalResult {
+export function goal(id: string, goalText: string, target: string, value: number | null, measured: string, met: boolean, note?: string): GoalResult {
   return note ? { id, goal: goalText, target, measured, value, met, note } : { id, goal: goalText, target, measured, value, met }
 }
 

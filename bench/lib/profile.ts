@@ -71,7 +71,13 @@ export function areaOf(url: string, functionName: string): string {
   if (url.includes('internal/crypto')) return 'node:crypto'
   if (url.includes('internal/process/task_queues') || url.includes('internal/timers') || url.startsWith('node:timers')) return 'timers / microtasks'
   if (url.includes('net.js') || url.includes('node:net')) return 'node:net'
-  if (url.startsWith('node:')) return `node: ${url.slice(5).replace(/^internal\//, '').split('/')[0]}`
+  if (url.startsWith('node:'))
+    return `node: ${
+      url
+        .slice(5)
+        .replace(/^internal\//, '')
+        .split('/')[0]
+    }`
   return url
 }
 
@@ -105,6 +111,9 @@ export function summarizeProfile(data: CpuProfile): ProfileSummary {
   return {
     totalMs: ms(busy),
     areas: [...areas].sort((a, b) => b[1] - a[1]).map(([area, us]) => ({ area, ms: ms(us), share: Math.round((us / busy) * 1000) / 10 })),
-    functions: [...functions].sort((a, b) => b[1].us - a[1].us).slice(0, 25).map(([fn, v]) => ({ fn, area: v.area, ms: ms(v.us) }))
+    functions: [...functions]
+      .sort((a, b) => b[1].us - a[1].us)
+      .slice(0, 25)
+      .map(([fn, v]) => ({ fn, area: v.area, ms: ms(v.us) }))
   }
 }

@@ -31,7 +31,10 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 export function median(samples: readonly number[]): number {
-  return percentile([...samples].sort((a, b) => a - b), 0.5)
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5
+  )
 }
 
 /** Rounds for JSON and tables: 4 significant decimals below 1, 3 otherwise. */

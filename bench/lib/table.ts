@@ -5,7 +5,10 @@ export function renderTable(rows: readonly (readonly string[])[], title?: string
   const widths = header.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)))
   const numeric = header.map((_, col) => rows.slice(1).every((row) => /^[-+]?[\d.,]+( ?[a-zA-Z%/×]+)?$|^[—-]$/.test(row[col] ?? '')))
   const line = (row: readonly string[]): string =>
-    row.map((cell, col) => (numeric[col] && rows.indexOf(row) !== 0 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ').trimEnd()
+    row
+      .map((cell, col) => (numeric[col] && rows.indexOf(row) !== 0 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .join('  ')
+      .trimEnd()
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
   const body = [line(header), rule, ...rows.slice(1).map(line)].join('\n')
   return title ? `${title}\n${body}\n` : `${body}\n`
@@ -16,11 +19,10 @@ export function renderMarkdownTable(rows: readonly (readonly string[])[]): strin
   if (rows.length === 0) return ''
   const escape = (cell: string): string => cell.replace(/\|/g, '\\|')
   const [head = [], ...rest] = rows
-  return [
-    `| ${head.map(escape).join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rest.map((row) => `| ${row.map(escape).join(' | ')} |`)
-  ].join('\n') + '\n'
+  return (
+    [`| ${head.map(escape).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rest.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n') +
+    '\n'
+  )
 }
 
 export function ms(value: number | null | undefined, digits = 3): string {

@@ -74,9 +74,7 @@ async function main(): Promise<void> {
   const target = new URL(sandbox.origin)
 
   process.on('message', (message: Message) => {
-    void handle(message).catch((error: unknown) =>
-      send({ id: message.id, type: 'error', message: error instanceof Error ? error.message : String(error) })
-    )
+    void handle(message).catch((error: unknown) => send({ id: message.id, type: 'error', message: error instanceof Error ? error.message : String(error) }))
   })
 
   async function handle(message: Message): Promise<void> {
@@ -111,7 +109,12 @@ async function main(): Promise<void> {
       case 'link-open': {
         const id = nextLink++
         links.set(id, { connections: 0, tls: { full: 0, resumed: 0 }, byPath: {}, serverMsByPath: {} })
-        const opened = await ask({ type: 'open', link: id, target: { host: target.hostname, port: Number(target.port) }, oneWayDelayMs: Number(message.oneWayDelayMs) })
+        const opened = await ask({
+          type: 'open',
+          link: id,
+          target: { host: target.hostname, port: Number(target.port) },
+          oneWayDelayMs: Number(message.oneWayDelayMs)
+        })
         send({ id: message.id, type: 'link-opened', link: id, port: opened.port })
         return
       }

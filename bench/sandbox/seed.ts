@@ -50,14 +50,25 @@ export function buildBenchSeed(): Record<string, unknown> {
     keyLicence(9003, licenceKeys.oauth),
     keyLicence(9004, licenceKeys.kyAnatomy),
     {
-      id: 9005, bundle: BENCH_BUNDLE, user: { ...benchCredentials.user },
-      enabled: true, active: true, maxActivations: 8, validityPeriod: null, devices: []
+      id: 9005,
+      bundle: BENCH_BUNDLE,
+      user: { ...benchCredentials.user },
+      enabled: true,
+      active: true,
+      maxActivations: 8,
+      validityPeriod: null,
+      devices: []
     },
     {
-      id: 9006, bundle: BENCH_BUNDLE,
+      id: 9006,
+      bundle: BENCH_BUNDLE,
       user: { email: benchCredentials.ssoUser.email, customerAccount: BENCH_CUSTOMER_ACCOUNT },
       // Activated already: arming an SSO seat would itself need a browser sign-in.
-      enabled: true, active: true, maxActivations: 8, validityPeriod: null, devices: [BENCH_HARDWARE_ID]
+      enabled: true,
+      active: true,
+      maxActivations: 8,
+      validityPeriod: null,
+      devices: [BENCH_HARDWARE_ID]
     }
   ]
   for (let client = 0; client < LOAD_CLIENTS_MAX; client++) licenses.push(keyLicence(9100 + client, licenceKeys.load(client)))
@@ -71,7 +82,8 @@ export function buildBenchSeed(): Record<string, unknown> {
     ],
     customerAccounts: [
       {
-        code: BENCH_CUSTOMER_ACCOUNT, name: 'Bench Co',
+        code: BENCH_CUSTOMER_ACCOUNT,
+        name: 'Bench Co',
         sso: { enabled: true, redirectUri: 'http://127.0.0.1' },
         users: [{ ...benchCredentials.ssoUser }]
       }
@@ -94,14 +106,28 @@ export function buildClickSeed(seats: readonly ClickSeat[]): Record<string, unkn
   for (const seat of seats) {
     if (seat.kind === 'key') licenses.push({ ...keyLicence(id++, seat.licenseKey), devices: [seat.hardwareId] })
     if (seat.kind === 'user') {
-      licenses.push({ id: id++, bundle: BENCH_BUNDLE, user: { email: seat.email, password: seat.password }, enabled: true, active: true, maxActivations: 8, validityPeriod: null, devices: [seat.hardwareId] })
+      licenses.push({
+        id: id++,
+        bundle: BENCH_BUNDLE,
+        user: { email: seat.email, password: seat.password },
+        enabled: true,
+        active: true,
+        maxActivations: 8,
+        validityPeriod: null,
+        devices: [seat.hardwareId]
+      })
     }
   }
   const ssoDevices = seats.filter((s) => s.kind === 'sso').map((s) => s.hardwareId)
   licenses.push({
-    id: id++, bundle: BENCH_BUNDLE,
+    id: id++,
+    bundle: BENCH_BUNDLE,
     user: { email: benchCredentials.ssoUser.email, customerAccount: BENCH_CUSTOMER_ACCOUNT },
-    enabled: true, active: true, maxActivations: Math.max(8, ssoDevices.length + 1), validityPeriod: null, devices: ssoDevices
+    enabled: true,
+    active: true,
+    maxActivations: Math.max(8, ssoDevices.length + 1),
+    validityPeriod: null,
+    devices: ssoDevices
   })
   return { ...base, licenses }
 }

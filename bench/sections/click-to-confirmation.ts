@@ -207,7 +207,13 @@ async function runEngineSample(env: Environment, plan: Plan, port: number, link:
       ? { scheme: 'oauth', tokenUrl, clientId: env.sandbox.oauth.clientId, clientSecret: env.sandbox.oauth.clientSecret }
       : { scheme: 'hmac', apiKey: env.sandbox.apiKey, sharedKey: env.sandbox.sharedKey }
   const spec: EngineClickSpec = {
-    sample: plan.index, apiUrl, auth, caPem: env.certificate.cert, hardwareId: plan.hardwareId, openForMs: plan.openForMs, signInOrigin: env.signInOrigin,
+    sample: plan.index,
+    apiUrl,
+    auth,
+    caPem: env.certificate.cert,
+    hardwareId: plan.hardwareId,
+    openForMs: plan.openForMs,
+    signInOrigin: env.signInOrigin,
     ...(plan.method === SSO
       ? { sso: { product: BENCH_BUNDLE, customerAccountCode: BENCH_CUSTOMER_ACCOUNT, formOpenMs: env.options.ssoFormOpenMs } }
       : { input: deactivateInput(plan) })
@@ -217,10 +223,13 @@ async function runEngineSample(env: Environment, plan: Plan, port: number, link:
     if (message.sample !== plan.index) return
     if (message.type === 'open-browser') void env.browser.open(String(message.url), Number(message.pauseMs)).catch(() => undefined)
     if (message.type === 'before-click') {
-      void env.sandbox.linkStats(link).then(
-        (stats) => (before = stats),
-        () => undefined
-      ).finally(() => env.engine.send({ type: 'click', sample: plan.index }))
+      void env.sandbox
+        .linkStats(link)
+        .then(
+          (stats) => (before = stats),
+          () => undefined
+        )
+        .finally(() => env.engine.send({ type: 'click', sample: plan.index }))
     }
   }
   env.engine.on('message', onMessage)
@@ -265,9 +274,15 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
     httpSignInOrigins: [env.signInOrigin],
     openExternal: (url) => env.browser.open(url, plan.openForMs),
     async requestSsoUrl(query) {
-      const answer = await rpc<RpcMessage & { url?: string; error?: string }>(env.sdk, {
-        type: 'sso-url', sample: plan.index, query: { product: query.product, customer_account_code: query.customerAccountCode, response_type: 'code' }
-      }, 30_000)
+      const answer = await rpc<RpcMessage & { url?: string; error?: string }>(
+        env.sdk,
+        {
+          type: 'sso-url',
+          sample: plan.index,
+          query: { product: query.product, customer_account_code: query.customerAccountCode, response_type: 'code' }
+        },
+        30_000
+      )
       return answer.url ? success({ url: answer.url }) : failure(describeError('unexpected_response'))
     }
   })
@@ -275,7 +290,13 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
   if (!signIn.ok || signIn.value.kind !== 'code') return { ok: false, ms: Number.NaN, beforeClick: before, error: signIn.ok ? 'no code' : signIn.error.code }
   // The code is redeemed with the redirect URI it was issued for (the SDK's `redirect_uri`).
   const { code, redirectUri } = signIn.value
-  const payload = { code, customer_account_code: BENCH_CUSTOMER_ACCOUNT, hardware_id: plan.hardwareId, product: BENCH_BUNDLE, ...(redirectUri ? { redirect_uri: redirectUri } : {}) }
+  const payload = {
+    code,
+    customer_account_code: BENCH_CUSTOMER_ACCOUNT,
+    hardware_id: plan.hardwareId,
+    product: BENCH_BUNDLE,
+    ...(redirectUri ? { redirect_uri: redirectUri } : {})
+  }
   const answer = await rpc<Clicked>(env.sdk, { type: 'deactivate-code', sample: plan.index, payload }, 30_000)
   return { ok: answer.ok, ms: answer.ms, beforeClick: before, ...(answer.error ? { error: answer.error } : {}) }
 }
@@ -339,13 +360,18 @@ export function clickGoal(data: ClickData) {
   const covered = data.rows.filter((r) => r.client === 'engine' && (r.method !== SSO || r.openForMs < 60_000))
   const measured = covered.filter((r) => Number.isFinite(r.medianLessServerRoundTrips))
   const failures = covered.reduce((n, r) => n + r.failures, 0)
-  const failed = failures ? `${failures} of ${covered.reduce((n, r) => n + r.samples.length, 0)} engine samples failed (${[...new Set(covered.flatMap((r) => r.samples.filter((s) => !s.ok).map((s) => `${r.method}: ${s.error ?? '?'}`)))].join('; ')})` : undefined
+  const failed = failures
+    ? `${failures} of ${covered.reduce((n, r) => n + r.samples.length, 0)} engine samples failed (${[...new Set(covered.flatMap((r) => r.samples.filter((s) => !s.ok).map((s) => `${r.method}: ${s.error ?? '?'}`)))].join('; ')})`
+    : undefined
   if (measured.length === 0) return notMeasured(CLICK_GOAL, CLICK_GOAL_TEXT, GOAL_TARGET, failed ?? 'no engine row')
   const worst = measured.reduce((a, b) => (b.medianLessServerRoundTrips > a.medianLessServerRoundTrips ? b : a))
   const met = failures === 0 && measured.length === covered.length && measured.every((r) => r.medianLessServerRoundTrips <= 1.2)
   const sdk = data.rows.find((r) => r.client !== 'engine' && r.method === worst.method && r.openForMs === worst.openForMs)
   return goal(
-    CLICK_GOAL, CLICK_GOAL_TEXT.replace('100 ms', `${data.roundTripMs} ms`), GOAL_TARGET, worst.medianLessServerRoundTrips,
+    CLICK_GOAL,
+    CLICK_GOAL_TEXT.replace('100 ms', `${data.roundTripMs} ms`),
+    GOAL_TARGET,
+    worst.medianLessServerRoundTrips,
     `worst ${worst.medianLessServerRoundTrips.toFixed(2)} RTT = ${worst.medianLessServerMs.toFixed(0)} ms (${worst.method}, ${worst.openForMs / 1000} s; p90 ${worst.p90LessServerRoundTrips.toFixed(2)}; with the server's ${worst.medianServerMs.toFixed(0)} ms ${worst.medianRoundTrips.toFixed(2)} RTT)${sdk && Number.isFinite(sdk.medianLessServerRoundTrips) ? `; SDK there ${sdk.medianLessServerRoundTrips.toFixed(2)} RTT` : ''}`,
     met,
     failed
@@ -361,7 +387,12 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
   writeFileSync(caFile, certificate.cert)
   const closers: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })]
   try {
-    const sandbox = await startRemoteSandbox({ sso: true, seed: buildClickSeed(plans.map((p) => p.seat)), tls: certificate, idleTimeoutMs: options.idleTimeoutMs })
+    const sandbox = await startRemoteSandbox({
+      sso: true,
+      seed: buildClickSeed(plans.map((p) => p.seat)),
+      tls: certificate,
+      idleTimeoutMs: options.idleTimeoutMs
+    })
     closers.push(() => sandbox.close())
     const sdk = forkTs('bench/clients/sdk-click-child.ts', [], [], { NODE_EXTRA_CA_CERTS: caFile })
     closers.push(() => stopChild(sdk))
@@ -373,7 +404,9 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
     const env: Environment = { sandbox, certificate, engine, sdk, browser, options, signInOrigin: sandbox.ssoIssuer }
     const active = browser.unavailable ? plans.filter((p) => p.method !== SSO) : plans
 
-    log(`click to confirmation: ${active.length} samples (${options.samples} per row), form open ${options.openForMs.map((ms) => `${ms / 1000} s`).join(' / ')}, ${roundTripMs} ms RTT, idle timeout ${options.idleTimeoutMs / 1000} s…`)
+    log(
+      `click to confirmation: ${active.length} samples (${options.samples} per row), form open ${options.openForMs.map((ms) => `${ms / 1000} s`).join(' / ')}, ${roundTripMs} ms RTT, idle timeout ${options.idleTimeoutMs / 1000} s…`
+    )
     const begin = performance.now()
     const samples = await Promise.all(active.map((plan) => runSample(env, plan, begin)))
 
@@ -381,8 +414,17 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
     for (const openForMs of options.openForMs) {
       for (const method of METHODS) {
         for (const client of CLIENTS) {
-          const picked = active.map((p, i) => ({ p, s: samples[i]! })).filter(({ p }) => p.method === method && p.client === client && p.openForMs === openForMs)
-          if (picked.length) rows.push(summarizeRow(picked.map((x) => x.p), picked.map((x) => x.s), roundTripMs))
+          const picked = active
+            .map((p, i) => ({ p, s: samples[i]! }))
+            .filter(({ p }) => p.method === method && p.client === client && p.openForMs === openForMs)
+          if (picked.length)
+            rows.push(
+              summarizeRow(
+                picked.map((x) => x.p),
+                picked.map((x) => x.s),
+                roundTripMs
+              )
+            )
         }
       }
     }
@@ -396,7 +438,14 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
       ...(browser.unavailable ? [`SSO not measured: ${browser.unavailable}`] : []),
       ...(browser.failures.length ? [`Browser sign-ins that failed: ${[...new Set(browser.failures)].join('; ')}`] : [])
     ]
-    const data: ClickData = { roundTripMs, oneWayDelayMs: options.oneWayDelayMs, idleTimeoutMs: options.idleTimeoutMs, samplesPerRow: options.samples, rows, notes }
+    const data: ClickData = {
+      roundTripMs,
+      oneWayDelayMs: options.oneWayDelayMs,
+      idleTimeoutMs: options.idleTimeoutMs,
+      samplesPerRow: options.samples,
+      rows,
+      notes
+    }
     return { data, goals: [clickGoal(data)] }
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined)

@@ -91,7 +91,8 @@ export async function measureEngineStart(options: EngineStartOptions): Promise<S
   const results: ChildResult[] = []
   ensureMainBundle()
   for (let run = 0; run < options.runs + 1; run++) {
-    const execArgv = options.profileDir && run === options.runs ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=engine-start.cpuprofile'] : []
+    const execArgv =
+      options.profileDir && run === options.runs ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=engine-start.cpuprofile'] : []
     const child = forkTs('bench/children/engine-start.ts', [], execArgv)
     try {
       const result = await waitForMessage<ChildResult>(child, 'result', 30_000)
@@ -120,7 +121,7 @@ export async function measureEngineStart(options: EngineStartOptions): Promise<S
     rows,
     hardwareIdOk: ok,
     notes: [
-      'Each run is a fresh `node --import tsx` process (one extra unmeasured run warms tsx\'s transform cache). Import times include tsx transpiling on a cache miss; the packaged app loads one prebuilt bundle instead.',
+      "Each run is a fresh `node --import tsx` process (one extra unmeasured run warms tsx's transform cache). Import times include tsx transpiling on a cache miss; the packaged app loads one prebuilt bundle instead.",
       'The main bundle rows load out/main/index.js (what Electron runs) in another fresh process, with a stand-in `electron` module, and a configured server, so the sandbox chunk is not loaded. Electron itself (its own start-up, Chromium) is not included.'
     ]
   }
@@ -129,9 +130,15 @@ export async function measureEngineStart(options: EngineStartOptions): Promise<S
   return {
     data,
     goals: [
-      goal('hardware-id-cached', 'Hardware id, cached call', '≤ 1 ms', second,
+      goal(
+        'hardware-id-cached',
+        'Hardware id, cached call',
+        '≤ 1 ms',
+        second,
         `${ms(second)} (first call ${ms(first, 2)}; mean of 10,000 cached calls ${ms(cached)})`,
-        ok && second <= 1, ok ? undefined : `hardware id failed: ${error}`)
+        ok && second <= 1,
+        ok ? undefined : `hardware id failed: ${error}`
+      )
     ]
   }
 }

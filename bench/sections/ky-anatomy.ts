@@ -98,7 +98,13 @@ export function buildVariants(options: KyAnatomyOptions): Array<TimedDeactivator
   const headers = (): Record<string, string> => ({ ...base, ...signedHeaders(options.keys) })
   const check = (status: number, text: string): void => expectDeactivated({ status, text })
 
-  const viaKy = (name: string, described: string, client: KyInstance, extra: () => Options, read: 'text' | 'json' | 'response'): TimedDeactivator & { options: string } => ({
+  const viaKy = (
+    name: string,
+    described: string,
+    client: KyInstance,
+    extra: () => Options,
+    read: 'text' | 'json' | 'response'
+  ): TimedDeactivator & { options: string } => ({
     name,
     options: described,
     async deactivate() {
@@ -139,14 +145,20 @@ export function buildVariants(options: KyAnatomyOptions): Array<TimedDeactivator
       name: 'fetch as the engine could call it',
       options: "fetch(url, {method, headers, body: string, redirect: 'manual', signal: AbortSignal.timeout(ms)}) → content-type + res.text()",
       async deactivate() {
-        const response = await fetch(url, { method: 'POST', headers: headers(), body: bodyText, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) })
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: headers(),
+          body: bodyText,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(options.timeoutMs)
+        })
         response.headers.get('content-type')
         check(response.status, await response.text())
       }
     },
     {
       name: 'fetch(new Request(url, init))',
-      options: 'a Request object instead of url+init (what ky passes): undici re-wraps it and makes its signal follow the input\'s',
+      options: "a Request object instead of url+init (what ky passes): undici re-wraps it and makes its signal follow the input's",
       async deactivate() {
         const request = new Request(url, { method: 'POST', headers: headers(), body: bodyText, signal: new AbortController().signal })
         const response = await fetch(request)
@@ -164,10 +176,28 @@ export function buildVariants(options: KyAnatomyOptions): Array<TimedDeactivator
         void spare.body?.cancel().catch(() => undefined)
       }
     },
-    viaKy('ky defaults', 'ky.create({prefixUrl}) · .post().text() (timeout 10 s via setTimeout race, retry object, throwHttpErrors)', defaults, () => ({}), 'text'),
+    viaKy(
+      'ky defaults',
+      'ky.create({prefixUrl}) · .post().text() (timeout 10 s via setTimeout race, retry object, throwHttpErrors)',
+      defaults,
+      () => ({}),
+      'text'
+    ),
     viaKy('ky defaults, .json()', 'as above but .json() (text + JSON.parse)', defaults, () => ({}), 'json'),
-    viaKy('ky retry 0, timeout false, throwHttpErrors false', 'no timer race; ky still builds Request, clones it, makes an AbortController', noRetryNoTimeout, () => ({}), 'response'),
-    viaKy('ky tuned + signal AbortSignal.timeout', 'as above + signal: AbortSignal.timeout(ms) (ky then calls AbortSignal.any)', noRetryNoTimeout, () => ({ signal: AbortSignal.timeout(options.timeoutMs) }), 'response'),
+    viaKy(
+      'ky retry 0, timeout false, throwHttpErrors false',
+      'no timer race; ky still builds Request, clones it, makes an AbortController',
+      noRetryNoTimeout,
+      () => ({}),
+      'response'
+    ),
+    viaKy(
+      'ky tuned + signal AbortSignal.timeout',
+      'as above + signal: AbortSignal.timeout(ms) (ky then calls AbortSignal.any)',
+      noRetryNoTimeout,
+      () => ({ signal: AbortSignal.timeout(options.timeoutMs) }),
+      'response'
+    ),
     viaKy('ky tuned + afterResponse hook', 'as tuned + one afterResponse hook (ky clones the Response for each hook)', withHook, () => ({}), 'response')
   ]
 }

@@ -32,11 +32,7 @@ export interface OverheadData {
   engineSteps?: MicroCost[]
 }
 
-export async function measureOverhead(
-  clients: TimedDeactivator[],
-  options: RoundsOptions,
-  notes: string[]
-): Promise<SectionOutcome<OverheadData>> {
+export async function measureOverhead(clients: TimedDeactivator[], options: RoundsOptions, notes: string[]): Promise<SectionOutcome<OverheadData>> {
   const samples = await runRounds(clients, options)
   const latency: Record<string, Summary> = {}
   for (const [name, values] of Object.entries(samples)) latency[name] = summarize(values)
@@ -68,16 +64,28 @@ export async function measureOverhead(
   const floorGoal = 'Engine − floor per deactivation (median)'
   if (engine && sdk && ratios.engineOverSdkMedian !== null) {
     goals.push(
-      goal('engine-vs-sdk', sdkGoal, '≤ 1.0', ratios.engineOverSdkMedian,
+      goal(
+        'engine-vs-sdk',
+        sdkGoal,
+        '≤ 1.0',
+        ratios.engineOverSdkMedian,
         `${ratios.engineOverSdkMedian.toFixed(2)} (${engine.median.toFixed(3)} vs ${sdk.median.toFixed(3)} ms; p99 ratio ${ratios.engineOverSdkP99?.toFixed(2)})`,
-        ratios.engineOverSdkMedian <= 1.0, `engine path: ${engineName}`)
+        ratios.engineOverSdkMedian <= 1.0,
+        `engine path: ${engineName}`
+      )
     )
   } else goals.push(notMeasured('engine-vs-sdk', sdkGoal, '≤ 1.0', engine ? 'SDK run missing' : 'engine not available'))
   if (engine && floor && ratios.engineMinusFloorMedian !== null) {
     goals.push(
-      goal('engine-minus-floor', floorGoal, '≤ 0.5 ms', ratios.engineMinusFloorMedian,
+      goal(
+        'engine-minus-floor',
+        floorGoal,
+        '≤ 0.5 ms',
+        ratios.engineMinusFloorMedian,
         `${ratios.engineMinusFloorMedian.toFixed(3)} ms (${engine.median.toFixed(3)} − ${floor.median.toFixed(3)}; p99 Δ ${ratios.engineMinusFloorP99?.toFixed(3)} ms)`,
-        ratios.engineMinusFloorMedian <= 0.5, `engine path: ${engineName}`)
+        ratios.engineMinusFloorMedian <= 0.5,
+        `engine path: ${engineName}`
+      )
     )
   } else goals.push(notMeasured('engine-minus-floor', floorGoal, '≤ 0.5 ms', 'engine not available'))
   return { data, goals }

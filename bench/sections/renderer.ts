@@ -73,12 +73,18 @@ function ensureBuild(force: boolean): { state: RendererData['build']; dir: strin
   if (full.status === 0 && existsSync(index)) return { state: 'rebuilt', dir: OUT_DIR }
   const fullLog = tail(`${full.stdout ?? ''}${full.stderr ?? ''}${full.error ? String(full.error) : ''}`)
   const alone = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'children', 'build-renderer.ts'), FALLBACK_DIR], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 180_000
   })
   if (alone.status === 0 && existsSync(join(FALLBACK_DIR, 'index.html'))) {
     return { state: 'renderer-only build', dir: FALLBACK_DIR, log: `npm run build failed:\n${fullLog}` }
   }
-  return { state: 'failed', dir: OUT_DIR, log: `npm run build failed:\n${fullLog}\nrenderer-only build failed:\n${tail(`${alone.stdout ?? ''}${alone.stderr ?? ''}`)}` }
+  return {
+    state: 'failed',
+    dir: OUT_DIR,
+    log: `npm run build failed:\n${fullLog}\nrenderer-only build failed:\n${tail(`${alone.stdout ?? ''}${alone.stderr ?? ''}`)}`
+  }
 }
 
 const tail = (text: string): string => text.split('\n').slice(-15).join('\n')
@@ -165,8 +171,7 @@ interface Stamp {
 }
 
 /** The page's first form's first text-like field, as the init script picks it. */
-const FIRST_TEXT_FIELD =
-  'input:is([type=text i], [type=search i], [type=email i], [type=url i], [type=tel i], [type=password i], :not([type])), textarea'
+const FIRST_TEXT_FIELD = 'input:is([type=text i], [type=search i], [type=email i], [type=url i], [type=tel i], [type=password i], :not([type])), textarea'
 
 async function measureOnce(browser: Browser, url: string): Promise<Stamp & { typed: boolean }> {
   const context = await browser.newContext()
@@ -266,7 +271,9 @@ function composition(dir: string): PackageBytes[] {
 /** The same renderer built with `build.minify: true`, to size the fix when the JS goal is missed. */
 function buildMinified(): { dir: string } | { error: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'children', 'build-renderer.ts'), MINIFIED_DIR, '--minify'], {
-    cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 180_000
   })
   if (result.status === 0 && existsSync(join(MINIFIED_DIR, 'index.html'))) return { dir: MINIFIED_DIR }
   return { error: tail(`${result.stdout ?? ''}${result.stderr ?? ''}`) }
@@ -278,7 +285,12 @@ export async function measureRenderer(options: RendererOptions): Promise<Section
   const build = options.outDir ? { state: 'up to date' as const, dir: options.outDir } : ensureBuild(options.rebuild)
   if (build.state === 'failed') {
     return {
-      data: { build: build.state, ...(build.log === undefined ? {} : { buildLog: build.log }), js: { raw: 0, gzip: 0, files: [] }, css: { raw: 0, gzip: 0, files: [] } },
+      data: {
+        build: build.state,
+        ...(build.log === undefined ? {} : { buildLog: build.log }),
+        js: { raw: 0, gzip: 0, files: [] },
+        css: { raw: 0, gzip: 0, files: [] }
+      },
       goals: [
         notMeasured('renderer-js', jsGoal, '≤ 110 KB', 'renderer build failed (see renderer.buildLog)'),
         notMeasured('first-form', ttiGoal, `≤ ${INTERACTIVE_GOAL_MS} ms`, 'renderer build failed')
@@ -291,17 +303,29 @@ export async function measureRenderer(options: RendererOptions): Promise<Section
   const data: RendererData = { build: build.state, dir: relative(REPO_ROOT, outDir), js, css }
   if ('log' in build && build.log) data.buildLog = build.log
   const goals = [
-    goal('renderer-js', jsGoal, '≤ 110 KB', round(js.gzip / 1024), `${(js.gzip / 1024).toFixed(1)} KB (raw ${(js.raw / 1024).toFixed(1)} KB)`, js.gzip <= JS_GOAL_BYTES)
+    goal(
+      'renderer-js',
+      jsGoal,
+      '≤ 110 KB',
+      round(js.gzip / 1024),
+      `${(js.gzip / 1024).toFixed(1)} KB (raw ${(js.raw / 1024).toFixed(1)} KB)`,
+      js.gzip <= JS_GOAL_BYTES
+    )
   ]
 
   const firstForm = await measureFirstForm(outDir, options)
   data.firstForm = firstForm
   const interactive = firstForm.interactiveMs
   goals.push(
-    goal('first-form', ttiGoal, `≤ ${INTERACTIVE_GOAL_MS} ms`, interactive.median,
+    goal(
+      'first-form',
+      ttiGoal,
+      `≤ ${INTERACTIVE_GOAL_MS} ms`,
+      interactive.median,
       `${interactive.median.toFixed(1)} ms (p90 ${interactive.p90.toFixed(1)} ms)`,
       interactive.median <= INTERACTIVE_GOAL_MS && firstForm.typingVerified,
-      firstForm.typingVerified ? undefined : 'typing into the field did not change its value')
+      firstForm.typingVerified ? undefined : 'typing into the field did not change its value'
+    )
   )
 
   if (js.gzip > JS_GOAL_BYTES && !options.outDir) {

@@ -58,7 +58,14 @@ export async function countRoundTrips(sandbox: RemoteSandbox, specs: RoundTripCa
       if (other) c.identityProviderRequests = other
       cases.push(c)
     } catch (error) {
-      cases.push({ method: spec.method, short: spec.short, roundTrips: null, minimum: spec.minimum, byPath: {}, note: `failed: ${error instanceof Error ? error.message : String(error)}` })
+      cases.push({
+        method: spec.method,
+        short: spec.short,
+        roundTrips: null,
+        minimum: spec.minimum,
+        byPath: {},
+        note: `failed: ${error instanceof Error ? error.message : String(error)}`
+      })
     }
   }
   const measured = cases.filter((c) => c.roundTrips !== null)
@@ -67,8 +74,19 @@ export async function countRoundTrips(sandbox: RemoteSandbox, specs: RoundTripCa
   const summary = `${cases.map((c) => c.roundTrips ?? '—').join(' / ')} (${cases.map((c) => c.short).join(' / ')})`
   const goals = measured.length
     ? [
-        goal('round-trips', 'API round trips per deactivation', `${cases.map((c) => c.minimum).join(' / ')} (minimal)`, measured.reduce((s, c) => s + (c.roundTrips ?? 0), 0), summary, extra.length === 0 && missing.length === 0,
-          missing.length ? `not measured: ${missing.map((c) => `${c.method} (${c.note})`).join('; ')}` : extra.length ? `above minimum: ${extra.map((c) => c.method).join(', ')}` : undefined)
+        goal(
+          'round-trips',
+          'API round trips per deactivation',
+          `${cases.map((c) => c.minimum).join(' / ')} (minimal)`,
+          measured.reduce((s, c) => s + (c.roundTrips ?? 0), 0),
+          summary,
+          extra.length === 0 && missing.length === 0,
+          missing.length
+            ? `not measured: ${missing.map((c) => `${c.method} (${c.note})`).join('; ')}`
+            : extra.length
+              ? `above minimum: ${extra.map((c) => c.method).join(', ')}`
+              : undefined
+        )
       ]
     : [notMeasured('round-trips', 'API round trips per deactivation', 'minimal', 'engine not available')]
   return { data: { cases }, goals }
@@ -81,6 +99,9 @@ export interface RoundTripDeps {
 
 export async function measureRoundTrips(sandbox: RemoteSandbox, engine: EngineDrivers | null, deps: RoundTripDeps): Promise<SectionOutcome<RoundTripsData>> {
   const specs = engine?.roundTripCases?.((body) => deps.armer.post('activate_bundle', body).then(expectActivated)) ?? []
-  if (specs.length === 0) return countRoundTrips(sandbox, [{ method: 'licence key', short: 'key', minimum: 1, run: async () => undefined, unavailable: engine?.unavailable ?? 'engine not available' }])
+  if (specs.length === 0)
+    return countRoundTrips(sandbox, [
+      { method: 'licence key', short: 'key', minimum: 1, run: async () => undefined, unavailable: engine?.unavailable ?? 'engine not available' }
+    ])
   return countRoundTrips(sandbox, specs)
 }

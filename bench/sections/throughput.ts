@@ -104,7 +104,14 @@ export async function measureThroughput(sandbox: RemoteSandbox, keys: HmacKeys, 
   // The sandbox's profiler covers the measured window only.
   let profiling: Promise<boolean> = Promise.resolve(false)
   const profileTimer = options.profileFile
-    ? setTimeout(() => (profiling = sandbox.startProfile().then(() => true, () => false)), options.warmupMs)
+    ? setTimeout(
+        () =>
+          (profiling = sandbox.startProfile().then(
+            () => true,
+            () => false
+          )),
+        options.warmupMs
+      )
     : undefined
   try {
     await Promise.all(clients.map(loop))
@@ -166,7 +173,9 @@ export async function measureSigningCeiling(durationMs: number): Promise<Signing
   let signed = 0
   const worker = async (lane: number): Promise<void> => {
     for (let i = 0; performance.now() < end; i++) {
-      await new Promise<void>((resolve, reject) => sign('sha256', Buffer.from(`bench-${lane}-${i}`), privateKey, (error) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        sign('sha256', Buffer.from(`bench-${lane}-${i}`), privateKey, (error) => (error ? reject(error) : resolve()))
+      )
       signed++
     }
   }

@@ -83,7 +83,8 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
 
 /** Reads at most 64 KiB + 1 bytes: a larger file is refused without reading it whole. */
 export async function readRequestFileText(path: string | undefined): Promise<Outcome<string>> {
-  if (path === undefined || path.trim() === '') return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req.', 'sent'))
+  if (path === undefined || path.trim() === '')
+    return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req.', 'sent'))
   let handle
   try {
     handle = await open(path, 'r')

@@ -6,8 +6,7 @@ import type { Outcome } from '../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
 /** One line of JSON: the typed Outcome, which never carries a secret, and the result's reference. */
-export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string =>
-  JSON.stringify(reference === undefined ? outcome : { ...outcome, reference })
+export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string => JSON.stringify(reference === undefined ? outcome : { ...outcome, reference })
 
 /** `flagOf` names the command-line flag of a request field (`product` → `--product`). */
 export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f): string {

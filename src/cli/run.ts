@@ -255,7 +255,11 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
 }
 
 /** The request the options spell; its values are checked by the engine, with the request schema. */
-function deactivationRequest(flags: Flags, defaults: { product?: string; customerAccount?: string }, password: string | undefined): Outcome<DeactivationRequestInput> {
+function deactivationRequest(
+  flags: Flags,
+  defaults: { product?: string; customerAccount?: string },
+  password: string | undefined
+): Outcome<DeactivationRequestInput> {
   const idToken = flags['id-token']
   const code = flags.code
   // The configured default account only completes an SSO credential; it never starts one.
@@ -287,7 +291,12 @@ function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean
     case 'waiting-for-browser':
       out.note(`Sign in here: ${progress.signInUrl}`)
       if (noBrowser) out.note('Open the link above in a browser and sign in. Waiting (Ctrl+C cancels)…')
-      else out.note(progress.browserOpened ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…' : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…')
+      else
+        out.note(
+          progress.browserOpened
+            ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…'
+            : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…'
+        )
       break
     case 'deactivating':
       out.note('Signed in. Deactivating…')
@@ -312,7 +321,8 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
     const other = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'redirect-uri'] as const).find((f) => flags[f] !== undefined)
     if (other) return out.fail(inputError('credentials', `--sso signs in through the browser; do not combine it with --${other}.`))
   }
-  if (flags.password !== undefined) out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
+  if (flags.password !== undefined)
+    out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
 
   const config = configFrom(flags, io)
@@ -339,7 +349,10 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
 async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppError> {
   const asked = io.promptPassword ? await io.promptPassword(`Password for ${flags.username ?? 'the user'} (not shown): `) : undefined
   if (asked !== undefined && asked !== '') return asked
-  return inputError('password', 'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).')
+  return inputError(
+    'password',
+    'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).'
+  )
 }
 
 async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<DeactivationRequestInput | AppError> {
@@ -383,7 +396,8 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
 
 /** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
 async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  if (flags.sso) return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
+  if (flags.sso)
+    return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
   const engine = engineFor(flags, io, out)
   if (typeof engine === 'number') return engine
   const input = await credentialInput(flags, io, engine)

@@ -91,56 +91,61 @@ function run(): void {
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, location))
 
-  app.whenReady().then(() => {
-    if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
-    const template = menuTemplate(process.platform, developing)
-    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
-    if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
-    installPermissionHandlers(session.defaultSession, location)
-    installWindowRequestFilter(session.defaultSession, location, isAppContents)
+  app
+    .whenReady()
+    .then(() => {
+      if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+      const template = menuTemplate(process.platform, developing)
+      Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+      if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
+      installPermissionHandlers(session.defaultSession, location)
+      installWindowRequestFilter(session.defaultSession, location, isAppContents)
 
-    const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
-    // A failed start (bad configuration) is tried again, re-reading the configuration, on the window's next call.
-    const started = restartingOnFailure(() => startEngine({
-      // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
-      loadConfig: () =>
-        loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
-      // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
-      startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
-      createLicenseService,
-      // Chromium's network stack (system proxy/PAC, OS certificate store); calls and
-      // warm connections on one session of their own.
-      ...licenseApiNetwork(session),
-      // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
-      openExternal: (url) => shell.openExternal(url),
-      app: appDetails
-    }))
-    engine = started
-    registerIpcHandlers({
-      ipcMain,
-      service: async () => (await started.current()).service,
-      isTrustedSender: createSenderCheck(location, isAppContents),
-      saveFile: {
-        // Modal to the window that asked; looked up on each call, so an e2e harness can stub the dialog.
-        showSaveDialog: (contents, options) => {
-          const owner = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.id === contents.id)
-          return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)
-        }
-      },
-      prefills,
-      sandboxReset: async () => (await started.current()).resetSandbox,
-      startupFacts: () => readStartupFacts(appDetails),
-      onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
-    })
+      const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+      // A failed start (bad configuration) is tried again, re-reading the configuration, on the window's next call.
+      const started = restartingOnFailure(() =>
+        startEngine({
+          // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
+          loadConfig: () =>
+            loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
+          // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
+          startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
+          createLicenseService,
+          // Chromium's network stack (system proxy/PAC, OS certificate store); calls and
+          // warm connections on one session of their own.
+          ...licenseApiNetwork(session),
+          // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
+          openExternal: (url) => shell.openExternal(url),
+          app: appDetails
+        })
+      )
+      engine = started
+      registerIpcHandlers({
+        ipcMain,
+        service: async () => (await started.current()).service,
+        isTrustedSender: createSenderCheck(location, isAppContents),
+        saveFile: {
+          // Modal to the window that asked; looked up on each call, so an e2e harness can stub the dialog.
+          showSaveDialog: (contents, options) => {
+            const owner = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.id === contents.id)
+            return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)
+          }
+        },
+        prefills,
+        sandboxReset: async () => (await started.current()).resetSandbox,
+        startupFacts: () => readStartupFacts(appDetails),
+        onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
+      })
 
-    window = createWindow()
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+      window = createWindow()
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+      })
     })
-  }).catch((error: unknown) => {
-    console.error(`[main] Start-up failed: ${errorName(error)}`)
-    app.exit(1)
-  })
+    .catch((error: unknown) => {
+      console.error(`[main] Start-up failed: ${errorName(error)}`)
+      app.exit(1)
+    })
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -18,12 +18,7 @@ export type ProductIds = (code: string) => number
  * then one per product of the bundle, each with the documented licence fields and its v1
  * `license_signature`; the whole compact body signed for the v2 header.
  */
-export async function buildActivationAnswer(
-  signer: ResponseSigner,
-  outcome: BundleOutcome,
-  productId: ProductIds,
-  now: number
-): Promise<SignedAnswer> {
+export async function buildActivationAnswer(signer: ResponseSigner, outcome: BundleOutcome, productId: ProductIds, now: number): Promise<SignedAnswer> {
   const { license, hardwareId } = outcome
   const licenseSignature = await signer.signLicense(
     hardwareId,
@@ -32,9 +27,7 @@ export async function buildActivationAnswer(
   )
   const items = [
     licenceObject(outcome, license.bundle, license.id, productId, now),
-    ...license.products.map((product, position) =>
-      licenceObject(outcome, product, productLicenseId(license.id, position), productId, now)
-    )
+    ...license.products.map((product, position) => licenceObject(outcome, product, productLicenseId(license.id, position), productId, now))
   ].map((item) => ({ ...item, license_signature: licenseSignature }))
   return signBody(signer, items)
 }
@@ -43,8 +36,7 @@ export async function buildActivationAnswer(
  * A device's id: derived from the licence and the hardware id alone, so it is stable without being
  * stored, and the same device always gets the same answer (whose signature the signer remembers).
  */
-const deviceId = (license: StoredLicense, hardwareId: string): number =>
-  createHash('sha256').update(`${license.id}\n${hardwareId}`).digest().readUIntBE(0, 6)
+const deviceId = (license: StoredLicense, hardwareId: string): number => createHash('sha256').update(`${license.id}\n${hardwareId}`).digest().readUIntBE(0, 6)
 
 function licenceObject(outcome: BundleOutcome, product: SeedProduct, id: number, productId: ProductIds, now: number) {
   const { license, hardwareId, timesActivated } = outcome

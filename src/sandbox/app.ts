@@ -76,8 +76,7 @@ const SSO_URL_PARAMS = new Set(['product', 'customer_account_code', 'response_ty
 function ssoUrlQueryProblem(params: URLSearchParams): Refusal | null {
   const names = [...params.keys()]
   const unknown = [...new Set(names.filter((name) => !SSO_URL_PARAMS.has(name)))]
-  if (unknown.length > 0)
-    return refuse('validation_error', `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`)
+  if (unknown.length > 0) return refuse('validation_error', `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`)
   const repeated = [...SSO_URL_PARAMS].find((name) => params.getAll(name).length > 1)
   if (repeated) return refuse('validation_error', `Parameter "${repeated}" must be given once`)
   const missing = ['product', 'customer_account_code'].filter((name) => !params.get(name)?.trim())
@@ -176,8 +175,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (!checked.ok) return sendRefusal(res, checked.refusal)
     const { call, principal, replayId, rememberUntil } = checked.value
     // The uploader's key must reach the product too, not only the key that signed the file.
-    if (!mayUseProduct(who.principal, call.product))
-      return sendRefusal(res, refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
+    if (!mayUseProduct(who.principal, call.product)) return sendRefusal(res, refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
     const claim = replays.reserve(replayId, rememberUntil)
     if (claim === 'used') return sendRefusal(res, refuse('offline_request_replayed', 'This request file was already used'))
     if (claim === 'full') return sendRefusal(res, refuse('server_unavailable', 'Too many offline requests to remember; try again later'))
@@ -200,10 +198,8 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (!product.ok) return sendRefusal(res, product.refusal)
     const accountCode = params.get('customer_account_code')!
     const account = store.customerAccount(accountCode)
-    if (!account)
-      return sendRefusal(res, refuse('customer_account_not_found', MESSAGES.customer_account_not_found))
-    if (!account.sso?.enabled || !sso)
-      return sendRefusal(res, refuse('sso_not_enabled', MESSAGES.sso_not_enabled))
+    if (!account) return sendRefusal(res, refuse('customer_account_not_found', MESSAGES.customer_account_not_found))
+    if (!account.sso?.enabled || !sso) return sendRefusal(res, refuse('sso_not_enabled', MESSAGES.sso_not_enabled))
     const redirectUri = params.get('redirect_uri') ?? undefined
     const answer = await sso.ssoUrl({
       product: product.value.code,
@@ -218,8 +214,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
 
   async function tokenRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, maxBodyBytes)
-    if (raw === null)
-      return sendJson(res, 413, { error: 'invalid_request', error_description: 'Request body too large' }, { Connection: 'close' })
+    if (raw === null) return sendJson(res, 413, { error: 'invalid_request', error_description: 'Request body too large' }, { Connection: 'close' })
     const answer = auth.issueToken(new URLSearchParams(raw), req.headers['authorization'])
     sendJson(res, answer.status, answer.body, { 'Cache-Control': 'no-store', Pragma: 'no-cache' })
   }

@@ -10,8 +10,7 @@ export type Principal =
   | { kind: 'api-key'; apiKey: string; readOnly: boolean; products: ReadonlySet<string> | null }
   | { kind: 'oauth'; clientId: string; readOnly: false; products: ReadonlySet<string> | null }
 
-export const mayUseProduct = (principal: Principal, product: string): boolean =>
-  principal.products === null || principal.products.has(product)
+export const mayUseProduct = (principal: Principal, product: string): boolean => principal.products === null || principal.products.has(product)
 
 /** The string the HMAC covers: only the Date header value is signed. */
 export const signingString = (date: string): string => `licenseSpring\ndate: ${date}`
@@ -124,8 +123,7 @@ export class RequestAuthenticator {
         lastSignature: Buffer.alloc(0)
       })
     }
-    for (const c of seed.oauthClients)
-      this.clients.set(c.clientId, { secret: c.clientSecret, products: c.products ? new Set(c.products) : null })
+    for (const c of seed.oauthClients) this.clients.set(c.clientId, { secret: c.clientSecret, products: c.products ? new Set(c.products) : null })
   }
 
   authenticate(date: string | undefined, authorization: string | undefined): Answer<Principal> {
@@ -189,8 +187,7 @@ export class RequestAuthenticator {
     if (!claims) return reject(refuse('oauth_token_malformed', 'The bearer token is malformed'))
     const client = this.clients.get(claims.clientId)
     if (!client) return reject(refuse('oauth_token_malformed', 'The bearer token is malformed'))
-    if (this.options.now() >= claims.expiresAt)
-      return reject(refuse('oauth_token_expired', 'The bearer token has expired'))
+    if (this.options.now() >= claims.expiresAt) return reject(refuse('oauth_token_expired', 'The bearer token has expired'))
     const dateProblem = this.checkDate(date)
     if (dateProblem) return reject(dateProblem)
     return accept({ kind: 'oauth', clientId: claims.clientId, readOnly: false, products: client.products })
@@ -239,17 +236,15 @@ export class RequestAuthenticator {
     }
     const grant = form.get('grant_type')
     if (!grant) return oauthError(400, 'invalid_request', 'Missing form parameter: grant_type')
-    if (grant !== 'client_credentials')
-      return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported')
+    if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported')
     if (!clientId || !clientSecret) return oauthError(401, 'invalid_client', 'Client id and secret are required')
     const client = this.clients.get(clientId)
-    if (!client || !sameText(clientSecret, Buffer.from(client.secret)))
-      return oauthError(401, 'invalid_client', 'Invalid client or Invalid client credentials')
+    if (!client || !sameText(clientSecret, Buffer.from(client.secret))) return oauthError(401, 'invalid_client', 'Invalid client or Invalid client credentials')
 
     const lifetime = this.options.tokenLifetimeSeconds
-    const payload = Buffer.from(
-      JSON.stringify({ c: clientId, e: this.options.now() + lifetime * 1000, n: randomBytes(6).toString('hex') })
-    ).toString('base64url')
+    const payload = Buffer.from(JSON.stringify({ c: clientId, e: this.options.now() + lifetime * 1000, n: randomBytes(6).toString('hex') })).toString(
+      'base64url'
+    )
     return {
       status: 200,
       body: {

@@ -23,14 +23,8 @@ export interface BundleOutcome {
 }
 
 /** Refuses products the principal may not use, unknown products, non-bundles and unavailable bundles. */
-export function resolveProduct(
-  store: SandboxStore,
-  principal: Principal,
-  code: string,
-  { bundleOnly }: { bundleOnly: boolean }
-): Answer<SeedProduct> {
-  if (!mayUseProduct(principal, code))
-    return reject(refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
+export function resolveProduct(store: SandboxStore, principal: Principal, code: string, { bundleOnly }: { bundleOnly: boolean }): Answer<SeedProduct> {
+  if (!mayUseProduct(principal, code)) return reject(refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
   const product = store.product(code)
   if (!product) return reject(refuse('unknown_product', MESSAGES.unknown_product))
   if (bundleOnly && product.kind !== 'bundle') return reject(refuse('product_not_bundle', MESSAGES.product_not_bundle(code)))
@@ -40,28 +34,18 @@ export function resolveProduct(
 }
 
 /** Runs activate_bundle or deactivate_bundle; the store check-and-write happens with no await inside. */
-export async function runBundleCall(
-  deps: BundleServiceDeps,
-  principal: Principal,
-  call: BundleCall
-): Promise<Answer<BundleOutcome>> {
+export async function runBundleCall(deps: BundleServiceDeps, principal: Principal, call: BundleCall): Promise<Answer<BundleOutcome>> {
   const product = resolveProduct(deps.store, principal, call.product, { bundleOnly: true })
   if (!product.ok) return product
   const method = checkAuthorizationMethod(product.value, call.credential)
   if (!method.ok) return method
   const candidates = await findCandidates(deps, product.value.code, call.credential)
   if (!candidates.ok) return candidates
-  const matching =
-    call.licenseId === undefined
-      ? candidates.value
-      : candidates.value.filter((l) => deps.store.licenseById(call.licenseId!) === l)
+  const matching = call.licenseId === undefined ? candidates.value : candidates.value.filter((l) => deps.store.licenseById(call.licenseId!) === l)
   const license = choose(matching, call.action, call.hardwareId)
   if (!license) return reject(notFound(call.credential))
 
-  const changed =
-    call.action === 'activate'
-      ? deps.store.activateDevice(license, call.hardwareId)
-      : deps.store.deactivateDevice(license, call.hardwareId)
+  const changed = call.action === 'activate' ? deps.store.activateDevice(license, call.hardwareId) : deps.store.deactivateDevice(license, call.hardwareId)
   if ('code' in changed) return reject(changed)
   return accept({ license, hardwareId: call.hardwareId, timesActivated: changed.timesActivated })
 }
@@ -74,16 +58,9 @@ export function checkAuthorizationMethod(bundle: SeedProduct, credential: Bundle
 }
 
 const notFound = (credential: BundleCredential) =>
-  refuse(
-    'license_not_found',
-    credential.kind === 'license-key' ? MESSAGES.license_not_found_key : MESSAGES.license_not_found_user
-  )
+  refuse('license_not_found', credential.kind === 'license-key' ? MESSAGES.license_not_found_key : MESSAGES.license_not_found_user)
 
-async function findCandidates(
-  deps: BundleServiceDeps,
-  bundle: string,
-  credential: BundleCredential
-): Promise<Answer<readonly StoredLicense[]>> {
+async function findCandidates(deps: BundleServiceDeps, bundle: string, credential: BundleCredential): Promise<Answer<readonly StoredLicense[]>> {
   const { store } = deps
   switch (credential.kind) {
     case 'license-key': {
@@ -92,9 +69,7 @@ async function findCandidates(
     }
     case 'user': {
       const { password } = credential
-      const found = store
-        .licensesOfUser(bundle, credential.username)
-        .filter((l) => password === undefined || l.user?.password === password)
+      const found = store.licensesOfUser(bundle, credential.username).filter((l) => password === undefined || l.user?.password === password)
       return found.length > 0 ? accept(found) : reject(notFound(credential))
     }
     case 'sso-code':
@@ -103,8 +78,7 @@ async function findCandidates(
       const account = store.customerAccount(accountCode)
       if (!account) return reject(refuse('customer_account_not_found', MESSAGES.customer_account_not_found))
       const authority = deps.sso()
-      if (!account.sso?.enabled || !authority)
-        return reject(refuse('sso_not_enabled', MESSAGES.sso_not_enabled))
+      if (!account.sso?.enabled || !authority) return reject(refuse('sso_not_enabled', MESSAGES.sso_not_enabled))
       if (credential.kind === 'sso-token' && deps.spentTokens && !deps.spentTokens.firstPresentation(credential.idToken))
         return reject(refuse('sso_token_invalid', MESSAGES.sso_token_used))
       const identity = await authority.identify(
@@ -114,12 +88,8 @@ async function findCandidates(
         accountCode
       )
       if (!identity.ok) return reject(identity.refusal)
-      const found = store
-        .licensesOfUser(bundle, identity.value.email)
-        .filter((l) => l.user?.customerAccount === accountCode)
-      return found.length > 0
-        ? accept(found)
-        : reject(refuse('sso_user_not_found', MESSAGES.sso_user_not_found))
+      const found = store.licensesOfUser(bundle, identity.value.email).filter((l) => l.user?.customerAccount === accountCode)
+      return found.length > 0 ? accept(found) : reject(refuse('sso_user_not_found', MESSAGES.sso_user_not_found))
     }
   }
 }
@@ -128,7 +98,5 @@ async function findCandidates(
 function choose(candidates: readonly StoredLicense[], action: BundleAction, hardwareId: string): StoredLicense | undefined {
   const holding = candidates.find((l) => l.devices.has(hardwareId))
   if (holding || action === 'deactivate') return holding ?? candidates[0]
-  return (
-    candidates.find((l) => l.enabled && l.active && l.devices.size < l.maxActivations) ?? candidates[0]
-  )
+  return candidates.find((l) => l.enabled && l.active && l.devices.size < l.maxActivations) ?? candidates[0]
 }

@@ -91,8 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(error.message)
     return 2
   }
-  if (!LOOPBACK.test(args.host))
-    console.error(`Warning: listening on ${args.host}. The sandbox's keys and passwords are public test values.`)
+  if (!LOOPBACK.test(args.host)) console.error(`Warning: listening on ${args.host}. The sandbox's keys and passwords are public test values.`)
 
   // This PC's id, read the way the app reads it, so the first try in the app or the CLI needs no override.
   const thisPc = await createHardwareIdSource().machine()
@@ -111,8 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code
     if (error instanceof SeedError) console.error(error.message)
     else if (code === 'EADDRINUSE') console.error(`Port ${args.port} on ${args.host} is already in use. Try --port 0 or another port.`)
-    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-      console.error(`Cannot listen on ${args.host}: no such local address.`)
+    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') console.error(`Cannot listen on ${args.host}: no such local address.`)
     else console.error(`The sandbox could not start: ${(error as Error).message}`)
     return 1
   }

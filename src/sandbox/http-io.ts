@@ -4,13 +4,7 @@ import type { Refusal } from './refusal'
 
 const JSON_TYPE = 'application/json'
 
-export function sendBody(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  contentType: string,
-  extraHeaders?: Record<string, string>
-): void {
+export function sendBody(res: ServerResponse, status: number, body: string | Buffer, contentType: string, extraHeaders?: Record<string, string>): void {
   const headers: Record<string, string | number> = {
     'Content-Type': contentType,
     'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,

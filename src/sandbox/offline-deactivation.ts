@@ -1,11 +1,4 @@
-import {
-  fileSigner,
-  hasValidSignature,
-  MAX_REQUEST_FILE_BYTES,
-  parseRequestDate,
-  readRequestFile,
-  replayId
-} from '../main/engine/offline/request-file'
+import { fileSigner, hasValidSignature, MAX_REQUEST_FILE_BYTES, parseRequestDate, readRequestFile, replayId } from '../main/engine/offline/request-file'
 import { DATE_WINDOW_MS, type Principal, type RequestAuthenticator } from './auth'
 import { accept, refuse, reject, type Answer } from './refusal'
 import type { BundleCall } from './request-body'
@@ -71,8 +64,7 @@ export function checkOfflineRequest(content: string, deps: { auth: RequestAuthen
   const signer = deps.auth.offlineSigner(fileSigner(file))
   if (!signer.ok) return signer
   // Sandbox-only code: the vendor documents anti-tampering, not its error code.
-  if (!hasValidSignature(file, signer.value.key))
-    return reject(refuse('offline_request_tampered', 'The request file signature does not match its content'))
+  if (!hasValidSignature(file, signer.value.key)) return reject(refuse('offline_request_tampered', 'The request file signature does not match its content'))
   const written = parseRequestDate(file.request.date)!
   const now = deps.now()
   if (now - written > OFFLINE_FILE_MAX_AGE_MS || written - now > OFFLINE_FILE_MAX_AHEAD_MS)

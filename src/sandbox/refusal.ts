@@ -34,8 +34,7 @@ export const MESSAGES = {
   archived_product: 'Provided product is archived.',
   license_activated_max_times: 'license is already activated max number of times',
   authorization_invalid_headers: 'invalid headers value in authorization',
-  authorization_missing_params: (names: readonly string[]) =>
-    `Some parameters are missing in the authorization: ${names.join(', ')}`,
+  authorization_missing_params: (names: readonly string[]) => `Some parameters are missing in the authorization: ${names.join(', ')}`,
   hmac_required: 'hmac is required algorithm',
   invalid_api_key: 'provided api key is not valid',
   signature_mismatch: 'signature mismatch',

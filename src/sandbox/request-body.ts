@@ -31,11 +31,7 @@ export interface BundleBodyRules {
 export const DEFAULT_BODY_RULES: BundleBodyRules = { deactivationPasswordRequired: true, hardwareIdsTreatedAsMissing: new Set() }
 
 type FieldRule =
-  | { type: 'string'; max: number; mayBeEmpty?: true }
-  | { type: 'url'; max: number }
-  | { type: 'integer' }
-  | { type: 'boolean' }
-  | { type: 'object' }
+  { type: 'string'; max: number; mayBeEmpty?: true } | { type: 'url'; max: number } | { type: 'integer' } | { type: 'boolean' } | { type: 'object' }
 
 const text = (max: number): FieldRule => ({ type: 'string', max })
 /** Device metadata: an SDK that cannot tell (e.g. no VM info) sends an empty string. */
@@ -100,14 +96,11 @@ function checkField(name: string, value: unknown, rule: FieldRule): string | nul
     case 'boolean':
       return typeof value === 'boolean' ? null : `Field "${name}" must be ${TYPE_NAMES.boolean}`
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? null
-        : `Field "${name}" must be ${TYPE_NAMES.object}`
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : `Field "${name}" must be ${TYPE_NAMES.object}`
   }
 }
 
-const CREDENTIAL_SETS =
-  'license_key; username and password; id_token and customer_account_code; or code and customer_account_code'
+const CREDENTIAL_SETS = 'license_key; username and password; id_token and customer_account_code; or code and customer_account_code'
 
 /**
  * Parses and validates an activate/deactivate body: the intent of the seed page's type —
@@ -122,8 +115,7 @@ export function readBundleBody(raw: string, action: BundleAction, rules: BundleB
   } catch {
     return reject(refuse('invalid_json', 'The request body is not valid JSON'))
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return reject(refuse('validation_error', 'The request body must be a JSON object'))
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return reject(refuse('validation_error', 'The request body must be a JSON object'))
 
   const known = action === 'activate' ? COMMON_FIELDS : DEACTIVATION_FIELDS
   const fields = Object.create(null) as Record<string, unknown>
@@ -132,8 +124,7 @@ export function readBundleBody(raw: string, action: BundleAction, rules: BundleB
     if (!Object.prototype.hasOwnProperty.call(known, name)) unknown.push(name)
     else if (value !== null) fields[name] = value
   }
-  if (unknown.length > 0)
-    return reject(refuse('validation_error', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`))
+  if (unknown.length > 0) return reject(refuse('validation_error', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `"${n}"`).join(', ')}`))
 
   const hardwareId = fields['hardware_id']
   if (hardwareId === undefined || (typeof hardwareId === 'string' && hardwareId.trim() === ''))
@@ -142,8 +133,7 @@ export function readBundleBody(raw: string, action: BundleAction, rules: BundleB
     const problem = checkField(name, fields[name], known[name]!)
     if (problem) return reject(refuse('validation_error', problem))
   }
-  if (rules.hardwareIdsTreatedAsMissing.has(hardwareId as string))
-    return reject(refuse('missing_hardware_id', MESSAGES.missing_hardware_id))
+  if (rules.hardwareIdsTreatedAsMissing.has(hardwareId as string)) return reject(refuse('missing_hardware_id', MESSAGES.missing_hardware_id))
   if (!('product' in fields)) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['product'])))
 
   const passwordRequired = action === 'activate' || rules.deactivationPasswordRequired
@@ -160,8 +150,7 @@ export function readBundleBody(raw: string, action: BundleAction, rules: BundleB
 
 function pickCredential(f: Record<string, string | undefined>, passwordRequired: boolean): Answer<BundleCredential> {
   const leads = (['license_key', 'username', 'id_token', 'code'] as const).filter((name) => f[name] !== undefined)
-  if (leads.length > 1)
-    return reject(refuse('validation_error', `Send exactly one credential set, not ${leads.join(' and ')} together`))
+  if (leads.length > 1) return reject(refuse('validation_error', `Send exactly one credential set, not ${leads.join(' and ')} together`))
   const stray = (allowed: readonly string[]) =>
     (['password', 'customer_account_code', 'redirect_uri'] as const).filter((name) => f[name] !== undefined && !allowed.includes(name))
   const mixed = (lead: string, extra: string[]) =>
@@ -182,8 +171,7 @@ function pickCredential(f: Record<string, string | undefined>, passwordRequired:
     case 'username': {
       const extra = stray(['password'])
       if (extra.length > 0) return mixed('username', extra)
-      if (f['password'] === undefined && passwordRequired)
-        return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['password'])))
+      if (f['password'] === undefined && passwordRequired) return reject(refuse('missing_parameters', MESSAGES.missing_parameters(['password'])))
       return accept({ kind: 'user', username: f['username']!, ...(passwordRequired ? { password: f['password'] } : {}) })
     }
     case 'id_token':

@@ -7,7 +7,12 @@ export const DEFAULT_SEED_FILE = 'resources/sandbox-seed.json'
 
 const code = z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters')
 const secret = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters')
-const email = z.string().trim().min(3).max(320).regex(/^[^\s@|]+@[^\s@|]+$/, 'must be an email address')
+const email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@|]+@[^\s@|]+$/, 'must be an email address')
 
 const apiKeySchema = z.strictObject({
   apiKey: secret,
@@ -74,7 +79,11 @@ const validityPeriod = z
 
 const licenseSchema = z
   .strictObject({
-    id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER / 1000),
+    id: z
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER / 1000),
     /** The bundle's code. */
     bundle: code,
     licenseKey: z.string().trim().min(1).max(256).optional(),
@@ -135,10 +144,7 @@ export class SeedError extends Error {
 }
 
 const describePath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-    ''
-  ) || '(top level)'
+  path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(top level)'
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>()
@@ -156,23 +162,19 @@ function crossCheck(seed: Seed): string[] {
   for (const d of duplicates(seed.apiKeys.map((k) => k.apiKey))) problems.push(`apiKeys: API key "${d}" appears twice`)
   for (const d of duplicates(seed.oauthClients.map((c) => c.clientId))) problems.push(`oauthClients: client "${d}" appears twice`)
   for (const d of duplicates(seed.products.map((p) => p.code))) problems.push(`products: code "${d}" appears twice`)
-  for (const d of duplicates(seed.customerAccounts.map((a) => a.code)))
-    problems.push(`customerAccounts: code "${d}" appears twice`)
+  for (const d of duplicates(seed.customerAccounts.map((a) => a.code))) problems.push(`customerAccounts: code "${d}" appears twice`)
   for (const d of duplicates(seed.licenses.map((l) => String(l.id)))) problems.push(`licenses: id ${d} appears twice`)
-  for (const d of duplicates(seed.licenses.flatMap((l) => (l.licenseKey ? [l.licenseKey] : []))))
-    problems.push(`licenses: licence key "${d}" appears twice`)
+  for (const d of duplicates(seed.licenses.flatMap((l) => (l.licenseKey ? [l.licenseKey] : [])))) problems.push(`licenses: licence key "${d}" appears twice`)
 
   const scoped = [
     ...seed.apiKeys.map((k, i) => [`apiKeys[${i}]`, k.products] as const),
     ...seed.oauthClients.map((c, i) => [`oauthClients[${i}]`, c.products] as const)
   ]
-  for (const [where, codes] of scoped)
-    for (const c of codes ?? []) if (!products.has(c)) problems.push(`${where}.products: unknown product "${c}"`)
+  for (const [where, codes] of scoped) for (const c of codes ?? []) if (!products.has(c)) problems.push(`${where}.products: unknown product "${c}"`)
 
   seed.products.forEach((p, i) => {
     if (p.kind === 'bundle' && !p.bundleProducts) problems.push(`products[${i}]: bundle "${p.code}" needs bundleProducts`)
-    if (p.kind === 'product' && p.bundleProducts)
-      problems.push(`products[${i}]: "${p.code}" is not a bundle, so it cannot have bundleProducts`)
+    if (p.kind === 'product' && p.bundleProducts) problems.push(`products[${i}]: "${p.code}" is not a bundle, so it cannot have bundleProducts`)
     for (const member of p.bundleProducts ?? []) {
       const target = products.get(member)
       if (!target) problems.push(`products[${i}].bundleProducts: unknown product "${member}"`)
@@ -181,8 +183,7 @@ function crossCheck(seed: Seed): string[] {
   })
 
   seed.customerAccounts.forEach((a, i) => {
-    for (const d of duplicates(a.users.map((u) => u.email.toLowerCase())))
-      problems.push(`customerAccounts[${i}].users: "${d}" appears twice`)
+    for (const d of duplicates(a.users.map((u) => u.email.toLowerCase()))) problems.push(`customerAccounts[${i}].users: "${d}" appears twice`)
   })
 
   seed.licenses.forEach((l, i) => {
@@ -199,7 +200,9 @@ function crossCheck(seed: Seed): string[] {
     if (duplicates(l.devices).length > 0) problems.push(`${where}.devices: a hardware id appears twice`)
     const method = bundle?.authorizationMethod
     if (method !== undefined && (method === 'license-key') !== (l.licenseKey !== undefined))
-      problems.push(`${where}: bundle "${l.bundle}" is ${method === 'license-key' ? 'key-based, so the licence needs a licenseKey' : 'user-based, so the licence needs a user'}`)
+      problems.push(
+        `${where}: bundle "${l.bundle}" is ${method === 'license-key' ? 'key-based, so the licence needs a licenseKey' : 'user-based, so the licence needs a user'}`
+      )
     const seats = l.devices.length + (l.thisPc ? 1 : 0)
     if (seats > l.maxActivations)
       problems.push(`${where}.devices: ${seats} devices${l.thisPc ? ' (with this PC)' : ''} but maxActivations is ${l.maxActivations}`)
@@ -215,8 +218,7 @@ export function parseSeed(data: unknown, source = 'seed'): Seed {
     throw new SeedError(`${source} is not a valid sandbox seed:\n  - ${problems.join('\n  - ')}`, problems)
   }
   const problems = crossCheck(parsed.data)
-  if (problems.length > 0)
-    throw new SeedError(`${source} is not a valid sandbox seed:\n  - ${problems.join('\n  - ')}`, problems)
+  if (problems.length > 0) throw new SeedError(`${source} is not a valid sandbox seed:\n  - ${problems.join('\n  - ')}`, problems)
   return parsed.data
 }
 
@@ -239,7 +241,9 @@ export function loadSeed(path: string): Seed {
   } catch (error) {
     // JSON.parse quotes the text around the error, which may be a shared key or a password: say only where.
     const position = /at position (\d+)/.exec((error as Error).message)?.[1]
-    throw new SeedError(`The sandbox seed ${path} is not valid JSON${position === undefined ? '' : ` (at character ${position})`}: check its quotes, commas and brackets`)
+    throw new SeedError(
+      `The sandbox seed ${path} is not valid JSON${position === undefined ? '' : ` (at character ${position})`}: check its quotes, commas and brackets`
+    )
   }
   return parseSeed(data, `The sandbox seed ${path}`)
 }

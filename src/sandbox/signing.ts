@@ -52,18 +52,14 @@ function memoize(compute: (text: string) => Promise<string>): (text: string) => 
 
 /** Creates the signer from a PEM private key, or from a fresh 2048-bit RSA key. */
 export async function createResponseSigner(privateKeyPem?: string): Promise<ResponseSigner> {
-  const privateKey: KeyObject = privateKeyPem
-    ? createPrivateKey(privateKeyPem)
-    : (await generateRsaKeyPair('rsa', { modulusLength: 2048 })).privateKey
+  const privateKey: KeyObject = privateKeyPem ? createPrivateKey(privateKeyPem) : (await generateRsaKeyPair('rsa', { modulusLength: 2048 })).privateKey
   if (privateKey.asymmetricKeyType !== 'rsa') throw new Error('The response signing key must be an RSA key')
   const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
 
   // Signing runs on libuv's thread pool (async crypto.sign), so the event loop keeps serving.
   const rsaSign = (text: string): Promise<string> =>
     new Promise((resolve, reject) =>
-      sign('sha256', Buffer.from(text), privateKey, (error, signature) =>
-        error ? reject(error) : resolve(signature.toString('base64'))
-      )
+      sign('sha256', Buffer.from(text), privateKey, (error, signature) => (error ? reject(error) : resolve(signature.toString('base64'))))
     )
   const signLicense = memoize(rsaSign)
   return {

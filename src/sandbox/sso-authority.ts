@@ -24,9 +24,7 @@ export interface SsoRefusal {
 export type SsoAnswer<T> = { ok: true; value: T } | { ok: false; refusal: SsoRefusal }
 
 /** What an activate/deactivate call presents: a code (with the redirect URI it names, if any) or a token. */
-export type SsoCredentialOfCall =
-  | { kind: 'code'; code: string; redirectUri?: string | undefined }
-  | { kind: 'token'; token: string }
+export type SsoCredentialOfCall = { kind: 'code'; code: string; redirectUri?: string | undefined } | { kind: 'token'; token: string }
 
 export interface SsoAuthority {
   /** Builds `{ url, openid_configuration }` for the customer account's provider. */

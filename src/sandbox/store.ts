@@ -29,8 +29,7 @@ export interface StoredLicense {
 
 /** Multiplier that derives a per-product licence id from the bundle licence id: id·1000 + position. */
 export const PRODUCT_ID_FACTOR = 1000
-export const productLicenseId = (bundleLicenseId: number, position: number): number =>
-  bundleLicenseId * PRODUCT_ID_FACTOR + position + 1
+export const productLicenseId = (bundleLicenseId: number, position: number): number => bundleLicenseId * PRODUCT_ID_FACTOR + position + 1
 
 const keyIndex = (bundle: string, licenseKey: string) => `${bundle}\n${licenseKey}`
 const userIndex = (bundle: string, email: string) => `${bundle}\n${email.toLowerCase()}`
@@ -149,8 +148,7 @@ export class SandboxStore {
     const refusal = licenseRefusal(license, hardwareId, this.now())
     if (refusal) return refusal
     if (license.devices.has(hardwareId)) return { kind: 'already-active', timesActivated: license.devices.size }
-    if (license.devices.size >= license.maxActivations)
-      return refuse('license_activated_max_times', MESSAGES.license_activated_max_times)
+    if (license.devices.size >= license.maxActivations) return refuse('license_activated_max_times', MESSAGES.license_activated_max_times)
     license.devices.add(hardwareId)
     return { kind: 'activated', timesActivated: license.devices.size }
   }
@@ -170,10 +168,7 @@ export class SandboxStore {
   devicesOf(licenseKeyOrEmailOrId: string | number): string[] {
     const wanted = String(licenseKeyOrEmailOrId).toLowerCase()
     return this.all
-      .filter(
-        (l) =>
-          String(l.id) === wanted || l.licenseKey?.toLowerCase() === wanted || l.user?.email.toLowerCase() === wanted
-      )
+      .filter((l) => String(l.id) === wanted || l.licenseKey?.toLowerCase() === wanted || l.user?.email.toLowerCase() === wanted)
       .flatMap((l) => [...l.devices])
   }
 
@@ -185,8 +180,7 @@ export class SandboxStore {
 }
 
 /** Whether a time-limited licence's validity period has ended at `now`. */
-export const isExpired = (license: StoredLicense, now: number): boolean =>
-  license.validityPeriod !== null && Date.parse(license.validityPeriod) <= now
+export const isExpired = (license: StoredLicense, now: number): boolean => license.validityPeriod !== null && Date.parse(license.validityPeriod) <= now
 
 /**
  * Why the licence may not take or free a seat for this device, or null: disabled, not active,

@@ -136,8 +136,7 @@ export function formatSummary(s: SandboxSummary): string {
     '',
     'Other API keys:'
   ]
-  for (const k of s.apiKeys.slice(1))
-    lines.push(`  ${k.apiKey} / ${k.sharedKey}  (${k.status}${k.products ? `, only ${k.products.join(', ')}` : ''})`)
+  for (const k of s.apiKeys.slice(1)) lines.push(`  ${k.apiKey} / ${k.sharedKey}  (${k.status}${k.products ? `, only ${k.products.join(', ')}` : ''})`)
   lines.push('', 'Bundles:')
   for (const b of s.bundles) {
     lines.push(`  ${b.code}  "${b.name}"  [${b.status}]  products: ${b.products.join(', ')}`)

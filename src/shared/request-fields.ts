@@ -40,7 +40,11 @@ const text = (field: TextField) =>
   )
 
 /** Identifiers are sent as typed, minus surrounding spaces; passwords are sent exactly. */
-const trimmed = (field: TextField) => z.pipe(text(field), z.transform((v: string) => v.trim()))
+const trimmed = (field: TextField) =>
+  z.pipe(
+    text(field),
+    z.transform((v: string) => v.trim())
+  )
 
 const REDIRECT_URI = 'The redirect URI must be the http(s) address the sign-in returned to.'
 
@@ -55,9 +59,9 @@ export const fields = {
   code: trimmed('code'),
   customerAccountCode: trimmed('customerAccountCode'),
   /** The redirect URI a code obtained elsewhere was issued for: an http(s) address. */
-  redirectUri: z.string({ error: REDIRECT_URI }).check(
-    z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v), REDIRECT_URI)
-  )
+  redirectUri: z
+    .string({ error: REDIRECT_URI })
+    .check(z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v), REDIRECT_URI))
 }
 
 const WHOLE_NUMBER = 'Licence id must be a whole number.'
@@ -67,9 +71,11 @@ export const licenseIdField = z.pipe(
   z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, WHOLE_NUMBER)), z.transform(Number))], {
     error: WHOLE_NUMBER
   }),
-  z.number().check(
-    z.refine(Number.isInteger, WHOLE_NUMBER),
-    z.positive('Licence id must be a positive number.'),
-    z.maximum(Number.MAX_SAFE_INTEGER, 'Licence id is too large.')
-  )
+  z
+    .number()
+    .check(
+      z.refine(Number.isInteger, WHOLE_NUMBER),
+      z.positive('Licence id must be a positive number.'),
+      z.maximum(Number.MAX_SAFE_INTEGER, 'Licence id is too large.')
+    )
 )

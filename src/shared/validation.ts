@@ -1,7 +1,14 @@
 import type * as z from 'zod/mini'
 import { describeError, type AppError, type NothingDone } from './errors'
 import { failure, success, type Outcome } from './outcome'
-import { deactivationRequestSchema, offlineRequestSchema, ssoSignInRequestSchema, type DeactivationRequest, type OfflineRequest, type SsoSignInRequest } from './request'
+import {
+  deactivationRequestSchema,
+  offlineRequestSchema,
+  ssoSignInRequestSchema,
+  type DeactivationRequest,
+  type OfflineRequest,
+  type SsoSignInRequest
+} from './request'
 
 /** One problem of a request: the field at fault (its own name, e.g. `licenseKey`), where it sits, and what is wrong. */
 export interface RequestIssue {

@@ -46,7 +46,10 @@ describe('buildDiagnostics', () => {
 
   it.each([
     ['licence key', direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')],
-    ['username and password', direct({ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }, 'user')],
+    [
+      'username and password',
+      direct({ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }, 'user')
+    ],
     ['ID token', direct({ product: 'office-suite', credentials: { method: 'sso-token', idToken: SECRETS.idToken, customerAccountCode: 'acme' } }, 'sso-token')]
   ])('leaves out every secret of a %s request, even when the server echoes it', (_, attempt) => {
     const credentials: Record<string, string | undefined> = attempt.kind === 'direct' ? attempt.input.credentials : {}
@@ -102,7 +105,12 @@ describe('buildDiagnostics for a ticket', () => {
     expect(text).toContain('Time zone: Europe/Vienna')
     expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')
     expect(text).toContain('HTTP status: none')
-    const user = buildDiagnostics({ app: APP_INFO, attempt: direct({ product: 'design-pack', credentials: { method: 'user', username: ' ann@acme.test ', password: SECRETS.password } }, 'user'), outcome: failure(describeError('license_not_found')), at: AT })
+    const user = buildDiagnostics({
+      app: APP_INFO,
+      attempt: direct({ product: 'design-pack', credentials: { method: 'user', username: ' ann@acme.test ', password: SECRETS.password } }, 'user'),
+      outcome: failure(describeError('license_not_found')),
+      at: AT
+    })
     expect(user).toContain('Username: ann@acme.test')
     expect(user).not.toContain(SECRETS.password)
   })
@@ -146,11 +154,17 @@ describe('buildUploadDiagnostics', () => {
       'HTTP status: 400',
       'Server message: This request file was already used',
       `Time: ${AT.toISOString()}`
-    ]) expect(text).toContain(line)
+    ])
+      expect(text).toContain(line)
   })
 
   it('reports a freed seat with the server’s time', () => {
-    const text = buildUploadDiagnostics({ app: APP_INFO, summary: REQUEST_SUMMARY, outcome: success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:31.000Z' }), at: AT })
+    const text = buildUploadDiagnostics({
+      app: APP_INFO,
+      summary: REQUEST_SUMMARY,
+      outcome: success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:31.000Z' }),
+      at: AT
+    })
     expect(text).toContain('Result: seat freed\nConfirmed by server at: 2025-03-04T10:20:31.000Z')
   })
 })

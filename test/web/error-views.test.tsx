@@ -119,7 +119,6 @@ describe('error view', () => {
     expect(await screen.findByRole('heading', { name: 'The app did not answer' })).toHaveFocus()
     expect(screen.getByText('Code: app_no_answer · no HTTP status')).toBeInTheDocument()
   })
-
 })
 
 describe('the start-up failure screen', () => {
@@ -145,7 +144,14 @@ describe('the start-up failure screen', () => {
     await screen.findByText(inGroupsOfFour(PC_HARDWARE_ID.id))
     await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
     const text = await navigator.clipboard.readText()
-    for (const line of ['Task: start-up', 'App version: 0.1.0', `Hardware id: ${PC_HARDWARE_ID.id}`, 'Error code: config_invalid', 'Field: apiUrl', 'Reference: LM-CI-000-']) {
+    for (const line of [
+      'Task: start-up',
+      'App version: 0.1.0',
+      `Hardware id: ${PC_HARDWARE_ID.id}`,
+      'Error code: config_invalid',
+      'Field: apiUrl',
+      'Reference: LM-CI-000-'
+    ]) {
       expect(text).toContain(line)
     }
   })

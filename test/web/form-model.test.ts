@@ -51,7 +51,10 @@ describe('prepareAttempt', () => {
   })
 
   it('builds a browser sign-in request without any code or token', () => {
-    const result = prepareAttempt(base({ method: 'sso-token', idTokenViaBrowser: true, idToken: 'stale', customerAccountCode: ' globex ', hardwareIdOverride: 'HD-9' }), READY)
+    const result = prepareAttempt(
+      base({ method: 'sso-token', idTokenViaBrowser: true, idToken: 'stale', customerAccountCode: ' globex ', hardwareIdOverride: 'HD-9' }),
+      READY
+    )
     expect(result).toEqual({
       ok: true,
       attempt: {

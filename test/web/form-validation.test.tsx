@@ -24,7 +24,11 @@ describe('form prefill', () => {
   it('offers the three everyday login methods in one labelled group, and the ID token method under Advanced', async () => {
     const { user } = await renderForm()
     const group = screen.getByRole('group', { name: 'Login method' })
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['license-key', 'user', 'sso-code'])
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value'))
+    ).toEqual(['license-key', 'user', 'sso-code'])
     for (const name of ['With a licence key', 'Username and password', 'Company sign-in in the browser']) {
       expect(within(group).getByRole('radio', { name })).toBeInTheDocument()
     }

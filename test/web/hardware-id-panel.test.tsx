@@ -57,7 +57,9 @@ describe('hardware id panel', () => {
     expect(ui.dialog()).toHaveTextContent(`hardware id ${OVERRIDE} (the override you entered)`)
     await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
     await screen.findByRole('heading', { name: 'Licence deactivated' })
-    expect(api.calls.deactivate).toEqual([{ product: 'office-suite', hardwareId: OVERRIDE, credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }])
+    expect(api.calls.deactivate).toEqual([
+      { product: 'office-suite', hardwareId: OVERRIDE, credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }
+    ])
   })
 
   it('sends the override with a browser sign-in too', async () => {
@@ -104,7 +106,9 @@ describe('hardware id panel', () => {
       await user.click(ui.submit())
       await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
       await screen.findByRole('heading', { name: 'Licence deactivated' })
-      expect(api.calls.deactivate).toEqual([{ product: 'office-suite', hardwareId: OVERRIDE, credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }])
+      expect(api.calls.deactivate).toEqual([
+        { product: 'office-suite', hardwareId: OVERRIDE, credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB-CCCC-DDDD' } }
+      ])
     })
   })
 

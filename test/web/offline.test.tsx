@@ -23,7 +23,9 @@ describe('This PC has no internet: writing a request file', () => {
     await openOffline()
     expect(within(tasks()).getByRole('button', { name: 'This PC has no internet' })).toHaveAttribute('aria-current', 'page')
     expect(within(tasks()).getByRole('button', { name: 'Deactivate online' })).not.toHaveAttribute('aria-current')
-    expect(screen.getByText(/Company sign-in \(single sign-on\) cannot be used without internet: it needs your company’s identity provider online/)).toBeInTheDocument()
+    expect(
+      screen.getByText(/Company sign-in \(single sign-on\) cannot be used without internet: it needs your company’s identity provider online/)
+    ).toBeInTheDocument()
     expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['license-key', 'user'])
     expect(screen.queryByLabelText('Password')).toBeNull()
   })
@@ -53,7 +55,9 @@ describe('This PC has no internet: writing a request file', () => {
     await user.type(field('Hardware id override'), 'helpdesk-pc')
     await user.click(screen.getByRole('button', { name: 'Save request file…' }))
     await screen.findByRole('heading', { name: 'Request file saved' })
-    expect(api.calls.saveOfflineRequest).toEqual([{ product: 'office-suite', hardwareId: 'helpdesk-pc', credentials: { method: 'user', username: 'bob@example.test' } }])
+    expect(api.calls.saveOfflineRequest).toEqual([
+      { product: 'office-suite', hardwareId: 'helpdesk-pc', credentials: { method: 'user', username: 'bob@example.test' } }
+    ])
   })
 
   it('an empty licence key is refused on the field, and nothing is saved', async () => {
@@ -156,7 +160,8 @@ describe('Upload a request file', () => {
     const panel = (await screen.findByRole('heading', { name: 'This file will free' })).closest('section') as HTMLElement
     expect(api.calls.inspectOfflineRequest).toEqual([{ content: 'eyJyZXF1ZXN0Ijp7fX0=' }])
     expect(api.calls.uploadOfflineRequest).toEqual([])
-    for (const text of [REQUEST_SUMMARY.product, PC_HARDWARE_ID.id, '••••DDDD', 'License Manager 0.1.0', REQUEST_SUMMARY.requestId]) expect(panel).toHaveTextContent(text)
+    for (const text of [REQUEST_SUMMARY.product, PC_HARDWARE_ID.id, '••••DDDD', 'License Manager 0.1.0', REQUEST_SUMMARY.requestId])
+      expect(panel).toHaveTextContent(text)
     await user.click(within(panel).getByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: 'Seat freed' })).toHaveFocus()
     expect(api.calls.uploadOfflineRequest).toEqual([{ content: 'eyJyZXF1ZXN0Ijp7fX0=' }])
@@ -178,17 +183,20 @@ describe('Upload a request file', () => {
     expect(api.calls.inspectOfflineRequest).toEqual([])
   })
 
-  it.each(['offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered'] as const)('shows the engine’s refusal %s in plain words, and offers no upload', async (code) => {
-    const api = new FakeApi()
-    api.inspectAnswer = async () => failure(describeError(code, { field: 'file' }))
-    const { user } = await openUpload(api)
-    await user.upload(fileInput(), requestFile('bm90IGEgcmVxdWVzdA=='))
-    const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].title)
-    expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].action)
-    expect(alert).toHaveTextContent(`Code: ${code} · no HTTP status`)
-    expect(screen.queryByRole('button', { name: 'Upload and free the seat' })).toBeNull()
-  })
+  it.each(['offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered'] as const)(
+    'shows the engine’s refusal %s in plain words, and offers no upload',
+    async (code) => {
+      const api = new FakeApi()
+      api.inspectAnswer = async () => failure(describeError(code, { field: 'file' }))
+      const { user } = await openUpload(api)
+      await user.upload(fileInput(), requestFile('bm90IGEgcmVxdWVzdA=='))
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].title)
+      expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].action)
+      expect(alert).toHaveTextContent(`Code: ${code} · no HTTP status`)
+      expect(screen.queryByRole('button', { name: 'Upload and free the seat' })).toBeNull()
+    }
+  )
 
   it('a refusal by the server is the typed error view, as online; Try again goes back to the file', async () => {
     const api = new FakeApi()

@@ -6,9 +6,7 @@ import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol'
  * renderer over the app's own scheme (app://license-manager/, see app-protocol.ts);
  * `electron-vite dev` serves it from a loopback dev server.
  */
-export type AppLocation =
-  | { kind: 'bundled'; rendererDir: string; indexUrl: string }
-  | { kind: 'dev-server'; origin: string; indexUrl: string }
+export type AppLocation = { kind: 'bundled'; rendererDir: string; indexUrl: string } | { kind: 'dev-server'; origin: string; indexUrl: string }
 
 export interface AppLocationInputs {
   /** `process.env.ELECTRON_RENDERER_URL`, set by `electron-vite dev` only. */
@@ -44,8 +42,7 @@ export function resolveAppLocation(inputs: AppLocationInputs): AppLocation {
  * canonical URLs (host in lower case, unreserved characters unescaped): anything
  * spelled otherwise is refused.
  */
-const isAppOrigin = (url: URL): boolean =>
-  url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
+const isAppOrigin = (url: URL): boolean => url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
 
 /** True for the window's own page: the dev server's origin, or exactly app://license-manager/index.html. */
 export function isAppUrl(raw: string, app: AppLocation): boolean {

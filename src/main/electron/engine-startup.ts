@@ -48,8 +48,7 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
   // The id the service sends, read the way the configuration says (hardwareIdSource).
-  const hardwareIdSource =
-    deps.hardwareIdSource ?? createHardwareIdSource(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {})
+  const hardwareIdSource = deps.hardwareIdSource ?? createHardwareIdSource(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {})
   const create = (serverConfig: ServerConfig, sandbox: boolean, httpOrigins: HttpSignInOrigins) =>
     deps.createLicenseService({
       config: serverConfig,

@@ -2,7 +2,14 @@ import { z } from 'zod'
 import type { OfflineRequestContent } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { deactivationRequestSchema, offlineRequestSchema, ssoSignInRequestSchema, type DeactivationRequest, type OfflineRequest, type SsoSignInRequest } from '../../shared/request'
+import {
+  deactivationRequestSchema,
+  offlineRequestSchema,
+  ssoSignInRequestSchema,
+  type DeactivationRequest,
+  type OfflineRequest,
+  type SsoSignInRequest
+} from '../../shared/request'
 import { invalidRequest } from '../../shared/validation'
 import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 

@@ -150,7 +150,12 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
       call: async () => {
         const reset = (await deps.sandboxReset?.()) ?? null
         if (reset === null) {
-          return failure(describeError('invalid_input', { field: 'sandbox', detail: { problem: 'Only the built-in sandbox can be reset; this app talks to a real licence server.', nothing: 'changed' } }))
+          return failure(
+            describeError('invalid_input', {
+              field: 'sandbox',
+              detail: { problem: 'Only the built-in sandbox can be reset; this app talks to a real licence server.', nothing: 'changed' }
+            })
+          )
         }
         reset()
         return success(null)

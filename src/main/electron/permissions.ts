@@ -18,12 +18,7 @@ export interface PermissionQuery {
 }
 
 export function isPermissionGranted(query: PermissionQuery, app: AppLocation): boolean {
-  return (
-    GRANTED_PERMISSIONS.has(query.permission) &&
-    query.isMainFrame &&
-    query.requestingUrl !== undefined &&
-    isAppUrl(query.requestingUrl, app)
-  )
+  return GRANTED_PERMISSIONS.has(query.permission) && query.isMainFrame && query.requestingUrl !== undefined && isAppUrl(query.requestingUrl, app)
 }
 
 type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>

@@ -18,11 +18,7 @@ export function isAllowedWindowRequest(url: string, app: AppLocation): boolean {
   return isAppResourceUrl(url, app)
 }
 
-export function installWindowRequestFilter(
-  session: Pick<Session, 'webRequest'>,
-  app: AppLocation,
-  isAppContents: (webContentsId: number) => boolean
-): void {
+export function installWindowRequestFilter(session: Pick<Session, 'webRequest'>, app: AppLocation, isAppContents: (webContentsId: number) => boolean): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     const fromWindow = details.webContentsId !== undefined && isAppContents(details.webContentsId)
     callback({ cancel: fromWindow && !isAllowedWindowRequest(details.url, app) })

@@ -7,9 +7,7 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from './loopback'
 
-export type AuthConfig =
-  | { scheme: 'hmac'; apiKey: string; sharedKey: string }
-  | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
+export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 
 export interface EngineConfig {
   /** null → use the built-in sandbox. */
@@ -198,7 +196,8 @@ const parseMilliseconds = (s: Sourced | undefined, fallback: number): Outcome<nu
 
 const tokenFieldSchema = z.enum(['access_token', 'id_token'], 'must be "access_token" or "id_token".')
 
-const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> => (s === undefined ? success('access_token') : check(tokenFieldSchema, s))
+const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> =>
+  s === undefined ? success('access_token') : check(tokenFieldSchema, s)
 
 const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
 const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
@@ -209,7 +208,11 @@ const algorithmSchema = z.preprocess(
     if (typeof raw !== 'string') return raw
     return /^\d+$/.test(raw) ? Number(raw) : (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw)
   },
-  z.number(ALGORITHM).int(ALGORITHM).min(0, ALGORITHM).max(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM)
+  z
+    .number(ALGORITHM)
+    .int(ALGORITHM)
+    .min(0, ALGORITHM)
+    .max(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM)
 )
 const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must be "node-machine-id" or "licensespring".')
 
@@ -218,7 +221,9 @@ function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced |
   const kind = source === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE.kind) : check(hardwareIdKindSchema, source)
   if (!kind.ok) return kind
   if (kind.value === 'node-machine-id') {
-    return algorithm === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE) : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".')
+    return algorithm === undefined
+      ? success(DEFAULT_HARDWARE_ID_SOURCE)
+      : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".')
   }
   if (algorithm === undefined) return success({ kind: kind.value, algorithm: 0 })
   const index = check(algorithmSchema, algorithm)
@@ -278,7 +283,8 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
   }
   const secret = (envName: string, key: keyof FileAuth): Outcome<string> => {
     const s = field(envName, key)
-    if (s === undefined) return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`)
+    if (s === undefined)
+      return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`)
     return parseText(s, { maxLength: MAX_SECRET_LENGTH, required: true })
   }
 
@@ -302,7 +308,10 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
 
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
-  const allow = check(z.optional(z.boolean('must be true or false.')), { value: file['allowEnvironmentOverrides'], name: fileName('allowEnvironmentOverrides') })
+  const allow = check(z.optional(z.boolean('must be true or false.')), {
+    value: file['allowEnvironmentOverrides'],
+    name: fileName('allowEnvironmentOverrides')
+  })
   if (!allow.ok) return allow
   return success(options.packaged === true && allow.value !== true ? {} : options.env)
 }
@@ -331,7 +340,10 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   const auth = parseAuth(env, f.auth)
   if (!auth.ok) return auth
   if (apiUrl !== null && auth.value === null) {
-    return invalid(CONFIG_ENV.apiKey, `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`)
+    return invalid(
+      CONFIG_ENV.apiKey,
+      `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`
+    )
   }
   if (apiUrl === null && auth.value !== null && options.keysWithoutServer !== true) {
     return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).')

@@ -53,7 +53,9 @@ async function loadInstalledLicenseSpring(): Promise<LicenseSpringHardwareIdModu
 function callLicenseSpring(module: LicenseSpringHardwareIdModule, algorithm: number): Promise<string> {
   const { getHardwareId } = module
   if (typeof getHardwareId.async !== 'function') return Promise.resolve(getHardwareId(algorithm))
-  return new Promise((resolve, reject) => getHardwareId.async!(algorithm, (error, id) => (error ? reject(error instanceof Error ? error : new Error('the hardware id module failed')) : resolve(id))))
+  return new Promise((resolve, reject) =>
+    getHardwareId.async!(algorithm, (error, id) => (error ? reject(error instanceof Error ? error : new Error('the hardware id module failed')) : resolve(id)))
+  )
 }
 
 function osIdOrigin(platform: NodeJS.Platform): string {
@@ -113,7 +115,11 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     const problem = fallbackProblem(id)
     if (problem) return unavailable(problem)
     if (id.length > FIELD_LIMITS.hardwareId) return unavailable(`The configured machine id is longer than ${FIELD_LIMITS.hardwareId} characters.`)
-    return success({ id, source: 'machine-id', description: 'The machine id this app was started with (a test or demo setting), not read from the operating system.' })
+    return success({
+      id,
+      source: 'machine-id',
+      description: 'The machine id this app was started with (a test or demo setting), not read from the operating system.'
+    })
   }
 
   /** node-machine-id's value: SHA-256 (hex) of the raw OS id. */
@@ -152,7 +158,11 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     const problem = fallbackProblem(id)
     if (problem) return unavailable(problem)
     if (id.length > FIELD_LIMITS.hardwareId) return unavailable(`LicenseSpring’s hardware id is longer than ${FIELD_LIMITS.hardwareId} characters.`)
-    return success({ id, source: 'machine-id', description: `LicenseSpring’s hardware-id module, algorithm ${describeAlgorithm(algorithm)}, as LicenseSpring’s SDKs compute it.` })
+    return success({
+      id,
+      source: 'machine-id',
+      description: `LicenseSpring’s hardware-id module, algorithm ${describeAlgorithm(algorithm)}, as LicenseSpring’s SDKs compute it.`
+    })
   }
 
   function read(): Promise<Outcome<HardwareIdInfo>> {

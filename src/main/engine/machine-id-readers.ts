@@ -6,11 +6,7 @@ import * as nodeMachineId from 'node-machine-id'
 export type RawMachineIdReader = () => Promise<string>
 
 /** `execFile` as the Windows reader uses it: stdout as text. */
-export type ExecFileText = (
-  file: string,
-  args: readonly string[],
-  options: { windowsHide: boolean; timeout: number; encoding: 'utf8' }
-) => Promise<string>
+export type ExecFileText = (file: string, args: readonly string[], options: { windowsHide: boolean; timeout: number; encoding: 'utf8' }) => Promise<string>
 
 /** REG.exe's arguments, as node-machine-id spells its command. */
 export const MACHINE_GUID_QUERY = ['QUERY', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid'] as const
@@ -56,7 +52,10 @@ export function windowsMachineGuidReader(options: { env?: NodeJS.ProcessEnv; arc
 
 /** node-machine-id's asynchronous `machineId(true)` (a child process; the main process does not wait on it). */
 function nodeMachineIdReader(): RawMachineIdReader {
-  const ns = nodeMachineId as unknown as { machineId?: (original: boolean) => Promise<string>; default?: { machineId?: (original: boolean) => Promise<string> } }
+  const ns = nodeMachineId as unknown as {
+    machineId?: (original: boolean) => Promise<string>
+    default?: { machineId?: (original: boolean) => Promise<string> }
+  }
   const read = ns.machineId ?? ns.default?.machineId
   if (!read) throw new Error('node-machine-id could not be loaded')
   return () => read(true)

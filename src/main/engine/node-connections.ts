@@ -40,8 +40,7 @@ const QUICK_CLOSE_MS = 250
 const DEFAULT_SPARE_LIFETIME_MS = 45_000
 
 const defaultPort = (protocol: string): string => (protocol === 'https:' ? '443' : '80')
-const keyOf = (protocol: string, hostname: string, port: string): string =>
-  `${protocol}//${hostname.replace(/^\[|\]$/g, '')}:${port || defaultPort(protocol)}`
+const keyOf = (protocol: string, hostname: string, port: string): string => `${protocol}//${hostname.replace(/^\[|\]$/g, '')}:${port || defaultPort(protocol)}`
 
 interface OriginState {
   options: ConnectOptions
@@ -250,7 +249,11 @@ export function createNodeConnections(options: NodeConnectionsOptions = {}): Nod
         server.listen(0, '127.0.0.1', resolve)
       })
       const { port } = server.address() as AddressInfo
-      const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD', dispatcher: agent, signal: AbortSignal.timeout(5_000) } as unknown as RequestInit)
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'HEAD',
+        dispatcher: agent,
+        signal: AbortSignal.timeout(5_000)
+      } as unknown as RequestInit)
       await response.arrayBuffer()
     } finally {
       server.closeAllConnections()

@@ -93,7 +93,11 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     sdkVersion: `${deps.app.name} ${deps.app.version}`
   })
   const hardware =
-    deps.hardwareIdSource ?? createHardwareIdSource({ ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}), ...(deps.machineId ? { fixedMachineId: deps.machineId } : {}) })
+    deps.hardwareIdSource ??
+    createHardwareIdSource({
+      ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}),
+      ...(deps.machineId ? { fixedMachineId: deps.machineId } : {})
+    })
   const warm = createWarmUp({
     apiOrigin: new URL(config.apiUrl).origin,
     warmer: config.warmUp === false ? undefined : deps.warmer,
@@ -164,8 +168,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       const { code, redirectUri } = credential
       return success({ method: 'sso-code', code, customerAccountCode, ...(redirectUri === undefined ? {} : { redirectUri }) })
     }
-    const token =
-      config.ssoTokenField === 'access_token' ? (credential.accessToken ?? credential.idToken) : (credential.idToken ?? credential.accessToken)
+    const token = config.ssoTokenField === 'access_token' ? (credential.accessToken ?? credential.idToken) : (credential.idToken ?? credential.accessToken)
     if (token === undefined || token === '') return failure(describeError('sso_invalid_callback'))
     return success({ method: 'sso-token', idToken: token, customerAccountCode })
   }

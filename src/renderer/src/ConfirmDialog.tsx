@@ -80,8 +80,8 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
       <div id="confirm-body">
         {overridden ? (
           <p>
-            Only the hardware id you entered is affected: the licence is freed for hardware id{' '}
-            <code className="hardware-id">{hardware.id}</code> (the override you entered), not for this PC’s own id.
+            Only the hardware id you entered is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code> (the override
+            you entered), not for this PC’s own id.
           </p>
         ) : (
           <p>

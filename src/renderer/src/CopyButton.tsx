@@ -23,7 +23,13 @@ export function CopyButton({ label, text, fallbackLabel, disabled, small, ariaLa
   }
   return (
     <div className="copy">
-      <button type="button" className={small ? 'button-secondary button-small copy-small' : 'button-secondary'} onClick={onClick} disabled={disabled} aria-label={ariaLabel}>
+      <button
+        type="button"
+        className={small ? 'button-secondary button-small copy-small' : 'button-secondary'}
+        onClick={onClick}
+        disabled={disabled}
+        aria-label={ariaLabel}
+      >
         {small && state === 'copied' ? 'Copied' : label}
       </button>
       {/* Always in the layout with room for "Copied" (a small button says it itself), so the confirmation moves nothing. */}

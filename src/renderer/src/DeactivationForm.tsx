@@ -132,11 +132,20 @@ export function DeactivationForm(props: DeactivationFormProps) {
         <MethodChooser registration={register('method', { onChange: () => clearErrors() })} />
         <TextField id="field-product" label="Bundle code" hint={FIELD_HINTS.product} {...textProps('product')} />
 
-        {method === 'license-key' && <TextField id="field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />}
+        {method === 'license-key' && (
+          <TextField id="field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />
+        )}
         {method === 'user' && (
           <div className="field-pair">
             <TextField id="field-username" label="Username" hint={FIELD_HINTS.username} autoComplete="username" {...textProps('username')} />
-            <TextField id="field-password" label="Password" hint={FIELD_HINTS.password} type="password" autoComplete="current-password" {...textProps('password')} />
+            <TextField
+              id="field-password"
+              label="Password"
+              hint={FIELD_HINTS.password}
+              type="password"
+              autoComplete="current-password"
+              {...textProps('password')}
+            />
           </div>
         )}
         {(method === 'sso-code' || method === 'sso-token') && (
@@ -150,7 +159,14 @@ export function DeactivationForm(props: DeactivationFormProps) {
         {method === 'sso-token' && (
           <>
             {!idTokenViaBrowser && (
-              <TextField id="field-id-token" label="ID token" multiline monospace hint="Paste the ID token your company sign-in issued." {...textProps('idToken')} />
+              <TextField
+                id="field-id-token"
+                label="ID token"
+                multiline
+                monospace
+                hint="Paste the ID token your company sign-in issued."
+                {...textProps('idToken')}
+              />
             )}
             <div className="check">
               <input type="checkbox" id="field-id-token-via-browser" {...register('idTokenViaBrowser', { onChange: () => clearErrors('idToken') })} />

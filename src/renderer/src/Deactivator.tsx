@@ -77,7 +77,8 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const confirm = () => {
     if (confirming === null) return
     setConfirming(null)
-    const started: PreparedAttempt = confirming.kind === 'sso' && freshSignIn ? { ...confirming, input: { ...confirming.input, freshSignIn: true } } : confirming
+    const started: PreparedAttempt =
+      confirming.kind === 'sso' && freshSignIn ? { ...confirming, input: { ...confirming.input, freshSignIn: true } } : confirming
     if (!deactivation.start(started)) return
     setFreshSignIn(false)
     setAttempt(started)

@@ -43,8 +43,7 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
       {onWriteOffline && (
         <div className="notice offline-offer">
           <p>
-            <strong>No internet on this PC?</strong> You can still free the seat: write a request file here and upload it from a computer with
-            internet.
+            <strong>No internet on this PC?</strong> You can still free the seat: write a request file here and upload it from a computer with internet.
             {ssoAttempt && ' Company sign-in needs your identity provider online, so the file uses the licence key or the username of the licence instead.'}
           </p>
           <button type="button" onClick={onWriteOffline}>

@@ -32,7 +32,14 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
         {reading.status === 'ready' && <span className="hint">{overridden ? 'this PC’s own, not sent' : 'this PC’s own'}</span>}
         <span className="hardware-actions">
           {!showOverride && (
-            <button type="button" className="button-small" aria-label="Change the hardware id" aria-controls={overrideId} aria-expanded={false} onClick={onOpen}>
+            <button
+              type="button"
+              className="button-small"
+              aria-label="Change the hardware id"
+              aria-controls={overrideId}
+              aria-expanded={false}
+              onClick={onOpen}
+            >
               Change
             </button>
           )}

@@ -22,10 +22,7 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         Licence deactivated
       </h2>
-      <p>
-        Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for
-        another machine.
-      </p>
+      <p>Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for another machine.</p>
       <p>Next: start the licensed product on the new PC and activate it there with the same licence. You can close this window.</p>
       <dl className="facts">
         <dt>Bundle</dt>

@@ -90,7 +90,13 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
 }
 
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
-  const lines = ['Result: failed', `Error: ${error.title}`, `Error code: ${error.code}`, `HTTP status: ${error.status > 0 ? error.status : 'none'}`, `Error family: ${error.family}`]
+  const lines = [
+    'Result: failed',
+    `Error: ${error.title}`,
+    `Error code: ${error.code}`,
+    `HTTP status: ${error.status > 0 ? error.status : 'none'}`,
+    `Error family: ${error.family}`
+  ]
   if (error.field) lines.push(`Field: ${error.field}`)
   if (error.networkCause) lines.push(`Network cause: ${error.networkCause}`)
   if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secrets)}`)

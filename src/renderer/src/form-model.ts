@@ -43,10 +43,7 @@ export const FIELD_ORDER: readonly FormField[] = [
   'licenseId'
 ]
 
-export type HardwareReading =
-  | { status: 'loading' }
-  | { status: 'ready'; info: HardwareIdInfo }
-  | { status: 'unavailable'; error: AppError }
+export type HardwareReading = { status: 'loading' } | { status: 'ready'; info: HardwareIdInfo } | { status: 'unavailable'; error: AppError }
 
 /** The hardware id a request carries, and why. */
 export type SentHardwareId = HardwareIdInfo
@@ -122,8 +119,7 @@ const FORM_FIELD_OF: Partial<Record<string, FormField>> = {
 }
 
 /** The form field an engine or validation error names, if it is one of ours. */
-export const formFieldFor = (field: string | undefined): FormField | undefined =>
-  field === undefined ? undefined : FORM_FIELD_OF[field]
+export const formFieldFor = (field: string | undefined): FormField | undefined => (field === undefined ? undefined : FORM_FIELD_OF[field])
 
 const NOTHING_SENT = / Nothing was sent\.$/
 export const fieldMessage = (error: AppError): string => error.explanation.replace(NOTHING_SENT, '')
@@ -179,8 +175,9 @@ export function prepareAttempt(values: FormValues, hardware: HardwareReading): P
   const input = override ? parsed.data : withoutPcId
   return {
     ok: true,
-    attempt: grant === null
-      ? { kind: 'direct', method: values.method, hardware: sent, input: input as DeactivationRequest }
-      : { kind: 'sso', method: values.method, hardware: sent, input: input as SsoSignInRequest }
+    attempt:
+      grant === null
+        ? { kind: 'direct', method: values.method, hardware: sent, input: input as DeactivationRequest }
+        : { kind: 'sso', method: values.method, hardware: sent, input: input as SsoSignInRequest }
   }
 }

@@ -16,8 +16,7 @@ type Writer = Pick<Storage, 'setItem'>
 const METHODS: readonly string[] = ['license-key', 'user', 'sso-code', 'sso-token']
 const MAX_LENGTH = 256
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_LENGTH ? value : undefined
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' && value.length <= MAX_LENGTH ? value : undefined)
 
 /** Reads the remembered fields, ignoring anything missing, malformed or unreadable. */
 export function loadRememberedFields(storage: Reader | null): RememberedFields {

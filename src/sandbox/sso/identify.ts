@@ -43,8 +43,7 @@ function identityFromClaims(
   invalidCode: 'sso_code_invalid' | 'sso_token_invalid'
 ): SsoAnswer<{ email: string }> {
   if (typeof claims.email !== 'string') return refusal(invalidCode, 'The identity carries no email address')
-  if (claims[CUSTOMER_ACCOUNT_CLAIM] !== customerAccountCode)
-    return refusal(invalidCode, 'The sign-in was made for another customer account')
+  if (claims[CUSTOMER_ACCOUNT_CLAIM] !== customerAccountCode) return refusal(invalidCode, 'The sign-in was made for another customer account')
   if (!ctx.directory.hasUser(customerAccountCode, claims.email))
     return refusal('sso_user_not_found', 'The signed-in user does not belong to this customer account')
   return { ok: true, value: { email: claims.email } }
@@ -89,11 +88,7 @@ export function createIdentifier(ctx: IdentifyContext) {
    * code was issued for (else the registered one), as the License API must at Keycloak (RFC 6749
    * §4.1.3). A code is spent on its first presentation, even when that presentation fails.
    */
-  async function redeemCode(
-    code: string,
-    clientRedirectUri: string | undefined,
-    customerAccountCode: string
-  ): Promise<SsoAnswer<{ email: string }>> {
+  async function redeemCode(code: string, clientRedirectUri: string | undefined, customerAccountCode: string): Promise<SsoAnswer<{ email: string }>> {
     const invalid = refusal('sso_code_invalid', 'The authorization code is invalid, expired or already used')
     if (code.length === 0 || code.length > 512 || !presentedCodes.firstPresentation(code)) return invalid
     const redirectUri = clientRedirectUri ?? ctx.registeredRedirectUri(customerAccountCode)
@@ -103,9 +98,7 @@ export function createIdentifier(ctx: IdentifyContext) {
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
-        authorization: `Basic ${Buffer.from(
-          `${encodeURIComponent(ctx.clientId)}:${encodeURIComponent(ctx.clientSecret)}`
-        ).toString('base64')}`
+        authorization: `Basic ${Buffer.from(`${encodeURIComponent(ctx.clientId)}:${encodeURIComponent(ctx.clientSecret)}`).toString('base64')}`
       },
       body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri })
     })
@@ -129,10 +122,7 @@ export function createIdentifier(ctx: IdentifyContext) {
     return identityFromClaims(ctx, claims, customerAccountCode, 'sso_token_invalid')
   }
 
-  return async function identify(
-    credential: SsoCredentialOfCall,
-    customerAccountCode: string
-  ): Promise<SsoAnswer<{ email: string }>> {
+  return async function identify(credential: SsoCredentialOfCall, customerAccountCode: string): Promise<SsoAnswer<{ email: string }>> {
     const account = ctx.directory.account(customerAccountCode)
     if (!account) return refusal('customer_account_not_found', 'Customer account not found')
     if (account.sso?.enabled !== true) return refusal('sso_not_enabled', 'SSO is not enabled for this customer account')

@@ -13,7 +13,6 @@ const MAX_FORM_BYTES = 8 * 1024
 /** True when the request belongs to the interaction pages (login, abort) rather than to the provider. */
 export const isInteractionPath = (pathname: string): boolean => ROUTE.test(pathname)
 
-
 /**
  * Serves `/interaction/:uid` (the login form, or an automatic consent for the first-party client),
  * `/interaction/:uid/login` (checks the seeded user) and `/interaction/:uid/abort` (access_denied).
@@ -25,8 +24,7 @@ export function createInteractionHandler(provider: Provider, directory: SsoDirec
     try {
       details = await provider.interactionDetails(req, res)
     } catch {
-      sendProblemPage(res, 400, 'This sign-in has expired',
-        'The sign-in page is no longer valid. Start the sign-in again from the app.')
+      sendProblemPage(res, 400, 'This sign-in has expired', 'The sign-in page is no longer valid. Start the sign-in again from the app.')
       return
     }
     if (details.uid !== uid) {
@@ -37,10 +35,15 @@ export function createInteractionHandler(provider: Provider, directory: SsoDirec
     const hint = details.params[ACCOUNT_HINT_PARAM]
     const account = typeof hint === 'string' ? directory.account(hint) : undefined
     if (!account || account.sso?.enabled !== true) {
-      await provider.interactionFinished(req, res, {
-        error: 'invalid_request',
-        error_description: 'the sign-in link does not name a customer account with single sign-on'
-      }, { mergeWithLastSubmission: false })
+      await provider.interactionFinished(
+        req,
+        res,
+        {
+          error: 'invalid_request',
+          error_description: 'the sign-in link does not name a customer account with single sign-on'
+        },
+        { mergeWithLastSubmission: false }
+      )
       return
     }
     const accountName = account.name ?? account.code
@@ -64,10 +67,15 @@ export function createInteractionHandler(provider: Provider, directory: SsoDirec
     }
 
     if (action === 'abort') {
-      await provider.interactionFinished(req, res, {
-        error: 'access_denied',
-        error_description: 'the user cancelled the sign-in'
-      }, { mergeWithLastSubmission: false })
+      await provider.interactionFinished(
+        req,
+        res,
+        {
+          error: 'access_denied',
+          error_description: 'the user cancelled the sign-in'
+        },
+        { mergeWithLastSubmission: false }
+      )
       return
     }
 
@@ -88,9 +96,14 @@ export function createInteractionHandler(provider: Provider, directory: SsoDirec
       })
       return
     }
-    await provider.interactionFinished(req, res, { login: { accountId: identity.accountId, remember: false } }, {
-      mergeWithLastSubmission: false
-    })
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: identity.accountId, remember: false } },
+      {
+        mergeWithLastSubmission: false
+      }
+    )
   }
 }
 

@@ -55,32 +55,20 @@ export interface RunningSsoProvider extends SsoAuthority {
 
 /** A login check added to oidc-provider's: a session of another customer account must sign in again. */
 function accountHintCheck(directory: SsoDirectory): interactionPolicy.Check {
-  return new interactionPolicy.Check(
-    'customer_account_changed',
-    'the session belongs to another customer account',
-    'login_required',
-    (ctx) => {
-      const accountId = ctx.oidc.session?.accountId
-      if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT
-      const identity = directory.identity(accountId)
-      return identity?.customerAccount === ctx.oidc.params?.[ACCOUNT_HINT_PARAM]
-        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
-        : interactionPolicy.Check.REQUEST_PROMPT
-    }
-  )
+  return new interactionPolicy.Check('customer_account_changed', 'the session belongs to another customer account', 'login_required', (ctx) => {
+    const accountId = ctx.oidc.session?.accountId
+    if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT
+    const identity = directory.identity(accountId)
+    return identity?.customerAccount === ctx.oidc.params?.[ACCOUNT_HINT_PARAM]
+      ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+      : interactionPolicy.Check.REQUEST_PROMPT
+  })
 }
 
-function configuration(
-  directory: SsoDirectory,
-  clientSecret: string,
-  privateJwk: JWK,
-  adapter: Configuration['adapter']
-): Configuration {
+function configuration(directory: SsoDirectory, clientSecret: string, privateJwk: JWK, adapter: Configuration['adapter']): Configuration {
   const policy = interactionPolicy.base()
   policy.get('login')?.checks.add(accountHintCheck(directory))
-  const redirectUris = [
-    ...new Set(directory.ssoAccounts().flatMap((account) => registrationForms(directory.redirectUriOf(account))))
-  ]
+  const redirectUris = [...new Set(directory.ssoAccounts().flatMap((account) => registrationForms(directory.redirectUriOf(account))))]
   return {
     adapter,
     clients: [
@@ -171,28 +159,30 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
   const handleInteraction = createInteractionHandler(provider, directory)
 
   refuseTunnels(server)
-  server.on('request', guardedHandler((req: IncomingMessage, res: ServerResponse) => {
-    const target = parseRequestTarget(req.url)
-    if (!target) {
-      sendProblemPage(res, 400, 'Bad request', 'The request target must be a path.')
-      return
-    }
-    const { pathname } = target
-    if (pathname === '/') {
-      sendPage(res, 200, 'Sandbox identity provider',
-        `<h1>Sandbox identity provider</h1><p>Issuer ${escapeHtml(issuer)}. Sign-ins start from the app.</p>`)
-      return
-    }
-    const failed = () => {
-      if (!res.headersSent) sendProblemPage(res, 500, 'The sign-in failed', 'Start the sign-in again from the app.')
-      else res.destroy()
-    }
-    if (!isInteractionPath(pathname)) {
-      Promise.resolve(providerCallback(req, res)).catch(failed)
-      return
-    }
-    handleInteraction(req, res, pathname).catch(failed)
-  }))
+  server.on(
+    'request',
+    guardedHandler((req: IncomingMessage, res: ServerResponse) => {
+      const target = parseRequestTarget(req.url)
+      if (!target) {
+        sendProblemPage(res, 400, 'Bad request', 'The request target must be a path.')
+        return
+      }
+      const { pathname } = target
+      if (pathname === '/') {
+        sendPage(res, 200, 'Sandbox identity provider', `<h1>Sandbox identity provider</h1><p>Issuer ${escapeHtml(issuer)}. Sign-ins start from the app.</p>`)
+        return
+      }
+      const failed = () => {
+        if (!res.headersSent) sendProblemPage(res, 500, 'The sign-in failed', 'Start the sign-in again from the app.')
+        else res.destroy()
+      }
+      if (!isInteractionPath(pathname)) {
+        Promise.resolve(providerCallback(req, res)).catch(failed)
+        return
+      }
+      handleInteraction(req, res, pathname).catch(failed)
+    })
+  )
 
   const registeredRedirectUri = (customerAccountCode: string): string | undefined => {
     const account = directory.account(customerAccountCode)

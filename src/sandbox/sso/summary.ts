@@ -14,10 +14,7 @@ export interface SsoAccountSummary {
  * The `customerAccounts` entry of the sandbox's `--json` summary: every account with SSO enabled
  * and its users, so a person or test can sign in. `redirectUri` is the provider's override, if any.
  */
-export function ssoSummary(
-  seed: { customerAccounts?: readonly SsoCustomerAccount[] },
-  redirectUri?: string
-): { customerAccounts: SsoAccountSummary[] } {
+export function ssoSummary(seed: { customerAccounts?: readonly SsoCustomerAccount[] }, redirectUri?: string): { customerAccounts: SsoAccountSummary[] } {
   return {
     customerAccounts: (seed.customerAccounts ?? [])
       .filter((account) => account.sso?.enabled === true)

@@ -1,13 +1,14 @@
 import type { CatalogueEntry, ErrorFamily } from './types'
 
 /** An entry; for the CLI a network-family error is a network failure, any other a refusal, unless marked below. */
-const entry = (
-  family: ErrorFamily,
-  status: number,
-  title: string,
-  explanation: string,
-  action: string
-): CatalogueEntry => ({ family, exit: family === 'network' ? 'network' : 'refused', status, title, explanation, action })
+const entry = (family: ErrorFamily, status: number, title: string, explanation: string, action: string): CatalogueEntry => ({
+  family,
+  exit: family === 'network' ? 'network' : 'refused',
+  status,
+  title,
+  explanation,
+  action
+})
 
 /** Raised before anything is sent: bad input or configuration, no hardware id, busy, an unusable request file. */
 const beforeSending = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'invalid' })
@@ -37,251 +38,580 @@ const CHECK_SETUP =
  */
 export const ERROR_CATALOGUE = {
   // ── deactivate_bundle exceptions (seed page) ──
-  unknown_product: entry('product', 400, 'Unknown bundle code',
+  unknown_product: entry(
+    'product',
+    400,
+    'Unknown bundle code',
     'The server has no product with the bundle code you entered.',
-    'Check the bundle code (it is the bundle’s short code, not its display name) and try again.'),
-  product_not_bundle: entry('product', 400, 'That product is not a bundle',
+    'Check the bundle code (it is the bundle’s short code, not its display name) and try again.'
+  ),
+  product_not_bundle: entry(
+    'product',
+    400,
+    'That product is not a bundle',
     'The code you entered belongs to a single product, not to a bundle. This tool frees bundle licences only.',
-    'Enter the code of the bundle that contains the product.'),
-  license_not_found: entry('credentials', 400, 'Licence not found',
+    'Enter the code of the bundle that contains the product.'
+  ),
+  license_not_found: entry(
+    'credentials',
+    400,
+    'Licence not found',
     'No licence of this bundle matches the licence key, user or sign-in you gave.',
-    'Check the licence key or the account for typing mistakes, and make sure it belongs to this bundle.'),
-  license_not_active: entry('licence', 400, 'The licence is not active',
+    'Check the licence key or the account for typing mistakes, and make sure it belongs to this bundle.'
+  ),
+  license_not_active: entry(
+    'licence',
+    400,
+    'The licence is not active',
     'The licence exists but has not been activated, so there is no seat to free.',
-    'Nothing needs to be done on this PC. If you expected it to be active, contact the vendor.'),
-  device_not_found: entry('device', 400, 'This PC is not activated on that licence',
+    'Nothing needs to be done on this PC. If you expected it to be active, contact the vendor.'
+  ),
+  device_not_found: entry(
+    'device',
+    400,
+    'This PC is not activated on that licence',
     'The licence has no active device with this hardware id: it was already deactivated, or it was activated with another hardware id.',
-    'If the product shows a different hardware id, paste it in the hardware id override and try again. Otherwise the seat is already free.'),
-  missing_headers: entry('setup', 400, 'The request was incomplete',
-    'The server did not receive the date or the authorization it requires.',
-    CHECK_SETUP),
+    'If the product shows a different hardware id, paste it in the hardware id override and try again. Otherwise the seat is already free.'
+  ),
+  missing_headers: entry('setup', 400, 'The request was incomplete', 'The server did not receive the date or the authorization it requires.', CHECK_SETUP),
 
   // ── authorization (§2) ──
-  authorization_invalid_headers: entry('setup', 400, 'The app’s authorization was not understood',
-    'The server could not read the app’s Authorization header.', CHECK_SETUP),
-  authorization_missing_params: entry('setup', 400, 'The app’s authorization was incomplete',
-    'The Authorization header lacks one of algorithm, headers, signature or API key.', CHECK_SETUP),
-  hmac_required: entry('setup', 400, 'Unsupported signing method',
-    'The server only accepts requests signed with hmac-sha256.', CHECK_SETUP),
-  invalid_api_key: entry('setup', 400, 'The app’s API key is not recognised',
-    'The server does not know the API key the app is configured with.', CHECK_SETUP),
-  revoked_api_key: entry('setup', 400, 'The app’s API key was revoked',
-    'The vendor has revoked the API key this app uses.', CHECK_SETUP),
-  read_only_api_key: entry('setup', 400, 'The app’s API key is read-only',
-    'The API key this app uses may not change licences, so it cannot deactivate.', CHECK_SETUP),
-  api_key_product_not_allowed: entry('setup', 400, 'The app may not manage this bundle',
+  authorization_invalid_headers: entry(
+    'setup',
+    400,
+    'The app’s authorization was not understood',
+    'The server could not read the app’s Authorization header.',
+    CHECK_SETUP
+  ),
+  authorization_missing_params: entry(
+    'setup',
+    400,
+    'The app’s authorization was incomplete',
+    'The Authorization header lacks one of algorithm, headers, signature or API key.',
+    CHECK_SETUP
+  ),
+  hmac_required: entry('setup', 400, 'Unsupported signing method', 'The server only accepts requests signed with hmac-sha256.', CHECK_SETUP),
+  invalid_api_key: entry('setup', 400, 'The app’s API key is not recognised', 'The server does not know the API key the app is configured with.', CHECK_SETUP),
+  revoked_api_key: entry('setup', 400, 'The app’s API key was revoked', 'The vendor has revoked the API key this app uses.', CHECK_SETUP),
+  read_only_api_key: entry(
+    'setup',
+    400,
+    'The app’s API key is read-only',
+    'The API key this app uses may not change licences, so it cannot deactivate.',
+    CHECK_SETUP
+  ),
+  api_key_product_not_allowed: entry(
+    'setup',
+    400,
+    'The app may not manage this bundle',
     'The app’s API key has no access to the bundle you entered.',
-    'Check the bundle code. If it is right, ask the vendor to allow this API key for the bundle.'),
-  date_header_diff: entry('clock', 400, 'Your computer’s clock is wrong',
+    'Check the bundle code. If it is right, ask the vendor to allow this API key for the bundle.'
+  ),
+  date_header_diff: entry(
+    'clock',
+    400,
+    'Your computer’s clock is wrong',
     'The server refuses requests whose time differs from its own by more than 15 minutes, and this PC’s clock is off by more than that.',
-    'Set the date, time and time zone correctly (turn on “Set time automatically”), then try again.'),
-  signature_mismatch: entry('setup', 401, 'The app’s shared key is wrong',
+    'Set the date, time and time zone correctly (turn on “Set time automatically”), then try again.'
+  ),
+  signature_mismatch: entry(
+    'setup',
+    401,
+    'The app’s shared key is wrong',
     'The request signature did not match: the shared key the app is configured with does not belong to its API key.',
-    CHECK_SETUP),
-  oauth_token_expired: entry('setup', 401, 'The app’s access token expired',
-    'The app’s OAuth access token expired and could not be renewed.', 'Try again. If it keeps happening, ' + CHECK_SETUP.charAt(0).toLowerCase() + CHECK_SETUP.slice(1)),
-  oauth_token_malformed: entry('setup', 401, 'The app’s access token was refused',
-    'The server could not read the app’s OAuth access token.', CHECK_SETUP),
-  oauth_token_request_failed: entry('setup', 401, 'The app could not get an access token',
-    'The OAuth token server refused the app’s client id and secret, or did not answer usefully.', CHECK_SETUP),
+    CHECK_SETUP
+  ),
+  oauth_token_expired: entry(
+    'setup',
+    401,
+    'The app’s access token expired',
+    'The app’s OAuth access token expired and could not be renewed.',
+    'Try again. If it keeps happening, ' + CHECK_SETUP.charAt(0).toLowerCase() + CHECK_SETUP.slice(1)
+  ),
+  oauth_token_malformed: entry('setup', 401, 'The app’s access token was refused', 'The server could not read the app’s OAuth access token.', CHECK_SETUP),
+  oauth_token_request_failed: entry(
+    'setup',
+    401,
+    'The app could not get an access token',
+    'The OAuth token server refused the app’s client id and secret, or did not answer usefully.',
+    CHECK_SETUP
+  ),
 
   // ── general (§3) ──
-  validation_error: entry('input', 400, 'The server rejected the request',
+  validation_error: entry(
+    'input',
+    400,
+    'The server rejected the request',
     'Some field of the request did not have the form the server expects.',
-    'Check what you entered. The server’s own message is shown below.'),
-  missing_hardware_id: entry('input', 400, 'The hardware id did not reach the server',
+    'Check what you entered. The server’s own message is shown below.'
+  ),
+  missing_hardware_id: entry(
+    'input',
+    400,
+    'The hardware id did not reach the server',
     'The server says the request had no hardware id, so it cannot tell which PC to free.',
-    'Check the hardware id shown in the app (or paste the one the licensed product shows into the override) and try again.'),
-  license_key_required: entry('credentials', 400, 'This bundle needs a licence key',
+    'Check the hardware id shown in the app (or paste the one the licensed product shows into the override) and try again.'
+  ),
+  license_key_required: entry(
+    'credentials',
+    400,
+    'This bundle needs a licence key',
     'The licences of this bundle are freed with their licence key, not with a username or a company sign-in.',
-    'Choose “Licence key”, enter the key of the licence on this PC and try again.'),
-  missing_parameters: entry('input', 400, 'Information is missing',
-    'The server says a required field was not sent.', 'Fill in every required field and try again.'),
-  invalid_json: entry('server', 400, 'The server could not read the request',
+    'Choose “Licence key”, enter the key of the licence on this PC and try again.'
+  ),
+  missing_parameters: entry(
+    'input',
+    400,
+    'Information is missing',
+    'The server says a required field was not sent.',
+    'Fill in every required field and try again.'
+  ),
+  invalid_json: entry(
+    'server',
+    400,
+    'The server could not read the request',
     'The request body was not valid JSON. This is a fault in the app or something between it and the server.',
-    ASK_VENDOR),
-  not_found: entry('setup', 404, 'The server address is wrong',
+    ASK_VENDOR
+  ),
+  not_found: entry(
+    'setup',
+    404,
+    'The server address is wrong',
     'The server has no License API at the address the app is configured with.',
-    'Check the server URL in the app’s configuration (it normally ends in /api/v4/).'),
-  internal_error: entry('server', 500, 'The licence server had a problem',
+    'Check the server URL in the app’s configuration (it normally ends in /api/v4/).'
+  ),
+  internal_error: entry(
+    'server',
+    500,
+    'The licence server had a problem',
     'The server failed while handling the request. The licence may be unchanged.',
-    'Wait a few minutes and try again. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
-  disabled_product: entry('product', 400, 'The bundle is disabled',
-    'The vendor has disabled this bundle, so its licences cannot be changed.', ASK_VENDOR),
-  archived_product: entry('product', 400, 'The bundle is archived',
-    'The vendor has archived this bundle, so its licences cannot be changed.', ASK_VENDOR),
-  license_not_enabled: entry('licence', 400, 'The licence is disabled',
+    'Wait a few minutes and try again. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+  ),
+  disabled_product: entry('product', 400, 'The bundle is disabled', 'The vendor has disabled this bundle, so its licences cannot be changed.', ASK_VENDOR),
+  archived_product: entry('product', 400, 'The bundle is archived', 'The vendor has archived this bundle, so its licences cannot be changed.', ASK_VENDOR),
+  license_not_enabled: entry(
+    'licence',
+    400,
+    'The licence is disabled',
     'The vendor or your administrator has disabled this licence, so it cannot be changed.',
-    'Ask your licence administrator or the vendor to enable it.'),
-  blacklisted: entry('licence', 400, 'This device is blocked',
-    'The vendor has blocked this PC (its hardware id) on the licence, so its seat cannot be changed from here.', ASK_VENDOR),
-  license_expired: sandboxOnly(entry('licence', 400, 'The licence has expired',
-    'The licence was valid for a limited time, and that time is over, so its seats can no longer be changed.',
-    'Ask your licence administrator or the vendor to renew the licence, or to free the seat for you.')),
-  license_activated_max_times: entry('licence', 400, 'No free seats',
+    'Ask your licence administrator or the vendor to enable it.'
+  ),
+  blacklisted: entry(
+    'licence',
+    400,
+    'This device is blocked',
+    'The vendor has blocked this PC (its hardware id) on the licence, so its seat cannot be changed from here.',
+    ASK_VENDOR
+  ),
+  license_expired: sandboxOnly(
+    entry(
+      'licence',
+      400,
+      'The licence has expired',
+      'The licence was valid for a limited time, and that time is over, so its seats can no longer be changed.',
+      'Ask your licence administrator or the vendor to renew the licence, or to free the seat for you.'
+    )
+  ),
+  license_activated_max_times: entry(
+    'licence',
+    400,
+    'No free seats',
     'The licence is already active on as many devices as it allows.',
-    'Deactivate it on another device first.'),
+    'Deactivate it on another device first.'
+  ),
 
   // ── SSO, server side ──
-  customer_account_not_found: entry('sso', 400, 'Unknown company account',
+  customer_account_not_found: entry(
+    'sso',
+    400,
+    'Unknown company account',
     'The server has no customer account with the code you entered.',
-    'Check the customer account code with your licence administrator.'),
-  sso_not_enabled: sandboxOnly(entry('sso', 400, 'Company sign-in is not set up',
-    'This customer account has no single sign-on configured.',
-    'Use another login method, or ask your licence administrator to set up single sign-on.')),
-  sso_code_invalid: sandboxOnly(entry('sso', 400, 'The sign-in expired or was already used',
-    'The one-time code from your company sign-in was refused: codes last a short time and work once.',
-    'Sign in again and deactivate straight away.')),
-  sso_redirect_uri_mismatch: sandboxOnly(entry('sso', 400, 'The sign-in came back to another address',
-    'The one-time code from your company sign-in was issued for another return address than the one sent with it, so the sign-in service refused it.',
-    'Sign in again from the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1))),
-  sso_token_invalid: sandboxOnly(entry('sso', 400, 'The ID token was refused',
-    'The token is not one the server accepts: it is malformed, expired, already used, or issued for another account.',
-    'Get a fresh token by signing in again, and check the customer account code.')),
-  sso_user_not_found: sandboxOnly(entry('credentials', 400, 'Your account has no licence here',
-    'You signed in, but no licence of this bundle belongs to your account.',
-    'Check that you signed in with the right account and entered the right bundle.')),
+    'Check the customer account code with your licence administrator.'
+  ),
+  sso_not_enabled: sandboxOnly(
+    entry(
+      'sso',
+      400,
+      'Company sign-in is not set up',
+      'This customer account has no single sign-on configured.',
+      'Use another login method, or ask your licence administrator to set up single sign-on.'
+    )
+  ),
+  sso_code_invalid: sandboxOnly(
+    entry(
+      'sso',
+      400,
+      'The sign-in expired or was already used',
+      'The one-time code from your company sign-in was refused: codes last a short time and work once.',
+      'Sign in again and deactivate straight away.'
+    )
+  ),
+  sso_redirect_uri_mismatch: sandboxOnly(
+    entry(
+      'sso',
+      400,
+      'The sign-in came back to another address',
+      'The one-time code from your company sign-in was issued for another return address than the one sent with it, so the sign-in service refused it.',
+      'Sign in again from the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+    )
+  ),
+  sso_token_invalid: sandboxOnly(
+    entry(
+      'sso',
+      400,
+      'The ID token was refused',
+      'The token is not one the server accepts: it is malformed, expired, already used, or issued for another account.',
+      'Get a fresh token by signing in again, and check the customer account code.'
+    )
+  ),
+  sso_user_not_found: sandboxOnly(
+    entry(
+      'credentials',
+      400,
+      'Your account has no licence here',
+      'You signed in, but no licence of this bundle belongs to your account.',
+      'Check that you signed in with the right account and entered the right bundle.'
+    )
+  ),
 
   // ── network and transport (this app's own) ──
-  cannot_connect_to_server: entry('network', 0, 'Cannot reach the licence server',
+  cannot_connect_to_server: entry(
+    'network',
+    0,
+    'Cannot reach the licence server',
     'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
-    'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'),
-  dns_failure: entry('network', 0, 'The server’s name could not be found',
+    'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'
+  ),
+  dns_failure: entry(
+    'network',
+    0,
+    'The server’s name could not be found',
     'The server’s host name did not resolve. You may be offline, or the address is mistyped.',
-    'Check your internet connection and the server address.'),
-  timeout: entry('network', 0, 'The server did not answer in time',
+    'Check your internet connection and the server address.'
+  ),
+  timeout: entry(
+    'network',
+    0,
+    'The server did not answer in time',
     'No complete answer arrived before the time limit. The licence may or may not have been deactivated.',
-    'Try again; a second attempt is safe. If it keeps happening, check your connection or proxy.'),
-  tls_failure: entry('network', 0, 'A secure connection could not be made',
+    'Try again; a second attempt is safe. If it keeps happening, check your connection or proxy.'
+  ),
+  tls_failure: entry(
+    'network',
+    0,
+    'A secure connection could not be made',
     'The server’s certificate was not trusted. A company proxy or antivirus that inspects HTTPS can cause this.',
-    'Ask your IT department to allow the licence server, or try from another network.'),
-  connection_reset: entry('network', 0, 'The connection was cut',
+    'Ask your IT department to allow the licence server, or try from another network.'
+  ),
+  connection_reset: entry(
+    'network',
+    0,
+    'The connection was cut',
     'The connection closed before the server’s answer was complete. The licence may or may not have been deactivated.',
-    'Try again; a second attempt is safe.'),
-  proxy_failure: entry('network', 0, 'The proxy refused the connection',
+    'Try again; a second attempt is safe.'
+  ),
+  proxy_failure: entry(
+    'network',
+    0,
+    'The proxy refused the connection',
     'The proxy this PC uses did not let the request through.',
-    'Check the proxy settings with your IT department.'),
-  pc_offline: entry('network', 0, 'This PC is offline',
+    'Check the proxy settings with your IT department.'
+  ),
+  pc_offline: entry(
+    'network',
+    0,
+    'This PC is offline',
     'The operating system reports that this PC has no network connection, so the request could not be sent.',
-    'Connect to the internet (Wi-Fi, cable or mobile hotspot), then try again.'),
-  proxy_auth_required: entry('network', 407, 'The proxy asks for a user name and password',
+    'Connect to the internet (Wi-Fi, cable or mobile hotspot), then try again.'
+  ),
+  proxy_auth_required: entry(
+    'network',
+    407,
+    'The proxy asks for a user name and password',
     'This PC reaches the internet through a proxy that wants you to sign in to it. The app cannot sign in to a proxy, so the request did not reach the licence server.',
-    'Ask your IT department to let the app reach the licence server through the proxy without signing in, or use a network without this proxy.'),
-  network_error: entry('network', 0, 'Network error',
-    'The request failed before an answer arrived.',
-    'Check your internet connection and try again.'),
-  too_many_requests: entry('server', 429, 'Too many requests',
-    'The server asked the app to slow down.', 'Wait a minute and try again.'),
-  server_unavailable: entry('server', 503, 'The licence server is unavailable',
-    'The server answered that it cannot handle requests right now.', 'Wait a few minutes and try again.'),
-  empty_error_body: entry('server', 0, 'The server gave an empty error',
+    'Ask your IT department to let the app reach the licence server through the proxy without signing in, or use a network without this proxy.'
+  ),
+  network_error: entry('network', 0, 'Network error', 'The request failed before an answer arrived.', 'Check your internet connection and try again.'),
+  too_many_requests: entry('server', 429, 'Too many requests', 'The server asked the app to slow down.', 'Wait a minute and try again.'),
+  server_unavailable: entry(
+    'server',
+    503,
+    'The licence server is unavailable',
+    'The server answered that it cannot handle requests right now.',
+    'Wait a few minutes and try again.'
+  ),
+  empty_error_body: entry(
+    'server',
+    0,
+    'The server gave an empty error',
     'The server reported a failure but said nothing about it.',
-    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
-  non_json_error_body: entry('server', 0, 'The server gave an unreadable error',
+    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+  ),
+  non_json_error_body: entry(
+    'server',
+    0,
+    'The server gave an unreadable error',
     'The server reported a failure in a form the app cannot read.',
-    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
-  html_error_body: entry('network', 0, 'A web page answered instead of the licence server',
+    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+  ),
+  html_error_body: entry(
+    'network',
+    0,
+    'A web page answered instead of the licence server',
     'Something between this PC and the server — a proxy, firewall or captive portal — answered with a web page.',
-    'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.'),
-  unexpected_response: entry('server', 200, 'The server gave an unexpected answer',
+    'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.'
+  ),
+  unexpected_response: entry(
+    'server',
+    200,
+    'The server gave an unexpected answer',
     'The server answered “success” but not with the confirmation the app expects, so it is not certain the seat was freed.',
-    'Try again: if the seat was freed, the server will answer that this PC is not activated.'),
-  response_too_large: entry('server', 200, 'The server’s answer was far too large',
+    'Try again: if the seat was freed, the server will answer that this PC is not activated.'
+  ),
+  response_too_large: entry(
+    'server',
+    200,
+    'The server’s answer was far too large',
     'The answer was larger than any answer the licence server gives (1 MB), so the app stopped reading it. Something between this PC and the server may have answered instead. It is not certain whether the licence changed.',
-    'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
+    'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' +
+      ASK_VENDOR.charAt(0).toLowerCase() +
+      ASK_VENDOR.slice(1)
+  ),
 
   // ── this app ──
-  invalid_input: beforeSending(withDetail(entry('input', 0, 'Please check what you entered',
-    'A field is missing, empty or not in the expected form. Nothing was sent.',
-    'Correct the highlighted field and try again.'),
-    (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`)),
-  prefill_link_invalid: beforeSending(withDetail(entry('input', 0, 'The support link could not be used',
-    'The link that opened the app is not in the expected form, so nothing was filled in.',
-    'Fill in the form yourself, or ask the helpdesk for a new link.'),
-    (d: { problem: string }) => `${d.problem} Nothing was filled in.`)),
-  hardware_id_unavailable: beforeSending(withDetail(entry('input', 0, 'This PC’s hardware id could not be read',
-    'The app could not read a reliable machine id from the operating system.',
-    'Paste the hardware id that the licensed product shows in the override field.'),
-    (d: { problem: string }) => d.problem)),
-  config_invalid: beforeSending(withDetail(entry('setup', 0, 'The app is not configured correctly',
-    'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
-    (d: { problem: string }) => d.problem)),
-  busy: beforeSending(entry('input', 0, 'Already working',
-    'Another deactivation is still running.', 'Wait for it to finish.')),
-  ipc_forbidden: entry('setup', 0, 'The request did not come from the app’s window',
+  invalid_input: beforeSending(
+    withDetail(
+      entry(
+        'input',
+        0,
+        'Please check what you entered',
+        'A field is missing, empty or not in the expected form. Nothing was sent.',
+        'Correct the highlighted field and try again.'
+      ),
+      (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`
+    )
+  ),
+  prefill_link_invalid: beforeSending(
+    withDetail(
+      entry(
+        'input',
+        0,
+        'The support link could not be used',
+        'The link that opened the app is not in the expected form, so nothing was filled in.',
+        'Fill in the form yourself, or ask the helpdesk for a new link.'
+      ),
+      (d: { problem: string }) => `${d.problem} Nothing was filled in.`
+    )
+  ),
+  hardware_id_unavailable: beforeSending(
+    withDetail(
+      entry(
+        'input',
+        0,
+        'This PC’s hardware id could not be read',
+        'The app could not read a reliable machine id from the operating system.',
+        'Paste the hardware id that the licensed product shows in the override field.'
+      ),
+      (d: { problem: string }) => d.problem
+    )
+  ),
+  config_invalid: beforeSending(
+    withDetail(
+      entry('setup', 0, 'The app is not configured correctly', 'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
+      (d: { problem: string }) => d.problem
+    )
+  ),
+  busy: beforeSending(entry('input', 0, 'Already working', 'Another deactivation is still running.', 'Wait for it to finish.')),
+  ipc_forbidden: entry(
+    'setup',
+    0,
+    'The request did not come from the app’s window',
     'The app only accepts requests from its own page, and this one came from somewhere else, so it was refused. Nothing was sent.',
-    'Close and reopen the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)),
-  sandbox_start_failed: entry('setup', 0, 'The built-in sandbox could not start',
+    'Close and reopen the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+  ),
+  sandbox_start_failed: entry(
+    'setup',
+    0,
+    'The built-in sandbox could not start',
     'No licence server is configured, so the app uses its built-in practice server, and that server could not start on this PC.',
-    'Restart the app. If it keeps happening, a security program may be blocking connections inside this PC (127.0.0.1): ask your IT department.'),
-  app_internal_error: insideTheApp(entry('server', 0, 'The app ran into a problem',
-    'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.',
-    'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1))),
+    'Restart the app. If it keeps happening, a security program may be blocking connections inside this PC (127.0.0.1): ask your IT department.'
+  ),
+  app_internal_error: insideTheApp(
+    entry(
+      'server',
+      0,
+      'The app ran into a problem',
+      'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.',
+      'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' +
+        ASK_VENDOR.charAt(0).toLowerCase() +
+        ASK_VENDOR.slice(1)
+    )
+  ),
 
-  app_no_answer: entry('server', 0, 'The app did not answer',
+  app_no_answer: entry(
+    'server',
+    0,
+    'The app did not answer',
     'The window got no answer from the app’s background process. The licence may be unchanged.',
-    'Close the app, open it again and retry. If it keeps happening, contact support and include the diagnostics.'),
+    'Close the app, open it again and retry. If it keeps happening, contact support and include the diagnostics.'
+  ),
 
   // ── offline deactivation (request files, §7 of the License API) ──
-  missing_content: entry('input', 400, 'The request file is empty',
+  missing_content: entry(
+    'input',
+    400,
+    'The request file is empty',
     'The licence server received an upload without any request file content.',
-    'Choose the request file written on the PC without internet (it ends in .req) and upload it again.'),
-  offline_file_too_large: beforeSending(entry('input', 0, 'This file is too large to be a request file',
-    'Request files are small (a few hundred bytes); this file is larger than 64 KiB, so it was not read. Nothing was sent.',
-    'Choose the .req file that License Manager wrote on the PC without internet.')),
-  offline_file_wrong_type: beforeSending(entry('input', 0, 'This is not a deactivation request file',
-    'The file is not a deactivation request written by License Manager or a LicenseSpring SDK. Nothing was sent.',
-    'Choose the .req file that License Manager wrote on the PC without internet.')),
-  offline_file_truncated: beforeSending(entry('input', 0, 'The request file is incomplete',
-    'The file ends too early: it was cut off while being copied or saved. Nothing was sent.',
-    'Copy the file from the PC without internet again, or write a new request file there.')),
-  offline_file_tampered: beforeSending(entry('input', 0, 'The request file was changed',
-    'The file’s signature does not match its content: something in it was edited after it was written, so it cannot be trusted. Nothing was sent.',
-    'Do not edit request files. Write a new request file on the PC without internet and upload that one.')),
-  offline_save_failed: beforeSending(entry('input', 0, 'The request file could not be saved',
-    'The app could not write the file where you chose (the folder may be missing, read-only or full). Nothing was saved.',
-    'Choose another folder, such as your Documents folder or a USB stick, and try again.')),
+    'Choose the request file written on the PC without internet (it ends in .req) and upload it again.'
+  ),
+  offline_file_too_large: beforeSending(
+    entry(
+      'input',
+      0,
+      'This file is too large to be a request file',
+      'Request files are small (a few hundred bytes); this file is larger than 64 KiB, so it was not read. Nothing was sent.',
+      'Choose the .req file that License Manager wrote on the PC without internet.'
+    )
+  ),
+  offline_file_wrong_type: beforeSending(
+    entry(
+      'input',
+      0,
+      'This is not a deactivation request file',
+      'The file is not a deactivation request written by License Manager or a LicenseSpring SDK. Nothing was sent.',
+      'Choose the .req file that License Manager wrote on the PC without internet.'
+    )
+  ),
+  offline_file_truncated: beforeSending(
+    entry(
+      'input',
+      0,
+      'The request file is incomplete',
+      'The file ends too early: it was cut off while being copied or saved. Nothing was sent.',
+      'Copy the file from the PC without internet again, or write a new request file there.'
+    )
+  ),
+  offline_file_tampered: beforeSending(
+    entry(
+      'input',
+      0,
+      'The request file was changed',
+      'The file’s signature does not match its content: something in it was edited after it was written, so it cannot be trusted. Nothing was sent.',
+      'Do not edit request files. Write a new request file on the PC without internet and upload that one.'
+    )
+  ),
+  offline_save_failed: beforeSending(
+    entry(
+      'input',
+      0,
+      'The request file could not be saved',
+      'The app could not write the file where you chose (the folder may be missing, read-only or full). Nothing was saved.',
+      'Choose another folder, such as your Documents folder or a USB stick, and try again.'
+    )
+  ),
   // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.
-  offline_request_tampered: entry('input', 400, 'The licence server found the request file changed',
+  offline_request_tampered: entry(
+    'input',
+    400,
+    'The licence server found the request file changed',
     'The server checked the file’s signature and it does not match: the file was edited after it was written, or it was signed with other keys than the server knows.',
-    'Write a new request file on the PC without internet and upload that one, unchanged.'),
-  offline_request_replayed: entry('input', 400, 'This request file was already used',
+    'Write a new request file on the PC without internet and upload that one, unchanged.'
+  ),
+  offline_request_replayed: entry(
+    'input',
+    400,
+    'This request file was already used',
     'Each request file works once, and this one has been uploaded before, so the seat it names was already freed by that upload.',
-    'Nothing more is needed for this file. To free the seat again (after a new activation), write a new request file on that PC.'),
-  offline_request_expired: entry('input', 400, 'The request file is too old or dated in the future',
+    'Nothing more is needed for this file. To free the seat again (after a new activation), write a new request file on that PC.'
+  ),
+  offline_request_expired: entry(
+    'input',
+    400,
+    'The request file is too old or dated in the future',
     'The server accepts request files for a limited time after they are written, and this file’s date is outside that time (or the clock of the PC that wrote it was wrong).',
-    'Write a new request file on the PC without internet (check its date and time first) and upload it soon after.'),
+    'Write a new request file on the PC without internet (check its date and time first) and upload it soon after.'
+  ),
 
   // ── SSO browser flow (this app's own) ──
-  sso_cancelled: signInIncomplete(entry('sso', 0, 'Sign-in cancelled',
-    'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.')),
-  sso_timeout: signInIncomplete(entry('sso', 0, 'The sign-in took too long',
-    'The browser did not come back to the app in time. Nothing was changed.',
-    'Start again and finish signing in in the browser window that opens.')),
-  sso_replaced: signInIncomplete(entry('sso', 0, 'A newer sign-in started',
-    'This sign-in was replaced by a newer attempt.', 'Finish the newest sign-in in your browser.')),
-  sso_state_mismatch: signInIncomplete(entry('sso', 0, 'The sign-in answer did not match',
-    'The browser returned an answer that does not belong to this sign-in, so it was ignored for your safety.',
-    'Start the sign-in again from the app, and use only the browser tab it opens.')),
-  sso_access_denied: signInIncomplete(entry('sso', 0, 'Sign-in was refused',
-    'Your company’s sign-in page refused access, or you declined it.',
-    'Sign in with an account that has access, or ask your administrator.')),
-  sso_provider_error: signInIncomplete(entry('sso', 0, 'Your company sign-in reported an error',
-    'The identity provider ended the sign-in with an error.', 'Try again. If it keeps happening, show the code below to your administrator.')),
-  sso_invalid_callback: signInIncomplete(entry('sso', 0, 'The browser sent an incomplete answer',
-    'The browser came back without a sign-in code or token.', 'Start the sign-in again.')),
-  sso_port_in_use: signInIncomplete(entry('sso', 0, 'The sign-in port is busy',
-    'The app must listen on the port the vendor registered for sign-in, and another program is using it.',
-    'Close the other program (or another copy of this app) and try again.')),
-  sso_redirect_not_loopback: signInIncomplete(entry('setup', 0, 'Company sign-in is set up for another kind of app',
-    'The vendor’s sign-in sends the browser to an address that is not this PC, so the app cannot receive the answer.',
-    'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.')),
-  sso_browser_failed: signInIncomplete(entry('sso', 0, 'The browser could not be opened',
-    'The app could not open your web browser for the sign-in.',
-    'Copy the sign-in link and open it in your browser yourself.')),
-  sso_unsafe_url: signInIncomplete(entry('setup', 0, 'The sign-in address is not safe to open',
-    'The server gave a sign-in address that is not https (or a loopback address for the sandbox), so the app did not open it.',
-    ASK_VENDOR))
+  sso_cancelled: signInIncomplete(entry('sso', 0, 'Sign-in cancelled', 'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.')),
+  sso_timeout: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'The sign-in took too long',
+      'The browser did not come back to the app in time. Nothing was changed.',
+      'Start again and finish signing in in the browser window that opens.'
+    )
+  ),
+  sso_replaced: signInIncomplete(
+    entry('sso', 0, 'A newer sign-in started', 'This sign-in was replaced by a newer attempt.', 'Finish the newest sign-in in your browser.')
+  ),
+  sso_state_mismatch: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'The sign-in answer did not match',
+      'The browser returned an answer that does not belong to this sign-in, so it was ignored for your safety.',
+      'Start the sign-in again from the app, and use only the browser tab it opens.'
+    )
+  ),
+  sso_access_denied: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'Sign-in was refused',
+      'Your company’s sign-in page refused access, or you declined it.',
+      'Sign in with an account that has access, or ask your administrator.'
+    )
+  ),
+  sso_provider_error: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'Your company sign-in reported an error',
+      'The identity provider ended the sign-in with an error.',
+      'Try again. If it keeps happening, show the code below to your administrator.'
+    )
+  ),
+  sso_invalid_callback: signInIncomplete(
+    entry('sso', 0, 'The browser sent an incomplete answer', 'The browser came back without a sign-in code or token.', 'Start the sign-in again.')
+  ),
+  sso_port_in_use: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'The sign-in port is busy',
+      'The app must listen on the port the vendor registered for sign-in, and another program is using it.',
+      'Close the other program (or another copy of this app) and try again.'
+    )
+  ),
+  sso_redirect_not_loopback: signInIncomplete(
+    entry(
+      'setup',
+      0,
+      'Company sign-in is set up for another kind of app',
+      'The vendor’s sign-in sends the browser to an address that is not this PC, so the app cannot receive the answer.',
+      'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.'
+    )
+  ),
+  sso_browser_failed: signInIncomplete(
+    entry(
+      'sso',
+      0,
+      'The browser could not be opened',
+      'The app could not open your web browser for the sign-in.',
+      'Copy the sign-in link and open it in your browser yourself.'
+    )
+  ),
+  sso_unsafe_url: signInIncomplete(
+    entry(
+      'setup',
+      0,
+      'The sign-in address is not safe to open',
+      'The server gave a sign-in address that is not https (or a loopback address for the sandbox), so the app did not open it.',
+      ASK_VENDOR
+    )
+  )
 } as const satisfies Record<string, CatalogueEntry>
 
 export type KnownErrorCode = keyof typeof ERROR_CATALOGUE

@@ -1,8 +1,7 @@
 import { ERROR_CATALOGUE, type KnownErrorCode } from './catalogue'
 import type { AppError, CatalogueEntry } from './types'
 
-export const isKnownErrorCode = (code: string): code is KnownErrorCode =>
-  Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code)
+export const isKnownErrorCode = (code: string): code is KnownErrorCode => Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code)
 
 interface Details {
   /** The HTTP status actually received, when it differs from the catalogue's. */

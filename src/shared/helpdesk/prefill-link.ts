@@ -49,7 +49,10 @@ export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
   const account = params.get('account')
   if (account !== null) {
     if (!CODE.test(account) || account.length > FIELD_LIMITS.customerAccountCode)
-      return invalid('account', `The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.customerAccountCode}).`)
+      return invalid(
+        'account',
+        `The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.customerAccountCode}).`
+      )
     prefill.account = account
   }
   return success(prefill)

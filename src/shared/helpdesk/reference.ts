@@ -28,10 +28,7 @@ function ticket(randomBytes: (length: number) => Uint8Array): string {
 const cryptoBytes = (length: number) => globalThis.crypto.getRandomValues(new Uint8Array(length))
 
 /** The reference of one result: `outcome` is an error's code and status, or 'ok' for a success. */
-export function makeReference(
-  outcome: { code: string; status: number } | 'ok',
-  randomBytes: (length: number) => Uint8Array = cryptoBytes
-): string {
+export function makeReference(outcome: { code: string; status: number } | 'ok', randomBytes: (length: number) => Uint8Array = cryptoBytes): string {
   const [initials, status] = outcome === 'ok' ? ['OK', 200] : [codeInitials(outcome.code), outcome.status]
   const digits = Number.isInteger(status) && status > 0 && status < 1000 ? String(status).padStart(3, '0') : '000'
   return `LM-${initials}-${digits}-${ticket(randomBytes)}`

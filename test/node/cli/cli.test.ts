@@ -87,7 +87,11 @@ describe('the CLI as a process against a running sandbox', () => {
       timeoutMs: 5_000,
       sdkVersion: 'CLI test'
     })
-    const activated = await client.activateBundle({ product: 'office-suite', hardwareId, credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    const activated = await client.activateBundle({
+      product: 'office-suite',
+      hardwareId,
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' }
+    })
     expectOk(activated)
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toContain(hardwareId)
 
@@ -159,7 +163,17 @@ describe('runCli in-process', () => {
   it('--help documents the commands and every exit code (exit 0); no command shows help with exit 2', async () => {
     const h = harness()
     expect(await runCli(['--help'], h.io)).toBe(0)
-    for (const text of ['deactivate', 'hardware-id', '--password-stdin', '--sso', '0  success', '2  invalid', '3  the License API refused', '4  network', '5  the browser sign-in']) {
+    for (const text of [
+      'deactivate',
+      'hardware-id',
+      '--password-stdin',
+      '--sso',
+      '0  success',
+      '2  invalid',
+      '3  the License API refused',
+      '4  network',
+      '5  the browser sign-in'
+    ]) {
       expect(h.out.stdout).toContain(text)
     }
     expect(await runCli([], harness().io)).toBe(EXIT.invalid)
@@ -206,7 +220,10 @@ describe('runCli in-process', () => {
     const h = harness(sandboxEnv())
     const key = ['--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'cli-activated-pc']
     expect(await runCli(['activate', ...key, '--json'], h.io)).toBe(EXIT.success)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, value: { product: 'office-suite', hardwareId: 'cli-activated-pc', method: 'license-key', products: ['writer', 'sheets', 'slides'] } })
+    expect(JSON.parse(h.out.stdout)).toMatchObject({
+      ok: true,
+      value: { product: 'office-suite', hardwareId: 'cli-activated-pc', method: 'license-key', products: ['writer', 'sheets', 'slides'] }
+    })
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual(['cli-activated-pc'])
     const human = harness(sandboxEnv())
     expect(await runCli(['deactivate', ...key], human.io)).toBe(EXIT.success)
@@ -227,7 +244,22 @@ describe('runCli in-process', () => {
   it('takes the server and keys from flags, and the password from LM_PASSWORD', async () => {
     const h = harness({ LM_PASSWORD: 'bob-password' })
     const code = await runCli(
-      ['deactivate', '--product', 'design-pack', '--username', 'bob@example.test', '--license-id', '2001', '--api-url', sandbox.apiUrl, '--api-key', sandbox.apiKey, '--shared-key', sandbox.sharedKey, '--json'],
+      [
+        'deactivate',
+        '--product',
+        'design-pack',
+        '--username',
+        'bob@example.test',
+        '--license-id',
+        '2001',
+        '--api-url',
+        sandbox.apiUrl,
+        '--api-key',
+        sandbox.apiKey,
+        '--shared-key',
+        sandbox.sharedKey,
+        '--json'
+      ],
       h.io
     )
     expect(code).toBe(EXIT.success)

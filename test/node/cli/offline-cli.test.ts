@@ -63,10 +63,18 @@ describe('deactivate-offline', () => {
   it('--json prints the typed outcome: where the file is and what it will free', async () => {
     const h = harness(keysOnly(), noNetwork)
     const path = freshPath()
-    expect(await runCli(['deactivate-offline', '--product', 'design-pack', '--username', 'bob@example.test', '--hardware-id', 'helpdesk-pc', '--out', path, '--json'], h.io)).toBe(0)
+    expect(
+      await runCli(
+        ['deactivate-offline', '--product', 'design-pack', '--username', 'bob@example.test', '--hardware-id', 'helpdesk-pc', '--out', path, '--json'],
+        h.io
+      )
+    ).toBe(0)
     expect(JSON.parse(h.out.stdout)).toMatchObject({
       ok: true,
-      value: { path, summary: { product: 'design-pack', hardwareId: 'helpdesk-pc', method: 'user', licence: 'bob@example.test', writtenBy: 'License Manager CLI 0.1.0' } }
+      value: {
+        path,
+        summary: { product: 'design-pack', hardwareId: 'helpdesk-pc', method: 'user', licence: 'bob@example.test', writtenBy: 'License Manager CLI 0.1.0' }
+      }
     })
   })
 

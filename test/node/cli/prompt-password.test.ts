@@ -4,7 +4,14 @@ import { promptPassword } from '../../../src/cli/prompt-password'
 
 /** A stand-in terminal: a stream with isTTY and setRawMode, as process.stdin has on a TTY. */
 function terminal(isTTY = true) {
-  const input = Object.assign(new PassThrough(), { isTTY, rawModes: [] as boolean[], setRawMode(mode: boolean) { input.rawModes.push(mode); return input } })
+  const input = Object.assign(new PassThrough(), {
+    isTTY,
+    rawModes: [] as boolean[],
+    setRawMode(mode: boolean) {
+      input.rawModes.push(mode)
+      return input
+    }
+  })
   let written = ''
   return { input, output: { write: (text: string) => (written += text) }, written: () => written }
 }

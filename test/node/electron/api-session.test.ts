@@ -51,7 +51,8 @@ function sessionModule() {
   }
 }
 
-const clientOn = (apiUrl: string, fetch: typeof globalThis.fetch) => createLicenseApiClient({ apiUrl, auth: AUTH, fetch, timeoutMs: 2_000, sdkVersion: 'Test 1.0' })
+const clientOn = (apiUrl: string, fetch: typeof globalThis.fetch) =>
+  createLicenseApiClient({ apiUrl, auth: AUTH, fetch, timeoutMs: 2_000, sdkVersion: 'Test 1.0' })
 
 describe('licenseApiNetwork: the API calls and their warm connection share one session', () => {
   it('takes an in-memory partition of its own with the HTTP cache off, never the window’s default session', () => {

@@ -104,7 +104,11 @@ afterAll(async () => {
 async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: string; explanation: string; family: string; status: number } }> {
   const handler = electron.ipcHandlers.get(IPC.deactivate)
   if (!handler) throw new Error('the built main process registered no deactivate handler')
-  return (await handler(electron.windowEvent(), { product: 'office-suite', hardwareId: 'built-bundle-pc', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })) as never
+  return (await handler(electron.windowEvent(), {
+    product: 'office-suite',
+    hardwareId: 'built-bundle-pc',
+    credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
+  })) as never
 }
 
 async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {
@@ -147,13 +151,16 @@ describe('the built main bundle', () => {
     expect(electron.preconnects.every((p) => p.partition === 'license-api')).toBe(true)
   })
 
-  it.runIf(process.platform === 'linux')('reads the hardware id with LicenseSpring’s module, kept outside the bundle (here equal to node-machine-id’s)', async () => {
-    const handler = electron.ipcHandlers.get(IPC.getHardwareId)
-    const outcome = (await handler!(electron.windowEvent())) as { ok: boolean; value?: { id: string; description: string } }
-    const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync: (original: boolean) => string }
-    expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: expect.stringContaining('LicenseSpring') } })
-    expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/koffi\.load/)
-  })
+  it.runIf(process.platform === 'linux')(
+    'reads the hardware id with LicenseSpring’s module, kept outside the bundle (here equal to node-machine-id’s)',
+    async () => {
+      const handler = electron.ipcHandlers.get(IPC.getHardwareId)
+      const outcome = (await handler!(electron.windowEvent())) as { ok: boolean; value?: { id: string; description: string } }
+      const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync: (original: boolean) => string }
+      expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: expect.stringContaining('LicenseSpring') } })
+      expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/koffi\.load/)
+    }
+  )
 
   it('answers a 302 (net.fetch rejects with "Redirect was cancelled") with the redirect explanation', async () => {
     const error = await failureFor(() => (mode = 'redirect'))

@@ -11,7 +11,14 @@ import { loadConfig, type ConfigEnv } from '../../../src/main/engine/config'
 import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { createLicenseService } from '../../../src/main/engine/service'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
-import { describeOs, readStartupFacts, restartingOnFailure, startEngine, type EngineStartupDeps, type RunningEngine } from '../../../src/main/electron/engine-startup'
+import {
+  describeOs,
+  readStartupFacts,
+  restartingOnFailure,
+  startEngine,
+  type EngineStartupDeps,
+  type RunningEngine
+} from '../../../src/main/electron/engine-startup'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
@@ -97,7 +104,10 @@ describe('startEngine', () => {
   it('with a server configured over https, opens only https pages', async () => {
     const opened: string[] = []
     const created = vi.fn(createLicenseService)
-    const { all } = deps({ LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }, { openExternal: async (url) => void opened.push(url), createLicenseService: created })
+    const { all } = deps(
+      { LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' },
+      { openExternal: async (url) => void opened.push(url), createLicenseService: created }
+    )
     await started(all)
     const open = created.mock.calls[0]![0].openExternal
     await expect(open('http://127.0.0.1:4010/auth')).rejects.toThrow(/Refused/)
@@ -105,9 +115,12 @@ describe('startEngine', () => {
     expect(opened).toEqual(['https://idp.example/auth'])
   })
 
-  it('hands the warmer to the engine: the window\'s warm-up call preconnects to the configured server, and LM_WARM_UP=false turns it off', async () => {
+  it("hands the warmer to the engine: the window's warm-up call preconnects to the configured server, and LM_WARM_UP=false turns it off", async () => {
     const env = { LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }
-    for (const [extra, expected] of [[{}, ['https://licence.example.test']], [{ LM_WARM_UP: 'false' }, []]] as const) {
+    for (const [extra, expected] of [
+      [{}, ['https://licence.example.test']],
+      [{ LM_WARM_UP: 'false' }, []]
+    ] as const) {
       const warmed: string[] = []
       const { all } = deps({ ...env, ...extra }, { warmer: { warm: (origin) => void warmed.push(origin) } })
       const engine = await started(all)
@@ -128,7 +141,9 @@ describe('startEngine', () => {
     // No hardware id override: the service sends this PC's id.
     const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
     expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc } })
-    expect(await service.deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })).toMatchObject({ ok: true })
+    expect(
+      await service.deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })
+    ).toMatchObject({ ok: true })
     const again = await service.deactivate(key)
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
     engine.resetSandbox()
@@ -162,7 +177,11 @@ describe('startEngine', () => {
     const fetchSpy = vi.fn(globalThis.fetch)
     const { all } = deps({}, { fetch: fetchSpy })
     const engine = await started(all)
-    await expectOk(engine.service).deactivate({ product: 'office-suite', hardwareId: 'not-active-here', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    await expectOk(engine.service).deactivate({
+      product: 'office-suite',
+      hardwareId: 'not-active-here',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' }
+    })
     expect(fetchSpy).toHaveBeenCalled()
   })
 })
@@ -221,7 +240,10 @@ describe('readStartupFacts', () => {
     const app = { name: 'License Manager', version: '0.1.0', os: 'linux 6.1.0 (x64)' }
     const readable = await readStartupFacts(app, createHardwareIdSource({ fixedMachineId: () => 'pc-under-test' }))
     expect(readable).toEqual({ ...app, hardwareId: expect.objectContaining({ id: 'pc-under-test', source: 'machine-id' }) })
-    const unreadable = await readStartupFacts(app, { machine: async () => failure(describeError('hardware_id_unavailable')), resolve: async () => failure(describeError('hardware_id_unavailable')) })
+    const unreadable = await readStartupFacts(app, {
+      machine: async () => failure(describeError('hardware_id_unavailable')),
+      resolve: async () => failure(describeError('hardware_id_unavailable'))
+    })
     expect(unreadable.hardwareId).toBeNull()
   })
 })

@@ -23,7 +23,13 @@ describe('vetExternalUrl', () => {
   it('in sandbox mode opens plain http only on the sandbox provider’s own origin', () => {
     const sandbox = ['http://127.0.0.1:4010']
     expect(vetExternalUrl('http://127.0.0.1:4010/auth?client_id=a', sandbox)).toEqual({ ok: true, url: 'http://127.0.0.1:4010/auth?client_id=a' })
-    for (const other of ['http://127.0.0.1:4011/auth', 'http://localhost:4010/auth', 'http://[::1]:4010/auth', 'http://127.0.0.2:4010/', 'http://example.com:4010/']) {
+    for (const other of [
+      'http://127.0.0.1:4011/auth',
+      'http://localhost:4010/auth',
+      'http://[::1]:4010/auth',
+      'http://127.0.0.2:4010/',
+      'http://example.com:4010/'
+    ]) {
       expect(vetExternalUrl(other, sandbox).ok, other).toBe(false)
     }
     expect(vetExternalUrl('https://idp.example/auth', sandbox).ok).toBe(true)

@@ -71,7 +71,10 @@ function fakeService(overrides: Partial<WindowLicenseService> = {}) {
     warmUp: () => (calls.push('warmUp'), success({ warming: true })),
     stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
     offline: {
-      create: async () => (calls.push('offline.create'), success({ fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJD', summary: offlineSummary })),
+      create: async () => (
+        calls.push('offline.create'),
+        success({ fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJD', summary: offlineSummary })
+      ),
       inspect: () => (calls.push('offline.inspect'), success(offlineSummary)),
       upload: async () => (calls.push('offline.upload'), success({ summary: offlineSummary, at: result.at }))
     },
@@ -160,7 +163,11 @@ describe('registerIpcHandlers', () => {
   it('handles every invoke channel of the contract (progress is pushed, not invoked) and removes them again', () => {
     const { handlers, dispose } = setup()
     const pushOnly = [IPC.ssoProgress, IPC.prefillArrived]
-    expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).filter((c) => !pushOnly.includes(c as never)).sort())
+    expect([...handlers.keys()].sort()).toEqual(
+      Object.values(IPC)
+        .filter((c) => !pushOnly.includes(c as never))
+        .sort()
+    )
     expect([...handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
     dispose()
     expect(handlers.size).toBe(0)
@@ -230,7 +237,10 @@ describe('registerIpcHandlers', () => {
 
     it('does not echo a rejected value back', async () => {
       const { invoke } = setup()
-      const outcome = await invoke(IPC.deactivate, fakeEvent().event, { product: 'x', credentials: { method: 'user', username: 'u', password: `SECRET-${'p'.repeat(2000)}` } })
+      const outcome = await invoke(IPC.deactivate, fakeEvent().event, {
+        product: 'x',
+        credentials: { method: 'user', username: 'u', password: `SECRET-${'p'.repeat(2000)}` }
+      })
       expect(errorCode(outcome)).toBe('invalid_input')
       expect(JSON.stringify(outcome)).not.toContain('SECRET')
     })
@@ -249,7 +259,12 @@ describe('registerIpcHandlers', () => {
   it('gives the engine exactly the request the schema checked', async () => {
     const deactivate = vi.fn(async () => success(result))
     const { invoke } = setup({ deactivate })
-    const input = { product: ' office-suite ', hardwareId: 'override-id', licenseId: '1001', credentials: { method: 'user', username: ' ann@acme.test', password: ' spaced ' } }
+    const input = {
+      product: ' office-suite ',
+      hardwareId: 'override-id',
+      licenseId: '1001',
+      credentials: { method: 'user', username: ' ann@acme.test', password: ' spaced ' }
+    }
     await invoke(IPC.deactivate, fakeEvent().event, input)
     expect(deactivate).toHaveBeenCalledWith({
       product: 'office-suite',
@@ -322,10 +337,17 @@ describe('registerIpcHandlers', () => {
   it('answers the start-up facts without the engine, and only to the app’s window', async () => {
     const { ipcMain, handlers } = fakeIpcMain()
     const service = vi.fn(() => failure(describeError('config_invalid')))
-    const facts = { name: 'License Manager', version: '0.1.0', os: 'linux', hardwareId: { id: 'pc-1', source: 'machine-id' as const, description: 'd', extra: 'dropped' } }
+    const facts = {
+      name: 'License Manager',
+      version: '0.1.0',
+      os: 'linux',
+      hardwareId: { id: 'pc-1', source: 'machine-id' as const, description: 'd', extra: 'dropped' }
+    }
     registerIpcHandlers({ ipcMain, service, isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID), startupFacts: async () => facts })
     const handler = handlers.get(IPC.getStartupFacts)!
-    expect(await handler(fakeEvent().event)).toEqual(success({ name: 'License Manager', version: '0.1.0', os: 'linux', hardwareId: { id: 'pc-1', source: 'machine-id', description: 'd' } }))
+    expect(await handler(fakeEvent().event)).toEqual(
+      success({ name: 'License Manager', version: '0.1.0', os: 'linux', hardwareId: { id: 'pc-1', source: 'machine-id', description: 'd' } })
+    )
     expect(service).not.toHaveBeenCalled()
     const stranger = { ...fakeEvent().event, sender: { id: WINDOW_ID + 1, isDestroyed: () => false, send: () => undefined } }
     expect(await handler(stranger)).toMatchObject({ ok: false, error: { code: 'ipc_forbidden' } })
@@ -413,11 +435,21 @@ describe('nothing secret crosses IPC to the window', () => {
   const { code, ...named } = SECRETS
   // `code` is also AppError's own field name, so the leaked authorization code rides under other names.
   const leak = { ...named, authorizationCode: code, token: SECRETS.accessToken, request: { password: SECRETS.password, id_token: SECRETS.idToken, code } }
-  const FORBIDDEN_KEYS = ['password', 'sharedKey', 'clientSecret', 'token', 'idToken', 'id_token', 'accessToken', 'apiKey', 'authorizationCode', 'request', 'cause']
+  const FORBIDDEN_KEYS = [
+    'password',
+    'sharedKey',
+    'clientSecret',
+    'token',
+    'idToken',
+    'id_token',
+    'accessToken',
+    'apiKey',
+    'authorizationCode',
+    'request',
+    'cause'
+  ]
   const keysDeep = (value: unknown): string[] =>
-    value !== null && typeof value === 'object'
-      ? Object.entries(value).flatMap(([k, v]) => [k, ...keysDeep(v)])
-      : []
+    value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keysDeep(v)]) : []
 
   const leakyProgress = [
     { stage: 'opening-browser', code: SECRETS.code },

@@ -3,10 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { menuTemplate } from '../../../src/main/electron/menu'
 
 const roles = (items: MenuItemConstructorOptions[] | null): string[] =>
-  (items ?? []).flatMap((item) => [
-    ...(item.role ? [item.role] : []),
-    ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])
-  ])
+  (items ?? []).flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])])
 
 describe('menuTemplate', () => {
   it('gives macOS its app, Edit and Window menus', () => {

@@ -24,7 +24,10 @@ function clientOn(apiUrl: string, fetch: typeof globalThis.fetch, timeoutMs = 2_
 }
 
 /** The stand-in handed to the engine as the app did before the adapter (URL inputs as text). */
-const withoutAdapter = (net: NetFetchStandIn): typeof fetch => (input, init) => net.fetch(input instanceof URL ? input.href : input, init)
+const withoutAdapter =
+  (net: NetFetchStandIn): typeof fetch =>
+  (input, init) =>
+    net.fetch(input instanceof URL ? input.href : input, init)
 
 function failed(outcome: Outcome<unknown>) {
   if (outcome.ok) throw new Error('expected a failure')

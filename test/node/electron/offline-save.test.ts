@@ -79,8 +79,16 @@ describe('the saveOfflineRequest IPC handler with a real engine', () => {
     const outcome = await handler(d.show)({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     expectOk(outcome)
     if (outcome.ok) expect(Object.keys(outcome.value as object).sort()).toEqual(['path', 'saved', 'summary'])
-    const written = JSON.parse(Buffer.from(readFileSync(join(folder, 'from-ipc.req'), 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }
-    expect(written.request).toMatchObject({ product: 'office-suite', license_key: 'OFFICE-2222-IN-USE', request: 'deactivation', schema_version: 2, api_key: 'api-key' })
+    const written = JSON.parse(Buffer.from(readFileSync(join(folder, 'from-ipc.req'), 'utf8'), 'base64').toString('utf8')) as {
+      request: Record<string, unknown>
+    }
+    expect(written.request).toMatchObject({
+      product: 'office-suite',
+      license_key: 'OFFICE-2222-IN-USE',
+      request: 'deactivation',
+      schema_version: 2,
+      api_key: 'api-key'
+    })
     expect(JSON.stringify(written)).not.toContain('shared-key-never-in-a-file')
     expect(d.asked[0]!.options.defaultPath).toBe('office-suite-machine-deactivate.req')
   })

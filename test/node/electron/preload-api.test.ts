@@ -17,7 +17,10 @@ function fakeIpcRenderer() {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
     },
     removeListener: (channel, listener) => {
-      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener))
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((l) => l !== listener)
+      )
     }
   }
   const emit = (channel: string, progress: SsoProgress) => {

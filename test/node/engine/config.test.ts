@@ -120,14 +120,12 @@ describe('loadConfig', () => {
     expect(ok(loadConfig({ env: { LM_API_URL: '', LM_API_KEY: '', LM_TIMEOUT_MS: '' } })).apiUrl).toBeNull()
   })
 
-  it.each([
-    ['http://localhost:8788/api/v4/'],
-    ['http://127.0.0.1:8788/api/v4/'],
-    ['http://127.1.2.3/api/v4/'],
-    ['http://[::1]:8788/api/v4/']
-  ])('allows plain http for the loopback server %s', (url) => {
-    expect(ok(loadConfig({ env: { ...HMAC_ENV, LM_API_URL: url } })).apiUrl).toBe(url)
-  })
+  it.each([['http://localhost:8788/api/v4/'], ['http://127.0.0.1:8788/api/v4/'], ['http://127.1.2.3/api/v4/'], ['http://[::1]:8788/api/v4/']])(
+    'allows plain http for the loopback server %s',
+    (url) => {
+      expect(ok(loadConfig({ env: { ...HMAC_ENV, LM_API_URL: url } })).apiUrl).toBe(url)
+    }
+  )
 
   it.each([
     ['http://api.example.com/api/v4/', 'remote http'],
@@ -252,8 +250,7 @@ describe('loadConfig in a packaged (installed) app', () => {
 })
 
 describe('loadConfig: hardwareIdSource', () => {
-  const source = (env: Record<string, string>, file?: unknown) =>
-    loadConfig({ env, ...(file !== undefined ? { file: writeConfig(file) } : {}) })
+  const source = (env: Record<string, string>, file?: unknown) => loadConfig({ env, ...(file !== undefined ? { file: writeConfig(file) } : {}) })
 
   it('is node-machine-id unless set', () => {
     expect(ok(source({})).hardwareIdSource).toEqual({ kind: 'node-machine-id' })
@@ -273,7 +270,10 @@ describe('loadConfig: hardwareIdSource', () => {
     [3, 3],
     ['5', 5]
   ])('algorithm %s → %i (file)', (algorithm, number) => {
-    expect(ok(source({}, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: algorithm })).hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: number })
+    expect(ok(source({}, { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: algorithm })).hardwareIdSource).toEqual({
+      kind: 'licensespring',
+      algorithm: number
+    })
   })
 
   it('the environment overrides the file', () => {
@@ -302,4 +302,3 @@ describe('a bad server address', () => {
     expect(outcome.error.action).not.toContain('shared key')
   })
 })
-

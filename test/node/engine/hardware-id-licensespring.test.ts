@@ -6,14 +6,17 @@ const require = createRequire(import.meta.url)
 const nodeMachineIdValue = (): string => (require('node-machine-id') as { machineIdSync(original: boolean): string }).machineIdSync(false)
 
 describe('hardwareIdSource "licensespring": LicenseSpring’s hardware-id module', () => {
-  it.runIf(process.platform === 'linux')('on this Linux PC, Default (0) and LinuxMachineId (4) equal node-machine-id’s value (koffi’s native library loads)', async () => {
-    const expected = nodeMachineIdValue()
-    for (const algorithm of [0, 4]) {
-      const outcome = await createHardwareIdSource({ source: { kind: 'licensespring', algorithm } }).machine()
-      expect(outcome).toMatchObject({ ok: true, value: { id: expected, source: 'machine-id' } })
-      expect(outcome.ok && outcome.value.description).toContain(algorithm === 0 ? 'Default (0)' : 'LinuxMachineId (4)')
+  it.runIf(process.platform === 'linux')(
+    'on this Linux PC, Default (0) and LinuxMachineId (4) equal node-machine-id’s value (koffi’s native library loads)',
+    async () => {
+      const expected = nodeMachineIdValue()
+      for (const algorithm of [0, 4]) {
+        const outcome = await createHardwareIdSource({ source: { kind: 'licensespring', algorithm } }).machine()
+        expect(outcome).toMatchObject({ ok: true, value: { id: expected, source: 'machine-id' } })
+        expect(outcome.ok && outcome.value.description).toContain(algorithm === 0 ? 'Default (0)' : 'LinuxMachineId (4)')
+      }
     }
-  })
+  )
 
   it('not installed → hardware_id_unavailable saying which package is missing', async () => {
     const source = createHardwareIdSource({

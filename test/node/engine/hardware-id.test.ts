@@ -9,10 +9,13 @@ const GUID = '3d1219c7c4c5404aaa1f6d2a48adfda4'
 
 /** A raw OS id reader (node-machine-id's `original` form) that counts its calls. */
 function reader(raw: string): RawMachineIdReader & { calls: number } {
-  const read = Object.assign(async () => {
-    read.calls += 1
-    return raw
-  }, { calls: 0 })
+  const read = Object.assign(
+    async () => {
+      read.calls += 1
+      return raw
+    },
+    { calls: 0 }
+  )
   return read
 }
 
@@ -97,7 +100,10 @@ describe('hardware id override', () => {
 
   it('an empty or blank override falls back to the machine id', async () => {
     expect(await source.resolve('   ')).toMatchObject({ ok: false, error: { code: 'hardware_id_unavailable' } })
-    expect(await createHardwareIdSource({ readRawMachineId: reader(GUID), hostname: () => 'h' }).resolve('')).toMatchObject({ ok: true, value: { source: 'machine-id' } })
+    expect(await createHardwareIdSource({ readRawMachineId: reader(GUID), hostname: () => 'h' }).resolve('')).toMatchObject({
+      ok: true,
+      value: { source: 'machine-id' }
+    })
   })
 
   it('is refused when longer than the hardware id limit, naming the field', async () => {

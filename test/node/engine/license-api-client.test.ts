@@ -28,10 +28,22 @@ const client = (apiUrl: string) => createLicenseApiClient({ apiUrl, auth: AUTH, 
 describe('toBundleRequestBody', () => {
   it.each<[ResolvedRequest['credentials'], Record<string, string>]>([
     [{ method: 'license-key', licenseKey: 'K' }, { license_key: 'K' }],
-    [{ method: 'user', username: 'u@x.test', password: ' p w ' }, { username: 'u@x.test', password: ' p w ' }],
-    [{ method: 'sso-token', idToken: 'tok', customerAccountCode: 'acme' }, { id_token: 'tok', customer_account_code: 'acme' }],
-    [{ method: 'sso-code', code: 'c0de', customerAccountCode: 'acme' }, { code: 'c0de', customer_account_code: 'acme' }],
-    [{ method: 'sso-code', code: 'c0de', customerAccountCode: 'acme', redirectUri: 'http://127.0.0.1:5000' }, { code: 'c0de', customer_account_code: 'acme', redirect_uri: 'http://127.0.0.1:5000' }]
+    [
+      { method: 'user', username: 'u@x.test', password: ' p w ' },
+      { username: 'u@x.test', password: ' p w ' }
+    ],
+    [
+      { method: 'sso-token', idToken: 'tok', customerAccountCode: 'acme' },
+      { id_token: 'tok', customer_account_code: 'acme' }
+    ],
+    [
+      { method: 'sso-code', code: 'c0de', customerAccountCode: 'acme' },
+      { code: 'c0de', customer_account_code: 'acme' }
+    ],
+    [
+      { method: 'sso-code', code: 'c0de', customerAccountCode: 'acme', redirectUri: 'http://127.0.0.1:5000' },
+      { code: 'c0de', customer_account_code: 'acme', redirect_uri: 'http://127.0.0.1:5000' }
+    ]
   ])('sends exactly the %o credential set, the required fields and sdk_ver', (credentials, fields) => {
     expect(toBundleRequestBody({ product: 'p', hardwareId: 'h', licenseId: 7, credentials }, 'App 1.0')).toEqual({
       hardware_id: 'h',
@@ -53,7 +65,13 @@ describe('deactivateBundle', () => {
     expect(sent!.url).toBe('/api/v4/deactivate_bundle')
     expect(sent!.headers['content-type']).toBe('application/json')
     expect(sent!.headers.accept).toBe('application/json')
-    expect(JSON.parse(sent!.body)).toEqual({ hardware_id: 'hw-1', product: 'office-suite', license_key: 'KEY-1', license_id: 42, sdk_ver: 'License Manager 9.9.9' })
+    expect(JSON.parse(sent!.body)).toEqual({
+      hardware_id: 'hw-1',
+      product: 'office-suite',
+      license_key: 'KEY-1',
+      license_id: 42,
+      sdk_ver: 'License Manager 9.9.9'
+    })
     const date = sent!.headers.date!
     expect(Math.abs(Date.parse(date) - Date.now())).toBeLessThan(5_000)
     expect(sent!.headers.authorization).toBe(
@@ -97,7 +115,10 @@ describe('deactivateBundle', () => {
 
 describe('ssoUrl', () => {
   it.each([['code' as const], ['token' as const]])('GETs sso_url signed, always with response_type=%s', async (responseType) => {
-    const server = await serve(() => ({ status: 200, body: JSON.stringify({ url: 'https://idp.example.com/auth?x=1', openid_configuration: { issuer: 'https://idp.example.com' } }) }))
+    const server = await serve(() => ({
+      status: 200,
+      body: JSON.stringify({ url: 'https://idp.example.com/auth?x=1', openid_configuration: { issuer: 'https://idp.example.com' } })
+    }))
     const outcome = await client(server.apiUrl).ssoUrl({ product: 'design-pack', customerAccountCode: 'acme & co', responseType })
     expect(outcome).toEqual({ ok: true, value: { url: 'https://idp.example.com/auth?x=1', openidConfiguration: { issuer: 'https://idp.example.com' } } })
     const [sent] = server.requests
@@ -126,7 +147,13 @@ describe('activateBundle', () => {
   it('returns the licence objects of the answer', async () => {
     const server = await serve(() => ({ status: 200, body: '[{"id":1,"hardware_id":"hw-1"},{"id":2,"hardware_id":"hw-1"}]' }))
     const outcome = await client(server.apiUrl).activateBundle(KEY_REQUEST)
-    expect(outcome).toEqual({ ok: true, value: [{ id: 1, hardware_id: 'hw-1' }, { id: 2, hardware_id: 'hw-1' }] })
+    expect(outcome).toEqual({
+      ok: true,
+      value: [
+        { id: 1, hardware_id: 'hw-1' },
+        { id: 2, hardware_id: 'hw-1' }
+      ]
+    })
     expect(server.requests[0]!.url).toBe('/api/v4/activate_bundle')
   })
 

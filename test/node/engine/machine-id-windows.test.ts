@@ -58,9 +58,15 @@ function recordingExecFile(regOutput: string) {
 }
 
 const REG_OUTPUTS: Array<[string, string]> = [
-  ['REG.exe as Windows prints it (CRLF, upper-case GUID)', '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\r\n    MachineGuid    REG_SZ    3D1219C7-C4C5-404A-AA1F-6D2A48ADFDA4\r\n\r\n'],
+  [
+    'REG.exe as Windows prints it (CRLF, upper-case GUID)',
+    '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\r\n    MachineGuid    REG_SZ    3D1219C7-C4C5-404A-AA1F-6D2A48ADFDA4\r\n\r\n'
+  ],
   ['lower case with tabs', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\n\tMachineGuid\tREG_SZ\t9b5e1c2a-0d3f-4e6b-8a7c-1f2e3d4c5b6a\n'],
-  ['odd spacing and a trailing blank line', '\r\n\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\r\n MachineGuid REG_SZ   ABCDEF01-2345-6789-ABCD-EF0123456789   \r\n\r\n\r\n']
+  [
+    'odd spacing and a trailing blank line',
+    '\r\n\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\r\n MachineGuid REG_SZ   ABCDEF01-2345-6789-ABCD-EF0123456789   \r\n\r\n\r\n'
+  ]
 ]
 
 describe('Windows hardware id: the same bytes as node-machine-id, read without a console or a blocked main process', () => {
@@ -105,7 +111,10 @@ describe('Windows hardware id: the same bytes as node-machine-id, read without a
 
   it('an answer without a MachineGuid value is hardware_id_unavailable, not a crash', async () => {
     const exec = recordingExecFile('ERROR: The system was unable to find the specified registry key or value.\r\n')
-    const source = createHardwareIdSource({ readRawMachineId: windowsMachineGuidReader({ env: { windir: WINDIR }, arch: 'x64', run: exec.run }), platform: 'win32' })
+    const source = createHardwareIdSource({
+      readRawMachineId: windowsMachineGuidReader({ env: { windir: WINDIR }, arch: 'x64', run: exec.run }),
+      platform: 'win32'
+    })
     const outcome = await source.machine()
     expect(outcome).toMatchObject({ ok: false, error: { code: 'hardware_id_unavailable' } })
     expect(outcome.ok ? '' : outcome.error.explanation).toContain('MachineGuid')

@@ -5,7 +5,6 @@ import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors
 
 const ALL_CODES = Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]
 
-
 /** Codes the response mapper derives from an answer without an envelope. */
 const ANSWER_SHAPE_CODES: KnownErrorCode[] = [
   'too_many_requests',
@@ -21,7 +20,16 @@ const ANSWER_SHAPE_CODES: KnownErrorCode[] = [
 ]
 
 /** Codes the transport mapper gives when no answer arrived. */
-const TRANSPORT_CODES: KnownErrorCode[] = ['cannot_connect_to_server', 'dns_failure', 'timeout', 'tls_failure', 'connection_reset', 'proxy_failure', 'pc_offline', 'network_error']
+const TRANSPORT_CODES: KnownErrorCode[] = [
+  'cannot_connect_to_server',
+  'dns_failure',
+  'timeout',
+  'tls_failure',
+  'connection_reset',
+  'proxy_failure',
+  'pc_offline',
+  'network_error'
+]
 
 /**
  * Codes other modules produce (validation, config, hardware id, service, IPC, OAuth, SSO flow,
@@ -83,7 +91,13 @@ describe('mapErrorResponse: the error envelope', () => {
       contentType: 'application/json',
       body: JSON.stringify({ status, code, message: `server says ${code}` })
     })
-    expect(error).toMatchObject({ code, status, family: ERROR_CATALOGUE[code].family, title: ERROR_CATALOGUE[code].title, serverMessage: `server says ${code}` })
+    expect(error).toMatchObject({
+      code,
+      status,
+      family: ERROR_CATALOGUE[code].family,
+      title: ERROR_CATALOGUE[code].title,
+      serverMessage: `server says ${code}`
+    })
   })
 
   it('keeps the status actually received (signature_mismatch is documented as 400 and as 401)', () => {
@@ -151,7 +165,11 @@ function errno(code: string, message = code): Error {
 describe('transportErrorCode', () => {
   it.each<[string, KnownErrorCode, unknown]>([
     ['ECONNREFUSED', 'cannot_connect_to_server', fetchFailed(errno('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'))],
-    ['AggregateError of refusals', 'cannot_connect_to_server', fetchFailed(Object.assign(new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')]), { code: 'ECONNREFUSED' }))],
+    [
+      'AggregateError of refusals',
+      'cannot_connect_to_server',
+      fetchFailed(Object.assign(new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')]), { code: 'ECONNREFUSED' }))
+    ],
     ['ENOTFOUND', 'dns_failure', fetchFailed(errno('ENOTFOUND', 'getaddrinfo ENOTFOUND api.example.invalid'))],
     ['EAI_AGAIN', 'dns_failure', fetchFailed(errno('EAI_AGAIN'))],
     ['ky TimeoutError', 'timeout', Object.assign(new Error('Request timed out: POST http://x'), { name: 'TimeoutError' })],
@@ -195,7 +213,9 @@ describe('transportErrorCode', () => {
 
 describe('mapTransportError: a failed name lookup says which way where the resolver tells', () => {
   it('a name that does not exist blames the address, not the internet connection', () => {
-    const error = mapTransportError(fetchFailed(Object.assign(errno('ENOTFOUND', 'getaddrinfo ENOTFOUND api.example.invalid'), { hostname: 'api.example.invalid' })))
+    const error = mapTransportError(
+      fetchFailed(Object.assign(errno('ENOTFOUND', 'getaddrinfo ENOTFOUND api.example.invalid'), { hostname: 'api.example.invalid' }))
+    )
     expect(error).toMatchObject({ code: 'dns_failure', status: 0, networkCause: 'ENOTFOUND api.example.invalid' })
     expect(error.explanation).toContain('server address is probably mistyped')
     expect(error.action).toBe('Ask whoever set up this app to check the server address.')

@@ -69,7 +69,11 @@ describe('OAuth client credentials', () => {
     const [tokenRequest] = server.tokenRequests
     expect(tokenRequest!.method).toBe('POST')
     expect(tokenRequest!.headers['content-type']).toBe('application/x-www-form-urlencoded')
-    expect(Object.fromEntries(new URLSearchParams(tokenRequest!.body))).toEqual({ grant_type: 'client_credentials', client_id: 'client-1', client_secret: SECRET })
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest!.body))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'client-1',
+      client_secret: SECRET
+    })
     expect(server.apiRequests[0]!.headers.authorization).toBe('Bearer token-1')
     expect(Number.isNaN(Date.parse(server.apiRequests[0]!.headers.date!))).toBe(false)
   })
@@ -125,7 +129,11 @@ describe('OAuth client credentials', () => {
       tokenAnswer: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client', error_description: 'Invalid client credentials' }) })
     })
     const outcome = await oauthClient(server).deactivateBundle(REQUEST)
-    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({ code: 'oauth_token_request_failed', status: 401, serverMessage: 'invalid_client: Invalid client credentials' })
+    expect(outcome.ok ? 'ok' : outcome.error).toMatchObject({
+      code: 'oauth_token_request_failed',
+      status: 401,
+      serverMessage: 'invalid_client: Invalid client credentials'
+    })
     expect(JSON.stringify(outcome)).not.toContain(SECRET)
     expect(server.apiRequests).toHaveLength(0)
   })
@@ -172,7 +180,9 @@ describe('createOAuthTokenSource.invalidate', () => {
   })
 
   it('does not cache a failure', async () => {
-    const server = await startFakeAuthServer({ tokenAnswer: (n) => (n === 1 ? { status: 503, body: '' } : { status: 200, body: '{"access_token":"later","expires_in":60}' }) })
+    const server = await startFakeAuthServer({
+      tokenAnswer: (n) => (n === 1 ? { status: 503, body: '' } : { status: 200, body: '{"access_token":"later","expires_in":60}' })
+    })
     const tokens = createOAuthTokenSource({ tokenUrl: server.tokenUrl, clientId: 'c', clientSecret: 's', fetch, timeoutMs: 2_000 })
     expect((await tokens.token()).ok).toBe(false)
     expect(await tokens.token()).toEqual({ ok: true, value: 'later' })

@@ -33,7 +33,9 @@ const encode = (wrapped: unknown) => Buffer.from(JSON.stringify(wrapped)).toStri
 
 describe('writing a request file', () => {
   it('is the v2 format, signed over the exact JSON text of `request` with the shared key', async () => {
-    const file = expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(
+      await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    )
     const { request, signature } = decode(file.content)
     expect(request).toEqual({
       hardware_id: 'a'.repeat(64),
@@ -63,7 +65,13 @@ describe('writing a request file', () => {
   })
 
   it('under OAuth names the client id and signs with the client secret', async () => {
-    const file = expectOk(await offline({ auth: OAUTH }).requests.create({ product: 'design-pack', hardwareId: 'pc-7', credentials: { method: 'user', username: 'bob@example.test' } }))
+    const file = expectOk(
+      await offline({ auth: OAUTH }).requests.create({
+        product: 'design-pack',
+        hardwareId: 'pc-7',
+        credentials: { method: 'user', username: 'bob@example.test' }
+      })
+    )
     const { request, signature } = decode(file.content)
     expect(request['client_id']).toBe('client-1')
     expect(request).not.toHaveProperty('api_key')
@@ -84,9 +92,19 @@ describe('writing a request file', () => {
   })
 
   it('has the structure of the file LicenseSpring’s node SDK writes, field by field (values aside)', async () => {
-    const sdk = new LicenseAPI({ appName: 'SDK app', appVersion: '2.0', apiKey: 'k', sharedKey: 's', apiPath: 'http://127.0.0.1:9/api/v4/', publicKey: 'p', hardwareID: 'h' })
+    const sdk = new LicenseAPI({
+      appName: 'SDK app',
+      appVersion: '2.0',
+      apiKey: 'k',
+      sharedKey: 's',
+      apiPath: 'http://127.0.0.1:9/api/v4/',
+      publicKey: 'p',
+      hardwareID: 'h'
+    })
     const theirs = decode(sdk.createOfflineDeactivationPayload({ product: 'office-suite', hardware_id: 'h', license_key: 'KEY-1' }))
-    const ours = decode(expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })).content)
+    const ours = decode(
+      expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })).content
+    )
     const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v]))
     expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort())
     expect(typeof ours.signature).toBe(typeof theirs.signature)
@@ -112,7 +130,10 @@ describe('writing a request file', () => {
 
   it('passes a missing hardware id on as the engine’s typed error', async () => {
     const unavailable = failure(describeError('hardware_id_unavailable'))
-    const outcome = await offline({ resolveHardwareId: async () => unavailable }).requests.create({ product: 'p', credentials: { method: 'license-key', licenseKey: 'K' } })
+    const outcome = await offline({ resolveHardwareId: async () => unavailable }).requests.create({
+      product: 'p',
+      credentials: { method: 'license-key', licenseKey: 'K' }
+    })
     expect(outcome).toEqual(unavailable)
   })
 
@@ -132,16 +153,17 @@ describe('writing a request file', () => {
 })
 
 describe('reading a request file', () => {
-  const written = async () => expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+  const written = async () =>
+    expectOk(await offline().requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
 
   it('shows what it will free, masking the licence key to its last 4 characters', async () => {
-    const summary = expectOk(offline().requests.inspect((await written())))
+    const summary = expectOk(offline().requests.inspect(await written()))
     expect(summary).toMatchObject({ product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', licence: '••••-USE' })
     expect(JSON.stringify(summary)).not.toContain('OFFICE-2222')
   })
 
   it('tolerates surrounding whitespace and line breaks (a file edited in Notepad)', async () => {
-    expect(expectOk(offline().requests.inspect(`\r\n${(await written())}\r\n`)).product).toBe('office-suite')
+    expect(expectOk(offline().requests.inspect(`\r\n${await written()}\r\n`)).product).toBe('office-suite')
   })
 
   it('reads a v1 file and a file another app wrote with another API key (the server checks that one)', async () => {
@@ -156,7 +178,7 @@ describe('reading a request file', () => {
   }
 
   it('refuses a file changed after it was written, when it names this app’s own key', async () => {
-    const wrapped = decode((await written()))
+    const wrapped = decode(await written())
     expect(code(encode({ ...wrapped, request: { ...wrapped.request, hardware_id: 'b'.repeat(64) } }))).toBe('offline_file_tampered')
     expect(code(encode({ ...wrapped, signature: 'A' + wrapped.signature.slice(1) }))).toBe('offline_file_tampered')
   })
@@ -174,11 +196,11 @@ describe('reading a request file', () => {
   ])('refuses a file that is %s', async (name, content, expected) => {
     let input: unknown = content
     if (name === 'cut off on a Base64 boundary') {
-      const full = (await written())
+      const full = await written()
       input = full.slice(0, full.length - (full.length % 4) - 40)
     }
     if (name === 'a request with an unknown field') {
-      const wrapped = decode((await written()))
+      const wrapped = decode(await written())
       input = encode({ ...wrapped, request: { ...wrapped.request, run: 'rm -rf /' } })
     }
     expect(code(input)).toBe(expected)
@@ -195,7 +217,7 @@ describe('reading a request file', () => {
   })
 
   it('the reader and the writer agree on every file the writer makes', async () => {
-    const reading = readRequestFile((await written()))
+    const reading = readRequestFile(await written())
     expect(reading.ok).toBe(true)
   })
 })
@@ -203,7 +225,9 @@ describe('reading a request file', () => {
 describe('uploading a request file', () => {
   it('sends the file’s text as it was written (trimmed) and reports what was freed', async () => {
     const { requests, sent } = offline()
-    const content = expectOk(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+    const content = expectOk(
+      await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    ).content
     const result = expectOk(await requests.upload(`${content}\n`))
     expect(sent).toEqual([content])
     expect(result).toEqual({ summary: expectOk(requests.inspect(content)), at: AT.toISOString() })
@@ -219,7 +243,9 @@ describe('uploading a request file', () => {
   it('passes the server’s typed refusal on, without an echoed licence key', async () => {
     const refused = describeError('device_not_found', { status: 400, serverMessage: 'No device for OFFICE-2222-IN-USE' })
     const { requests } = offline({ send: async () => failure(refused) })
-    const content = expectOk(await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).content
+    const content = expectOk(
+      await requests.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    ).content
     const outcome = await requests.upload(content)
     expect(outcome).toEqual(failure({ ...refused, serverMessage: 'No device for [removed]' }))
   })

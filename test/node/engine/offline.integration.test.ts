@@ -41,7 +41,9 @@ const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? 'ok' : outcome.error
 
 describe('write on a PC without internet → upload elsewhere → the seat is free', () => {
   it('licence key: this PC’s id, no network while writing; upload frees every product’s seat; a replay is refused', async () => {
-    const file = expectOk(await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(
+      await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    )
     expect(file.summary.hardwareId).toBe(PC)
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toContain(PC)
 
@@ -55,20 +57,26 @@ describe('write on a PC without internet → upload elsewhere → the seat is fr
   })
 
   it('username (no password in the file), with a helpdesk hardware id override', async () => {
-    const file = expectOk(await engine(hmac(), noNetwork).offline.create({ product: 'design-pack', hardwareId: PC, credentials: { method: 'user', username: 'bob@example.test' } }))
+    const file = expectOk(
+      await engine(hmac(), noNetwork).offline.create({ product: 'design-pack', hardwareId: PC, credentials: { method: 'user', username: 'bob@example.test' } })
+    )
     expectOk(await engine(hmac(), fetch).offline.upload(file.content))
     expect(sandbox.devicesOf('bob@example.test')).not.toContain(PC)
   })
 
   it('OAuth: the file is signed with the client secret; the upload gets its own token', async () => {
     const oauth: AuthConfig = { scheme: 'oauth', ...sandbox.oauth }
-    const file = expectOk(await engine(oauth, noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(
+      await engine(oauth, noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    )
     expectOk(await engine(oauth, fetch).offline.upload(file.content))
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).not.toContain(PC)
   })
 
   it('a file tampered with after writing is refused here (own key) or by the server (another app’s key)', async () => {
-    const file = expectOk(await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(
+      await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    )
     const wrapped = JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string }
     const tampered = Buffer.from(JSON.stringify({ ...wrapped, request: { ...wrapped.request, hardware_id: 'another-pc' } })).toString('base64')
 
@@ -79,12 +87,19 @@ describe('write on a PC without internet → upload elsewhere → the seat is fr
   })
 
   it('the server’s typed errors come back as for an online deactivation', async () => {
-    const file = expectOk(await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }))
-    expect(await engine(hmac(), fetch).offline.upload(file.content)).toMatchObject({ ok: false, error: { code: 'device_not_found', family: 'device', status: 400 } })
+    const file = expectOk(
+      await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    )
+    expect(await engine(hmac(), fetch).offline.upload(file.content)).toMatchObject({
+      ok: false,
+      error: { code: 'device_not_found', family: 'device', status: 400 }
+    })
   })
 
   it('an unreachable server is a network-family error, and nothing was freed', async () => {
-    const file = expectOk(await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
+    const file = expectOk(
+      await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    )
     const outcome = await engine(hmac(), fetch, 'http://127.0.0.1:9/api/v4/').offline.upload(file.content)
     expect(outcome).toMatchObject({ ok: false, error: { family: 'network' } })
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toContain(PC)

@@ -99,7 +99,11 @@ describe('successful deactivation, per credential set', () => {
   })
 
   it('username and password, choosing the licence by id', async () => {
-    const outcome = await serviceWith().deactivate({ product: 'design-pack', licenseId: '2001', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })
+    const outcome = await serviceWith().deactivate({
+      product: 'design-pack',
+      licenseId: '2001',
+      credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' }
+    })
     expect(outcome).toMatchObject({ ok: true, value: { method: 'user', hardwareId: PC } })
     expect(sandbox.devicesOf(2001)).not.toContain(PC)
   })
@@ -113,21 +117,34 @@ describe('successful deactivation, per credential set', () => {
     })
     expect(activated.ok && activated.value.map((l) => l.hardware_id)).toEqual(['helpdesk-pc-77', 'helpdesk-pc-77', 'helpdesk-pc-77', 'helpdesk-pc-77'])
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toContain('helpdesk-pc-77')
-    const outcome = await serviceWith().deactivate({ product: 'office-suite', hardwareId: 'helpdesk-pc-77', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } })
+    const outcome = await serviceWith().deactivate({
+      product: 'office-suite',
+      hardwareId: 'helpdesk-pc-77',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' }
+    })
     expect(outcome).toMatchObject({ ok: true, value: { hardwareId: 'helpdesk-pc-77' } })
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).not.toContain('helpdesk-pc-77')
   })
 
   it('an SSO code or token obtained elsewhere (no browser)', async () => {
     const service = serviceWith()
-    const byCode = await service.deactivate({ product: 'design-pack', credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'acme' } })
+    const byCode = await service.deactivate({
+      product: 'design-pack',
+      credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'acme' }
+    })
     expect(byCode).toMatchObject({ ok: true, value: { method: 'sso-code' } })
     expect(sandbox.devicesOf(3001)).not.toContain(PC)
     sandbox.reset()
-    const byToken = await service.deactivate({ product: 'design-pack', credentials: { method: 'sso-token', idToken: 'access-ANN@acme.test', customerAccountCode: 'acme' } })
+    const byToken = await service.deactivate({
+      product: 'design-pack',
+      credentials: { method: 'sso-token', idToken: 'access-ANN@acme.test', customerAccountCode: 'acme' }
+    })
     expect(byToken).toMatchObject({ ok: true, value: { method: 'sso-token' } })
     sandbox.reset()
-    const reused = await service.deactivate({ product: 'design-pack', credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'acme' } })
+    const reused = await service.deactivate({
+      product: 'design-pack',
+      credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'acme' }
+    })
     expect(reused).toMatchObject({ ok: false, error: { code: 'sso_code_invalid' } })
   })
 })
@@ -138,28 +155,78 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     ['a product that is not a bundle', 'product_not_bundle', { product: 'writer', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }],
     ['an unknown licence key', 'license_not_found', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'NO-SUCH-KEY' } }],
     ['a wrong password', 'license_not_found', { product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'wrong' } }],
-    ['a licence never activated', 'license_not_active', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-3333-NOT-ACTIVE' } }],
+    [
+      'a licence never activated',
+      'license_not_active',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-3333-NOT-ACTIVE' } }
+    ],
     ['a disabled licence', 'license_not_enabled', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-4444-DISABLED' } }],
-    ['a PC the licence is not on', 'device_not_found', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }],
+    [
+      'a PC the licence is not on',
+      'device_not_found',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }
+    ],
     ['a disabled bundle', 'disabled_product', { product: 'legacy-suite', credentials: { method: 'license-key', licenseKey: 'LEGACY-1111-DISABLED-BUNDLE' } }],
-    ['an archived bundle', 'archived_product', { product: 'retired-suite', credentials: { method: 'license-key', licenseKey: 'RETIRED-1111-ARCHIVED-BUNDLE' } }],
-    ['an unknown customer account', 'customer_account_not_found', { product: 'design-pack', credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'nobody' } }],
-    ['an account without SSO', 'sso_not_enabled', { product: 'design-pack', credentials: { method: 'sso-token', idToken: 'access-eve@globex.test', customerAccountCode: 'globex' } }],
-    ['a refused SSO code', 'sso_code_invalid', { product: 'design-pack', credentials: { method: 'sso-code', code: 'not-a-code', customerAccountCode: 'acme' } }],
-    ['a refused SSO token', 'sso_token_invalid', { product: 'design-pack', credentials: { method: 'sso-token', idToken: 'forged', customerAccountCode: 'acme' } }],
-    ['a signed-in user without licence', 'sso_user_not_found', { product: 'design-pack', credentials: { method: 'sso-code', code: 'code-dora@acme.test', customerAccountCode: 'acme' } }],
-    ['an expired time-limited licence', 'license_expired', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-7777-EXPIRED' } }],
+    [
+      'an archived bundle',
+      'archived_product',
+      { product: 'retired-suite', credentials: { method: 'license-key', licenseKey: 'RETIRED-1111-ARCHIVED-BUNDLE' } }
+    ],
+    [
+      'an unknown customer account',
+      'customer_account_not_found',
+      { product: 'design-pack', credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'nobody' } }
+    ],
+    [
+      'an account without SSO',
+      'sso_not_enabled',
+      { product: 'design-pack', credentials: { method: 'sso-token', idToken: 'access-eve@globex.test', customerAccountCode: 'globex' } }
+    ],
+    [
+      'a refused SSO code',
+      'sso_code_invalid',
+      { product: 'design-pack', credentials: { method: 'sso-code', code: 'not-a-code', customerAccountCode: 'acme' } }
+    ],
+    [
+      'a refused SSO token',
+      'sso_token_invalid',
+      { product: 'design-pack', credentials: { method: 'sso-token', idToken: 'forged', customerAccountCode: 'acme' } }
+    ],
+    [
+      'a signed-in user without licence',
+      'sso_user_not_found',
+      { product: 'design-pack', credentials: { method: 'sso-code', code: 'code-dora@acme.test', customerAccountCode: 'acme' } }
+    ],
+    [
+      'an expired time-limited licence',
+      'license_expired',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-7777-EXPIRED' } }
+    ],
     ['a blacklisted PC', 'blacklisted', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLACKLISTED-PC' } }],
-    ['a username for a key-based bundle', 'license_key_required', { product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }],
-    ['a hardware id the server answers as missing', 'missing_hardware_id', { product: 'office-suite', hardwareId: 'sandbox-pc-without-id', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }]
+    [
+      'a username for a key-based bundle',
+      'license_key_required',
+      { product: 'office-suite', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }
+    ],
+    [
+      'a hardware id the server answers as missing',
+      'missing_hardware_id',
+      { product: 'office-suite', hardwareId: 'sandbox-pc-without-id', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }
+    ]
   ])('%s → %s', async (_label, code, input) => {
     const outcome = await serviceWith().deactivate(input)
     expect(outcome).toMatchObject({ ok: false, error: { code, status: 400, title: ERROR_CATALOGUE[code as KnownErrorCode].title } })
   })
 
   it('the advice follows the method used: a wrong password says to check the email and password, a wrong key the key', async () => {
-    const password = await serviceWith().deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'wrong' } })
-    expect(password).toMatchObject({ ok: false, error: { code: 'license_not_found', action: expect.stringContaining('Check the email (username) and the password') } })
+    const password = await serviceWith().deactivate({
+      product: 'design-pack',
+      credentials: { method: 'user', username: 'bob@example.test', password: 'wrong' }
+    })
+    expect(password).toMatchObject({
+      ok: false,
+      error: { code: 'license_not_found', action: expect.stringContaining('Check the email (username) and the password') }
+    })
     expect(password.ok ? '' : password.error.action).not.toContain('licence key')
     const key = await serviceWith().deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'NO-SUCH-KEY' } })
     expect(key).toMatchObject({ ok: false, error: { code: 'license_not_found', action: expect.stringContaining('Check the licence key') } })
@@ -172,7 +239,10 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     ['a read-only API key', 'read_only_api_key', () => hmac('sandbox-read-only-api-key', 'sandbox-read-only-shared-key')],
     ['a key limited to another bundle', 'api_key_product_not_allowed', () => hmac('sandbox-design-only-api-key', 'sandbox-design-only-shared-key')]
   ])('%s → %s (family setup)', async (_label, code, auth) => {
-    const outcome = await serviceWith({ auth: auth() }).deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    const outcome = await serviceWith({ auth: auth() }).deactivate({
+      product: 'office-suite',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
+    })
     expect(outcome).toMatchObject({ ok: false, error: { code, family: 'setup' } })
     expect(JSON.stringify(outcome)).not.toContain(sandbox.sharedKey)
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toContain(PC)
@@ -185,13 +255,20 @@ describe('every refusal the sandbox produces for a well-formed request, through 
   })
 
   it('a wrong API path → not_found (404)', async () => {
-    const outcome = await serviceWith({ apiUrl: `${sandbox.origin}/api/v3/` }).deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+    const outcome = await serviceWith({ apiUrl: `${sandbox.origin}/api/v3/` }).deactivate({
+      product: 'office-suite',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
+    })
     expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found', status: 404 } })
   })
 
   it('activation of a full licence → license_activated_max_times', async () => {
     const client = createLicenseApiClient({ apiUrl: sandbox.apiUrl, auth: hmac(), fetch, timeoutMs: 5_000, sdkVersion: 'Test 1' })
-    const outcome = await client.activateBundle({ product: 'office-suite', hardwareId: 'one-more-pc', credentials: { method: 'license-key', licenseKey: 'OFFICE-5555-FULL' } })
+    const outcome = await client.activateBundle({
+      product: 'office-suite',
+      hardwareId: 'one-more-pc',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-5555-FULL' }
+    })
     expect(codeOf(outcome)).toBe('license_activated_max_times')
   })
 
@@ -216,7 +293,10 @@ describe('the app under each reading the seed can choose', () => {
   it.each([400, 401] as const)('signature_mismatch answered with HTTP %i: the same message, the status the server gave', async (status) => {
     const other = await sandboxWith({ signatureMismatchStatus: status })
     try {
-      const outcome = await serviceOn(other, hmac(other.apiKey, 'not-the-shared-key')).deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
+      const outcome = await serviceOn(other, hmac(other.apiKey, 'not-the-shared-key')).deactivate({
+        product: 'office-suite',
+        credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
+      })
       expect(outcome).toMatchObject({
         ok: false,
         error: { code: 'signature_mismatch', status, family: 'setup', title: ERROR_CATALOGUE.signature_mismatch.title, serverMessage: 'signature mismatch' }
@@ -232,7 +312,11 @@ describe('the app under each reading the seed can choose', () => {
   ] as const)('deactivationPassword "%s": the app’s deactivation with a mistyped password', async (mode, expected, devicesAfter) => {
     const other = await sandboxWith({ deactivationPassword: mode })
     try {
-      const outcome = await serviceOn(other).deactivate({ product: 'design-pack', licenseId: '2001', credentials: { method: 'user', username: 'bob@example.test', password: 'mistyped' } })
+      const outcome = await serviceOn(other).deactivate({
+        product: 'design-pack',
+        licenseId: '2001',
+        credentials: { method: 'user', username: 'bob@example.test', password: 'mistyped' }
+      })
       expect(outcome).toMatchObject(expected)
       expect(other.devicesOf(2001)).toEqual(devicesAfter)
     } finally {
@@ -281,14 +365,20 @@ describe('OAuth client credentials against the sandbox', () => {
   it('deactivates with a bearer token fetched once and reused', async () => {
     const tokensBefore = tokenCalls()
     const service = serviceWith({ auth: oauth() })
-    expect(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).toMatchObject({ ok: true })
-    expect(codeOf(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))).toBe('device_not_found')
+    expect(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })).toMatchObject({
+      ok: true
+    })
+    expect(codeOf(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))).toBe(
+      'device_not_found'
+    )
     expect(tokenCalls() - tokensBefore).toBe(1)
   })
 
   it('when the server says the cached token expired, fetches a new one and retries once', async () => {
     const service = serviceWith({ auth: oauth() })
-    expect(codeOf(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }))).toBe('device_not_found')
+    expect(codeOf(await service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' } }))).toBe(
+      'device_not_found'
+    )
     const tokensBefore = tokenCalls()
     const apiBefore = apiCalls()
     clockOffsetMs = 400_000 // the sandbox's clock passes the 300 s token lifetime; the engine's cache does not know
@@ -327,9 +417,12 @@ function scriptedBrowser(answer: { code?: string; accessToken?: string; idToken?
     if (answer.idToken) fragment.set('id_token', answer.idToken)
     const relay = new URL(redirect)
     relay.pathname = `${relay.pathname.replace(/\/$/, '')}/fragment`
-    void fetch(relay, { method: 'POST', headers: { 'x-sso-relay': '1', 'content-type': 'text/plain;charset=UTF-8' }, body: fragment.toString(), signal: AbortSignal.timeout(5_000) }).catch(
-      () => undefined
-    )
+    void fetch(relay, {
+      method: 'POST',
+      headers: { 'x-sso-relay': '1', 'content-type': 'text/plain;charset=UTF-8' },
+      body: fragment.toString(),
+      signal: AbortSignal.timeout(5_000)
+    }).catch(() => undefined)
   }
   return { open, opened }
 }

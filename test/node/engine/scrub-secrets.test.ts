@@ -18,7 +18,9 @@ describe('secretScrubber', () => {
 
   it('removes short secrets only as whole tokens', () => {
     const scrub = secretScrubber(['k7'])
-    expect(scrub.text('password k7 is wrong; k77 and ak7 are other words; (k7)')).toBe(`password ${REMOVED} is wrong; k77 and ak7 are other words; (${REMOVED})`)
+    expect(scrub.text('password k7 is wrong; k77 and ak7 are other words; (k7)')).toBe(
+      `password ${REMOVED} is wrong; k77 and ak7 are other words; (${REMOVED})`
+    )
   })
 
   it('cuts after scrubbing, and a cut never leaves the start of a secret behind', () => {

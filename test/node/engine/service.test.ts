@@ -62,9 +62,17 @@ describe('validation before anything is sent', () => {
     ['a licence id beyond the safe range', 'licenseId', { ...KEY, licenseId: '9007199254740993' }],
     ['no credentials', 'credentials', { product: 'office-suite' }],
     ['an unknown login method', 'credentials', { product: 'office-suite', credentials: { method: 'magic-link', licenseKey: 'K' } }],
-    ['a licence key with another method’s fields', 'username', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', username: 'u', password: 'p' } }],
+    [
+      'a licence key with another method’s fields',
+      'username',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', username: 'u', password: 'p' } }
+    ],
     ['a customer account without a method', 'credentials', { product: 'office-suite', credentials: { customerAccountCode: 'acme' } }],
-    ['a licence key with a customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', customerAccountCode: 'acme' } }],
+    [
+      'a licence key with a customer account',
+      'customerAccountCode',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', customerAccountCode: 'acme' } }
+    ],
     ['credentials outside the credentials', 'credentials', { product: 'office-suite', licenseKey: 'K' }],
     ['a blank licence key', 'licenseKey', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: ' ' } }],
     ['a licence key longer than 256', 'licenseKey', { ...KEY, licenseKey: 'k'.repeat(257) }],
@@ -74,13 +82,40 @@ describe('validation before anything is sent', () => {
     ['a username longer than 320', 'username', { product: 'office-suite', credentials: { method: 'user', username: 'u'.repeat(321), password: 'p' } }],
     ['an ID token without customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-token', idToken: 'tok' } }],
     ['a code without customer account', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c0de' } }],
-    ['an ID token longer than 16384', 'idToken', { product: 'office-suite', credentials: { method: 'sso-token', idToken: 't'.repeat(16385), customerAccountCode: 'acme' } }],
+    [
+      'an ID token longer than 16384',
+      'idToken',
+      { product: 'office-suite', credentials: { method: 'sso-token', idToken: 't'.repeat(16385), customerAccountCode: 'acme' } }
+    ],
     ['a code longer than 4096', 'code', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c'.repeat(4097), customerAccountCode: 'acme' } }],
-    ['a customer account longer than 128', 'customerAccountCode', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'a'.repeat(129) } }],
-    ['a redirect URI with a licence key', 'redirectUri', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', redirectUri: 'http://127.0.0.1:5000' } }],
-    ['a redirect URI that is not an http(s) address', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 'javascript:alert(1)' } }],
-    ['a redirect URI of the wrong type', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 5000 } }],
-    ['a redirect URI longer than 2048', 'redirectUri', { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: `http://127.0.0.1/${'p'.repeat(2048)}` } }]
+    [
+      'a customer account longer than 128',
+      'customerAccountCode',
+      { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'a'.repeat(129) } }
+    ],
+    [
+      'a redirect URI with a licence key',
+      'redirectUri',
+      { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'K', redirectUri: 'http://127.0.0.1:5000' } }
+    ],
+    [
+      'a redirect URI that is not an http(s) address',
+      'redirectUri',
+      { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 'javascript:alert(1)' } }
+    ],
+    [
+      'a redirect URI of the wrong type',
+      'redirectUri',
+      { product: 'office-suite', credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: 5000 } }
+    ],
+    [
+      'a redirect URI longer than 2048',
+      'redirectUri',
+      {
+        product: 'office-suite',
+        credentials: { method: 'sso-code', code: 'c', customerAccountCode: 'acme', redirectUri: `http://127.0.0.1/${'p'.repeat(2048)}` }
+      }
+    ]
   ])('%s → invalid_input naming %s, and nothing is sent', async (_label, field, input) => {
     const { service, fetchSpy } = offlineService()
     const outcome = await service.deactivate(input as DeactivationRequestInput)
@@ -153,14 +188,21 @@ describe('deactivation through the service', () => {
       sdk_ver: 'License Manager 1.2.3'
     })
 
-    const override = await service.deactivate({ product: 'office-suite', hardwareId: ' helpdesk-pc ', credentials: { method: 'user', username: 'bob@example.test', password: ' pw ' } })
+    const override = await service.deactivate({
+      product: 'office-suite',
+      hardwareId: ' helpdesk-pc ',
+      credentials: { method: 'user', username: 'bob@example.test', password: ' pw ' }
+    })
     expect(override).toMatchObject({ ok: true, value: { hardwareId: 'helpdesk-pc', method: 'user' } })
     expect(JSON.parse(server.requests[1]!.body)).toMatchObject({ hardware_id: 'helpdesk-pc', username: 'bob@example.test', password: ' pw ' })
   })
 
   it('accepts an SSO code obtained elsewhere (the CLI’s --code)', async () => {
     const server = await slowServer(0)
-    const outcome = await serviceFor(server.apiUrl).deactivate({ product: 'design-pack', credentials: { method: 'sso-code', code: 'one-time-code', customerAccountCode: 'acme' } })
+    const outcome = await serviceFor(server.apiUrl).deactivate({
+      product: 'design-pack',
+      credentials: { method: 'sso-code', code: 'one-time-code', customerAccountCode: 'acme' }
+    })
     expect(outcome).toMatchObject({ ok: true, value: { method: 'sso-code' } })
     expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ code: 'one-time-code', customer_account_code: 'acme' })
   })

@@ -24,7 +24,9 @@ function errorCode(outcome: Outcome<unknown>): string {
 
 /** An HTTP/1.1 head for raw sockets. */
 const head = (status: string, headers: Record<string, string | number>) =>
-  `HTTP/1.1 ${status}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`
+  `HTTP/1.1 ${status}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`
 
 describe('transport failures over real loopback sockets', () => {
   it('a refused connection is cannot_connect_to_server, after exactly one resend', async () => {
@@ -41,7 +43,10 @@ describe('transport failures over real loopback sockets', () => {
 
   it('a name that does not resolve keeps the host name as its cause; a bad port says so', async () => {
     const dns = await clientFor('http://no-such-host.invalid/api/v4/').client.deactivateBundle(REQUEST)
-    expect(dns).toMatchObject({ ok: false, error: { code: 'dns_failure', status: 0, networkCause: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/) } })
+    expect(dns).toMatchObject({
+      ok: false,
+      error: { code: 'dns_failure', status: 0, networkCause: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/) }
+    })
     const badPort = await clientFor('http://127.0.0.1:6000/api/v4/').client.deactivateBundle(REQUEST)
     expect(badPort).toMatchObject({ ok: false, error: { status: 0, networkCause: 'bad port' } })
   })

@@ -76,7 +76,8 @@ async function until(check: () => boolean, what: string, limitMs = 5_000): Promi
   }
 }
 
-const deactivateByKey = (service: LicenseService) => service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: LICENCE_KEY } })
+const deactivateByKey = (service: LicenseService) =>
+  service.deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: LICENCE_KEY } })
 
 describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
   it('opens one TLS connection and sends no API request; the click then rides on that connection', async () => {
@@ -159,10 +160,24 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
       const signIn = new URL(url)
       const callback = new URL(signIn.searchParams.get('redirect_uri')!)
       callback.search = new URLSearchParams({ code: 'code-from-the-browser', state: signIn.searchParams.get('state')! }).toString()
-      setTimeout(() => void fetch(callback).then((r) => r.arrayBuffer()).catch(() => undefined), 1_500)
+      setTimeout(
+        () =>
+          void fetch(callback)
+            .then((r) => r.arrayBuffer())
+            .catch(() => undefined),
+        1_500
+      )
     }
     const service = createLicenseService({
-      config: { apiUrl: sandbox.apiUrl, auth: hmacOf(sandbox), defaultProduct: 'office-suite', defaultCustomerAccount: 'acme', timeoutMs: 5_000, ssoTimeoutMs: 10_000, ssoTokenField: 'access_token' },
+      config: {
+        apiUrl: sandbox.apiUrl,
+        auth: hmacOf(sandbox),
+        defaultProduct: 'office-suite',
+        defaultCustomerAccount: 'acme',
+        timeoutMs: 5_000,
+        ssoTimeoutMs: 10_000,
+        ssoTokenField: 'access_token'
+      },
       fetch: connections.fetch,
       warmer: connections.warmer,
       openExternal,
@@ -293,7 +308,14 @@ describe('createWarmUp (timing, with a stand-in warmer)', () => {
     let now = 0
     const warmer = recordingWarmer()
     const prepare = vi.fn(async () => undefined)
-    const warm = createWarmUp({ apiOrigin: 'https://api.example.com', warmer, prepareCredentials: prepare, refreshEveryMs: 1_000, keepWarmForMs: 5_000, now: () => now })
+    const warm = createWarmUp({
+      apiOrigin: 'https://api.example.com',
+      warmer,
+      prepareCredentials: prepare,
+      refreshEveryMs: 1_000,
+      keepWarmForMs: 5_000,
+      now: () => now
+    })
 
     expect(warm.start()).toBe(true)
     expect(warmer.warmed).toBe(1)

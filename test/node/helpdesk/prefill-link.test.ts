@@ -47,7 +47,12 @@ describe('the helpdesk prefill link', () => {
 
 describe('the prefill on the app’s command line', () => {
   it('finds the link Windows and Linux append to the command line, among Chromium switches', () => {
-    const argv = ['/opt/License Manager/license-manager', '--no-sandbox', '--allow-file-access-from-files', 'license-manager://deactivate?product=office-suite&method=user']
+    const argv = [
+      '/opt/License Manager/license-manager',
+      '--no-sandbox',
+      '--allow-file-access-from-files',
+      'license-manager://deactivate?product=office-suite&method=user'
+    ]
     expect(prefillFromArgv(argv)).toEqual({ ok: true, value: { product: 'office-suite', method: 'user' } })
   })
 
@@ -61,7 +66,9 @@ describe('the prefill on the app’s command line', () => {
 
   it('asks for nothing without a link or flag, and refuses two links', () => {
     expect(prefillFromArgv(['app', '--inspect=0', 'somefile.txt'])).toBeNull()
-    expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', 'license-manager://deactivate?product=b']))).toMatchObject({ field: 'link' })
+    expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', 'license-manager://deactivate?product=b']))).toMatchObject({
+      field: 'link'
+    })
     expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', '--prefill-product=b']))).toMatchObject({ field: 'link' })
   })
 })

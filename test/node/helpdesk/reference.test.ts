@@ -3,7 +3,10 @@ import { describeError } from '../../../src/shared/errors'
 import { hardwareIdFingerprint, inGroupsOfFour, maskLicenceKey } from '../../../src/shared/helpdesk/hardware-id-format'
 import { codeInitials, makeReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
 
-const bytes = (...values: number[]) => () => Uint8Array.from(values)
+const bytes =
+  (...values: number[]) =>
+  () =>
+    Uint8Array.from(values)
 
 describe('the reference read aloud', () => {
   it('is LM-<code initials>-<HTTP status>-<ticket>', () => {

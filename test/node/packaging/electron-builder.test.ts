@@ -26,7 +26,7 @@ const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const
 const FLAVOURS = { release: 'electron-builder.config.ts', e2e: 'electron-builder.e2e.config.ts' } as const
 
 async function load(file: string): Promise<Configuration> {
-  return (await getConfig(ROOT, file, null))
+  return await getConfig(ROOT, file, null)
 }
 
 describe('electron-builder configuration', () => {
@@ -105,9 +105,26 @@ describe('Electron fuses', () => {
 
   /** A stand-in Electron binary: the fuse sentinel, wire version 1 and Electron's default states. */
   function standInBinary(dir: string): string {
-    const defaults = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE]
+    const defaults = [
+      FuseState.ENABLE,
+      FuseState.DISABLE,
+      FuseState.ENABLE,
+      FuseState.ENABLE,
+      FuseState.DISABLE,
+      FuseState.DISABLE,
+      FuseState.DISABLE,
+      FuseState.ENABLE
+    ]
     const file = join(dir, 'electron')
-    writeFileSync(file, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, defaults.length, ...defaults]), Buffer.from('…more code…')]))
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('\x7fELF…code…'),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, defaults.length, ...defaults]),
+        Buffer.from('…more code…')
+      ])
+    )
     return file
   }
 

@@ -40,7 +40,9 @@ const FORMS: Form[] = ['plain', 'url-encoded', 'form-encoded', 'lower-case hex',
 const secretChar = fc.constantFrom(...'ABCDEFGHJKMNPQRSTUVWabcdefghjkmnpqrstuvw0123456789-_.~+/=&%"\\<é€')
 const longSecret = fc.string({ unit: secretChar, minLength: 8, maxLength: 64 })
 /** Short secrets: a letter and a digit first, so no word of the app's own texts can equal one. */
-const shortSecret = fc.tuple(fc.constantFrom(...'kqzKQZ'), fc.constantFrom(...'23456789'), fc.string({ unit: fc.constantFrom(...'abc+&=%/'), maxLength: 4 })).map((p) => p.join(''))
+const shortSecret = fc
+  .tuple(fc.constantFrom(...'kqzKQZ'), fc.constantFrom(...'23456789'), fc.string({ unit: fc.constantFrom(...'abc+&=%/'), maxLength: 4 }))
+  .map((p) => p.join(''))
 
 const WINDOW = 8
 
@@ -94,8 +96,17 @@ afterAll(async () => {
 })
 
 function callFor(c: Case): { auth: AuthConfig; input: DeactivationRequestInput } {
-  const hmac: AuthConfig = { scheme: 'hmac', apiKey: c.kind === 'API key' ? c.secret : 'echo-api-key', sharedKey: c.kind === 'shared key' ? c.secret : 'echo-shared-key' }
-  const oauth: AuthConfig = { scheme: 'oauth', tokenUrl: `${tokenServer.origin}/token`, clientId: 'echo-client', clientSecret: c.kind === 'client secret' ? c.secret : 'echo-client-secret' }
+  const hmac: AuthConfig = {
+    scheme: 'hmac',
+    apiKey: c.kind === 'API key' ? c.secret : 'echo-api-key',
+    sharedKey: c.kind === 'shared key' ? c.secret : 'echo-shared-key'
+  }
+  const oauth: AuthConfig = {
+    scheme: 'oauth',
+    tokenUrl: `${tokenServer.origin}/token`,
+    clientId: 'echo-client',
+    clientSecret: c.kind === 'client secret' ? c.secret : 'echo-client-secret'
+  }
   const base = { product: 'office-suite', hardwareId: 'echo-pc-1' }
   switch (c.kind) {
     case 'licence key':
@@ -116,47 +127,51 @@ function callFor(c: Case): { auth: AuthConfig; input: DeactivationRequestInput }
 }
 
 describe('secrets echoed by a server', () => {
-  it('S20 every secret of the call, echoed in any common encoding at any place of the message, the code or the OAuth error_description, is absent from every field of the outcome', { timeout: 120_000 }, async (context) => {
-    const kinds: Kind[] = ['licence key', 'password', 'ID token', 'SSO code', 'API key', 'shared key', 'client secret', 'bearer token']
-    const cases = fc
-      .record({
-        kind: fc.constantFrom(...kinds),
-        secret: fc.oneof({ weight: 3, arbitrary: longSecret }, { weight: 1, arbitrary: shortSecret }),
-        form: fc.constantFrom(...FORMS),
-        place: fc.constantFrom<Place>('message', 'unknown code'),
-        pad: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 440, max: 520 }))
-      })
-      .map((c): Case => ({
-        ...c,
-        // The token endpoint answers the client secret's refusal; a bearer token cannot hold quotes or spaces.
-        place: c.kind === 'client secret' ? 'error_description' : c.place,
-        secret: c.kind === 'bearer token' ? c.secret.replace(/["\\]/g, 'Q') : c.secret
-      }))
-    const seen = new Tally()
-    const forms = new Tally()
-    let outcomes = 0
-    try {
-      await fc.assert(
-        fc.asyncProperty(cases, async (c) => {
-          current = c
-          const { auth, input } = callFor(c)
-          const outcome = await engineService({ apiUrl: apiServer.apiUrl, auth, timeoutMs: 5_000 }).deactivate(input)
-          outcomes += 1
-          seen.add(`${c.kind} → ${codeOf(outcome)}`)
-          forms.add(c.form)
-          expect(outcome.ok).toBe(false)
-          const leak = leaks(JSON.stringify(outcome), c.secret) ?? leaks(Object.values(outcome.ok ? {} : outcome.error).join('\n'), c.secret)
-          expect(leak, `${c.kind} "${c.secret}" ${c.form} in ${c.place} at ${c.pad}: ${JSON.stringify(outcome)}`).toBeUndefined()
-        }),
-        runs(240)
-      )
-    } finally {
-      table.record(context, {
-        id: 'S20',
-        case: `A server echoes a secret of the call (licence key, password, ID token, SSO code, API key, shared key, client secret, bearer token; 1–64 characters, with characters that need escaping) in its message, an unknown error code or the OAuth error_description: plain, URL-encoded, form-encoded, lower-case hex, JSON-escaped; at the start or straddling the 500-character cut (240)`,
-        expected: 'no field of the outcome holds the secret: a long one not even 8 consecutive characters of any form, a short one not as a whole token',
-        observed: `${outcomes} outcomes (${forms}): ${seen}; no secret found`
-      })
+  it(
+    'S20 every secret of the call, echoed in any common encoding at any place of the message, the code or the OAuth error_description, is absent from every field of the outcome',
+    { timeout: 120_000 },
+    async (context) => {
+      const kinds: Kind[] = ['licence key', 'password', 'ID token', 'SSO code', 'API key', 'shared key', 'client secret', 'bearer token']
+      const cases = fc
+        .record({
+          kind: fc.constantFrom(...kinds),
+          secret: fc.oneof({ weight: 3, arbitrary: longSecret }, { weight: 1, arbitrary: shortSecret }),
+          form: fc.constantFrom(...FORMS),
+          place: fc.constantFrom<Place>('message', 'unknown code'),
+          pad: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 440, max: 520 }))
+        })
+        .map((c): Case => ({
+          ...c,
+          // The token endpoint answers the client secret's refusal; a bearer token cannot hold quotes or spaces.
+          place: c.kind === 'client secret' ? 'error_description' : c.place,
+          secret: c.kind === 'bearer token' ? c.secret.replace(/["\\]/g, 'Q') : c.secret
+        }))
+      const seen = new Tally()
+      const forms = new Tally()
+      let outcomes = 0
+      try {
+        await fc.assert(
+          fc.asyncProperty(cases, async (c) => {
+            current = c
+            const { auth, input } = callFor(c)
+            const outcome = await engineService({ apiUrl: apiServer.apiUrl, auth, timeoutMs: 5_000 }).deactivate(input)
+            outcomes += 1
+            seen.add(`${c.kind} → ${codeOf(outcome)}`)
+            forms.add(c.form)
+            expect(outcome.ok).toBe(false)
+            const leak = leaks(JSON.stringify(outcome), c.secret) ?? leaks(Object.values(outcome.ok ? {} : outcome.error).join('\n'), c.secret)
+            expect(leak, `${c.kind} "${c.secret}" ${c.form} in ${c.place} at ${c.pad}: ${JSON.stringify(outcome)}`).toBeUndefined()
+          }),
+          runs(240)
+        )
+      } finally {
+        table.record(context, {
+          id: 'S20',
+          case: `A server echoes a secret of the call (licence key, password, ID token, SSO code, API key, shared key, client secret, bearer token; 1–64 characters, with characters that need escaping) in its message, an unknown error code or the OAuth error_description: plain, URL-encoded, form-encoded, lower-case hex, JSON-escaped; at the start or straddling the 500-character cut (240)`,
+          expected: 'no field of the outcome holds the secret: a long one not even 8 consecutive characters of any form, a short one not as a whole token',
+          observed: `${outcomes} outcomes (${forms}): ${seen}; no secret found`
+        })
+      }
     }
-  })
+  )
 })

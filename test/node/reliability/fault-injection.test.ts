@@ -19,7 +19,11 @@ import { expectOk } from '../../support/expect-ok'
 const TIMEOUT_MS = 800
 /** Scheduling on a loaded 2-core machine; the deadline itself is TIMEOUT_MS. */
 const SLACK_MS = 1_200
-const INPUT: DeactivationRequestInput = { product: 'office-suite', hardwareId: 'fault-pc-1', credentials: { method: 'license-key', licenseKey: 'FAULT-1111-KEY' } }
+const INPUT: DeactivationRequestInput = {
+  product: 'office-suite',
+  hardwareId: 'fault-pc-1',
+  credentials: { method: 'license-key', licenseKey: 'FAULT-1111-KEY' }
+}
 
 const table = reliabilityTable(__filename, 1, 'Fault injection against the engine')
 const cleanups: Array<() => Promise<unknown> | void> = []
@@ -339,64 +343,77 @@ const below = (bytes: number, bound: number) => (bytes < bound * MIB ? `below ${
 const memory = (rss: number, heap: number) => `RSS growth ${below(rss, 96)}, settled heap growth ${below(heap, 16)}`
 
 describe('answers far larger than any the License API gives', () => {
-  it('F15 a 200 MiB answer (declared, chunked, or until the connection closes) → response_too_large with the status received, read no further than 1 MiB, memory bounded', { timeout: 60_000 }, async (context) => {
-    const observed: string[] = []
-    const cases = [
-      ['declared 200 MiB, 200 OK', null, 200],
-      ['chunked, 200 OK', streamHugeAnswer('200 OK', 'chunked'), 200],
-      ['until the connection closes, 500', streamHugeAnswer('500 Internal Server Error', 'until-close'), 500]
-    ] as const
-    try {
-      for (const [label, script, status] of cases) {
-        const server = await faulty(
-          script ??
-            ((socket) => {
-              socket.on('error', () => undefined)
-              socket.write(responseHead('200 OK', { 'Content-Type': 'application/json', 'Content-Length': HUGE_ANSWER }))
-            })
-        )
-        const { value: outcome, rssGrowth, heapGrowth } = await memoryDuring(() =>
-          engineService({ apiUrl: server.apiUrl, timeoutMs: 20_000 }).deactivate(INPUT)
-        )
-        const error = outcome.ok ? undefined : outcome.error
-        observed.push(`${label}: ${codeOf(outcome)} (HTTP ${error?.status}), server sent ${script ? below(script.sent(), 32) : 'the head only'}, ${memory(rssGrowth, heapGrowth)}`)
-        expect(error).toMatchObject({ code: 'response_too_large', status })
-        if (script) expect(script.sent()).toBeLessThan(32 * MIB)
-        expect(rssGrowth).toBeLessThan(96 * MIB)
-        expect(heapGrowth).toBeLessThan(16 * MIB)
+  it(
+    'F15 a 200 MiB answer (declared, chunked, or until the connection closes) → response_too_large with the status received, read no further than 1 MiB, memory bounded',
+    { timeout: 60_000 },
+    async (context) => {
+      const observed: string[] = []
+      const cases = [
+        ['declared 200 MiB, 200 OK', null, 200],
+        ['chunked, 200 OK', streamHugeAnswer('200 OK', 'chunked'), 200],
+        ['until the connection closes, 500', streamHugeAnswer('500 Internal Server Error', 'until-close'), 500]
+      ] as const
+      try {
+        for (const [label, script, status] of cases) {
+          const server = await faulty(
+            script ??
+              ((socket) => {
+                socket.on('error', () => undefined)
+                socket.write(responseHead('200 OK', { 'Content-Type': 'application/json', 'Content-Length': HUGE_ANSWER }))
+              })
+          )
+          const {
+            value: outcome,
+            rssGrowth,
+            heapGrowth
+          } = await memoryDuring(() => engineService({ apiUrl: server.apiUrl, timeoutMs: 20_000 }).deactivate(INPUT))
+          const error = outcome.ok ? undefined : outcome.error
+          observed.push(
+            `${label}: ${codeOf(outcome)} (HTTP ${error?.status}), server sent ${script ? below(script.sent(), 32) : 'the head only'}, ${memory(rssGrowth, heapGrowth)}`
+          )
+          expect(error).toMatchObject({ code: 'response_too_large', status })
+          if (script) expect(script.sent()).toBeLessThan(32 * MIB)
+          expect(rssGrowth).toBeLessThan(96 * MIB)
+          expect(heapGrowth).toBeLessThan(16 * MIB)
+        }
+      } finally {
+        table.record(context, {
+          id: 'F15',
+          case: 'The License API’s answer is 200 MiB: declared by Content-Length, chunked, or sent until the connection closes (a 500)',
+          expected:
+            'response_too_large with the HTTP status received; the body is not read past 1 MiB (the server gets to send little more than its socket buffers); RSS grows by less than 96 MiB and the settled heap by less than 16 MiB',
+          observed: observed.join('; ')
+        })
       }
-    } finally {
-      table.record(context, {
-        id: 'F15',
-        case: 'The License API’s answer is 200 MiB: declared by Content-Length, chunked, or sent until the connection closes (a 500)',
-        expected: 'response_too_large with the HTTP status received; the body is not read past 1 MiB (the server gets to send little more than its socket buffers); RSS grows by less than 96 MiB and the settled heap by less than 16 MiB',
-        observed: observed.join('; ')
-      })
     }
-  })
+  )
 
-  it('F16 an OAuth token server answering 200 MiB → response_too_large (token server named), the License API is not called', { timeout: 60_000 }, async (context) => {
-    const stream = streamHugeAnswer('200 OK', 'chunked')
-    const tokenServer = await faulty(stream)
-    const apiServer = await faulty((socket) => answer(socket, '200 OK', { 'content-type': 'application/json' }, '"license_deactivated"'))
-    const service = engineService({
-      apiUrl: apiServer.apiUrl,
-      auth: { scheme: 'oauth', tokenUrl: `${tokenServer.origin}/token`, clientId: 'fault-client', clientSecret: 'fault-client-secret' },
-      timeoutMs: 20_000
-    })
-    const { value: outcome, rssGrowth, heapGrowth } = await memoryDuring(() => service.deactivate(INPUT))
-    const error = outcome.ok ? undefined : outcome.error
-    table.record(context, {
-      id: 'F16',
-      case: 'The OAuth token server’s answer is 200 MiB (chunked)',
-      expected: 'response_too_large (HTTP 200) explained as the token server’s; 0 License API requests; memory bounded as in F15',
-      observed: `${codeOf(outcome)} (HTTP ${error?.status}); server sent ${below(stream.sent(), 32)}; ${plural(apiServer.arrivals().length, 'API request')}; ${memory(rssGrowth, heapGrowth)}`
-    })
-    expect(error).toMatchObject({ code: 'response_too_large', status: 200 })
-    expect(error?.explanation).toMatch(/OAuth token server/)
-    expect(apiServer.arrivals()).toHaveLength(0)
-    expect(stream.sent()).toBeLessThan(32 * MIB)
-    expect(rssGrowth).toBeLessThan(96 * MIB)
-    expect(heapGrowth).toBeLessThan(16 * MIB)
-  })
+  it(
+    'F16 an OAuth token server answering 200 MiB → response_too_large (token server named), the License API is not called',
+    { timeout: 60_000 },
+    async (context) => {
+      const stream = streamHugeAnswer('200 OK', 'chunked')
+      const tokenServer = await faulty(stream)
+      const apiServer = await faulty((socket) => answer(socket, '200 OK', { 'content-type': 'application/json' }, '"license_deactivated"'))
+      const service = engineService({
+        apiUrl: apiServer.apiUrl,
+        auth: { scheme: 'oauth', tokenUrl: `${tokenServer.origin}/token`, clientId: 'fault-client', clientSecret: 'fault-client-secret' },
+        timeoutMs: 20_000
+      })
+      const { value: outcome, rssGrowth, heapGrowth } = await memoryDuring(() => service.deactivate(INPUT))
+      const error = outcome.ok ? undefined : outcome.error
+      table.record(context, {
+        id: 'F16',
+        case: 'The OAuth token server’s answer is 200 MiB (chunked)',
+        expected: 'response_too_large (HTTP 200) explained as the token server’s; 0 License API requests; memory bounded as in F15',
+        observed: `${codeOf(outcome)} (HTTP ${error?.status}); server sent ${below(stream.sent(), 32)}; ${plural(apiServer.arrivals().length, 'API request')}; ${memory(rssGrowth, heapGrowth)}`
+      })
+      expect(error).toMatchObject({ code: 'response_too_large', status: 200 })
+      expect(error?.explanation).toMatch(/OAuth token server/)
+      expect(apiServer.arrivals()).toHaveLength(0)
+      expect(stream.sent()).toBeLessThan(32 * MIB)
+      expect(rssGrowth).toBeLessThan(96 * MIB)
+      expect(heapGrowth).toBeLessThan(16 * MIB)
+    }
+  )
 })

@@ -90,7 +90,10 @@ describe('request bodies against the sandbox', () => {
       id: 'H01',
       case: 'Random JSON values, random Unicode text and random bytes as activate/deactivate bodies (250)',
       expected: 'every answer the envelope with status 400–499; nothing accepted; seats unchanged',
-      observed: `${codes.total} bodies: ${codes.get('accepted')} accepted; refused with ${codes.keys().filter((k) => k !== 'accepted').join(', ')}; 0 server failures`
+      observed: `${codes.total} bodies: ${codes.get('accepted')} accepted; refused with ${codes
+        .keys()
+        .filter((k) => k !== 'accepted')
+        .join(', ')}; 0 server failures`
     })
     expect(codes.get('accepted')).toBe(0)
   })
@@ -98,13 +101,58 @@ describe('request bodies against the sandbox', () => {
   it('H02 adversarial variations of valid bodies → accepted only when well formed, the envelope otherwise', async (context) => {
     const codes = new Tally()
     const bases: Array<{ action: 'activate' | 'deactivate'; entries: Array<[string, unknown]> }> = [
-      { action: 'deactivate', entries: [['hardware_id', 'sandbox-pc-1'], ['product', 'office-suite'], ['license_key', 'OFFICE-2222-IN-USE']] },
-      { action: 'deactivate', entries: [['hardware_id', 'sandbox-pc-1'], ['product', 'design-pack'], ['username', 'bob@example.test'], ['password', 'bob-password'], ['license_id', 2001]] },
-      { action: 'deactivate', entries: [['hardware_id', 'sandbox-pc-1'], ['product', 'design-pack'], ['code', 'c0de'], ['customer_account_code', 'acme']] },
-      { action: 'activate', entries: [['hardware_id', 'hostile-pc'], ['product', 'office-suite'], ['license_key', 'OFFICE-1111-FREE-SEAT'], ['is_vm', false]] }
+      {
+        action: 'deactivate',
+        entries: [
+          ['hardware_id', 'sandbox-pc-1'],
+          ['product', 'office-suite'],
+          ['license_key', 'OFFICE-2222-IN-USE']
+        ]
+      },
+      {
+        action: 'deactivate',
+        entries: [
+          ['hardware_id', 'sandbox-pc-1'],
+          ['product', 'design-pack'],
+          ['username', 'bob@example.test'],
+          ['password', 'bob-password'],
+          ['license_id', 2001]
+        ]
+      },
+      {
+        action: 'deactivate',
+        entries: [
+          ['hardware_id', 'sandbox-pc-1'],
+          ['product', 'design-pack'],
+          ['code', 'c0de'],
+          ['customer_account_code', 'acme']
+        ]
+      },
+      {
+        action: 'activate',
+        entries: [
+          ['hardware_id', 'hostile-pc'],
+          ['product', 'office-suite'],
+          ['license_key', 'OFFICE-1111-FREE-SEAT'],
+          ['is_vm', false]
+        ]
+      }
     ]
     const fieldName = fc.oneof(
-      fc.constantFrom('hardware_id', 'product', 'license_key', 'username', 'password', 'id_token', 'code', 'customer_account_code', 'license_id', 'sdk_ver', 'is_vm', 'variables'),
+      fc.constantFrom(
+        'hardware_id',
+        'product',
+        'license_key',
+        'username',
+        'password',
+        'id_token',
+        'code',
+        'customer_account_code',
+        'license_id',
+        'sdk_ver',
+        'is_vm',
+        'variables'
+      ),
       fc.constantFrom('__proto__', 'constructor', 'toString', 'LICENSE_KEY', 'license_key ', 'hardware-id', ''),
       fc.string({ maxLength: 10 })
     )
@@ -138,7 +186,10 @@ describe('request bodies against the sandbox', () => {
       id: 'H02',
       case: 'Valid bodies with 1–3 mutations: unknown, repeated, "__proto__"/"constructor" and look-alike fields, wrong types, nulls, removed fields, mixed credential sets, nasty strings (300)',
       expected: 'accepted only if well formed (independent oracle); otherwise the envelope, 4xx, seats unchanged',
-      observed: `${codes.total} bodies: ${accepted} accepted (all well formed); refused with ${codes.keys().filter((k) => k !== 'accepted').join(', ')}; 0 server failures`
+      observed: `${codes.total} bodies: ${accepted} accepted (all well formed); refused with ${codes
+        .keys()
+        .filter((k) => k !== 'accepted')
+        .join(', ')}; 0 server failures`
     })
   })
 
@@ -183,33 +234,36 @@ describe('Authorization and Date headers against the sandbox', () => {
     const harmless = ['upper-case-name', 'unquote', 'swap'] as const
     const harmful = ['drop', 'repeat', 'flip-value', 'other-algorithm', 'random-value', 'rename', 'no-date'] as const
     const change = fc.record({ kind: fc.constantFrom(...harmless, ...harmful), at: fc.nat(), random: headerText(16) })
-    const structured = fc
-      .tuple(fc.array(change, { maxLength: 3 }), fc.constantFrom(',', ', ', ' , ', ';', ',,'))
-      .map(([changes, separator]) => {
-        let params: Param[] = Object.entries(correct).map(([name, value]) => ({ name, value, quoted: true }))
-        for (const c of changes) {
-          if (params.length === 0) break
-          const i = c.at % params.length
-          const p = params[i]!
-          if (c.kind === 'upper-case-name') params[i] = { ...p, name: p.name.toUpperCase() }
-          else if (c.kind === 'unquote') params[i] = { ...p, quoted: false }
-          else if (c.kind === 'swap') params = [...params.slice(i), ...params.slice(0, i)]
-          else if (c.kind === 'drop') params.splice(i, 1)
-          else if (c.kind === 'repeat') params.push({ ...p })
-          else if (c.kind === 'flip-value') params[i] = { ...p, value: flip(p.value, c.at) }
-          else if (c.kind === 'other-algorithm') params = params.map((q) => (q.name.toLowerCase() === 'algorithm' ? { ...q, value: 'hmac-sha1' } : q))
-          else if (c.kind === 'no-date') params = params.map((q) => (q.name.toLowerCase() === 'headers' ? { ...q, value: 'host' } : q))
-          else if (c.kind === 'rename') params[i] = { ...p, name: `${p.name}x` }
-          else params[i] = { ...p, value: c.random }
-        }
-        const text = params.map((p) => `${p.name}=${p.quoted ? `"${p.value}"` : p.value}`).join(separator)
-        const mustAccept = [',', ', ', ' , '].includes(separator) && changes.every((c) => (harmless as readonly string[]).includes(c.kind))
-        return { text, mustAccept }
-      })
+    const structured = fc.tuple(fc.array(change, { maxLength: 3 }), fc.constantFrom(',', ', ', ' , ', ';', ',,')).map(([changes, separator]) => {
+      let params: Param[] = Object.entries(correct).map(([name, value]) => ({ name, value, quoted: true }))
+      for (const c of changes) {
+        if (params.length === 0) break
+        const i = c.at % params.length
+        const p = params[i]!
+        if (c.kind === 'upper-case-name') params[i] = { ...p, name: p.name.toUpperCase() }
+        else if (c.kind === 'unquote') params[i] = { ...p, quoted: false }
+        else if (c.kind === 'swap') params = [...params.slice(i), ...params.slice(0, i)]
+        else if (c.kind === 'drop') params.splice(i, 1)
+        else if (c.kind === 'repeat') params.push({ ...p })
+        else if (c.kind === 'flip-value') params[i] = { ...p, value: flip(p.value, c.at) }
+        else if (c.kind === 'other-algorithm') params = params.map((q) => (q.name.toLowerCase() === 'algorithm' ? { ...q, value: 'hmac-sha1' } : q))
+        else if (c.kind === 'no-date') params = params.map((q) => (q.name.toLowerCase() === 'headers' ? { ...q, value: 'host' } : q))
+        else if (c.kind === 'rename') params[i] = { ...p, name: `${p.name}x` }
+        else params[i] = { ...p, value: c.random }
+      }
+      const text = params.map((p) => `${p.name}=${p.quoted ? `"${p.value}"` : p.value}`).join(separator)
+      const mustAccept = [',', ', ', ' , '].includes(separator) && changes.every((c) => (harmless as readonly string[]).includes(c.kind))
+      return { text, mustAccept }
+    })
     const header = fc.oneof(
       { weight: 3, arbitrary: structured },
       { weight: 1, arbitrary: headerText(120).map((text) => ({ text, mustAccept: false })) },
-      { weight: 1, arbitrary: fc.constantFrom('Bearer', 'Bearer ', 'bearer x.y', `Bearer ${signature}`, 'Basic YWxhZGRpbjpvcGVuc2VzYW1l').map((text) => ({ text, mustAccept: false })) }
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom('Bearer', 'Bearer ', 'bearer x.y', `Bearer ${signature}`, 'Basic YWxhZGRpbjpvcGVuc2VzYW1l')
+          .map((text) => ({ text, mustAccept: false }))
+      }
     )
     const codes = new Tally()
     let wronglyRefused = 0
@@ -231,7 +285,10 @@ describe('Authorization and Date headers against the sandbox', () => {
       id: 'H04',
       case: 'Authorization headers: random text, Bearer/Basic forms, and parameter lists with renamed, repeated, missing, unquoted, case-changed or bit-flipped parameters (400)',
       expected: 'authenticated only with the right API key, algorithm and signature (spelling variants allowed); else an authorization code in the envelope',
-      observed: `${codes.total} headers: ${codes.get('device_not_found')} authenticated (all with the right signature, ${wronglyRefused} valid ones refused); refused with ${codes.keys().filter((k) => k !== 'device_not_found').join(', ')}`
+      observed: `${codes.total} headers: ${codes.get('device_not_found')} authenticated (all with the right signature, ${wronglyRefused} valid ones refused); refused with ${codes
+        .keys()
+        .filter((k) => k !== 'device_not_found')
+        .join(', ')}`
     })
   })
 
@@ -243,8 +300,10 @@ describe('Authorization and Date headers against the sandbox', () => {
       imf: (d) => d.toUTCString(),
       iso: (d) => d.toISOString(),
       local: (d) => d.toString(),
-      rfc850: (d) => `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${pad(d.getUTCFullYear() % 100)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`,
-      asctime: (d) => `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`,
+      rfc850: (d) =>
+        `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${pad(d.getUTCFullYear() % 100)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`,
+      asctime: (d) =>
+        `${DAYS[d.getUTCDay()]!.slice(0, 3)} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`,
       epoch: (d) => String(d.getTime()),
       lower: (d) => d.toUTCString().toLowerCase(),
       spaced: (d) => ` ${d.toUTCString()} `
@@ -255,9 +314,17 @@ describe('Authorization and Date headers against the sandbox', () => {
       fc.constantFrom(-15 * MINUTE, 15 * MINUTE, -15 * MINUTE - 1000, 15 * MINUTE + 1000, 0, -50 * 365 * 24 * 60 * MINUTE, 8.64e15 - NOW)
     )
     const date = fc.oneof(
-      { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...Object.keys(formats)), offset).map(([format, ms]) => ({ text: formats[format]!(new Date(NOW + ms)), format })) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(fc.constantFrom(...Object.keys(formats)), offset).map(([format, ms]) => ({ text: formats[format]!(new Date(NOW + ms)), format }))
+      },
       { weight: 1, arbitrary: headerText(60).map((text) => ({ text, format: 'random' })) },
-      { weight: 1, arbitrary: fc.constantFrom('Tue, 07 Jun 2011 20:51:35 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT', 'now', '0', '-1', 'Infinity', 'x'.repeat(4000)).map((text) => ({ text, format: 'fixed' })) }
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom('Tue, 07 Jun 2011 20:51:35 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT', 'now', '0', '-1', 'Infinity', 'x'.repeat(4000))
+          .map((text) => ({ text, format: 'fixed' }))
+      }
     )
     const codes = new Tally()
     let acceptedInside = 0
@@ -278,8 +345,12 @@ describe('Authorization and Date headers against the sandbox', () => {
     table.record(context, {
       id: 'H05',
       case: 'Date headers (each correctly signed): IMF-fixdate, ISO 8601, RFC 850, asctime, epoch, lower-case, padded, random text; offsets up to ±2 h, the ±15 min edges, year 1981 and year 275760 (300)',
-      expected: 'authenticated only when the date parses to within ±15 min of the server clock; every IMF-fixdate inside the window authenticated; date_header_diff (or another auth code) otherwise',
-      observed: `${codes.total} dates: ${acceptedInside} authenticated, all inside the window; refused with ${codes.keys().filter((k) => k !== 'device_not_found').join(', ')}`
+      expected:
+        'authenticated only when the date parses to within ±15 min of the server clock; every IMF-fixdate inside the window authenticated; date_header_diff (or another auth code) otherwise',
+      observed: `${codes.total} dates: ${acceptedInside} authenticated, all inside the window; refused with ${codes
+        .keys()
+        .filter((k) => k !== 'device_not_found')
+        .join(', ')}`
     })
   })
 })
@@ -315,27 +386,31 @@ describe('seed files', () => {
   it('H06 mutated seed objects → a valid seed or a SeedError naming the problem, never a crash or a secret', async (context) => {
     const outcomes = new Tally()
     await fc.assert(
-      fc.property(fc.array(hexSecret(24), { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constant(undefined), fieldValue, nastyText)), { minLength: 1, maxLength: 3 }), (secrets, mutations) => {
-        const { seed, used } = seedWithSecrets(secrets)
-        for (const [at, value] of mutations) {
-          const all = paths(seed).filter((p) => p.length > 0)
-          const path = all[at % all.length]!
-          const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], seed) as Record<string | number, unknown>
-          const key = path[path.length - 1]!
-          if (value === undefined) {
-            if (Array.isArray(parent)) parent.splice(Number(key), 1)
-            else delete parent[key]
-          } else parent[key] = value
+      fc.property(
+        fc.array(hexSecret(24), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constant(undefined), fieldValue, nastyText)), { minLength: 1, maxLength: 3 }),
+        (secrets, mutations) => {
+          const { seed, used } = seedWithSecrets(secrets)
+          for (const [at, value] of mutations) {
+            const all = paths(seed).filter((p) => p.length > 0)
+            const path = all[at % all.length]!
+            const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], seed) as Record<string | number, unknown>
+            const key = path[path.length - 1]!
+            if (value === undefined) {
+              if (Array.isArray(parent)) parent.splice(Number(key), 1)
+              else delete parent[key]
+            } else parent[key] = value
+          }
+          try {
+            parseSeed(seed, 'the hostile seed')
+            outcomes.add('valid')
+          } catch (error) {
+            expect(error).toBeInstanceOf(SeedError)
+            outcomes.add('SeedError')
+            expect(leaked((error as Error).message, used), (error as Error).message).toEqual([])
+          }
         }
-        try {
-          parseSeed(seed, 'the hostile seed')
-          outcomes.add('valid')
-        } catch (error) {
-          expect(error).toBeInstanceOf(SeedError)
-          outcomes.add('SeedError')
-          expect(leaked((error as Error).message, used), (error as Error).message).toEqual([])
-        }
-      }),
+      ),
       runs(400)
     )
     table.record(context, {
@@ -404,7 +479,10 @@ describe('the engine’s validation', () => {
     const impl: typeof fetch = async (input, init) => {
       const request = input instanceof Request ? input : new Request(input, init)
       sent.push(await request.text())
-      return new Response(JSON.stringify({ status: 400, code: 'device_not_found', message: 'no' }), { status: 400, headers: { 'content-type': 'application/json' } })
+      return new Response(JSON.stringify({ status: 400, code: 'device_not_found', message: 'no' }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' }
+      })
     }
     return { sent, impl }
   }
@@ -420,7 +498,12 @@ describe('the engine’s validation', () => {
     /** One credential set with its method, its fields filled with plain, padded or nasty text: often valid, often just not. */
     const oneMethod = fc
       .tuple(
-        fc.constantFrom<[(typeof METHODS)[number], ReadonlyArray<Field>]>(['license-key', ['licenseKey']], ['user', ['username', 'password']], ['sso-token', ['idToken', 'customerAccountCode']], ['sso-code', ['code', 'customerAccountCode']]),
+        fc.constantFrom<[(typeof METHODS)[number], ReadonlyArray<Field>]>(
+          ['license-key', ['licenseKey']],
+          ['user', ['username', 'password']],
+          ['sso-token', ['idToken', 'customerAccountCode']],
+          ['sso-code', ['code', 'customerAccountCode']]
+        ),
         fc.array(text, { minLength: 2, maxLength: 2 }),
         fc.option(text, { nil: undefined }),
         fc.option(fc.oneof(text, fc.integer()), { nil: undefined }),
@@ -437,7 +520,10 @@ describe('the engine’s validation', () => {
     const anyFields = fc.record(
       {
         ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, anyValue])),
-        credentials: fc.record({ method: fc.oneof(fc.constantFrom(...METHODS), fieldValue), ...Object.fromEntries(CREDENTIAL_FIELDS.map((f) => [f, anyValue])) }, { requiredKeys: [] })
+        credentials: fc.record(
+          { method: fc.oneof(fc.constantFrom(...METHODS), fieldValue), ...Object.fromEntries(CREDENTIAL_FIELDS.map((f) => [f, anyValue])) },
+          { requiredKeys: [] }
+        )
       } as Record<string, fc.Arbitrary<unknown>>,
       { requiredKeys: [] }
     )
@@ -458,7 +544,16 @@ describe('the engine’s validation', () => {
             if (typeof value !== 'string' || field === 'sdk_ver') continue
             // eslint-disable-next-line no-control-regex -- control characters are what it looks for
             expect(/[\u0000-\u001f\u007f]/.test(value), `${field} carries a control character`).toBe(false)
-            const limit = { hardware_id: FIELD_LIMITS.hardwareId, product: FIELD_LIMITS.product, license_key: FIELD_LIMITS.licenseKey, username: FIELD_LIMITS.username, password: FIELD_LIMITS.password, id_token: FIELD_LIMITS.idToken, code: FIELD_LIMITS.code, customer_account_code: FIELD_LIMITS.customerAccountCode }[field]
+            const limit = {
+              hardware_id: FIELD_LIMITS.hardwareId,
+              product: FIELD_LIMITS.product,
+              license_key: FIELD_LIMITS.licenseKey,
+              username: FIELD_LIMITS.username,
+              password: FIELD_LIMITS.password,
+              id_token: FIELD_LIMITS.idToken,
+              code: FIELD_LIMITS.code,
+              customer_account_code: FIELD_LIMITS.customerAccountCode
+            }[field]
             expect(value.length).toBeLessThanOrEqual(limit ?? 0)
           }
           expect(codeOf(outcome)).toBe('device_not_found')
@@ -478,7 +573,8 @@ describe('the engine’s validation', () => {
     table.record(context, {
       id: 'H08',
       case: 'Engine service.deactivate with random input: any JSON-like value, random/nasty/padded strings or wrong types in every field, mixed credential sets (500)',
-      expected: 'never throws; invalid_input naming a field and nothing sent, or exactly one request whose body is well formed, within the limits, free of control characters and accepted by the sandbox’s body check',
+      expected:
+        'never throws; invalid_input naming a field and nothing sent, or exactly one request whose body is well formed, within the limits, free of control characters and accepted by the sandbox’s body check',
       observed: `${outcomes.total} inputs: ${outcomes.get('sent')} sent (all well formed), ${outcomes.get('invalid_input')} invalid_input, ${outcomes.get('hardware_id_unavailable')} hardware_id_unavailable; 0 exceptions`
     })
     expect(outcomes.get('sent')).toBeGreaterThan(0)
@@ -486,25 +582,47 @@ describe('the engine’s validation', () => {
 
   it('H09 random configuration environments → an engine config or config_invalid, never a secret in the message', async (context) => {
     const outcomes = new Tally()
-    const envValue = fc.oneof(fc.string({ maxLength: 30 }), nastyText, fc.constantFrom('hmac', 'oauth', 'https://api.example.test/api/v4/', 'http://10.0.0.1/api/', 'http://127.0.0.1:1/api/v4', 'https://user:pw@api.example.test/', '15000', '-1', '0', 'access_token'))
+    const envValue = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      nastyText,
+      fc.constantFrom(
+        'hmac',
+        'oauth',
+        'https://api.example.test/api/v4/',
+        'http://10.0.0.1/api/',
+        'http://127.0.0.1:1/api/v4',
+        'https://user:pw@api.example.test/',
+        '15000',
+        '-1',
+        '0',
+        'access_token'
+      )
+    )
     const names = Object.values(CONFIG_ENV).filter((n) => n !== CONFIG_ENV.sharedKey && n !== CONFIG_ENV.clientSecret)
     await fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...names), envValue, { maxKeys: 4 }), hexSecret(20), hexSecret(20), fc.boolean(), fc.boolean(), (env, sharedKey, clientSecret, controlChar, startValid) => {
-        const valid = { [CONFIG_ENV.apiUrl]: 'https://api.example.test/api/v4/', [CONFIG_ENV.apiKey]: 'reliability-key' }
-        const secretEnv = {
-          ...(startValid ? valid : {}),
-          ...env,
-          [CONFIG_ENV.sharedKey]: controlChar ? `${sharedKey}\u0007` : sharedKey,
-          ...(startValid ? {} : { [CONFIG_ENV.clientSecret]: clientSecret })
+      fc.property(
+        fc.dictionary(fc.constantFrom(...names), envValue, { maxKeys: 4 }),
+        hexSecret(20),
+        hexSecret(20),
+        fc.boolean(),
+        fc.boolean(),
+        (env, sharedKey, clientSecret, controlChar, startValid) => {
+          const valid = { [CONFIG_ENV.apiUrl]: 'https://api.example.test/api/v4/', [CONFIG_ENV.apiKey]: 'reliability-key' }
+          const secretEnv = {
+            ...(startValid ? valid : {}),
+            ...env,
+            [CONFIG_ENV.sharedKey]: controlChar ? `${sharedKey}\u0007` : sharedKey,
+            ...(startValid ? {} : { [CONFIG_ENV.clientSecret]: clientSecret })
+          }
+          const outcome = loadConfig({ env: secretEnv })
+          outcomes.add(outcome.ok ? 'config' : outcome.error.code)
+          if (!outcome.ok) {
+            const text = JSON.stringify(outcome.error)
+            expect(text).not.toContain(sharedKey)
+            expect(text).not.toContain(clientSecret)
+          }
         }
-        const outcome = loadConfig({ env: secretEnv })
-        outcomes.add(outcome.ok ? 'config' : outcome.error.code)
-        if (!outcome.ok) {
-          const text = JSON.stringify(outcome.error)
-          expect(text).not.toContain(sharedKey)
-          expect(text).not.toContain(clientSecret)
-        }
-      }),
+      ),
       runs(400)
     )
     table.record(context, {
@@ -527,7 +645,11 @@ describe('offline request files', () => {
       now: () => new Date(NOW)
     })
     const file = expectOk(await offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }))
-    return { offline, content: file.content, wrapped: JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string } }
+    return {
+      offline,
+      content: file.content,
+      wrapped: JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string }
+    }
   }
   const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
   const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`
@@ -544,11 +666,21 @@ describe('offline request files', () => {
       fc.jsonValue({ maxDepth: 4 }).map((v) => b64(JSON.stringify(v) ?? 'null')),
       fc.integer({ min: MAX_JSON_DEPTH - 2, max: 20_000 }).map((depth) => withRequest(`{"variables":{"x":${nested(depth)}}}`)),
       fc.integer({ min: 1, max: 30_000 }).map((depth) => b64(nested(depth))),
-      fc.record({ key: fc.constantFrom('__proto__', 'constructor', 'prototype'), inVariables: fc.boolean() }).map(({ key, inVariables }) =>
-        withRequest(inVariables ? `${requestText.slice(0, -1)},"variables":{${JSON.stringify(key)}:{"polluted":true}}}` : `{${JSON.stringify(key)}:{"polluted":true},${requestText.slice(1)}`)
-      ),
-      fc.record({ name: fc.constantFrom(...Object.keys(request), 'variables', 'password', 'extra'), value: fieldValue }).map(({ name, value }) => withRequest({ ...request, [name]: value })),
-      fc.record({ name: fc.constantFrom(...Object.keys(request)) }).map(({ name }) => withRequest(Object.fromEntries(Object.entries(request).filter(([k]) => k !== name)))),
+      fc
+        .record({ key: fc.constantFrom('__proto__', 'constructor', 'prototype'), inVariables: fc.boolean() })
+        .map(({ key, inVariables }) =>
+          withRequest(
+            inVariables
+              ? `${requestText.slice(0, -1)},"variables":{${JSON.stringify(key)}:{"polluted":true}}}`
+              : `{${JSON.stringify(key)}:{"polluted":true},${requestText.slice(1)}`
+          )
+        ),
+      fc
+        .record({ name: fc.constantFrom(...Object.keys(request), 'variables', 'password', 'extra'), value: fieldValue })
+        .map(({ name, value }) => withRequest({ ...request, [name]: value })),
+      fc
+        .record({ name: fc.constantFrom(...Object.keys(request)) })
+        .map(({ name }) => withRequest(Object.fromEntries(Object.entries(request).filter(([k]) => k !== name)))),
       fc.nat({ max: genuine.content.length - 1 }).map((cut) => genuine.content.slice(0, cut)),
       fc.integer({ min: MAX_REQUEST_FILE_BYTES + 1, max: MAX_REQUEST_FILE_BYTES + 4096 }).map((size) => 'A'.repeat(size)),
       fc.constant(genuine.content),
@@ -579,7 +711,10 @@ describe('offline request files', () => {
       id: 'H20',
       case: 'Request files for the upload screen (600): random bytes and Base64, Base64 of random JSON, nesting up to 20,000 deep, "__proto__"/"constructor"/"prototype" keys, wrong types, removed fields, cut-off files, files over 64 KiB',
       expected: 'never throws; no prototype changed; refused with a catalogued offline_file_* error, or read only when it is the genuine file',
-      observed: `${outcomes.total} files: ${outcomes.keys().map((k) => `${outcomes.get(k)} ${k}`).join(', ')}; 0 exceptions`
+      observed: `${outcomes.total} files: ${outcomes
+        .keys()
+        .map((k) => `${outcomes.get(k)} ${k}`)
+        .join(', ')}; 0 exceptions`
     })
     expect(outcomes.get('read')).toBeGreaterThan(0)
   })
@@ -613,7 +748,10 @@ describe('offline request files', () => {
       id: 'H21',
       case: 'The same kinds of hostile request files POSTed to deactivate_bundle_offline (300)',
       expected: 'the envelope with 4xx, seats unchanged; the genuine file accepted the first time and refused as replayed after',
-      observed: `${codes.total} uploads: ${codes.keys().map((k) => `${codes.get(k)} ${k}`).join(', ')}; 0 server failures`
+      observed: `${codes.total} uploads: ${codes
+        .keys()
+        .map((k) => `${codes.get(k)} ${k}`)
+        .join(', ')}; 0 server failures`
     })
     expect(codes.get('accepted')).toBe(1)
     expect(codes.get('offline_request_replayed')).toBeGreaterThan(0)

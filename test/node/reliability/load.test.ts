@@ -30,8 +30,18 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { name: 'OFFICE-1111-FREE-SEAT (3 seats)', product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' }, licenceIds: [1001] },
-  { name: 'OFFICE-6666-UNTIL-2030 (2 seats, 1 taken)', product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-6666-UNTIL-2030' }, licenceIds: [1006] },
+  {
+    name: 'OFFICE-1111-FREE-SEAT (3 seats)',
+    product: 'office-suite',
+    credentials: { method: 'license-key', licenseKey: 'OFFICE-1111-FREE-SEAT' },
+    licenceIds: [1001]
+  },
+  {
+    name: 'OFFICE-6666-UNTIL-2030 (2 seats, 1 taken)',
+    product: 'office-suite',
+    credentials: { method: 'license-key', licenseKey: 'OFFICE-6666-UNTIL-2030' },
+    licenceIds: [1006]
+  },
   {
     name: 'bob@example.test (2 licences, 3 seats, 1 taken)',
     product: 'design-pack',
@@ -125,14 +135,17 @@ describe('concurrent clients on the same licences', () => {
     const mismatches = TARGETS.flatMap((target, t) => {
       const believed = beliefs.flatMap((b) => [...b[t]!]).sort()
       const actual = addedDevices(target)
-      return JSON.stringify(believed) === JSON.stringify(actual) ? [] : [`${target.name}: clients ${JSON.stringify(believed)}, server ${JSON.stringify(actual)}`]
+      return JSON.stringify(believed) === JSON.stringify(actual)
+        ? []
+        : [`${target.name}: clients ${JSON.stringify(believed)}, server ${JSON.stringify(actual)}`]
     })
     const total = CLIENTS * OPERATIONS_PER_CLIENT
     const requests = sandbox.stats().requests - requestsBefore
     table.record(context, {
       id: 'L01',
       case: `${CLIENTS} concurrent engine clients × ${OPERATIONS_PER_CLIENT} random activate/deactivate calls on 3 shared licences (key 3 seats; key 2 seats with 1 taken; a user with 2 licences, 3 seats, 1 taken), 2 devices per client`,
-      expected: 'only ok / license_activated_max_times answers; no licence ever above its limit; final devices = what the clients were told; 1 request per call',
+      expected:
+        'only ok / license_activated_max_times answers; no licence ever above its limit; final devices = what the clients were told; 1 request per call',
       observed:
         `${finished}; ${total} calls → ${requests} requests; ${anomalies.length} unexpected answers; ${overbookings.length} overbookings in ${checks} checks; ` +
         `final devices ${mismatches.length === 0 ? 'match the clients’ view on all 3 licences' : `differ: ${mismatches.join('; ')}`}; ` +
@@ -203,38 +216,50 @@ describe('concurrent clients on the same licences', () => {
 })
 
 describe('the sandbox’s OpenID provider under a flood of sign-in page visits', () => {
-  it('L04 600 unauthenticated /auth visits leave at most the store’s cap behind; a new visit still gets its login page', { timeout: 60_000 }, async (context) => {
-    const cap = 200
-    const provider = await startSsoProvider({ seed: { customerAccounts: [{ code: 'acme', sso: { enabled: true }, users: [] }] }, storeLimits: { maxEntries: cap } })
-    const authorize = async () => {
-      const url = (await provider.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code' })) as { ok: true; value: { url: string } }
-      return fetch(url.value.url, { redirect: 'manual' })
-    }
-    let largest = 0
-    let redirected = 0
-    try {
-      for (let i = 0; i < 600; i++) {
-        const answer = await authorize()
-        await answer.body?.cancel()
-        if (answer.status === 303) redirected += 1
-        largest = Math.max(largest, provider.storeSize())
-      }
-      const last = await authorize()
-      await last.body?.cancel()
-      const login = await fetch(new URL(last.headers.get('location')!, provider.issuer), { headers: { cookie: (last.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ') } })
-      table.record(context, {
-        id: 'L04',
-        case: `600 visits of the provider’s /auth page that never sign in (each leaves an interaction behind), store capped at ${cap} entries for the test (10 000 by default)`,
-        expected: `every visit redirected to its login page; the store never holds more than ${cap} entries; a new visit then still gets its login page`,
-        observed: `${redirected} of 600 redirected; at most ${largest} entries held; then the login page: HTTP ${login.status}`
+  it(
+    'L04 600 unauthenticated /auth visits leave at most the store’s cap behind; a new visit still gets its login page',
+    { timeout: 60_000 },
+    async (context) => {
+      const cap = 200
+      const provider = await startSsoProvider({
+        seed: { customerAccounts: [{ code: 'acme', sso: { enabled: true }, users: [] }] },
+        storeLimits: { maxEntries: cap }
       })
-      expect(redirected).toBe(600)
-      expect(largest).toBeLessThanOrEqual(cap)
-      expect(largest).toBeGreaterThan(cap / 2)
-      expect(login.status).toBe(200)
-      expect(await login.text()).toContain('password')
-    } finally {
-      await provider.close()
+      const authorize = async () => {
+        const url = (await provider.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code' })) as {
+          ok: true
+          value: { url: string }
+        }
+        return fetch(url.value.url, { redirect: 'manual' })
+      }
+      let largest = 0
+      let redirected = 0
+      try {
+        for (let i = 0; i < 600; i++) {
+          const answer = await authorize()
+          await answer.body?.cancel()
+          if (answer.status === 303) redirected += 1
+          largest = Math.max(largest, provider.storeSize())
+        }
+        const last = await authorize()
+        await last.body?.cancel()
+        const login = await fetch(new URL(last.headers.get('location')!, provider.issuer), {
+          headers: { cookie: (last.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ') }
+        })
+        table.record(context, {
+          id: 'L04',
+          case: `600 visits of the provider’s /auth page that never sign in (each leaves an interaction behind), store capped at ${cap} entries for the test (10 000 by default)`,
+          expected: `every visit redirected to its login page; the store never holds more than ${cap} entries; a new visit then still gets its login page`,
+          observed: `${redirected} of 600 redirected; at most ${largest} entries held; then the login page: HTTP ${login.status}`
+        })
+        expect(redirected).toBe(600)
+        expect(largest).toBeLessThanOrEqual(cap)
+        expect(largest).toBeGreaterThan(cap / 2)
+        expect(login.status).toBe(200)
+        expect(await login.text()).toContain('password')
+      } finally {
+        await provider.close()
+      }
     }
-  })
+  )
 })

@@ -95,7 +95,8 @@ describe('the SSO loopback listener', () => {
         const flow = createSsoBrowserFlow({
           timeoutMs: 2_000,
           httpSignInOrigins: [new URL(PROVIDER_URL).origin],
-          requestSsoUrl: async () => success({ url: `${PROVIDER_URL.split('&redirect_uri=')[0]}&response_type=code&redirect_uri=${encodeURIComponent(redirect)}` }),
+          requestSsoUrl: async () =>
+            success({ url: `${PROVIDER_URL.split('&redirect_uri=')[0]}&response_type=code&redirect_uri=${encodeURIComponent(redirect)}` }),
           openExternal: async () => {
             opened += 1
           }
@@ -150,7 +151,9 @@ describe('a localhost redirect', () => {
       observed.push(`any port: listening on 127.0.0.1 ${held.v4 ? 'yes' : 'no'}, [::1] ${held.v6 ? 'yes' : 'no'} (port ${port === 0 ? 0 : 'chosen by the OS'})`)
       const answer = await new Promise<number>((resolve, reject) => {
         const socket = connect({ host: '::1', port }, () =>
-          socket.end(`GET /callback?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=via-v6 HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`)
+          socket.end(
+            `GET /callback?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=via-v6 HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`
+          )
         )
         let text = ''
         socket.on('data', (c: Buffer) => (text += c.toString()))
@@ -172,7 +175,9 @@ describe('a localhost redirect', () => {
         const taken = localhostSignIn(`http://localhost:${squatted}/callback`)
         const result = await taken.outcome
         const browserOpened = await settledWithin(taken.browser, 50)
-        observed.push(`fixed port ${squatted === 0 ? 0 : 'N'} with [::1]:N held by another program: ${codeOf(result)}, browser ${browserOpened === 'pending' ? 'not opened' : 'opened'}, 127.0.0.1:N ${await accepts('127.0.0.1', squatted) ? 'still held' : 'released'}`)
+        observed.push(
+          `fixed port ${squatted === 0 ? 0 : 'N'} with [::1]:N held by another program: ${codeOf(result)}, browser ${browserOpened === 'pending' ? 'not opened' : 'opened'}, 127.0.0.1:N ${(await accepts('127.0.0.1', squatted)) ? 'still held' : 'released'}`
+        )
         expect(result).toMatchObject({ ok: false, error: { code: 'sso_port_in_use' } })
         if (!result.ok) expect(result.error.explanation).toContain(`[::1]:${squatted}`)
         expect(browserOpened).toBe('pending')
@@ -184,7 +189,8 @@ describe('a localhost redirect', () => {
       table.record(context, {
         id: 'S21',
         case: 'Redirect registered as http://localhost (any port), then as http://localhost:N/callback while another program holds [::1]:N',
-        expected: 'the listener holds 127.0.0.1 and [::1] on the same port and takes the answer on either; with [::1]:N taken, sso_port_in_use before the browser opens, and 127.0.0.1:N is let go',
+        expected:
+          'the listener holds 127.0.0.1 and [::1] on the same port and takes the answer on either; with [::1]:N taken, sso_port_in_use before the browser opens, and 127.0.0.1:N is let go',
         observed: observed.join('; ')
       })
     }
@@ -265,15 +271,23 @@ describe('IPC: sender checks and payload validation', () => {
   it('S03 random sender frames → only the app window’s main frame on the app page reaches the engine', async (context) => {
     const verdicts = new Tally()
     await fc.assert(
-      fc.asyncProperty(fc.option(urls, { nil: null }), fc.constantFrom(null, { url: 'x' }), fc.constantFrom(WINDOW_ID, WINDOW_ID + 1, 0), async (url, parent, id) => {
-        const { service, calls } = recordingService()
-        const outcome = (await handlers(service).get(IPC.deactivate)!(event(url, parent, id), { product: 'p', credentials: { method: 'license-key', licenseKey: 'k' } })) as Outcome<unknown>
-        const trusted = url !== null && parent === null && id === WINDOW_ID && isTheAppPage(url)
-        verdicts.add(trusted ? 'trusted' : codeOf(outcome))
-        expect(calls.length, `${url} parent=${JSON.stringify(parent)} id=${id}`).toBe(trusted ? 1 : 0)
-        expect(outcome.ok).toBe(trusted)
-        if (!trusted) expect(codeOf(outcome)).toBe('ipc_forbidden')
-      }),
+      fc.asyncProperty(
+        fc.option(urls, { nil: null }),
+        fc.constantFrom(null, { url: 'x' }),
+        fc.constantFrom(WINDOW_ID, WINDOW_ID + 1, 0),
+        async (url, parent, id) => {
+          const { service, calls } = recordingService()
+          const outcome = (await handlers(service).get(IPC.deactivate)!(event(url, parent, id), {
+            product: 'p',
+            credentials: { method: 'license-key', licenseKey: 'k' }
+          })) as Outcome<unknown>
+          const trusted = url !== null && parent === null && id === WINDOW_ID && isTheAppPage(url)
+          verdicts.add(trusted ? 'trusted' : codeOf(outcome))
+          expect(calls.length, `${url} parent=${JSON.stringify(parent)} id=${id}`).toBe(trusted ? 1 : 0)
+          expect(outcome.ok).toBe(trusted)
+          if (!trusted) expect(codeOf(outcome)).toBe('ipc_forbidden')
+        }
+      ),
       runs(300)
     )
     table.record(context, {
@@ -335,26 +349,46 @@ describe('IPC: sender checks and payload validation', () => {
       if (!fields.every((f) => goodText(credentials[f], f))) return undefined
       return { ...out, credentials: { method: credentials.method, ...Object.fromEntries(fields.map((f) => [f, checkedText(credentials[f] as string, f)])) } }
     }
-    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('code', 'token', 'office-suite', '12', ' 7 ', 'x'.repeat(200), 'y'.repeat(1100)), fc.anything({ maxDepth: 1 }))
+    const value = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('code', 'token', 'office-suite', '12', ' 7 ', 'x'.repeat(200), 'y'.repeat(1100)),
+      fc.anything({ maxDepth: 1 })
+    )
     /** Mostly short strings, so that many payloads are valid. */
-    const mostlyText = fc.oneof({ weight: 12, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
+    const mostlyText = fc.oneof(
+      { weight: 12, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+      { weight: 1, arbitrary: value },
+      { weight: 1, arbitrary: fc.constant(undefined) }
+    )
     const keys = (names: string[]) => Object.fromEntries(names.map((k) => [k, mostlyText]))
     const credentials = fc
-      .tuple(fc.constantFrom(...Object.keys(METHOD_FIELDS)), fc.record(keys(['licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode']), { requiredKeys: [] }), value)
+      .tuple(
+        fc.constantFrom(...Object.keys(METHOD_FIELDS)),
+        fc.record(keys(['licenseKey', 'username', 'password', 'idToken', 'code', 'customerAccountCode']), { requiredKeys: [] }),
+        value
+      )
       .map(([method, fields, odd]) => {
         // Mostly exactly the method's fields; sometimes another method's too, or a smuggled or malformed method.
         const own = Object.fromEntries(Object.entries(fields).filter(([k]) => METHOD_FIELDS[method]!.includes(k)))
         const roll = Object.keys(fields).length % 4
         return roll === 0 ? { method: odd, ...fields } : roll === 1 ? { method, ...fields } : { method, ...own }
       })
-    const deactivateLike = fc.record({ ...keys(['hardwareId', 'licenseId']), product: mostlyText, credentials, extra: value }, { requiredKeys: ['product', 'credentials'] })
+    const deactivateLike = fc.record(
+      { ...keys(['hardwareId', 'licenseId']), product: mostlyText, credentials, extra: value },
+      { requiredKeys: ['product', 'credentials'] }
+    )
     const ssoLike = fc.record(
       { ...keys(['hardwareId', 'licenseId']), product: mostlyText, customerAccountCode: mostlyText, grant: fc.oneof(fc.constantFrom('code', 'token'), value) },
       { requiredKeys: ['product', 'customerAccountCode', 'grant'] }
     )
-    const withProto = fc.constant(JSON.parse('{"product":"p","credentials":{"method":"license-key","licenseKey":"k"},"__proto__":{"polluted":true}}') as unknown)
+    const withProto = fc.constant(
+      JSON.parse('{"product":"p","credentials":{"method":"license-key","licenseKey":"k"},"__proto__":{"polluted":true}}') as unknown
+    )
     const args = (shape: fc.Arbitrary<unknown>) =>
-      fc.oneof({ weight: 6, arbitrary: shape.map((p) => [p]) }, { weight: 1, arbitrary: fc.array(fc.oneof(shape, fc.anything({ maxDepth: 2 }), withProto), { maxLength: 2 }) })
+      fc.oneof(
+        { weight: 6, arbitrary: shape.map((p) => [p]) },
+        { weight: 1, arbitrary: fc.array(fc.oneof(shape, fc.anything({ maxDepth: 2 }), withProto), { maxLength: 2 }) }
+      )
     const call = fc.oneof(fc.tuple(fc.constant(IPC.deactivate), args(deactivateLike)), fc.tuple(fc.constant(IPC.deactivateWithSso), args(ssoLike)))
     const verdicts = new Tally()
     await fc.assert(
@@ -382,7 +416,8 @@ describe('IPC: sender checks and payload validation', () => {
     table.record(context, {
       id: 'S04',
       case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown and "__proto__" fields, credentials of several methods or a malformed method, wrong types, over-long strings, any JSON-like value (400)',
-      expected: 'the engine receives only requests the contract accepts (one plain object, known fields, every value within its rules), as checked (identifiers trimmed, the licence id a number); otherwise invalid_input without echoing a value',
+      expected:
+        'the engine receives only requests the contract accepts (one plain object, known fields, every value within its rules), as checked (identifiers trimmed, the licence id a number); otherwise invalid_input without echoing a value',
       observed: `${verdicts.total} calls: ${verdicts}`
     })
   })
@@ -419,18 +454,58 @@ describe('IPC: sender checks and payload validation', () => {
 
 describe('checks held by other test files', () => {
   const REFERENCES: Array<[string, string, string, string]> = [
-    ['S06', 'The renderer’s CSP: default-src \'self\', no inline script, no eval, no remote host, no plugins', 'test/node/electron/content-security-policy.test.ts', 'allows no eval, no inline script and no remote host'],
-    ['S07', 'A callback with another state is refused with a page; the sign-in keeps waiting and takes the real answer (real browser)', 'test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page, and the sign-in keeps waiting for the real one'],
-    ['S08', 'Loopback pages: no-store, nosniff, no-referrer, script-free CSP, the code never echoed', 'test/node/sso/browser-flow-edges.test.ts', 'sets no-store, nosniff, no-referrer and a script-free CSP on its pages, and never echoes the code'],
-    ['S09', 'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity', 'test/node/electron/window-options.test.ts', 'isolates the page from Node and from the preload'],
-    ['S10', 'window.open denied, including the app’s own page and https links', 'test/node/electron/navigation-guard.test.ts', 'denies every window.open, including the app’s own page and https links'],
-    ['S11', 'IPC from sub-frames, other origins, other WebContents: ipc_forbidden before the engine', 'test/node/electron/ipc.test.ts', 'refuses callers other than the app window’s main frame, before touching the engine'],
-    ['S12', 'Permission requests denied except the app’s clipboard write', 'test/node/electron/permissions.test.ts', 'grant nothing but the sanitized clipboard write (Copy buttons)']
+    [
+      'S06',
+      "The renderer’s CSP: default-src 'self', no inline script, no eval, no remote host, no plugins",
+      'test/node/electron/content-security-policy.test.ts',
+      'allows no eval, no inline script and no remote host'
+    ],
+    [
+      'S07',
+      'A callback with another state is refused with a page; the sign-in keeps waiting and takes the real answer (real browser)',
+      'test/node/sso/browser-sign-in.test.ts',
+      'an answer with another state is refused with a page, and the sign-in keeps waiting for the real one'
+    ],
+    [
+      'S08',
+      'Loopback pages: no-store, nosniff, no-referrer, script-free CSP, the code never echoed',
+      'test/node/sso/browser-flow-edges.test.ts',
+      'sets no-store, nosniff, no-referrer and a script-free CSP on its pages, and never echoes the code'
+    ],
+    [
+      'S09',
+      'The window: contextIsolation, sandbox, no nodeIntegration, webSecurity',
+      'test/node/electron/window-options.test.ts',
+      'isolates the page from Node and from the preload'
+    ],
+    [
+      'S10',
+      'window.open denied, including the app’s own page and https links',
+      'test/node/electron/navigation-guard.test.ts',
+      'denies every window.open, including the app’s own page and https links'
+    ],
+    [
+      'S11',
+      'IPC from sub-frames, other origins, other WebContents: ipc_forbidden before the engine',
+      'test/node/electron/ipc.test.ts',
+      'refuses callers other than the app window’s main frame, before touching the engine'
+    ],
+    [
+      'S12',
+      'Permission requests denied except the app’s clipboard write',
+      'test/node/electron/permissions.test.ts',
+      'grant nothing but the sanitized clipboard write (Copy buttons)'
+    ]
   ]
   it.for(REFERENCES)('%s %s: still covered by %s', ([id, what, file, name], context) => {
     const source = readFileSync(join(ROOT, file), 'utf8')
     const present = source.includes(`'${name}'`)
-    table.record(context, { id, case: what, expected: `covered by ${file} › “${name}”`, observed: present ? 'that test exists (run in the same suite)' : 'that test is gone' })
+    table.record(context, {
+      id,
+      case: what,
+      expected: `covered by ${file} › “${name}”`,
+      observed: present ? 'that test exists (run in the same suite)' : 'that test is gone'
+    })
     expect(present).toBe(true)
   })
 })

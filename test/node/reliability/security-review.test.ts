@@ -20,7 +20,10 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
     'One request (e.g. GET //) crashed a waiting sign-in and the sandbox: new URL(req.url) threw in the request handler',
     'every entry point (SSO listener and relay, sandbox API, sandbox provider) reads the target without throwing, answers 400 for anything that is not a path (absolute-form, authority-form, *, //, broken %-encoding), 400 to CONNECT, and carries on',
     [
-      ['test/node/reliability/entry-points.test.ts', 'H19 random request lines, targets, headers and bodies over raw sockets → an answer below 500 (400 for a target that is not a path); nothing crashes and a normal request then works'],
+      [
+        'test/node/reliability/entry-points.test.ts',
+        'H19 random request lines, targets, headers and bodies over raw sockets → an answer below 500 (400 for a target that is not a path); nothing crashes and a normal request then works'
+      ],
       ['test/node/sso/browser-flow-edges.test.ts', 'ignores other paths, other Host headers, odd targets and bare visits; they change nothing']
     ]
   ],
@@ -29,8 +32,14 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
     'Any request to the redirect path (forged state, no parameters, code twice, a stray error) ended the sign-in',
     'only an answer carrying this sign-in’s state exactly once ends it; anything else gets a 400 page and the listener keeps waiting',
     [
-      ['test/node/reliability/sso-callback-hostile.test.ts', 'H18 random answers without exactly one right state, by query, relay post or form post → a 400 and the sign-in keeps waiting; the real answer then signs in'],
-      ['test/node/reliability/sso-callback-hostile.test.ts', 'H12 wrong, truncated, extended, re-cased, encoded or empty state → a 400 page, the sign-in keeps waiting and then takes the real answer'],
+      [
+        'test/node/reliability/sso-callback-hostile.test.ts',
+        'H18 random answers without exactly one right state, by query, relay post or form post → a 400 and the sign-in keeps waiting; the real answer then signs in'
+      ],
+      [
+        'test/node/reliability/sso-callback-hostile.test.ts',
+        'H12 wrong, truncated, extended, re-cased, encoded or empty state → a 400 page, the sign-in keeps waiting and then takes the real answer'
+      ],
       ['test/node/sso/browser-sign-in.test.ts', 'an answer with another state is refused with a page, and the sign-in keeps waiting for the real one']
     ]
   ],
@@ -38,14 +47,22 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
     'R3',
     'With a registered http://localhost redirect another process could bind [::1] on the same port and receive the code',
     'the listener binds every loopback address localhost stands for (127.0.0.1, ::1 and what it resolves to) on one port, and fails the attempt if any is taken (README, company sign-in)',
-    [['test/node/reliability/security-checks.test.ts', 'S21 binds every address localhost stands for on one port; another program on [::1] at a fixed port fails the attempt before the browser opens']]
+    [
+      [
+        'test/node/reliability/security-checks.test.ts',
+        'S21 binds every address localhost stands for on one port; another program on [::1] at a fixed port fails the attempt before the browser opens'
+      ]
+    ]
   ],
   [
     'R4',
     'Echoed secrets reached the user: explanation not scrubbed, cut before scrubbing, encoded echoes and short secrets missed, OAuth error_description raw, API key / bearer token / client secret not listed',
     'one scrubber (src/main/engine/errors/scrub-secrets.ts) applied to every error the service returns: every secret of the call, in plain, URL, form, JSON and HTML forms, short ones as whole tokens, after the cut',
     [
-      ['test/node/reliability/echoed-secrets.test.ts', 'S20 every secret of the call, echoed in any common encoding at any place of the message, the code or the OAuth error_description, is absent from every field of the outcome'],
+      [
+        'test/node/reliability/echoed-secrets.test.ts',
+        'S20 every secret of the call, echoed in any common encoding at any place of the message, the code or the OAuth error_description, is absent from every field of the outcome'
+      ],
       ['test/node/engine/scrub-secrets.test.ts', 'cuts after scrubbing, and a cut never leaves the start of a secret behind']
     ]
   ],
@@ -54,8 +71,14 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
     'Answers were read without a size limit (200 MiB read whole; 600 MiB exhausted memory)',
     'API and OAuth token answers are streamed and cancelled past 1 MiB → response_too_large with the status received; the sandbox’s one body reader answers 413 past its limit and cuts a sender that goes on',
     [
-      ['test/node/reliability/fault-injection.test.ts', 'F15 a 200 MiB answer (declared, chunked, or until the connection closes) → response_too_large with the status received, read no further than 1 MiB, memory bounded'],
-      ['test/node/reliability/fault-injection.test.ts', 'F16 an OAuth token server answering 200 MiB → response_too_large (token server named), the License API is not called'],
+      [
+        'test/node/reliability/fault-injection.test.ts',
+        'F15 a 200 MiB answer (declared, chunked, or until the connection closes) → response_too_large with the status received, read no further than 1 MiB, memory bounded'
+      ],
+      [
+        'test/node/reliability/fault-injection.test.ts',
+        'F16 an OAuth token server answering 200 MiB → response_too_large (token server named), the License API is not called'
+      ],
       ['test/node/sandbox/validation.test.ts', 'a sender that streams on far past the limit is answered 413 and then cut off, on every route that reads a body']
     ]
   ],
@@ -64,7 +87,10 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
     'The sandbox provider’s memory store never swept expired entries (about 1.7 KB per unauthenticated /auth visit)',
     'expired entries are swept on writes, and the store is capped (oldest first)',
     [
-      ['test/node/reliability/load.test.ts', 'L04 600 unauthenticated /auth visits leave at most the store’s cap behind; a new visit still gets its login page'],
+      [
+        'test/node/reliability/load.test.ts',
+        'L04 600 unauthenticated /auth visits leave at most the store’s cap behind; a new visit still gets its login page'
+      ],
       ['test/node/sandbox/memory-store.test.ts', 'sweeps expired entries on a later write, once the sweep interval has passed']
     ]
   ],
@@ -93,35 +119,48 @@ describe('security review findings', () => {
       id,
       case: finding,
       expected: `${fix}; shown by ${tests.map(([file, name]) => `${file.split('/').pop()} › “${name}”`).join(', ')}`,
-      observed: missing.length === 0 ? `${tests.length === 1 ? 'that test exists' : `those ${tests.length} tests exist`} (run in the same suite)` : `missing: ${missing.map(([, n]) => n).join('; ')}`
+      observed:
+        missing.length === 0
+          ? `${tests.length === 1 ? 'that test exists' : `those ${tests.length} tests exist`} (run in the same suite)`
+          : `missing: ${missing.map(([, n]) => n).join('; ')}`
     })
     expect(missing).toEqual([])
   })
 
-  it('R9 openid-client is gone and npm audit finds no high or critical advisory (or its answer is recorded when the registry does not give one)', { timeout: 90_000 }, async (context) => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
-    const lock = readFileSync(join(ROOT, 'package-lock.json'), 'utf8')
-    const audit = await new Promise<string>((resolve) =>
-      execFile('npm', ['audit', '--json'], { cwd: ROOT, timeout: 60_000, maxBuffer: 16 * 2 ** 20 }, (_error, stdout) => resolve(stdout))
-    )
-    let parsed: { metadata?: { vulnerabilities?: Record<string, number> }; statusCode?: number; message?: string } = {}
-    try {
-      parsed = JSON.parse(audit) as typeof parsed
-    } catch {
-      parsed = {}
+  it(
+    'R9 openid-client is gone and npm audit finds no high or critical advisory (or its answer is recorded when the registry does not give one)',
+    { timeout: 90_000 },
+    async (context) => {
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>
+        devDependencies: Record<string, string>
+      }
+      const lock = readFileSync(join(ROOT, 'package-lock.json'), 'utf8')
+      const audit = await new Promise<string>((resolve) =>
+        execFile('npm', ['audit', '--json'], { cwd: ROOT, timeout: 60_000, maxBuffer: 16 * 2 ** 20 }, (_error, stdout) => resolve(stdout))
+      )
+      let parsed: { metadata?: { vulnerabilities?: Record<string, number> }; statusCode?: number; message?: string } = {}
+      try {
+        parsed = JSON.parse(audit) as typeof parsed
+      } catch {
+        parsed = {}
+      }
+      const counts = parsed.metadata?.vulnerabilities
+      const said = counts
+        ? `npm audit: ${Object.entries(counts)
+            .map(([level, n]) => `${level} ${n}`)
+            .join(', ')}`
+        : `npm audit got no advisory data: the registry’s audit endpoint answered ${parsed.statusCode ?? 'nothing usable'}${parsed.message ? ` (“${parsed.message.split(' - ')[0]}”)` : ''}`
+      table.record(context, {
+        id: 'R9',
+        case: 'Dependencies: openid-client (unused) and npm audit advisories, run with the suite',
+        expected:
+          'openid-client in neither package.json nor the lock file; no high or critical advisory where the registry answers the audit, and otherwise its answer recorded here',
+        observed: `openid-client ${'openid-client' in pkg.dependencies || 'openid-client' in pkg.devDependencies || lock.includes('node_modules/openid-client') ? 'still present' : 'absent'}; ${said}`
+      })
+      expect(pkg.dependencies).not.toHaveProperty('openid-client')
+      expect(lock).not.toContain('node_modules/openid-client')
+      if (counts) expect((counts['high'] ?? 0) + (counts['critical'] ?? 0)).toBe(0)
     }
-    const counts = parsed.metadata?.vulnerabilities
-    const said = counts
-      ? `npm audit: ${Object.entries(counts).map(([level, n]) => `${level} ${n}`).join(', ')}`
-      : `npm audit got no advisory data: the registry’s audit endpoint answered ${parsed.statusCode ?? 'nothing usable'}${parsed.message ? ` (“${parsed.message.split(' - ')[0]}”)` : ''}`
-    table.record(context, {
-      id: 'R9',
-      case: 'Dependencies: openid-client (unused) and npm audit advisories, run with the suite',
-      expected: 'openid-client in neither package.json nor the lock file; no high or critical advisory where the registry answers the audit, and otherwise its answer recorded here',
-      observed: `openid-client ${'openid-client' in pkg.dependencies || 'openid-client' in pkg.devDependencies || lock.includes('node_modules/openid-client') ? 'still present' : 'absent'}; ${said}`
-    })
-    expect(pkg.dependencies).not.toHaveProperty('openid-client')
-    expect(lock).not.toContain('node_modules/openid-client')
-    if (counts) expect((counts['high'] ?? 0) + (counts['critical'] ?? 0)).toBe(0)
-  })
+  )
 })

@@ -60,13 +60,28 @@ describe('script-laden and odd answers', () => {
     const markup = fc.oneof(
       nastyText,
       fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '/', '=', ' ', 'a', 's', 'c', 'r', 'i', 'p', 't', '\u2028', '\u0000'), maxLength: 40 }),
-      fc.constantFrom('<svg/onload=alert(1)>', '</p><script>alert(document.cookie)</script>', '<a href="javascript:alert(1)">x</a>', '&lt;script&gt;', '<!--', ']]>', '<style>*{display:none}</style>')
+      fc.constantFrom(
+        '<svg/onload=alert(1)>',
+        '</p><script>alert(document.cookie)</script>',
+        '<a href="javascript:alert(1)">x</a>',
+        '&lt;script&gt;',
+        '<!--',
+        ']]>',
+        '<style>*{display:none}</style>'
+      )
     )
     const codes = new Tally()
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('access_denied', 'server_error', 'temporarily_unavailable'), markup, markup, async (error, errorText, description) => {
         const s = await signIn()
-        const reply = await callListener(s.port, `${s.path}${query([['state', s.state], ['error', error === 'server_error' ? `${error}${errorText}` : error], ['error_description', description]])}`)
+        const reply = await callListener(
+          s.port,
+          `${s.path}${query([
+            ['state', s.state],
+            ['error', error === 'server_error' ? `${error}${errorText}` : error],
+            ['error_description', description]
+          ])}`
+        )
         const outcome = await s.outcome
         codes.add(codeOf(outcome))
         expect(reply.status).toBe(400)
@@ -89,7 +104,13 @@ describe('script-laden and odd answers', () => {
     await fc.assert(
       fc.asyncProperty(markupCode(), async (code) => {
         const s = await signIn()
-        const reply = await callListener(s.port, `${s.path}${query([['state', s.state], ['code', code]])}`)
+        const reply = await callListener(
+          s.port,
+          `${s.path}${query([
+            ['state', s.state],
+            ['code', code]
+          ])}`
+        )
         const outcome = await s.outcome
         expect(outcome).toEqual({ ok: true, value: { kind: 'code', code, redirectUri: expect.any(String) } })
         expect(reply.status).toBe(200)
@@ -130,7 +151,8 @@ describe('script-laden and odd answers', () => {
           spaces: ` ${S} `,
           random: w.random
         }
-        const target = w.kind === 'no-value' ? `${s.path}?state&code=attacker-code` : `${s.path}?state=${encodeURIComponent(candidates[w.kind]!)}&code=attacker-code`
+        const target =
+          w.kind === 'no-value' ? `${s.path}?state&code=attacker-code` : `${s.path}?state=${encodeURIComponent(candidates[w.kind]!)}&code=attacker-code`
         const reply = await callListener(s.port, target)
         const meanwhile = await settledWithin(s.outcome, 20)
         seen.add(`HTTP ${reply.status}, ${describeOutcome(meanwhile)}`)
@@ -175,7 +197,8 @@ describe('script-laden and odd answers', () => {
     table.record(context, {
       id: 'H13',
       case: 'SSO callback with repeated or conflicting parameters: state twice (either order, or both right), code twice or an error without state, no parameters, code with error, empty code, token on the code grant, unknown extras',
-      expected: 'without exactly one right state: nothing ends, the sign-in keeps waiting; with it, any repeated parameter → sso_invalid_callback (RFC 6749 §3.1 forbids repeats), error wins over code, empty/absent code → sso_invalid_callback',
+      expected:
+        'without exactly one right state: nothing ends, the sign-in keeps waiting; with it, any repeated parameter → sso_invalid_callback (RFC 6749 §3.1 forbids repeats), error wins over code, empty/absent code → sso_invalid_callback',
       observed: observed.join('; ')
     })
   })
@@ -245,24 +268,32 @@ describe('forged answers', () => {
           'right-and-wrong': [s.state, wrong],
           valueless: []
         }
-        const body = new URLSearchParams([...f.params, ...states[f.state].map((v): [string, string] => ['state', v])]).toString() + (f.state === 'valueless' ? '&state' : '')
+        const body =
+          new URLSearchParams([...f.params, ...states[f.state].map((v): [string, string] => ['state', v])]).toString() +
+          (f.state === 'valueless' ? '&state' : '')
         const send = (text: string) =>
           f.channel === 'query'
             ? callListener(s.port, `${s.path}?${text}`)
             : callListener(s.port, f.channel === 'relay' ? `${s.path}/fragment` : s.path, {
                 method: 'POST',
                 body: text,
-                headers: f.channel === 'relay' ? { 'content-type': 'text/plain;charset=UTF-8', 'x-sso-relay': '1' } : { 'content-type': 'application/x-www-form-urlencoded' }
+                headers:
+                  f.channel === 'relay'
+                    ? { 'content-type': 'text/plain;charset=UTF-8', 'x-sso-relay': '1' }
+                    : { 'content-type': 'application/x-www-form-urlencoded' }
               })
         const reply = await send(body)
         const meanwhile = await settledWithin(s.outcome, 20)
         seen.add(`${f.channel} HTTP ${reply.status} ${describeOutcome(meanwhile)}`)
         expect(meanwhile).toBe('pending')
         expect(reply.status).toBe(400)
-        const real = f.channel === 'query' ? `state=${encodeURIComponent(s.state)}&code=real-code` : `state=${encodeURIComponent(s.state)}&access_token=real-token`
+        const real =
+          f.channel === 'query' ? `state=${encodeURIComponent(s.state)}&code=real-code` : `state=${encodeURIComponent(s.state)}&access_token=real-token`
         expect((await send(real)).status).toBe(200)
         expect(await s.outcome).toEqual(
-          f.channel === 'query' ? { ok: true, value: { kind: 'code', code: 'real-code', redirectUri: expect.any(String) } } : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
+          f.channel === 'query'
+            ? { ok: true, value: { kind: 'code', code: 'real-code', redirectUri: expect.any(String) } }
+            : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
         )
       }),
       runs(90)
@@ -298,7 +329,9 @@ describe('the implicit grant’s fragment relay', () => {
 
     const script = '<script>alert(1)</script>'
     const laden = await relay(`state=wrong&access_token=${encodeURIComponent(script)}&error_description=${encodeURIComponent(script)}`, relayHeader, (S) => S)
-    results.push(`script-laden, wrong state: HTTP ${laden.reply.status} ${String(laden.reply.headers['content-type']).split(';')[0]}, ${describeOutcome(laden.outcome)}`)
+    results.push(
+      `script-laden, wrong state: HTTP ${laden.reply.status} ${String(laden.reply.headers['content-type']).split(';')[0]}, ${describeOutcome(laden.outcome)}`
+    )
     expect(laden.reply.status).toBe(400)
     expect(laden.outcome).toBe('pending')
     expect(String(laden.reply.headers['content-type'])).toMatch(/^text\/plain/)
@@ -317,7 +350,8 @@ describe('the implicit grant’s fragment relay', () => {
     table.record(context, {
       id: 'H16',
       case: 'Implicit-grant relay: a 70 KB fragment, a script-laden fragment with a wrong state, a post without the relay header, a valid one',
-      expected: 'oversized → 413 and still waiting; wrong state → 400 answered as text/plain and still waiting; no header → 403 and still waiting; valid → tokens, not echoed',
+      expected:
+        'oversized → 413 and still waiting; wrong state → 400 answered as text/plain and still waiting; no header → 403 and still waiting; valid → tokens, not echoed',
       observed: results.join('; ')
     })
   })
@@ -326,7 +360,8 @@ describe('the implicit grant’s fragment relay', () => {
 describe('through the engine’s service', () => {
   it('H17 an 8 KB or control-character code from the browser is refused before deactivate_bundle is called', async (context) => {
     const api = await startFaultyServer((socket, arrival) => {
-      if (arrival.method === 'GET') answer(socket, '200 OK', { 'content-type': 'application/json' }, JSON.stringify({ url: `${PROVIDER_URL}&response_type=code` }))
+      if (arrival.method === 'GET')
+        answer(socket, '200 OK', { 'content-type': 'application/json' }, JSON.stringify({ url: `${PROVIDER_URL}&response_type=code` }))
       else answer(socket, '200 OK', { 'content-type': 'application/json' }, '"license_deactivated"')
     })
     const observed: string[] = []
@@ -339,7 +374,9 @@ describe('through the engine’s service', () => {
         const opened = new Promise<string>((resolve) => (browser = resolve))
         const service = engineService({ apiUrl: api.apiUrl, openExternal: async (url) => browser(url) })
         const progress: SsoProgress[] = []
-        const outcome = service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code', hardwareId: 'sso-pc-1' }, (p) => progress.push(p))
+        const outcome = service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code', hardwareId: 'sso-pc-1' }, (p) =>
+          progress.push(p)
+        )
         const url = new URL(await opened)
         const redirect = new URL(url.searchParams.get('redirect_uri')!)
         await callListener(Number(redirect.port), `${redirect.pathname}?state=${url.searchParams.get('state')}&code=${encodeURIComponent(code)}`)
@@ -364,7 +401,5 @@ describe('through the engine’s service', () => {
 
 /** Codes made of markup and quotes, with a prefix no page template contains. */
 function markupCode() {
-  return fc
-    .string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '/', 'x', '=', ' ', ';'), minLength: 1, maxLength: 30 })
-    .map((s) => `C0DE-${s}`)
+  return fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '/', 'x', '=', ' ', ';'), minLength: 1, maxLength: 30 }).map((s) => `C0DE-${s}`)
 }

@@ -26,9 +26,7 @@ const signed = (date: string, key = DEFAULT_KEY) => ({ Date: date, Authorization
 
 describe('HMAC known-answer vector from the vendor docs', () => {
   it('the test helper reproduces the documented signature', () => {
-    expect(hmacSignature('kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja', 'Tue, 07 Jun 2011 20:51:35 GMT')).toBe(
-      'UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q='
-    )
+    expect(hmacSignature('kw4qSnpSwXzgiv5yxYpZZmFEd9QAeiKTQ6OuyMja', 'Tue, 07 Jun 2011 20:51:35 GMT')).toBe('UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=')
   })
 
   it('the sandbox accepts the documented header and signature verbatim', async () => {
@@ -38,13 +36,17 @@ describe('HMAC known-answer vector from the vendor docs', () => {
     }
     const docs = await startSandbox({ seed, quiet: true, sso: false, now: () => Date.parse('Tue, 07 Jun 2011 20:51:35 GMT') })
     try {
-      const response = await callApi(docs.origin, 'deactivate_bundle', { ...PROBE }, {
-        headers: {
-          Date: 'Tue, 07 Jun 2011 20:51:35 GMT',
-          Authorization:
-            'algorithm="hmac-sha256", headers="date", signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=", apikey="docs-key"'
+      const response = await callApi(
+        docs.origin,
+        'deactivate_bundle',
+        { ...PROBE },
+        {
+          headers: {
+            Date: 'Tue, 07 Jun 2011 20:51:35 GMT',
+            Authorization: 'algorithm="hmac-sha256", headers="date", signature="UDysfR6MndUZReo07Y9r+vErn8vSxrnQ5ulit18iJ/Q=", apikey="docs-key"'
+          }
         }
-      })
+      )
       expectRefusal(response, 400, AUTHENTICATED)
     } finally {
       await docs.close()

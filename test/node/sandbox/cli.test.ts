@@ -60,22 +60,32 @@ describe('npm run sandbox', () => {
     // The OpenID provider starts by default.
     expect(summary.sso.attached).toBe(true)
 
-    const response = await callApi(summary.origin, 'deactivate_bundle', {
-      product: 'office-suite',
-      license_key: 'OFFICE-2222-IN-USE',
-      hardware_id: 'sandbox-pc-1'
-    }, { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } })
+    const response = await callApi(
+      summary.origin,
+      'deactivate_bundle',
+      {
+        product: 'office-suite',
+        license_key: 'OFFICE-2222-IN-USE',
+        hardware_id: 'sandbox-pc-1'
+      },
+      { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } }
+    )
     expect(response.json).toBe('license_deactivated')
 
     // This PC, read the way the app reads it, is pre-activated on the documented key: the first try needs no override.
     const thisPc = await createHardwareIdSource().machine()
     expect(summary.thisPc).toBe(thisPc.ok ? thisPc.value.id : undefined)
     if (thisPc.ok) {
-      const first = await callApi(summary.origin, 'deactivate_bundle', {
-        product: 'office-suite',
-        license_key: 'OFFICE-2222-IN-USE',
-        hardware_id: thisPc.value.id
-      }, { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } })
+      const first = await callApi(
+        summary.origin,
+        'deactivate_bundle',
+        {
+          product: 'office-suite',
+          license_key: 'OFFICE-2222-IN-USE',
+          hardware_id: thisPc.value.id
+        },
+        { key: { apiKey: summary.apiKey, sharedKey: summary.sharedKey } }
+      )
       expect(first.json).toBe('license_deactivated')
     }
 

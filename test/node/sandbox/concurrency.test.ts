@@ -13,9 +13,7 @@ describe('parallel requests never over-count seats', () => {
   it('20 concurrent activations of a 3-seat licence: exactly 3 succeed', async () => {
     sandbox.reset()
     const key = { product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT' }
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => callApi(sandbox.origin, 'activate_bundle', { ...key, hardware_id: `racer-${i}` }))
-    )
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => callApi(sandbox.origin, 'activate_bundle', { ...key, hardware_id: `racer-${i}` })))
     const succeeded = results.filter((r) => r.status === 200)
     const refused = results.filter((r) => r.status !== 200)
     expect(succeeded).toHaveLength(3)

@@ -17,8 +17,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
-const deactivate = (body: unknown, headers?: Record<string, string>) =>
-  callApi(sandbox.origin, 'deactivate_bundle', body, headers ? { headers } : {})
+const deactivate = (body: unknown, headers?: Record<string, string>) => callApi(sandbox.origin, 'deactivate_bundle', body, headers ? { headers } : {})
 const activate = (body: unknown) => callApi(sandbox.origin, 'activate_bundle', body)
 const messageOf = (r: { json: unknown }) => (r.json as { message: string }).message
 const KEY = { product: 'office-suite', hardware_id: 'sandbox-pc-1', license_key: 'OFFICE-2222-IN-USE' }
@@ -33,7 +32,12 @@ describe('messages exactly as documented', () => {
   const signature = hmacSignature(DEFAULT_KEY.sharedKey, date)
 
   it('invalid_api_key: "provided api key is not valid"', async () => {
-    await expectDocumented(await deactivate(KEY, signedHeaders({ apiKey: 'nobody', sharedKey: 'x' }, date)), 400, 'invalid_api_key', 'provided api key is not valid')
+    await expectDocumented(
+      await deactivate(KEY, signedHeaders({ apiKey: 'nobody', sharedKey: 'x' }, date)),
+      400,
+      'invalid_api_key',
+      'provided api key is not valid'
+    )
   })
 
   it('signature_mismatch: "signature mismatch"', async () => {
@@ -48,11 +52,21 @@ describe('messages exactly as documented', () => {
 
   it('authorization_missing_params: "Some parameters are missing in the authorization: …" naming them', async () => {
     const headers = { Date: date, Authorization: `algorithm="hmac-sha256",headers="date"` }
-    await expectDocumented(await deactivate(KEY, headers), 400, 'authorization_missing_params', 'Some parameters are missing in the authorization: signature, apikey')
+    await expectDocumented(
+      await deactivate(KEY, headers),
+      400,
+      'authorization_missing_params',
+      'Some parameters are missing in the authorization: signature, apikey'
+    )
   })
 
   it('authorization_invalid_headers: "invalid headers value in authorization"', async () => {
-    await expectDocumented(await deactivate(KEY, { Date: date, Authorization: 'hello there' }), 400, 'authorization_invalid_headers', 'invalid headers value in authorization')
+    await expectDocumented(
+      await deactivate(KEY, { Date: date, Authorization: 'hello there' }),
+      400,
+      'authorization_invalid_headers',
+      'invalid headers value in authorization'
+    )
   })
 
   it('license_not_enabled: "The license is not enabled"', async () => {
@@ -60,8 +74,18 @@ describe('messages exactly as documented', () => {
   })
 
   it('disabled_product / archived_product: "Provided product is disabled." / "… archived."', async () => {
-    await expectDocumented(await deactivate({ ...KEY, product: 'legacy-suite', license_key: 'LEGACY-1111-DISABLED-BUNDLE' }), 400, 'disabled_product', 'Provided product is disabled.')
-    await expectDocumented(await deactivate({ ...KEY, product: 'retired-suite', license_key: 'RETIRED-1111-ARCHIVED-BUNDLE' }), 400, 'archived_product', 'Provided product is archived.')
+    await expectDocumented(
+      await deactivate({ ...KEY, product: 'legacy-suite', license_key: 'LEGACY-1111-DISABLED-BUNDLE' }),
+      400,
+      'disabled_product',
+      'Provided product is disabled.'
+    )
+    await expectDocumented(
+      await deactivate({ ...KEY, product: 'retired-suite', license_key: 'RETIRED-1111-ARCHIVED-BUNDLE' }),
+      400,
+      'archived_product',
+      'Provided product is archived.'
+    )
   })
 
   it('license_activated_max_times: "license is already activated max number of times"', async () => {
@@ -77,7 +101,12 @@ describe('messages exactly as documented', () => {
     await expectDocumented(await deactivate({ ...KEY, product: 'nothing' }), 400, 'unknown_product', 'Provided product was not found')
     await expectDocumented(await deactivate({ ...KEY, product: 'writer' }), 400, 'product_not_bundle', 'Specified product "writer" is not a bundle')
     await expectDocumented(await deactivate({ ...KEY, license_key: 'OFFICE-3333-NOT-ACTIVE' }), 400, 'license_not_active', 'The license is not active')
-    await expectDocumented(await deactivate({ ...KEY, hardware_id: 'elsewhere' }), 400, 'device_not_found', 'An active device matching the hardware_id not found')
+    await expectDocumented(
+      await deactivate({ ...KEY, hardware_id: 'elsewhere' }),
+      400,
+      'device_not_found',
+      'An active device matching the hardware_id not found'
+    )
   })
 })
 

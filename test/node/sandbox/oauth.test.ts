@@ -51,7 +51,10 @@ describe('client-credentials token endpoint', () => {
   })
 
   it('401 invalid_client for a wrong secret or an unknown client', async () => {
-    for (const [id, secret] of [['sandbox-client', 'wrong'], ['nobody', 'sandbox-client-secret']] as const) {
+    for (const [id, secret] of [
+      ['sandbox-client', 'wrong'],
+      ['nobody', 'sandbox-client-secret']
+    ] as const) {
       const response = await requestToken({ grant_type: 'client_credentials', client_id: id, client_secret: secret })
       expect(response.status).toBe(401)
       expect(response.json).toMatchObject({ error: 'invalid_client' })

@@ -213,14 +213,25 @@ describe('deactivate_bundle_offline: refusals, in the usual envelope, and the se
   it('the call itself is signed like every call', async () => {
     expectRefusal(await upload(v2File(), {}), 400, 'missing_headers')
     expectRefusal(await upload(v2File(), signedHeaders({ apiKey: DEFAULT_KEY.apiKey, sharedKey: 'wrong' })), 401, 'signature_mismatch')
-    expectRefusal(await upload(v2File(), signedHeaders({ apiKey: 'sandbox-read-only-api-key', sharedKey: 'sandbox-read-only-shared-key' })), 400, 'read_only_api_key')
+    expectRefusal(
+      await upload(v2File(), signedHeaders({ apiKey: 'sandbox-read-only-api-key', sharedKey: 'sandbox-read-only-shared-key' })),
+      400,
+      'read_only_api_key'
+    )
   })
 
   it('no body, a form without a file part, an empty file', async () => {
     expectRefusal(await upload(''), 400, 'missing_parameters')
     expectRefusal(await uploadForm([{ name: 'other', content: v2File() }]), 400, 'missing_parameters')
     expectRefusal(await uploadForm([{ name: 'file', content: '  ', filename: 'x.req' }]), 400, 'missing_content')
-    expectRefusal(await uploadForm([{ name: 'file', content: v2File() }, { name: 'file', content: v2File() }]), 400, 'validation_error')
+    expectRefusal(
+      await uploadForm([
+        { name: 'file', content: v2File() },
+        { name: 'file', content: v2File() }
+      ]),
+      400,
+      'validation_error'
+    )
   })
 
   it.each([

@@ -33,9 +33,11 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     await expect(api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc' })).resolves.toBe(true)
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
 
-    await expect(
-      api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc' })
-    ).rejects.toEqual({ status: 400, code: 'device_not_found', message: expect.any(String) })
+    await expect(api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc' })).rejects.toEqual({
+      status: 400,
+      code: 'device_not_found',
+      message: expect.any(String)
+    })
   })
 
   it('a licence with a validity period passes the SDK’s v1 check (dayjs ISO form)', async () => {
@@ -69,7 +71,14 @@ describe('@licensespring/node-sdk against the sandbox', () => {
   it('user-based: with the seed’s deactivationPassword "ignore", the SDK’s username-alone deactivation works', async () => {
     const lenient = await startSandbox({ quiet: true, sso: false, seed: { ...defaultSeed(), behaviour: { deactivationPassword: 'ignore' } } })
     try {
-      const api = new LicenseAPI({ ...APP, apiKey: lenient.apiKey, sharedKey: lenient.sharedKey, apiPath: lenient.apiUrl, publicKey: lenient.publicKey, hardwareID: 'sdk-pc' })
+      const api = new LicenseAPI({
+        ...APP,
+        apiKey: lenient.apiKey,
+        sharedKey: lenient.sharedKey,
+        apiPath: lenient.apiUrl,
+        publicKey: lenient.publicKey,
+        hardwareID: 'sdk-pc'
+      })
       await expect(api.deactivateBundle({ product: 'design-pack', username: 'bob@example.test', hardware_id: 'sandbox-pc-1' })).resolves.toBe(true)
       expect(lenient.devicesOf(2001)).toEqual([])
     } finally {
@@ -79,17 +88,44 @@ describe('@licensespring/node-sdk against the sandbox', () => {
 
   it('the documented optional fields: device metadata and variables on activation, bundle_code and variables on deactivation', async () => {
     const api = hmacClient()
-    const metadata = { os_ver: 'Linux 6.1', hostname: 'sdk-host', os_hostname: 'SDK-HOST', ip: '192.0.2.7', ip_local: '10.0.0.7', app_ver: '3.1', sdk_ver: 'NodeSDK 1.4.17', mac_address: '00:11:22:33:44:55', is_vm: false, vm_info: '' }
-    const licences = await api.activateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', variables: { seat: '7' }, ...metadata })
+    const metadata = {
+      os_ver: 'Linux 6.1',
+      hostname: 'sdk-host',
+      os_hostname: 'SDK-HOST',
+      ip: '192.0.2.7',
+      ip_local: '10.0.0.7',
+      app_ver: '3.1',
+      sdk_ver: 'NodeSDK 1.4.17',
+      mac_address: '00:11:22:33:44:55',
+      is_vm: false,
+      vm_info: ''
+    }
+    const licences = await api.activateBundle({
+      product: 'office-suite',
+      license_key: 'OFFICE-1111-FREE-SEAT',
+      hardware_id: 'sdk-pc',
+      variables: { seat: '7' },
+      ...metadata
+    })
     expect(licences).toHaveLength(4)
     await expect(
-      api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-1111-FREE-SEAT', hardware_id: 'sdk-pc', bundle_code: 'office-suite', variables: { seat: '7' } })
+      api.deactivateBundle({
+        product: 'office-suite',
+        license_key: 'OFFICE-1111-FREE-SEAT',
+        hardware_id: 'sdk-pc',
+        bundle_code: 'office-suite',
+        variables: { seat: '7' }
+      })
     ).resolves.toBe(true)
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
   })
 
   it('the documented activation answer: bundle licence first, documented fields on every item', async () => {
-    const licences = (await hmacClient().activateBundle({ product: 'office-suite', license_key: 'OFFICE-6666-UNTIL-2030', hardware_id: 'sdk-pc' })) as unknown as Record<string, unknown>[]
+    const licences = (await hmacClient().activateBundle({
+      product: 'office-suite',
+      license_key: 'OFFICE-6666-UNTIL-2030',
+      hardware_id: 'sdk-pc'
+    })) as unknown as Record<string, unknown>[]
     expect(licences.map((l) => (l['product_details'] as { short_code: string }).short_code)).toEqual(['office-suite', 'writer', 'sheets', 'slides'])
     for (const l of licences) {
       expect(l).toMatchObject({
@@ -116,7 +152,14 @@ describe('@licensespring/node-sdk against the sandbox', () => {
       seed: { ...seed, licenses: [...seed.licenses, { id: 9001, bundle: 'office-suite', licenseKey: 'PIPE|KEY-0001', maxActivations: 2 }] }
     })
     try {
-      const api = new LicenseAPI({ ...APP, apiKey: piped.apiKey, sharedKey: piped.sharedKey, apiPath: piped.apiUrl, publicKey: piped.publicKey, hardwareID: 'sdk-pc' })
+      const api = new LicenseAPI({
+        ...APP,
+        apiKey: piped.apiKey,
+        sharedKey: piped.sharedKey,
+        apiPath: piped.apiUrl,
+        publicKey: piped.publicKey,
+        hardwareID: 'sdk-pc'
+      })
       const licences = await api.activateBundle({ product: 'office-suite', license_key: 'PIPE|KEY-0001', hardware_id: 'sdk-pc' })
       expect(licences[0]?.license_key).toBe('PIPE|KEY-0001')
     } finally {
@@ -131,14 +174,26 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     expect(sandbox.devicesOf('carl@acme.test')).toEqual(['sdk-pc'])
     const answer = await api.getSSOUrl({ product: 'design-pack', customer_account_code: 'acme', response_type: 'code' })
     expect(answer.url).toContain('kc_idp_hint=acme')
-    const chosen = await api.getSSOUrl({ product: 'design-pack', customer_account_code: 'acme', response_type: 'code', bundle_code: 'design-pack', redirect_uri: 'http://127.0.0.1:4567' })
+    const chosen = await api.getSSOUrl({
+      product: 'design-pack',
+      customer_account_code: 'acme',
+      response_type: 'code',
+      bundle_code: 'design-pack',
+      redirect_uri: 'http://127.0.0.1:4567'
+    })
     expect(new URL(chosen.url).searchParams.get('redirect_uri')).toBe('http://127.0.0.1:4567')
     expect(sso.urlQueries.at(-1)).toMatchObject({ redirectUri: 'http://127.0.0.1:4567' })
   })
 
   it('SSO code: activateBundle passes the SDK’s redirect_uri through to the identity side', async () => {
     sso.codes.set('sdk-code', 'carl@acme.test')
-    await hmacClient().activateBundle({ product: 'design-pack', code: 'sdk-code', customer_account_code: 'acme', redirect_uri: 'http://127.0.0.1:4567', hardware_id: 'sdk-pc' })
+    await hmacClient().activateBundle({
+      product: 'design-pack',
+      code: 'sdk-code',
+      customer_account_code: 'acme',
+      redirect_uri: 'http://127.0.0.1:4567',
+      hardware_id: 'sdk-pc'
+    })
     expect(sso.identified.at(-1)).toEqual({ kind: 'code', code: 'sdk-code', redirectUri: 'http://127.0.0.1:4567' })
     expect(sandbox.devicesOf('carl@acme.test')).toEqual(['sdk-pc'])
   })
@@ -161,7 +216,14 @@ describe('@licensespring/node-sdk against the sandbox', () => {
   it('accepts the raw-text deactivation answer as well', async () => {
     const textual = await startSandbox({ quiet: true, sso: false, deactivationBody: 'text' })
     try {
-      const api = new LicenseAPI({ ...APP, apiKey: textual.apiKey, sharedKey: textual.sharedKey, apiPath: textual.apiUrl, publicKey: textual.publicKey, hardwareID: 'sdk-pc' })
+      const api = new LicenseAPI({
+        ...APP,
+        apiKey: textual.apiKey,
+        sharedKey: textual.sharedKey,
+        apiPath: textual.apiUrl,
+        publicKey: textual.publicKey,
+        hardwareID: 'sdk-pc'
+      })
       await expect(api.deactivateBundle({ product: 'office-suite', license_key: 'OFFICE-2222-IN-USE', hardware_id: 'sandbox-pc-1' })).resolves.toBe(true)
     } finally {
       await textual.close()

@@ -38,7 +38,12 @@ describe('the default seed', () => {
     const seed = defaultSeed()
     expect(seed.apiKeys.map((k) => k.status).sort()).toEqual(['active', 'active', 'read-only', 'revoked'])
     expect(seed.apiKeys.some((k) => k.products?.length === 1)).toBe(true)
-    expect(seed.products.filter((p) => p.kind === 'bundle').map((p) => p.status).sort()).toEqual(['archived', 'disabled', 'enabled', 'enabled'])
+    expect(
+      seed.products
+        .filter((p) => p.kind === 'bundle')
+        .map((p) => p.status)
+        .sort()
+    ).toEqual(['archived', 'disabled', 'enabled', 'enabled'])
     const keyed = seed.licenses.filter((l) => l.licenseKey)
     expect(keyed.some((l) => !l.active)).toBe(true)
     expect(keyed.some((l) => !l.enabled)).toBe(true)
@@ -128,9 +133,7 @@ describe('loadSeed', () => {
     const sandbox = await startSandbox({ quiet: true, sso: false, seed: MINIMAL })
     try {
       expect(sandbox.apiKey).toBe('k')
-      expect(sandbox.summary().bundles).toEqual([
-        expect.objectContaining({ code: 'suite', licenseKeys: ['KEY-1'], users: [] })
-      ])
+      expect(sandbox.summary().bundles).toEqual([expect.objectContaining({ code: 'suite', licenseKeys: ['KEY-1'], users: [] })])
     } finally {
       await sandbox.close()
     }

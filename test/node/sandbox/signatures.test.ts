@@ -34,8 +34,7 @@ function expectSignedActivation(response: RawResponse, hardwareId: string, id: s
   // v1: every licence object carries its own signature.
   const licences = response.json as LicenceObject[]
   expect(licences.length).toBeGreaterThan(0)
-  for (const l of licences)
-    expect(rsaVerifies(publicKey, v1Text(hardwareId, id, l.validity_period), l.license_signature)).toBe(true)
+  for (const l of licences) expect(rsaVerifies(publicKey, v1Text(hardwareId, id, l.validity_period), l.license_signature)).toBe(true)
   return licences
 }
 

@@ -15,8 +15,7 @@ beforeEach(() => {
   sandbox.attachSso(sso)
 })
 
-const ssoUrl = (query: string, headers = signedHeaders()) =>
-  send(sandbox.origin, { method: 'GET', path: `/api/v4/sso_url?${query}`, headers })
+const ssoUrl = (query: string, headers = signedHeaders()) => send(sandbox.origin, { method: 'GET', path: `/api/v4/sso_url?${query}`, headers })
 const deactivate = (body: unknown) => callApi(sandbox.origin, 'deactivate_bundle', body)
 
 describe('GET sso_url', () => {
@@ -24,9 +23,7 @@ describe('GET sso_url', () => {
     const response = await ssoUrl('product=design-pack&customer_account_code=acme&response_type=token&redirect_uri=http%3A%2F%2F127.0.0.1%3A5555%2Fcb')
     expect(response.status).toBe(200)
     expect(response.json).toMatchObject({ url: expect.stringContaining('kc_idp_hint=acme'), openid_configuration: { issuer: 'https://idp.test' } })
-    expect(sso.urlQueries).toEqual([
-      { product: 'design-pack', customerAccountCode: 'acme', responseType: 'token', redirectUri: 'http://127.0.0.1:5555/cb' }
-    ])
+    expect(sso.urlQueries).toEqual([{ product: 'design-pack', customerAccountCode: 'acme', responseType: 'token', redirectUri: 'http://127.0.0.1:5555/cb' }])
   })
 
   it('also answers with a trailing slash, defaulting response_type to code', async () => {

@@ -15,7 +15,9 @@ async function sandboxOn(thisPcHardwareId?: string) {
 
 describe('the PC the sandbox runs on', () => {
   it('is activated on the documented licence key and users of the default seed, next to sandbox-pc-1', async () => {
-    const documented = defaultSeed().licenses.filter((l) => l.thisPc).map((l) => l.licenseKey ?? l.user?.email)
+    const documented = defaultSeed()
+      .licenses.filter((l) => l.thisPc)
+      .map((l) => l.licenseKey ?? l.user?.email)
     expect(documented).toEqual(['OFFICE-2222-IN-USE', 'bob@example.test', 'ann@acme.test'])
     const sandbox = await sandboxOn('this-pc-hardware-id')
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1', 'this-pc-hardware-id'])

@@ -5,18 +5,7 @@ import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success } from '../../../src/shared/outcome'
 import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
-import {
-  ACCOUNTS,
-  ANN,
-  browserOpener,
-  codeQuery,
-  listenerOf,
-  progressLog,
-  requestFrom,
-  settledWithin,
-  signInOnProviderPage,
-  tokenQuery
-} from './harness'
+import { ACCOUNTS, ANN, browserOpener, codeQuery, listenerOf, progressLog, requestFrom, settledWithin, signInOnProviderPage, tokenQuery } from './harness'
 import { freePort, isListening, occupyPort } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { expectOk } from '../../support/expect-ok'
@@ -346,9 +335,9 @@ describe('state, browser and attempts', () => {
     expect(opener.urls).toEqual([])
 
     const progress = progressLog()
-    const flow = flowWith((() => {
+    const flow = flowWith(() => {
       throw new Error('synchronous')
-    }))
+    })
     const outcome = flow.signIn(codeQuery(), progress.onProgress)
     await expect.poll(() => progress.events.length).toBe(2)
     expect(progress.events[1]).toMatchObject({ stage: 'waiting-for-browser', browserOpened: false })

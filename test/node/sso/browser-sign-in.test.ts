@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
-import {
-  ACCOUNTS,
-  ANN,
-  browserOpener,
-  codeQuery,
-  listenerOf,
-  progressLog,
-  requestFrom,
-  settledWithin,
-  signInOnProviderPage,
-  tokenQuery
-} from './harness'
+import { ACCOUNTS, ANN, browserOpener, codeQuery, listenerOf, progressLog, requestFrom, settledWithin, signInOnProviderPage, tokenQuery } from './harness'
 import { isListening } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { expectOk } from '../../support/expect-ok'
@@ -77,10 +66,7 @@ describe('authorization-code grant in a real browser', () => {
     expect(result.value.redirectUri).toBe(`http://127.0.0.1:${listener.port}`)
     expect(new URL(signInUrl).searchParams.get('redirect_uri')).toBe(result.value.redirectUri)
 
-    expect(progress.events).toEqual([
-      { stage: 'opening-browser' },
-      { stage: 'waiting-for-browser', signInUrl, browserOpened: true }
-    ])
+    expect(progress.events).toEqual([{ stage: 'opening-browser' }, { stage: 'waiting-for-browser', signInUrl, browserOpened: true }])
     expect(await isListening(listener.host, listener.port)).toBe(false)
 
     expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toEqual({
@@ -178,10 +164,12 @@ describe('implicit grant in a real browser', () => {
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(new URL(request.url()))
     })
-    const outcome = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider, discovery), openExternal: opener.openExternal, timeoutMs: 15_000, httpSignInOrigins: [new URL(provider.issuer).origin] }).signIn(
-      tokenQuery(),
-      () => undefined
-    )
+    const outcome = createSsoBrowserFlow({
+      requestSsoUrl: requestFrom(provider, discovery),
+      openExternal: opener.openExternal,
+      timeoutMs: 15_000,
+      httpSignInOrigins: [new URL(provider.issuer).origin]
+    }).signIn(tokenQuery(), () => undefined)
     const signInUrl = await opener.firstUrl
     expect(new URL(signInUrl).searchParams.get('response_type')).toBe('id_token token')
     expect(new URL(signInUrl).searchParams.get('response_mode')).toBe(discovery ? 'form_post' : null)
@@ -194,7 +182,9 @@ describe('implicit grant in a real browser', () => {
     expect(result.value.accessToken).toBeTruthy()
     await page.getByText('You can close this tab').waitFor()
     expect(new URL(page.url()).hash).toBe('')
-    expect(posts.filter((url) => url.host === listener.redirect.host).map((url) => url.pathname)).toEqual(discovery ? [listener.redirect.pathname] : [`${listener.redirect.pathname.replace(/\/$/, '')}/fragment`])
+    expect(posts.filter((url) => url.host === listener.redirect.host).map((url) => url.pathname)).toEqual(
+      discovery ? [listener.redirect.pathname] : [`${listener.redirect.pathname.replace(/\/$/, '')}/fragment`]
+    )
     const tokensInUrls = visited.filter((url) => url.includes(result.value.kind === 'token' ? (result.value.accessToken ?? '-') : '-'))
     expect(tokensInUrls.length > 0, 'a URL the browser visited held the access token').toBe(!discovery)
     expect(await isListening(listener.host, listener.port)).toBe(false)

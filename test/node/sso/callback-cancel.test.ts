@@ -9,10 +9,13 @@ const codeOf = (description: string) => {
 }
 
 describe('access_denied from the identity provider', () => {
-  it.each(['the user cancelled the sign-in', 'End-User aborted interaction', 'User cancelled', 'User canceled the login.', 'AADB2C90091: The user has cancelled entering self-asserted information.'])(
-    '"%s" (Cancel pressed on the provider page) is sso_cancelled',
-    (description) => expect(codeOf(description)).toBe('sso_cancelled')
-  )
+  it.each([
+    'the user cancelled the sign-in',
+    'End-User aborted interaction',
+    'User cancelled',
+    'User canceled the login.',
+    'AADB2C90091: The user has cancelled entering self-asserted information.'
+  ])('"%s" (Cancel pressed on the provider page) is sso_cancelled', (description) => expect(codeOf(description)).toBe('sso_cancelled'))
 
   it.each(['The administrator has not granted access', 'denied', 'user is not assigned to the app; cancel your request'])(
     '"%s" stays a refusal (sso_access_denied)',

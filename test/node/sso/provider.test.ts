@@ -47,9 +47,7 @@ describe('ssoUrl', () => {
   })
 
   it('asks for ID and access tokens with a fresh nonce for the implicit grant', async () => {
-    const urls = await Promise.all(
-      [1, 2].map(() => provider.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'token' }))
-    )
+    const urls = await Promise.all([1, 2].map(() => provider.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'token' })))
     const params = urls.map((a) => (a.ok ? new URL(a.value.url).searchParams : new URLSearchParams()))
     expect(params.map((p) => p.get('response_type'))).toEqual(['id_token token', 'id_token token'])
     expect(params[0]?.get('nonce')).toMatch(/^[\w-]{20,}$/)
@@ -112,7 +110,12 @@ describe('identify', () => {
   it('refuses an ID token once it has expired, and tokens of another provider instance', async () => {
     const page = await browser.newPage()
     const opener = browserOpener(page)
-    const flow = createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal: opener.openExternal, timeoutMs: 10_000, httpSignInOrigins: [new URL(provider.issuer).origin] })
+    const flow = createSsoBrowserFlow({
+      requestSsoUrl: requestFrom(provider),
+      openExternal: opener.openExternal,
+      timeoutMs: 10_000,
+      httpSignInOrigins: [new URL(provider.issuer).origin]
+    })
     const outcome = flow.signIn(tokenQuery(), () => undefined)
     await opener.firstUrl
     await signInOnProviderPage(page, ANN)
@@ -158,10 +161,12 @@ describe('the provider’s pages', () => {
       url.searchParams.delete('kc_idp_hint')
       return success({ url: url.href })
     }
-    const result = await createSsoBrowserFlow({ requestSsoUrl: withoutHint, openExternal: opener.openExternal, timeoutMs: 10_000, httpSignInOrigins: [new URL(provider.issuer).origin] }).signIn(
-      codeQuery(),
-      () => undefined
-    )
+    const result = await createSsoBrowserFlow({
+      requestSsoUrl: withoutHint,
+      openExternal: opener.openExternal,
+      timeoutMs: 10_000,
+      httpSignInOrigins: [new URL(provider.issuer).origin]
+    }).signIn(codeQuery(), () => undefined)
     expect(result).toMatchObject({ ok: false, error: { code: 'sso_provider_error' } })
     if (!result.ok) expect(result.error.serverMessage).toContain('invalid_request')
   })

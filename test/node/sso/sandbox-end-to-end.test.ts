@@ -56,10 +56,7 @@ function serviceFor(page: Page, ssoTokenField: 'access_token' | 'id_token' = 'ac
 /** Runs deactivateWithSso, signing in on the provider's page as soon as it shows. */
 async function deactivateWithSso(page: Page, service: LicenseService, grant: 'code' | 'token', user = ANN) {
   const progress: SsoProgress[] = []
-  const outcome = service.deactivateWithSso(
-    { product: 'design-pack', customerAccountCode: 'acme', grant, hardwareId: PC },
-    (p) => progress.push(p)
-  )
+  const outcome = service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant, hardwareId: PC }, (p) => progress.push(p))
   await page.getByRole('heading', { name: 'Sign in to Acme Corp' }).waitFor()
   await signInOnProviderPage(page, user)
   return { result: await outcome, progress }
@@ -153,7 +150,13 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
   it('over HTTP: a code issued for a port-changed redirect is refused without, or with another, redirect_uri and accepted with the same', async () => {
     /** Signs in for a code whose authorization request names `redirectUri` (a stand-in loopback page catches it). */
     async function codeFor(redirectUri: string): Promise<string> {
-      const client = createLicenseApiClient({ apiUrl: sandbox.apiUrl, auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, fetch, timeoutMs: 5_000, sdkVersion: 'test' })
+      const client = createLicenseApiClient({
+        apiUrl: sandbox.apiUrl,
+        auth: { scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey },
+        fetch,
+        timeoutMs: 5_000,
+        sdkVersion: 'test'
+      })
       const answer = expectOk(await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'code', redirectUri }))
       expect(new URL(answer.url).searchParams.get('redirect_uri')).toBe(redirectUri)
       const page = await browser.newPage()
@@ -191,10 +194,7 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
   it('Cancel while the browser waits ends with sso_cancelled and changes nothing', async () => {
     const page = await browser.newPage()
     const service = serviceFor(page)
-    const outcome = service.deactivateWithSso(
-      { product: 'design-pack', customerAccountCode: 'acme', grant: 'code', hardwareId: PC },
-      () => undefined
-    )
+    const outcome = service.deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code', hardwareId: PC }, () => undefined)
     await page.getByRole('heading', { name: 'Sign in to Acme Corp' }).waitFor()
     expect(service.cancelSso()).toEqual({ ok: true, value: null })
     expect(await outcome).toMatchObject({ ok: false, error: { code: 'sso_cancelled' } })

@@ -1,7 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { DEBIAN_CHROMIUM } from '../../../e2e/fixtures/debian-chromium'
 
-
 const isLoopback = (url: string): boolean => {
   try {
     return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)

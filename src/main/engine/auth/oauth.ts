@@ -38,7 +38,10 @@ const MAX_SERVER_MESSAGE = 64 * 1024
 
 function tokenRequestFailed(status: number, serverMessage?: string): Outcome<never> {
   return failure(
-    describeError('oauth_token_request_failed', serverMessage === undefined ? { status } : { status, serverMessage: serverMessage.slice(0, MAX_SERVER_MESSAGE) })
+    describeError(
+      'oauth_token_request_failed',
+      serverMessage === undefined ? { status } : { status, serverMessage: serverMessage.slice(0, MAX_SERVER_MESSAGE) }
+    )
   )
 }
 

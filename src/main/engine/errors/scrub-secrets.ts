@@ -55,8 +55,7 @@ export function secretScrubber(secrets: readonly (string | undefined)[]): Secret
   const forms = [...new Set(known.flatMap(echoForms))].sort((a, b) => b.length - a.length)
   const long = forms.filter((form) => form.length >= SHORT_SECRET)
   const short = forms.filter((form) => form.length < SHORT_SECRET)
-  const shortPattern =
-    short.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+  const shortPattern = short.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
 
   const removeAll = (value: string): string => {
     let out = value

@@ -66,10 +66,12 @@ const safeNamePart = (value: string, max: number) =>
     .replace(/^[-_]+|[-_]+$/g, '') || 'unnamed'
 
 /** `<bundle>-<short hardware id>-deactivate.req`. */
-export const requestFileName = (product: string, hardwareId: string): string =>
-  `${safeNamePart(product, 64)}-${safeNamePart(hardwareId, 8)}-deactivate.req`
+export const requestFileName = (product: string, hardwareId: string): string => `${safeNamePart(product, 64)}-${safeNamePart(hardwareId, 8)}-deactivate.req`
 
-const PLAIN_PROBLEMS: Record<RequestFileProblem, { code: 'offline_file_too_large' | 'offline_file_wrong_type' | 'offline_file_truncated'; explanation?: string }> = {
+const PLAIN_PROBLEMS: Record<
+  RequestFileProblem,
+  { code: 'offline_file_too_large' | 'offline_file_wrong_type' | 'offline_file_truncated'; explanation?: string }
+> = {
   'too-large': { code: 'offline_file_too_large' },
   truncated: { code: 'offline_file_truncated' },
   empty: { code: 'offline_file_wrong_type', explanation: 'The file is empty, so it is not a request file. Nothing was sent.' },
@@ -172,7 +174,10 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
     async upload(content) {
       const file = read(content)
       if (!file.ok) return file
-      if (!deps.send) return failure(describeError('config_invalid', { detail: { problem: 'No License API server is configured, so the file cannot be uploaded from here.' } }))
+      if (!deps.send)
+        return failure(
+          describeError('config_invalid', { detail: { problem: 'No License API server is configured, so the file cannot be uploaded from here.' } })
+        )
       if (uploading) return failure(describeError('busy'))
       uploading = true
       try {

@@ -25,8 +25,16 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const SDK_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}$/
 const IMF_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
-const text = (max: number) => z.string().min(1).max(max).refine((v) => v.trim() !== '' && !hasControlCharacters(v))
-const requestDate = z.string().max(64).refine((v) => parseRequestDate(v) !== null)
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => v.trim() !== '' && !hasControlCharacters(v))
+const requestDate = z
+  .string()
+  .max(64)
+  .refine((v) => parseRequestDate(v) !== null)
 const scalar = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])
 
 /** Fields both formats share: what identifies the seat, plus the SDKs' optional device fields. */
@@ -50,7 +58,10 @@ const COMMON_FIELDS = {
   vm_info: text(1024).optional(),
   is_vm: z.boolean().optional(),
   consumptions: z.number().int().nonnegative().optional(),
-  variables: z.record(z.string().max(256), scalar).refine((v) => Object.keys(v).length <= 64).optional(),
+  variables: z
+    .record(z.string().max(256), scalar)
+    .refine((v) => Object.keys(v).length <= 64)
+    .optional(),
   date: requestDate
 }
 
@@ -69,9 +80,7 @@ const v2Request = z
   .refine(oneCredential, { error: 'credentials' })
   .refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { error: 'signer' })
 
-const v1Request = z
-  .strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) })
-  .refine(oneCredential, { error: 'credentials' })
+const v1Request = z.strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) }).refine(oneCredential, { error: 'credentials' })
 
 type RequestFileV2Body = z.infer<typeof v2Request>
 type RequestFileV1Body = z.infer<typeof v1Request>
@@ -81,20 +90,11 @@ export type DecodedRequestFile =
   | { format: 'v2'; request: RequestFileV2Body; signature: string; signedText: string }
   | { format: 'v1'; request: RequestFileV1Body; signature: string; signedText: string }
 
-export type RequestFileProblem =
-  | 'empty'
-  | 'too-large'
-  | 'not-base64'
-  | 'truncated'
-  | 'not-json'
-  | 'hostile'
-  | 'activation-request'
-  | 'not-a-request'
+export type RequestFileProblem = 'empty' | 'too-large' | 'not-base64' | 'truncated' | 'not-json' | 'hostile' | 'activation-request' | 'not-a-request'
 
 export type RequestFileReading = { ok: true; file: DecodedRequestFile } | { ok: false; problem: RequestFileProblem; detail: string }
 
 const problem = (kind: RequestFileProblem, detail: string): RequestFileReading => ({ ok: false, problem: kind, detail })
-
 
 /**
  * Nesting depth and completeness of a JSON text, scanned before JSON.parse so a deeply
@@ -224,7 +224,9 @@ export function encodeRequestFile(request: Record<string, unknown>, key: string)
 
 /** Who signed the file: the API key (HMAC scheme) or the OAuth client id. */
 export const fileSigner = (file: DecodedRequestFile): { kind: 'api-key'; apiKey: string } | { kind: 'oauth'; clientId: string } =>
-  file.request.api_key !== undefined ? { kind: 'api-key', apiKey: file.request.api_key } : { kind: 'oauth', clientId: (file.request as RequestFileV2Body).client_id ?? '' }
+  file.request.api_key !== undefined
+    ? { kind: 'api-key', apiKey: file.request.api_key }
+    : { kind: 'oauth', clientId: (file.request as RequestFileV2Body).client_id ?? '' }
 
 /** The single-use id of a file: v2's request_id; a v1 file has none, so its signature stands in. */
 export const replayId = (file: DecodedRequestFile): string => (file.format === 'v2' ? file.request.request_id : `v1:${file.signature}`)

@@ -217,13 +217,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
       signInBase = exactUrl.value
       openidConfiguration = exact.value.openidConfiguration ?? openidConfiguration
     }
-    const signIn = finalSignInUrl(
-      signInBase,
-      redirectUri,
-      newState,
-      query.grant === 'token' && offersFormPost(openidConfiguration),
-      query.freshSignIn === true
-    )
+    const signIn = finalSignInUrl(signInBase, redirectUri, newState, query.grant === 'token' && offersFormPost(openidConfiguration), query.freshSignIn === true)
     state = signIn.state
     formPost = query.grant === 'token' && signIn.formPost
 

@@ -7,7 +7,8 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESC
 /** A JavaScript string literal that is also safe inside a <script> element. */
 const jsString = (text: string): string => JSON.stringify(text).replace(/</g, '\\u003c')
 
-const STYLE = 'body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem;color:#1b1b1b}h1{font-size:1.4rem}#message{white-space:pre-line}'
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem;color:#1b1b1b}h1{font-size:1.4rem}#message{white-space:pre-line}'
 
 /** Headers on every answer of the loopback listener: nothing cached, framed, sniffed or referred. */
 function setCommonHeaders(res: ServerResponse, contentType: string, csp: string): void {

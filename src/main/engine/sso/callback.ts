@@ -15,7 +15,8 @@ const providerMessage = (params: URLSearchParams): string | undefined => {
  * How identity providers word `access_denied` when the person pressed Cancel on their page
  * (this sandbox and its OpenID provider library, Okta, Azure AD B2C): a cancel, not a refusal.
  */
-const PROVIDER_CANCEL = /^(?:the user cancell?ed the sign-in|end-user aborted interaction|user cancell?ed(?: the)?(?: login| sign-in| authentication)?|AADB2C90091\b.*)\.?$/i
+const PROVIDER_CANCEL =
+  /^(?:the user cancell?ed the sign-in|end-user aborted interaction|user cancell?ed(?: the)?(?: login| sign-in| authentication)?|AADB2C90091\b.*)\.?$/i
 
 /** Parameters that only an authorization answer carries: without any, a GET is not an answer. */
 const ANSWER_PARAMS = ['state', 'code', 'error', 'id_token', 'access_token']

@@ -7,9 +7,7 @@ import type { HttpSignInOrigins } from '../external-url'
  * What a completed browser sign-in yields; held only until the deactivation call. A code comes with
  * the redirect URI it was issued for (`redirectUri`), which the License API needs to redeem it.
  */
-export type SsoCredential =
-  | { kind: 'code'; code: string; redirectUri?: string }
-  | { kind: 'token'; idToken?: string; accessToken?: string }
+export type SsoCredential = { kind: 'code'; code: string; redirectUri?: string } | { kind: 'token'; idToken?: string; accessToken?: string }
 
 export interface SsoSignInQuery {
   product: string
@@ -36,9 +34,7 @@ export interface SsoBrowserFlowDeps {
    * the provider's discovery document; with `redirectUri`, for that exact redirect (the app's chosen
    * loopback port).
    */
-  requestSsoUrl(
-    query: SsoSignInQuery & { redirectUri?: string }
-  ): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
+  requestSsoUrl(query: SsoSignInQuery & { redirectUri?: string }): Promise<Outcome<{ url: string; openidConfiguration?: Record<string, unknown> | null }>>
   /** Opens the system browser; rejects when it cannot. The flow vets the URL first. */
   openExternal: (url: string) => Promise<void>
   timeoutMs: number

@@ -62,8 +62,8 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
     <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
       <h2 id="offline-heading">Deactivate a PC without internet</h2>
       <p className="lead">
-        This PC writes a signed request file. Carry it to a computer with internet and upload it there: the licence server frees the seat
-        when the file is uploaded.
+        This PC writes a signed request file. Carry it to a computer with internet and upload it there: the licence server frees the seat when the file is
+        uploaded.
       </p>
       <fieldset className="plain" disabled={busy}>
         <fieldset className="methods">
@@ -81,8 +81,8 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
           </div>
         </fieldset>
         <p className="notice" id="offline-sso-note">
-          Company sign-in (single sign-on) cannot be used without internet: it needs your company’s identity provider online. If your licence
-          belongs to your company account, choose Username and enter that account’s username (usually your e-mail address).
+          Company sign-in (single sign-on) cannot be used without internet: it needs your company’s identity provider online. If your licence belongs to your
+          company account, choose Username and enter that account’s username (usually your e-mail address).
         </p>
         <TextField id="offline-field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
         {method === 'license-key' && <TextField id="offline-field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}

@@ -26,13 +26,10 @@ export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProp
           <strong>The seat is not free yet.</strong> The licence server frees it only when this file is uploaded.
         </li>
         <li>
-          Carry the file (USB stick, e-mail) to a computer with internet and upload it there: at the software vendor’s customer portal, or
-          with License Manager’s “Upload a request file” screen.
+          Carry the file (USB stick, e-mail) to a computer with internet and upload it there: at the software vendor’s customer portal, or with License
+          Manager’s “Upload a request file” screen.
         </li>
-        <li>
-          Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC, and the file
-          works once.
-        </li>
+        <li>Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC, and the file works once.</li>
       </ol>
       <div className="actions">
         <button type="button" className="button-primary" onClick={onDone}>

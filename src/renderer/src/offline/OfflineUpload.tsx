@@ -38,7 +38,9 @@ function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadR
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         Seat freed
       </h2>
-      <p>The licence server accepted the request file: every product of the bundle is deactivated on the PC it names, and the seat is free for another machine.</p>
+      <p>
+        The licence server accepted the request file: every product of the bundle is deactivated on the PC it names, and the seat is free for another machine.
+      </p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
         Confirmed at <time dateTime={result.at}>{formatTime(result.at)}</time>. The file cannot be used again.
@@ -84,7 +86,11 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       return
     }
     const summary = await guarded(() => api.inspectOfflineRequest({ content }))
-    setReading(summary.ok ? { status: 'ready', file: { name: file.name, content, summary: summary.value } } : { status: 'refused', name: file.name, error: summary.error })
+    setReading(
+      summary.ok
+        ? { status: 'ready', file: { name: file.name, content, summary: summary.value } }
+        : { status: 'refused', name: file.name, error: summary.error }
+    )
   }
 
   const chooseAnother = () => {
@@ -159,7 +165,13 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
           </p>
           <RequestSummary summary={reading.file.summary} />
           <div className="actions">
-            <button type="button" className="button-primary" disabled={upload.isPending} aria-busy={upload.isPending || undefined} onClick={() => upload.mutate(reading.file)}>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={upload.isPending}
+              aria-busy={upload.isPending || undefined}
+              onClick={() => upload.mutate(reading.file)}
+            >
               Upload and free the seat
             </button>
             <button type="button" disabled={upload.isPending} onClick={chooseAnother}>

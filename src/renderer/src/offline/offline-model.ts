@@ -34,7 +34,10 @@ export function initialOfflineValues(defaultProduct: string, prefill: OfflinePre
  * Checks the form with the request schema the engine uses, every field at once, and returns the
  * request for saveOfflineRequest, or the message per field at fault.
  */
-export function prepareOfflineRequest(values: OfflineFormValues, hardware: HardwareReading): { ok: true; input: OfflineRequest } | { ok: false; errors: OfflineFieldErrors } {
+export function prepareOfflineRequest(
+  values: OfflineFormValues,
+  hardware: HardwareReading
+): { ok: true; input: OfflineRequest } | { ok: false; errors: OfflineFieldErrors } {
   const errors: OfflineFieldErrors = {}
   const override = values.hardwareIdOverride.trim() !== ''
   let hardwareId: string | undefined = values.hardwareIdOverride

@@ -45,9 +45,7 @@ export interface TestHttpServer extends Closable {
 }
 
 /** An HTTP server whose answers the test writes; every request is recorded. */
-export async function startHttpServer(
-  answer: (request: RecordedRequest, res: ServerResponse, index: number) => void
-): Promise<TestHttpServer> {
+export async function startHttpServer(answer: (request: RecordedRequest, res: ServerResponse, index: number) => void): Promise<TestHttpServer> {
   const requests: RecordedRequest[] = []
   const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
@@ -105,9 +103,12 @@ export function forbiddenFetch(): typeof fetch & { calls: number } {
 
 /** Wraps fetch to count calls (each call is one request on the wire). */
 export function countingFetch(inner: typeof fetch = fetch): typeof fetch & { calls: number } {
-  const spy = Object.assign((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    spy.calls += 1
-    return inner(input, init)
-  }, { calls: 0 })
+  const spy = Object.assign(
+    (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      spy.calls += 1
+      return inner(input, init)
+    },
+    { calls: 0 }
+  )
   return spy
 }

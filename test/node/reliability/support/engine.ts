@@ -41,10 +41,13 @@ export const codeOf = (outcome: Outcome<unknown>): string => (outcome.ok ? 'ok' 
 
 /** Wraps fetch to count calls: each call is one attempt on the wire. */
 export function countingFetch(inner: typeof fetch = fetch): typeof fetch & { calls: number } {
-  const counted = Object.assign((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    counted.calls += 1
-    return inner(input, init)
-  }, { calls: 0 })
+  const counted = Object.assign(
+    (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      counted.calls += 1
+      return inner(input, init)
+    },
+    { calls: 0 }
+  )
   return counted
 }
 

@@ -55,7 +55,10 @@ export function isPlainPath(target: string): boolean {
     const code = c.charCodeAt(0)
     if (code <= 0x20 || code >= 0x7f || c === '"' || c === '<' || c === '>') return false
   }
-  return target.split('%').slice(1).every((rest) => /^[0-9A-Fa-f]{2}/.test(rest))
+  return target
+    .split('%')
+    .slice(1)
+    .every((rest) => /^[0-9A-Fa-f]{2}/.test(rest))
 }
 
 /** Targets that are not paths, and paths that tempt URL parsers, plus random ones. */

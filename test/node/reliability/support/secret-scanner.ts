@@ -65,7 +65,8 @@ export function filesUnder(dir: string, skip: (path: string) => boolean = () => 
       if (skip(path)) continue
       const stat = statSync(path)
       if (stat.isDirectory()) walk(path, depth + 1)
-      else if (stat.isFile() && stat.size < 16 * 1024 * 1024) out.push({ where: `file ${relative(dir, path)}`, text: readFileSync(path, 'latin1') + readFileSync(path, 'utf8') })
+      else if (stat.isFile() && stat.size < 16 * 1024 * 1024)
+        out.push({ where: `file ${relative(dir, path)}`, text: readFileSync(path, 'latin1') + readFileSync(path, 'utf8') })
     }
   }
   walk(dir, 0)

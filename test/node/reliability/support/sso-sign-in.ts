@@ -67,7 +67,14 @@ export function callListener(
 ): Promise<LoopbackReply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: target, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, connection: 'close', ...options.headers }, timeout: 5_000 },
+      {
+        host: '127.0.0.1',
+        port,
+        path: target,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${port}`, connection: 'close', ...options.headers },
+        timeout: 5_000
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
