@@ -425,7 +425,7 @@ describe('seeded secrets stay out of everything a run writes', () => {
         env,
         {
           onStderr: (text) => {
-            const link = /Sign in here: (\S+)/.exec(text)?.[1]
+            const link = /Sign in here: ([^\s]+)/.exec(text)?.[1]
             if (link && !opened) {
               opened = true
               void page
