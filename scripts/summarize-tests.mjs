@@ -8,10 +8,11 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 const skipReasons = new Map()
 const failures = []
 const relative = (path) => String(path ?? '').replace(`${process.cwd()}/`, '')
-// eslint-disable-next-line no-control-regex -- removes ANSI colour codes (ESC [ … m)
+// eslint-disable-next-line no-control-regex -- ANSI colour codes (ESC [ … m)
+const ANSI_COLOUR = /\u001b\[[0-9;]*m/g
 const firstLine = (text) =>
   String(text ?? 'no message')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(ANSI_COLOUR, '')
     .split('\n')
     .find((line) => line.trim() !== '')
     ?.trim()
