@@ -12,7 +12,7 @@ import { useServices } from './services'
  * helpdesk asks for (version, OS, this PC's hardware id), Copy diagnostics, and a
  * "Try again" that makes the app read its configuration again.
  */
-export function StartupFailure({ error, onRetry }: { error: AppError; onRetry(): void }) {
+export function StartupFailure({ error, onRetry }: { error: AppError; onRetry: () => void }) {
   const { api } = useServices()
   const facts = useQuery({ queryKey: ['startup-facts'], queryFn: () => api.getStartupFacts() })
   const known = facts.data?.ok ? facts.data.value : null

@@ -30,7 +30,7 @@ type DetailsOf<C extends KnownErrorCode> = [DetailOf<C>] extends [never] ? Detai
  * The typed error for one of the catalogue's codes; a misspelt code does not compile. An entry
  * that names a detail takes it as `detail`, typed by the entry, and words the explanation itself.
  */
-export function describeError<C extends KnownErrorCode>(code: C, details: DetailsOf<C> = {} as DetailsOf<C>): AppError {
+export function describeError<C extends KnownErrorCode>(code: C, details: DetailsOf<C> = {}): AppError {
   const entry: CatalogueEntry = ERROR_CATALOGUE[code]
   const detail = 'detail' in details ? details.detail : undefined
   const explanation = detail !== undefined && entry.explain ? (entry.explain as (d: DetailOf<C>) => string)(detail) : undefined
