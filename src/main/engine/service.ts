@@ -212,7 +212,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
   }
 
-  function activate(input: DeactivationRequestInput): Promise<Outcome<ActivationResult>> {
+  /** One call at a time: validates and resolves the request, then runs `call` with it. */
+  function withValidRequest<T>(input: DeactivationRequestInput, call: (request: ResolvedRequest) => Promise<Outcome<T>>): Promise<Outcome<T>> {
     return guarded(async () => {
       if (sending || signInsWaiting > 0) return failure(describeError('busy'))
       sending = true
@@ -220,29 +221,24 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
         const valid = validateDeactivation(input)
         const request = valid.ok ? await resolved(valid.value) : valid
         if (!request.ok) return request
-        const answer = await client.activateBundle(request.value)
-        if (!answer.ok) return failure(adviseForMethod(answer.error, request.value.credentials.method))
-        const { product, hardwareId, credentials } = request.value
-        return success({ product, hardwareId, method: credentials.method, at: new Date().toISOString(), products: productsOf(answer.value, product) })
+        return await call(request.value)
       } finally {
         sending = false
       }
     })
   }
 
-  function deactivate(input: DeactivationRequestInput): Promise<Outcome<DeactivationResult>> {
-    return guarded(async () => {
-      if (sending || signInsWaiting > 0) return failure(describeError('busy'))
-      sending = true
-      try {
-        const valid = validateDeactivation(input)
-        const request = valid.ok ? await resolved(valid.value) : valid
-        if (!request.ok) return request
-        return await send(request.value)
-      } finally {
-        sending = false
-      }
+  function activate(input: DeactivationRequestInput): Promise<Outcome<ActivationResult>> {
+    return withValidRequest(input, async (request) => {
+      const answer = await client.activateBundle(request)
+      if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
+      const { product, hardwareId, credentials } = request
+      return success({ product, hardwareId, method: credentials.method, at: new Date().toISOString(), products: productsOf(answer.value, product) })
     })
+  }
+
+  function deactivate(input: DeactivationRequestInput): Promise<Outcome<DeactivationResult>> {
+    return withValidRequest(input, send)
   }
 
   /** Signs in in the browser, then deactivates; what the sign-in yielded is added to `signedInWith`. */
