@@ -56,7 +56,7 @@ export default tseslint.config(
       // Without these, import-x reads only .js dependencies and no-cycle never follows a .ts import.
       'import-x/extensions': ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.node.json', './tsconfig.web.json'] })]
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.node.json', './tsconfig.web.json'], noWarnOnMultipleProjects: true })]
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
