@@ -1,13 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { hardwareIdFingerprint } from '../../src/shared/helpdesk/hardware-id-format'
 import type { DeactivationResult } from '../../src/shared/api'
 import { describeError } from '../../src/shared/errors'
-import { failure, type Outcome } from '../../src/shared/outcome'
-import { deactivated, deferred, FakeApi, PC_HARDWARE_ID } from './support/fake-api'
+import { failure, success, type Outcome } from '../../src/shared/outcome'
+import { APP_INFO, deactivated, deferred, FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 const KEY = 'AAAA-BBBB-CCCC-DDDD'
 
@@ -22,7 +20,7 @@ describe('app shell', () => {
 
   it('shows no sandbox banner against a real server', async () => {
     const api = new FakeApi()
-    if (api.appInfo.ok) api.appInfo.value.sandbox = false
+    api.appInfo = success({ ...APP_INFO, sandbox: false })
     renderApp(api)
     await screen.findByRole('heading', { name: 'Deactivate a licence' })
     expect(screen.queryByText(/Sandbox/)).toBeNull()

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { describeError, ERROR_CATALOGUE, type ErrorFamily } from '../../src/shared/errors'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import { failure } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 const KEY = 'AAAA-BBBB-CCCC-DDDD'
 

@@ -1,8 +1,6 @@
 import { screen, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 function expectFieldError(label: string, message: string) {
   const field = ui.field(label)

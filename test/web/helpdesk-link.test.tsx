@@ -1,11 +1,9 @@
 import { act, screen, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 describe('the helpdesk link', () => {
   it('prefills bundle, method and account at start, and never submits', async () => {

@@ -1,11 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeError, ERROR_CATALOGUE } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 const KEY = 'AAAA-BBBB-CCCC-DDDD'
 const tasks = () => screen.getByRole('navigation', { name: 'Tasks' })

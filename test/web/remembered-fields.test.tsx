@@ -1,10 +1,8 @@
 import { screen, within } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadRememberedFields, REMEMBERED_FIELDS_KEY, rememberFields } from '../../src/renderer/src/remembered-fields'
 import { FakeApi } from './support/fake-api'
 import { renderForm, ui } from './support/render-app'
-
-beforeEach(() => window.localStorage.clear())
 
 class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem'> {
   readonly items = new Map<string, string>()

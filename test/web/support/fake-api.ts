@@ -16,7 +16,7 @@ import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } 
 import { describeError, describeServerError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
-export const APP_INFO: AppInfo = {
+export const APP_INFO: Readonly<AppInfo> = Object.freeze({
   name: 'License Manager',
   version: '0.1.0',
   os: 'linux 6.1 (x64)',
@@ -24,7 +24,7 @@ export const APP_INFO: AppInfo = {
   sandbox: true,
   defaultProduct: 'office-suite',
   defaultCustomerAccount: 'acme'
-}
+})
 
 export const PC_HARDWARE_ID: HardwareIdInfo = {
   id: '3f2a9c0d1e4b5a6978c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2',
@@ -64,7 +64,7 @@ export const REQUEST_SUMMARY: OfflineRequestSummary = {
 
 /** A LicenseManagerApi that records every call; each test sets the answers it needs. */
 export class FakeApi implements LicenseManagerApi {
-  appInfo: Outcome<AppInfo> = success(APP_INFO)
+  appInfo: Outcome<AppInfo> = success({ ...APP_INFO })
   hardwareId: Outcome<HardwareIdInfo> = success(PC_HARDWARE_ID)
   deactivateAnswer: (input: DeactivationRequestInput) => Promise<Outcome<DeactivationResult>> = async (input) => deactivated(input, methodOf(input))
   ssoAnswer: (input: SsoSignInRequestInput, emit: (progress: SsoProgress) => void) => Promise<Outcome<DeactivationResult>> = async (input) =>
