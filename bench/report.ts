@@ -10,6 +10,7 @@ import type { OverheadData } from './sections/overhead'
 import type { RendererData } from './sections/renderer'
 import type { RoundTripsData } from './sections/round-trips'
 import type { SigningCeiling, ThroughputData } from './sections/throughput'
+import type { UnitTierData } from './sections/unit-tier'
 
 export interface BenchResults {
   date: string
@@ -27,6 +28,8 @@ export interface BenchResults {
   signingCeiling?: SigningCeiling
   renderer?: RendererData
   engineStart?: EngineStartData
+  /** The fast test tier's wall time, as a developer waits for it. */
+  unitTier?: UnitTierData
   /** With --profile: CPU self time by area for N deactivations through each client (arming included). */
   profiles?: Record<string, ProfileSummary>
   goals: GoalResult[]

@@ -3,7 +3,7 @@
  * tables and written to bench/results.json (a full default run also refreshes
  * bench/README-section.md).
  *
- *   npm run bench                      full run (about a minute on a quiet 2-core machine)
+ *   npm run bench                      full run (about five minutes on a quiet 2-core machine)
  *   npm run bench -- --quick           smaller samples, for trying changes
  *   npm run bench -- --only=overhead,throughput
  *   npm run bench -- --profile         CPU profiles (each client's rounds, the sandbox under load, engine start) into out/bench-profiles/
@@ -31,8 +31,9 @@ import { ENGINE_CLIENT, ENGINE_SERVICE, FLOOR, measureOverhead, SDK } from './se
 import { measureRenderer } from './sections/renderer'
 import { measureRoundTrips } from './sections/round-trips'
 import { measureSigningCeiling, measureThroughput, type ThroughputData } from './sections/throughput'
+import { measureUnitTier, UNIT_TIER_GOAL, UNIT_TIER_GOAL_TEXT, UNIT_TIER_TARGET } from './sections/unit-tier'
 
-const SECTIONS = ['overhead', 'ky', 'round-trips', 'click', 'throughput', 'renderer', 'engine-start'] as const
+const SECTIONS = ['overhead', 'ky', 'round-trips', 'click', 'throughput', 'renderer', 'engine-start', 'unit-tier'] as const
 type Section = (typeof SECTIONS)[number]
 
 interface Settings {
@@ -74,6 +75,7 @@ function benchConfig(quick: boolean) {
     rendererRuns: quick ? 5 : 15,
     rendererWarmup: 2,
     engineStartRuns: quick ? 3 : 7,
+    unitTierRuns: quick ? 1 : 3,
     profileRounds: 1000,
     timeoutMs: 15_000,
     // Click to confirmation on an emulated 100 ms link; the 90 s form outlives the 60 s idle timeout.
@@ -343,8 +345,32 @@ async function engineStartSection(ctx: Context): Promise<void> {
   }
 }
 
+async function unitTierSection(ctx: Context): Promise<void> {
+  const { config, results } = ctx
+  try {
+    log(`fast test tier: ${config.unitTierRuns} runs of npm run test:unit…`)
+    const outcome = await measureUnitTier(config.unitTierRuns)
+    results.unitTier = outcome.data
+    results.goals.push(...outcome.goals)
+  } catch (error) {
+    results.errors.unitTier = errorMessage(error)
+    log(`FAILED: ${results.errors.unitTier}`)
+    results.goals.push(notMeasured(UNIT_TIER_GOAL, UNIT_TIER_GOAL_TEXT, UNIT_TIER_TARGET, results.errors.unitTier))
+  }
+}
+
 /** Goals keep the issue's order whatever order the sections ran in. */
-const GOAL_ORDER = [CLICK_GOAL, 'engine-vs-sdk', 'engine-minus-floor', 'sandbox-throughput', 'renderer-js', 'first-form', 'hardware-id-cached', 'round-trips']
+const GOAL_ORDER = [
+  CLICK_GOAL,
+  'engine-vs-sdk',
+  'engine-minus-floor',
+  'sandbox-throughput',
+  'renderer-js',
+  'first-form',
+  'hardware-id-cached',
+  'round-trips',
+  UNIT_TIER_GOAL
+]
 
 async function main(): Promise<void> {
   const settings = parseArgs(process.argv.slice(2))
@@ -390,6 +416,10 @@ async function main(): Promise<void> {
   if (want('engine-start')) {
     await engineStartSection(ctx)
     lap('engine-start')
+  }
+  if (want('unit-tier')) {
+    await unitTierSection(ctx)
+    lap('unit-tier')
   }
 
   goals.sort((a, b) => GOAL_ORDER.indexOf(a.id) - GOAL_ORDER.indexOf(b.id))
