@@ -104,8 +104,8 @@ function assetSizes(outDir: string, extension: string): SizeTotals {
 }
 
 /**
- * Runs in the page before its scripts: a fake `window.licenseManager` that answers
- * at once, and a watcher that stamps performance.now() when the first form's first
+ * Runs in the page before its scripts: a fake `window.licenseManager` whose every method
+ * answers at once, and a watcher that stamps performance.now() when the first form's first
  * text field is visible, enabled and editable (checked on every DOM mutation, with
  * an animation-frame fallback for style-only changes).
  */
@@ -118,10 +118,14 @@ const INIT_SCRIPT = `(() => {
     deactivate: (input) => ok({ product: input.product, hardwareId: '${'ab'.repeat(32)}', method: 'license-key', at: new Date().toISOString() }),
     deactivateWithSso: (input) => ok({ product: input.product, hardwareId: '${'ab'.repeat(32)}', method: 'sso-code', at: new Date().toISOString() }),
     cancelSso: () => ok(null),
-    warmUp: () => ok({ warming: true }),
-    onSsoProgress: () => () => {}
+    warmUp: () => ok({ warming: true })
   })
-  Object.defineProperty(window, 'licenseManager', { value: api, enumerable: true })
+  // Every other method of the window's API answers at once too: listeners ('on…') get a
+  // no-op unsubscribe, the rest an empty success (no prefill waiting, nothing to report).
+  const answering = new Proxy(api, {
+    get: (target, key) => key in target ? target[key] : String(key).startsWith('on') ? () => () => {} : () => ok(null)
+  })
+  Object.defineProperty(window, 'licenseManager', { value: answering, enumerable: true })
 
   const textTypes = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password'])
   const firstField = () => {
