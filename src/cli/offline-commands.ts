@@ -71,12 +71,7 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
     await writeFile(path, file.value.content, { encoding: 'utf8', flag: 'wx' })
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST'
-    return failure(
-      describeError('offline_save_failed', {
-        field: 'out',
-        ...(exists ? { explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' } : {})
-      })
-    )
+    return failure(describeError('offline_save_failed', { field: 'out', ...(exists ? { detail: { reason: 'file-exists' } } : {}) }))
   }
   return success({ path, summary: file.value.summary })
 }

@@ -4,7 +4,7 @@ import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
 import { describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
-import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv } from '../main/engine/config'
+import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
 import type { DeactivationRequestInput } from '../shared/request'
@@ -224,29 +224,22 @@ function configEnv(flags: Flags, env: ConfigEnv): ConfigEnv {
 }
 
 /** A config error names the flag when the bad value came from one. */
-function nameFlags(error: AppError, flags: Flags): AppError {
-  let named = error
-  for (const [flag, name] of FLAG_FOR_ENV) {
-    if (flags[flag] !== undefined && named.field === name) {
-      named = { ...named, field: `--${flag}`, explanation: named.explanation.split(name).join(`--${flag}`) }
-    }
-  }
-  return named
+function flagNames(flags: Flags): SettingNames {
+  return Object.fromEntries(FLAG_FOR_ENV.filter(([flag]) => flags[flag] !== undefined).map(([flag, name]) => [name, `--${flag}`]))
 }
 
-const NO_SERVER: AppError = {
-  ...describeError('config_invalid', {
-    field: CONFIG_ENV.apiUrl,
-    detail: { problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.' }
-  }),
-  action:
-    'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
-}
+const NO_SERVER: AppError = describeError('config_invalid', {
+  field: CONFIG_ENV.apiUrl,
+  detail: {
+    problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.',
+    advice: { kind: 'cli-sandbox' }
+  }
+})
 
 /** The id `deactivate` would send: the configured source (hardwareIdSource), or the override. */
 async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  const config = loadConfig({ env: configEnv(flags, io.env), ...(flags.config !== undefined ? { file: flags.config } : {}) })
-  if (!config.ok) return out.fail(nameFlags(config.error, flags))
+  const config = loadConfig({ env: configEnv(flags, io.env), names: flagNames(flags), ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  if (!config.ok) return out.fail(config.error)
   const source = createHardwareIdSource({
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
@@ -408,8 +401,12 @@ async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<
 
 /** The configuration from flags, environment and file, with a flag named when a bad value came from one. */
 function configFrom(flags: Flags, io: CliIo, keysWithoutServer = false) {
-  const config = loadConfig({ env: configEnv(flags, io.env), keysWithoutServer, ...(flags.config !== undefined ? { file: flags.config } : {}) })
-  return config.ok ? config : failure(nameFlags(config.error, flags))
+  return loadConfig({
+    env: configEnv(flags, io.env),
+    names: flagNames(flags),
+    keysWithoutServer,
+    ...(flags.config !== undefined ? { file: flags.config } : {})
+  })
 }
 
 const NO_KEYS: AppError = describeError('config_invalid', {

@@ -102,7 +102,7 @@ describe('error view', () => {
 
   it('"Try again" after an engine input error marks the field it names', async () => {
     const api = new FakeApi()
-    api.failWith('invalid_input', { field: 'licenseKey', explanation: 'Licence key contains control characters. Nothing was sent.' })
+    api.failWithError(describeError('invalid_input', { field: 'licenseKey', detail: { problem: 'Licence key contains control characters.', nothing: 'sent' } }))
     const { user } = await deactivateWithKey(api)
     await user.click(await screen.findByRole('button', { name: 'Try again' }))
     expect(ui.field('Licence key')).toHaveAttribute('aria-invalid', 'true')

@@ -76,8 +76,7 @@ type RegisteredHandler =
     }
   | { parse: (args: readonly unknown[]) => Outcome<unknown>; withoutEngine: (input: never) => Promise<Outcome<unknown>> }
 
-const forbidden = (): Outcome<never> =>
-  failure(describeError('ipc_forbidden', { explanation: 'A call to the licence engine came from outside the app’s window and was refused. Nothing was sent.' }))
+const forbidden = (): Outcome<never> => failure(describeError('ipc_forbidden'))
 
 function contractHandlers(deps: IpcDeps): ContractHandlers {
   return {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
-import { describeError } from '../../shared/errors'
+import { describeError, type ConfigAdvice } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from './loopback'
@@ -69,7 +69,12 @@ export interface LoadConfigOptions {
   packaged?: boolean
   /** Keys without a server are fine: writing an offline request file needs the keys only. */
   keysWithoutServer?: boolean
+  /** What the user called a variable whose value they gave another way (the CLI's flags): errors name it so. */
+  names?: SettingNames
 }
+
+/** Variable name → the name the user gave its value by, e.g. `LM_API_URL` → `--api-url`. */
+export type SettingNames = Readonly<Partial<Record<string, string>>>
 
 const FILE_KEYS = [
   '$comment',
@@ -97,27 +102,22 @@ interface Sourced {
   name: string
 }
 
-function invalid(name: string, problem: string, action?: string): Outcome<never> {
-  const error = describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}` } })
-  return failure(action === undefined ? error : { ...error, action })
+function invalid(name: string, problem: string, advice?: ConfigAdvice): Outcome<never> {
+  return failure(describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}`, ...(advice !== undefined ? { advice } : {}) } }))
 }
-
-/** A server address is wrong: the advice is about the address, with a valid example, not about the keys. */
-const urlAdvice = (name: string, example: string) =>
-  `Ask whoever set up this app to correct ${name}. A valid value looks like ${example} (https:, or http: only for a server on this PC).`
 
 const fileName = (key: string) => `config file field "${key}"`
 
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
-function check<T>(schema: z.ZodType<T>, s: Sourced, action?: string): Outcome<T> {
+function check<T>(schema: z.ZodType<T>, s: Sourced, advice?: ConfigAdvice): Outcome<T> {
   const parsed = schema.safeParse(s.value)
-  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', action)
+  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', advice)
 }
 
 /** The environment value when set to something non-empty, else the file's. */
-function pick(env: ConfigEnv, envName: string, file: Record<string, unknown>, key: string): Sourced | undefined {
+function pick(env: ConfigEnv, names: SettingNames, envName: string, file: Record<string, unknown>, key: string): Sourced | undefined {
   const fromEnv = env[envName]
-  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, name: envName }
+  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, name: names[envName] ?? envName }
   if (file[key] !== undefined) return { value: file[key], name: fileName(key) }
   return undefined
 }
@@ -168,8 +168,9 @@ const serverUrlSchema = (trailingSlash: boolean) =>
     })
 
 export function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
-  const advice = urlAdvice(name, trailingSlash ? 'https://api.licensespring.com/api/v4/' : 'https://auth.example.com/oauth/token')
-  return check(serverUrlSchema(trailingSlash), { value: raw, name }, advice)
+  // A server address is wrong: the advice is about the address, with a valid example, not about the keys.
+  const example = trailingSlash ? 'https://api.licensespring.com/api/v4/' : 'https://auth.example.com/oauth/token'
+  return check(serverUrlSchema(trailingSlash), { value: raw, name }, { kind: 'server-url', setting: name, example })
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
@@ -248,7 +249,7 @@ function readFileAuth(value: unknown): Outcome<FileAuth | null> {
 
 const authSchemeSchema = z.enum(['hmac', 'oauth'], 'must be "hmac" or "oauth".')
 
-function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | null> {
+function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): Outcome<AuthConfig | null> {
   const fileAuth = readFileAuth(fileAuthRaw)
   if (!fileAuth.ok) return fileAuth
   const set = (name: string) => env[name] !== undefined && env[name] !== ''
@@ -278,7 +279,7 @@ function parseAuth(env: ConfigEnv, fileAuthRaw: unknown): Outcome<AuthConfig | n
 
   const fromFile = fileAuth.value?.scheme === scheme ? fileAuth.value : {}
   const field = (envName: string, key: keyof FileAuth): Sourced | undefined => {
-    const s = pick(env, envName, fromFile, key)
+    const s = pick(env, names, envName, fromFile, key)
     return s && s.name.startsWith('config') ? { ...s, name: fileName(`auth.${key}`) } : s
   }
   const secret = (envName: string, key: keyof FileAuth): Outcome<string> => {
@@ -329,15 +330,16 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   const envOutcome = effectiveEnv(options, f)
   if (!envOutcome.ok) return envOutcome
   const env = envOutcome.value
+  const names = options.names ?? {}
 
-  const apiUrlSource = pick(env, CONFIG_ENV.apiUrl, f, 'apiUrl')
+  const apiUrlSource = pick(env, names, CONFIG_ENV.apiUrl, f, 'apiUrl')
   let apiUrl: string | null = null
   if (apiUrlSource !== undefined && apiUrlSource.value !== null) {
     const parsed = parseServerUrl(apiUrlSource.value, apiUrlSource.name, { trailingSlash: true })
     if (!parsed.ok) return parsed
     apiUrl = parsed.value
   }
-  const auth = parseAuth(env, f.auth)
+  const auth = parseAuth(env, names, f.auth)
   if (!auth.ok) return auth
   if (apiUrl !== null && auth.value === null) {
     return invalid(
@@ -349,25 +351,25 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).')
   }
 
-  const defaultProduct = parseText(pick(env, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), { maxLength: MAX_CODE_LENGTH, required: false })
+  const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), { maxLength: MAX_CODE_LENGTH, required: false })
   if (!defaultProduct.ok) return defaultProduct
-  const defaultCustomerAccount = parseText(pick(env, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'), {
+  const defaultCustomerAccount = parseText(pick(env, names, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'), {
     maxLength: MAX_CODE_LENGTH,
     required: false
   })
   if (!defaultCustomerAccount.ok) return defaultCustomerAccount
-  const timeoutMs = parseMilliseconds(pick(env, CONFIG_ENV.timeoutMs, f, 'timeoutMs'), DEFAULT_TIMEOUT_MS)
+  const timeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.timeoutMs, f, 'timeoutMs'), DEFAULT_TIMEOUT_MS)
   if (!timeoutMs.ok) return timeoutMs
-  const ssoTimeoutMs = parseMilliseconds(pick(env, CONFIG_ENV.ssoTimeoutMs, f, 'ssoTimeoutMs'), DEFAULT_SSO_TIMEOUT_MS)
+  const ssoTimeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.ssoTimeoutMs, f, 'ssoTimeoutMs'), DEFAULT_SSO_TIMEOUT_MS)
   if (!ssoTimeoutMs.ok) return ssoTimeoutMs
-  const ssoTokenField = parseTokenField(pick(env, CONFIG_ENV.ssoTokenField, f, 'ssoTokenField'))
+  const ssoTokenField = parseTokenField(pick(env, names, CONFIG_ENV.ssoTokenField, f, 'ssoTokenField'))
   if (!ssoTokenField.ok) return ssoTokenField
   const hardwareIdSource = parseHardwareIdSource(
-    pick(env, CONFIG_ENV.hardwareIdSource, f, 'hardwareIdSource'),
-    pick(env, CONFIG_ENV.hardwareIdAlgorithm, f, 'hardwareIdAlgorithm')
+    pick(env, names, CONFIG_ENV.hardwareIdSource, f, 'hardwareIdSource'),
+    pick(env, names, CONFIG_ENV.hardwareIdAlgorithm, f, 'hardwareIdAlgorithm')
   )
   if (!hardwareIdSource.ok) return hardwareIdSource
-  const warmUp = parseSwitch(pick(env, CONFIG_ENV.warmUp, f, 'warmUp'), true)
+  const warmUp = parseSwitch(pick(env, names, CONFIG_ENV.warmUp, f, 'warmUp'), true)
   if (!warmUp.ok) return warmUp
 
   return success({

@@ -1,3 +1,4 @@
+import type { LoginMethod } from '../request'
 import type { CatalogueEntry, ErrorFamily } from './types'
 
 /** An entry; for the CLI a network-family error is a network failure, any other a refusal, unless marked below. */
@@ -19,14 +20,55 @@ const signInIncomplete = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: '
 /** A failure inside the app itself. */
 const insideTheApp = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'unexpected' })
 
-/** An entry whose explanation names the detail at fault: callers give the detail, typed, and the entry words it. */
-const withDetail = <D>(e: CatalogueEntry, explain: (detail: D) => string): CatalogueEntry & { explain: (detail: D) => string } => ({ ...e, explain })
+/** An entry worded from a detail the caller gives, typed: the explanation, and the action where it depends on the detail too. */
+const withDetail = <D>(
+  e: CatalogueEntry,
+  explain: (detail: D) => string,
+  advise: (detail: D) => string = () => e.action
+): CatalogueEntry & { explain: (detail: D) => string; advise: (detail: D) => string } => ({ ...e, explain, advise })
+
+/** Other words for one case of an entry. */
+interface CaseWords {
+  explanation: string
+  /** The entry's own action when absent. */
+  action?: string
+}
+
+/** An entry with other words for cases the caller names as `{ [key]: case }`; without a detail, the entry's own words stand. */
+const withCases = <K extends string, C extends string>(e: CatalogueEntry, key: K, cases: Record<C, CaseWords>) =>
+  withDetail(
+    e,
+    (d: Record<K, C>) => cases[d[key]].explanation,
+    (d: Record<K, C>) => cases[d[key]].action ?? e.action
+  )
+
+/** A request file refused before sending: the plain words (or its case's), then the technical reason, for the helpdesk. */
+const fileRefusal = <C extends string = never>(e: CatalogueEntry, cases: Record<C, string> = {} as Record<C, string>) =>
+  withDetail(e, (d: { reason: string; case?: C }) => `${d.case === undefined ? e.explanation : cases[d.case]} (${d.reason})`)
+
+/** What to do about a configuration problem, where the setting at fault decides it. */
+export type ConfigAdvice =
+  /** A server address: name the setting and show a valid example. */
+  | { kind: 'server-url'; setting: string; example: string }
+  /** No server at all, in the CLI: how to try the app against the built-in sandbox. */
+  | { kind: 'cli-sandbox' }
+
+/** The servers other than the License API an error can be met with; the error's explanation then starts by naming it. */
+export const WHILE_ASKING = {
+  'oauth-token-server': 'While asking the OAuth token server for an access token:'
+} as const
 
 /** What did not happen because of an input problem, as the explanation's last sentence says it. */
 export type NothingDone = 'sent' | 'written' | 'changed'
 
 /** An answer only the built-in sandbox gives; the vendor's docs name no code for the case. */
 const sandboxOnly = (e: CatalogueEntry): CatalogueEntry => ({ ...e, sandboxOnly: true })
+
+/** The words for a licence not found after a company sign-in, whichever grant it used. */
+const COMPANY_ACCOUNT: CaseWords = {
+  explanation: 'You signed in, but no licence of this bundle belongs to the account you signed in with.',
+  action: 'Check the bundle code, and that you signed in with the right company account: "Use another account" signs in afresh.'
+}
 
 const ASK_VENDOR = 'Contact the software vendor’s support and quote the code shown below.'
 const CHECK_SETUP =
@@ -52,12 +94,28 @@ export const ERROR_CATALOGUE = {
     'The code you entered belongs to a single product, not to a bundle. This tool frees bundle licences only.',
     'Enter the code of the bundle that contains the product.'
   ),
-  license_not_found: entry(
-    'credentials',
-    400,
-    'Licence not found',
-    'No licence of this bundle matches the licence key, user or sign-in you gave.',
-    'Check the licence key or the account for typing mistakes, and make sure it belongs to this bundle.'
+  // Worded for the login method used, where the caller knows it (see method-advice.ts).
+  license_not_found: withCases(
+    entry(
+      'credentials',
+      400,
+      'Licence not found',
+      'No licence of this bundle matches the licence key, user or sign-in you gave.',
+      'Check the licence key or the account for typing mistakes, and make sure it belongs to this bundle.'
+    ),
+    'method',
+    {
+      'license-key': {
+        explanation: 'No licence of this bundle has the licence key you entered.',
+        action: 'Check the licence key character by character (the server may treat upper and lower case as different), and that it belongs to this bundle.'
+      },
+      user: {
+        explanation: 'No licence of this bundle matches that username and password.',
+        action: 'Check the email (username) and the password — the password is case-sensitive — and that the licence belongs to this bundle.'
+      },
+      'sso-code': COMPANY_ACCOUNT,
+      'sso-token': COMPANY_ACCOUNT
+    } satisfies Record<LoginMethod, CaseWords>
   ),
   license_not_active: entry(
     'licence',
@@ -282,12 +340,28 @@ export const ERROR_CATALOGUE = {
     'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
     'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'
   ),
-  dns_failure: entry(
-    'network',
-    0,
-    'The server’s name could not be found',
-    'The server’s host name did not resolve. You may be offline, or the address is mistyped.',
-    'Check your internet connection and the server address.'
+  // Where the resolver says which way it failed, the words say it too; otherwise they name both.
+  dns_failure: withCases(
+    entry(
+      'network',
+      0,
+      'The server’s name could not be found',
+      'The server’s host name did not resolve. You may be offline, or the address is mistyped.',
+      'Check your internet connection and the server address.'
+    ),
+    'resolver',
+    {
+      // ENOTFOUND: a name server answered.
+      'no-such-name': {
+        explanation: 'The name server answered that no server has this name: this PC reaches the network, and the server address is probably mistyped.',
+        action: 'Ask whoever set up this app to check the server address.'
+      },
+      // EAI_AGAIN: no name server answered.
+      'no-name-server': {
+        explanation: 'No name server could be asked for the server’s address: this PC is probably offline, or its network is not working.',
+        action: 'Check your internet connection (Wi-Fi, cable or VPN), then try again.'
+      }
+    }
   ),
   timeout: entry(
     'network',
@@ -354,12 +428,20 @@ export const ERROR_CATALOGUE = {
     'The server reported a failure in a form the app cannot read.',
     'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
   ),
-  html_error_body: entry(
-    'network',
-    0,
-    'A web page answered instead of the licence server',
-    'Something between this PC and the server — a proxy, firewall or captive portal — answered with a web page.',
-    'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.'
+  html_error_body: withCases(
+    entry(
+      'network',
+      0,
+      'A web page answered instead of the licence server',
+      'Something between this PC and the server — a proxy, firewall or captive portal — answered with a web page.',
+      'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.'
+    ),
+    'answer',
+    {
+      redirect: {
+        explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
+      }
+    }
   ),
   unexpected_response: entry(
     'server',
@@ -418,7 +500,16 @@ export const ERROR_CATALOGUE = {
   config_invalid: beforeSending(
     withDetail(
       entry('setup', 0, 'The app is not configured correctly', 'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
-      (d: { problem: string }) => d.problem
+      (d: { problem: string; advice?: ConfigAdvice }) => d.problem,
+      (d) => {
+        if (d.advice?.kind === 'server-url') {
+          return `Ask whoever set up this app to correct ${d.advice.setting}. A valid value looks like ${d.advice.example} (https:, or http: only for a server on this PC).`
+        }
+        if (d.advice?.kind === 'cli-sandbox') {
+          return 'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
+        }
+        return CHECK_SETUP
+      }
     )
   ),
   busy: beforeSending(entry('input', 0, 'Already working', 'Another deactivation is still running.', 'Wait for it to finish.')),
@@ -426,7 +517,7 @@ export const ERROR_CATALOGUE = {
     'setup',
     0,
     'The request did not come from the app’s window',
-    'The app only accepts requests from its own page, and this one came from somewhere else, so it was refused. Nothing was sent.',
+    'A call to the licence engine came from outside the app’s window and was refused. Nothing was sent.',
     'Close and reopen the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
   ),
   sandbox_start_failed: entry(
@@ -465,30 +556,41 @@ export const ERROR_CATALOGUE = {
     'Choose the request file written on the PC without internet (it ends in .req) and upload it again.'
   ),
   offline_file_too_large: beforeSending(
-    entry(
-      'input',
-      0,
-      'This file is too large to be a request file',
-      'Request files are small (a few hundred bytes); this file is larger than 64 KiB, so it was not read. Nothing was sent.',
-      'Choose the .req file that License Manager wrote on the PC without internet.'
+    fileRefusal(
+      entry(
+        'input',
+        0,
+        'This file is too large to be a request file',
+        'Request files are small (a few hundred bytes); this file is larger than 64 KiB, so it was not read. Nothing was sent.',
+        'Choose the .req file that License Manager wrote on the PC without internet.'
+      )
     )
   ),
   offline_file_wrong_type: beforeSending(
-    entry(
-      'input',
-      0,
-      'This is not a deactivation request file',
-      'The file is not a deactivation request written by License Manager or a LicenseSpring SDK. Nothing was sent.',
-      'Choose the .req file that License Manager wrote on the PC without internet.'
+    fileRefusal(
+      entry(
+        'input',
+        0,
+        'This is not a deactivation request file',
+        'The file is not a deactivation request written by License Manager or a LicenseSpring SDK. Nothing was sent.',
+        'Choose the .req file that License Manager wrote on the PC without internet.'
+      ),
+      {
+        empty: 'The file is empty, so it is not a request file. Nothing was sent.',
+        hostile: 'The file holds data that a request file never has, so it was not read. Nothing was sent.',
+        'activation-request': 'This is an offline activation request, not a deactivation request. Nothing was sent.'
+      }
     )
   ),
   offline_file_truncated: beforeSending(
-    entry(
-      'input',
-      0,
-      'The request file is incomplete',
-      'The file ends too early: it was cut off while being copied or saved. Nothing was sent.',
-      'Copy the file from the PC without internet again, or write a new request file there.'
+    fileRefusal(
+      entry(
+        'input',
+        0,
+        'The request file is incomplete',
+        'The file ends too early: it was cut off while being copied or saved. Nothing was sent.',
+        'Copy the file from the PC without internet again, or write a new request file there.'
+      )
     )
   ),
   offline_file_tampered: beforeSending(
@@ -501,12 +603,16 @@ export const ERROR_CATALOGUE = {
     )
   ),
   offline_save_failed: beforeSending(
-    entry(
-      'input',
-      0,
-      'The request file could not be saved',
-      'The app could not write the file where you chose (the folder may be missing, read-only or full). Nothing was saved.',
-      'Choose another folder, such as your Documents folder or a USB stick, and try again.'
+    withCases(
+      entry(
+        'input',
+        0,
+        'The request file could not be saved',
+        'The app could not write the file where you chose (the folder may be missing, read-only or full). Nothing was saved.',
+        'Choose another folder, such as your Documents folder or a USB stick, and try again.'
+      ),
+      'reason',
+      { 'file-exists': { explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' } }
     )
   ),
   // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.
@@ -533,7 +639,11 @@ export const ERROR_CATALOGUE = {
   ),
 
   // ── SSO browser flow (this app's own) ──
-  sso_cancelled: signInIncomplete(entry('sso', 0, 'Sign-in cancelled', 'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.')),
+  sso_cancelled: signInIncomplete(
+    withCases(entry('sso', 0, 'Sign-in cancelled', 'You cancelled the sign-in. Nothing was changed.', 'Start again when you are ready.'), 'where', {
+      'provider-page': { explanation: 'You cancelled on your company’s sign-in page. Nothing was changed.' }
+    })
+  ),
   sso_timeout: signInIncomplete(
     entry(
       'sso',
@@ -577,21 +687,34 @@ export const ERROR_CATALOGUE = {
     entry('sso', 0, 'The browser sent an incomplete answer', 'The browser came back without a sign-in code or token.', 'Start the sign-in again.')
   ),
   sso_port_in_use: signInIncomplete(
-    entry(
-      'sso',
-      0,
-      'The sign-in port is busy',
-      'The app must listen on the port the vendor registered for sign-in, and another program is using it.',
-      'Close the other program (or another copy of this app) and try again.'
+    withDetail(
+      entry(
+        'sso',
+        0,
+        'The sign-in port is busy',
+        'The app must listen on the port the vendor registered for sign-in, and another program is using it.',
+        'Close the other program (or another copy of this app) and try again.'
+      ),
+      /** `address` is host:port; `localhost` lists the addresses localhost stands for, when the redirect names it; `cause` is the system's error code. */
+      (d: { address: string; localhost?: readonly string[]; cause: string }) => {
+        const where = d.localhost === undefined ? d.address : `${d.address} (one of the addresses of localhost, ${d.localhost.join(' and ')})`
+        return d.cause === 'EADDRINUSE'
+          ? `The app must listen on ${where}, the address the vendor registered for sign-in, and another program is using it.`
+          : `The app could not listen on ${where} for the sign-in answer (${d.cause}).`
+      }
     )
   ),
   sso_redirect_not_loopback: signInIncomplete(
-    entry(
-      'setup',
-      0,
-      'Company sign-in is set up for another kind of app',
-      'The vendor’s sign-in sends the browser to an address that is not this PC, so the app cannot receive the answer.',
-      'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.'
+    withCases(
+      entry(
+        'setup',
+        0,
+        'Company sign-in is set up for another kind of app',
+        'The vendor’s sign-in sends the browser to an address that is not this PC, so the app cannot receive the answer.',
+        'Ask the vendor to register a loopback redirect URI (http://127.0.0.1 or http://localhost) for this app.'
+      ),
+      'problem',
+      { 'no-redirect-uri': { explanation: 'The sign-in address from the server does not say where the browser should come back to.' } }
     )
   ),
   sso_browser_failed: signInIncomplete(

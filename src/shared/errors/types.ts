@@ -34,10 +34,12 @@ export interface CatalogueEntry {
   sandboxOnly?: true
   /** Entries that name a detail: the explanation, worded from the detail the caller gives (typed per entry). */
   explain?: (detail: never) => string
+  /** Entries that name a detail: the action, worded from the same detail (the entry's own where the detail does not change it). */
+  advise?: (detail: never) => string
 }
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
-export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain'> {
+export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain' | 'advise'> {
   code: string
   /** The server's own message, kept for unknown codes and for the helpdesk. */
   serverMessage?: string

@@ -238,7 +238,17 @@ describe('runCli in-process', () => {
   it('names the flag when a flag carries a bad setting', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'config_invalid', field: '--api-url' } })
+    expect(JSON.parse(h.out.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'config_invalid',
+        field: '--api-url',
+        explanation: '--api-url must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).',
+        action: expect.stringMatching(
+          /^Ask whoever set up this app to correct --api-url\. A valid value looks like https:\/\/api\.licensespring\.com\/api\/v4\//
+        )
+      }
+    })
   })
 
   it('takes the server and keys from flags, and the password from LM_PASSWORD', async () => {

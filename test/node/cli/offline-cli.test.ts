@@ -108,7 +108,10 @@ describe('deactivate-offline', () => {
     writeFileSync(out, 'keep me')
     const h = harness(keysOnly(), noNetwork)
     expect(await runCli(['deactivate-offline', '--product', 'p', '--license-key', 'K', '--out', out, '--json'], h.io)).toBe(EXIT.invalid)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'offline_save_failed', field: 'out' } })
+    expect(JSON.parse(h.out.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'offline_save_failed', field: 'out', explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' }
+    })
     expect(readFileSync(out, 'utf8')).toBe('keep me')
   })
 })

@@ -187,7 +187,15 @@ describe('registerIpcHandlers', () => {
       it.each(untrusted)(`${channel} from %s`, async (_name, options) => {
         const { invoke, calls, serviceFactory } = setup()
         const outcome = await invoke(channel, fakeEvent(options).event, ...validArgs[channel]!)
-        expect(outcome).toEqual({ ok: false, error: expect.objectContaining({ code: 'ipc_forbidden', family: 'setup', status: 0 }) })
+        expect(outcome).toEqual({
+          ok: false,
+          error: expect.objectContaining({
+            code: 'ipc_forbidden',
+            family: 'setup',
+            status: 0,
+            explanation: 'A call to the licence engine came from outside the app’s window and was refused. Nothing was sent.'
+          })
+        })
         expect(calls).toEqual([])
         expect(serviceFactory).not.toHaveBeenCalled()
       })

@@ -216,6 +216,24 @@ describe('reading a request file', () => {
     }
   })
 
+  it.each([
+    ['empty', '   \n', 'The file is empty, so it is not a request file. Nothing was sent.'],
+    [
+      'an activation request',
+      encode({ request: { request: 'activation' }, signature: 'x' }),
+      'This is an offline activation request, not a deactivation request. Nothing was sent.'
+    ],
+    [
+      'JSON with a prototype-related key',
+      Buffer.from('{"request":{"__proto__":{"x":1}},"signature":"x"}').toString('base64'),
+      'The file holds data that a request file never has, so it was not read. Nothing was sent.'
+    ]
+  ])('words a file that is %s in its own case of the catalogue entry, then the technical reason', (_name, content, words) => {
+    const outcome = offline().requests.inspect(content)
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'offline_file_wrong_type', field: 'file' } })
+    if (!outcome.ok) expect(outcome.error.explanation).toMatch(new RegExp(`^${words.replace(/[.]/g, '\\.')} \\(.+\\)$`))
+  })
+
   it('the reader and the writer agree on every file the writer makes', async () => {
     const reading = readRequestFile(await written())
     expect(reading.ok).toBe(true)

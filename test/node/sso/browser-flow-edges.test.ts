@@ -181,7 +181,11 @@ describe('where the flow listens', () => {
       const opener = browserOpener()
       const result = await flowWith(opener.openExternal, requestFrom(fixed), 15_000, fixed).signIn(codeQuery(), () => undefined)
       expect(result).toMatchObject({ ok: false, error: { code: 'sso_port_in_use', family: 'sso' } })
-      if (!result.ok) expect(result.error.explanation).toContain(`127.0.0.1:${busy.port}`)
+      if (!result.ok) {
+        expect(result.error.explanation).toBe(
+          `The app must listen on 127.0.0.1:${busy.port}, the address the vendor registered for sign-in, and another program is using it.`
+        )
+      }
       expect(opener.urls).toEqual([])
     } finally {
       await busy.release()

@@ -13,7 +13,7 @@ import type {
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
-import { describeError, describeServerError } from '../../../src/shared/errors'
+import { describeServerError, type AppError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
 export const APP_INFO: Readonly<AppInfo> = Object.freeze({
@@ -159,10 +159,14 @@ export class FakeApi implements LicenseManagerApi {
     for (const listener of this.progressListeners) listener(progress)
   }
 
-  /** The next deactivation fails with this catalogue code (and details). */
-  failWith(code: string, details: Parameters<typeof describeError>[1] = {}): void {
-    this.deactivateAnswer = async () => failure(describeServerError(code, details))
-    this.ssoAnswer = async () => failure(describeServerError(code, details))
+  /** The next deactivation fails with this code (and details), as the server mapper describes it. */
+  failWith(code: string, details: Parameters<typeof describeServerError>[1] = {}): void {
+    this.failWithError(describeServerError(code, details))
+  }
+  /** The next deactivation fails with this error. */
+  failWithError(error: AppError): void {
+    this.deactivateAnswer = async () => failure(error)
+    this.ssoAnswer = async () => failure(error)
   }
 }
 

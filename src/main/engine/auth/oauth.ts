@@ -1,4 +1,4 @@
-import { describeError, type AppError } from '../../../shared/errors'
+import { describeError, whileAsking } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import { mapIntermediaryAnswer, mapOversizedAnswer } from '../errors/map-response'
 import { mapTransportError } from '../errors/map-transport'
@@ -44,12 +44,6 @@ function tokenRequestFailed(status: number, serverMessage?: string): Outcome<nev
     )
   )
 }
-
-/** An error met while talking to the token server says so. */
-const fromTokenServer = (error: AppError): AppError => ({
-  ...error,
-  explanation: `While asking the OAuth token server for an access token: ${error.explanation}`
-})
 
 /** The OAuth error fields of a refusal (RFC 6749 §5.2), which never carry the secret. */
 function oauthErrorText(body: string): string | undefined {
@@ -103,14 +97,14 @@ export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSo
         signal: AbortSignal.timeout(deps.timeoutMs)
       })
       const text = await readBoundedText(response)
-      if (!text.ok) return failure(fromTokenServer(mapOversizedAnswer(response.status)))
+      if (!text.ok) return failure(whileAsking('oauth-token-server', mapOversizedAnswer(response.status)))
       body = text.text
     } catch (error) {
-      return failure(fromTokenServer(mapTransportError(error)))
+      return failure(whileAsking('oauth-token-server', mapTransportError(error)))
     }
     // A redirect or a proxy's 407 is explained as for the License API itself.
     const intermediary = mapIntermediaryAnswer(response.status)
-    if (intermediary) return failure(fromTokenServer(intermediary))
+    if (intermediary) return failure(whileAsking('oauth-token-server', intermediary))
     if (response.status < 200 || response.status > 299) return tokenRequestFailed(response.status, oauthErrorText(body))
     const answer = parseTokenAnswer(body)
     if (!answer) return tokenRequestFailed(response.status, 'The token server’s answer holds no usable bearer access token.')

@@ -34,10 +34,7 @@ export function looksLikeHtml(answer: Pick<HttpAnswer, 'contentType' | 'body'>):
 
 /** A redirect (3xx, or a redirect the fetch refused to follow: status 0): never the License API's own answer. */
 export function redirectAnswerError(status: number): AppError {
-  return describeError('html_error_body', {
-    status,
-    explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
-  })
+  return describeError('html_error_body', { status, detail: { answer: 'redirect' } })
 }
 
 /**

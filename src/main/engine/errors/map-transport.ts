@@ -1,4 +1,4 @@
-import { describeError, type AppError } from '../../../shared/errors'
+import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
 import { chromiumErrorName, chromiumTransportCode, type TransportCode } from './chromium-net-errors'
 import { redirectAnswerError } from './map-response'
 
@@ -35,7 +35,8 @@ export function mapTransportError(error: unknown): AppError {
   if (redirect) return redirectAnswerError(redirect.status)
   const code = transportErrorCode(error)
   const networkCause = transportCause(error)
-  const described = { ...describeError(code), ...(code === 'dns_failure' ? dnsAdvice(networkCause) : undefined) }
+  const resolver = code === 'dns_failure' ? resolverAnswer(networkCause) : undefined
+  const described = resolver === undefined ? describeError(code) : describeError('dns_failure', { detail: { resolver } })
   return networkCause === undefined ? described : { ...described, networkCause }
 }
 
@@ -43,21 +44,11 @@ export function mapTransportError(error: unknown): AppError {
  * A name lookup that failed says which way where the resolver tells: a name server that
  * answered "no such name" (ENOTFOUND) means this PC reaches the network and the address is
  * wrong; no name server reached (EAI_AGAIN) points at the network. Other causes keep the
- * catalogue's text, which names both.
+ * catalogue's own words, which name both.
  */
-function dnsAdvice(cause: string | undefined): { explanation: string; action: string } | undefined {
-  if (cause?.startsWith('ENOTFOUND')) {
-    return {
-      explanation: 'The name server answered that no server has this name: this PC reaches the network, and the server address is probably mistyped.',
-      action: 'Ask whoever set up this app to check the server address.'
-    }
-  }
-  if (cause?.startsWith('EAI_AGAIN')) {
-    return {
-      explanation: 'No name server could be asked for the server’s address: this PC is probably offline, or its network is not working.',
-      action: 'Check your internet connection (Wi-Fi, cable or VPN), then try again.'
-    }
-  }
+function resolverAnswer(cause: string | undefined): DetailOf<'dns_failure'>['resolver'] | undefined {
+  if (cause?.startsWith('ENOTFOUND')) return 'no-such-name'
+  if (cause?.startsWith('EAI_AGAIN')) return 'no-name-server'
   return undefined
 }
 

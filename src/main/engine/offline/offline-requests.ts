@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
-import { describeError, type AppError } from '../../../shared/errors'
+import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
 import { maskLicenseKey } from '../../../shared/offline-validation'
 import type { OfflineRequest } from '../../../shared/request'
 import { validateOfflineRequest } from '../../../shared/validation'
@@ -68,32 +68,24 @@ const safeNamePart = (value: string, max: number) =>
 /** `<bundle>-<short hardware id>-deactivate.req`. */
 export const requestFileName = (product: string, hardwareId: string): string => `${safeNamePart(product, 64)}-${safeNamePart(hardwareId, 8)}-deactivate.req`
 
-const PLAIN_PROBLEMS: Record<
-  RequestFileProblem,
-  { code: 'offline_file_too_large' | 'offline_file_wrong_type' | 'offline_file_truncated'; explanation?: string }
-> = {
-  'too-large': { code: 'offline_file_too_large' },
-  truncated: { code: 'offline_file_truncated' },
-  empty: { code: 'offline_file_wrong_type', explanation: 'The file is empty, so it is not a request file. Nothing was sent.' },
-  'not-base64': { code: 'offline_file_wrong_type' },
-  'not-json': { code: 'offline_file_wrong_type' },
-  'not-a-request': { code: 'offline_file_wrong_type' },
-  hostile: {
-    code: 'offline_file_wrong_type',
-    explanation: 'The file holds data that a request file never has, so it was not read. Nothing was sent.'
-  },
-  'activation-request': {
-    code: 'offline_file_wrong_type',
-    explanation: 'This is an offline activation request, not a deactivation request. Nothing was sent.'
-  }
-}
+type WrongTypeCase = NonNullable<DetailOf<'offline_file_wrong_type'>['case']>
 
-function fileError(problem: RequestFileProblem, detail: string): AppError {
-  const plain = PLAIN_PROBLEMS[problem]
-  const base = describeError(plain.code, { field: 'file' })
-  const explanation = plain.explanation ?? base.explanation
-  // The technical reason goes after the plain words, for the helpdesk.
-  return { ...base, explanation: `${explanation} (${detail})` }
+/** Not a deactivation request file, in the words of its case where the catalogue has some. */
+const wrongType =
+  (which?: WrongTypeCase) =>
+  (reason: string): AppError =>
+    describeError('offline_file_wrong_type', { field: 'file', detail: which === undefined ? { reason } : { reason, case: which } })
+
+/** The catalogue's words for each problem; the technical reason goes after them, for the helpdesk. */
+const FILE_ERRORS: Record<RequestFileProblem, (reason: string) => AppError> = {
+  'too-large': (reason) => describeError('offline_file_too_large', { field: 'file', detail: { reason } }),
+  truncated: (reason) => describeError('offline_file_truncated', { field: 'file', detail: { reason } }),
+  empty: wrongType('empty'),
+  'not-base64': wrongType(),
+  'not-json': wrongType(),
+  'not-a-request': wrongType(),
+  hostile: wrongType('hostile'),
+  'activation-request': wrongType('activation-request')
 }
 
 function summarize(file: DecodedRequestFile): OfflineRequestSummary {
@@ -128,7 +120,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
       return failure(describeError('invalid_input', { field: 'file', detail: { problem: 'The request file’s content must be text.', nothing: 'sent' } }))
     }
     const reading = readRequestFile(content)
-    if (!reading.ok) return failure(fileError(reading.problem, reading.detail))
+    if (!reading.ok) return failure(FILE_ERRORS[reading.problem](reading.detail))
     const key = ownKeyFor(reading.file, deps.auth)
     if (key !== null && !hasValidSignature(reading.file, key)) return failure(describeError('offline_file_tampered', { field: 'file' }))
     return success(reading.file)

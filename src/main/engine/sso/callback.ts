@@ -53,7 +53,7 @@ export function readCallback(params: URLSearchParams, expectedState: string, gra
     const serverMessage = providerMessage(params)
     if (error === 'access_denied') {
       if (serverMessage !== undefined && PROVIDER_CANCEL.test(serverMessage.trim())) {
-        return answer(failure(describeError('sso_cancelled', { explanation: 'You cancelled on your company’s sign-in page. Nothing was changed.' })))
+        return answer(failure(describeError('sso_cancelled', { detail: { where: 'provider-page' } })))
       }
       return answer(failure(describeError('sso_access_denied', serverMessage === undefined ? {} : { serverMessage })))
     }

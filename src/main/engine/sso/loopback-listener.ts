@@ -86,16 +86,9 @@ export async function listenOnLoopback(host: string, port: number, handler: Hand
     attempt = await listenOnAll(addresses, port, handler)
   }
   if (!attempt.ok) {
-    const where = `${bracketed(attempt.address)}:${attempt.port}`
-    const forHost = host === 'localhost' ? ` (one of the addresses of localhost, ${addresses.map(bracketed).join(' and ')})` : ''
-    return failure(
-      describeError('sso_port_in_use', {
-        explanation:
-          attempt.code === 'EADDRINUSE'
-            ? `The app must listen on ${where}${forHost}, the address the vendor registered for sign-in, and another program is using it.`
-            : `The app could not listen on ${where}${forHost} for the sign-in answer (${attempt.code}).`
-      })
-    )
+    const address = `${bracketed(attempt.address)}:${attempt.port}`
+    const localhost = host === 'localhost' ? { localhost: addresses.map(bracketed) } : {}
+    return failure(describeError('sso_port_in_use', { detail: { address, ...localhost, cause: attempt.code } }))
   }
   const { servers } = attempt
   let closed = false

@@ -35,11 +35,7 @@ export interface LoopbackRedirect {
 export function loopbackRedirect(signInUrl: URL): Outcome<LoopbackRedirect> {
   const registered = signInUrl.searchParams.get('redirect_uri')
   if (registered === null || registered === '') {
-    return failure(
-      describeError('sso_redirect_not_loopback', {
-        explanation: 'The sign-in address from the server does not say where the browser should come back to.'
-      })
-    )
+    return failure(describeError('sso_redirect_not_loopback', { detail: { problem: 'no-redirect-uri' } }))
   }
   const url = parse(registered)
   if (!url || !isLoopbackRedirect(url) || url.username || url.password || url.hash) {
