@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import type { TLSSocket } from 'node:tls'
-import type { AddressInfo } from 'node:net'
+import { listenOn, urlHost } from '../main/engine/http/listen'
 import { refuseTunnels } from '../main/engine/http/server-guards'
 import { createSandboxApp, API_PREFIX, TOKEN_PATH, type SandboxStats } from './app'
 import { defaultSeed, parseSeed, type Seed, type SeedFile } from './seed'
@@ -132,15 +132,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     else connections.tls.full += 1
   })
   const host = options.host ?? '127.0.0.1'
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const origin = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const port = await listenOn(server, host, options.port)
+  const origin = `${options.tls ? 'https' : 'http'}://${urlHost(host)}:${port}`
   const apiUrl = `${origin}${API_PREFIX}`
 
   const close = async () => {

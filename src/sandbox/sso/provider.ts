@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose'
 import { interactionPolicy, Provider, type Configuration } from 'oidc-provider'
 import type { SsoAuthority, SsoUrlQuery } from '../sso-authority'
@@ -10,6 +9,7 @@ import { CUSTOMER_ACCOUNT_CLAIM, createIdentifier, INCORRECT_REDIRECT_URI, refus
 import { ACCOUNT_HINT_PARAM, createInteractionHandler, isInteractionPath } from './interactions'
 import { sendProblemPage } from './login-page'
 import { parseRequestTarget } from '../../main/engine/http/request-target'
+import { listenOn, urlHost } from '../../main/engine/http/listen'
 import { guardedHandler, refuseTunnels } from '../../main/engine/http/server-guards'
 import { createMemoryStore, type MemoryStoreLimits } from './memory-store'
 import { redirectUriAllowed, registrationForms } from './redirect-uris'
@@ -143,15 +143,8 @@ export async function startSsoProvider(options: SsoProviderOptions): Promise<Run
   const store = createMemoryStore(Date.now, options.storeLimits)
 
   const server = createServer()
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const port = await listenOn(server, host, options.port)
+  const issuer = `http://${urlHost(host)}:${port}`
 
   const provider = new Provider(issuer, configuration(directory, clientSecret, privateJwk, store.adapter))
   answerRedirectMismatchLikeKeycloak(provider)

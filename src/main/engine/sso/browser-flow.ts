@@ -4,6 +4,7 @@ import type { SsoProgress } from '../../../shared/api'
 import { describeError, ERROR_CATALOGUE, type AppError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import { readIncomingBody } from '../http/incoming-body'
+import { urlHost } from '../http/listen'
 import { parseRequestTarget } from '../http/request-target'
 import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
 import { isAuthorizationAnswer, readCallback } from './callback'
@@ -199,8 +200,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Cancel or the time limit may have ended the attempt while the listener opened
     if (attempt.done) return
 
-    const hostLiteral = listenHost.includes(':') ? `[${listenHost}]` : listenHost
-    expectedHost = `${hostLiteral}:${listener.port}`
+    expectedHost = `${urlHost(listenHost)}:${listener.port}`
     // A fixed registration is used as registered. When the app chose the port, the server is asked
     // for exactly the redirect it listens on, so the code is issued for (and redeemed with) that URI.
     let signInBase = vetted.value

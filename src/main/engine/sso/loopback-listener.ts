@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Server as NetServer, type AddressInfo } from 'node:net'
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
+import { urlHost } from '../http/listen'
 import { guardedHandler, refuseTunnels } from '../http/server-guards'
 import { isLoopbackHostname } from '../loopback'
 
@@ -20,8 +21,6 @@ export interface Listener {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
-
-const bracketed = (address: string): string => (address.includes(':') ? `[${address}]` : address)
 
 /**
  * The addresses a browser may connect to for `host`: the literal itself, or for `localhost`
@@ -86,8 +85,8 @@ export async function listenOnLoopback(host: string, port: number, handler: Hand
     attempt = await listenOnAll(addresses, port, handler)
   }
   if (!attempt.ok) {
-    const address = `${bracketed(attempt.address)}:${attempt.port}`
-    const localhost = host === 'localhost' ? { localhost: addresses.map(bracketed) } : {}
+    const address = `${urlHost(attempt.address)}:${attempt.port}`
+    const localhost = host === 'localhost' ? { localhost: addresses.map(urlHost) } : {}
     return failure(describeError('sso_port_in_use', { detail: { address, ...localhost, cause: attempt.code } }))
   }
   const { servers } = attempt
