@@ -1,5 +1,6 @@
 import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
-import { hardwareIdFingerprint, inGroupsOfFour, maskLicenceKey } from '../../shared/helpdesk/hardware-id-format'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
+import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'

@@ -23,9 +23,3 @@ export function hardwareIdFingerprint(id: string): string {
   }
   return `${chars.slice(0, 3)}-${chars.slice(3)}`
 }
-
-/** A licence key as diagnostics may show it: only its last four characters, and none of a short key. */
-export function maskLicenceKey(key: string): string {
-  const trimmed = key.trim()
-  return trimmed.length < 12 ? '••••' : `••••${trimmed.slice(-4)}`
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeError } from '../../../src/shared/errors'
-import { hardwareIdFingerprint, inGroupsOfFour, maskLicenceKey } from '../../../src/shared/helpdesk/hardware-id-format'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../../src/shared/helpdesk/hardware-id-format'
+import { maskLicenceKey } from '../../../src/shared/helpdesk/licence-key-mask'
 import { codeInitials, makeReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
 
 const bytes =

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
-import { maskLicenseKey } from '../../../shared/offline-validation'
+import { maskLicenceKey } from '../../../shared/helpdesk/licence-key-mask'
 import type { OfflineRequest } from '../../../shared/request'
 import { validateOfflineRequest } from '../../../shared/validation'
 import { failure, success, type Outcome } from '../../../shared/outcome'
@@ -95,7 +95,7 @@ function summarize(file: DecodedRequestFile): OfflineRequestSummary {
     product: r.product,
     hardwareId: r.hardware_id,
     method: r.license_key !== undefined ? 'license-key' : 'user',
-    licence: r.license_key !== undefined ? maskLicenseKey(r.license_key) : (r.username ?? ''),
+    licence: r.license_key !== undefined ? maskLicenceKey(r.license_key) : (r.username ?? ''),
     writtenAt: new Date(parseRequestDate(r.date) ?? 0).toISOString(),
     writtenBy,
     requestId: file.format === 'v2' ? file.request.request_id : 'none (older format)',

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { hasControlCharacters } from '../../../shared/control-characters'
-import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-validation'
+import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-request-file'
 
 /*
  * The offline deactivation request file of LicenseSpring's License API (§7):
