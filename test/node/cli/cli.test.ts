@@ -349,7 +349,7 @@ describe('runCli in-process', () => {
   it('--sso prints the sign-in link, waits for the browser, then deactivates (exit 0)', async () => {
     const browser = async (url: string) => {
       const signIn = new URL(url)
-      const callback = `${signIn.searchParams.get('redirect_uri')}?${new URLSearchParams({ code: 'code-ann@acme.test', state: signIn.searchParams.get('state')! })}`
+      const callback = `${signIn.searchParams.get('redirect_uri')}?${new URLSearchParams({ code: 'code-ann@acme.test', state: signIn.searchParams.get('state')! }).toString()}`
       void fetch(callback, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
     }
     const h = harness(sandboxEnv(), { openExternal: browser })

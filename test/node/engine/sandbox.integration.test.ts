@@ -409,7 +409,7 @@ function scriptedBrowser(answer: { code?: string; accessToken?: string; idToken?
     const redirect = signIn.searchParams.get('redirect_uri')!
     const state = signIn.searchParams.get('state')!
     if (answer.code !== undefined) {
-      void fetch(`${redirect}?${new URLSearchParams({ code: answer.code, state })}`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
+      void fetch(`${redirect}?${new URLSearchParams({ code: answer.code, state }).toString()}`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
       return
     }
     const fragment = new URLSearchParams({ state, token_type: 'Bearer' })

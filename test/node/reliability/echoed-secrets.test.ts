@@ -169,7 +169,7 @@ describe('secrets echoed by a server', () => {
           id: 'S20',
           case: `A server echoes a secret of the call (licence key, password, ID token, SSO code, API key, shared key, client secret, bearer token; 1–64 characters, with characters that need escaping) in its message, an unknown error code or the OAuth error_description: plain, URL-encoded, form-encoded, lower-case hex, JSON-escaped; at the start or straddling the 500-character cut (240)`,
           expected: 'no field of the outcome holds the secret: a long one not even 8 consecutive characters of any form, a short one not as a whole token',
-          observed: `${outcomes} outcomes (${forms}): ${seen}; no secret found`
+          observed: `${outcomes} outcomes (${forms.toString()}): ${seen.toString()}; no secret found`
         })
       }
     }

@@ -119,7 +119,7 @@ describe('the SSO loopback listener', () => {
       id: 'S02',
       case: 'Redirect URIs naming 0.0.0.0, [::], a LAN address, IPv4-mapped loopback, loopback look-alike host names, https, credentials, a fragment, other schemes, random web URLs (60)',
       expected: 'sso_redirect_not_loopback; no listener, no browser, no progress',
-      observed: `${outcomes}; ${listening} listened; ${opened} browsers opened`
+      observed: `${outcomes.toString()}; ${listening} listened; ${opened} browsers opened`
     })
     expect(opened).toBe(0)
   })
@@ -294,7 +294,7 @@ describe('IPC: sender checks and payload validation', () => {
       id: 'S03',
       case: 'IPC deactivate from random sender frames: random web and app:// URLs, the built page as a file:// URL, encoded and dot-segment paths of the app page, another host or user, sub-frames, other WebContents, no frame (300)',
       expected: 'the engine is called only for the app window’s main frame showing app://license-manager/index.html; ipc_forbidden otherwise',
-      observed: `${verdicts.total} calls: ${verdicts}`
+      observed: `${verdicts.total} calls: ${verdicts.toString()}`
     })
     expect(verdicts.get('trusted')).toBeGreaterThan(0)
   })
@@ -418,7 +418,7 @@ describe('IPC: sender checks and payload validation', () => {
       case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown and "__proto__" fields, credentials of several methods or a malformed method, wrong types, over-long strings, any JSON-like value (400)',
       expected:
         'the engine receives only requests the contract accepts (one plain object, known fields, every value within its rules), as checked (identifiers trimmed, the licence id a number); otherwise invalid_input without echoing a value',
-      observed: `${verdicts.total} calls: ${verdicts}`
+      observed: `${verdicts.total} calls: ${verdicts.toString()}`
     })
   })
 
@@ -447,7 +447,7 @@ describe('IPC: sender checks and payload validation', () => {
       id: 'S05',
       case: 'will-navigate / will-frame-navigate / will-redirect and window.open with random web and app:// URLs, the built page as a file:// URL and look-alikes of the app page (300)',
       expected: 'navigation allowed only to app://license-manager/index.html (any hash or query); window.open always denied',
-      observed: `${verdicts.total} navigations: ${verdicts}; ${verdicts.total} window.open denied`
+      observed: `${verdicts.total} navigations: ${verdicts.toString()}; ${verdicts.total} window.open denied`
     })
   })
 })

@@ -95,7 +95,7 @@ describe('script-laden and odd answers', () => {
       id: 'H10',
       case: 'SSO callback: provider error with script-laden error / error_description (markup, quotes, NUL, U+2028, comments) (60)',
       expected: 'sso_access_denied or sso_provider_error; a 400 page with a script-free CSP, nosniff, no markup of the input, nothing unescaped',
-      observed: `${codes.total} callbacks: ${codes}; every page escaped, CSP default-src 'none' without script-src`
+      observed: `${codes.total} callbacks: ${codes.toString()}; every page escaped, CSP default-src 'none' without script-src`
     })
   })
 
@@ -168,7 +168,7 @@ describe('script-laden and odd answers', () => {
       id: 'H12',
       case: 'SSO callback with a wrong state: a prefix, the state plus more, re-cased, one character changed, percent-encoded twice, empty, padded, random, valueless (60), each followed by the real answer',
       expected: 'a 400 page and the sign-in keeps waiting every time; the attacker’s code is never delivered; the real answer then signs in',
-      observed: `${seen.total} callbacks: ${seen}; the real answer then signed in each time`
+      observed: `${seen.total} callbacks: ${seen.toString()}; the real answer then signed in each time`
     })
   })
 
@@ -302,7 +302,7 @@ describe('forged answers', () => {
       id: 'H18',
       case: 'Forged answers to a waiting sign-in (90): random code, error, token and other parameters with no state, a wrong state, the right state twice, the right state with a wrong one, or a valueless state; sent as a query (code grant), a relay post or a form post (implicit grant with form_post); each followed by the real answer',
       expected: 'HTTP 400 and the sign-in keeps waiting every time; the real answer then signs in',
-      observed: `${seen.total} forged answers: ${seen}; the real answer then signed in each time`
+      observed: `${seen.total} forged answers: ${seen.toString()}; the real answer then signed in each time`
     })
   })
 })
