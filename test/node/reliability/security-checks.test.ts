@@ -431,7 +431,7 @@ describe('IPC: sender checks and payload validation', () => {
     }
     guardWebContents(contents as unknown as Pick<WebContents, 'on' | 'setWindowOpenHandler'>, app)
     const verdicts = new Tally()
-    await fc.assert(
+    fc.assert(
       fc.property(urls, fc.constantFrom('will-navigate', 'will-frame-navigate', 'will-redirect'), (url, name) => {
         let prevented = false
         listeners.get(name)!({ url, preventDefault: () => (prevented = true) })
