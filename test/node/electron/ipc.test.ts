@@ -299,7 +299,12 @@ describe('registerIpcHandlers', () => {
       ipcMain,
       service: () => success(service),
       isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID),
-      sandboxReset: async () => (running ? () => void resets++ : null)
+      sandboxReset: async () =>
+        running
+          ? () => {
+              resets++
+            }
+          : null
     })
     const reset = () => handlers.get(IPC.resetSandbox)!(fakeEvent().event) as Promise<Outcome<unknown>>
     expect(await reset()).toEqual(success(null))
