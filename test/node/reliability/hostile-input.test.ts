@@ -359,7 +359,7 @@ describe('seed files', () => {
   type SeedLike = typeof defaultSeedJson
   /** The default seed with every shared key, client secret and password replaced by a random 24-hex secret. */
   function seedWithSecrets(secrets: string[]): { seed: SeedLike; used: string[] } {
-    const seed = structuredClone(defaultSeedJson) as SeedLike
+    const seed = structuredClone<SeedLike>(defaultSeedJson)
     const used: string[] = []
     const take = () => {
       const s = secrets[used.length % secrets.length]! + String(used.length).padStart(2, '0')
@@ -525,7 +525,7 @@ describe('the engine’s validation', () => {
           { method: fc.oneof(fc.constantFrom(...METHODS), fieldValue), ...Object.fromEntries(CREDENTIAL_FIELDS.map((f) => [f, anyValue])) },
           { requiredKeys: [] }
         )
-      } as Record<string, fc.Arbitrary<unknown>>,
+      },
       { requiredKeys: [] }
     )
     const input = fc.oneof({ weight: 3, arbitrary: oneMethod }, { weight: 2, arbitrary: anyFields }, { weight: 1, arbitrary: fc.anything() })
