@@ -10,6 +10,7 @@ import type { WindowLicenseService } from '../../../src/main/engine/service'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
+import { objectContaining } from '../../support/matchers'
 
 const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
@@ -187,7 +188,7 @@ describe('registerIpcHandlers', () => {
       it.each(untrusted)(`${channel} from %s`, async (_name, options) => {
         const { invoke, calls, serviceFactory } = setup()
         const outcome = await invoke(channel, fakeEvent(options).event, ...validArgs[channel]!)
-        expect(outcome).toEqual({ ok: false, error: expect.objectContaining({ code: 'ipc_forbidden', family: 'setup', status: 0 }) })
+        expect(outcome).toEqual({ ok: false, error: objectContaining({ code: 'ipc_forbidden', family: 'setup', status: 0 }) })
         expect(calls).toEqual([])
         expect(serviceFactory).not.toHaveBeenCalled()
       })

@@ -19,6 +19,7 @@ import { codeOf } from './support/engine'
 import { runs, Tally } from './support/properties'
 import { PROVIDER_URL, settledWithin, startSignIn, type RunningSignIn } from './support/sso-sign-in'
 import { ROOT, plural, reliabilityTable } from './support/table'
+import { anyString } from '../../support/matchers'
 
 /*
  * Item 4: security checks as tests. Where another test file already holds a check, the table
@@ -163,7 +164,7 @@ describe('a localhost redirect', () => {
       const outcome = await free.outcome
       observed.push(`the answer over [::1]: HTTP ${answer}, ${codeOf(outcome)}`)
       expect(held).toEqual({ v4: true, v6: true })
-      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: expect.any(String) } })
+      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: anyString() } })
 
       const squatter = await new Promise<import('node:net').Server>((resolve, reject) => {
         const server = createServer((socket) => socket.destroy())
@@ -313,7 +314,7 @@ describe('IPC: sender checks and payload validation', () => {
     const checkedText = (v: string, field: string) => (field === 'password' ? v : v.trim())
     const plain = (v: unknown): v is Record<string, unknown> => {
       if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getOwnPropertySymbols(v).length > 0) return false
-      const proto = Object.getPrototypeOf(v)
+      const proto: unknown = Object.getPrototypeOf(v)
       return proto === Object.prototype || proto === null
     }
     const licenceId = (v: unknown): number | undefined => {
