@@ -167,7 +167,7 @@ async function sharedSandboxSections(ctx: Context, want: (s: Section) => boolean
         const rounds = { rounds: config.overheadRounds, warmupRounds: config.overheadWarmup, armer, activationBody: activationBody(licenceKeys.overhead) }
         const outcome = await measureOverhead(clients, rounds, notes)
         if (engine?.service)
-          outcome.data.engineSteps = measureEngineSteps(
+          outcome.data.engineSteps = await measureEngineSteps(
             { product: BENCH_BUNDLE, hardwareId, credentials: { method: 'license-key', licenseKey: licenceKeys.overhead } },
             keys
           )

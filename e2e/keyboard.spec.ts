@@ -6,7 +6,8 @@ import { BUNDLE, LICENCES } from './fixtures/seed'
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 20 } = {}): Promise<void> {
   for (let presses = 0; presses < max; presses++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return
+    // e2e compiles without the DOM library: the element's type names the one property read.
+    if (await target.evaluate((element: { ownerDocument: { activeElement: unknown } }) => element === element.ownerDocument.activeElement)) return
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
   }
   await expect(target, `not reachable within ${max} ${backwards ? 'Shift+Tab' : 'Tab'} presses`).toBeFocused({ timeout: 1 })

@@ -19,9 +19,9 @@ function perCall(iterations: number, body: () => unknown): number {
   return ((performance.now() - start) * 1000) / iterations
 }
 
-export function measureEngineSteps(input: ResolvedRequest, keys: { apiKey: string; sharedKey: string }): MicroCost[] {
+export async function measureEngineSteps(input: ResolvedRequest, keys: { apiKey: string; sharedKey: string }): Promise<MicroCost[]> {
   const hardware = createHardwareIdSource({ fixedMachineId: () => input.hardwareId })
-  hardware.machine()
+  await hardware.machine()
   const signer = createHmacSigner(keys)
   const validated = validateDeactivation(input)
   if (!validated.ok) throw new Error(`bench input does not validate: ${validated.error.code}`)

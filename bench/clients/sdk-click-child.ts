@@ -23,6 +23,13 @@ export interface SdkSampleConfig {
   auth: { apiKey: string; sharedKey: string } | { tokenUrl: string; clientId: string; clientSecret: string }
 }
 
+/*
+ * What the bench hands the SDK's deactivateBundle and getSSOUrl, as the License API documents them:
+ * the SDK's own parameter types come from json-schema-to-ts, which it does not install.
+ */
+export type SdkDeactivatePayload = { product: string; hardware_id: string } & ({ license_key: string } | { username: string; password: string })
+export type SdkSsoUrlQuery = { product: string; customer_account_code: string; response_type: 'code' | 'token' }
+
 /** The SDK's own axios instance, whose defaults its requests use. */
 const axios = createRequire(require.resolve('@licensespring/node-sdk'))('axios') as { defaults: { httpsAgent?: Agent } }
 
@@ -90,13 +97,13 @@ async function handle(message: Message): Promise<void> {
       send({ id: message.id, type: 'prepared' })
       return
     case 'click': {
-      const payload = message.payload as Parameters<LicenseAPI['deactivateBundle']>[0]
+      const payload = message.payload as SdkDeactivatePayload
       const result = await timed(sampleOf(message), (api) => api.deactivateBundle(payload))
       send({ id: message.id, type: 'clicked', ms: result.ms, ok: result.value === true, ...(result.error ? { error: result.error } : {}) })
       return
     }
     case 'sso-url': {
-      const query = message.query as Parameters<LicenseAPI['getSSOUrl']>[0]
+      const query = message.query as SdkSsoUrlQuery
       const result = await timed(sampleOf(message), (api) => api.getSSOUrl(query))
       const url = (result.value as { url?: unknown } | undefined)?.url
       send({ id: message.id, type: 'sso-url', ...(typeof url === 'string' ? { url } : { error: result.error ?? 'no url' }) })

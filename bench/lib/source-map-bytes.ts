@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib'
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const DIGIT = new Map([...BASE64].map((c, i) => [c, i]))
+const DIGIT = new Map(Array.from(BASE64, (c, i) => [c, i]))
 
 /** Decodes one segment's VLQ fields. */
 function decodeSegment(segment: string): number[] {

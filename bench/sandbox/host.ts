@@ -1,7 +1,7 @@
 /**
  * Child process that runs the License API sandbox for the bench, so the sandbox
  * has its own event loop (and core) and its memory is measured on its own.
- * Protocol over IPC: sends `ready` once listening; answers `stats`, `memory`,
+ * Protocol over IPC: sends `ready` with its endpoints once listening; answers `stats`, `memory`,
  * `profile-start`, `profile-stop` (CPU profile to a file) and `close`.
  */
 import { Session } from 'node:inspector'
@@ -12,7 +12,7 @@ import type { TLSSocket } from 'node:tls'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server'
-import type { HostOptions, LinkStats } from './protocol'
+import type { HostOptions, LinkStats, SandboxEndpoints } from './protocol'
 
 type Message = { id?: number | undefined; type: string; [key: string]: unknown }
 
@@ -137,8 +137,7 @@ async function main(): Promise<void> {
     }
   }
 
-  send({
-    type: 'ready',
+  const endpoints: SandboxEndpoints = {
     origin: sandbox.origin,
     apiUrl: sandbox.apiUrl,
     apiKey: sandbox.apiKey,
@@ -147,7 +146,8 @@ async function main(): Promise<void> {
     oauth: sandbox.oauth,
     ssoIssuer: typeof sandbox.summary().sso['issuer'] === 'string' ? new URL(String(sandbox.summary().sso['issuer'])).origin : '',
     pid: process.pid
-  })
+  }
+  send({ type: 'ready', endpoints })
 }
 
 function post(session: Session, method: string, params?: object): Promise<unknown> {

@@ -16,16 +16,15 @@ export interface RemoteSandbox extends SandboxEndpoints {
 
 export async function startRemoteSandbox(options: HostOptions, startTimeoutMs = 30_000): Promise<RemoteSandbox> {
   const child: ChildProcess = forkTs('bench/sandbox/host.ts', [JSON.stringify(options)], ['--expose-gc'])
-  let ready: SandboxEndpoints & RpcMessage
+  let ready: RpcMessage & { endpoints: SandboxEndpoints }
   try {
-    ready = await waitForMessage<SandboxEndpoints & RpcMessage>(child, 'ready', startTimeoutMs)
+    ready = await waitForMessage<RpcMessage & { endpoints: SandboxEndpoints }>(child, 'ready', startTimeoutMs)
   } catch (error) {
     child.kill('SIGKILL')
     throw error
   }
-  const { type: _type, ...endpoints } = ready
   return {
-    ...(endpoints as SandboxEndpoints),
+    ...ready.endpoints,
     async stats() {
       return (await rpc<RpcMessage & { stats: SandboxStats }>(child, { type: 'stats' })).stats
     },

@@ -23,7 +23,7 @@ import { failure, success } from '../../src/shared/outcome'
 import { describeError } from '../../src/shared/errors'
 import { makeSelfSignedCertificate } from '../../test/node/reliability/support/untrusted-tls'
 import type { EngineClickSpec } from '../clients/engine-click-child'
-import type { SdkSampleConfig } from '../clients/sdk-click-child'
+import type { SdkDeactivatePayload, SdkSampleConfig, SdkSsoUrlQuery } from '../clients/sdk-click-child'
 import { signInThroughBrowser, type SignInBrowser } from '../clients/sso-browser'
 import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
 import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
@@ -266,7 +266,7 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
     await sleepUntil(shown + plan.openForMs)
     const before = await env.sandbox.linkStats(link)
     const seat = plan.seat
-    const payload =
+    const payload: SdkDeactivatePayload =
       seat.kind === 'user'
         ? { username: seat.email, password: seat.password, hardware_id: plan.hardwareId, product: BENCH_BUNDLE }
         : { license_key: seat.kind === 'key' ? seat.licenseKey : '', hardware_id: plan.hardwareId, product: BENCH_BUNDLE }
@@ -281,15 +281,8 @@ async function runSdkSample(env: Environment, plan: Plan, port: number, link: nu
     httpSignInOrigins: [env.signInOrigin],
     openExternal: (url) => env.browser.open(url, plan.openForMs),
     async requestSsoUrl(query) {
-      const answer = await rpc<RpcMessage & { url?: string; error?: string }>(
-        env.sdk,
-        {
-          type: 'sso-url',
-          sample: plan.index,
-          query: { product: query.product, customer_account_code: query.customerAccountCode, response_type: 'code' }
-        },
-        30_000
-      )
+      const sdkQuery: SdkSsoUrlQuery = { product: query.product, customer_account_code: query.customerAccountCode, response_type: 'code' }
+      const answer = await rpc<RpcMessage & { url?: string; error?: string }>(env.sdk, { type: 'sso-url', sample: plan.index, query: sdkQuery }, 30_000)
       return answer.url ? success({ url: answer.url }) : failure(describeError('unexpected_response'))
     }
   })

@@ -104,14 +104,12 @@ export async function measureThroughput(sandbox: RemoteSandbox, keys: HmacKeys, 
   // The sandbox's profiler covers the measured window only.
   let profiling: Promise<boolean> = Promise.resolve(false)
   const profileTimer = options.profileFile
-    ? setTimeout(
-        () =>
-          (profiling = sandbox.startProfile().then(
-            () => true,
-            () => false
-          )),
-        options.warmupMs
-      )
+    ? setTimeout(() => {
+        profiling = sandbox.startProfile().then(
+          () => true,
+          () => false
+        )
+      }, options.warmupMs)
     : undefined
   try {
     await Promise.all(clients.map(loop))

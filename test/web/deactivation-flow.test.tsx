@@ -265,7 +265,7 @@ it('sends a pasted ID token with its customer account, and the licence id as a n
 
 it('shows the loading state until the app information arrives', async () => {
   const api = new FakeApi()
-  const info = deferred<void>()
+  const info = deferred<undefined>()
   const original = api.getAppInfo.bind(api)
   api.getAppInfo = async () => {
     await info.promise
@@ -273,7 +273,7 @@ it('shows the loading state until the app information arrives', async () => {
   }
   renderApp(api)
   expect(screen.getByText('Loading…')).toBeInTheDocument()
-  info.resolve()
+  info.resolve(undefined)
   await screen.findByRole('heading', { name: 'Deactivate a licence' })
   await waitFor(() => expect(screen.queryByText('Loading…')).toBeNull())
 })

@@ -148,7 +148,7 @@ describe('Upload a request file', () => {
     await screen.findByRole('heading', { level: 2, name: 'Upload a request file' })
     return rendered
   }
-  const fileInput = () => screen.getByLabelText('Request file') as HTMLInputElement
+  const fileInput = () => screen.getByLabelText<HTMLInputElement>('Request file')
   const requestFile = (content = 'eyJyZXF1ZXN0Ijp7fX0=', name = 'office-suite-3f2a9c0d-deactivate.req') => new File([content], name, { type: '' })
 
   it('shows what the file will free (key masked), uploads it on confirmation and shows the seat freed', async () => {

@@ -8,6 +8,7 @@ import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src
 import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
+import { stringMatching } from '../../support/matchers'
 
 const ROOT = resolve(__dirname, '../../..')
 const SPAWN_TIMEOUT_MS = 30_000
@@ -293,7 +294,7 @@ describe('runCli in-process', () => {
   it('--json carries the reference next to the outcome; a success has one too', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE', '--json'], h.io)).toBe(EXIT.success)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, reference: expect.stringMatching(/^LM-OK-200-[0-9A-Z]{4}$/) })
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, reference: stringMatching(/^LM-OK-200-[0-9A-Z]{4}$/) })
   })
 
   it('names the flag, not the field, in a human message', async () => {
@@ -359,7 +360,7 @@ describe('runCli in-process', () => {
   it('--sso prints the sign-in link, waits for the browser, then deactivates (exit 0)', async () => {
     const browser = async (url: string) => {
       const signIn = new URL(url)
-      const callback = `${signIn.searchParams.get('redirect_uri')}?${new URLSearchParams({ code: 'code-ann@acme.test', state: signIn.searchParams.get('state')! })}`
+      const callback = `${signIn.searchParams.get('redirect_uri')}?${new URLSearchParams({ code: 'code-ann@acme.test', state: signIn.searchParams.get('state')! }).toString()}`
       void fetch(callback, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
     }
     const h = harness(sandboxEnv(), { openExternal: browser })

@@ -4,12 +4,13 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../../src/shared/ipc-channels'
 import type { KnownErrorCode } from '../../../src/shared/errors'
 import { startHttpServer, type TestHttpServer } from '../engine/support/servers'
 import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-net-fetch'
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
+import { stringContaining } from '../../support/matchers'
 
 /**
  * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded
@@ -75,23 +76,20 @@ beforeAll(async () => {
   net = createNetFetchStandIn()
   apiNet = createNetFetchStandIn({ sessionCookie: null })
   electron = createElectronStandIn({ netFetch: net.fetch, partitionFetch: apiNet.fetch })
-  const saved = { ...process.env }
-  Object.assign(process.env, {
+  const env = {
     LM_API_URL: server.apiUrl,
     LM_API_KEY: 'built-bundle-api-key',
     LM_SHARED_KEY: 'built-bundle-shared-key',
     LM_TIMEOUT_MS: '3000',
     // LicenseSpring's hardware-id module, required from the installed package at run time.
     LM_HARDWARE_ID_SOURCE: 'licensespring'
-  })
+  }
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   try {
     loadWithElectronStandIn(MAIN_BUNDLE, electron)
     await electron.started
   } finally {
-    for (const key of ['LM_API_URL', 'LM_API_KEY', 'LM_SHARED_KEY', 'LM_TIMEOUT_MS', 'LM_HARDWARE_ID_SOURCE']) {
-      if (saved[key] === undefined) delete process.env[key]
-      else process.env[key] = saved[key]
-    }
+    vi.unstubAllEnvs()
   }
 }, 180_000)
 
@@ -157,7 +155,7 @@ describe('the built main bundle', () => {
       const handler = electron.ipcHandlers.get(IPC.getHardwareId)
       const outcome = (await handler!(electron.windowEvent())) as { ok: boolean; value?: { id: string; description: string } }
       const { machineIdSync } = createRequire(import.meta.url)('node-machine-id') as { machineIdSync: (original: boolean) => string }
-      expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: expect.stringContaining('LicenseSpring') } })
+      expect(outcome).toMatchObject({ ok: true, value: { id: machineIdSync(false), description: stringContaining('LicenseSpring') } })
       expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/koffi\.load/)
     }
   )

@@ -22,6 +22,7 @@ import {
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
+import { anyString, objectContaining } from '../../support/matchers'
 
 const running: RunningEngine[] = []
 afterEach(async () => {
@@ -74,7 +75,7 @@ describe('startEngine', () => {
     const input = { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }
 
     const first = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
-    expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: expect.any(String) } })
+    expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: anyString() } })
     const again = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
 
@@ -89,7 +90,9 @@ describe('startEngine', () => {
     const created = vi.fn(createLicenseService)
     await started({ ...all, createLicenseService: created })
     const open = created.mock.calls[0]![0].openExternal
-    const sandbox = await sandboxStarts.mock.results[0]!.value
+    const [start] = sandboxStarts.mock.results
+    if (start?.type !== 'return') throw new Error('the sandbox did not start')
+    const sandbox = await start.value
     const issuer = String(sandbox.summary().sso['issuer'])
     expect(issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     await open(`${issuer}/auth?client_id=license-users`)
@@ -239,7 +242,7 @@ describe('readStartupFacts', () => {
   it('gives the app and this PC’s id, or null when the id cannot be read', async () => {
     const app = { name: 'License Manager', version: '0.1.0', os: 'linux 6.1.0 (x64)' }
     const readable = await readStartupFacts(app, createHardwareIdSource({ fixedMachineId: () => 'pc-under-test' }))
-    expect(readable).toEqual({ ...app, hardwareId: expect.objectContaining({ id: 'pc-under-test', source: 'machine-id' }) })
+    expect(readable).toEqual({ ...app, hardwareId: objectContaining({ id: 'pc-under-test', source: 'machine-id' }) })
     const unreadable = await readStartupFacts(app, {
       machine: async () => failure(describeError('hardware_id_unavailable')),
       resolve: async () => failure(describeError('hardware_id_unavailable'))

@@ -37,42 +37,46 @@ export function fakeContents() {
   }
 }
 
-type AnyHandler = (...args: never[]) => unknown
+/** The Session hooks the fake records, called the way Electron calls them. */
+interface SessionHandlers {
+  request: (wc: unknown, p: string, cb: (granted: boolean) => void, d: unknown) => void
+  check: (wc: unknown, p: string, origin: string, d: unknown) => boolean
+  device: (d: unknown) => unknown
+  beforeRequest: (d: unknown, cb: (r: { cancel?: boolean }) => void) => void
+}
 
 /** A stand-in for a Session's permission and webRequest hooks. */
 export function fakeSession() {
-  const handlers: Record<string, AnyHandler> = {}
-  const record = (name: string) => (handler: AnyHandler) => {
-    handlers[name] = handler
-  }
+  const handlers: Partial<SessionHandlers> = {}
+  const record =
+    <K extends keyof SessionHandlers>(name: K) =>
+    (handler: SessionHandlers[K]) => {
+      handlers[name] = handler
+    }
   const session = {
     setPermissionRequestHandler: record('request'),
     setPermissionCheckHandler: record('check'),
     setDevicePermissionHandler: record('device'),
     webRequest: { onBeforeRequest: record('beforeRequest') }
   }
-  const get = <F extends AnyHandler>(name: string): F => {
+  const installed = <K extends keyof SessionHandlers>(name: K): SessionHandlers[K] => {
     const h = handlers[name]
     if (!h) throw new Error(`${name} handler not installed`)
-    return h as F
+    return h
   }
   return {
     session: session as unknown as Session,
     request(permission: string, requestingUrl: string, isMainFrame = true): Promise<boolean> {
-      return new Promise((resolve) =>
-        get<(wc: unknown, p: string, cb: (granted: boolean) => void, d: unknown) => void>('request')({}, permission, resolve, { requestingUrl, isMainFrame })
-      )
+      return new Promise((resolve) => installed('request')({}, permission, resolve, { requestingUrl, isMainFrame }))
     },
     check(permission: string, requestingUrl: string | undefined, isMainFrame = true): boolean {
-      return get<(wc: unknown, p: string, origin: string, d: unknown) => boolean>('check')(null, permission, '', { requestingUrl, isMainFrame })
+      return installed('check')(null, permission, '', { requestingUrl, isMainFrame })
     },
     device(): unknown {
-      return get<(d: unknown) => unknown>('device')({ deviceType: 'usb', origin: 'file://' })
+      return installed('device')({ deviceType: 'usb', origin: 'file://' })
     },
     beforeRequest(url: string, webContentsId: number | undefined): Promise<{ cancel?: boolean }> {
-      return new Promise((resolve) =>
-        get<(d: unknown, cb: (r: { cancel?: boolean }) => void) => void>('beforeRequest')({ url, webContentsId, resourceType: 'script' }, resolve)
-      )
+      return new Promise((resolve) => installed('beforeRequest')({ url, webContentsId, resourceType: 'script' }, resolve))
     }
   }
 }

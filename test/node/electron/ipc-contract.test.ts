@@ -15,28 +15,29 @@ import { success } from '../../../src/shared/outcome'
 
 const invoke = contractInvoke({ invoke: async () => null, on: () => undefined, removeListener: () => undefined })
 const hardwareId: HardwareIdInfo = { id: 'pc', source: 'override', description: 'Typed into the hardware id override' }
+/** Checks `value` against `Type` as an assignment to a variable of that type would. */
+const assignTo = <Type>(value: Type): Type => value
 
 describe('the IPC contract map types both ends of every channel', () => {
   it('the preload invokes a channel with its own payload and gets its own result', () => {
     expectTypeOf(invoke<typeof IPC.getAppInfo>).returns.toEqualTypeOf<Promise<Outcome<AppInfo>>>()
     expectTypeOf<IpcContract[typeof IPC.getHardwareId]>().toEqualTypeOf<LicenseManagerApi['getHardwareId']>()
     expectTypeOf<PayloadOf<typeof IPC.cancelSso>>().toEqualTypeOf<null>()
+    expectTypeOf(invoke<typeof IPC.getAppInfo>).toBeCallableWith(IPC.getAppInfo)
     // @ts-expect-error a channel that takes no payload refuses one
-    void (() => invoke(IPC.getAppInfo, { product: 'office-suite' }))
+    expectTypeOf(invoke<typeof IPC.getAppInfo>).toBeCallableWith(IPC.getAppInfo, { product: 'office-suite' })
     // @ts-expect-error the upload channel takes a request file's content, not an offline request
-    void (() => invoke(IPC.uploadOfflineRequest, { product: 'office-suite', licenseKey: 'K' }))
+    expectTypeOf(invoke<typeof IPC.uploadOfflineRequest>).toBeCallableWith(IPC.uploadOfflineRequest, { product: 'office-suite', licenseKey: 'K' })
     // @ts-expect-error the hardware-id channel answers hardware id info, not app info
-    const wrongResult: () => Promise<Outcome<AppInfo>> = () => invoke(IPC.getHardwareId)
-    void wrongResult
+    assignTo<() => Promise<Outcome<AppInfo>>>(() => invoke(IPC.getHardwareId))
   })
 
   it('the shell registers each channel with a parser and a call of that channel', () => {
     // @ts-expect-error the app-info channel must answer app info, not hardware id info
-    const wrongAnswer: ChannelHandler<typeof IPC.getAppInfo> = { parse: parseNoArgs, call: () => success(hardwareId) }
+    assignTo<ChannelHandler<typeof IPC.getAppInfo>>({ parse: parseNoArgs, call: () => success(hardwareId) })
     // @ts-expect-error the deactivate channel's payload is not "no payload"
-    const wrongParser: ChannelHandler<typeof IPC.deactivate> = { parse: parseNoArgs, call: async () => ({ ok: false, error: {} as never }) }
+    assignTo<ChannelHandler<typeof IPC.deactivate>>({ parse: parseNoArgs, call: async () => ({ ok: false, error: {} as never }) })
     // @ts-expect-error the save channel's payload is an offline request; the request-file parser does not give one
-    const swapped: ContractHandlers[typeof IPC.saveOfflineRequest]['parse'] = parseOfflineContentArgs
-    void [wrongAnswer, wrongParser, swapped]
+    assignTo<ContractHandlers[typeof IPC.saveOfflineRequest]['parse']>(parseOfflineContentArgs)
   })
 })

@@ -10,6 +10,7 @@ import type { WindowLicenseService } from '../../../src/main/engine/service'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
+import { objectContaining } from '../../support/matchers'
 
 const APP_URL = 'app://license-manager/index.html'
 const WINDOW_ID = 3
@@ -189,7 +190,7 @@ describe('registerIpcHandlers', () => {
         const outcome = await invoke(channel, fakeEvent(options).event, ...validArgs[channel]!)
         expect(outcome).toEqual({
           ok: false,
-          error: expect.objectContaining({
+          error: objectContaining({
             code: 'ipc_forbidden',
             family: 'setup',
             status: 0,
@@ -307,7 +308,12 @@ describe('registerIpcHandlers', () => {
       ipcMain,
       service: () => success(service),
       isTrustedSender: createSenderCheck(app, (id) => id === WINDOW_ID),
-      sandboxReset: async () => (running ? () => void resets++ : null)
+      sandboxReset: async () =>
+        running
+          ? () => {
+              resets++
+            }
+          : null
     })
     const reset = () => handlers.get(IPC.resetSandbox)!(fakeEvent().event) as Promise<Outcome<unknown>>
     expect(await reset()).toEqual(success(null))

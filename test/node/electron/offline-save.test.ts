@@ -17,12 +17,15 @@ const sender = { id: 1, isDestroyed: () => false, send: () => undefined }
 const event: InvokeEventLike = { sender, senderFrame: { url: 'file:///app/index.html', parent: null } }
 const file = { fileName: 'office-suite-aaaaaaaa-deactivate.req', content: 'QUJDRA==', summary: {} as never }
 
-/** Behaves as Electron documents showSaveDialog: `{canceled, filePath}`, filePath '' when cancelled. */
-function dialog(answer: 'cancel' | string) {
+/**
+ * Behaves as Electron documents showSaveDialog: `{canceled, filePath}`, filePath '' when cancelled.
+ * The user picks `fileName` in the test's folder, or cancels (null).
+ */
+function dialog(fileName: string | null) {
   const asked: Array<{ window: unknown; options: SaveDialogOptions }> = []
   const show: ShowSaveDialog = async (window, options) => {
     asked.push({ window, options })
-    return answer === 'cancel' ? { canceled: true, filePath: '' } : { canceled: false, filePath: join(folder, answer) }
+    return fileName === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: join(folder, fileName) }
   }
   return { show, asked }
 }
@@ -40,7 +43,7 @@ describe('saving a request file through the native save dialog', () => {
 
   it('a cancelled dialog writes nothing', async () => {
     const before = readdirSync(folder)
-    expect(await saveRequestFile(file, sender, { showSaveDialog: dialog('cancel').show })).toEqual(success({ saved: false }))
+    expect(await saveRequestFile(file, sender, { showSaveDialog: dialog(null).show })).toEqual(success({ saved: false }))
     expect(readdirSync(folder)).toEqual(before)
   })
 

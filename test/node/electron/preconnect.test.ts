@@ -21,20 +21,20 @@ function fakePreconnectSession() {
 }
 
 describe('sessionWarmer', () => {
-  it('preconnects one socket to the License API origin, never a path or query', () => {
+  it('preconnects one socket to the License API origin, never a path or query', async () => {
     const { session, calls } = fakePreconnectSession()
     const warmer = sessionWarmer(session)
-    warmer.warm('https://api.licensespring.com')
-    warmer.warm('https://api.licensespring.com:8443/api/v4/deactivate_bundle?x=1')
+    await warmer.warm('https://api.licensespring.com')
+    await warmer.warm('https://api.licensespring.com:8443/api/v4/deactivate_bundle?x=1')
     expect(calls).toEqual([
       { url: 'https://api.licensespring.com', numSockets: 1 },
       { url: 'https://api.licensespring.com:8443', numSockets: 1 }
     ])
   })
 
-  it('ignores an origin that is not http(s)', () => {
+  it('ignores an origin that is not http(s)', async () => {
     const { session, calls } = fakePreconnectSession()
-    sessionWarmer(session).warm('file:///etc/passwd')
+    await sessionWarmer(session).warm('file:///etc/passwd')
     expect(calls).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createHardwareIdSource, EMPTY_MACHINE_ID_HASH } from '../../../src/main/engine/hardware-id'
 import type { RawMachineIdReader } from '../../../src/main/engine/machine-id-readers'
 import { expectOk } from '../../support/expect-ok'
+import { stringContaining } from '../../support/matchers'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const GUID = '3d1219c7c4c5404aaa1f6d2a48adfda4'
@@ -33,7 +34,7 @@ describe('hardware id from the machine id', () => {
     const source = createHardwareIdSource({ readRawMachineId: reader(GUID), hostname: () => 'desk-17', platform: 'linux' })
     expect(await source.machine()).toEqual({
       ok: true,
-      value: { id: sha256(GUID), source: 'machine-id', description: expect.stringContaining('/etc/machine-id') }
+      value: { id: sha256(GUID), source: 'machine-id', description: stringContaining('/etc/machine-id') }
     })
   })
 
@@ -94,7 +95,7 @@ describe('hardware id override', () => {
   it('wins over the machine id, trimmed, without reading the machine', async () => {
     expect(await source.resolve('  helpdesk-pc-42 \n')).toEqual({
       ok: true,
-      value: { id: 'helpdesk-pc-42', source: 'override', description: expect.stringContaining('override') }
+      value: { id: 'helpdesk-pc-42', source: 'override', description: stringContaining('override') }
     })
   })
 

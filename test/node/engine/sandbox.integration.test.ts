@@ -9,6 +9,7 @@ import type { Outcome } from '../../../src/shared/outcome'
 import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
 import { defaultSeed, type SeedFile } from '../../../src/sandbox/seed'
 import { expectOk } from '../../support/expect-ok'
+import { stringContaining } from '../../support/matchers'
 
 /** The engine over HTTP against the real sandbox (default seed), every call through the LicenseService. */
 
@@ -225,11 +226,11 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     })
     expect(password).toMatchObject({
       ok: false,
-      error: { code: 'license_not_found', action: expect.stringContaining('Check the email (username) and the password') }
+      error: { code: 'license_not_found', action: stringContaining('Check the email (username) and the password') }
     })
     expect(password.ok ? '' : password.error.action).not.toContain('licence key')
     const key = await serviceWith().deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'NO-SUCH-KEY' } })
-    expect(key).toMatchObject({ ok: false, error: { code: 'license_not_found', action: expect.stringContaining('Check the licence key') } })
+    expect(key).toMatchObject({ ok: false, error: { code: 'license_not_found', action: stringContaining('Check the licence key') } })
   })
 
   it.each<[string, string, () => AuthConfig]>([
@@ -278,7 +279,7 @@ describe('every refusal the sandbox produces for a well-formed request, through 
     expect(codeOf(await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'globex', responseType: 'token' }))).toBe('sso_not_enabled')
     expect(await client.ssoUrl({ product: 'design-pack', customerAccountCode: 'acme', responseType: 'token' })).toMatchObject({
       ok: true,
-      value: { url: expect.stringContaining('response_type=token') }
+      value: { url: stringContaining('response_type=token') }
     })
   })
 })
@@ -409,7 +410,7 @@ function scriptedBrowser(answer: { code?: string; accessToken?: string; idToken?
     const redirect = signIn.searchParams.get('redirect_uri')!
     const state = signIn.searchParams.get('state')!
     if (answer.code !== undefined) {
-      void fetch(`${redirect}?${new URLSearchParams({ code: answer.code, state })}`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
+      void fetch(`${redirect}?${new URLSearchParams({ code: answer.code, state }).toString()}`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
       return
     }
     const fragment = new URLSearchParams({ state, token_type: 'Bearer' })

@@ -5,6 +5,7 @@ import type { DeactivationRequestInput } from '../../../src/shared/request'
 import type { SsoSignInRequestInput } from '../../../src/shared/request'
 import { forbiddenFetch, startHttpServer } from './support/servers'
 import { expectOk } from '../../support/expect-ok'
+import { anyString } from '../../support/matchers'
 
 const SHARED_KEY = 'service-test-shared-key'
 const APP = { name: 'License Manager', version: '1.2.3', os: 'linux 6.1 (x64)' }
@@ -178,7 +179,7 @@ describe('deactivation through the service', () => {
     const service = serviceFor(server.apiUrl)
     const before = Date.now()
     const outcome = await service.deactivate({ product: ' office-suite ', licenseId: '12', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })
-    expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: expect.any(String) } })
+    expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: anyString() } })
     expect(outcome.ok && Date.parse(outcome.value.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(JSON.parse(server.requests[0]!.body)).toEqual({
       hardware_id: MACHINE,

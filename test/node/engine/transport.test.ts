@@ -3,6 +3,7 @@ import { createLicenseApiClient } from '../../../src/main/engine/license-api-cli
 import type { Outcome } from '../../../src/shared/outcome'
 import type { ResolvedRequest } from '../../../src/shared/request'
 import { closedPort, countingFetch, startHttpServer, startTcpServer } from './support/servers'
+import { stringMatching } from '../../support/matchers'
 
 const REQUEST: ResolvedRequest = { product: 'office-suite', hardwareId: 'hw-1', credentials: { method: 'license-key', licenseKey: 'KEY-1' } }
 const AUTH = { scheme: 'hmac' as const, apiKey: 'api-key', sharedKey: 'shared-key' }
@@ -45,7 +46,7 @@ describe('transport failures over real loopback sockets', () => {
     const dns = await clientFor('http://no-such-host.invalid/api/v4/').client.deactivateBundle(REQUEST)
     expect(dns).toMatchObject({
       ok: false,
-      error: { code: 'dns_failure', status: 0, networkCause: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/) }
+      error: { code: 'dns_failure', status: 0, networkCause: stringMatching(/^(ENOTFOUND|EAI_AGAIN) no-such-host\.invalid$/) }
     })
     const badPort = await clientFor('http://127.0.0.1:6000/api/v4/').client.deactivateBundle(REQUEST)
     expect(badPort).toMatchObject({ ok: false, error: { status: 0, networkCause: 'bad port' } })

@@ -1,3 +1,4 @@
+import type { TLSSocket } from 'node:tls'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AuthConfig, ServerConfig } from '../../../src/main/engine/config'
 import { createNodeConnections, type NodeConnections } from '../../../src/main/engine/node-connections'
@@ -208,7 +209,7 @@ describe('warm-up (engine, Node connection pool, sandbox over TLS)', () => {
     const service = serviceOn(sandbox.apiUrl, hmacOf(sandbox), { connections })
     const live = new Set<unknown>()
     let mostAtOnce = 0
-    sandbox.server.on('secureConnection', (socket) => {
+    sandbox.server.on('secureConnection', (socket: TLSSocket) => {
       live.add(socket)
       mostAtOnce = Math.max(mostAtOnce, live.size)
       socket.on('close', () => live.delete(socket))

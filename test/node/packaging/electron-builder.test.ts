@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json'
 import { loadConfig } from '../../../src/main/engine/config'
 import { RELEASE_FUSES } from '../../../electron-builder.config'
+import { arrayContaining, objectContaining } from '../../support/matchers'
 
 /*
  * Installers cannot be built here (electron-builder needs Electron's binaries), so the
@@ -72,7 +73,7 @@ describe('electron-builder configuration', () => {
     for (const flavour of Object.values(FLAVOURS)) {
       for (const set of (await load(flavour)).extraResources as Array<{ from: string }>) expect(existsSync(join(ROOT, set.from)), set.from).toBe(true)
     }
-    expect(config.files).toEqual(expect.arrayContaining([expect.objectContaining({ filter: expect.arrayContaining(['out/**/*', 'package.json']) })]))
+    expect(config.files).toEqual(arrayContaining([objectContaining({ filter: arrayContaining(['out/**/*', 'package.json']) })]))
     expect(packageJson.main.startsWith('./out/')).toBe(true)
   })
 

@@ -81,7 +81,7 @@ describe('any request at every entry point', () => {
             body: ''
           })
           const outcome = await signIn.outcome
-          observed.push(`SSO listener (${grant} grant): ${statuses}; then the real answer: HTTP ${real.status}, ${codeOf(outcome)}`)
+          observed.push(`SSO listener (${grant} grant): ${statuses.toString()}; then the real answer: HTTP ${real.status}, ${codeOf(outcome)}`)
           expect(real.status).toBe(200)
           expectOk(outcome)
         } finally {
@@ -105,7 +105,7 @@ describe('any request at every entry point', () => {
         hardwareId: 'sandbox-pc-1',
         credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
       })
-      observed.push(`sandbox License API: ${apiStatuses}; then a deactivation: ${codeOf(deactivation)}`)
+      observed.push(`sandbox License API: ${apiStatuses.toString()}; then a deactivation: ${codeOf(deactivation)}`)
       record()
       expectOk(deactivation)
 
@@ -119,7 +119,7 @@ describe('any request at every entry point', () => {
         runs(150)
       )
       const discovery = await fetch(`${provider.issuer}/.well-known/openid-configuration`)
-      observed.push(`sandbox OpenID provider: ${providerStatuses}; then discovery: HTTP ${discovery.status}`)
+      observed.push(`sandbox OpenID provider: ${providerStatuses.toString()}; then discovery: HTTP ${discovery.status}`)
       record()
       expect(discovery.status).toBe(200)
       expect(plural(observed.length, 'entry point')).toBe('4 entry points')

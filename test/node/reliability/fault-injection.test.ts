@@ -26,7 +26,7 @@ const INPUT: DeactivationRequestInput = {
 }
 
 const table = reliabilityTable(__filename, 1, 'Fault injection against the engine')
-const cleanups: Array<() => Promise<unknown> | void> = []
+const cleanups: Array<() => Promise<unknown> | undefined> = []
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!()
 })

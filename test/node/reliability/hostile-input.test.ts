@@ -359,7 +359,7 @@ describe('seed files', () => {
   type SeedLike = typeof defaultSeedJson
   /** The default seed with every shared key, client secret and password replaced by a random 24-hex secret. */
   function seedWithSecrets(secrets: string[]): { seed: SeedLike; used: string[] } {
-    const seed = structuredClone(defaultSeedJson) as SeedLike
+    const seed = structuredClone<SeedLike>(defaultSeedJson)
     const used: string[] = []
     const take = () => {
       const s = secrets[used.length % secrets.length]! + String(used.length).padStart(2, '0')
@@ -385,7 +385,7 @@ describe('seed files', () => {
 
   it('H06 mutated seed objects → a valid seed or a SeedError naming the problem, never a crash or a secret', async (context) => {
     const outcomes = new Tally()
-    await fc.assert(
+    fc.assert(
       fc.property(
         fc.array(hexSecret(24), { minLength: 4, maxLength: 4 }),
         fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constant(undefined), fieldValue, nastyText)), { minLength: 1, maxLength: 3 }),
@@ -398,6 +398,7 @@ describe('seed files', () => {
             const key = path[path.length - 1]!
             if (value === undefined) {
               if (Array.isArray(parent)) parent.splice(Number(key), 1)
+              // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the property removes a random key of the seed on purpose
               else delete parent[key]
             } else parent[key] = value
           }
@@ -432,7 +433,7 @@ describe('seed files', () => {
         fc.record({ kind: fc.constant('delete-char' as const), at: fc.nat() }),
         fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', '"', '}', ',', '\u0001', '\\') })
       )
-      await fc.assert(
+      fc.assert(
         fc.property(fc.array(hexSecret(24), { minLength: 4, maxLength: 4 }), corruption, (secrets, c) => {
           const { seed, used } = seedWithSecrets(secrets)
           let text = JSON.stringify(seed, null, 2)
@@ -524,7 +525,7 @@ describe('the engine’s validation', () => {
           { method: fc.oneof(fc.constantFrom(...METHODS), fieldValue), ...Object.fromEntries(CREDENTIAL_FIELDS.map((f) => [f, anyValue])) },
           { requiredKeys: [] }
         )
-      } as Record<string, fc.Arbitrary<unknown>>,
+      },
       { requiredKeys: [] }
     )
     const input = fc.oneof({ weight: 3, arbitrary: oneMethod }, { weight: 2, arbitrary: anyFields }, { weight: 1, arbitrary: fc.anything() })
@@ -599,7 +600,7 @@ describe('the engine’s validation', () => {
       )
     )
     const names = Object.values(CONFIG_ENV).filter((n) => n !== CONFIG_ENV.sharedKey && n !== CONFIG_ENV.clientSecret)
-    await fc.assert(
+    fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom(...names), envValue, { maxKeys: 4 }),
         hexSecret(20),

@@ -37,7 +37,7 @@ const table = reliabilityTable(__filename, 4, 'Security checks')
 const hex = (bytes: number) => randomBytes(bytes).toString('hex')
 
 type SeedShape = typeof defaultSeedJson
-const seed = structuredClone(defaultSeedJson) as SeedShape
+const seed = structuredClone<SeedShape>(defaultSeedJson)
 /** Seeded secrets, by what they are. */
 const seeded: Secret[] = []
 const secretFor = (label: string): string => {

@@ -19,6 +19,7 @@ import { codeOf } from './support/engine'
 import { runs, Tally } from './support/properties'
 import { PROVIDER_URL, settledWithin, startSignIn, type RunningSignIn } from './support/sso-sign-in'
 import { ROOT, plural, reliabilityTable } from './support/table'
+import { anyString } from '../../support/matchers'
 
 /*
  * Item 4: security checks as tests. Where another test file already holds a check, the table
@@ -119,7 +120,7 @@ describe('the SSO loopback listener', () => {
       id: 'S02',
       case: 'Redirect URIs naming 0.0.0.0, [::], a LAN address, IPv4-mapped loopback, loopback look-alike host names, https, credentials, a fragment, other schemes, random web URLs (60)',
       expected: 'sso_redirect_not_loopback; no listener, no browser, no progress',
-      observed: `${outcomes}; ${listening} listened; ${opened} browsers opened`
+      observed: `${outcomes.toString()}; ${listening} listened; ${opened} browsers opened`
     })
     expect(opened).toBe(0)
   })
@@ -163,7 +164,7 @@ describe('a localhost redirect', () => {
       const outcome = await free.outcome
       observed.push(`the answer over [::1]: HTTP ${answer}, ${codeOf(outcome)}`)
       expect(held).toEqual({ v4: true, v6: true })
-      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: expect.any(String) } })
+      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: anyString() } })
 
       const squatter = await new Promise<import('node:net').Server>((resolve, reject) => {
         const server = createServer((socket) => socket.destroy())
@@ -294,7 +295,7 @@ describe('IPC: sender checks and payload validation', () => {
       id: 'S03',
       case: 'IPC deactivate from random sender frames: random web and app:// URLs, the built page as a file:// URL, encoded and dot-segment paths of the app page, another host or user, sub-frames, other WebContents, no frame (300)',
       expected: 'the engine is called only for the app window’s main frame showing app://license-manager/index.html; ipc_forbidden otherwise',
-      observed: `${verdicts.total} calls: ${verdicts}`
+      observed: `${verdicts.total} calls: ${verdicts.toString()}`
     })
     expect(verdicts.get('trusted')).toBeGreaterThan(0)
   })
@@ -313,7 +314,7 @@ describe('IPC: sender checks and payload validation', () => {
     const checkedText = (v: string, field: string) => (field === 'password' ? v : v.trim())
     const plain = (v: unknown): v is Record<string, unknown> => {
       if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getOwnPropertySymbols(v).length > 0) return false
-      const proto = Object.getPrototypeOf(v)
+      const proto: unknown = Object.getPrototypeOf(v)
       return proto === Object.prototype || proto === null
     }
     const licenceId = (v: unknown): number | undefined => {
@@ -418,7 +419,7 @@ describe('IPC: sender checks and payload validation', () => {
       case: 'IPC deactivate / deactivateWithSso from the trusted frame with random payloads: 0–2 arguments, unknown and "__proto__" fields, credentials of several methods or a malformed method, wrong types, over-long strings, any JSON-like value (400)',
       expected:
         'the engine receives only requests the contract accepts (one plain object, known fields, every value within its rules), as checked (identifiers trimmed, the licence id a number); otherwise invalid_input without echoing a value',
-      observed: `${verdicts.total} calls: ${verdicts}`
+      observed: `${verdicts.total} calls: ${verdicts.toString()}`
     })
   })
 
@@ -431,7 +432,7 @@ describe('IPC: sender checks and payload validation', () => {
     }
     guardWebContents(contents as unknown as Pick<WebContents, 'on' | 'setWindowOpenHandler'>, app)
     const verdicts = new Tally()
-    await fc.assert(
+    fc.assert(
       fc.property(urls, fc.constantFrom('will-navigate', 'will-frame-navigate', 'will-redirect'), (url, name) => {
         let prevented = false
         listeners.get(name)!({ url, preventDefault: () => (prevented = true) })
@@ -447,7 +448,7 @@ describe('IPC: sender checks and payload validation', () => {
       id: 'S05',
       case: 'will-navigate / will-frame-navigate / will-redirect and window.open with random web and app:// URLs, the built page as a file:// URL and look-alikes of the app page (300)',
       expected: 'navigation allowed only to app://license-manager/index.html (any hash or query); window.open always denied',
-      observed: `${verdicts.total} navigations: ${verdicts}; ${verdicts.total} window.open denied`
+      observed: `${verdicts.total} navigations: ${verdicts.toString()}; ${verdicts.total} window.open denied`
     })
   })
 })

@@ -8,6 +8,7 @@ import { parseArgs } from '../../../src/sandbox/cli'
 import type { SandboxSummary } from '../../../src/sandbox/summary'
 import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { callApi } from './helpers'
+import { stringContaining, stringMatching } from '../../support/matchers'
 
 const ROOT = join(__dirname, '../../..')
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
@@ -49,10 +50,10 @@ describe('npm run sandbox', () => {
     const exited = exitOf(child, 50_000)
     const summary = JSON.parse(await firstLine(child, 40_000)) as SandboxSummary
     expect(summary).toMatchObject({
-      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4\/$/),
+      url: stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v4\/$/),
       apiKey: 'sandbox-api-key',
       sharedKey: 'sandbox-shared-key',
-      publicKey: expect.stringContaining('BEGIN PUBLIC KEY')
+      publicKey: stringContaining('BEGIN PUBLIC KEY')
     })
     const office = summary.bundles.find((b) => b.code === 'office-suite')
     expect(office?.licenseKeys).toContain('OFFICE-2222-IN-USE')

@@ -249,7 +249,7 @@ describe('the Date header: RFC 7231 IMF-fixdate, the form the docs require and t
 
 describe('sso_url query parameters', () => {
   const query = (params: Record<string, string>) =>
-    send(sandbox.origin, { method: 'GET', path: `/api/v4/sso_url?${new URLSearchParams(params)}`, headers: signedHeaders() })
+    send(sandbox.origin, { method: 'GET', path: `/api/v4/sso_url?${new URLSearchParams(params).toString()}`, headers: signedHeaders() })
 
   it('refuses a parameter neither the docs nor an SDK names, naming it', async () => {
     const response = await query({ product: 'design-pack', customer_account_code: 'acme', response_type: 'code', prompt: 'none' })

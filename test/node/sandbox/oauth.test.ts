@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { callApi, expectRefusal, send } from './helpers'
+import { anyString } from '../../support/matchers'
 
 /** A clock the tests move forward to expire tokens. */
 let clock = Date.parse('2025-06-01T08:00:00Z')
@@ -40,7 +41,7 @@ describe('client-credentials token endpoint', () => {
   it('issues a bearer token with its lifetime', async () => {
     const response = await requestToken({ grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-client-secret' })
     expect(response.status).toBe(200)
-    expect(response.json).toMatchObject({ token_type: 'Bearer', expires_in: 60, access_token: expect.any(String) })
+    expect(response.json).toMatchObject({ token_type: 'Bearer', expires_in: 60, access_token: anyString() })
     expect(response.headers['cache-control']).toBe('no-store')
   })
 

@@ -239,7 +239,10 @@ describe('deactivate_bundle_offline: refusals, in the usual envelope, and the se
     ['cut off', v2File().slice(0, 120)],
     ['Base64 of something else', b64('{"hello":"world"}')],
     ['an activation request', b64(JSON.stringify({ request: { ...v2Request(), request: 'activation' }, signature: 'x' }))],
-    ['a prototype key', b64(JSON.stringify({ request: JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(v2Request()).slice(1)}`), signature: 'x' }))]
+    [
+      'a prototype key',
+      b64(JSON.stringify({ request: JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(v2Request()).slice(1)}`) as unknown, signature: 'x' }))
+    ]
   ])('a body that is %s → authorization_missing_params (as documented for an unreadable body)', async (_name, content) => {
     expectRefusal(await upload(content), 400, 'authorization_missing_params')
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()

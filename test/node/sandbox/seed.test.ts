@@ -70,12 +70,12 @@ describe('loadSeed', () => {
 
   it('names a missing file', () => {
     const path = join(dir, 'absent.json')
-    expect(() => loadSeed(path)).toThrowError(new SeedError(`Cannot read the sandbox seed ${path}: file not found`))
+    expect(() => loadSeed(path)).toThrow(new SeedError(`Cannot read the sandbox seed ${path}: file not found`))
   })
 
   it('says when the file is not JSON', () => {
     const path = writeSeed('broken.json', '{ "apiKeys": [ ')
-    expect(() => loadSeed(path)).toThrowError(/is not valid JSON/)
+    expect(() => loadSeed(path)).toThrow(/is not valid JSON/)
   })
 
   it('lists schema problems with their paths', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SsoFactoryContext } from '../../../src/sandbox/server'
 import { callApi, expectRefusal, ScriptedSsoAuthority, send, signedHeaders } from './helpers'
+import { stringContaining } from '../../support/matchers'
 
 let sandbox: RunningSandbox
 let sso: ScriptedSsoAuthority
@@ -22,7 +23,7 @@ describe('GET sso_url', () => {
   it('delegates to the SSO side with the query it was given', async () => {
     const response = await ssoUrl('product=design-pack&customer_account_code=acme&response_type=token&redirect_uri=http%3A%2F%2F127.0.0.1%3A5555%2Fcb')
     expect(response.status).toBe(200)
-    expect(response.json).toMatchObject({ url: expect.stringContaining('kc_idp_hint=acme'), openid_configuration: { issuer: 'https://idp.test' } })
+    expect(response.json).toMatchObject({ url: stringContaining('kc_idp_hint=acme'), openid_configuration: { issuer: 'https://idp.test' } })
     expect(sso.urlQueries).toEqual([{ product: 'design-pack', customerAccountCode: 'acme', responseType: 'token', redirectUri: 'http://127.0.0.1:5555/cb' }])
   })
 

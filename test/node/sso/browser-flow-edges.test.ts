@@ -9,6 +9,7 @@ import { ACCOUNTS, ANN, browserOpener, codeQuery, listenerOf, progressLog, reque
 import { freePort, isListening, occupyPort } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { expectOk } from '../../support/expect-ok'
+import { anyString, stringContaining } from '../../support/matchers'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -107,7 +108,7 @@ describe('the loopback listener', () => {
     expect(await settledWithin(outcome, 100)).toBe('pending')
 
     expect(await rawExchange(port, [get(port, `/?code=real&state=${state}`)])).toMatch(/^HTTP\/1\.1 200/)
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real', redirectUri: expect.any(String) } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real', redirectUri: anyString() } })
   })
 
   it('for the implicit grant refuses a relay post without its header, and reports a callback without tokens', async () => {
@@ -288,7 +289,7 @@ describe('state, browser and attempts', () => {
     const waiting = progress.events[1]
     if (waiting?.stage !== 'waiting-for-browser') throw new Error('expected waiting-for-browser')
     if (platform === 'win32') {
-      expect(waiting).toMatchObject({ browserOpened: false, notOpenedReason: expect.stringContaining('2,081 characters') })
+      expect(waiting).toMatchObject({ browserOpened: false, notOpenedReason: stringContaining('2,081 characters') })
       expect(opened).toEqual([])
     } else {
       expect(waiting).toMatchObject({ browserOpened: true })

@@ -12,6 +12,7 @@ import { createSandboxSso } from '../../../src/sandbox/sso'
 import { signInOnProviderPage } from './harness'
 import { isListening } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { stringMatching } from '../../support/matchers'
 
 /** From the default seed: licence 3001 of design-pack belongs to ann@acme.test (SSO) and is active on sandbox-pc-1. */
 const ANN = { email: 'ann@acme.test', password: 'ann-password' }
@@ -66,7 +67,7 @@ describe('SSO deactivation against the sandbox, through the engine, in a real br
   it('the sandbox summary names the provider and its registered redirect', () => {
     expect(sandbox.summary().sso).toMatchObject({
       attached: true,
-      issuer: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      issuer: stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       clientId: 'license-users',
       redirectUris: { acme: 'http://127.0.0.1' }
     })

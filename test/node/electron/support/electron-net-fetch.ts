@@ -60,7 +60,7 @@ const netError = (name: string) => new Error(`net::${name}`)
 /** How Chromium names a body that ended before it was complete. */
 function truncatedBodyName(res: IncomingMessage): string {
   if (res.headers['content-length'] !== undefined) return 'ERR_CONTENT_LENGTH_MISMATCH'
-  if (/chunked/i.test(String(res.headers['transfer-encoding'] ?? ''))) return 'ERR_INCOMPLETE_CHUNKED_ENCODING'
+  if (/chunked/i.test(res.headers['transfer-encoding'] ?? '')) return 'ERR_INCOMPLETE_CHUNKED_ENCODING'
   return 'ERR_CONNECTION_RESET'
 }
 
@@ -95,6 +95,7 @@ export function createNetFetchStandIn(options: NetFetchStandInOptions = {}): Net
       const onAbort = () => {
         if (!settled) {
           settled = true
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- fetch rejects with the signal's reason, whatever the caller aborted with
           reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'))
         }
         onBodyAbort?.()

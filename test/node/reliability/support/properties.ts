@@ -52,8 +52,11 @@ export const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }) }
 )
 
+/** One of the characters of `text` (as a reader counts them), each as likely. */
+export const charOf = (text: string) => fc.constantFrom(...Array.from(new Intl.Segmenter().segment(text), ({ segment }) => segment))
+
 /** Lower-case hex of a fixed length: seeded secrets that nothing else in a message can look like. */
-export const hexSecret = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length })
+export const hexSecret = (length: number) => fc.string({ unit: charOf('0123456789abcdef'), minLength: length, maxLength: length })
 
 /** Counts values, for the table: "a 3, b 1" in name order. */
 export class Tally {
