@@ -25,6 +25,8 @@ export interface AppInfo {
   defaultProduct: string
   /** Default customer account code for SSO, when the vendor configured one. */
   defaultCustomerAccount: string
+  /** The vendor's help page (https), linked under the form; null when none is configured. */
+  helpUrl: string | null
 }
 
 export interface DeactivationResult {
@@ -110,4 +112,6 @@ export interface LicenseManagerApi {
   resetSandbox(): Promise<Outcome<null>>
   /** Version, OS and hardware id for the start-up failure screen; answers even when the engine could not start. */
   getStartupFacts(): Promise<Outcome<StartupFacts>>
+  /** Opens the vendor's configured help page in the system browser (the window names no address). */
+  openHelp(): Promise<Outcome<null>>
 }

@@ -45,7 +45,8 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   server: v.server,
   sandbox: v.sandbox,
   defaultProduct: v.defaultProduct,
-  defaultCustomerAccount: v.defaultCustomerAccount
+  defaultCustomerAccount: v.defaultCustomerAccount,
+  helpUrl: v.helpUrl
 })
 
 export function toPrefill(v: Prefill): Prefill {

@@ -27,6 +27,8 @@ export interface WindowLicenseService {
   warmUp(): Outcome<WarmUpState>
   /** The form is gone: stop keeping the connection warm. */
   stopWarmUp(): Outcome<null>
+  /** Opens the vendor's configured help page in the system browser; `help_page_not_opened` when none is configured or it did not open. */
+  openHelp(): Promise<Outcome<null>>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
 }
@@ -181,7 +183,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       server: describeServer(config),
       sandbox: deps.sandbox,
       defaultProduct: config.defaultProduct,
-      defaultCustomerAccount: config.defaultCustomerAccount
+      defaultCustomerAccount: config.defaultCustomerAccount,
+      helpUrl: config.helpUrl ?? null
     }),
 
     hardwareId: () => guarded(() => hardware.machine()),
@@ -205,6 +208,16 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     stopWarmUp() {
       warm.stop()
       return success(null)
+    },
+
+    async openHelp() {
+      if (config.helpUrl === undefined) return failure(describeError('help_page_not_opened', { detail: { configured: false } }))
+      try {
+        await deps.openExternal(config.helpUrl)
+        return success(null)
+      } catch {
+        return failure(describeError('help_page_not_opened', { detail: { configured: true } }))
+      }
     },
 
     offline,

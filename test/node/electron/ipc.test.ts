@@ -25,7 +25,8 @@ const ENGINE_CHANNELS = [
   IPC.saveOfflineRequest,
   IPC.inspectOfflineRequest,
   IPC.uploadOfflineRequest,
-  IPC.warmUp
+  IPC.warmUp,
+  IPC.openHelp
 ]
 const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
 
@@ -36,7 +37,8 @@ const appInfo: AppInfo = {
   server: 'http://127.0.0.1:4010/api/v4/',
   sandbox: true,
   defaultProduct: 'office-suite',
-  defaultCustomerAccount: 'acme'
+  defaultCustomerAccount: 'acme',
+  helpUrl: 'https://support.example.com/licences'
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
 const result: DeactivationResult = { product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', at: '2025-01-01T00:00:00.000Z' }
@@ -70,6 +72,7 @@ function fakeService(overrides: Partial<WindowLicenseService> = {}) {
     cancelSso: () => (calls.push('cancelSso'), success(null)),
     warmUp: () => (calls.push('warmUp'), success({ warming: true })),
     stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
+    openHelp: async () => (calls.push('openHelp'), success(null)),
     offline: {
       create: async () => (
         calls.push('offline.create'),
@@ -152,7 +155,8 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.takePrefill]: [],
   [IPC.resetSandbox]: [],
-  [IPC.getStartupFacts]: []
+  [IPC.getStartupFacts]: [],
+  [IPC.openHelp]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -478,6 +482,7 @@ describe('nothing secret crosses IPC to the window', () => {
     cancelSso: () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
     warmUp: () => (ok ? success({ warming: true, ...leak }) : failure(leakyError)),
     stopWarmUp: () => success(null),
+    openHelp: async () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
     offline: {
       create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
       inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
@@ -491,7 +496,7 @@ describe('nothing secret crosses IPC to the window', () => {
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {
-    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'name', 'os', 'sandbox', 'server', 'version'],
+    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
     [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product'],
     [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product'],
@@ -515,7 +520,7 @@ describe('nothing secret crosses IPC to the window', () => {
       for (const name of FORBIDDEN_KEYS) expect(keys).not.toContain(name)
 
       if (outcome.ok) {
-        if (channel === IPC.cancelSso) expect(outcome.value).toBeNull()
+        if (channel === IPC.cancelSso || channel === IPC.openHelp) expect(outcome.value).toBeNull()
         else expect(Object.keys(outcome.value as object).sort()).toEqual(CONTRACT_KEYS[channel])
       } else {
         expect(Object.keys(outcome.error).sort()).toEqual(ERROR_KEYS)

@@ -243,7 +243,8 @@ describe('appInfo and hardwareId', () => {
       server: 'https://licence.example.com/api/v4/',
       sandbox: false,
       defaultProduct: 'office-suite',
-      defaultCustomerAccount: 'acme'
+      defaultCustomerAccount: 'acme',
+      helpUrl: null
     })
     expect(JSON.stringify(info)).not.toContain(SHARED_KEY)
   })
@@ -255,5 +256,44 @@ describe('appInfo and hardwareId', () => {
 
   it('cancelSso with nothing running is a harmless success', () => {
     expect(offlineService().service.cancelSso()).toEqual({ ok: true, value: null })
+  })
+})
+
+describe('the vendor’s help page', () => {
+  const HELP_URL = 'https://support.example.com/licences'
+  function helpService(helpUrl: string | undefined, openExternal: (url: string) => Promise<void>) {
+    const base = configFor('https://licence.example.com/api/v4/')
+    return createLicenseService({
+      config: helpUrl === undefined ? base : { ...base, helpUrl },
+      fetch: forbiddenFetch(),
+      openExternal,
+      machineId: () => MACHINE,
+      app: APP,
+      sandbox: false
+    })
+  }
+
+  it('opens the configured address in the system browser, and names it in appInfo', async () => {
+    const opened: string[] = []
+    const service = helpService(HELP_URL, async (url) => void opened.push(url))
+    expect(service.appInfo().helpUrl).toBe(HELP_URL)
+    expect(await service.openHelp()).toEqual({ ok: true, value: null })
+    expect(opened).toEqual([HELP_URL])
+  })
+
+  it('opens nothing when none is configured', async () => {
+    const opened: string[] = []
+    const service = helpService(undefined, async (url) => void opened.push(url))
+    expect(service.appInfo().helpUrl).toBeNull()
+    expect(await service.openHelp()).toMatchObject({
+      ok: false,
+      error: { code: 'help_page_not_opened', explanation: 'No help page is configured for this app.' }
+    })
+    expect(opened).toEqual([])
+  })
+
+  it('says the browser did not open when the system refused', async () => {
+    const service = helpService(HELP_URL, () => Promise.reject(new Error('no browser')))
+    expect(await service.openHelp()).toMatchObject({ ok: false, error: { code: 'help_page_not_opened' } })
   })
 })
