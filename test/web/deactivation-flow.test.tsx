@@ -109,6 +109,19 @@ describe('busy state', () => {
   })
 })
 
+describe('the licence key as typed', () => {
+  it('is sent without surrounding spaces, its capital and small letters kept', async () => {
+    const api = new FakeApi()
+    const { user } = await renderForm(api)
+    expect(ui.field('Licence key')).toHaveAccessibleDescription(/capital and small letters are different/)
+    await user.type(ui.field('Licence key'), '  aAaA-bbBB-cccc-DDDD  ')
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await screen.findByRole('heading', { name: 'Licence deactivated' })
+    expect(api.calls.deactivate.map((input) => input.credentials)).toEqual([{ method: 'license-key', licenseKey: 'aAaA-bbBB-cccc-DDDD' }])
+  })
+})
+
 describe('success view', () => {
   it('moves focus to its heading and shows what was freed', async () => {
     const { user } = await renderForm()
