@@ -31,6 +31,12 @@ export interface AppInfo {
 
 export interface DeactivationResult {
   product: string
+  /**
+   * The bundle's products, freed with it, where the app knows them (the vendor's `bundleProducts`
+   * setting, or the built-in sandbox's own bundles); null when not known: the License API's answer
+   * names none, and nothing else is asked.
+   */
+  products: string[] | null
   hardwareId: string
   method: LoginMethod
   /** ISO time the server confirmed. */

@@ -139,6 +139,25 @@ describe('success view', () => {
     expect(view).toHaveTextContent(`Fingerprint${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
   })
 
+  it('names the products freed where the app knows them, and otherwise says all products of the bundle', async () => {
+    const api = new FakeApi()
+    api.deactivateAnswer = async (input) => deactivated(input, 'license-key', ['writer', 'sheets', 'slides'])
+    const { user } = await renderForm(api)
+    await user.type(ui.field('Licence key'), KEY)
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    const view = (await screen.findByRole('heading', { name: 'Licence deactivated' })).closest('section') as HTMLElement
+    expect(view).toHaveTextContent('Products freedwriter, sheets, slides')
+    await user.click(within(view).getByRole('button', { name: 'Deactivate another' }))
+
+    api.deactivateAnswer = async (input) => deactivated(input, 'license-key', null)
+    await user.type(ui.field('Licence key'), KEY)
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    const unknown = (await screen.findByRole('heading', { name: 'Licence deactivated' })).closest('section') as HTMLElement
+    expect(unknown).toHaveTextContent('Products freedall products in bundle office-suite')
+  })
+
   it('has a Close button that closes the window', async () => {
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined)
     const { user } = await renderForm()

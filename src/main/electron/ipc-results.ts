@@ -68,6 +68,7 @@ export const toStartupFacts = (v: StartupFacts): StartupFacts => ({
 
 export const toDeactivationResult = (v: DeactivationResult): DeactivationResult => ({
   product: v.product,
+  products: v.products === null ? null : v.products.map(String),
   hardwareId: v.hardwareId,
   method: v.method,
   at: v.at

@@ -27,7 +27,11 @@ export interface EngineConfig {
   warmUp?: boolean
   /** The vendor's help page (https), linked under the form; absent = no link. */
   helpUrl?: string
+  /** Bundle code → the products it holds, as the success view names them; absent = not known. */
+  bundleProducts?: BundleProducts
 }
+
+export type BundleProducts = Readonly<Record<string, readonly string[]>>
 
 /** A configuration that names a real (or already started sandbox) server. */
 export type ServerConfig = EngineConfig & { apiUrl: string; auth: AuthConfig }
@@ -92,7 +96,8 @@ export const FILE_SETTINGS = [
   'hardwareIdSource',
   'hardwareIdAlgorithm',
   'warmUp',
-  'helpUrl'
+  'helpUrl',
+  'bundleProducts'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
@@ -129,7 +134,8 @@ export const CONFIG_EXAMPLES = {
   hardwareIdSource: '"node-machine-id" or "licensespring"',
   hardwareIdAlgorithm: '"Default" or 0 (with "hardwareIdSource": "licensespring" only)',
   warmUp: 'true or false',
-  helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link'
+  helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
+  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)'
 } as const
 
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
@@ -230,6 +236,16 @@ const helpUrlSchema = z
 function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
   if (s === undefined || s.value === null) return success(undefined)
   return check(helpUrlSchema, s, 'helpUrl')
+}
+
+/** The products of each bundle, from the configuration file only (a list does not fit an environment variable). */
+function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | undefined> {
+  if (s === undefined || s.value === null) return success(undefined)
+  const name = textSchema(MAX_CODE_LENGTH, true)
+  const schema = z
+    .record(name, z.array(name, 'must list each bundle’s products.').min(1).max(100), 'must be an object of bundle codes.')
+    .refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.')
+  return check(schema, s, 'bundleProducts')
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
@@ -439,6 +455,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!warmUp.ok) return warmUp
   const helpUrl = parseHelpUrl(pick(env, names, CONFIG_ENV.helpUrl, f, 'helpUrl'))
   if (!helpUrl.ok) return helpUrl
+  const bundleProducts = parseBundleProducts(f.bundleProducts === undefined ? undefined : { value: f.bundleProducts, name: fileName('bundleProducts') })
+  if (!bundleProducts.ok) return bundleProducts
 
   return success({
     apiUrl,
@@ -450,7 +468,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     ssoTokenField: ssoTokenField.value,
     hardwareIdSource: hardwareIdSource.value,
     warmUp: warmUp.value,
-    ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value })
+    ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
+    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value })
   })
 }
 

@@ -143,7 +143,19 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
-    return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
+    return success({
+      product: request.product,
+      products: bundleProductsOf(request.product),
+      hardwareId: request.hardwareId,
+      method: request.credentials.method,
+      at: new Date().toISOString()
+    })
+  }
+
+  /** The bundle's products as the configuration names them; null when it does not (the License API's answer names none). */
+  function bundleProductsOf(bundle: string): string[] | null {
+    const known = config.bundleProducts
+    return known !== undefined && Object.hasOwn(known, bundle) ? [...(known[bundle] ?? [])] : null
   }
 
   /** The products an activation answer names (`product_details.short_code`), in its order; the bundle's own licence is left out. */

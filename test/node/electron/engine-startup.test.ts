@@ -140,7 +140,8 @@ describe('startEngine', () => {
     expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
     // No hardware id override: the service sends this PC's id.
     const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
-    expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc } })
+    // The sandbox knows its own bundles: the result names the products freed.
+    expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc, products: ['writer', 'sheets', 'slides'] } })
     expect(
       await service.deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })
     ).toMatchObject({ ok: true })

@@ -41,7 +41,13 @@ const appInfo: AppInfo = {
   helpUrl: 'https://support.example.com/licences'
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
-const result: DeactivationResult = { product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', at: '2025-01-01T00:00:00.000Z' }
+const result: DeactivationResult = {
+  product: 'office-suite',
+  products: ['writer', 'sheets'],
+  hardwareId: 'a'.repeat(64),
+  method: 'license-key',
+  at: '2025-01-01T00:00:00.000Z'
+}
 const offlineSummary: OfflineRequestSummary = {
   product: 'office-suite',
   hardwareId: 'a'.repeat(64),
@@ -498,8 +504,8 @@ describe('nothing secret crosses IPC to the window', () => {
   const CONTRACT_KEYS: Record<string, string[]> = {
     [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
-    [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product'],
-    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product'],
+    [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product', 'products'],
+    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product', 'products'],
     [IPC.warmUp]: ['warming'],
     [IPC.saveOfflineRequest]: ['path', 'saved', 'summary'],
     [IPC.inspectOfflineRequest]: Object.keys(offlineSummary).sort(),

@@ -331,6 +331,27 @@ describe('loadConfig: helpUrl (the vendor’s help page)', () => {
   })
 })
 
+describe('loadConfig: bundleProducts (what the success view names as freed)', () => {
+  it('is absent unless the file names it; products are trimmed', () => {
+    expect(ok(loadConfig({ env: {} })).bundleProducts).toBeUndefined()
+    const config = ok(loadConfig({ env: {}, file: writeConfig({ bundleProducts: { 'office-suite': [' Writer ', 'Sheets'], 'design-pack': ['Draw'] } }) }))
+    expect(config.bundleProducts).toEqual({ 'office-suite': ['Writer', 'Sheets'], 'design-pack': ['Draw'] })
+  })
+
+  it.each<[string, unknown]>([
+    ['a list instead of an object', ['Writer']],
+    ['a bundle with no products', { 'office-suite': [] }],
+    ['a product that is not text', { 'office-suite': [7] }],
+    ['an empty product name', { 'office-suite': ['  '] }],
+    ['an empty bundle code', { '': ['Writer'] }],
+    ['a product name with a control character', { 'office-suite': ['Wri\u0000ter'] }],
+    ['more than 100 products', { 'office-suite': Array.from({ length: 101 }, (_, n) => `p${n}`) }],
+    ['more than 100 bundles', Object.fromEntries(Array.from({ length: 101 }, (_, n) => [`b${n}`, ['p']]))]
+  ])('refuses %s, naming the field', (_what, value) => {
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig({ bundleProducts: value }) }))).toBe('config file field "bundleProducts"')
+  })
+})
+
 describe('every config_invalid names the field and says what a valid value looks like', () => {
   const oauth = { LM_API_URL: 'https://api.example.com/api/v4/', LM_AUTH_SCHEME: 'oauth', LM_OAUTH_TOKEN_URL: 'https://auth.example.com/token' }
   const withOauth = { ...oauth, LM_OAUTH_CLIENT_ID: 'client', LM_OAUTH_CLIENT_SECRET: 'secret-value' }
@@ -374,6 +395,7 @@ describe('every config_invalid names the field and says what a valid value looks
     ['hardwareIdAlgorithm', { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 9 }, 'config file field "hardwareIdAlgorithm"'],
     ['warmUp', { warmUp: 1 }, 'config file field "warmUp"'],
     ['helpUrl', { helpUrl: 'http://help.example.com/' }, 'config file field "helpUrl"'],
+    ['bundleProducts', { bundleProducts: { 'office-suite': 'Writer' } }, 'config file field "bundleProducts"'],
     ['the file itself', '{ not json', 'configuration file'],
     ['the file’s shape', [1, 2], 'configuration file']
   ]

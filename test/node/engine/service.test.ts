@@ -178,7 +178,10 @@ describe('deactivation through the service', () => {
     const service = serviceFor(server.apiUrl)
     const before = Date.now()
     const outcome = await service.deactivate({ product: ' office-suite ', licenseId: '12', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })
-    expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: expect.any(String) } })
+    expect(outcome).toEqual({
+      ok: true,
+      value: { product: 'office-suite', products: null, hardwareId: MACHINE, method: 'license-key', at: expect.any(String) }
+    })
     expect(outcome.ok && Date.parse(outcome.value.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(JSON.parse(server.requests[0]!.body)).toEqual({
       hardware_id: MACHINE,
@@ -256,6 +259,35 @@ describe('appInfo and hardwareId', () => {
 
   it('cancelSso with nothing running is a harmless success', () => {
     expect(offlineService().service.cancelSso()).toEqual({ ok: true, value: null })
+  })
+})
+
+describe('the products freed', () => {
+  async function deactivateWith(bundleProducts: Record<string, string[]> | undefined, product: string) {
+    const server = await startHttpServer((_request, response) => void response.writeHead(200, { 'content-type': 'text/plain' }).end('license_deactivated'))
+    cleanups.push(server.close)
+    const base = configFor(`${server.origin}/api/v4/`)
+    const service = createLicenseService({
+      config: bundleProducts === undefined ? base : { ...base, bundleProducts },
+      fetch: globalThis.fetch,
+      openExternal: async () => undefined,
+      machineId: () => MACHINE,
+      app: APP,
+      sandbox: false
+    })
+    return expectOk(await service.deactivate({ ...KEY, product }))
+  }
+
+  it('are named from the configuration where it lists the bundle', async () => {
+    expect((await deactivateWith({ 'office-suite': ['Writer', 'Sheets'] }, 'office-suite')).products).toEqual(['Writer', 'Sheets'])
+  })
+
+  it.each<[string, Record<string, string[]> | undefined, string]>([
+    ['no list configured', undefined, 'office-suite'],
+    ['another bundle listed', { 'design-pack': ['Draw'] }, 'office-suite'],
+    ['a bundle code that is an object property', { 'design-pack': ['Draw'] }, 'constructor']
+  ])('are not known (null, never invented) with %s', async (_what, bundleProducts, product) => {
+    expect((await deactivateWith(bundleProducts, product)).products).toBeNull()
   })
 })
 

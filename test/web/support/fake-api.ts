@@ -49,8 +49,12 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject }
 }
 
-export const deactivated = (input: { product: string; hardwareId?: string | undefined }, method: DeactivationResult['method']): Outcome<DeactivationResult> =>
-  success({ product: input.product, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
+export const deactivated = (
+  input: { product: string; hardwareId?: string | undefined },
+  method: DeactivationResult['method'],
+  products: string[] | null = null
+): Outcome<DeactivationResult> =>
+  success({ product: input.product, products, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
 
 export const REQUEST_SUMMARY: OfflineRequestSummary = {
   product: 'office-suite',
