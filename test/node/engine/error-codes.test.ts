@@ -104,7 +104,7 @@ describe('error codes are a type', () => {
     expect(adviseForMethod(fromServer, 'license-key')).toEqual({
       ...fromServer,
       explanation: 'No licence of this bundle has the licence key you entered.',
-      action: 'Check the licence key character by character (the server may treat upper and lower case as different), and that it belongs to this bundle.'
+      action: 'Check the licence key character by character — capital and small letters are different — and that it belongs to this bundle.'
     })
     expect(adviseForMethod(fromServer, 'user')).toMatchObject({
       explanation: 'No licence of this bundle matches that username and password.',
