@@ -116,6 +116,8 @@ describe('the CLI as a process against a running sandbox', () => {
     expect(finished.code).toBe(EXIT.success)
     expect(finished.stdout).toContain('Deactivated')
     expect(finished.stdout).toContain('Username and password')
+    // A configured server's answer names no products, and no bundleProducts setting names them.
+    expect(finished.stdout).toContain('Products:    all products in bundle design-pack')
     expect(finished.stdout + finished.stderr).not.toContain('bob-password')
   })
 

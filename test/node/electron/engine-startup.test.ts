@@ -74,7 +74,10 @@ describe('startEngine', () => {
     const input = { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }
 
     const first = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
-    expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: expect.any(String) } })
+    expect(first).toEqual({
+      ok: true,
+      value: { product: 'office-suite', products: ['writer', 'sheets', 'slides'], hardwareId: 'sandbox-pc-1', method: 'license-key', at: expect.any(String) }
+    })
     const again = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
 
