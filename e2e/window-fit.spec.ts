@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures/test'
 import { LicenseManagerScreen, type FieldLabel } from './fixtures/screen'
-import { SSO_ACCOUNT } from './fixtures/seed'
+import { LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 import type { LoginMethod } from '../src/shared/request'
 
 /*
@@ -56,6 +56,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectOnScreen(app.window, screen.progress('Waiting for your browser…'), 'the waiting message')
       await expectOnScreen(app.window, screen.cancelSignInButton, 'Cancel sign-in')
       await screen.cancelSignInButton.click()
+    })
+
+    test('the success view, with the products freed, fits: its Close button is on screen', async ({ app }) => {
+      const screen = new LicenseManagerScreen(app.window)
+      await screen.ready()
+      await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
+      await screen.submitAndConfirm()
+      await expect(screen.resultHeading).toHaveText('Licence deactivated', { timeout: 20_000 })
+      const products = screen.successView.getByRole('definition').filter({ hasText: 'writer, sheets' })
+      await expect(products).toHaveText('writer, sheets')
+      await expectOnScreen(app.window, products, 'the products freed')
+      await expectOnScreen(app.window, app.window.getByRole('button', { name: 'Close', exact: true }), 'Close')
+      await expectOnScreen(app.window, screen.deactivateAnotherButton, 'Deactivate another')
     })
 
     test('"Copied" moves nothing', async ({ app }) => {

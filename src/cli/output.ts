@@ -3,6 +3,7 @@ import type { WrittenRequestFile } from './offline-commands'
 import type { ActivationResult } from '../main/engine/service'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
+import { describeProductsFreed } from '../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
 /** One line of JSON: the typed Outcome, which never carries a secret, and the result's reference. */
@@ -22,6 +23,7 @@ export function formatError(error: AppError, flagOf: (field: string) => string =
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
     `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
+    `  Products:    ${describeProductsFreed(result)}`,
     `  Hardware id: ${result.hardwareId}`,
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
     `  Server:      ${server}`,

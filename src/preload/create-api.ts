@@ -53,6 +53,7 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
       }
     },
     resetSandbox: () => invoke(IPC.resetSandbox),
-    getStartupFacts: () => invoke(IPC.getStartupFacts)
+    getStartupFacts: () => invoke(IPC.getStartupFacts),
+    openHelp: () => invoke(IPC.openHelp)
   }
 }

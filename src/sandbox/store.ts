@@ -121,6 +121,10 @@ export class SandboxStore {
     return this.accounts.get(code)
   }
 
+  /**
+   * Sandbox-only choice: the vendor's docs do not say how licence keys are compared, so the
+   * sandbox takes the strictest reading — the exact key, capital and small letters different.
+   */
   licenseByKey(bundle: string, licenseKey: string): StoredLicense | undefined {
     return this.byKey.get(keyIndex(bundle, licenseKey))
   }

@@ -25,10 +25,18 @@ export interface AppInfo {
   defaultProduct: string
   /** Default customer account code for SSO, when the vendor configured one. */
   defaultCustomerAccount: string
+  /** The vendor's help page (https), linked under the form; null when none is configured. */
+  helpUrl: string | null
 }
 
 export interface DeactivationResult {
   product: string
+  /**
+   * The bundle's products, freed with it, where the app knows them (the vendor's `bundleProducts`
+   * setting, or the built-in sandbox's own bundles); null when not known: the License API's answer
+   * names none, and nothing else is asked.
+   */
+  products: string[] | null
   hardwareId: string
   method: LoginMethod
   /** ISO time the server confirmed. */
@@ -110,4 +118,6 @@ export interface LicenseManagerApi {
   resetSandbox(): Promise<Outcome<null>>
   /** Version, OS and hardware id for the start-up failure screen; answers even when the engine could not start. */
   getStartupFacts(): Promise<Outcome<StartupFacts>>
+  /** Opens the vendor's configured help page in the system browser (the window names no address). */
+  openHelp(): Promise<Outcome<null>>
 }

@@ -13,7 +13,8 @@ export const IPC = {
   takePrefill: 'license-manager:take-prefill',
   prefillArrived: 'license-manager:prefill-arrived',
   resetSandbox: 'license-manager:reset-sandbox',
-  getStartupFacts: 'license-manager:get-startup-facts'
+  getStartupFacts: 'license-manager:get-startup-facts',
+  openHelp: 'license-manager:open-help'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

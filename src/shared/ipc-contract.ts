@@ -32,6 +32,7 @@ export interface IpcContract {
   [IPC.takePrefill]: () => Promise<Outcome<Prefill | null>>
   [IPC.resetSandbox]: () => Promise<Outcome<null>>
   [IPC.getStartupFacts]: () => Promise<Outcome<StartupFacts>>
+  [IPC.openHelp]: () => Promise<Outcome<null>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

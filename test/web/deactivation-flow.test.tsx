@@ -109,6 +109,19 @@ describe('busy state', () => {
   })
 })
 
+describe('the licence key as typed', () => {
+  it('is sent without surrounding spaces, its capital and small letters kept', async () => {
+    const api = new FakeApi()
+    const { user } = await renderForm(api)
+    expect(ui.field('Licence key')).toHaveAccessibleDescription(/capital and small letters are different/)
+    await user.type(ui.field('Licence key'), '  aAaA-bbBB-cccc-DDDD  ')
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    await screen.findByRole('heading', { name: 'Licence deactivated' })
+    expect(api.calls.deactivate.map((input) => input.credentials)).toEqual([{ method: 'license-key', licenseKey: 'aAaA-bbBB-cccc-DDDD' }])
+  })
+})
+
 describe('success view', () => {
   it('moves focus to its heading and shows what was freed', async () => {
     const { user } = await renderForm()
@@ -124,6 +137,25 @@ describe('success view', () => {
     expect(view).not.toHaveTextContent(KEY)
     expect(view).toHaveTextContent('Next: start the licensed product on the new PC and activate it there')
     expect(view).toHaveTextContent(`Fingerprint${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
+  })
+
+  it('names the products freed where the app knows them, and otherwise says all products of the bundle', async () => {
+    const api = new FakeApi()
+    api.deactivateAnswer = async (input) => deactivated(input, 'license-key', ['writer', 'sheets', 'slides'])
+    const { user } = await renderForm(api)
+    await user.type(ui.field('Licence key'), KEY)
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    const view = (await screen.findByRole('heading', { name: 'Licence deactivated' })).closest('section') as HTMLElement
+    expect(view).toHaveTextContent('Products freedwriter, sheets, slides')
+    await user.click(within(view).getByRole('button', { name: 'Deactivate another' }))
+
+    api.deactivateAnswer = async (input) => deactivated(input, 'license-key', null)
+    await user.type(ui.field('Licence key'), KEY)
+    await user.click(ui.submit())
+    await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
+    const unknown = (await screen.findByRole('heading', { name: 'Licence deactivated' })).closest('section') as HTMLElement
+    expect(unknown).toHaveTextContent('Products freedall products in bundle office-suite')
   })
 
   it('has a Close button that closes the window', async () => {

@@ -81,7 +81,13 @@ describe('buildDiagnostics', () => {
 
   it('reports a success with the server’s time', () => {
     const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
-    const outcome = success({ product: 'office-suite', hardwareId: PC_HARDWARE_ID.id, method: 'license-key' as const, at: '2025-03-04T10:20:29.000Z' })
+    const outcome = success({
+      product: 'office-suite',
+      products: null,
+      hardwareId: PC_HARDWARE_ID.id,
+      method: 'license-key' as const,
+      at: '2025-03-04T10:20:29.000Z'
+    })
     const text = buildDiagnostics({ app: APP_INFO, attempt, outcome, at: AT })
     expect(text).toContain('Result: deactivated')
     expect(text).toContain('Confirmed by server at: 2025-03-04T10:20:29.000Z')

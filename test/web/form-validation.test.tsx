@@ -47,7 +47,7 @@ describe('form prefill', () => {
   it('says under each field where to find what it asks for', async () => {
     const { user } = await renderForm()
     expect(ui.field('Bundle code')).toHaveAccessibleDescription(/licence email/)
-    expect(ui.field('Licence key')).toHaveAccessibleDescription(/licence email.*Capital letters may count/)
+    expect(ui.field('Licence key')).toHaveAccessibleDescription(/licence email\. Type it exactly: capital and small letters are different\./)
     await user.click(ui.method('Username and password'))
     expect(ui.field('Username')).toHaveAccessibleDescription(/email address/)
     expect(ui.field('Password')).toHaveAccessibleDescription(/licence account/)

@@ -3,7 +3,7 @@ import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
 import { createHardwareIdSource, type HardwareIdSource } from '../engine/hardware-id'
-import { isServerConfig, type EngineConfig, type ServerConfig } from '../engine/config'
+import { isServerConfig, type BundleProducts, type EngineConfig, type ServerConfig } from '../engine/config'
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/external-url'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
@@ -81,7 +81,9 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
   const serverConfig: ServerConfig = {
     ...config.value,
     apiUrl: running.apiUrl,
-    auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey }
+    auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey },
+    // The sandbox knows its own bundles, so the success view can name the products freed.
+    bundleProducts: config.value.bundleProducts ?? sandboxBundleProducts(running)
   }
   try {
     return {
@@ -126,6 +128,11 @@ export function restartingOnFailure(start: () => Promise<RunningEngine>): { curr
 export async function readStartupFacts(app: EngineStartupDeps['app'], hardwareIdSource: HardwareIdSource = createHardwareIdSource()): Promise<StartupFacts> {
   const id = await hardwareIdSource.machine()
   return { name: app.name, version: app.version, os: app.os, hardwareId: id.ok ? id.value : null }
+}
+
+/** Each of the sandbox's bundles with its products' codes, from its seed. */
+export function sandboxBundleProducts(running: Pick<RunningSandbox, 'summary'>): BundleProducts {
+  return Object.fromEntries(running.summary().bundles.map((bundle) => [bundle.code, bundle.products]))
 }
 
 /** In sandbox mode the browser may be sent over plain http to the sandbox's own provider, and nowhere else. */

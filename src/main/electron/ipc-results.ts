@@ -45,7 +45,8 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   server: v.server,
   sandbox: v.sandbox,
   defaultProduct: v.defaultProduct,
-  defaultCustomerAccount: v.defaultCustomerAccount
+  defaultCustomerAccount: v.defaultCustomerAccount,
+  helpUrl: v.helpUrl
 })
 
 export function toPrefill(v: Prefill): Prefill {
@@ -67,6 +68,7 @@ export const toStartupFacts = (v: StartupFacts): StartupFacts => ({
 
 export const toDeactivationResult = (v: DeactivationResult): DeactivationResult => ({
   product: v.product,
+  products: v.products === null ? null : v.products.map(String),
   hardwareId: v.hardwareId,
   method: v.method,
   at: v.at

@@ -113,6 +113,8 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
 
     [IPC.cancelSso]: { parse: parseNoArgs, call: (service) => projectOutcome(service.cancelSso(), toNull) },
 
+    [IPC.openHelp]: { parse: parseNoArgs, call: async (service) => projectOutcome(await service.openHelp(), toNull) },
+
     [IPC.warmUp]: { parse: parseNoArgs, call: (service) => projectOutcome(service.warmUp(), toWarmUpState) },
 
     [IPC.saveOfflineRequest]: {

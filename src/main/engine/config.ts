@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
-import { describeError, type ConfigAdvice } from '../../shared/errors'
+import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from './loopback'
@@ -25,7 +25,13 @@ export interface EngineConfig {
   hardwareIdSource?: HardwareIdSourceConfig
   /** Open the connection to the License API (and fetch an OAuth token) while the form is open; absent = on. */
   warmUp?: boolean
+  /** The vendor's help page (https), linked under the form; absent = no link. */
+  helpUrl?: string
+  /** Bundle code → the products it holds, as the success view names them; absent = not known. */
+  bundleProducts?: BundleProducts
 }
+
+export type BundleProducts = Readonly<Record<string, readonly string[]>>
 
 /** A configuration that names a real (or already started sandbox) server. */
 export type ServerConfig = EngineConfig & { apiUrl: string; auth: AuthConfig }
@@ -52,7 +58,8 @@ export const CONFIG_ENV = {
   ssoTokenField: 'LM_SSO_TOKEN_FIELD',
   hardwareIdSource: 'LM_HARDWARE_ID_SOURCE',
   hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM',
-  warmUp: 'LM_WARM_UP'
+  warmUp: 'LM_WARM_UP',
+  helpUrl: 'LM_HELP_URL'
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -76,7 +83,7 @@ export interface LoadConfigOptions {
 /** Variable name → the name the user gave its value by, e.g. `LM_API_URL` → `--api-url`. */
 export type SettingNames = Readonly<Partial<Record<string, string>>>
 
-const FILE_KEYS = [
+export const FILE_SETTINGS = [
   '$comment',
   'apiUrl',
   'auth',
@@ -88,12 +95,14 @@ const FILE_KEYS = [
   'allowEnvironmentOverrides',
   'hardwareIdSource',
   'hardwareIdAlgorithm',
-  'warmUp'
+  'warmUp',
+  'helpUrl',
+  'bundleProducts'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
 /** Known keys only; each value is checked where it is used, since an environment variable may override it. */
-const ConfigFileSchema = z.strictObject(Object.fromEntries(FILE_KEYS.map((key) => [key, z.optional(z.unknown())])), 'must hold a JSON object.')
+const ConfigFileSchema = z.strictObject(Object.fromEntries(FILE_SETTINGS.map((key) => [key, z.optional(z.unknown())])), 'must hold a JSON object.')
 const FileAuthSchema = z.nullable(z.strictObject(Object.fromEntries(FILE_AUTH_KEYS.map((key) => [key, z.optional(z.unknown())])), 'must be an object or null.'))
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
@@ -102,16 +111,46 @@ interface Sourced {
   name: string
 }
 
-function invalid(name: string, problem: string, advice?: ConfigAdvice): Outcome<never> {
-  return failure(describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}`, ...(advice !== undefined ? { advice } : {}) } }))
+/**
+ * What a valid value of each setting looks like, as `config_invalid` says it after the problem.
+ * Keys and secrets get their shape, never a value that could be mistaken for a real one.
+ */
+export const CONFIG_EXAMPLES = {
+  configurationFile: 'a JSON object such as {"apiUrl": "https://api.licensespring.com/api/v4/", "auth": {"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}}',
+  apiUrl: '"https://api.licensespring.com/api/v4/" (https:, or http: only for a server on this PC); unset or null uses the built-in sandbox',
+  authScheme: '"hmac" (API key and shared key) or "oauth" (client id and secret)',
+  auth: '{"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}, {"scheme": "oauth", "tokenUrl": "…", "clientId": "…", "clientSecret": "…"} or null',
+  apiKey: 'the API key from the vendor’s LicenseSpring settings, one line of letters, digits and dashes such as "0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60"',
+  sharedKey: 'the shared key from the vendor’s LicenseSpring settings, one line of about 40 letters and digits',
+  tokenUrl: '"https://auth.licensespring.com/realms/user-portal/protocol/openid-connect/token" (https:, or http: only for a server on this PC)',
+  clientId: 'the OAuth client id from the vendor’s LicenseSpring settings, one line of text such as "license-manager-client"',
+  clientSecret: 'the OAuth client secret from the vendor’s LicenseSpring settings, one line of text',
+  defaultProduct: 'a bundle’s short code such as "office-suite", or "" for none',
+  defaultCustomerAccount: 'a customer account code such as "acme", or "" for none',
+  timeoutMs: '15000 (15 seconds)',
+  ssoTimeoutMs: '300000 (5 minutes)',
+  ssoTokenField: '"access_token" (LicenseSpring’s documented choice) or "id_token"',
+  allowEnvironmentOverrides: 'true or false',
+  hardwareIdSource: '"node-machine-id" or "licensespring"',
+  hardwareIdAlgorithm: '"Default" or 0 (with "hardwareIdSource": "licensespring" only)',
+  warmUp: 'true or false',
+  helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
+  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)'
+} as const
+
+export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
+
+/** config_invalid naming the field, the problem and what a valid value looks like. */
+function invalid(name: string, problem: string, setting: ConfigSetting): Outcome<never> {
+  return failure(describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}`, example: CONFIG_EXAMPLES[setting] } }))
 }
 
 const fileName = (key: string) => `config file field "${key}"`
 
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
-function check<T>(schema: z.ZodType<T>, s: Sourced, advice?: ConfigAdvice): Outcome<T> {
+function check<T>(schema: z.ZodType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
-  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', advice)
+  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', setting)
 }
 
 /** The environment value when set to something non-empty, else the file's. */
@@ -130,19 +169,20 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
       text = readFileSync(file, 'utf8')
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-      return invalid('configuration file', `${file} could not be read (${code}).`)
+      return invalid('configuration file', `${file} could not be read (${code}).`, 'configurationFile')
     }
     try {
       raw = JSON.parse(text)
     } catch {
-      return invalid('configuration file', `${file} is not valid JSON.`)
+      return invalid('configuration file', `${file} is not valid JSON.`, 'configurationFile')
     }
   }
   const parsed = ConfigFileSchema.safeParse(raw)
   if (parsed.success) return success(parsed.data)
   const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
-  if (unknownKey !== undefined) return invalid(fileName(unknownKey), `is not a known setting (known: ${FILE_KEYS.slice(1).join(', ')}).`)
-  return invalid('configuration file', parsed.error.issues[0]?.message ?? 'must hold a JSON object.')
+  if (unknownKey !== undefined)
+    return invalid(fileName(unknownKey), `is not a known setting (known: ${FILE_SETTINGS.slice(1).join(', ')}).`, 'configurationFile')
+  return invalid('configuration file', parsed.error.issues[0]?.message ?? 'must hold a JSON object.', 'configurationFile')
 }
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
@@ -167,10 +207,45 @@ const serverUrlSchema = (trailingSlash: boolean) =>
       return url.href
     })
 
-export function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
-  // A server address is wrong: the advice is about the address, with a valid example, not about the keys.
-  const example = trailingSlash ? 'https://api.licensespring.com/api/v4/' : 'https://auth.example.com/oauth/token'
-  return check(serverUrlSchema(trailingSlash), { value: raw, name }, { kind: 'server-url', setting: name, example })
+function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
+  return check(serverUrlSchema(trailingSlash), { value: raw, name }, trailingSlash ? 'apiUrl' : 'tokenUrl')
+}
+
+/** Short enough for every OS's launcher (Windows hands at most 2081 characters to the browser). */
+const MAX_HELP_URL_LENGTH = 2000
+
+/** The vendor's help page: https only (it opens in the system browser), no user name or password. */
+const helpUrlSchema = z
+  .string('must be a web address.')
+  .trim()
+  .min(1, 'must be a web address.')
+  .max(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)
+  .transform((text, context) => {
+    const problem = (message: string) => {
+      context.addIssue({ code: 'custom', message, input: text })
+      return z.NEVER
+    }
+    if (!URL.canParse(text)) return problem('is not a valid web address.')
+    const url = new URL(text)
+    if (url.protocol !== 'https:') return problem('must use https:.')
+    if (url.username !== '' || url.password !== '') return problem('must not contain a user name or password.')
+    return url.href
+  })
+
+/** The help page when configured; unset or null → no link. */
+function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
+  if (s === undefined || s.value === null) return success(undefined)
+  return check(helpUrlSchema, s, 'helpUrl')
+}
+
+/** The products of each bundle, from the configuration file only (a list does not fit an environment variable). */
+function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | undefined> {
+  if (s === undefined || s.value === null) return success(undefined)
+  const name = textSchema(MAX_CODE_LENGTH, true)
+  const schema = z
+    .record(name, z.array(name, 'must list each bundle’s products.').min(1).max(100), 'must be an object of bundle codes.')
+    .refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.')
+  return check(schema, s, 'bundleProducts')
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
@@ -181,9 +256,9 @@ const textSchema = (maxLength: number, required: boolean) =>
     .max(maxLength, `must be at most ${maxLength} characters.`)
     .refine((value) => !hasControlCharacters(value), 'contains control characters.')
 
-function parseText(s: Sourced | undefined, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
-  if (s === undefined) return required ? invalid('setting', 'is missing.') : success('')
-  return check(textSchema(maxLength, required), s)
+function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
+  if (s === undefined) return required ? invalid('setting', 'is missing.', setting) : success('')
+  return check(textSchema(maxLength, required), s, setting)
 }
 
 const MILLISECONDS = `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`
@@ -193,12 +268,13 @@ const millisecondsSchema = z.preprocess(
   z.number(MILLISECONDS).int(MILLISECONDS).min(1, MILLISECONDS).max(MAX_TIMEOUT_MS, MILLISECONDS)
 )
 
-const parseMilliseconds = (s: Sourced | undefined, fallback: number): Outcome<number> => (s === undefined ? success(fallback) : check(millisecondsSchema, s))
+const parseMilliseconds = (s: Sourced | undefined, setting: 'timeoutMs' | 'ssoTimeoutMs', fallback: number): Outcome<number> =>
+  s === undefined ? success(fallback) : check(millisecondsSchema, s, setting)
 
 const tokenFieldSchema = z.enum(['access_token', 'id_token'], 'must be "access_token" or "id_token".')
 
 const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> =>
-  s === undefined ? success('access_token') : check(tokenFieldSchema, s)
+  s === undefined ? success('access_token') : check(tokenFieldSchema, s, 'ssoTokenField')
 
 const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
 const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
@@ -219,22 +295,22 @@ const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must 
 
 /** `hardwareIdSource` and, for "licensespring", `hardwareIdAlgorithm` (a name or its number; default Default). */
 function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced | undefined): Outcome<HardwareIdSourceConfig> {
-  const kind = source === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE.kind) : check(hardwareIdKindSchema, source)
+  const kind = source === undefined ? success(DEFAULT_HARDWARE_ID_SOURCE.kind) : check(hardwareIdKindSchema, source, 'hardwareIdSource')
   if (!kind.ok) return kind
   if (kind.value === 'node-machine-id') {
     return algorithm === undefined
       ? success(DEFAULT_HARDWARE_ID_SOURCE)
-      : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".')
+      : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".', 'hardwareIdAlgorithm')
   }
   if (algorithm === undefined) return success({ kind: kind.value, algorithm: 0 })
-  const index = check(algorithmSchema, algorithm)
+  const index = check(algorithmSchema, algorithm, 'hardwareIdAlgorithm')
   return index.ok ? success({ kind: kind.value, algorithm: index.value }) : index
 }
 
 /** true or false, or their words in text (environment variables). */
 const switchSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((word) => word === 'true')], 'must be true or false.')
 
-const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s))
+const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s, 'warmUp'))
 
 type FileAuth = Partial<Record<(typeof FILE_AUTH_KEYS)[number], unknown>>
 
@@ -243,8 +319,8 @@ function readFileAuth(value: unknown): Outcome<FileAuth | null> {
   const parsed = FileAuthSchema.safeParse(value)
   if (parsed.success) return success(parsed.data)
   const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
-  if (unknownKey !== undefined) return invalid(fileName(`auth.${unknownKey}`), 'is not a known setting.')
-  return invalid(fileName('auth'), parsed.error.issues[0]?.message ?? 'must be an object or null.')
+  if (unknownKey !== undefined) return invalid(fileName(`auth.${unknownKey}`), 'is not a known setting.', 'auth')
+  return invalid(fileName('auth'), parsed.error.issues[0]?.message ?? 'must be an object or null.', 'auth')
 }
 
 const authSchemeSchema = z.enum(['hmac', 'oauth'], 'must be "hmac" or "oauth".')
@@ -262,7 +338,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     rawScheme = env[CONFIG_ENV.authScheme]
     schemeName = CONFIG_ENV.authScheme
   } else if (hmacInEnv && oauthInEnv) {
-    return invalid(CONFIG_ENV.authScheme, 'must be set ("hmac" or "oauth") when both API-key and OAuth variables are set.')
+    return invalid(CONFIG_ENV.authScheme, 'must be set ("hmac" or "oauth") when both API-key and OAuth variables are set.', 'authScheme')
   } else if (hmacInEnv || oauthInEnv) {
     rawScheme = hmacInEnv ? 'hmac' : 'oauth'
     schemeName = CONFIG_ENV.authScheme
@@ -271,9 +347,9 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     schemeName = fileName('auth.scheme')
   }
   if (rawScheme === undefined) {
-    return fileAuth.value === null ? success(null) : invalid(fileName('auth.scheme'), 'must be "hmac" or "oauth".')
+    return fileAuth.value === null ? success(null) : invalid(fileName('auth.scheme'), 'must be "hmac" or "oauth".', 'authScheme')
   }
-  const checkedScheme = check(authSchemeSchema, { value: rawScheme, name: schemeName })
+  const checkedScheme = check(authSchemeSchema, { value: rawScheme, name: schemeName }, 'authScheme')
   if (!checkedScheme.ok) return checkedScheme
   const scheme = checkedScheme.value
 
@@ -282,11 +358,11 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     const s = pick(env, names, envName, fromFile, key)
     return s && s.name.startsWith('config') ? { ...s, name: fileName(`auth.${key}`) } : s
   }
-  const secret = (envName: string, key: keyof FileAuth): Outcome<string> => {
+  const secret = (envName: string, key: 'apiKey' | 'sharedKey' | 'clientId' | 'clientSecret'): Outcome<string> => {
     const s = field(envName, key)
     if (s === undefined)
-      return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`)
-    return parseText(s, { maxLength: MAX_SECRET_LENGTH, required: true })
+      return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`, key)
+    return parseText(s, key, { maxLength: MAX_SECRET_LENGTH, required: true })
   }
 
   if (scheme === 'hmac') {
@@ -297,7 +373,8 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     return success({ scheme, apiKey: apiKey.value, sharedKey: sharedKey.value })
   }
   const tokenUrlSource = field(CONFIG_ENV.tokenUrl, 'tokenUrl')
-  if (tokenUrlSource === undefined) return invalid(CONFIG_ENV.tokenUrl, 'is required for OAuth authorization (or set auth.tokenUrl in the config file).')
+  if (tokenUrlSource === undefined)
+    return invalid(CONFIG_ENV.tokenUrl, 'is required for OAuth authorization (or set auth.tokenUrl in the config file).', 'tokenUrl')
   const tokenUrl = parseServerUrl(tokenUrlSource.value, tokenUrlSource.name, { trailingSlash: false })
   if (!tokenUrl.ok) return tokenUrl
   const clientId = secret(CONFIG_ENV.clientId, 'clientId')
@@ -309,10 +386,11 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
 
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
-  const allow = check(z.optional(z.boolean('must be true or false.')), {
-    value: file['allowEnvironmentOverrides'],
-    name: fileName('allowEnvironmentOverrides')
-  })
+  const allow = check(
+    z.optional(z.boolean('must be true or false.')),
+    { value: file['allowEnvironmentOverrides'], name: fileName('allowEnvironmentOverrides') },
+    'allowEnvironmentOverrides'
+  )
   if (!allow.ok) return allow
   return success(options.packaged === true && allow.value !== true ? {} : options.env)
 }
@@ -344,23 +422,27 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (apiUrl !== null && auth.value === null) {
     return invalid(
       CONFIG_ENV.apiKey,
-      `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`
+      `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`,
+      'apiKey'
     )
   }
   if (apiUrl === null && auth.value !== null && options.keysWithoutServer !== true) {
-    return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).')
+    return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).', 'apiUrl')
   }
 
-  const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), { maxLength: MAX_CODE_LENGTH, required: false })
+  const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), 'defaultProduct', {
+    maxLength: MAX_CODE_LENGTH,
+    required: false
+  })
   if (!defaultProduct.ok) return defaultProduct
-  const defaultCustomerAccount = parseText(pick(env, names, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'), {
+  const defaultCustomerAccount = parseText(pick(env, names, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'), 'defaultCustomerAccount', {
     maxLength: MAX_CODE_LENGTH,
     required: false
   })
   if (!defaultCustomerAccount.ok) return defaultCustomerAccount
-  const timeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.timeoutMs, f, 'timeoutMs'), DEFAULT_TIMEOUT_MS)
+  const timeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.timeoutMs, f, 'timeoutMs'), 'timeoutMs', DEFAULT_TIMEOUT_MS)
   if (!timeoutMs.ok) return timeoutMs
-  const ssoTimeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.ssoTimeoutMs, f, 'ssoTimeoutMs'), DEFAULT_SSO_TIMEOUT_MS)
+  const ssoTimeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.ssoTimeoutMs, f, 'ssoTimeoutMs'), 'ssoTimeoutMs', DEFAULT_SSO_TIMEOUT_MS)
   if (!ssoTimeoutMs.ok) return ssoTimeoutMs
   const ssoTokenField = parseTokenField(pick(env, names, CONFIG_ENV.ssoTokenField, f, 'ssoTokenField'))
   if (!ssoTokenField.ok) return ssoTokenField
@@ -371,6 +453,10 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!hardwareIdSource.ok) return hardwareIdSource
   const warmUp = parseSwitch(pick(env, names, CONFIG_ENV.warmUp, f, 'warmUp'), true)
   if (!warmUp.ok) return warmUp
+  const helpUrl = parseHelpUrl(pick(env, names, CONFIG_ENV.helpUrl, f, 'helpUrl'))
+  if (!helpUrl.ok) return helpUrl
+  const bundleProducts = parseBundleProducts(f.bundleProducts === undefined ? undefined : { value: f.bundleProducts, name: fileName('bundleProducts') })
+  if (!bundleProducts.ok) return bundleProducts
 
   return success({
     apiUrl,
@@ -381,7 +467,9 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     ssoTimeoutMs: ssoTimeoutMs.value,
     ssoTokenField: ssoTokenField.value,
     hardwareIdSource: hardwareIdSource.value,
-    warmUp: warmUp.value
+    warmUp: warmUp.value,
+    ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
+    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value })
   })
 }
 

@@ -27,6 +27,8 @@ export interface WindowLicenseService {
   warmUp(): Outcome<WarmUpState>
   /** The form is gone: stop keeping the connection warm. */
   stopWarmUp(): Outcome<null>
+  /** Opens the vendor's configured help page in the system browser; `help_page_not_opened` when none is configured or it did not open. */
+  openHelp(): Promise<Outcome<null>>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
 }
@@ -141,7 +143,19 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
-    return success({ product: request.product, hardwareId: request.hardwareId, method: request.credentials.method, at: new Date().toISOString() })
+    return success({
+      product: request.product,
+      products: bundleProductsOf(request.product),
+      hardwareId: request.hardwareId,
+      method: request.credentials.method,
+      at: new Date().toISOString()
+    })
+  }
+
+  /** The bundle's products as the configuration names them; null when it does not (the License API's answer names none). */
+  function bundleProductsOf(bundle: string): string[] | null {
+    const known = config.bundleProducts
+    return known !== undefined && Object.hasOwn(known, bundle) ? [...(known[bundle] ?? [])] : null
   }
 
   /** The products an activation answer names (`product_details.short_code`), in its order; the bundle's own licence is left out. */
@@ -181,7 +195,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       server: describeServer(config),
       sandbox: deps.sandbox,
       defaultProduct: config.defaultProduct,
-      defaultCustomerAccount: config.defaultCustomerAccount
+      defaultCustomerAccount: config.defaultCustomerAccount,
+      helpUrl: config.helpUrl ?? null
     }),
 
     hardwareId: () => guarded(() => hardware.machine()),
@@ -205,6 +220,16 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     stopWarmUp() {
       warm.stop()
       return success(null)
+    },
+
+    async openHelp() {
+      if (config.helpUrl === undefined) return failure(describeError('help_page_not_opened', { detail: { configured: false } }))
+      try {
+        await deps.openExternal(config.helpUrl)
+        return success(null)
+      } catch {
+        return failure(describeError('help_page_not_opened', { detail: { configured: true } }))
+      }
     },
 
     offline,

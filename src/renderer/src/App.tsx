@@ -6,6 +6,7 @@ import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
 import { SandboxBanner } from './SandboxBanner'
 import { StartupFailure } from './StartupFailure'
+import { VendorHelpLink } from './VendorHelpLink'
 
 type View = 'online' | 'offline' | 'upload'
 
@@ -50,6 +51,7 @@ export function App() {
         {info && view === 'online' && <Deactivator appInfo={info} onWriteOffline={(values) => show('offline', values)} />}
         {info && view === 'offline' && <OfflineWriter key={prefill.key} appInfo={info} prefill={prefill.values} />}
         {info && view === 'upload' && <OfflineUpload appInfo={info} />}
+        {info?.helpUrl && <VendorHelpLink url={info.helpUrl} />}
       </main>
       {info && (
         <footer className="app-footer">

@@ -12,6 +12,7 @@ import {
   type HardwareReading,
   type PreparedAttempt
 } from './form-model'
+import { FIELD_HINTS } from './field-hints'
 import { HardwareIdPanel } from './HardwareIdPanel'
 import { MethodChoice, MethodChooser } from './MethodChooser'
 import { ProgressPanel } from './ProgressPanel'
@@ -42,15 +43,6 @@ function toFormErrors(errors: FieldErrors): FormErrors<FormValues> {
   }
   return out
 }
-
-/** One sentence under each field: where to find what it asks for. */
-const FIELD_HINTS = {
-  product: 'Its short code from your licence email, not its display name.',
-  licenseKey: 'From your licence email. Capital letters may count.',
-  username: 'The email address the licence is assigned to.',
-  password: 'Of that licence account, not your computer’s.',
-  customerAccountCode: 'Your company’s code with the vendor; ask your administrator.'
-} as const
 
 export function DeactivationForm(props: DeactivationFormProps) {
   const { hardware, busy } = props

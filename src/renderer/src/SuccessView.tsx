@@ -1,5 +1,6 @@
 import type { DeactivationResult } from '../../shared/api'
 import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
+import { describeProductsFreed } from '../../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { ReferenceLine } from './ReferenceLine'
@@ -27,6 +28,8 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
       <dl className="facts">
         <dt>Bundle</dt>
         <dd>{result.product}</dd>
+        <dt>Products freed</dt>
+        <dd>{describeProductsFreed(result)}</dd>
         <dt>Hardware id</dt>
         <dd>
           <code className="hardware-id">{result.hardwareId}</code>

@@ -47,11 +47,11 @@ const fileRefusal = <C extends string = never>(e: CatalogueEntry, cases: Record<
   withDetail(e, (d: { reason: string; case?: C }) => `${d.case === undefined ? e.explanation : cases[d.case]} (${d.reason})`)
 
 /** What to do about a configuration problem, where the setting at fault decides it. */
-export type ConfigAdvice =
-  /** A server address: name the setting and show a valid example. */
-  | { kind: 'server-url'; setting: string; example: string }
-  /** No server at all, in the CLI: how to try the app against the built-in sandbox. */
-  | { kind: 'cli-sandbox' }
+/** No server at all, in the CLI: how to try the app against the built-in sandbox. */
+export type ConfigAdvice = { kind: 'cli-sandbox' }
+
+/** A setting is wrong: whoever set the app up corrects it (the explanation names it and a valid value). */
+const SETTING_ACTION = 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
 
 /** The servers other than the License API an error can be met with; the error's explanation then starts by naming it. */
 export const WHILE_ASKING = {
@@ -107,7 +107,7 @@ export const ERROR_CATALOGUE = {
     {
       'license-key': {
         explanation: 'No licence of this bundle has the licence key you entered.',
-        action: 'Check the licence key character by character (the server may treat upper and lower case as different), and that it belongs to this bundle.'
+        action: 'Check the licence key character by character — capital and small letters are different — and that it belongs to this bundle.'
       },
       user: {
         explanation: 'No licence of this bundle matches that username and password.',
@@ -499,17 +499,27 @@ export const ERROR_CATALOGUE = {
   ),
   config_invalid: beforeSending(
     withDetail(
-      entry('setup', 0, 'The app is not configured correctly', 'The app’s configuration file or environment is incomplete or invalid.', CHECK_SETUP),
-      (d: { problem: string; advice?: ConfigAdvice }) => d.problem,
-      (d) => {
-        if (d.advice?.kind === 'server-url') {
-          return `Ask whoever set up this app to correct ${d.advice.setting}. A valid value looks like ${d.advice.example} (https:, or http: only for a server on this PC).`
-        }
-        if (d.advice?.kind === 'cli-sandbox') {
-          return 'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
-        }
-        return CHECK_SETUP
-      }
+      entry('setup', 0, 'The app is not configured correctly', 'The app’s configuration file or environment is incomplete or invalid.', SETTING_ACTION),
+      /** The problem names the setting; `example` is what a valid value of it looks like. */
+      (d: { problem: string; example?: string; advice?: ConfigAdvice }) =>
+        d.example === undefined ? d.problem : `${d.problem} A valid value looks like ${d.example}.`,
+      (d) =>
+        d.advice?.kind === 'cli-sandbox'
+          ? 'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
+          : SETTING_ACTION
+    )
+  ),
+  help_page_not_opened: insideTheApp(
+    withDetail(
+      entry(
+        'setup',
+        0,
+        'The help page did not open',
+        'The app asked your system to open its web browser, and it did not.',
+        'Open your web browser yourself and go to the address shown.'
+      ),
+      (d: { configured: boolean }) =>
+        d.configured ? 'The app asked your system to open its web browser, and it did not.' : 'No help page is configured for this app.'
     )
   ),
   busy: beforeSending(entry('input', 0, 'Already working', 'Another deactivation is still running.', 'Wait for it to finish.')),

@@ -117,6 +117,8 @@ describe('the CLI as a process against a running sandbox', () => {
     expect(finished.code).toBe(EXIT.success)
     expect(finished.stdout).toContain('Deactivated')
     expect(finished.stdout).toContain('Username and password')
+    // A configured server's answer names no products, and no bundleProducts setting names them.
+    expect(finished.stdout).toContain('Products:    all products in bundle design-pack')
     expect(finished.stdout + finished.stderr).not.toContain('bob-password')
   })
 
@@ -244,10 +246,10 @@ describe('runCli in-process', () => {
       error: {
         code: 'config_invalid',
         field: '--api-url',
-        explanation: '--api-url must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).',
-        action: expect.stringMatching(
-          /^Ask whoever set up this app to correct --api-url\. A valid value looks like https:\/\/api\.licensespring\.com\/api\/v4\//
-        )
+        explanation: expect.stringMatching(
+          /^--api-url must use https: \(http: is allowed only for a server on this PC: 127\.0\.0\.1, \[::1\] or localhost\)\. A valid value looks like "https:\/\/api\.licensespring\.com\/api\/v4\/"/
+        ),
+        action: 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
       }
     })
   })

@@ -75,7 +75,10 @@ describe('startEngine', () => {
     const input = { product: 'office-suite', hardwareId: 'sandbox-pc-1', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } }
 
     const first = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
-    expect(first).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: 'sandbox-pc-1', method: 'license-key', at: anyString() } })
+    expect(first).toEqual({
+      ok: true,
+      value: { product: 'office-suite', products: ['writer', 'sheets', 'slides'], hardwareId: 'sandbox-pc-1', method: 'license-key', at: anyString() }
+    })
     const again = (await handlers.get(IPC.deactivate)!(event, input)) as Outcome<unknown>
     expect(again.ok ? null : again.error.code).toBe('device_not_found')
 
@@ -143,7 +146,8 @@ describe('startEngine', () => {
     expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
     // No hardware id override: the service sends this PC's id.
     const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
-    expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc } })
+    // The sandbox knows its own bundles: the result names the products freed.
+    expect(await service.deactivate(key)).toMatchObject({ ok: true, value: { hardwareId: thisPc, products: ['writer', 'sheets', 'slides'] } })
     expect(
       await service.deactivate({ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } })
     ).toMatchObject({ ok: true })

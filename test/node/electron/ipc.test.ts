@@ -26,7 +26,8 @@ const ENGINE_CHANNELS = [
   IPC.saveOfflineRequest,
   IPC.inspectOfflineRequest,
   IPC.uploadOfflineRequest,
-  IPC.warmUp
+  IPC.warmUp,
+  IPC.openHelp
 ]
 const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
 
@@ -37,10 +38,17 @@ const appInfo: AppInfo = {
   server: 'http://127.0.0.1:4010/api/v4/',
   sandbox: true,
   defaultProduct: 'office-suite',
-  defaultCustomerAccount: 'acme'
+  defaultCustomerAccount: 'acme',
+  helpUrl: 'https://support.example.com/licences'
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
-const result: DeactivationResult = { product: 'office-suite', hardwareId: 'a'.repeat(64), method: 'license-key', at: '2025-01-01T00:00:00.000Z' }
+const result: DeactivationResult = {
+  product: 'office-suite',
+  products: ['writer', 'sheets'],
+  hardwareId: 'a'.repeat(64),
+  method: 'license-key',
+  at: '2025-01-01T00:00:00.000Z'
+}
 const offlineSummary: OfflineRequestSummary = {
   product: 'office-suite',
   hardwareId: 'a'.repeat(64),
@@ -71,6 +79,7 @@ function fakeService(overrides: Partial<WindowLicenseService> = {}) {
     cancelSso: () => (calls.push('cancelSso'), success(null)),
     warmUp: () => (calls.push('warmUp'), success({ warming: true })),
     stopWarmUp: () => (calls.push('stopWarmUp'), success(null)),
+    openHelp: async () => (calls.push('openHelp'), success(null)),
     offline: {
       create: async () => (
         calls.push('offline.create'),
@@ -153,7 +162,8 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.uploadOfflineRequest]: [{ content: 'QUJD' }],
   [IPC.takePrefill]: [],
   [IPC.resetSandbox]: [],
-  [IPC.getStartupFacts]: []
+  [IPC.getStartupFacts]: [],
+  [IPC.openHelp]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -484,6 +494,7 @@ describe('nothing secret crosses IPC to the window', () => {
     cancelSso: () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
     warmUp: () => (ok ? success({ warming: true, ...leak }) : failure(leakyError)),
     stopWarmUp: () => success(null),
+    openHelp: async () => (ok ? ({ ok: true, value: leak } as unknown as Outcome<null>) : failure(leakyError)),
     offline: {
       create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
       inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
@@ -497,10 +508,10 @@ describe('nothing secret crosses IPC to the window', () => {
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {
-    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'name', 'os', 'sandbox', 'server', 'version'],
+    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
-    [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product'],
-    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product'],
+    [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product', 'products'],
+    [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product', 'products'],
     [IPC.warmUp]: ['warming'],
     [IPC.saveOfflineRequest]: ['path', 'saved', 'summary'],
     [IPC.inspectOfflineRequest]: Object.keys(offlineSummary).sort(),
@@ -521,7 +532,7 @@ describe('nothing secret crosses IPC to the window', () => {
       for (const name of FORBIDDEN_KEYS) expect(keys).not.toContain(name)
 
       if (outcome.ok) {
-        if (channel === IPC.cancelSso) expect(outcome.value).toBeNull()
+        if (channel === IPC.cancelSso || channel === IPC.openHelp) expect(outcome.value).toBeNull()
         else expect(Object.keys(outcome.value as object).sort()).toEqual(CONTRACT_KEYS[channel])
       } else {
         expect(Object.keys(outcome.error).sort()).toEqual(ERROR_KEYS)

@@ -42,6 +42,7 @@ describe('createLicenseManagerApi', () => {
       'inspectOfflineRequest',
       'onPrefillArrived',
       'onSsoProgress',
+      'openHelp',
       'resetSandbox',
       'saveOfflineRequest',
       'takePrefill',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expectOk } from '../../support/expect-ok'
-import { describeServer, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
+import { CONFIG_ENV, describeServer, FILE_SETTINGS, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
 
 const HMAC_ENV = { LM_API_URL: 'https://api.example.com/api/v4/', LM_API_KEY: 'the-api-key', LM_SHARED_KEY: 'the-shared-key-secret' }
 
@@ -298,7 +298,153 @@ describe('a bad server address', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'config_invalid', field: 'LM_API_URL' } })
     if (outcome.ok) return
     expect(outcome.error.explanation).toContain('LM_API_URL must use https:')
-    expect(outcome.error.action).toContain('A valid value looks like https://api.licensespring.com/api/v4/')
+    expect(outcome.error.explanation).toContain('A valid value looks like "https://api.licensespring.com/api/v4/"')
+    expect(`${outcome.error.explanation} ${outcome.error.action}`).not.toContain('shared key')
+  })
+})
+
+describe('loadConfig: helpUrl (the vendor’s help page)', () => {
+  it('is absent unless set; the file or LM_HELP_URL sets it', () => {
+    expect(ok(loadConfig({ env: {} })).helpUrl).toBeUndefined()
+    expect(ok(loadConfig({ env: {}, file: writeConfig({ helpUrl: null }) })).helpUrl).toBeUndefined()
+    expect(ok(loadConfig({ env: {}, file: writeConfig({ helpUrl: 'https://support.example.com/licences#keys' }) })).helpUrl).toBe(
+      'https://support.example.com/licences#keys'
+    )
+    expect(ok(loadConfig({ env: { LM_HELP_URL: ' https://help.example.com/ ' } })).helpUrl).toBe('https://help.example.com/')
+  })
+
+  it.each([
+    ['http://support.example.com/licences', 'must use https:'],
+    ['http://127.0.0.1:8080/help', 'must use https:'],
+    ['https://ann:secret@support.example.com/', 'must not contain a user name or password'],
+    ['file:///etc/passwd', 'must use https:'],
+    ['javascript:alert(1)', 'must use https:'],
+    ['not a url', 'is not a valid web address'],
+    [`https://support.example.com/${'a'.repeat(2001)}`, 'must be at most 2000 characters']
+  ])('refuses %s with config_invalid naming LM_HELP_URL', (value, problem) => {
+    const outcome = loadConfig({ env: { LM_HELP_URL: value } })
+    expect(invalidField(outcome)).toBe('LM_HELP_URL')
+    if (!outcome.ok) {
+      expect(outcome.error.explanation).toContain(`LM_HELP_URL ${problem}`)
+      expect(outcome.error.explanation).not.toContain('secret')
+    }
+  })
+})
+
+describe('loadConfig: bundleProducts (what the success view names as freed)', () => {
+  it('is absent unless the file names it; products are trimmed', () => {
+    expect(ok(loadConfig({ env: {} })).bundleProducts).toBeUndefined()
+    const config = ok(loadConfig({ env: {}, file: writeConfig({ bundleProducts: { 'office-suite': [' Writer ', 'Sheets'], 'design-pack': ['Draw'] } }) }))
+    expect(config.bundleProducts).toEqual({ 'office-suite': ['Writer', 'Sheets'], 'design-pack': ['Draw'] })
+  })
+
+  it.each<[string, unknown]>([
+    ['a list instead of an object', ['Writer']],
+    ['a bundle with no products', { 'office-suite': [] }],
+    ['a product that is not text', { 'office-suite': [7] }],
+    ['an empty product name', { 'office-suite': ['  '] }],
+    ['an empty bundle code', { '': ['Writer'] }],
+    ['a product name with a control character', { 'office-suite': ['Wri\u0000ter'] }],
+    ['more than 100 products', { 'office-suite': Array.from({ length: 101 }, (_, n) => `p${n}`) }],
+    ['more than 100 bundles', Object.fromEntries(Array.from({ length: 101 }, (_, n) => [`b${n}`, ['p']]))]
+  ])('refuses %s, naming the field', (_what, value) => {
+    expect(invalidField(loadConfig({ env: {}, file: writeConfig({ bundleProducts: value }) }))).toBe('config file field "bundleProducts"')
+  })
+})
+
+describe('every config_invalid names the field and says what a valid value looks like', () => {
+  const oauth = { LM_API_URL: 'https://api.example.com/api/v4/', LM_AUTH_SCHEME: 'oauth', LM_OAUTH_TOKEN_URL: 'https://auth.example.com/token' }
+  const withOauth = { ...oauth, LM_OAUTH_CLIENT_ID: 'client', LM_OAUTH_CLIENT_SECRET: 'secret-value' }
+  const fileCases: Array<[string, unknown, string]> = [
+    ['an unknown setting', { unknownSetting: 1 }, 'config file field "unknownSetting"'],
+    ['apiUrl', { apiUrl: 'ftp://api.example.com/' }, 'config file field "apiUrl"'],
+    ['auth', { auth: 'hmac' }, 'config file field "auth"'],
+    ['auth.scheme', { auth: { scheme: 'basic' } }, 'config file field "auth.scheme"'],
+    ['auth key', { auth: { scheme: 'hmac', apiKey: 'k', sharedKey: 's', extra: 1 } }, 'config file field "auth.extra"'],
+    ['auth.apiKey', { apiUrl: 'https://api.example.com/api/v4/', auth: { scheme: 'hmac', apiKey: 7, sharedKey: 's' } }, 'config file field "auth.apiKey"'],
+    [
+      'auth.sharedKey',
+      { apiUrl: 'https://api.example.com/api/v4/', auth: { scheme: 'hmac', apiKey: 'k', sharedKey: '' } },
+      'config file field "auth.sharedKey"'
+    ],
+    [
+      'auth.tokenUrl',
+      { apiUrl: 'https://api.example.com/api/v4/', auth: { scheme: 'oauth', tokenUrl: 'token', clientId: 'c', clientSecret: 's' } },
+      'config file field "auth.tokenUrl"'
+    ],
+    [
+      'auth.clientId',
+      { apiUrl: 'https://api.example.com/api/v4/', auth: { scheme: 'oauth', tokenUrl: 'https://a.example.com/t', clientId: 'c\u0007', clientSecret: 's' } },
+      'config file field "auth.clientId"'
+    ],
+    [
+      'auth.clientSecret',
+      {
+        apiUrl: 'https://api.example.com/api/v4/',
+        auth: { scheme: 'oauth', tokenUrl: 'https://a.example.com/t', clientId: 'c', clientSecret: 's'.repeat(1025) }
+      },
+      'config file field "auth.clientSecret"'
+    ],
+    ['defaultProduct', { defaultProduct: 'p'.repeat(129) }, 'config file field "defaultProduct"'],
+    ['defaultCustomerAccount', { defaultCustomerAccount: 42 }, 'config file field "defaultCustomerAccount"'],
+    ['timeoutMs', { timeoutMs: 0 }, 'config file field "timeoutMs"'],
+    ['ssoTimeoutMs', { ssoTimeoutMs: 1.5 }, 'config file field "ssoTimeoutMs"'],
+    ['ssoTokenField', { ssoTokenField: 'refresh_token' }, 'config file field "ssoTokenField"'],
+    ['allowEnvironmentOverrides', { allowEnvironmentOverrides: 'yes' }, 'config file field "allowEnvironmentOverrides"'],
+    ['hardwareIdSource', { hardwareIdSource: 'registry' }, 'config file field "hardwareIdSource"'],
+    ['hardwareIdAlgorithm', { hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 9 }, 'config file field "hardwareIdAlgorithm"'],
+    ['warmUp', { warmUp: 1 }, 'config file field "warmUp"'],
+    ['helpUrl', { helpUrl: 'http://help.example.com/' }, 'config file field "helpUrl"'],
+    ['bundleProducts', { bundleProducts: { 'office-suite': 'Writer' } }, 'config file field "bundleProducts"'],
+    ['the file itself', '{ not json', 'configuration file'],
+    ['the file’s shape', [1, 2], 'configuration file']
+  ]
+  const envCases: Array<[Record<string, string>, string]> = [
+    [{ LM_API_URL: 'https://api.example.com/api/v4/?x=1' }, 'LM_API_URL'],
+    [{ LM_API_URL: 'https://api.example.com/api/v4/' }, 'LM_API_KEY'],
+    [{ LM_API_KEY: 'k', LM_SHARED_KEY: 's' }, 'LM_API_URL'],
+    [{ LM_AUTH_SCHEME: 'basic' }, 'LM_AUTH_SCHEME'],
+    [{ LM_API_KEY: 'k', LM_OAUTH_CLIENT_ID: 'c' }, 'LM_AUTH_SCHEME'],
+    [{ LM_API_URL: 'https://api.example.com/api/v4/', LM_API_KEY: 'k' }, 'LM_SHARED_KEY'],
+    [{ LM_API_URL: 'https://api.example.com/api/v4/', LM_SHARED_KEY: 's' }, 'LM_API_KEY'],
+    [oauth, 'LM_OAUTH_CLIENT_ID'],
+    [{ ...oauth, LM_OAUTH_CLIENT_ID: 'client' }, 'LM_OAUTH_CLIENT_SECRET'],
+    [{ ...withOauth, LM_OAUTH_TOKEN_URL: 'http://auth.example.com/token' }, 'LM_OAUTH_TOKEN_URL'],
+    [{ LM_API_URL: 'https://api.example.com/api/v4/', LM_AUTH_SCHEME: 'oauth', LM_OAUTH_CLIENT_ID: 'c', LM_OAUTH_CLIENT_SECRET: 's' }, 'LM_OAUTH_TOKEN_URL'],
+    [{ LM_PRODUCT: 'office\u0000suite' }, 'LM_PRODUCT'],
+    [{ LM_CUSTOMER_ACCOUNT: 'a'.repeat(129) }, 'LM_CUSTOMER_ACCOUNT'],
+    [{ LM_TIMEOUT_MS: 'ten seconds' }, 'LM_TIMEOUT_MS'],
+    [{ LM_SSO_TIMEOUT_MS: '0' }, 'LM_SSO_TIMEOUT_MS'],
+    [{ LM_SSO_TOKEN_FIELD: 'code' }, 'LM_SSO_TOKEN_FIELD'],
+    [{ LM_HARDWARE_ID_SOURCE: 'wmi' }, 'LM_HARDWARE_ID_SOURCE'],
+    [{ LM_HARDWARE_ID_ALGORITHM: 'Default' }, 'LM_HARDWARE_ID_ALGORITHM'],
+    [{ LM_WARM_UP: 'sometimes' }, 'LM_WARM_UP'],
+    [{ LM_HELP_URL: 'help' }, 'LM_HELP_URL']
+  ]
+
+  const expectNamedWithExample = (outcome: ReturnType<typeof loadConfig>, field: string) => {
+    expect(invalidField(outcome)).toBe(field)
+    if (outcome.ok) return
+    expect(outcome.error.explanation.startsWith(`${field} `)).toBe(true)
+    expect(outcome.error.explanation).toMatch(/ A valid value looks like \S.+\.$/)
     expect(outcome.error.action).not.toContain('shared key')
+  }
+
+  it.each(fileCases)('config file: %s', (_setting, content, field) => {
+    expectNamedWithExample(loadConfig({ env: {}, file: writeConfig(content) }), field)
+  })
+
+  it.each(envCases)('environment: %j → %s', (env, field) => {
+    expectNamedWithExample(loadConfig({ env }), field)
+  })
+
+  it('covers every setting of the file and every variable', () => {
+    const fileKeys = new Set(['apiUrl', 'auth', 'auth.scheme', 'auth.apiKey', 'auth.sharedKey', 'auth.tokenUrl', 'auth.clientId', 'auth.clientSecret'])
+    for (const [, content] of fileCases) {
+      if (typeof content === 'object' && content !== null && !Array.isArray(content)) for (const key of Object.keys(content)) fileKeys.add(key)
+    }
+    for (const key of FILE_SETTINGS.filter((k) => k !== '$comment')) expect(fileKeys, key).toContain(key)
+    const variables = new Set(envCases.map(([, field]) => field))
+    for (const variable of Object.values(CONFIG_ENV)) expect(variables, variable).toContain(variable)
   })
 })

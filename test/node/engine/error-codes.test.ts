@@ -69,15 +69,12 @@ describe('error codes are a type', () => {
     expect(describeError('sso_cancelled', { detail: { where: 'provider-page' } }).action).toBe(ERROR_CATALOGUE.sso_cancelled.action)
     expect(describeError('config_invalid', { detail: { problem: 'LM_API_URL is not a valid URL.' } }).action).toBe(ERROR_CATALOGUE.config_invalid.action)
     expect(
-      describeError('config_invalid', {
-        detail: {
-          problem: 'LM_API_URL is not a valid URL.',
-          advice: { kind: 'server-url', setting: 'LM_API_URL', example: 'https://api.licensespring.com/api/v4/' }
-        }
-      }).action
-    ).toBe(
-      'Ask whoever set up this app to correct LM_API_URL. A valid value looks like https://api.licensespring.com/api/v4/ (https:, or http: only for a server on this PC).'
-    )
+      describeError('config_invalid', { detail: { problem: 'LM_API_URL is not a valid URL.', example: '"https://api.licensespring.com/api/v4/"' } })
+    ).toMatchObject({
+      explanation: 'LM_API_URL is not a valid URL. A valid value looks like "https://api.licensespring.com/api/v4/".',
+      action: ERROR_CATALOGUE.config_invalid.action
+    })
+    expect(describeError('config_invalid', { detail: { problem: 'No server.', advice: { kind: 'cli-sandbox' } } }).action).toContain('npm run sandbox')
     expect(describeError('sso_port_in_use', { detail: { address: '[::1]:8123', localhost: ['127.0.0.1', '[::1]'], cause: 'EADDRINUSE' } }).explanation).toBe(
       'The app must listen on [::1]:8123 (one of the addresses of localhost, 127.0.0.1 and [::1]), the address the vendor registered for sign-in, and another program is using it.'
     )
@@ -107,7 +104,7 @@ describe('error codes are a type', () => {
     expect(adviseForMethod(fromServer, 'license-key')).toEqual({
       ...fromServer,
       explanation: 'No licence of this bundle has the licence key you entered.',
-      action: 'Check the licence key character by character (the server may treat upper and lower case as different), and that it belongs to this bundle.'
+      action: 'Check the licence key character by character — capital and small letters are different — and that it belongs to this bundle.'
     })
     expect(adviseForMethod(fromServer, 'user')).toMatchObject({
       explanation: 'No licence of this bundle matches that username and password.',

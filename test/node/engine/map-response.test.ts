@@ -42,6 +42,7 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'prefill_link_invalid',
   'hardware_id_unavailable',
   'config_invalid',
+  'help_page_not_opened',
   'busy',
   'ipc_forbidden',
   'app_internal_error',

@@ -179,7 +179,10 @@ describe('deactivation through the service', () => {
     const service = serviceFor(server.apiUrl)
     const before = Date.now()
     const outcome = await service.deactivate({ product: ' office-suite ', licenseId: '12', credentials: { method: 'license-key', licenseKey: 'KEY-1' } })
-    expect(outcome).toEqual({ ok: true, value: { product: 'office-suite', hardwareId: MACHINE, method: 'license-key', at: anyString() } })
+    expect(outcome).toEqual({
+      ok: true,
+      value: { product: 'office-suite', products: null, hardwareId: MACHINE, method: 'license-key', at: anyString() }
+    })
     expect(outcome.ok && Date.parse(outcome.value.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(JSON.parse(server.requests[0]!.body)).toEqual({
       hardware_id: MACHINE,
@@ -244,7 +247,8 @@ describe('appInfo and hardwareId', () => {
       server: 'https://licence.example.com/api/v4/',
       sandbox: false,
       defaultProduct: 'office-suite',
-      defaultCustomerAccount: 'acme'
+      defaultCustomerAccount: 'acme',
+      helpUrl: null
     })
     expect(JSON.stringify(info)).not.toContain(SHARED_KEY)
   })
@@ -256,5 +260,73 @@ describe('appInfo and hardwareId', () => {
 
   it('cancelSso with nothing running is a harmless success', () => {
     expect(offlineService().service.cancelSso()).toEqual({ ok: true, value: null })
+  })
+})
+
+describe('the products freed', () => {
+  async function deactivateWith(bundleProducts: Record<string, string[]> | undefined, product: string) {
+    const server = await startHttpServer((_request, response) => void response.writeHead(200, { 'content-type': 'text/plain' }).end('license_deactivated'))
+    cleanups.push(server.close)
+    const base = configFor(`${server.origin}/api/v4/`)
+    const service = createLicenseService({
+      config: bundleProducts === undefined ? base : { ...base, bundleProducts },
+      fetch: globalThis.fetch,
+      openExternal: async () => undefined,
+      machineId: () => MACHINE,
+      app: APP,
+      sandbox: false
+    })
+    return expectOk(await service.deactivate({ ...KEY, product }))
+  }
+
+  it('are named from the configuration where it lists the bundle', async () => {
+    expect((await deactivateWith({ 'office-suite': ['Writer', 'Sheets'] }, 'office-suite')).products).toEqual(['Writer', 'Sheets'])
+  })
+
+  it.each<[string, Record<string, string[]> | undefined, string]>([
+    ['no list configured', undefined, 'office-suite'],
+    ['another bundle listed', { 'design-pack': ['Draw'] }, 'office-suite'],
+    ['a bundle code that is an object property', { 'design-pack': ['Draw'] }, 'constructor']
+  ])('are not known (null, never invented) with %s', async (_what, bundleProducts, product) => {
+    expect((await deactivateWith(bundleProducts, product)).products).toBeNull()
+  })
+})
+
+describe('the vendor’s help page', () => {
+  const HELP_URL = 'https://support.example.com/licences'
+  function helpService(helpUrl: string | undefined, openExternal: (url: string) => Promise<void>) {
+    const base = configFor('https://licence.example.com/api/v4/')
+    return createLicenseService({
+      config: helpUrl === undefined ? base : { ...base, helpUrl },
+      fetch: forbiddenFetch(),
+      openExternal,
+      machineId: () => MACHINE,
+      app: APP,
+      sandbox: false
+    })
+  }
+
+  it('opens the configured address in the system browser, and names it in appInfo', async () => {
+    const opened: string[] = []
+    const service = helpService(HELP_URL, async (url) => void opened.push(url))
+    expect(service.appInfo().helpUrl).toBe(HELP_URL)
+    expect(await service.openHelp()).toEqual({ ok: true, value: null })
+    expect(opened).toEqual([HELP_URL])
+  })
+
+  it('opens nothing when none is configured', async () => {
+    const opened: string[] = []
+    const service = helpService(undefined, async (url) => void opened.push(url))
+    expect(service.appInfo().helpUrl).toBeNull()
+    expect(await service.openHelp()).toMatchObject({
+      ok: false,
+      error: { code: 'help_page_not_opened', explanation: 'No help page is configured for this app.' }
+    })
+    expect(opened).toEqual([])
+  })
+
+  it('says the browser did not open when the system refused', async () => {
+    const service = helpService(HELP_URL, () => Promise.reject(new Error('no browser')))
+    expect(await service.openHelp()).toMatchObject({ ok: false, error: { code: 'help_page_not_opened' } })
   })
 })

@@ -221,15 +221,16 @@ describe('IPC: sender checks and payload validation', () => {
 
   function recordingService() {
     const calls: Array<{ method: string; input: unknown }> = []
-    const result = { product: 'p', hardwareId: 'h', method: 'license-key' as const, at: '2030-01-01T00:00:00.000Z' }
+    const result = { product: 'p', products: null, hardwareId: 'h', method: 'license-key' as const, at: '2030-01-01T00:00:00.000Z' }
     const service: WindowLicenseService = {
-      appInfo: () => ({ name: 'n', version: 'v', os: 'o', server: 's', sandbox: true, defaultProduct: '', defaultCustomerAccount: '' }),
+      appInfo: () => ({ name: 'n', version: 'v', os: 'o', server: 's', sandbox: true, defaultProduct: '', defaultCustomerAccount: '', helpUrl: null }),
       hardwareId: async () => success({ id: 'h', source: 'machine-id', description: 'd' }),
       deactivate: async (input) => (calls.push({ method: 'deactivate', input }), success(result)),
       deactivateWithSso: async (input) => (calls.push({ method: 'deactivateWithSso', input }), success(result)),
       cancelSso: () => success(null),
       warmUp: () => success({ warming: true }),
       stopWarmUp: () => success(null),
+      openHelp: async () => success(null),
       offline: {
         create: async (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
         inspect: (input) => (calls.push({ method: 'offline.inspect', input }), failure(describeError('invalid_input'))),

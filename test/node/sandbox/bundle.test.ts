@@ -114,6 +114,14 @@ describe('exceptions of the seed page and the general codes', () => {
     expectRefusal(await deactivate({ product: 'office-suite', hardware_id: 'x', license_key: 'NOPE-0000' }), 400, 'license_not_found')
   })
 
+  it('license_not_found for the key in other letter case (sandbox-only: the strictest reading where the docs are silent)', async () => {
+    const body = { product: 'office-suite', hardware_id: 'x', license_key: 'office-1111-free-seat' }
+    expectRefusal(await deactivate(body), 400, 'license_not_found')
+    expectRefusal(await activate(body), 400, 'license_not_found')
+    expectRefusal(await activate({ ...body, license_key: 'Office-1111-Free-Seat' }), 400, 'license_not_found')
+    expect((await activate({ ...body, license_key: 'OFFICE-1111-FREE-SEAT' })).status).toBe(200)
+  })
+
   it('license_not_found for a key of another bundle', async () => {
     expectRefusal(await deactivate({ product: 'design-pack', hardware_id: 'x', license_key: 'OFFICE-2222-IN-USE' }), 400, 'license_not_found')
   })

@@ -23,7 +23,8 @@ export const APP_INFO: Readonly<AppInfo> = Object.freeze({
   server: 'http://127.0.0.1:4010/api/v4/',
   sandbox: true,
   defaultProduct: 'office-suite',
-  defaultCustomerAccount: 'acme'
+  defaultCustomerAccount: 'acme',
+  helpUrl: null
 })
 
 export const PC_HARDWARE_ID: HardwareIdInfo = {
@@ -48,8 +49,12 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject }
 }
 
-export const deactivated = (input: { product: string; hardwareId?: string | undefined }, method: DeactivationResult['method']): Outcome<DeactivationResult> =>
-  success({ product: input.product, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
+export const deactivated = (
+  input: { product: string; hardwareId?: string | undefined },
+  method: DeactivationResult['method'],
+  products: string[] | null = null
+): Outcome<DeactivationResult> =>
+  success({ product: input.product, products, hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id, method, at: '2025-03-04T10:20:30.000Z' })
 
 export const REQUEST_SUMMARY: OfflineRequestSummary = {
   product: 'office-suite',
@@ -86,7 +91,8 @@ export class FakeApi implements LicenseManagerApi {
     saveOfflineRequest: [] as OfflineRequest[],
     inspectOfflineRequest: [] as OfflineRequestContent[],
     uploadOfflineRequest: [] as OfflineRequestContent[],
-    resetSandbox: 0
+    resetSandbox: 0,
+    openHelp: 0
   }
   /** What the next takePrefill answers (then null). */
   prefill: Outcome<Prefill | null> = success(null)
@@ -136,6 +142,11 @@ export class FakeApi implements LicenseManagerApi {
   startupFacts: Outcome<StartupFacts> = success({ name: 'License Manager', version: '0.1.0', os: 'linux 6.1.0 (x64)', hardwareId: PC_HARDWARE_ID })
   async getStartupFacts(): Promise<Outcome<StartupFacts>> {
     return this.startupFacts
+  }
+  openHelpAnswer: Outcome<null> = success(null)
+  async openHelp(): Promise<Outcome<null>> {
+    this.calls.openHelp++
+    return this.openHelpAnswer
   }
   async takePrefill(): Promise<Outcome<Prefill | null>> {
     const prefill = this.prefill

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { OfflineRequest } from '../../../shared/request'
 import type { HardwareReading } from '../form-model'
+import { FIELD_HINTS } from '../field-hints'
 import { HardwareIdPanel } from '../HardwareIdPanel'
 import { TextField } from '../TextField'
 import { OFFLINE_FIELD_ORDER, prepareOfflineRequest, type OfflineFormValues } from './offline-model'
@@ -85,7 +86,9 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
           company account, choose Username and enter that account’s username (usually your e-mail address).
         </p>
         <TextField id="offline-field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
-        {method === 'license-key' && <TextField id="offline-field-license-key" label="Licence key" monospace {...textProps('licenseKey')} />}
+        {method === 'license-key' && (
+          <TextField id="offline-field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />
+        )}
         {method === 'user' && <TextField id="offline-field-username" label="Username" autoComplete="username" {...textProps('username')} />}
         <HardwareIdPanel
           reading={hardware}
