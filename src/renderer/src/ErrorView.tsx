@@ -2,7 +2,7 @@ import type { AppError } from '../../shared/errors'
 import { CopyButton } from './CopyButton'
 import { codeAndStatus } from './diagnostics'
 import { ReferenceLine } from './ReferenceLine'
-import { useFocusOnMount } from './use-focus-on-mount'
+import { ResultCard } from './ResultCard'
 
 interface ErrorViewProps {
   error: AppError
@@ -23,13 +23,8 @@ interface ErrorViewProps {
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
 export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const tone = NEUTRAL_CODES.has(error.code) ? 'result-neutral' : 'result-error'
   return (
-    <section className={`card result ${tone} family-${error.family}`} aria-labelledby="result-heading">
-      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-        {error.title}
-      </h2>
+    <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
       <p>{error.explanation}</p>
       <h3>What to do</h3>
       <p>{error.action}</p>
@@ -62,6 +57,6 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
         )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
       </div>
-    </section>
+    </ResultCard>
   )
 }

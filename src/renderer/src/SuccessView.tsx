@@ -4,7 +4,7 @@ import { describeProductsFreed } from '../../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { ReferenceLine } from './ReferenceLine'
-import { useFocusOnMount } from './use-focus-on-mount'
+import { ResultCard } from './ResultCard'
 import { formatTime } from './format-time'
 
 interface SuccessViewProps {
@@ -17,12 +17,8 @@ interface SuccessViewProps {
 }
 
 export function SuccessView({ result, overridden, reference, diagnostics, onNext }: SuccessViewProps) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
-    <section className="card result result-success" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-        Licence deactivated
-      </h2>
+    <ResultCard tone="success" title="Licence deactivated">
       <p>Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for another machine.</p>
       <p>Next: start the licensed product on the new PC and activate it there with the same licence. You can close this window.</p>
       <dl className="facts">
@@ -53,6 +49,6 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
           Close
         </button>
       </div>
-    </section>
+    </ResultCard>
   )
 }

@@ -1,5 +1,5 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
-import { useFocusOnMount } from '../use-focus-on-mount'
+import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
 
 interface OfflineSavedViewProps {
@@ -10,12 +10,8 @@ interface OfflineSavedViewProps {
 
 /** After the file is saved: where it is, what it will free, and exactly what happens next. */
 export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProps) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
-    <section className="card result result-success" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-        Request file saved
-      </h2>
+    <ResultCard tone="success" title="Request file saved">
       <p>
         Saved as <code className="saved-path">{path}</code>
       </p>
@@ -36,6 +32,6 @@ export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProp
           Done
         </button>
       </div>
-    </section>
+    </ResultCard>
   )
 }

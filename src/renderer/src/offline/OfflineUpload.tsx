@@ -11,7 +11,7 @@ import { formatTime } from '../format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
-import { useFocusOnMount } from '../use-focus-on-mount'
+import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
 
 /** A request file that was read and understood, ready to upload. */
@@ -32,12 +32,8 @@ async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
 }
 
 function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadResult; diagnostics: () => string; onNext: () => void }) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
   return (
-    <section className="card result result-success" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-        Seat freed
-      </h2>
+    <ResultCard tone="success" title="Seat freed">
       <p>
         The licence server accepted the request file: every product of the bundle is deactivated on the PC it names, and the seat is free for another machine.
       </p>
@@ -51,7 +47,7 @@ function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadR
         </button>
         <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
       </div>
-    </section>
+    </ResultCard>
   )
 }
 
