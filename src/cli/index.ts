@@ -1,3 +1,4 @@
+import { hasNetworkAddress } from '../main/engine/network-check'
 import { openBrowser } from './open-browser'
 import { promptPassword } from './prompt-password'
 import { runCli } from './run'
@@ -15,6 +16,7 @@ void runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   fetch: globalThis.fetch,
+  isOnline: hasNetworkAddress(),
   openExternal: (url) => openBrowser(url),
   promptPassword: (question) => promptPassword(question, { input: process.stdin, output: process.stderr }),
   onInterrupt(handler) {

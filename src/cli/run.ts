@@ -7,6 +7,7 @@ import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { isLoopbackHostname } from '../main/engine/loopback'
+import type { NetworkCheck } from '../main/engine/network-check'
 import type { DeactivationRequestInput } from '../shared/request'
 import { createLicenseService, type LicenseService } from '../main/engine/service'
 import { makeReference } from '../shared/helpdesk/reference'
@@ -28,6 +29,8 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void
   /** Replaces this PC's machine id (tests). */
   machineId?: () => string
+  /** After a failed connection: does this PC have a network at all (its network interfaces)? */
+  isOnline?: NetworkCheck
   /** Asks for a password without echo; absent when stdin is not a terminal. */
   promptPassword?: (question: string) => Promise<string | undefined>
 }
@@ -327,6 +330,7 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
     fetch: io.fetch,
     openExternal: flags['no-browser'] ? () => Promise.reject(new Error('--no-browser')) : io.openExternal,
     ...(io.machineId ? { machineId: io.machineId } : {}),
+    ...(io.isOnline ? { isOnline: io.isOnline } : {}),
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })
@@ -453,6 +457,7 @@ async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: 
     fetch: io.fetch,
     openExternal: () => Promise.reject(new Error('upload-offline opens no browser')),
     ...(io.machineId ? { machineId: io.machineId } : {}),
+    ...(io.isOnline ? { isOnline: io.isOnline } : {}),
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })

@@ -1,6 +1,6 @@
 import { release } from 'node:os'
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
 import { loadConfig } from './engine/config'
 import { createLicenseService } from './engine/service'
 import { licenseApiNetwork } from './electron/api-session'
@@ -116,6 +116,8 @@ function run(): void {
           ...licenseApiNetwork(session),
           // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
           openExternal: (url) => shell.openExternal(url),
+          // After a failed connection: does this PC have a network at all? (false is a strong sign it has none)
+          isOnline: () => net.isOnline(),
           app: appDetails
         })
       )

@@ -7,6 +7,7 @@ import { isServerConfig, type BundleProducts, type EngineConfig, type ServerConf
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/external-url'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
+import type { NetworkCheck } from '../engine/network-check'
 import type { ConnectionWarmer } from '../engine/warm-up'
 
 export interface EngineStartupDeps {
@@ -23,6 +24,8 @@ export interface EngineStartupDeps {
   warmer?: ConnectionWarmer
   /** This PC's hardware id (default node-machine-id): the service sends it and the sandbox pre-activates it. */
   hardwareIdSource?: HardwareIdSource
+  /** Electron's `net.isOnline()`: false is a strong sign this PC has no network, true is inconclusive. */
+  isOnline?: NetworkCheck
 }
 
 export interface RunningEngine {
@@ -57,6 +60,7 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
       app: deps.app,
       sandbox,
       ...(deps.warmer ? { warmer: deps.warmer } : {}),
+      ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
       hardwareIdSource
     })
 

@@ -6,6 +6,7 @@ import type { AuthConfig } from './config'
 import { mapErrorResponse, mapOversizedAnswer, mapUnexpectedSuccess, parseErrorEnvelope, type HttpAnswer } from './errors/map-response'
 import { mapTransportError, neverReachedServer } from './errors/map-transport'
 import { readBoundedText } from './http/bounded-response'
+import type { NetworkCheck } from './network-check'
 
 export interface LicenseApiClientOptions {
   /** Base URL ending in "/", e.g. https://api.licensespring.com/api/v4/ */
@@ -18,6 +19,8 @@ export interface LicenseApiClientOptions {
   sdkVersion: string
   /** Milliseconds since the epoch, for the Date header (tests move it). */
   now?: () => number
+  /** Asked after a connection failed: whether this PC has a network at all (net.isOnline() in the app). */
+  isOnline?: NetworkCheck
 }
 
 export interface SsoUrlQuery {
@@ -142,7 +145,7 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
         if (!text.ok) return failure(mapOversizedAnswer(response.status))
         answer = { status: response.status, contentType: response.headers.get('content-type'), body: text.text }
       } catch (error) {
-        return failure(mapTransportError(error))
+        return failure(mapTransportError(error, options.isOnline))
       }
       if (attempt === 1 && answer.status >= 400) {
         const envelope = parseErrorEnvelope(answer.body)

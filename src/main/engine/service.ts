@@ -10,6 +10,7 @@ import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
+import type { NetworkCheck } from './network-check'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
 
 /** The engine as the window reaches it (activation is the CLI's alone). */
@@ -56,6 +57,12 @@ export interface LicenseServiceDeps {
   hardwareIdSource?: HardwareIdSource
   /** Opens connections for `fetch` ahead of a call (session.preconnect in the app); absent → no warm-up. */
   warmer?: ConnectionWarmer
+  /**
+   * Whether this PC has a network, asked when a connection fails (Electron's `net.isOnline()` in
+   * the app, the network interfaces in the CLI): false → "this PC is offline"; true → the server
+   * or the way to it is down. Absent → the words name both.
+   */
+  isOnline?: NetworkCheck
   /** Loopback http: sign-in origins allowed besides the rule for the API URL (the bench: a sandbox provider behind a TLS API). */
   httpSignInOrigins?: readonly string[]
 }
@@ -92,7 +99,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     auth: config.auth,
     fetch: deps.fetch,
     timeoutMs: config.timeoutMs,
-    sdkVersion: `${deps.app.name} ${deps.app.version}`
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    ...(deps.isOnline ? { isOnline: deps.isOnline } : {})
   })
   const hardware =
     deps.hardwareIdSource ??

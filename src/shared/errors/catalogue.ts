@@ -333,12 +333,31 @@ export const ERROR_CATALOGUE = {
   ),
 
   // ── network and transport (this app's own) ──
-  cannot_connect_to_server: entry(
-    'network',
-    0,
-    'Cannot reach the licence server',
-    'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
-    'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'
+  // Where the client can tell whether this PC's network works, the words say so (map-transport.ts).
+  cannot_connect_to_server: withCases(
+    entry(
+      'network',
+      0,
+      'Cannot reach the licence server',
+      'No connection could be made: the server is down, the address is wrong, or no network route leads to it.',
+      'If other websites open on this PC, the licence server is down or its address is wrong: try again in a few minutes, or ask whoever set up this app to check the server address.'
+    ),
+    'reach',
+    {
+      // ECONNREFUSED: something at the server's address answered, and refused.
+      refused: {
+        explanation:
+          'Something at the licence server’s address answered but refused the connection: this PC’s network works, and the licence service there is down, or the address or port is wrong.',
+        action: 'Try again in a few minutes. If it keeps happening, tell whoever set up this app that the licence server is not accepting connections.'
+      },
+      // The system says this PC has a network connection (which does not prove the internet is reachable).
+      'pc-online': {
+        explanation:
+          'No connection could be made to the licence server, although this PC has a network connection: the server or the way to it is probably down, or its address is wrong.',
+        action:
+          'Try again in a few minutes. If other websites open on this PC and it keeps happening, tell whoever set up this app that the licence server cannot be reached.'
+      }
+    }
   ),
   // Where the resolver says which way it failed, the words say it too; otherwise they name both.
   dns_failure: withCases(
@@ -363,12 +382,23 @@ export const ERROR_CATALOGUE = {
       }
     }
   ),
-  timeout: entry(
-    'network',
-    0,
-    'The server did not answer in time',
-    'No complete answer arrived before the time limit. The licence may or may not have been deactivated.',
-    'Try again; a second attempt is safe. If it keeps happening, check your connection or proxy.'
+  timeout: withCases(
+    entry(
+      'network',
+      0,
+      'The server did not answer in time',
+      'No complete answer arrived before the time limit. The licence may or may not have been deactivated.',
+      'Try again; a second attempt is safe. If it keeps happening, check your connection or proxy.'
+    ),
+    'reach',
+    {
+      'pc-online': {
+        explanation:
+          'No complete answer arrived before the time limit, although this PC has a network connection: the licence server or the way to it is slow or down. The licence may or may not have been deactivated.',
+        action:
+          'Try again in a few minutes; a second attempt is safe. If it keeps happening, the licence server may be down: contact the software vendor’s support.'
+      }
+    }
   ),
   tls_failure: entry(
     'network',

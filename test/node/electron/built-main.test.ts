@@ -75,7 +75,7 @@ beforeAll(async () => {
 
   net = createNetFetchStandIn()
   apiNet = createNetFetchStandIn({ sessionCookie: null })
-  electron = createElectronStandIn({ netFetch: net.fetch, partitionFetch: apiNet.fetch })
+  electron = createElectronStandIn({ netFetch: net.fetch, partitionFetch: apiNet.fetch, isOnline: () => online })
   const env = {
     LM_API_URL: server.apiUrl,
     LM_API_KEY: 'built-bundle-api-key',
@@ -108,6 +108,9 @@ async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: st
     credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
   })) as never
 }
+
+/** What the stand-in's `net.isOnline()` answers. */
+let online = true
 
 async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {
   mode = 'deactivated'
@@ -196,5 +199,20 @@ describe('the built main bundle', () => {
     ['ERR_INSECURE_RESPONSE', 'tls_failure']
   ])('answers net.fetch failing with net::%s with %s', async (name, code) => {
     expect((await failureFor(() => apiNet.failWith(name))).code).toBe(code)
+  })
+
+  it('asks net.isOnline() after a connection failed: false → this PC is offline; true → the server or the way to it', async () => {
+    try {
+      online = false
+      expect((await failureFor(() => apiNet.failWith('ERR_CONNECTION_TIMED_OUT'))).code).toBe('pc_offline')
+      expect((await failureFor(() => apiNet.failWith('ERR_ADDRESS_UNREACHABLE'))).code).toBe('pc_offline')
+      // A refused connection means something at the address answered: the server is down, whatever the check says.
+      expect((await failureFor(() => apiNet.failWith('ERR_CONNECTION_REFUSED'))).explanation).toContain('this PC’s network works')
+      online = true
+      const timedOut = await failureFor(() => apiNet.failWith('ERR_CONNECTION_TIMED_OUT'))
+      expect(timedOut).toMatchObject({ code: 'timeout', explanation: expect.stringContaining('although this PC has a network connection') })
+    } finally {
+      online = true
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
 import { chromiumErrorName, chromiumTransportCode, type TransportCode } from './chromium-net-errors'
+import type { NetworkCheck } from '../network-check'
 import { redirectAnswerError } from './map-response'
 
 export type { TransportCode } from './chromium-net-errors'
@@ -30,14 +31,31 @@ export class RedirectNotFollowedError extends Error {
  * chromium-net-errors.ts); ky adds its own
  * `TimeoutError`; an AbortSignal deadline rejects with a `TimeoutError`/`AbortError`.
  */
-export function mapTransportError(error: unknown): AppError {
+export function mapTransportError(error: unknown, isOnline?: NetworkCheck): AppError {
   const redirect = errorChain(error).find((e): e is RedirectNotFollowedError => e instanceof RedirectNotFollowedError)
   if (redirect) return redirectAnswerError(redirect.status)
   const code = transportErrorCode(error)
   const networkCause = transportCause(error)
-  const resolver = code === 'dns_failure' ? resolverAnswer(networkCause) : undefined
-  const described = resolver === undefined ? describeError(code) : describeError('dns_failure', { detail: { resolver } })
+  const described = describeTransport(code, networkCause, isOnline)
   return networkCause === undefined ? described : { ...described, networkCause }
+}
+
+/**
+ * The words for a failure, told apart where the client can: a name server's answer says which
+ * way a lookup failed; a refused connection means something at the server's address answered
+ * (this PC's network works); for a connection that could not be made or an answer that never
+ * came, the handed-in check says whether this PC has a network at all.
+ */
+function describeTransport(code: TransportCode, cause: string | undefined, isOnline: NetworkCheck | undefined): AppError {
+  if (code === 'dns_failure') {
+    const resolver = resolverAnswer(cause)
+    return resolver === undefined ? describeError(code) : describeError(code, { detail: { resolver } })
+  }
+  if (code === 'cannot_connect_to_server' && (cause?.startsWith('ECONNREFUSED') === true || cause === 'net::ERR_CONNECTION_REFUSED')) {
+    return describeError(code, { detail: { reach: 'refused' } })
+  }
+  if ((code !== 'cannot_connect_to_server' && code !== 'timeout') || isOnline === undefined) return describeError(code)
+  return isOnline() ? describeError(code, { detail: { reach: 'pc-online' } }) : describeError('pc_offline')
 }
 
 /**

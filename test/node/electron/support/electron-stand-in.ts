@@ -48,6 +48,8 @@ export function createElectronStandIn(options: {
   partitionFetch?: (input: string | Request, init?: RequestInit) => Promise<Response>
   appName?: string
   appVersion?: string
+  /** `net.isOnline()`, as Electron documents it: false is a strong sign of no network, true is inconclusive; default true. */
+  isOnline?: () => boolean
 }): ElectronStandIn {
   const ipcHandlers: ElectronStandIn['ipcHandlers'] = new Map()
   const loadedUrls: string[] = []
@@ -142,7 +144,7 @@ export function createElectronStandIn(options: {
       removeHandler: (channel: string) => void ipcHandlers.delete(channel),
       on: () => undefined
     }),
-    net: tolerant({ fetch: options.netFetch, isOnline: () => true, online: true }),
+    net: tolerant({ fetch: options.netFetch, isOnline: () => options.isOnline?.() ?? true, online: true }),
     session: tolerant({ defaultSession, fromPartition }),
     shell: tolerant({
       openExternal: (url: string) => {
