@@ -247,7 +247,7 @@ describe('runCli in-process', () => {
       error: {
         code: 'config_invalid',
         field: '--api-url',
-        explanation: expect.stringMatching(
+        explanation: stringMatching(
           /^--api-url must use https: \(http: is allowed only for a server on this PC: 127\.0\.0\.1, \[::1\] or localhost\)\. A valid value looks like "https:\/\/api\.licensespring\.com\/api\/v4\/"/
         ),
         action: 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
