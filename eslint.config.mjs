@@ -139,15 +139,6 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' }
   },
   {
-    // Tests, e2e and bench are not yet clean under these type-checked rules (about 150 findings when
-    // this configuration was added, most of them vitest's `any`-typed asymmetric matchers and `?.`
-    // in assertions); src is held to all of them. Remove a line here once its findings are fixed.
-    files: ['test/**', 'e2e/**', 'bench/**'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-condition': 'off'
-    }
-  },
-  {
     files: ['**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked]
   },

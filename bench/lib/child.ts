@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess, type SpawnSyncReturns } from 'node:child_process'
 import { resolve } from 'node:path'
 
 export const REPO_ROOT = resolve(__dirname, '..', '..')
@@ -8,6 +8,15 @@ export interface RpcMessage {
   id?: number
   type: string
   [key: string]: unknown
+}
+
+const isRpcMessage = (message: unknown): message is RpcMessage =>
+  typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string'
+
+/** What a finished `spawnSync` printed, and why it could not start (its stdout and stderr are then null, whatever the types say). */
+export function spawnedOutput(result: SpawnSyncReturns<string>): string {
+  const { stdout, stderr } = result as { stdout: string | null; stderr: string | null }
+  return `${stdout ?? ''}${stderr ?? ''}${result.error ? String(result.error) : ''}`
 }
 
 /** Forks a TypeScript file under `node --import tsx` with an IPC channel. */
@@ -24,9 +33,10 @@ export function forkTs(script: string, args: string[] = [], execArgv: string[] =
 export function waitForMessage<T extends RpcMessage>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => finish(new Error(`child sent no "${type}" within ${timeoutMs} ms`)), timeoutMs)
-    const onMessage = (message: RpcMessage): void => {
-      if (message?.type === 'error') finish(new Error(String(message.message)))
-      else if (message?.type === type) finish(null, message as T)
+    const onMessage = (message: unknown): void => {
+      if (!isRpcMessage(message)) return
+      if (message.type === 'error') finish(new Error(String(message.message)))
+      else if (message.type === type) finish(null, message as T)
     }
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
       finish(new Error(`child exited (code ${code}, signal ${signal}) before "${type}"`))
@@ -49,8 +59,8 @@ export function rpc<T extends RpcMessage>(child: ChildProcess, message: RpcMessa
   const id = nextId++
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => finish(new Error(`no answer to "${message.type}" within ${timeoutMs} ms`)), timeoutMs)
-    const onMessage = (answer: RpcMessage): void => {
-      if (answer?.id !== id) return
+    const onMessage = (answer: unknown): void => {
+      if (!isRpcMessage(answer) || answer.id !== id) return
       if (answer.type === 'error') finish(new Error(String(answer.message)))
       else finish(null, answer as T)
     }

@@ -20,7 +20,7 @@ export interface MachineInfo {
 export function machineInfo(): MachineInfo {
   const cpus = os.cpus()
   return {
-    cpus: os.availableParallelism?.() ?? cpus.length,
+    cpus: os.availableParallelism(),
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
     platform: os.platform(),

@@ -2,7 +2,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { forkTs, REPO_ROOT, waitForMessage, type RpcMessage } from '../lib/child'
+import { forkTs, REPO_ROOT, spawnedOutput, waitForMessage, type RpcMessage } from '../lib/child'
 import { goal, type SectionOutcome } from '../lib/goals'
 import { median, round } from '../lib/stats'
 import { ms } from '../lib/table'
@@ -39,7 +39,7 @@ function ensureMainBundle(): void {
   const fresh = existsSync(MAIN_BUNDLE) && statSync(MAIN_BUNDLE).mtimeMs >= Math.max(...MAIN_SOURCES.map(newestMtime))
   if (fresh) return
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 })
-  if (build.status !== 0 || !existsSync(MAIN_BUNDLE)) throw new Error(`npm run build failed:\n${`${build.stdout ?? ''}${build.stderr ?? ''}`.slice(-2000)}`)
+  if (build.status !== 0 || !existsSync(MAIN_BUNDLE)) throw new Error(`npm run build failed:\n${spawnedOutput(build).slice(-2000)}`)
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser } from '@playwright/test'
-import { REPO_ROOT } from '../lib/child'
+import { REPO_ROOT, spawnedOutput } from '../lib/child'
 import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
 import { bytesPerPackage, type PackageBytes, type SourceMapV3 } from '../lib/source-map-bytes'
 import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
@@ -71,7 +71,7 @@ function ensureBuild(force: boolean): { state: RendererData['build']; dir: strin
   if (fresh && !force) return { state: 'up to date', dir: OUT_DIR }
   const full = spawnSync('npm', ['run', '-s', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 })
   if (full.status === 0 && existsSync(index)) return { state: 'rebuilt', dir: OUT_DIR }
-  const fullLog = tail(`${full.stdout ?? ''}${full.stderr ?? ''}${full.error ? String(full.error) : ''}`)
+  const fullLog = tail(spawnedOutput(full))
   const alone = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', 'children', 'build-renderer.ts'), FALLBACK_DIR], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
@@ -83,7 +83,7 @@ function ensureBuild(force: boolean): { state: RendererData['build']; dir: strin
   return {
     state: 'failed',
     dir: OUT_DIR,
-    log: `npm run build failed:\n${fullLog}\nrenderer-only build failed:\n${tail(`${alone.stdout ?? ''}${alone.stderr ?? ''}`)}`
+    log: `npm run build failed:\n${fullLog}\nrenderer-only build failed:\n${tail(spawnedOutput(alone))}`
   }
 }
 
@@ -280,7 +280,7 @@ function buildMinified(): { dir: string } | { error: string } {
     timeout: 180_000
   })
   if (result.status === 0 && existsSync(join(MINIFIED_DIR, 'index.html'))) return { dir: MINIFIED_DIR }
-  return { error: tail(`${result.stdout ?? ''}${result.stderr ?? ''}`) }
+  return { error: tail(spawnedOutput(result)) }
 }
 
 export async function measureRenderer(options: RendererOptions): Promise<SectionOutcome<RendererData>> {

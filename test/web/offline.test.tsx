@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { describeError, ERROR_CATALOGUE } from '../../src/shared/errors'
+import { describeError, ERROR_CATALOGUE, type KnownErrorCode } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
@@ -88,7 +88,7 @@ describe('This PC has no internet: writing a request file', () => {
 })
 
 describe('the offer after a deactivation could not reach the server', () => {
-  async function failOnline(code: string, method: 'license-key' | 'sso-code') {
+  async function failOnline(code: KnownErrorCode, method: 'license-key' | 'sso-code') {
     const api = new FakeApi()
     api.failWith(code)
     const rendered = await renderForm(api)
@@ -103,11 +103,11 @@ describe('the offer after a deactivation could not reach the server', () => {
     }
     const dialog = await screen.findByRole('dialog', { name: method === 'license-key' ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?' })
     await user.click(within(dialog).getByRole('button', { name: /Deactivate|Sign in/ }))
-    await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE[code as keyof typeof ERROR_CATALOGUE]?.title ?? code })
+    await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE[code].title })
     return rendered
   }
 
-  it.each(['cannot_connect_to_server', 'dns_failure', 'timeout', 'proxy_failure', 'html_error_body'])(
+  it.each(['cannot_connect_to_server', 'dns_failure', 'timeout', 'proxy_failure', 'html_error_body'] as const)(
     'a %s (network family) offers the offline path, filled from the attempt',
     async (code) => {
       const { user } = await failOnline(code, 'license-key')
@@ -135,7 +135,7 @@ describe('the offer after a deactivation could not reach the server', () => {
     expect(screen.getByText(/Company sign-in needs your identity provider online/)).toBeInTheDocument()
   })
 
-  it.each(['device_not_found', 'internal_error', 'date_header_diff'])('a %s (not a transport failure) does not offer it', async (code) => {
+  it.each(['device_not_found', 'internal_error', 'date_header_diff'] as const)('a %s (not a transport failure) does not offer it', async (code) => {
     await failOnline(code, 'license-key')
     expect(screen.queryByRole('button', { name: 'Write a request file instead' })).toBeNull()
   })

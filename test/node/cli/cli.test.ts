@@ -9,6 +9,7 @@ import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
 import { stringMatching } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 const ROOT = resolve(__dirname, '../../..')
 const SPAWN_TIMEOUT_MS = 30_000
@@ -32,7 +33,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, quiet: true, sso: false, ssoAuthority: stubSso })
 })
 afterAll(async () => {
-  await sandbox?.close()
+  await closeOpened(sandbox)
 })
 beforeEach(() => sandbox.reset())
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
+import { closeOpened } from '../../support/close-opened'
 
 /** deactivate-offline and upload-offline, in-process, against a running sandbox and a temporary folder. */
 let sandbox: RunningSandbox
@@ -15,7 +16,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lm-offline-cli-'))
 })
 afterAll(async () => {
-  await sandbox?.close()
+  await closeOpened(sandbox)
   rmSync(dir, { recursive: true, force: true })
 })
 beforeEach(() => sandbox.reset())

@@ -11,6 +11,7 @@ import { startHttpServer, type TestHttpServer } from '../engine/support/servers'
 import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-net-fetch'
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
 import { stringContaining } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 /**
  * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded
@@ -94,7 +95,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  await server?.close()
+  await closeOpened(server)
   if (!useProjectOut) rmSync(OUT_DIR, { recursive: true, force: true })
 })
 

@@ -4,6 +4,7 @@ import type { AuthConfig } from '../../../src/main/engine/config'
 import { createLicenseService, type LicenseService } from '../../../src/main/engine/service'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import type { Outcome } from '../../../src/shared/outcome'
+import { closeOpened } from '../../support/close-opened'
 
 /**
  * Offline deactivation end to end through the LicenseService: the file is written by an
@@ -17,7 +18,7 @@ let sandbox: RunningSandbox
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, quiet: true, sso: false })
 })
-afterAll(() => sandbox?.close())
+afterAll(() => closeOpened(sandbox))
 beforeEach(() => sandbox.reset())
 
 /** A fetch that fails the test if called: the PC without internet. */

@@ -10,6 +10,7 @@ import { ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors
 import { defaultSeed, type SeedFile } from '../../../src/sandbox/seed'
 import { expectOk } from '../../support/expect-ok'
 import { stringContaining } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 /** The engine over HTTP against the real sandbox (default seed), every call through the LicenseService. */
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, quiet: true, sso: false, ssoAuthority: stubIdentityProvider(), now: () => Date.now() + clockOffsetMs })
 })
 afterAll(async () => {
-  await sandbox?.close()
+  await closeOpened(sandbox)
 })
 beforeEach(() => {
   sandbox.reset()

@@ -6,6 +6,7 @@ import { codeOf, engineService } from './support/engine'
 import { answer, startFaultyServer, type FaultyServer } from './support/faulty-server'
 import { charOf, runs, Tally } from './support/properties'
 import { reliabilityTable } from './support/table'
+import { closeOpened } from '../../support/close-opened'
 
 /*
  * A server (or a proxy in front of it) that echoes a secret of the call back, in any common
@@ -89,8 +90,7 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
-  await apiServer?.close()
-  await tokenServer?.close()
+  await closeOpened(apiServer, tokenServer)
 })
 
 function callFor(c: Case): { auth: AuthConfig; input: DeactivationRequestInput } {

@@ -8,6 +8,7 @@ import { anyRequest, isPlainPath, sendRaw, type RawRequest } from './support/raw
 import { settledWithin, startSignIn } from './support/sso-sign-in'
 import { plural, reliabilityTable } from './support/table'
 import { expectOk } from '../../support/expect-ok'
+import { closeOpened } from '../../support/close-opened'
 
 /*
  * Every HTTP entry point — the SSO loopback listener (and its relay and form-post paths), the
@@ -25,8 +26,7 @@ beforeAll(async () => {
   provider = await startSsoProvider({ seed: { customerAccounts: [{ code: 'acme', sso: { enabled: true }, users: [] }] } })
 })
 afterAll(async () => {
-  await sandbox?.close()
-  await provider?.close()
+  await closeOpened(sandbox, provider)
 })
 
 /** What the server must answer: Node's 431 past its header limit, 400 for a target that is not a path, else any status below 500. */

@@ -6,6 +6,7 @@ import type { Credentials } from '../../../src/shared/request'
 import { codeOf } from './support/engine'
 import { seededRandom, settledHeapBytes } from './support/heap'
 import { reliabilityTable } from './support/table'
+import { closeOpened } from '../../support/close-opened'
 
 /*
  * Item 3: K concurrent clients (each the engine's own License API client) activating and
@@ -58,7 +59,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ quiet: true, sso: false })
   seeded = new Map(sandbox.store.licenses().map((l) => [l.id, new Set(l.devices)]))
 })
-afterAll(() => sandbox?.close())
+afterAll(() => closeOpened(sandbox))
 
 const clientFor = (): LicenseApiClient =>
   createLicenseApiClient({
@@ -244,7 +245,12 @@ describe('the sandbox’s OpenID provider under a flood of sign-in page visits',
         const last = await authorize()
         await last.body?.cancel()
         const login = await fetch(new URL(last.headers.get('location')!, provider.issuer), {
-          headers: { cookie: (last.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ') }
+          headers: {
+            cookie: last.headers
+              .getSetCookie()
+              .map((c) => c.split(';')[0])
+              .join('; ')
+          }
         })
         table.record(context, {
           id: 'L04',

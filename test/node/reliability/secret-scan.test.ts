@@ -25,6 +25,7 @@ import { closedPort } from './support/faulty-server'
 import { hmacAuthorization } from './support/sandbox-http'
 import { filesUnder, scan, type Capture, type Finding, type Secret } from './support/secret-scanner'
 import { ROOT, plural, reliabilityTable } from './support/table'
+import { closeOpened } from '../../support/close-opened'
 
 /*
  * Item 4, secrets: seeded secrets (shared keys, OAuth client secrets, every password) and the
@@ -108,8 +109,7 @@ beforeAll(async () => {
 }, 40_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
+  await closeOpened(browser, sandbox)
   if (work) rmSync(work, { recursive: true, force: true })
 })
 

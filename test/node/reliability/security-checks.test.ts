@@ -435,9 +435,15 @@ describe('IPC: sender checks and payload validation', () => {
     const verdicts = new Tally()
     fc.assert(
       fc.property(urls, fc.constantFrom('will-navigate', 'will-frame-navigate', 'will-redirect'), (url, name) => {
-        let prevented = false
-        listeners.get(name)!({ url, preventDefault: () => (prevented = true) })
-        const allowed = !prevented
+        const event = {
+          url,
+          defaultPrevented: false,
+          preventDefault: () => {
+            event.defaultPrevented = true
+          }
+        }
+        listeners.get(name)!(event)
+        const allowed = !event.defaultPrevented
         verdicts.add(allowed ? 'allowed' : 'blocked')
         expect(allowed, url).toBe(isTheAppPage(url))
         expect(isAllowedNavigation(url, app)).toBe(allowed)

@@ -10,6 +10,7 @@ import { freePort, isListening, occupyPort } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { expectOk } from '../../support/expect-ok'
 import { anyString, stringContaining } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -20,8 +21,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await provider?.close()
+  await closeOpened(browser, provider)
 })
 
 const flowWith = (openExternal: (url: string) => Promise<void>, requestSsoUrl = requestFrom(provider), timeoutMs = 15_000, idp = provider) =>

@@ -6,6 +6,7 @@ import { isListening } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { expectOk } from '../../support/expect-ok'
 import { anyString } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -16,8 +17,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await provider?.close()
+  await closeOpened(browser, provider)
 })
 
 const newFlow = (openExternal: (url: string) => Promise<void>, timeoutMs = 15_000) =>

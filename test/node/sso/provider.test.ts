@@ -10,6 +10,7 @@ import { sendLoginPage } from '../../../src/sandbox/sso/login-page'
 import { ACCOUNTS, ANN, browserOpener, codeQuery, requestFrom, signInOnProviderPage, tokenQuery } from './harness'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { anyString, stringMatching } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 let provider: RunningSsoProvider
 let browser: SystemBrowser
@@ -21,8 +22,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await provider?.close()
+  await closeOpened(browser, provider)
 })
 
 describe('ssoUrl', () => {

@@ -13,6 +13,7 @@ import { signInOnProviderPage } from './harness'
 import { isListening } from './loopback-probe'
 import { launchSystemBrowser, type SystemBrowser } from './system-browser'
 import { stringMatching } from '../../support/matchers'
+import { closeOpened } from '../../support/close-opened'
 
 /** From the default seed: licence 3001 of design-pack belongs to ann@acme.test (SSO) and is active on sandbox-pc-1. */
 const ANN = { email: 'ann@acme.test', password: 'ann-password' }
@@ -27,8 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
+  await closeOpened(browser, sandbox)
 })
 
 beforeEach(() => sandbox.reset())

@@ -40,7 +40,9 @@ export class OutputCapture {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value)
+    // JSON.stringify gives undefined for undefined, a function or a symbol.
+    const text = JSON.stringify(value) as string | undefined
+    return text ?? String(value)
   } catch {
     return String(value)
   }
