@@ -4,6 +4,7 @@ import { photograph } from './fixtures/photograph'
 import { OfflineScreens } from './fixtures/offline-screens'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SEED_SECRETS, SSO_ACCOUNT } from './fixtures/seed'
+import { ERROR_CATALOGUE } from '../src/shared/errors'
 import type { LoginMethod } from '../src/shared/request'
 
 /*
@@ -152,5 +153,24 @@ test.describe('accessibility of the offline screens', () => {
     await offline.uploadButton.click()
     await expect(app.window.getByText('Code: offline_request_replayed · HTTP 400')).toBeVisible()
     await expectNoAxeViolations(app.window, 'a refused upload')
+  })
+})
+
+test.describe('the start-up failure screen', () => {
+  // A configuration file the app cannot use: its server address is plain http away from this PC.
+  test.use({ configFile: { apiUrl: 'http://licence.example.com/api/v4/', auth: { scheme: 'hmac', apiKey: 'k', sharedKey: 's' } } })
+  test.skip(({ appKind }) => appKind === 'electron', 'the browser harness reads the configuration file it is given; the Electron app reads its own')
+
+  test('says what failed and gives the helpdesk facts, with no axe violations in light and dark', async ({ app, machineHardwareId }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await expect(screen.resultHeading).toHaveText(ERROR_CATALOGUE.config_invalid.title, { timeout: 20_000 })
+    const failure = screen.errorView(ERROR_CATALOGUE.config_invalid.title)
+    await expect(failure).toContainText('config file field "apiUrl" must use https:')
+    await expect(failure).toContainText('A valid value looks like "https://api.licensespring.com/api/v4/"')
+    const facts = app.window.getByRole('region', { name: 'For the helpdesk' })
+    await expect(facts).toContainText(machineHardwareId.slice(0, 4))
+    await expect(screen.copyDiagnosticsButton).toBeVisible()
+    await expect(screen.tryAgainButton).toBeVisible()
+    await expectNoAxeViolations(app.window, 'the start-up failure screen')
   })
 })
