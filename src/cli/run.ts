@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { describeError, type AppError, type NothingDone } from '../shared/errors'
+import { adviseForCommandLine, describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -148,8 +148,9 @@ class Reporter {
     private readonly json: boolean
   ) {}
 
-  /** Prints the outcome with its spoken reference (see --help) and returns the exit code. */
-  finish<T>(outcome: Outcome<T>, human: (value: T) => string): number {
+  /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
+  finish<T>(result: Outcome<T>, human: (value: T) => string): number {
+    const outcome = result.ok ? result : failure(adviseForCommandLine(result.error))
     const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {

@@ -306,6 +306,21 @@ describe('runCli in-process', () => {
     expect(h.out.stderr).not.toContain('field: product')
   })
 
+  it('says what to do in command-line words, never the window’s (highlighted field, override)', async () => {
+    const bad = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--license-key', 'K'], bad.io)).toBe(EXIT.invalid)
+    expect(bad.out.stderr).toContain(`What to do: ${ERROR_CATALOGUE.invalid_input.commandLineAction}`)
+    expect(bad.out.stderr).toContain('--help lists them all')
+    const notHere = harness(sandboxEnv(), {}, { fixedMachineId: false })
+    const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'pc-never-activated']
+    expect(await runCli(args, notHere.io)).toBe(EXIT.refused)
+    expect(notHere.out.stderr).toContain('give it with --hardware-id and try again')
+    expect(await runCli([...args, '--json'], notHere.io)).toBe(EXIT.refused)
+    const json: unknown = JSON.parse(notHere.out.stdout)
+    expect(json).toMatchObject({ ok: false, error: { code: 'device_not_found', action: ERROR_CATALOGUE.device_not_found.commandLineAction } })
+    for (const out of [bad.out.stderr, notHere.out.stderr, notHere.out.stdout]) expect(out).not.toMatch(/highlighted|override/)
+  })
+
   it.each([
     ['--licence-key', '--license-key'],
     ['--prodcut', '--product'],
