@@ -667,7 +667,12 @@ export const ERROR_CATALOGUE = {
         'Choose another folder, such as your Documents folder or a USB stick, and try again.'
       ),
       'reason',
-      { 'file-exists': { explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' } }
+      {
+        'file-exists': {
+          explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.',
+          action: 'Give another file name, or move the existing file away, and try again.'
+        }
+      }
     )
   ),
   // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.
