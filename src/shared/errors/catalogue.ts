@@ -50,8 +50,11 @@ const fileRefusal = <C extends string = never>(e: CatalogueEntry, cases: Record<
   withDetail(e, (d: { reason: string; case?: C }) => `${d.case === undefined ? e.explanation : cases[d.case]} (${d.reason})`)
 
 /** What to do about a configuration problem, where the setting at fault decides it. */
-/** No server at all, in the CLI: how to try the app against the built-in sandbox. */
-export type ConfigAdvice = { kind: 'cli-sandbox' }
+/**
+ * No server at all, in the CLI: how to try the app against the built-in sandbox; or a bad value
+ * the user gave as a command-line option, which the user corrects.
+ */
+export type ConfigAdvice = { kind: 'cli-sandbox' } | { kind: 'given-option' }
 
 /** A setting is wrong: whoever set the app up corrects it (the explanation names it and a valid value). */
 const SETTING_ACTION = 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
@@ -551,7 +554,9 @@ export const ERROR_CATALOGUE = {
       (d) =>
         d.advice?.kind === 'cli-sandbox'
           ? 'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
-          : SETTING_ACTION
+          : d.advice?.kind === 'given-option'
+            ? 'Correct the option named above and try again.'
+            : SETTING_ACTION
     )
   ),
   help_page_not_opened: insideTheApp(

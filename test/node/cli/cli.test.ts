@@ -238,7 +238,7 @@ describe('runCli in-process', () => {
     expect(await runCli(['activate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--json'], sso.io)).toBe(EXIT.invalid)
   })
 
-  it('names the flag when a flag carries a bad setting', async () => {
+  it('names the flag when a flag carries a bad setting, and asks the user to correct it; a variable’s is whoever set the app up', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
     expect(JSON.parse(h.out.stdout)).toMatchObject({
@@ -249,6 +249,16 @@ describe('runCli in-process', () => {
         explanation: stringMatching(
           /^--api-url must use https: \(http: is allowed only for a server on this PC: 127\.0\.0\.1, \[::1\] or localhost\)\. A valid value looks like "https:\/\/api\.licensespring\.com\/api\/v4\/"/
         ),
+        action: 'Correct the option named above and try again.'
+      }
+    })
+    const fromVariable = harness({ ...sandboxEnv(), LM_API_URL: 'http://api.example.com/' })
+    expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--json'], fromVariable.io)).toBe(EXIT.invalid)
+    expect(JSON.parse(fromVariable.out.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'config_invalid',
+        field: 'LM_API_URL',
         action: 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
       }
     })
