@@ -44,7 +44,7 @@ Usage:
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
   license-manager upload-offline <file> [--json]
-  license-manager --help
+  license-manager --help | --version
 
 Without internet (licence key or username only; company sign-in needs your identity
 provider online):
@@ -83,6 +83,7 @@ Options:
   --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
   -h, --help              show this help
+  --version               print the version
 
 Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_SCHEME,
 LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
@@ -124,7 +125,8 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' }
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
 
 type Flags = {
@@ -478,6 +480,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { command, commandAt, flags, extra, extraAt } = parsed
   const out = new Reporter(io, flags.json === true)
   try {
+    if (flags.version) {
+      io.stdout(`${appDetails().name} ${packageJson.version}\n`)
+      return EXIT.success
+    }
     if (flags.help || command === 'help' || command === undefined) {
       io.stdout(HELP)
       return command === undefined && !flags.help ? EXIT.invalid : EXIT.success

@@ -516,7 +516,7 @@ export const ERROR_CATALOGUE = {
         (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`
       )
     ),
-    'Correct the option named here and try again; --help lists them all.'
+    'Correct the option named above and try again.'
   ),
   prefill_link_invalid: beforeSending(
     withDetail(

@@ -163,6 +163,13 @@ function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}, {
 }
 
 describe('runCli in-process', () => {
+  it('--version prints the name and version (exit 0), as a first try would ask', async () => {
+    const h = harness()
+    expect(await runCli(['--version'], h.io)).toBe(EXIT.success)
+    expect(h.out.stdout).toMatch(/^License Manager CLI \d+\.\d+\.\d+\n$/)
+    expect(h.out.stderr).toBe('')
+  })
+
   it('--help documents the commands and every exit code (exit 0); no command shows help with exit 2', async () => {
     const h = harness()
     expect(await runCli(['--help'], h.io)).toBe(0)
@@ -320,7 +327,7 @@ describe('runCli in-process', () => {
     const bad = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--license-key', 'K'], bad.io)).toBe(EXIT.invalid)
     expect(bad.out.stderr).toContain(`What to do: ${ERROR_CATALOGUE.invalid_input.commandLineAction}`)
-    expect(bad.out.stderr).toContain('--help lists them all')
+    expect(bad.out.stderr).toContain('What to do: Correct the option named above and try again.')
     const notHere = harness(sandboxEnv(), {}, { fixedMachineId: false })
     const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'pc-never-activated']
     expect(await runCli(args, notHere.io)).toBe(EXIT.refused)
