@@ -5,6 +5,7 @@ import { createLicenseApiClient } from '../../../src/main/engine/license-api-cli
 import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
+import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
@@ -163,6 +164,23 @@ function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}, {
 }
 
 describe('runCli in-process', () => {
+  it('the lines the sandbox prints for the command line work as printed', async () => {
+    const printed = formatSummary(sandbox.summary()).split('\n')
+    const exportLine = printed.find((line) => line.startsWith('  export '))
+    const commandLine = printed.find((line) => line.startsWith('  npx license-manager '))
+    expect(exportLine).toBe(`  export LM_API_URL=${sandbox.apiUrl} LM_API_KEY=${sandbox.apiKey} LM_SHARED_KEY=${sandbox.sharedKey}`)
+    const env = Object.fromEntries(
+      (exportLine ?? '')
+        .trim()
+        .split(' ')
+        .slice(1)
+        .map((pair) => pair.split('=', 2) as [string, string])
+    )
+    const h = harness(env, {}, { fixedMachineId: false })
+    expect(await runCli((commandLine ?? '').trim().split(' ').slice(2), h.io)).toBe(EXIT.success)
+    expect(h.out.stdout).toContain('Deactivated: bundle')
+  })
+
   it('--version prints the name and version (exit 0), as a first try would ask', async () => {
     const h = harness()
     expect(await runCli(['--version'], h.io)).toBe(EXIT.success)
