@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { describeError, type AppError, type NothingDone } from '../shared/errors'
+import { adviseForCommandLine, describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -44,7 +44,7 @@ Usage:
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
   license-manager upload-offline <file> [--json]
-  license-manager --help
+  license-manager --help | --version
 
 Without internet (licence key or username only; company sign-in needs your identity
 provider online):
@@ -83,6 +83,7 @@ Options:
   --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
   -h, --help              show this help
+  --version               print the version
 
 Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_SCHEME,
 LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
@@ -124,7 +125,8 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' }
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
 
 type Flags = {
@@ -148,8 +150,9 @@ class Reporter {
     private readonly json: boolean
   ) {}
 
-  /** Prints the outcome with its spoken reference (see --help) and returns the exit code. */
-  finish<T>(outcome: Outcome<T>, human: (value: T) => string): number {
+  /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
+  finish<T>(result: Outcome<T>, human: (value: T) => string): number {
+    const outcome = result.ok ? result : failure(adviseForCommandLine(result.error))
     const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
@@ -477,6 +480,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { command, commandAt, flags, extra, extraAt } = parsed
   const out = new Reporter(io, flags.json === true)
   try {
+    if (flags.version) {
+      io.stdout(`${appDetails().name} ${packageJson.version}\n`)
+      return EXIT.success
+    }
     if (flags.help || command === 'help' || command === undefined) {
       io.stdout(HELP)
       return command === undefined && !flags.help ? EXIT.invalid : EXIT.success

@@ -123,6 +123,18 @@ export function buildSummary(input: SummaryInput): SandboxSummary {
   }
 }
 
+/** A licence-key deactivation that works on this seed as started: this PC's seat where it has one, else another activated device's. */
+function exampleDeactivation(s: SandboxSummary): string | undefined {
+  const candidates = s.bundles
+    .filter((b) => b.status === 'enabled')
+    .flatMap((b) => b.licenses.filter((l) => l.state === 'active' && l.licenseKey !== undefined && l.devices.length > 0).map((l) => ({ b, l })))
+  const onThisPc = candidates.find(({ l }) => s.thisPc !== undefined && l.devices.includes(s.thisPc))
+  const chosen = onThisPc ?? candidates[0]
+  if (chosen === undefined) return undefined
+  const hardwareId = onThisPc ? '' : ` --hardware-id ${chosen.l.devices[0]}`
+  return `npx license-manager deactivate --product ${chosen.b.code} --license-key ${chosen.l.licenseKey}${hardwareId}`
+}
+
 /** The summary for people: where to connect, which keys, and what to try. */
 export function formatSummary(s: SandboxSummary): string {
   const lines = [
@@ -161,5 +173,12 @@ export function formatSummary(s: SandboxSummary): string {
     `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}`
   )
   lines.push('', 'Public key for response signatures:', s.publicKey.trim())
+  const example = exampleDeactivation(s)
+  lines.push(
+    '',
+    'From the command line, in another terminal in this project’s folder:',
+    `  export LM_API_URL=${s.apiUrl} LM_API_KEY=${s.apiKey} LM_SHARED_KEY=${s.sharedKey}`,
+    ...(example === undefined ? [] : [`  ${example}`])
+  )
   return lines.join('\n')
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
-import { describeError } from '../../shared/errors'
+import { describeError, type ConfigAdvice } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from './loopback'
@@ -109,6 +109,8 @@ const FileAuthSchema = z.nullable(z.strictObject(Object.fromEntries(FILE_AUTH_KE
 interface Sourced {
   value: unknown
   name: string
+  /** The value came by a name the user gave it (a command-line option), not from the environment or the file. */
+  given?: true
 }
 
 /**
@@ -141,8 +143,13 @@ export const CONFIG_EXAMPLES = {
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
 
 /** config_invalid naming the field, the problem and what a valid value looks like. */
-function invalid(name: string, problem: string, setting: ConfigSetting): Outcome<never> {
-  return failure(describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}`, example: CONFIG_EXAMPLES[setting] } }))
+function invalid(name: string, problem: string, setting: ConfigSetting, advice?: ConfigAdvice): Outcome<never> {
+  return failure(
+    describeError('config_invalid', {
+      field: name,
+      detail: { problem: `${name} ${problem}`, example: CONFIG_EXAMPLES[setting], ...(advice === undefined ? {} : { advice }) }
+    })
+  )
 }
 
 const fileName = (key: string) => `config file field "${key}"`
@@ -150,13 +157,16 @@ const fileName = (key: string) => `config file field "${key}"`
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
 function check<T>(schema: z.ZodType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
-  return parsed.success ? success(parsed.data) : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', setting)
+  return parsed.success
+    ? success(parsed.data)
+    : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', setting, s.given ? { kind: 'given-option' } : undefined)
 }
 
 /** The environment value when set to something non-empty, else the file's. */
 function pick(env: ConfigEnv, names: SettingNames, envName: string, file: Record<string, unknown>, key: string): Sourced | undefined {
   const fromEnv = env[envName]
-  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, name: names[envName] ?? envName }
+  const given = names[envName]
+  if (fromEnv !== undefined && fromEnv !== '') return given === undefined ? { value: fromEnv, name: envName } : { value: fromEnv, name: given, given: true }
   if (file[key] !== undefined) return { value: file[key], name: fileName(key) }
   return undefined
 }
@@ -207,8 +217,8 @@ const serverUrlSchema = (trailingSlash: boolean) =>
       return url.href
     })
 
-function parseServerUrl(raw: unknown, name: string, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
-  return check(serverUrlSchema(trailingSlash), { value: raw, name }, trailingSlash ? 'apiUrl' : 'tokenUrl')
+function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
+  return check(serverUrlSchema(trailingSlash), s, trailingSlash ? 'apiUrl' : 'tokenUrl')
 }
 
 /** Short enough for every OS's launcher (Windows hands at most 2081 characters to the browser). */
@@ -375,7 +385,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
   const tokenUrlSource = field(CONFIG_ENV.tokenUrl, 'tokenUrl')
   if (tokenUrlSource === undefined)
     return invalid(CONFIG_ENV.tokenUrl, 'is required for OAuth authorization (or set auth.tokenUrl in the config file).', 'tokenUrl')
-  const tokenUrl = parseServerUrl(tokenUrlSource.value, tokenUrlSource.name, { trailingSlash: false })
+  const tokenUrl = parseServerUrl(tokenUrlSource, { trailingSlash: false })
   if (!tokenUrl.ok) return tokenUrl
   const clientId = secret(CONFIG_ENV.clientId, 'clientId')
   if (!clientId.ok) return clientId
@@ -413,7 +423,7 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   const apiUrlSource = pick(env, names, CONFIG_ENV.apiUrl, f, 'apiUrl')
   let apiUrl: string | null = null
   if (apiUrlSource !== undefined && apiUrlSource.value !== null) {
-    const parsed = parseServerUrl(apiUrlSource.value, apiUrlSource.name, { trailingSlash: true })
+    const parsed = parseServerUrl(apiUrlSource, { trailingSlash: true })
     if (!parsed.ok) return parsed
     apiUrl = parsed.value
   }

@@ -20,6 +20,9 @@ const signInIncomplete = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: '
 /** A failure inside the app itself. */
 const insideTheApp = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'unexpected' })
 
+/** An entry whose action names a part of the window (a field, the override): `action` is how a command-line user does it. */
+const onCommandLine = <E extends CatalogueEntry>(e: E, action: string): E => ({ ...e, commandLineAction: action })
+
 /** An entry worded from a detail the caller gives, typed: the explanation, and the action where it depends on the detail too. */
 const withDetail = <D>(
   e: CatalogueEntry,
@@ -47,8 +50,11 @@ const fileRefusal = <C extends string = never>(e: CatalogueEntry, cases: Record<
   withDetail(e, (d: { reason: string; case?: C }) => `${d.case === undefined ? e.explanation : cases[d.case]} (${d.reason})`)
 
 /** What to do about a configuration problem, where the setting at fault decides it. */
-/** No server at all, in the CLI: how to try the app against the built-in sandbox. */
-export type ConfigAdvice = { kind: 'cli-sandbox' }
+/**
+ * No server at all, in the CLI: how to try the app against the built-in sandbox; or a bad value
+ * the user gave as a command-line option, which the user corrects.
+ */
+export type ConfigAdvice = { kind: 'cli-sandbox' } | { kind: 'given-option' }
 
 /** A setting is wrong: whoever set the app up corrects it (the explanation names it and a valid value). */
 const SETTING_ACTION = 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
@@ -124,12 +130,15 @@ export const ERROR_CATALOGUE = {
     'The licence exists but has not been activated, so there is no seat to free.',
     'Nothing needs to be done on this PC. If you expected it to be active, contact the vendor.'
   ),
-  device_not_found: entry(
-    'device',
-    400,
-    'This PC is not activated on that licence',
-    'The licence has no active device with this hardware id: it was already deactivated, or it was activated with another hardware id.',
-    'If the product shows a different hardware id, paste it in the hardware id override and try again. Otherwise the seat is already free.'
+  device_not_found: onCommandLine(
+    entry(
+      'device',
+      400,
+      'This PC is not activated on that licence',
+      'The licence has no active device with this hardware id: it was already deactivated, or it was activated with another hardware id.',
+      'If the product shows a different hardware id, paste it in the hardware id override and try again. Otherwise the seat is already free.'
+    ),
+    'If the product shows a different hardware id, give it with --hardware-id and try again. Otherwise the seat is already free.'
   ),
   missing_headers: entry('setup', 400, 'The request was incomplete', 'The server did not receive the date or the authorization it requires.', CHECK_SETUP),
 
@@ -203,12 +212,15 @@ export const ERROR_CATALOGUE = {
     'Some field of the request did not have the form the server expects.',
     'Check what you entered. The server’s own message is shown below.'
   ),
-  missing_hardware_id: entry(
-    'input',
-    400,
-    'The hardware id did not reach the server',
-    'The server says the request had no hardware id, so it cannot tell which PC to free.',
-    'Check the hardware id shown in the app (or paste the one the licensed product shows into the override) and try again.'
+  missing_hardware_id: onCommandLine(
+    entry(
+      'input',
+      400,
+      'The hardware id did not reach the server',
+      'The server says the request had no hardware id, so it cannot tell which PC to free.',
+      'Check the hardware id shown in the app (or paste the one the licensed product shows into the override) and try again.'
+    ),
+    'Check the hardware id that "license-manager hardware-id" prints (or give the one the licensed product shows with --hardware-id) and try again.'
   ),
   license_key_required: entry(
     'credentials',
@@ -491,17 +503,20 @@ export const ERROR_CATALOGUE = {
   ),
 
   // ── this app ──
-  invalid_input: beforeSending(
-    withDetail(
-      entry(
-        'input',
-        0,
-        'Please check what you entered',
-        'A field is missing, empty or not in the expected form. Nothing was sent.',
-        'Correct the highlighted field and try again.'
-      ),
-      (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`
-    )
+  invalid_input: onCommandLine(
+    beforeSending(
+      withDetail(
+        entry(
+          'input',
+          0,
+          'Please check what you entered',
+          'A field is missing, empty or not in the expected form. Nothing was sent.',
+          'Correct the highlighted field and try again.'
+        ),
+        (d: { problem: string; nothing: NothingDone }) => `${d.problem} Nothing was ${d.nothing}.`
+      )
+    ),
+    'Correct the option named above and try again.'
   ),
   prefill_link_invalid: beforeSending(
     withDetail(
@@ -515,17 +530,20 @@ export const ERROR_CATALOGUE = {
       (d: { problem: string }) => `${d.problem} Nothing was filled in.`
     )
   ),
-  hardware_id_unavailable: beforeSending(
-    withDetail(
-      entry(
-        'input',
-        0,
-        'This PC’s hardware id could not be read',
-        'The app could not read a reliable machine id from the operating system.',
-        'Paste the hardware id that the licensed product shows in the override field.'
-      ),
-      (d: { problem: string }) => d.problem
-    )
+  hardware_id_unavailable: onCommandLine(
+    beforeSending(
+      withDetail(
+        entry(
+          'input',
+          0,
+          'This PC’s hardware id could not be read',
+          'The app could not read a reliable machine id from the operating system.',
+          'Paste the hardware id that the licensed product shows in the override field.'
+        ),
+        (d: { problem: string }) => d.problem
+      )
+    ),
+    'Give the hardware id that the licensed product shows with --hardware-id.'
   ),
   config_invalid: beforeSending(
     withDetail(
@@ -536,7 +554,9 @@ export const ERROR_CATALOGUE = {
       (d) =>
         d.advice?.kind === 'cli-sandbox'
           ? 'For a local try-out start the sandbox with `npm run sandbox`, then set LM_API_URL, LM_API_KEY and LM_SHARED_KEY to the values it prints (or pass --api-url, --api-key and --shared-key).'
-          : SETTING_ACTION
+          : d.advice?.kind === 'given-option'
+            ? 'Correct the option named above and try again.'
+            : SETTING_ACTION
     )
   ),
   help_page_not_opened: insideTheApp(
@@ -652,7 +672,12 @@ export const ERROR_CATALOGUE = {
         'Choose another folder, such as your Documents folder or a USB stick, and try again.'
       ),
       'reason',
-      { 'file-exists': { explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' } }
+      {
+        'file-exists': {
+          explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.',
+          action: 'Give another file name, or move the existing file away, and try again.'
+        }
+      }
     )
   ),
   // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.

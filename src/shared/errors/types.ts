@@ -32,6 +32,8 @@ export interface CatalogueEntry {
    * server may answer with another code (which the app shows as an unknown error).
    */
   sandboxOnly?: true
+  /** The action in the command line's words, for entries whose action names a part of the window. */
+  commandLineAction?: string
   /** Entries that name a detail: the explanation, worded from the detail the caller gives (typed per entry). */
   explain?: (detail: never) => string
   /** Entries that name a detail: the action, worded from the same detail (the entry's own where the detail does not change it). */
@@ -39,7 +41,7 @@ export interface CatalogueEntry {
 }
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
-export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain' | 'advise'> {
+export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain' | 'advise' | 'commandLineAction'> {
   code: string
   /** The server's own message, kept for unknown codes and for the helpdesk. */
   serverMessage?: string

@@ -5,6 +5,7 @@ import { createLicenseApiClient } from '../../../src/main/engine/license-api-cli
 import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
+import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
@@ -164,6 +165,30 @@ function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}, {
 }
 
 describe('runCli in-process', () => {
+  it('the lines the sandbox prints for the command line work as printed', async () => {
+    const printed = formatSummary(sandbox.summary()).split('\n')
+    const exportLine = printed.find((line) => line.startsWith('  export '))
+    const commandLine = printed.find((line) => line.startsWith('  npx license-manager '))
+    expect(exportLine).toBe(`  export LM_API_URL=${sandbox.apiUrl} LM_API_KEY=${sandbox.apiKey} LM_SHARED_KEY=${sandbox.sharedKey}`)
+    const env = Object.fromEntries(
+      (exportLine ?? '')
+        .trim()
+        .split(' ')
+        .slice(1)
+        .map((pair) => pair.split('=', 2) as [string, string])
+    )
+    const h = harness(env, {}, { fixedMachineId: false })
+    expect(await runCli((commandLine ?? '').trim().split(' ').slice(2), h.io)).toBe(EXIT.success)
+    expect(h.out.stdout).toContain('Deactivated: bundle')
+  })
+
+  it('--version prints the name and version (exit 0), as a first try would ask', async () => {
+    const h = harness()
+    expect(await runCli(['--version'], h.io)).toBe(EXIT.success)
+    expect(h.out.stdout).toMatch(/^License Manager CLI \d+\.\d+\.\d+\n$/)
+    expect(h.out.stderr).toBe('')
+  })
+
   it('--help documents the commands and every exit code (exit 0); no command shows help with exit 2', async () => {
     const h = harness()
     expect(await runCli(['--help'], h.io)).toBe(0)
@@ -239,7 +264,7 @@ describe('runCli in-process', () => {
     expect(await runCli(['activate', '--product', 'design-pack', '--sso', '--customer-account', 'acme', '--json'], sso.io)).toBe(EXIT.invalid)
   })
 
-  it('names the flag when a flag carries a bad setting', async () => {
+  it('names the flag when a flag carries a bad setting, and asks the user to correct it; a variable’s is whoever set the app up', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--api-url', 'http://api.example.com/', '--json'], h.io)).toBe(EXIT.invalid)
     expect(JSON.parse(h.out.stdout)).toMatchObject({
@@ -250,6 +275,16 @@ describe('runCli in-process', () => {
         explanation: stringMatching(
           /^--api-url must use https: \(http: is allowed only for a server on this PC: 127\.0\.0\.1, \[::1\] or localhost\)\. A valid value looks like "https:\/\/api\.licensespring\.com\/api\/v4\/"/
         ),
+        action: 'Correct the option named above and try again.'
+      }
+    })
+    const fromVariable = harness({ ...sandboxEnv(), LM_API_URL: 'http://api.example.com/' })
+    expect(await runCli(['deactivate', '--product', 'p', '--license-key', 'K', '--json'], fromVariable.io)).toBe(EXIT.invalid)
+    expect(JSON.parse(fromVariable.out.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'config_invalid',
+        field: 'LM_API_URL',
         action: 'Ask whoever set up this app (your IT department or the software vendor) to correct the setting named above, then try again.'
       }
     })
@@ -305,6 +340,21 @@ describe('runCli in-process', () => {
     expect(await runCli(['deactivate', '--license-key', 'K'], h.io)).toBe(EXIT.invalid)
     expect(h.out.stderr).toContain('flag: --product')
     expect(h.out.stderr).not.toContain('field: product')
+  })
+
+  it('says what to do in command-line words, never the window’s (highlighted field, override)', async () => {
+    const bad = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--license-key', 'K'], bad.io)).toBe(EXIT.invalid)
+    expect(bad.out.stderr).toContain(`What to do: ${ERROR_CATALOGUE.invalid_input.commandLineAction}`)
+    expect(bad.out.stderr).toContain('What to do: Correct the option named above and try again.')
+    const notHere = harness(sandboxEnv(), {}, { fixedMachineId: false })
+    const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'pc-never-activated']
+    expect(await runCli(args, notHere.io)).toBe(EXIT.refused)
+    expect(notHere.out.stderr).toContain('give it with --hardware-id and try again')
+    expect(await runCli([...args, '--json'], notHere.io)).toBe(EXIT.refused)
+    const json: unknown = JSON.parse(notHere.out.stdout)
+    expect(json).toMatchObject({ ok: false, error: { code: 'device_not_found', action: ERROR_CATALOGUE.device_not_found.commandLineAction } })
+    for (const out of [bad.out.stderr, notHere.out.stderr, notHere.out.stdout]) expect(out).not.toMatch(/highlighted|override/)
   })
 
   it.each([

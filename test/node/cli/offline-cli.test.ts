@@ -111,7 +111,12 @@ describe('deactivate-offline', () => {
     expect(await runCli(['deactivate-offline', '--product', 'p', '--license-key', 'K', '--out', out, '--json'], h.io)).toBe(EXIT.invalid)
     expect(JSON.parse(h.out.stdout)).toMatchObject({
       ok: false,
-      error: { code: 'offline_save_failed', field: 'out', explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.' }
+      error: {
+        code: 'offline_save_failed',
+        field: 'out',
+        explanation: 'A file with that name already exists, and it was left as it is. Nothing was written.',
+        action: 'Give another file name, or move the existing file away, and try again.'
+      }
     })
     expect(readFileSync(out, 'utf8')).toBe('keep me')
   })

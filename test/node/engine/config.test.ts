@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expectOk } from '../../support/expect-ok'
 import { CONFIG_ENV, describeServer, FILE_SETTINGS, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
@@ -446,5 +446,10 @@ describe('every config_invalid names the field and says what a valid value looks
     for (const key of FILE_SETTINGS.filter((k) => k !== '$comment')) expect(fileKeys, key).toContain(key)
     const variables = new Set(envCases.map(([, field]) => field))
     for (const variable of Object.values(CONFIG_ENV)) expect(variables, variable).toContain(variable)
+  })
+
+  it('the shipped resources/config.json explains every setting a vendor may add to it', () => {
+    const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/config.json'), 'utf8')) as { $comment: Record<string, string> }
+    for (const key of FILE_SETTINGS.filter((k) => k !== '$comment')) expect(Object.keys(shipped.$comment), key).toContain(key)
   })
 })
