@@ -174,3 +174,20 @@ test.describe('the start-up failure screen', () => {
     await expectNoAxeViolations(app.window, 'the start-up failure screen')
   })
 })
+
+test.describe('the vendor’s help page', () => {
+  const HELP_URL = 'https://support.example.com/licences#where-is-my-key'
+  test.use({ helpUrl: HELP_URL })
+  test.skip(({ appKind }) => appKind === 'electron', 'the browser harness sets the help page; the Electron app reads its configuration')
+
+  test('is linked under the form and opens in the system browser through the app', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    const link = app.window.getByRole('link', { name: 'Where do I find my licence key or bundle code?' })
+    await expect(link).toHaveAttribute('href', HELP_URL)
+    await link.click()
+    await expect.poll(() => app.openedUrls()).toEqual([HELP_URL])
+    // The window itself stays on the app's page.
+    await expect(screen.deactivateButton).toBeVisible()
+  })
+})
