@@ -5,6 +5,7 @@ import { OfflineScreens } from './fixtures/offline-screens'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES } from './fixtures/seed'
 import { expect, test } from './fixtures/test'
+import { REFUSED_CONNECTION } from './fixtures/unreachable-servers'
 
 /*
  * Deactivating a PC without internet, as a person does it: write the request file in the
@@ -100,7 +101,7 @@ test.describe('offline deactivation', () => {
       await screen.ready()
       await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
       await screen.submitAndConfirm()
-      await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · no HTTP status')
+      await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · no HTTP status', undefined, REFUSED_CONNECTION)
       await app.window.getByRole('button', { name: 'Write a request file instead' }).click()
       await expect(offline.writeForm).toBeVisible()
       await expect(offline.field('Licence key')).toHaveValue(LICENCES.key.licenseKey)
