@@ -222,12 +222,15 @@ export const ERROR_CATALOGUE = {
     ),
     'Check the hardware id that "license-manager hardware-id" prints (or give the one the licensed product shows with --hardware-id) and try again.'
   ),
-  license_key_required: entry(
-    'credentials',
-    400,
-    'This bundle needs a licence key',
-    'The licences of this bundle are freed with their licence key, not with a username or a company sign-in.',
-    'Choose “Licence key”, enter the key of the licence on this PC and try again.'
+  license_key_required: onCommandLine(
+    entry(
+      'credentials',
+      400,
+      'This bundle needs a licence key',
+      'The licences of this bundle are freed with their licence key, not with a username or a company sign-in.',
+      'Choose “With a licence key”, enter the key of the licence on this PC and try again.'
+    ),
+    'Give the key of the licence on this PC with --license-key (instead of --username or --sso) and try again.'
   ),
   missing_parameters: entry(
     'input',

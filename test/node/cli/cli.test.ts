@@ -6,7 +6,8 @@ import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { formatSummary } from '../../../src/sandbox/summary'
-import { describeServerError, ERROR_CATALOGUE } from '../../../src/shared/errors'
+import { describeServerError, ERROR_CATALOGUE, type CatalogueEntry } from '../../../src/shared/errors'
+import { METHOD_CHOICE_LABELS } from '../../../src/shared/method-choice-labels'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
 import { stringMatching } from '../../support/matchers'
@@ -165,6 +166,19 @@ function harness(env: Record<string, string> = {}, extra: Partial<CliIo> = {}, {
 }
 
 describe('runCli in-process', () => {
+  it('the catalogue’s command-line actions name only options --help lists; the window’s name the window’s labels', async () => {
+    const h = harness()
+    expect(await runCli(['--help'], h.io)).toBe(EXIT.success)
+    const entries: Array<[string, CatalogueEntry]> = Object.entries(ERROR_CATALOGUE)
+    const worded = entries.filter(([, entry]) => entry.commandLineAction !== undefined)
+    expect(worded.map(([code]) => code)).toEqual(expect.arrayContaining(['invalid_input', 'device_not_found', 'license_key_required']))
+    for (const [code, entry] of worded) {
+      for (const flag of entry.commandLineAction?.match(/--[a-z-]+/g) ?? []) expect(h.out.stdout, `${code}: ${flag}`).toContain(`${flag} `)
+      expect(entry.commandLineAction, code).not.toMatch(/highlighted|override|Choose “/)
+    }
+    expect(ERROR_CATALOGUE.license_key_required.action).toContain(`Choose “${METHOD_CHOICE_LABELS['license-key']}”`)
+  })
+
   it('the lines the sandbox prints for the command line work as printed', async () => {
     const printed = formatSummary(sandbox.summary()).split('\n')
     const exportLine = printed.find((line) => line.startsWith('  export '))
