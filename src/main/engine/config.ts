@@ -195,27 +195,38 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
   return invalid('configuration file', parsed.error.issues[0]?.message ?? 'must hold a JSON object.', 'configurationFile')
 }
 
+/**
+ * A transform that parses a URL and applies `rule` (which may adjust the URL); the rule's
+ * message becomes the value's problem. Yields the URL's href.
+ */
+function checkedUrl(notAUrl: string, rule: (url: URL) => string | undefined) {
+  return (text: string, context: z.RefinementCtx): string => {
+    const problem = (message: string) => {
+      context.addIssue({ code: 'custom', message, input: text })
+      return z.NEVER
+    }
+    if (!URL.canParse(text)) return problem(notAUrl)
+    const url = new URL(text)
+    const broken = rule(url)
+    return broken === undefined ? url.href : problem(broken)
+  }
+}
+
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 const serverUrlSchema = (trailingSlash: boolean) =>
   z
     .string('must be a URL.')
     .trim()
     .min(1, 'must be a URL.')
-    .transform((text, context) => {
-      const problem = (message: string) => {
-        context.addIssue({ code: 'custom', message, input: text })
-        return z.NEVER
-      }
-      if (!URL.canParse(text)) return problem('is not a valid URL.')
-      const url = new URL(text)
-      if (!isAllowedServerUrl(url)) {
-        return problem('must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).')
-      }
-      if (url.username !== '' || url.password !== '') return problem('must not contain a user name or password.')
-      if (url.search !== '' || url.hash !== '') return problem('must not contain a query or fragment.')
-      if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
-      return url.href
-    })
+    .transform(
+      checkedUrl('is not a valid URL.', (url) => {
+        if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
+        if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+        if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
+        if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
+        return undefined
+      })
+    )
 
 function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
   return check(serverUrlSchema(trailingSlash), s, trailingSlash ? 'apiUrl' : 'tokenUrl')
@@ -230,17 +241,13 @@ const helpUrlSchema = z
   .trim()
   .min(1, 'must be a web address.')
   .max(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)
-  .transform((text, context) => {
-    const problem = (message: string) => {
-      context.addIssue({ code: 'custom', message, input: text })
-      return z.NEVER
-    }
-    if (!URL.canParse(text)) return problem('is not a valid web address.')
-    const url = new URL(text)
-    if (url.protocol !== 'https:') return problem('must use https:.')
-    if (url.username !== '' || url.password !== '') return problem('must not contain a user name or password.')
-    return url.href
-  })
+  .transform(
+    checkedUrl('is not a valid web address.', (url) => {
+      if (url.protocol !== 'https:') return 'must use https:.'
+      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+      return undefined
+    })
+  )
 
 /** The help page when configured; unset or null → no link. */
 function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {

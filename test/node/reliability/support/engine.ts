@@ -39,18 +39,6 @@ export function engineService(options: EngineOptions): LicenseService {
 /** The error code of a failed outcome, or "ok". */
 export const codeOf = (outcome: Outcome<unknown>): string => (outcome.ok ? 'ok' : outcome.error.code)
 
-/** Wraps fetch to count calls: each call is one attempt on the wire. */
-export function countingFetch(inner: typeof fetch = fetch): typeof fetch & { calls: number } {
-  const counted = Object.assign(
-    (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-      counted.calls += 1
-      return inner(input, init)
-    },
-    { calls: 0 }
-  )
-  return counted
-}
-
 /** Runs `work` and returns its result with the elapsed milliseconds. */
 export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now()
