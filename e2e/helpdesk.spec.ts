@@ -8,7 +8,7 @@ import { ERROR_CATALOGUE } from '../src/shared/errors'
 import type { LoginMethod } from '../src/shared/request'
 
 /*
- * The helpdesk walkthrough (docs/helpdesk.md): one page per login method and per common
+ * The helpdesk walkthrough (docs/helpdesk/walkthrough.md): one page per login method and per common
  * error, each state checked with axe in the light and the dark colour scheme and
  * photographed into docs/helpdesk/ when E2E_DOCS_SCREENSHOTS=1.
  */

@@ -46,7 +46,7 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
   [
     'R3',
     'With a registered http://localhost redirect another process could bind [::1] on the same port and receive the code',
-    'the listener binds every loopback address localhost stands for (127.0.0.1, ::1 and what it resolves to) on one port, and fails the attempt if any is taken (README, company sign-in)',
+    'the listener binds every loopback address localhost stands for (127.0.0.1, ::1 and what it resolves to) on one port, and fails the attempt if any is taken (docs/sso.md)',
     [
       [
         'test/node/reliability/security-checks.test.ts',
@@ -97,7 +97,7 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
   [
     'R7',
     'Implicit-grant tokens stayed in the browser’s history',
-    'the code grant is the default; for the implicit grant the app asks for response_mode=form_post whenever the provider’s discovery offers it (tokens in a POST body, state-checked); the residue of fragment-based vendors is documented (README, company sign-in)',
+    'the code grant is the default; for the implicit grant the app asks for response_mode=form_post whenever the provider’s discovery offers it (tokens in a POST body, state-checked); the residue of fragment-based vendors is documented (docs/sso.md)',
     [['test/node/sso/browser-sign-in.test.ts', '%s; both the ID token and the access token identify the user']]
   ],
   [
