@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { buildActivationAnswer, signBody } from './activation-answer'
 import { mayUseProduct, RequestAuthenticator, type Principal } from './auth'
 import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
-import { parseRequestTarget } from '../main/engine/http/request-target'
+import { parseRequestTarget } from '../common/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
 import { checkOfflineRequest, OFFLINE_BODY_LIMIT, OfflineReplayGuard, offlineContent } from './offline-deactivation'
 import { MESSAGES, refuse, type Refusal } from './refusal'
