@@ -35,7 +35,7 @@ const boundaries = [
     from: './src/main',
     except: ['./engine/hardware-id.ts'],
     message:
-      'The sandbox reads the vendor\'s formats with its own code, never the app\'s parsers; what both need lives in src/common (only the CLI reads this PC\'s id the way the app does).'
+      "The sandbox reads the vendor's formats with its own code, never the app's parsers; what both need lives in src/common (only the CLI reads this PC's id the way the app does)."
   },
   {
     target: './src/main/engine',
