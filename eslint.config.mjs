@@ -25,9 +25,27 @@ const boundaries = [
     message: 'src/shared is imported by every side and imports none of them.'
   },
   {
-    target: ['./src/main/engine', './src/sandbox', './src/cli'],
+    target: './src/common',
+    from: './src',
+    except: ['./common'],
+    message: 'src/common is the Node-side plumbing the app and the sandbox share as peers (HTTP listen helpers, loopback rules): it imports neither.'
+  },
+  {
+    target: './src/sandbox',
+    from: './src/main',
+    except: ['./engine/hardware-id.ts'],
+    message:
+      "The sandbox reads the vendor's formats with its own code, never the app's parsers; what both need lives in src/common (only the CLI reads this PC's id the way the app does)."
+  },
+  {
+    target: './src/main/engine',
+    from: './src/sandbox',
+    message: 'The engine never imports the sandbox: they speak to each other over HTTP only.'
+  },
+  {
+    target: ['./src/main/engine', './src/sandbox', './src/cli', './src/common'],
     from: ['./src/main/electron', './src/main/index.ts', './src/preload', './src/renderer'],
-    message: 'The engine, sandbox and CLI run in plain Node: they never import the Electron shell or the renderer.'
+    message: 'The engine, sandbox, CLI and src/common run in plain Node: they never import the Electron shell or the renderer.'
   },
   {
     target: './src/preload',

@@ -6,6 +6,7 @@ import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES } from './fixtures/seed'
 import { expect, test } from './fixtures/test'
 import { REFUSED_CONNECTION } from './fixtures/unreachable-servers'
+import { changedFile, docsV2File } from '../test/node/support/offline-files'
 
 /*
  * Deactivating a PC without internet, as a person does it: write the request file in the
@@ -66,30 +67,60 @@ test.describe('offline deactivation', () => {
     await expect(app.window.getByText('Code: offline_request_replayed · HTTP 400')).toBeVisible()
   })
 
-  test('a tampered file dropped on the upload screen shows its error, and nothing is sent', async ({ app, sandbox, machineHardwareId }) => {
-    const { offline, saved } = await writeRequestFile(app)
-    const wrapped = JSON.parse(Buffer.from(readFileSync(saved.path, 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }
-    wrapped.request['hardware_id'] = 'someone-elses-pc'
-    const tampered = Buffer.from(JSON.stringify(wrapped)).toString('base64')
+  test('a file in the docs’ schema-2 example shape (a C++ SDK file, not written by this app) uploads from the window and frees the seat', async ({
+    app,
+    sandbox,
+    machineHardwareId
+  }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    const offline = new OfflineScreens(app.window)
+    await screen.ready()
+    const seat = { product: BUNDLE.code, hardwareId: machineHardwareId, licenseKey: LICENCES.key.licenseKey }
+    const file = docsV2File({ apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }, seat, { requestId: 'D010714E-72DD-E4CF-BEBB-4105EC1B2A0F' })
 
     await offline.openUpload()
-    const before = sandbox.stats().requests
-    await offline.drop(basename(saved.path), tampered)
-    const tamperedEntry = ERROR_CATALOGUE.offline_file_tampered
-    const alert = app.window.getByRole('alert')
-    await expect(alert).toContainText(tamperedEntry.title)
-    await expect(alert).toContainText(tamperedEntry.action)
-    await expect(alert).toContainText('Code: offline_file_tampered · no HTTP status')
-    await expect(offline.uploadButton).toHaveCount(0)
-    expect(sandbox.stats().requests).toBe(before)
+    await offline.fileInput.setInputFiles({ name: 'fooapp-deactivation.req', mimeType: 'application/octet-stream', buffer: Buffer.from(file) })
+    await expect(offline.willFree).toBeVisible()
+    await expect(offline.fact(offline.willFree, 'Bundle')).toHaveText(BUNDLE.code)
+    await expect(offline.fact(offline.willFree, 'Hardware id')).toHaveText(machineHardwareId)
+    await expect(offline.fact(offline.willFree, 'Licence key')).toHaveText(maskedKey)
+    await expect(offline.fact(offline.willFree, 'Written by')).toHaveText('7.41.1 (cpp)')
+    await expect(offline.fact(offline.willFree, 'Request id')).toHaveText('D010714E-72DD-E4CF-BEBB-4105EC1B2A0F')
+    await expect(offline.fact(offline.willFree, 'Format')).toHaveText('current (schema 2): every field is signed')
     expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
 
-    // A cut-off copy and a file that is not a request file at all.
+    await offline.uploadButton.click()
+    await expect(offline.seatFreedView.getByRole('heading', { name: 'Seat freed' })).toBeFocused()
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([])
+  })
+
+  test('a changed file is shown as it now reads and sent; the server refuses it and the seat stays taken', async ({ app, sandbox, machineHardwareId }) => {
+    const { offline, saved } = await writeRequestFile(app)
+    const changed = changedFile(readFileSync(saved.path, 'utf8'), { hardware_id: 'someone-elses-pc' })
+
+    await offline.openUpload()
+    await offline.drop(basename(saved.path), changed)
+    await expect(offline.fact(offline.willFree, 'Hardware id')).toHaveText('someone-elses-pc')
+    await offline.uploadButton.click()
+    const refusal = ERROR_CATALOGUE.offline_request_tampered
+    await expect(app.window.getByRole('region', { name: refusal.title })).toBeVisible()
+    await expect(app.window.getByText('Code: offline_request_tampered · HTTP 400')).toBeVisible()
+    expect(sandbox.devicesOf(LICENCES.key.licenseKey)).toEqual([machineHardwareId])
+  })
+
+  test('a cut-off copy and a file that is not a request file are refused on the spot, and nothing is sent', async ({ app, sandbox }) => {
+    const { offline, saved } = await writeRequestFile(app)
+    await offline.openUpload()
+    const before = sandbox.stats().requests
+    const alert = app.window.getByRole('alert')
     await offline.fileInput.setInputFiles({ name: 'copy.req', mimeType: 'text/plain', buffer: Buffer.from(readFileSync(saved.path, 'utf8').slice(0, 101)) })
     await expect(alert).toContainText(ERROR_CATALOGUE.offline_file_truncated.title)
+    await expect(alert).toContainText('Code: offline_file_truncated · no HTTP status')
     writeFileSync(`${saved.path}.txt`, 'Meeting notes: bring the licence file')
     await offline.fileInput.setInputFiles(`${saved.path}.txt`)
     await expect(alert).toContainText(ERROR_CATALOGUE.offline_file_wrong_type.title)
+    await expect(offline.uploadButton).toHaveCount(0)
+    expect(sandbox.stats().requests).toBe(before)
   })
 
   test.describe('when the server cannot be reached', () => {

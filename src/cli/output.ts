@@ -46,12 +46,21 @@ export function formatHardwareId(info: HardwareIdInfo): string {
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
+  const written = summary.writtenAt ?? (summary.writtenText === '' ? 'date not stated' : `"${summary.writtenText}" (as the file says it)`)
   return [
     `  Bundle:      ${summary.product}`,
     `  Hardware id: ${summary.hardwareId}`,
     `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${summary.licence}`,
-    `  Written:     ${summary.writtenAt} by ${summary.writtenBy}`,
-    `  Request id:  ${summary.requestId}`
+    `  Written:     ${written} by ${summary.writtenBy}`,
+    `  Request id:  ${summary.requestId}`,
+    `  Format:      ${summary.format === 'v2' ? 'current (schema 2): every field signed' : 'older (schema 1): only the date, licence key or username, hardware id and API key are signed'}`,
+    ...(summary.otherFields.length > 0
+      ? [
+          '  Other fields (not known to this app; the server checks them):',
+          ...summary.otherFields.map((f) => `    ${f.name}: ${f.value}`),
+          ...(summary.otherFieldsNotShown > 0 ? [`    and ${summary.otherFieldsNotShown} more`] : [])
+        ]
+      : [])
   ]
 }
 

@@ -6,7 +6,7 @@ import { adviseForCommandLine, describeError, type AppError, type NothingDone } 
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
-import { isLoopbackHostname } from '../main/engine/loopback'
+import { isLoopbackHostname } from '../common/loopback'
 import type { NetworkCheck } from '../main/engine/network-check'
 import type { DeactivationRequestInput } from '../shared/request'
 import { createLicenseService, type LicenseService } from '../main/engine/service'

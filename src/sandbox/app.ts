@@ -2,11 +2,11 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { buildActivationAnswer, signBody } from './activation-answer'
 import { mayUseProduct, RequestAuthenticator, type Principal } from './auth'
 import { resolveProduct, runBundleCall, type BundleServiceDeps } from './bundle-service'
-import { parseRequestTarget } from '../main/engine/http/request-target'
+import { parseRequestTarget } from '../common/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
-import { checkOfflineRequest, OFFLINE_BODY_LIMIT, OfflineReplayGuard, offlineContent } from './offline-deactivation'
+import { checkOfflineRequest, OFFLINE_BODY_LIMIT, OfflineReplayGuard, offlineContent } from './offline/offline-deactivation'
 import { MESSAGES, refuse, type Refusal } from './refusal'
-import { readBundleBody, type BundleAction, type BundleBodyRules } from './request-body'
+import { readBundleBody, withoutRedirectUri, type BundleAction, type BundleBodyRules } from './request-body'
 import type { Seed } from './seed'
 import { SingleUse } from './single-use'
 import type { ResponseSigner } from './signing'
@@ -159,7 +159,8 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     const raw = who.raw
     const call = readBundleBody(raw, action, bodyRules)
     if (!call.ok) return sendRefusal(res, call.refusal)
-    const outcome = await runBundleCall(deps, who.principal, call.value)
+    const ignoreRedirect = action === 'deactivate' && behaviour.deactivationRedirectUri === 'ignored'
+    const outcome = await runBundleCall(deps, who.principal, ignoreRedirect ? withoutRedirectUri(call.value) : call.value)
     if (!outcome.ok) return sendRefusal(res, outcome.refusal)
     if (action === 'deactivate') return sendBody(res, 200, deactivatedBody, deactivatedType)
     const answer = await buildActivationAnswer(signer, outcome.value, productId, now())
@@ -171,17 +172,17 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     if (!who) return
     const content = await offlineContent(req.headers['content-type'], who.raw)
     if (!content.ok) return sendRefusal(res, content.refusal)
-    const checked = checkOfflineRequest(content.value, { auth, now })
+    const checked = checkOfflineRequest(content.value, { auth, now, minimumSchemaVersion: behaviour.minimumOfflineSchemaVersion })
     if (!checked.ok) return sendRefusal(res, checked.refusal)
-    const { call, principal, replayId, rememberUntil } = checked.value
+    const { call, principal, singleUseIds, rememberUntil } = checked.value
     // The uploader's key must reach the product too, not only the key that signed the file.
     if (!mayUseProduct(who.principal, call.product)) return sendRefusal(res, refuse('api_key_product_not_allowed', MESSAGES.api_key_product_not_allowed))
-    const claim = replays.reserve(replayId, rememberUntil)
+    const claim = replays.reserve(singleUseIds, rememberUntil)
     if (claim === 'used') return sendRefusal(res, refuse('offline_request_replayed', 'This request file was already used'))
     if (claim === 'full') return sendRefusal(res, refuse('server_unavailable', 'Too many offline requests to remember; try again later'))
     const outcome = await runBundleCall(deps, principal, call)
     if (!outcome.ok) {
-      replays.release(replayId)
+      replays.release(singleUseIds)
       return sendRefusal(res, outcome.refusal)
     }
     sendBody(res, 200, deactivatedBody, deactivatedType)

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readIncomingBody } from '../main/engine/http/incoming-body'
+import { readIncomingBody } from '../common/http/incoming-body'
 import type { Refusal } from './refusal'
 
 const JSON_TYPE = 'application/json'

@@ -38,9 +38,10 @@ export const MESSAGES = {
   hmac_required: 'hmac is required algorithm',
   invalid_api_key: 'provided api key is not valid',
   signature_mismatch: 'signature mismatch',
+  // The device-variables pages' exceptions table ("blacklisted (400): This device is blacklisted").
+  blacklisted: 'This device is blacklisted',
   // The docs name these codes but print no message for them: the sandbox's words.
   api_key_product_not_allowed: 'The API key has no access to this product',
-  blacklisted: 'The device is blacklisted',
   customer_account_not_found: 'Customer account with the provided code not found',
   // Sandbox-only codes (the docs name none for these cases).
   license_expired: 'The license has expired',

@@ -189,3 +189,10 @@ function pickCredential(f: Record<string, string | undefined>, passwordRequired:
     }
   }
 }
+
+/** The call as a server that drops `redirect_uri` would run it: a code is then redeemed with the registered redirect URI. */
+export function withoutRedirectUri(call: BundleCall): BundleCall {
+  if (call.credential.kind !== 'sso-code' || call.credential.redirectUri === undefined) return call
+  const { code, customerAccountCode } = call.credential
+  return { ...call, credential: { kind: 'sso-code', code, customerAccountCode } }
+}

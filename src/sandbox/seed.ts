@@ -69,7 +69,15 @@ const behaviourSchema = z.strictObject({
    * Sandbox-only: hardware ids answered as if the request had none (missing_hardware_id), so a client
    * that always sends one can still show that answer.
    */
-  hardwareIdsTreatedAsMissing: z.array(hardwareId).default([])
+  hardwareIdsTreatedAsMissing: z.array(hardwareId).default([]),
+  /** The vendor's "Minimum Offline Request Schema Version" (Settings → Preferences; 1 by default): 2 refuses v1 request files. */
+  minimumOfflineSchemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
+  /**
+   * `redirect_uri` sent with a code to deactivate_bundle, which that endpoint's page does not list: `honoured`
+   * (the code is redeemed with it) or `ignored` (redeemed with the registered redirect URI, as a server that
+   * drops unknown fields would).
+   */
+  deactivationRedirectUri: z.enum(['honoured', 'ignored']).default('honoured')
 })
 
 const validityPeriod = z

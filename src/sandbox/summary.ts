@@ -170,7 +170,7 @@ export function formatSummary(s: SandboxSummary): string {
   const b = s.behaviour
   lines.push(
     '',
-    `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}`
+    `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}; offline request files from schema v${b.minimumOfflineSchemaVersion}; redirect_uri with a code on deactivate_bundle ${b.deactivationRedirectUri}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}`
   )
   lines.push('', 'Public key for response signatures:', s.publicKey.trim())
   const example = exampleDeactivation(s)

@@ -55,19 +55,39 @@ export interface WarmUpState {
 }
 
 /** What a request file will free, as the upload screen shows it (never the full licence key). */
+/** A field of a request file this app does not know, as the file holds it (made safe to show and cut; a secret-looking one hidden). */
+export interface OfflineRequestOtherField {
+  name: string
+  value: string
+}
+
+/**
+ * What a request file will free, as the file says it (every text made safe to show): the server
+ * judges its signature and content when it is uploaded.
+ */
 export interface OfflineRequestSummary {
   product: string
   hardwareId: string
   method: OfflineLoginMethod
   /** The licence key masked to its last 4 characters, or the username. */
   licence: string
-  /** ISO time the file was written. */
-  writtenAt: string
-  /** The app that wrote it, e.g. "License Manager 0.1.0". */
+  /** ISO time the file says it was written; null when its date is in no form the app reads. */
+  writtenAt: string | null
+  /** The file's date as written, when `writtenAt` is null (empty when the file has none). */
+  writtenText: string
+  /** The app or SDK that wrote it, e.g. "License Manager 0.1.0", or "not stated". */
   writtenBy: string
   requestId: string
+  /** `v2`: the wrapped form, every field signed; `v1`: the older flat form, whose signature covers only the date, the licence key or username, the hardware id and the API key. */
   format: 'v2' | 'v1'
+  /** Fields this app does not know (at most MAX_OTHER_FIELDS_SHOWN; the server judges them). */
+  otherFields: OfflineRequestOtherField[]
+  /** How many more such fields the file has than are listed. */
+  otherFieldsNotShown: number
 }
+
+/** Most unknown fields of a request file listed in its summary. */
+export const MAX_OTHER_FIELDS_SHOWN = 20
 
 /** The outcome of the save dialog: where the file went, or that the person cancelled. */
 export type OfflineRequestSaved = { saved: true; path: string; summary: OfflineRequestSummary } | { saved: false }

@@ -181,7 +181,35 @@ describe('Upload a request file', () => {
     expect(api.calls.inspectOfflineRequest).toEqual([])
   })
 
-  it.each(['offline_file_wrong_type', 'offline_file_truncated', 'offline_file_tampered'] as const)(
+  it('shows the fields this app does not know, as the engine made them safe to show, and still offers the upload (the server judges them)', async () => {
+    const api = new FakeApi()
+    const summary = {
+      ...REQUEST_SUMMARY,
+      writtenAt: null,
+      writtenText: '2025-03-01 08:00',
+      format: 'v1' as const,
+      otherFields: [
+        { name: 'sdk_flavour', value: 'community' },
+        { name: 'password', value: '(hidden)' }
+      ],
+      otherFieldsNotShown: 3
+    }
+    api.inspectAnswer = async () => success(summary)
+    const { user } = await openUpload(api)
+    await user.upload(fileInput(), requestFile())
+    const panel = (await screen.findByRole('heading', { name: 'This file will free' })).closest('section') as HTMLElement
+    const list = within(panel).getByRole('list', { name: 'Other fields in the file' })
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual(['sdk_flavour: community', 'password: (hidden)', 'and 3 more'])
+    expect(panel).toHaveTextContent('“2025-03-01 08:00” (as the file says it)')
+    expect(panel).toHaveTextContent('older (schema 1): its signature covers only the date, the licence key or username, the hardware id and the API key')
+    expect(within(panel).getByRole('button', { name: 'Upload and free the seat' })).toBeEnabled()
+  })
+
+  it.each(['offline_file_wrong_type', 'offline_file_truncated'] as const)(
     'shows the engine’s refusal %s in plain words, and offers no upload',
     async (code) => {
       const api = new FakeApi()

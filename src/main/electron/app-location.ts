@@ -1,4 +1,4 @@
-import { isLoopbackHostname } from '../engine/loopback'
+import { isLoopbackHostname } from '../../common/loopback'
 import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol'
 
 /**

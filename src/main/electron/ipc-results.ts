@@ -100,9 +100,12 @@ export const toOfflineRequestSummary = (v: OfflineRequestSummary): OfflineReques
   method: v.method,
   licence: v.licence,
   writtenAt: v.writtenAt,
+  writtenText: v.writtenText,
   writtenBy: v.writtenBy,
   requestId: v.requestId,
-  format: v.format
+  format: v.format,
+  otherFields: v.otherFields.map((f) => ({ name: f.name, value: f.value })),
+  otherFieldsNotShown: v.otherFieldsNotShown
 })
 
 export const toOfflineRequestSaved = (v: OfflineRequestSaved): OfflineRequestSaved =>

@@ -5,7 +5,7 @@ import { hasControlCharacters } from '../../shared/control-characters'
 import { describeError, type ConfigAdvice } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
-import { isAllowedServerUrl } from './loopback'
+import { isAllowedServerUrl } from '../../common/loopback'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 

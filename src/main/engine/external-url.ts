@@ -1,5 +1,5 @@
 import { hasControlCharacters } from '../../shared/control-characters'
-import { isLoopbackHostname } from './loopback'
+import { isLoopbackHostname } from '../../common/loopback'
 
 /** Longer than any sign-in URL seen in practice, short enough for every OS's launcher. */
 export const MAX_EXTERNAL_URL_LENGTH = 8192

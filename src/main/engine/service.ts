@@ -184,6 +184,19 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     }
   }
 
+  /**
+   * A code refused for its redirect URI after the app chose the port: the server redeemed it with the
+   * vendor's port-free registration instead (it ignores the `redirect_uri` sent), so only a fixed
+   * registered port helps — the entry's own words for that case.
+   */
+  function adviseForChosenPort(outcome: Outcome<DeactivationResult>): Outcome<DeactivationResult> {
+    if (outcome.ok || outcome.error.code !== 'sso_redirect_uri_mismatch') return outcome
+    const { status, serverMessage } = outcome.error
+    return failure(
+      describeError('sso_redirect_uri_mismatch', { status, ...(serverMessage !== undefined ? { serverMessage } : {}), detail: { redirect: 'port-chosen' } })
+    )
+  }
+
   /** The credentials a browser sign-in yielded; a code is redeemed with the redirect URI it was issued for, which the sign-in chose. */
   function signedInCredentials(credential: SsoCredential, customerAccountCode: string): Outcome<Credentials> {
     if (credential.kind === 'code') {
@@ -311,7 +324,8 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
         } catch {
           // A failing progress listener must not stop the deactivation.
         }
-        return await send({ ...request.value, hardwareId: pc.value.id })
+        const outcome = await send({ ...request.value, hardwareId: pc.value.id })
+        return signIn.value.kind === 'code' && signIn.value.portChosen === true ? adviseForChosenPort(outcome) : outcome
       } finally {
         sending = false
       }

@@ -155,7 +155,12 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
     `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${summary.licence}`,
     `Hardware id: ${summary.hardwareId}`,
     `Request id: ${summary.requestId} (format ${summary.format})`,
-    `File written: ${summary.writtenAt} by ${summary.writtenBy}`,
+    `File written: ${summary.writtenAt ?? (summary.writtenText === '' ? 'not stated' : `"${summary.writtenText}"`)} by ${summary.writtenBy}`,
+    ...(summary.otherFields.length > 0
+      ? [
+          `Other fields: ${summary.otherFields.map((f) => f.name).join(', ')}${summary.otherFieldsNotShown > 0 ? ` and ${summary.otherFieldsNotShown} more` : ''}`
+        ]
+      : []),
     `Time: ${at.toISOString()}`
   ]
   if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${outcome.value.at}`)

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readIncomingBody } from '../../main/engine/http/incoming-body'
+import { readIncomingBody } from '../../common/http/incoming-body'
 import type { Provider } from 'oidc-provider'
 import type { SsoDirectory } from './directory'
 import { sendLoginPage, sendProblemPage } from './login-page'

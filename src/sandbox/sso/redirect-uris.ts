@@ -1,4 +1,4 @@
-import { isLoopbackRedirect } from '../../main/engine/loopback'
+import { isLoopbackRedirect } from '../../common/loopback'
 
 const parse = (uri: string): URL | undefined => {
   try {

@@ -68,7 +68,7 @@ export const WHILE_ASKING = {
 export type NothingDone = 'sent' | 'written' | 'changed'
 
 /** An answer only the built-in sandbox gives; the vendor's docs name no code for the case. */
-const sandboxOnly = (e: CatalogueEntry): CatalogueEntry => ({ ...e, sandboxOnly: true })
+const sandboxOnly = <E extends CatalogueEntry>(e: E): E => ({ ...e, sandboxOnly: true })
 
 /** The words for a licence not found after a company sign-in, whichever grant it used. */
 const COMPANY_ACCOUNT: CaseWords = {
@@ -319,13 +319,25 @@ export const ERROR_CATALOGUE = {
       'Sign in again and deactivate straight away.'
     )
   ),
+  // Worded for a sign-in on a port the app chose, where the caller knows it (service.ts).
   sso_redirect_uri_mismatch: sandboxOnly(
-    entry(
-      'sso',
-      400,
-      'The sign-in came back to another address',
-      'The one-time code from your company sign-in was issued for another return address than the one sent with it, so the sign-in service refused it.',
-      'Sign in again from the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+    withCases(
+      entry(
+        'sso',
+        400,
+        'The sign-in came back to another address',
+        'The one-time code from your company sign-in was issued for another return address than the one sent with it, so the sign-in service refused it.',
+        'Sign in again from the app. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+      ),
+      'redirect',
+      {
+        'port-chosen': {
+          explanation:
+            'The vendor registered a sign-in return address without a port, so the app picked a free port on this PC and told the licence server which one. The server redeemed the code with the registered address instead, so the sign-in service refused it. This will happen on every try.',
+          action:
+            'Ask the software vendor to register a return address with a fixed port for this app (for example http://127.0.0.1:3333/callback) in its company sign-in settings. Until then, use another login method.'
+        }
+      }
     )
   ),
   sso_token_invalid: sandboxOnly(
@@ -656,15 +668,6 @@ export const ERROR_CATALOGUE = {
       )
     )
   ),
-  offline_file_tampered: beforeSending(
-    entry(
-      'input',
-      0,
-      'The request file was changed',
-      'The file’s signature does not match its content: something in it was edited after it was written, so it cannot be trusted. Nothing was sent.',
-      'Do not edit request files. Write a new request file on the PC without internet and upload that one.'
-    )
-  ),
   offline_save_failed: beforeSending(
     withCases(
       entry(
@@ -683,27 +686,43 @@ export const ERROR_CATALOGUE = {
       }
     )
   ),
-  // Sandbox-only codes: the vendor documents that tampered and replayed files are refused, not the codes it answers with.
-  offline_request_tampered: entry(
-    'input',
-    400,
-    'The licence server found the request file changed',
-    'The server checked the file’s signature and it does not match: the file was edited after it was written, or it was signed with other keys than the server knows.',
-    'Write a new request file on the PC without internet and upload that one, unchanged.'
+  // Sandbox-only codes: the vendor documents that changed and replayed files are refused, and a minimum
+  // schema version setting, not the codes it answers with.
+  offline_request_tampered: sandboxOnly(
+    entry(
+      'input',
+      400,
+      'The licence server found the request file changed',
+      'The server checked the file’s signature and it does not match: the file was edited after it was written, or it was signed with other keys than the server knows.',
+      'Write a new request file on the PC without internet and upload that one, unchanged.'
+    )
   ),
-  offline_request_replayed: entry(
-    'input',
-    400,
-    'This request file was already used',
-    'Each request file works once, and this one has been uploaded before, so the seat it names was already freed by that upload.',
-    'Nothing more is needed for this file. To free the seat again (after a new activation), write a new request file on that PC.'
+  offline_request_replayed: sandboxOnly(
+    entry(
+      'input',
+      400,
+      'This request file was already used',
+      'Each request file works once, and this one has been uploaded before, so the seat it names was already freed by that upload.',
+      'Nothing more is needed for this file. To free the seat again (after a new activation), write a new request file on that PC.'
+    )
   ),
-  offline_request_expired: entry(
-    'input',
-    400,
-    'The request file is too old or dated in the future',
-    'The server accepts request files for a limited time after they are written, and this file’s date is outside that time (or the clock of the PC that wrote it was wrong).',
-    'Write a new request file on the PC without internet (check its date and time first) and upload it soon after.'
+  offline_request_expired: sandboxOnly(
+    entry(
+      'input',
+      400,
+      'The request file is too old or dated in the future',
+      'The server accepts request files for a limited time after they are written, and this file’s date is outside that time (or the clock of the PC that wrote it was wrong).',
+      'Write a new request file on the PC without internet (check its date and time first) and upload it soon after.'
+    )
+  ),
+  offline_request_schema_too_old: sandboxOnly(
+    entry(
+      'input',
+      400,
+      'The request file is in an older format than the server accepts',
+      'The vendor’s licence server accepts only request files in the current format (schema version 2), and this file is in the older format 1, written by an older LicenseSpring SDK.',
+      'Write a new request file with License Manager on the PC without internet (it writes the current format) and upload that one, or ask the vendor to accept older request files.'
+    )
   ),
 
   // ── SSO browser flow (this app's own) ──

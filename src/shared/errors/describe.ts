@@ -59,7 +59,10 @@ export function describeServerError(code: string, details: Details = {}): AppErr
       family: 'server',
       status: details.status ?? 0,
       title: 'The licence server refused the request',
-      explanation: details.serverMessage ?? 'The server answered with an error this app does not know.',
+      explanation:
+        details.serverMessage === undefined
+          ? 'The server answered with an error code this app does not know, and no message, so the app cannot say what went wrong.'
+          : 'The server answered with an error code this app does not know, so the app cannot explain it: only the server’s own message below says what went wrong.',
       action: 'Contact the software vendor’s support and quote the code shown below.'
     },
     details

@@ -6,6 +6,8 @@ import { EXIT } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { closeOpened } from '../../support/close-opened'
+import { LicenseAPI } from '@licensespring/node-sdk'
+import { changedFile, docsV2File, pythonV2File, v1File } from '../support/offline-files'
 
 /** deactivate-offline and upload-offline, in-process, against a running sandbox and a temporary folder. */
 let sandbox: RunningSandbox
@@ -141,16 +143,69 @@ describe('upload-offline', () => {
     expect(JSON.parse(again.out.stdout)).toMatchObject({ ok: false, error: { code: 'offline_request_replayed', status: 400 } })
   })
 
-  it('a tampered file is refused before sending (exit 2)', async () => {
+  it('a file changed after writing is uploaded; the server refuses it (exit 3) and the seat stays taken', async () => {
     const path = await written(['--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE'])
-    const wrapped = JSON.parse(Buffer.from(readFileSync(path, 'utf8'), 'base64').toString('utf8')) as { request: Record<string, unknown> }
-    wrapped.request['hardware_id'] = 'another-pc'
-    writeFileSync(path, Buffer.from(JSON.stringify(wrapped)).toString('base64'))
+    writeFileSync(path, changedFile(readFileSync(path, 'utf8'), { hardware_id: 'another-pc' }))
     const h = harness(serverEnv())
-    const before = sandbox.stats().requests
-    expect(await runCli(['upload-offline', path, '--json'], h.io)).toBe(EXIT.invalid)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'offline_file_tampered' } })
-    expect(sandbox.stats().requests).toBe(before)
+    expect(await runCli(['upload-offline', path, '--json'], h.io)).toBe(EXIT.refused)
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: false, error: { code: 'offline_request_tampered', status: 400 } })
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toContain('sandbox-pc-1')
+  })
+
+  describe('every shape of §7 uploads (exit 0) and frees the seat', () => {
+    const keys = () => ({ apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey })
+    const SEAT = { product: 'office-suite', hardwareId: 'sandbox-pc-1', licenseKey: 'OFFICE-2222-IN-USE' }
+    // Files with an inner v1 signature are single-use by it (the same for one seat in one second): one second each.
+    let secondsAgo = 0
+    const at = () => new Date(Date.now() - ++secondsAgo * 1000)
+    const shapes: Array<[string, () => string, string]> = [
+      ['the docs’ schema-2 example shape (C++)', () => docsV2File(keys(), SEAT, { at: at() }), 'Written:     20'],
+      ['the Python SDK’s file (RFC 7231 date)', () => pythonV2File(keys(), SEAT, { at: at() }), 'by PythonSDK 2.3.0'],
+      ['a v1 flat file with request_id and request', () => v1File(keys(), SEAT, { at: at() }), 'older (schema 1)'],
+      [
+        'the Node SDK’s payload with license_id and variables',
+        () =>
+          new LicenseAPI({
+            appName: 'SDK app',
+            appVersion: '2.0',
+            ...keys(),
+            apiPath: sandbox.apiUrl,
+            publicKey: sandbox.publicKey,
+            hardwareID: 'sandbox-pc-1'
+          }).createOfflineDeactivationPayload({
+            product: 'office-suite',
+            hardware_id: 'sandbox-pc-1',
+            license_key: 'OFFICE-2222-IN-USE',
+            variables: { seat: '7' },
+            ...({ license_id: 1002 } as object)
+          }),
+        'by SDK app 2.0'
+      ]
+    ]
+    it.each(shapes)('%s', async (_name, content, shown) => {
+      const path = freshPath()
+      writeFileSync(path, content())
+      const h = harness(serverEnv())
+      expect(await runCli(['upload-offline', path], h.io)).toBe(EXIT.success)
+      expect(h.out.stdout).toContain('Seat freed: bundle "office-suite"')
+      expect(h.out.stdout).toContain(shown)
+      expect(h.out.stdout).not.toContain('OFFICE-2222-IN-USE')
+      expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual([])
+    })
+
+    it('a field this app does not know is not refused here: it goes to the server, which judges it (the sandbox refuses it, naming it; exit 3)', async () => {
+      const path = freshPath()
+      writeFileSync(path, changedFile(v1File(keys(), SEAT, { at: at() }), { sdk_flavour: 'community' }))
+      const h = harness(serverEnv())
+      const before = sandbox.stats().requests
+      expect(await runCli(['upload-offline', path, '--json'], h.io)).toBe(EXIT.refused)
+      expect(JSON.parse(h.out.stdout)).toMatchObject({
+        ok: false,
+        error: { code: 'authorization_missing_params', serverMessage: 'The request file could not be read: Unknown field: "sdk_flavour"' }
+      })
+      expect(sandbox.stats().requests).toBe(before + 1)
+      expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+    })
   })
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isAppResourceUrl, isAppUrl, resolveAppLocation } from '../../../src/main/electron/app-location'
-import { isLoopbackHostname } from '../../../src/main/engine/loopback'
+import { isLoopbackHostname } from '../../../src/common/loopback'
 
 const rendererDir = '/opt/License Manager/out/renderer'
 const bundledApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir })

@@ -57,7 +57,10 @@ const offlineSummary: OfflineRequestSummary = {
   writtenAt: '2025-01-01T00:00:00.000Z',
   writtenBy: 'License Manager 0.1.0',
   requestId: '0b6f8e4e-8c1f-4d8e-9a43-2f1d3c4b5a69',
-  format: 'v2'
+  format: 'v2',
+  writtenText: '',
+  otherFields: [{ name: 'sdk_flavour', value: 'community' }],
+  otherFieldsNotShown: 0
 }
 const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
 /** A stand-in for dialog.showSaveDialog that answers a chosen path, and a writeFile that keeps what it was given. */

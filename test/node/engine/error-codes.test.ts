@@ -127,7 +127,12 @@ describe('error codes are a type', () => {
       family: 'server',
       status: 409,
       title: 'The licence server refused the request',
-      explanation: 'Not now'
+      explanation:
+        'The server answered with an error code this app does not know, so the app cannot explain it: only the server’s own message below says what went wrong.',
+      serverMessage: 'Not now'
     })
+    expect(describeServerError('another_new_code', { status: 400 }).explanation).toBe(
+      'The server answered with an error code this app does not know, and no message, so the app cannot say what went wrong.'
+    )
   })
 })

@@ -61,7 +61,6 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'offline_file_too_large',
   'offline_file_wrong_type',
   'offline_file_truncated',
-  'offline_file_tampered',
   'offline_save_failed'
 ]
 
@@ -109,7 +108,11 @@ describe('mapErrorResponse: the error envelope', () => {
 
   it('passes an unknown server code through with its message', () => {
     const error = mapErrorResponse({ status: 409, contentType: 'application/json', body: '{"status":409,"code":"brand_new_code","message":"Something new"}' })
-    expect(error).toMatchObject({ code: 'brand_new_code', status: 409, family: 'server', serverMessage: 'Something new', explanation: 'Something new' })
+    expect(error).toMatchObject({ code: 'brand_new_code', status: 409, family: 'server', serverMessage: 'Something new' })
+    // The app's own words say it does not know the code; the server's words stay the server's.
+    expect(error.explanation).toBe(
+      'The server answered with an error code this app does not know, so the app cannot explain it: only the server’s own message below says what went wrong.'
+    )
   })
 
   it('uses an envelope even on a 5xx or 429 answer', () => {

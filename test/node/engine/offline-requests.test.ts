@@ -7,6 +7,7 @@ import { formatRequestDate, MAX_REQUEST_FILE_BYTES, parseRequestDate, readReques
 import { describeError } from '../../../src/shared/errors'
 import { failure, success } from '../../../src/shared/outcome'
 import { expectOk } from '../../support/expect-ok'
+import { base64, changedFile, docsV2File, imfDate, pythonV2File, v1File } from '../support/offline-files'
 
 const HMAC: AuthConfig = { scheme: 'hmac', apiKey: 'api-key-1', sharedKey: 'shared-key-SECRET' }
 const OAUTH: AuthConfig = { scheme: 'oauth', tokenUrl: 'https://auth.example.com/token', clientId: 'client-1', clientSecret: 'client-secret-SECRET' }
@@ -60,7 +61,10 @@ describe('writing a request file', () => {
       writtenAt: AT.toISOString(),
       writtenBy: 'License Manager 0.1.0',
       requestId: REQUEST_ID,
-      format: 'v2'
+      format: 'v2',
+      writtenText: '',
+      otherFields: [],
+      otherFieldsNotShown: 0
     })
   })
 
@@ -177,10 +181,12 @@ describe('reading a request file', () => {
     return outcome.ok ? 'accepted' : outcome.error.code
   }
 
-  it('refuses a file changed after it was written, when it names this app’s own key', async () => {
-    const wrapped = decode(await written())
-    expect(code(encode({ ...wrapped, request: { ...wrapped.request, hardware_id: 'b'.repeat(64) } }))).toBe('offline_file_tampered')
-    expect(code(encode({ ...wrapped, signature: 'A' + wrapped.signature.slice(1) }))).toBe('offline_file_tampered')
+  it('shows a file changed after it was written as it now reads: only the server can judge its signature', async () => {
+    const changed = changedFile(await written(), { hardware_id: 'b'.repeat(64) })
+    expect(expectOk(offline().requests.inspect(changed))).toMatchObject({ hardwareId: 'b'.repeat(64), format: 'v2' })
+    const { requests, sent } = offline()
+    expectOk(await requests.upload(changed))
+    expect(sent).toEqual([changed])
   })
 
   it.each([
@@ -191,7 +197,12 @@ describe('reading a request file', () => {
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('latin1'), 'offline_file_wrong_type'],
     ['Base64 of a word', Buffer.from('hello world!').toString('base64'), 'offline_file_wrong_type'],
     ['an activation request', encode({ request: { request: 'activation' }, signature: 'x' }), 'offline_file_wrong_type'],
-    ['a request with an unknown field', null, 'offline_file_wrong_type'],
+    ['a request naming no bundle', null, 'offline_file_wrong_type'],
+    [
+      'a request saying it is something else',
+      encode({ request: { request: 'refresh', product: 'p', hardware_id: 'h', license_key: 'K' }, signature: 'x' }),
+      'offline_file_wrong_type'
+    ],
     ['not text at all', 42, 'invalid_input']
   ])('refuses a file that is %s', async (name, content, expected) => {
     let input: unknown = content
@@ -199,10 +210,7 @@ describe('reading a request file', () => {
       const full = await written()
       input = full.slice(0, full.length - (full.length % 4) - 40)
     }
-    if (name === 'a request with an unknown field') {
-      const wrapped = decode(await written())
-      input = encode({ ...wrapped, request: { ...wrapped.request, run: 'rm -rf /' } })
-    }
+    if (name === 'a request naming no bundle') input = changedFile(await written(), { product: undefined })
     expect(code(input)).toBe(expected)
   })
 
@@ -234,9 +242,112 @@ describe('reading a request file', () => {
     if (!outcome.ok) expect(outcome.error.explanation).toMatch(new RegExp(`^${words.replace(/[.]/g, '\\.')} \\(.+\\)$`))
   })
 
+  it('names what a request lacks in the technical reason', async () => {
+    const outcome = offline().requests.inspect(changedFile(await written(), { product: undefined, license_key: undefined }))
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'offline_file_wrong_type' } })
+    if (!outcome.ok) expect(outcome.error.explanation).toMatch(/\(The file names no product, no license_key or username\.\)$/)
+  })
+
   it('the reader and the writer agree on every file the writer makes', async () => {
     const reading = readRequestFile(await written())
     expect(reading.ok).toBe(true)
+  })
+})
+
+describe('every shape of §7 is read and shown as the file says it', () => {
+  const KEYS = { apiKey: 'vendor-api-key', sharedKey: 'vendor-shared-key' }
+  const SEAT = { product: 'fooapp', hardwareId: '8b06c6053b7a2040f07c60b62f17f378ccc5030e21676f8a100a97ab36303ad0', licenseKey: 'BSK8-CLCY-PB5E-BXFO' }
+  const WHEN = new Date('2025-08-29T07:22:37Z')
+  const inspect = (content: string) => expectOk(offline().requests.inspect(content))
+
+  it('the docs’ schema-2 example shape (a C++ SDK file): upper-case request id, RFC 7231 date, sdk_lang', () => {
+    expect(inspect(docsV2File(KEYS, SEAT, { at: WHEN }))).toEqual({
+      product: 'fooapp',
+      hardwareId: SEAT.hardwareId,
+      method: 'license-key',
+      licence: '••••BXFO',
+      writtenAt: WHEN.toISOString(),
+      writtenText: '',
+      writtenBy: '7.41.1 (cpp)',
+      requestId: 'D010714E-72DD-E4CF-BEBB-4105EC1B2A0F',
+      format: 'v2',
+      otherFields: [],
+      otherFieldsNotShown: 0
+    })
+  })
+
+  it('the Python SDK’s file, by username', () => {
+    const seat = { product: 'fooapp', hardwareId: 'pc-7', username: 'ann@example.test' }
+    expect(inspect(pythonV2File(KEYS, seat, { at: WHEN, requestId: 'r-1', fields: { license_id: 7, product_features: [] } }))).toMatchObject({
+      method: 'user',
+      licence: 'ann@example.test',
+      writtenAt: WHEN.toISOString(),
+      writtenBy: 'PythonSDK 2.3.0',
+      requestId: 'r-1',
+      format: 'v2',
+      otherFields: []
+    })
+  })
+
+  it('a v1 flat file with request_id and request, and one without', () => {
+    expect(inspect(v1File(KEYS, SEAT, { at: WHEN, requestId: 'old-1' }))).toMatchObject({ format: 'v1', requestId: 'old-1', writtenBy: 'not stated' })
+    expect(inspect(v1File(KEYS, SEAT, { at: WHEN, withRequestFields: false }))).toMatchObject({ format: 'v1', requestId: 'none (older format)' })
+  })
+
+  it('the Node SDK’s payload with license_id and variables', () => {
+    const sdk = new LicenseAPI({ appName: 'SDK app', appVersion: '2.0', ...KEYS, apiPath: 'http://127.0.0.1:9/api/v4/', publicKey: 'p', hardwareID: 'h' })
+    const payload = sdk.createOfflineDeactivationPayload({
+      product: 'fooapp',
+      hardware_id: 'h',
+      license_key: SEAT.licenseKey,
+      variables: { seat: '7' },
+      ...({ license_id: 3 } as object)
+    })
+    expect(inspect(payload)).toMatchObject({ product: 'fooapp', writtenBy: 'SDK app 2.0', format: 'v2', otherFields: [] })
+  })
+
+  it('a date in a form the app does not read is shown as written, and the file is not refused for it', () => {
+    expect(inspect(changedFile(v1File(KEYS, SEAT), { date: '2025-08-29 07:22' }))).toMatchObject({ writtenAt: null, writtenText: '2025-08-29 07:22' })
+  })
+
+  it('fields this app does not know are listed, made safe to show and cut; secret-looking ones are hidden', () => {
+    const summary = inspect(
+      changedFile(docsV2File(KEYS, SEAT), {
+        sdk_flavour: 'community\u202Eedition\nline',
+        password: 'hunter2',
+        shared_key: 'vendor-shared-key',
+        build: { number: 7 },
+        comment: 'x'.repeat(500)
+      })
+    )
+    expect(summary.otherFields).toEqual([
+      { name: 'sdk_flavour', value: 'community\uFFFDedition line' },
+      { name: 'password', value: '(hidden)' },
+      { name: 'shared_key', value: '(hidden)' },
+      { name: 'build', value: '{"number":7}' },
+      { name: 'comment', value: `${'x'.repeat(199)}…` }
+    ])
+    expect(JSON.stringify(summary)).not.toMatch(/hunter2|vendor-shared-key/)
+  })
+
+  it('fields beside "request" and "signature" in a wrapped file are listed too; beyond 20 fields, the rest are counted', () => {
+    const many = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`extra_${i}`, i]))
+    const content = changedFile(docsV2File(KEYS, SEAT), many)
+    const wrapped = JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as Record<string, unknown>
+    const summary = inspect(base64(JSON.stringify({ ...wrapped, note: 'from the helpdesk' })))
+    expect(summary.otherFields).toHaveLength(20)
+    expect(summary.otherFieldsNotShown).toBe(4)
+    expect(summary.otherFields[0]).toEqual({ name: 'extra_0', value: '0' })
+  })
+
+  it('values shown are made safe: a product or hardware id with control characters or bidi overrides', () => {
+    const summary = inspect(changedFile(docsV2File(KEYS, SEAT), { product: 'foo\u0007app\u2066', hardware_id: 'pc\r\n1' }))
+    expect(summary.product).toBe('foo\uFFFDapp\uFFFD')
+    expect(summary.hardwareId).toBe('pc  1')
+  })
+
+  it('an RFC 7231 date with a one-digit day is read too', () => {
+    expect(parseRequestDate(imfDate(WHEN).replace('29', '9'))).toBe(Date.parse('2025-08-09T07:22:37Z'))
   })
 })
 
@@ -266,5 +377,13 @@ describe('uploading a request file', () => {
     ).content
     const outcome = await requests.upload(content)
     expect(outcome).toEqual(failure({ ...refused, serverMessage: 'No device for [removed]' }))
+  })
+
+  it('keeps a password a file should not hold out of the server’s refusal', async () => {
+    const refused = describeError('validation_error', { status: 400, serverMessage: 'Unknown field "password" (hunter2)' })
+    const { requests } = offline({ send: async () => failure(refused) })
+    const content = changedFile(v1File({ apiKey: 'k', sharedKey: 's' }, { product: 'p', hardwareId: 'h', username: 'u@example.test' }), { password: 'hunter2' })
+    const outcome = await requests.upload(content)
+    expect(JSON.stringify(outcome)).not.toContain('hunter2')
   })
 })

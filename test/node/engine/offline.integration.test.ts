@@ -3,8 +3,8 @@ import { expectOk } from '../../support/expect-ok'
 import type { AuthConfig } from '../../../src/main/engine/config'
 import { createLicenseService, type LicenseService } from '../../../src/main/engine/service'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
-import type { Outcome } from '../../../src/shared/outcome'
 import { closeOpened } from '../../support/close-opened'
+import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 
 /**
  * Offline deactivation end to end through the LicenseService: the file is written by an
@@ -38,7 +38,6 @@ function engine(auth: AuthConfig, fetchImpl: typeof fetch, apiUrl = sandbox.apiU
 }
 
 const hmac = (): AuthConfig => ({ scheme: 'hmac', apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey })
-const codeOf = (outcome: Outcome<unknown>) => (outcome.ok ? 'ok' : outcome.error.code)
 
 describe('write on a PC without internet → upload elsewhere → the seat is free', () => {
   it('licence key: this PC’s id, no network while writing; upload frees every product’s seat; a replay is refused', async () => {
@@ -74,16 +73,19 @@ describe('write on a PC without internet → upload elsewhere → the seat is fr
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).not.toContain(PC)
   })
 
-  it('a file tampered with after writing is refused here (own key) or by the server (another app’s key)', async () => {
+  it('a file changed after writing is shown as it now reads, uploaded, and refused by the server (here the sandbox); the seat stays taken', async () => {
     const file = expectOk(
       await engine(hmac(), noNetwork).offline.create({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' } })
     )
     const wrapped = JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as { request: Record<string, unknown>; signature: string }
     const tampered = Buffer.from(JSON.stringify({ ...wrapped, request: { ...wrapped.request, hardware_id: 'another-pc' } })).toString('base64')
 
-    expect(codeOf(await engine(hmac(), fetch).offline.upload(tampered))).toBe('offline_file_tampered')
-    const otherApp = engine({ scheme: 'hmac', apiKey: 'sandbox-design-only-api-key', sharedKey: 'sandbox-design-only-shared-key' }, fetch)
-    expect(codeOf(await otherApp.offline.upload(tampered))).toBe('offline_request_tampered')
+    const elsewhere = engine(hmac(), fetch)
+    expect(expectOk(elsewhere.offline.inspect(tampered)).hardwareId).toBe('another-pc')
+    expect(await elsewhere.offline.upload(tampered)).toMatchObject({
+      ok: false,
+      error: { code: 'offline_request_tampered', status: 400, title: ERROR_CATALOGUE.offline_request_tampered.title, sandboxOnly: true }
+    })
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toContain(PC)
   })
 

@@ -349,13 +349,121 @@ describe('the app under each reading the seed can choose', () => {
           status: 400,
           family: 'server',
           title: 'The licence server refused the request',
+          explanation:
+            'The server answered with an error code this app does not know, so the app cannot explain it: only the server’s own message below says what went wrong.',
+          action: 'Contact the software vendor’s support and quote the code shown below.',
           serverMessage: 'Identity provider said no'
         })
+        expect(outcome.error).not.toHaveProperty('sandboxOnly')
       }
       expect(other.devicesOf(3001)).toEqual([PC])
     } finally {
       await other.close()
     }
+  })
+
+  it('the codes the sandbox invents are marked sandbox-only on the error the app returns, so the window and the helpdesk can tell', async () => {
+    const outcome = await serviceOn(sandbox).deactivate({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-7777-EXPIRED' } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'license_expired', sandboxOnly: true } })
+    const documented = await serviceOn(sandbox).deactivate({
+      product: 'office-suite',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-3333-NOT-ACTIVE' }
+    })
+    expect(documented.ok ? null : documented.error).not.toHaveProperty('sandboxOnly')
+  })
+
+  it('blacklisted, in the words of the vendor’s device-variables page: the app’s own words, the server’s kept for the helpdesk', async () => {
+    const outcome = await serviceOn(sandbox).deactivate({
+      product: 'office-suite',
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLACKLISTED-PC' }
+    })
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'blacklisted',
+        status: 400,
+        family: 'licence',
+        title: 'This device is blocked',
+        explanation: ERROR_CATALOGUE.blacklisted.explanation,
+        action: ERROR_CATALOGUE.blacklisted.action,
+        serverMessage: 'This device is blacklisted'
+      }
+    })
+  })
+
+  describe('redirect_uri with a code on deactivate_bundle (its page does not list it): honoured or ignored', () => {
+    /** Redeems "code-<email>" only with the redirect URI it was issued for, as Keycloak does: the one the app chose. */
+    const strictRedirects: SandboxSso = {
+      ...stubIdentityProvider(),
+      async identify(credential) {
+        if (credential.kind === 'code' && credential.redirectUri === undefined)
+          return { ok: false, refusal: { status: 400, code: 'sso_redirect_uri_mismatch', message: 'Incorrect redirect_uri' } }
+        return stubIdentityProvider().identify(credential, 'acme')
+      }
+    }
+    const signIn = (other: RunningSandbox) =>
+      createLicenseService({
+        config: configWith({ scheme: 'hmac', apiKey: other.apiKey, sharedKey: other.sharedKey }, other.apiUrl),
+        fetch,
+        openExternal: scriptedBrowser({ code: 'code-ann@acme.test' }).open,
+        machineId: () => PC,
+        app: APP,
+        sandbox: true
+      }).deactivateWithSso({ product: 'design-pack', customerAccountCode: 'acme', grant: 'code' }, () => undefined)
+
+    it('honoured (default): the code the app got on the port it chose is redeemed, and the seat is freed', async () => {
+      const other = await sandboxWith({ deactivationRedirectUri: 'honoured' }, strictRedirects)
+      try {
+        expect(await signIn(other)).toMatchObject({ ok: true, value: { method: 'sso-code' } })
+        expect(other.devicesOf(3001)).toEqual([])
+      } finally {
+        await other.close()
+      }
+    })
+
+    it('ignored: refused; the app says plainly that the vendor must register a fixed port', async () => {
+      const other = await sandboxWith({ deactivationRedirectUri: 'ignored' }, strictRedirects)
+      try {
+        const outcome = await signIn(other)
+        expect(outcome).toMatchObject({
+          ok: false,
+          error: {
+            code: 'sso_redirect_uri_mismatch',
+            status: 400,
+            sandboxOnly: true,
+            serverMessage: 'Incorrect redirect_uri',
+            action:
+              'Ask the software vendor to register a return address with a fixed port for this app (for example http://127.0.0.1:3333/callback) in its company sign-in settings. Until then, use another login method.'
+          }
+        })
+        expect(outcome.ok ? '' : outcome.error.explanation).toMatch(
+          /^The vendor registered a sign-in return address without a port, so the app picked a free port/
+        )
+        expect(other.devicesOf(3001)).toEqual([PC])
+      } finally {
+        await other.close()
+      }
+    })
+
+    it('the same code refused when the app did not choose the port (a code given by hand) keeps the entry’s general words', async () => {
+      const other = await sandboxWith({ deactivationRedirectUri: 'ignored' }, strictRedirects)
+      try {
+        const outcome = await serviceOn(other).deactivate({
+          product: 'design-pack',
+          credentials: { method: 'sso-code', code: 'code-ann@acme.test', customerAccountCode: 'acme', redirectUri: 'http://127.0.0.1:4567/callback' }
+        })
+        expect(outcome).toMatchObject({
+          ok: false,
+          error: {
+            code: 'sso_redirect_uri_mismatch',
+            explanation: ERROR_CATALOGUE.sso_redirect_uri_mismatch.explanation,
+            action: ERROR_CATALOGUE.sso_redirect_uri_mismatch.action
+          }
+        })
+      } finally {
+        await other.close()
+      }
+    })
   })
 })
 

@@ -126,9 +126,9 @@ describe('states the default seed makes reachable', () => {
     }
   })
 
-  it('a blacklisted device: blacklisted, on deactivation and activation; another device is served', async () => {
+  it('a blacklisted device: blacklisted in the device-variables pages’ words, on deactivation and activation; another device is served', async () => {
     const body = { ...KEY, license_key: 'OFFICE-8888-BLACKLISTED-PC' }
-    await expectDocumented(await deactivate(body), 400, 'blacklisted', 'The device is blacklisted')
+    await expectDocumented(await deactivate(body), 400, 'blacklisted', 'This device is blacklisted')
     expectRefusal(await activate(body), 400, 'blacklisted')
     expect(sandbox.devicesOf('OFFICE-8888-BLACKLISTED-PC')).toEqual(['sandbox-pc-1'])
     expect((await activate({ ...body, hardware_id: 'clean-pc' })).status).toBe(200)
@@ -151,7 +151,9 @@ describe('states the default seed makes reachable', () => {
       signatureMismatchStatus: 401,
       deactivationPassword: 'check',
       reusableSsoTokens: false,
-      hardwareIdsTreatedAsMissing: ['sandbox-pc-without-id']
+      hardwareIdsTreatedAsMissing: ['sandbox-pc-without-id'],
+      minimumOfflineSchemaVersion: 1,
+      deactivationRedirectUri: 'honoured'
     })
   })
 })
@@ -269,6 +271,17 @@ describe('the error catalogue marks what the sandbox invents', () => {
       .filter(([, entry]) => 'sandboxOnly' in entry && entry.sandboxOnly)
       .map(([code]) => code)
       .sort()
-    expect(marked).toEqual(['license_expired', 'sso_code_invalid', 'sso_not_enabled', 'sso_redirect_uri_mismatch', 'sso_token_invalid', 'sso_user_not_found'])
+    expect(marked).toEqual([
+      'license_expired',
+      'offline_request_expired',
+      'offline_request_replayed',
+      'offline_request_schema_too_old',
+      'offline_request_tampered',
+      'sso_code_invalid',
+      'sso_not_enabled',
+      'sso_redirect_uri_mismatch',
+      'sso_token_invalid',
+      'sso_user_not_found'
+    ])
   })
 })

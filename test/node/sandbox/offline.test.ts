@@ -1,7 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { LicenseAPI } from '@licensespring/node-sdk'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { defaultSeed } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
+import { changedFile, decodeFile, docsV2File, pythonV2File, v1File, base64 as fileBase64 } from '../support/offline-files'
 import { DEFAULT_KEY, expectRefusal, send, signedHeaders, type RawResponse } from './helpers'
 
 /**
@@ -134,6 +136,104 @@ describe('deactivate_bundle_offline: accepted files free the seat', () => {
     const payload = sdk.createOfflineDeactivationPayload({ product: 'office-suite', hardware_id: 'sdk-offline-pc', license_key: 'OFFICE-1111-FREE-SEAT' })
     expectFreed(await upload(payload))
     expect(sandbox.devicesOf('OFFICE-1111-FREE-SEAT')).toEqual([])
+  })
+})
+
+describe('deactivate_bundle_offline: every documented shape (§7) frees the seat', () => {
+  const SEAT = { product: 'office-suite', hardwareId: 'sandbox-pc-1', licenseKey: 'OFFICE-2222-IN-USE' }
+  /*
+   * Files with an inner v1 signature are single-use by it too (it is the same for the same seat in the
+   * same second), and the sandbox remembers used files across resets: each file here is its own second.
+   */
+  let secondsAgo = 0
+  const fresh = () => ({ at: new Date(Date.now() - ++secondsAgo * 1000), requestId: randomUUID().toUpperCase() })
+  const freedAfter = async (content: string) => {
+    expectFreed(await upload(content))
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual([])
+  }
+
+  it('the docs’ "Offline Request Schema" example shape (C++ fields, inner signature, upper-case request id, hex signature, pretty-printed)', async () => {
+    await freedAfter(docsV2File(DEFAULT_KEY, SEAT, fresh()))
+  })
+
+  it('the same shape signed over its compact form', async () => {
+    await freedAfter(docsV2File(DEFAULT_KEY, SEAT, { ...fresh(), signed: 'compact' }))
+  })
+
+  it('the Python SDK’s file (json.dumps spacing, RFC 7231 date, device fields, license_id)', async () => {
+    await freedAfter(pythonV2File(DEFAULT_KEY, SEAT, { ...fresh(), fields: { license_id: 1002, consumptions: 0 } }))
+  })
+
+  it('a v1 flat file with request_id and request "deactivation"', async () => {
+    await freedAfter(v1File(DEFAULT_KEY, SEAT, fresh()))
+  })
+
+  it('the Node SDK’s payload with license_id and variables (its typed shape lets both through)', async () => {
+    const sdk = new LicenseAPI({
+      appName: 'SDK app',
+      appVersion: '2.0',
+      apiKey: sandbox.apiKey,
+      sharedKey: sandbox.sharedKey,
+      apiPath: sandbox.apiUrl,
+      publicKey: sandbox.publicKey,
+      hardwareID: 'sandbox-pc-1'
+    })
+    const payload = sdk.createOfflineDeactivationPayload({
+      product: 'office-suite',
+      hardware_id: 'sandbox-pc-1',
+      license_key: 'OFFICE-2222-IN-USE',
+      variables: { seat: '7' },
+      ...({ license_id: 1002 } as object)
+    })
+    await freedAfter(payload)
+  })
+
+  it('a license_id naming another licence than the key’s is refused like the online call', async () => {
+    expectRefusal(await upload(pythonV2File(DEFAULT_KEY, SEAT, { ...fresh(), fields: { license_id: 1001 } })), 400, 'license_not_found')
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+  })
+
+  it('a changed docs-shaped v2 file is refused as tampered, and the seat stays taken', async () => {
+    for (const change of [{ hardware_id: 'another-pc' }, { os_hostname: 'Somebody-else' }, { sdk_lang: 'python' }]) {
+      expectRefusal(await upload(changedFile(docsV2File(DEFAULT_KEY, SEAT, { ...fresh(), signed: 'compact' }), change)), 400, 'offline_request_tampered')
+    }
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+  })
+
+  it('a used v2 file cannot come back as a v1 file made from its inner signature', async () => {
+    const v2 = docsV2File(DEFAULT_KEY, SEAT, fresh())
+    await freedAfter(v2)
+    sandbox.store.activateDevice(sandbox.store.licenseByKey('office-suite', 'OFFICE-2222-IN-USE')!, 'sandbox-pc-1')
+    const inner = decodeFile(v2)['request'] as Record<string, unknown>
+    const flat = Object.fromEntries(['hardware_id', 'product', 'license_key', 'api_key', 'date', 'signature'].map((k) => [k, inner[k]]))
+    expectRefusal(await upload(fileBase64(JSON.stringify(flat))), 400, 'offline_request_replayed')
+    expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+  })
+
+  it('with the seed’s minimumOfflineSchemaVersion 2 (the vendor’s setting), v1 files are refused and v2 files pass', async () => {
+    const strict = await startSandbox({ quiet: true, sso: false, seed: { ...defaultSeed(), behaviour: { minimumOfflineSchemaVersion: 2 } } })
+    try {
+      const to = (content: string) =>
+        send(new URL(strict.apiUrl).origin, {
+          path: '/api/v4/deactivate_bundle_offline',
+          headers: { 'Content-Type': 'text/plain', ...signedHeaders() },
+          body: content
+        })
+      const refused = await to(v1File(DEFAULT_KEY, SEAT, fresh()))
+      expectRefusal(refused, 400, 'offline_request_schema_too_old')
+      expect((refused.json as { message: string }).message).toBe(
+        'The request file uses offline request schema version 1; this account accepts version 2 or newer'
+      )
+      expect(strict.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+      expectFreed(await to(docsV2File(DEFAULT_KEY, SEAT, fresh())))
+      expect(strict.summary().behaviour.minimumOfflineSchemaVersion).toBe(2)
+    } finally {
+      await strict.close()
+    }
+  })
+
+  it('by default (the vendor’s default, version 1) both schemas pass', () => {
+    expect(sandbox.summary().behaviour.minimumOfflineSchemaVersion).toBe(1)
   })
 })
 

@@ -2,7 +2,7 @@ import { LicenseAPI } from '@licensespring/node-sdk'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { defaultSeed } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
-import { ScriptedSsoAuthority } from './helpers'
+import { expectRefusal, ScriptedSsoAuthority, send, signedHeaders } from './helpers'
 import { anyNumber, anyObject, anyString, objectContaining } from '../../support/matchers'
 
 /**
@@ -229,5 +229,72 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     } finally {
       await textual.close()
     }
+  })
+
+  describe('its offline deactivation payload (createOfflineDeactivationPayload), posted to deactivate_bundle_offline', () => {
+    const post = (payload: string) =>
+      send(new URL(sandbox.apiUrl).origin, {
+        path: '/api/v4/deactivate_bundle_offline',
+        headers: { 'Content-Type': 'text/plain', ...signedHeaders({ apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey }) },
+        body: payload
+      })
+
+    it('with every optional field its type names that the docs describe (bundle_code, device fields, consumptions, variables) and license_id', async () => {
+      const payload = hmacClient().createOfflineDeactivationPayload({
+        product: 'office-suite',
+        hardware_id: 'sandbox-pc-1',
+        license_key: 'OFFICE-2222-IN-USE',
+        bundle_code: 'office-suite',
+        hostname: 'LAB-PC-07',
+        ip: '10.0.0.7',
+        mac_address: '00:11:22:33:44:55',
+        os_ver: 'Linux 6.1',
+        vm_info: '',
+        consumptions: 0,
+        variables: { seat: '7', floor: 2, remote: false },
+        ...({ license_id: 1002 } as object)
+      })
+      const response = await post(payload)
+      expect([response.status, response.json]).toEqual([200, 'license_deactivated'])
+      expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual([])
+    })
+
+    it('by username under OAuth (client_id, signed with the client secret)', async () => {
+      const api = new LicenseAPI({
+        ...APP,
+        clientID: sandbox.oauth.clientId,
+        clientSecret: sandbox.oauth.clientSecret,
+        tokenUrl: sandbox.oauth.tokenUrl,
+        apiPath: sandbox.apiUrl,
+        publicKey: sandbox.publicKey,
+        hardwareID: 'sandbox-pc-1'
+      })
+      const payload = api.createOfflineDeactivationPayload({ product: 'design-pack', hardware_id: 'sandbox-pc-1', username: 'bob@example.test' })
+      const response = await post(payload)
+      expect([response.status, response.json]).toEqual([200, 'license_deactivated'])
+      expect(sandbox.devicesOf('bob@example.test')).toEqual([])
+    })
+
+    it('its typed shapes the docs do not allow are refused, naming the field (listed in docs/sandbox.md)', async () => {
+      const api = hmacClient()
+      const withPassword = api.createOfflineDeactivationPayload({
+        product: 'design-pack',
+        hardware_id: 'sandbox-pc-1',
+        username: 'bob@example.test',
+        password: 'bob-password'
+      })
+      const refused = await post(withPassword)
+      expectRefusal(refused, 400, 'authorization_missing_params')
+      expect((refused.json as { message: string }).message).toMatch(/Unknown field: "password"$/)
+      const nestedVariable = api.createOfflineDeactivationPayload({
+        product: 'office-suite',
+        hardware_id: 'sandbox-pc-1',
+        license_key: 'OFFICE-2222-IN-USE',
+        variables: { seat: { row: 7 } }
+      })
+      expectRefusal(await post(nestedVariable), 400, 'authorization_missing_params')
+      expect(sandbox.devicesOf('bob@example.test')).toEqual(['sandbox-pc-1'])
+      expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual(['sandbox-pc-1'])
+    })
   })
 })

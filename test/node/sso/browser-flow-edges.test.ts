@@ -57,7 +57,7 @@ describe('the loopback listener', () => {
     const { port } = listenerOf(signInUrl)
 
     const answers = await rawExchange(port, [get(port, `/?code=first&state=${state}`), get(port, `/?code=second&state=${state}`)])
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'first', redirectUri: `http://127.0.0.1:${port}` } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'first', redirectUri: `http://127.0.0.1:${port}`, portChosen: true } })
     const [firstAnswer, replayAnswer] = answers.split(/(?=HTTP\/1\.1 )/)
     expect(firstAnswer).toMatch(/^HTTP\/1\.1 200/)
     expect(firstAnswer).toContain('<h1>Signed in</h1>')
@@ -108,7 +108,7 @@ describe('the loopback listener', () => {
     expect(await settledWithin(outcome, 100)).toBe('pending')
 
     expect(await rawExchange(port, [get(port, `/?code=real&state=${state}`)])).toMatch(/^HTTP\/1\.1 200/)
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real', redirectUri: anyString() } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real', redirectUri: anyString(), portChosen: true } })
   })
 
   it('for the implicit grant refuses a relay post without its header, and reports a callback without tokens', async () => {
@@ -165,6 +165,8 @@ describe('where the flow listens', () => {
       if (!result.ok || result.value.kind !== 'code') throw new Error('expected a code')
       expect(new URL(page.url()).pathname).toBe('/callback')
       expect(result.value.redirectUri).toBe(`http://127.0.0.1:${port}/callback`)
+      // The vendor fixed the port: the app chose nothing, so a refusal would keep the general words.
+      expect(result.value).not.toHaveProperty('portChosen')
       expect(await fixed.identify({ kind: 'code', code: result.value.code }, 'acme')).toMatchObject({ ok: true })
       expect(await isListening('127.0.0.1', port)).toBe(false)
     } finally {
@@ -360,7 +362,7 @@ describe('state, browser and attempts', () => {
     const state = new URL(signInUrl).searchParams.get('state') ?? ''
     const answer = await fetch(`${redirect.href}?code=abc&state=${encodeURIComponent(state)}`)
     expect(answer.status).toBe(200)
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'abc', redirectUri: `http://${redirect.host}/cb` } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'abc', redirectUri: `http://${redirect.host}/cb`, portChosen: true } })
   })
 
   it('when it chooses the port it asks sso_url for exactly the redirect it listens on; a fixed port is asked once', async () => {

@@ -258,7 +258,7 @@ describe('sign-ins that do not succeed', () => {
     const state = new URL(signInUrl).searchParams.get('state') ?? ''
     await page.goto(`${redirect.origin}/?code=real-code&state=${encodeURIComponent(state)}`)
     await page.getByRole('heading', { name: 'Signed in' }).waitFor()
-    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString() } })
+    expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString(), portChosen: true } })
   })
 
   it('error=access_denied and other provider errors become typed errors; the description is shown escaped', async () => {

@@ -64,7 +64,10 @@ export const REQUEST_SUMMARY: OfflineRequestSummary = {
   writtenAt: '2025-03-01T08:00:00.000Z',
   writtenBy: 'License Manager 0.1.0',
   requestId: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b',
-  format: 'v2'
+  format: 'v2',
+  writtenText: '',
+  otherFields: [],
+  otherFieldsNotShown: 0
 }
 
 /** A LicenseManagerApi that records every call; each test sets the answers it needs. */

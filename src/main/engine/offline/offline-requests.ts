@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { OfflineRequestSummary, OfflineUploadResult } from '../../../shared/api'
+import { MAX_OTHER_FIELDS_SHOWN, type OfflineRequestOtherField, type OfflineRequestSummary, type OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
 import { maskLicenceKey } from '../../../shared/helpdesk/licence-key-mask'
 import type { OfflineRequest } from '../../../shared/request'
@@ -8,16 +8,8 @@ import { failure, success, type Outcome } from '../../../shared/outcome'
 import type { AuthConfig } from '../config'
 import { secretScrubber } from '../errors/scrub-secrets'
 import type { HardwareIdSource } from '../hardware-id'
-import {
-  encodeRequestFile,
-  fileSigner,
-  formatRequestDate,
-  hasValidSignature,
-  parseRequestDate,
-  readRequestFile,
-  type DecodedRequestFile,
-  type RequestFileProblem
-} from './request-file'
+import { encodeRequestFile, formatRequestDate, parseRequestDate, readRequestFile, type ReadRequestFile, type RequestFileProblem } from './request-file'
+import { shownFileText } from './shown-text'
 
 /** A request file ready to be saved: its suggested name, its text, and what it will free. */
 export interface OfflineRequestFile {
@@ -88,26 +80,88 @@ const FILE_ERRORS: Record<RequestFileProblem, (reason: string) => AppError> = {
   'activation-request': wrongType('activation-request')
 }
 
-function summarize(file: DecodedRequestFile): OfflineRequestSummary {
-  const r = file.request
-  const writtenBy = [r.app_name, r.app_ver].filter((v) => v !== undefined).join(' ') || r.sdk_ver || 'not stated'
-  return {
-    product: r.product,
-    hardwareId: r.hardware_id,
-    method: r.license_key !== undefined ? 'license-key' : 'user',
-    licence: r.license_key !== undefined ? maskLicenceKey(r.license_key) : (r.username ?? ''),
-    writtenAt: new Date(parseRequestDate(r.date) ?? 0).toISOString(),
-    writtenBy,
-    requestId: file.format === 'v2' ? file.request.request_id : 'none (older format)',
-    format: file.format
-  }
+/** Fields of the documented shapes (§7, the SDKs' files): the summary shows what matters of them, and lists every other one. */
+const KNOWN_FIELDS = new Set([
+  'hardware_id',
+  'product',
+  'license_key',
+  'username',
+  'api_key',
+  'client_id',
+  'date',
+  'request',
+  'request_id',
+  'schema_version',
+  'signature',
+  'sdk_ver',
+  'sdk_lang',
+  'app_name',
+  'app_ver',
+  'os_ver',
+  'hostname',
+  'os_hostname',
+  'ip',
+  'ip_local',
+  'mac_address',
+  'is_vm',
+  'vm_info',
+  'bundle_code',
+  'license_id',
+  'variables',
+  'consumptions',
+  'product_features'
+])
+
+/** Names whose values are never shown: a file should not hold a secret, but if one does, it stays out of the window and the logs. */
+const SECRET_LOOKING = /pass|secret|token|signature|key|private|credential|auth/i
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? shownFileText(value) : undefined)
+
+/** An unknown field as the summary lists it: its name and value made safe to show, a secret-looking value hidden. */
+function otherField(name: string, value: unknown): OfflineRequestOtherField {
+  const shown = SECRET_LOOKING.test(name) ? '(hidden)' : shownFileText(typeof value === 'string' ? value : JSON.stringify(value))
+  return { name: shownFileText(name, 64), value: shown }
 }
 
-/** The key this app signs with, when the file names the same signer; otherwise only the server can check it. */
-function ownKeyFor(file: DecodedRequestFile, auth: AuthConfig): string | null {
-  const signer = fileSigner(file)
-  if (auth.scheme === 'hmac') return signer.kind === 'api-key' && signer.apiKey === auth.apiKey ? auth.sharedKey : null
-  return signer.kind === 'oauth' && signer.clientId === auth.clientId ? auth.clientSecret : null
+/** Who wrote the file: the app's name and version, else the SDK's version (and language), as the file states them. */
+function writer(f: Readonly<Record<string, unknown>>): string {
+  const name = text(f['app_name'])
+  const version = text(f['app_ver'])
+  if (name !== undefined) return version === undefined ? name : `${name} ${version}`
+  const sdk = text(f['sdk_ver'])
+  const lang = text(f['sdk_lang'])
+  if (sdk !== undefined) return lang === undefined ? sdk : `${sdk} (${lang})`
+  return version ?? 'not stated'
+}
+
+/** What a file holds that no error may repeat: its licence key, and any secret-looking text it should not hold at all. */
+function fileSecrets(file: ReadRequestFile): string[] {
+  const all = [...Object.entries(file.fields), ...Object.entries(file.outerFields)]
+  const secrets = all
+    .filter(([name, value]) => typeof value === 'string' && (name === 'license_key' || (SECRET_LOOKING.test(name) && name !== 'api_key')))
+    .map(([, v]) => v as string)
+  return secrets
+}
+
+function summarize(file: ReadRequestFile): OfflineRequestSummary {
+  const f = file.fields
+  const date = typeof f['date'] === 'string' ? f['date'] : undefined
+  const written = date === undefined ? null : parseRequestDate(date)
+  const requestId = text(f['request_id']) ?? (typeof f['request_id'] === 'number' ? String(f['request_id']) : undefined)
+  const others = [...Object.entries(f).filter(([name]) => !KNOWN_FIELDS.has(name)), ...Object.entries(file.outerFields)]
+  return {
+    product: shownFileText(file.product),
+    hardwareId: shownFileText(file.hardwareId, 1024),
+    method: file.licence.kind === 'license-key' ? 'license-key' : 'user',
+    licence: file.licence.kind === 'license-key' ? maskLicenceKey(shownFileText(file.licence.licenseKey)) : shownFileText(file.licence.username),
+    writtenAt: written === null ? null : new Date(written).toISOString(),
+    writtenText: written === null && date !== undefined ? shownFileText(date, 64) : '',
+    writtenBy: writer(f),
+    requestId: requestId ?? 'none (older format)',
+    format: file.format,
+    otherFields: others.slice(0, MAX_OTHER_FIELDS_SHOWN).map(([name, value]) => otherField(name, value)),
+    otherFieldsNotShown: Math.max(0, others.length - MAX_OTHER_FIELDS_SHOWN)
+  }
 }
 
 export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequests {
@@ -115,15 +169,12 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
   const newRequestId = deps.newRequestId ?? randomUUID
   let uploading = false
 
-  function read(content: unknown): Outcome<DecodedRequestFile> {
+  function read(content: unknown): Outcome<ReadRequestFile> {
     if (typeof content !== 'string') {
       return failure(describeError('invalid_input', { field: 'file', detail: { problem: 'The request file’s content must be text.', nothing: 'sent' } }))
     }
     const reading = readRequestFile(content)
-    if (!reading.ok) return failure(FILE_ERRORS[reading.problem](reading.detail))
-    const key = ownKeyFor(reading.file, deps.auth)
-    if (key !== null && !hasValidSignature(reading.file, key)) return failure(describeError('offline_file_tampered', { field: 'file' }))
-    return success(reading.file)
+    return reading.ok ? success(reading.file) : failure(FILE_ERRORS[reading.problem](reading.detail))
   }
 
   function build(draft: OfflineRequest & { hardwareId: string }): OfflineRequestFile {
@@ -174,8 +225,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
       uploading = true
       try {
         const answer = await deps.send((content as string).trim())
-        const r = file.value.request
-        if (!answer.ok) return failure(secretScrubber([...(deps.configSecrets?.() ?? []), r.license_key, r.password]).error(answer.error))
+        if (!answer.ok) return failure(secretScrubber([...(deps.configSecrets?.() ?? []), ...fileSecrets(file.value)]).error(answer.error))
         return success({ summary: summarize(file.value), at: now().toISOString() })
       } finally {
         uploading = false

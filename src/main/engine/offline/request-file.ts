@@ -1,98 +1,44 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
-import { hasControlCharacters } from '../../../shared/control-characters'
+import { createHmac } from 'node:crypto'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-request-file'
 
 /*
- * The offline deactivation request file of LicenseSpring's License API (§7):
- * Base64 of a JSON text. Current format (v2): `{request: {…, request: "deactivation",
- * schema_version: 2}, signature}` where the signature is Base64(HMAC-SHA256(key, the JSON
- * text of `request`)). Older format (v1): the flat object with `date` and `signature`
- * over "licenseSpring\ndate: <date>\n<licence key or username>\n<hardware id>\n<api key>".
- * The app writes v2 and reads both; the sandbox verifies both with this module.
+ * The offline deactivation request file of LicenseSpring's License API (§7): Base64 of a JSON
+ * text, either wrapped — `{request: {…}, signature}`, schema version 2, as the Node, Python and
+ * C++ SDKs and the docs' example write it — or flat (the older v1 schema). The app writes the
+ * wrapped form with LicenseSpring's Node SDK's fields. Reading, it checks only what it must to
+ * show what a file will free and to read it safely: size, Base64 of a JSON object, nesting, no
+ * prototype-related keys, a deactivation request naming a bundle, a hardware id and a licence
+ * key or username. Its signature, its date and every other field are the server's to judge.
  */
 
 export { MAX_REQUEST_FILE_BYTES }
-/** Deepest nesting of objects and arrays accepted in the decoded JSON (the format needs 3). */
+/** Deepest nesting of objects and arrays accepted in the decoded JSON (the documented shapes need 3). */
 export const MAX_JSON_DEPTH = 8
 
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-/** The node SDK's dayjs form `ddd MMM D YYYY HH:mm:ss [GMT]ZZ` and RFC 7231's IMF-fixdate (Python SDK). */
+/** The node SDK's dayjs form `ddd MMM D YYYY HH:mm:ss [GMT]ZZ` and RFC 7231's IMF-fixdate (Python and C++ SDKs, the docs). */
 const SDK_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}$/
-const IMF_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+const IMF_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
-const text = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((v) => v.trim() !== '' && !hasControlCharacters(v))
-const requestDate = z
-  .string()
-  .max(64)
-  .refine((v) => parseRequestDate(v) !== null)
-const scalar = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])
-
-/** Fields both formats share: what identifies the seat, plus the SDKs' optional device fields. */
-const COMMON_FIELDS = {
-  hardware_id: text(1024),
-  product: text(128),
-  license_key: text(256).optional(),
-  username: text(320).optional(),
-  /** The node SDK passes its input through: a file it wrote may carry one. This app never writes it. */
-  password: text(1024).optional(),
-  sdk_ver: text(256).optional(),
-  app_name: text(256).optional(),
-  app_ver: text(256).optional(),
-  bundle_code: text(128).optional(),
-  hostname: text(256).optional(),
-  os_hostname: text(256).optional(),
-  ip: text(64).optional(),
-  ip_local: text(64).optional(),
-  mac_address: text(64).optional(),
-  os_ver: text(256).optional(),
-  vm_info: text(1024).optional(),
-  is_vm: z.boolean().optional(),
-  consumptions: z.number().int().nonnegative().optional(),
-  variables: z
-    .record(z.string().max(256), scalar)
-    .refine((v) => Object.keys(v).length <= 64)
-    .optional(),
-  date: requestDate
+/** A request file read for showing and uploading: its shape, the fields that say what it frees, and all the others as written. */
+export interface ReadRequestFile {
+  /** `v2` for the wrapped form, `v1` for the flat one. */
+  format: 'v2' | 'v1'
+  product: string
+  hardwareId: string
+  licence: { kind: 'license-key'; licenseKey: string } | { kind: 'user'; username: string }
+  /** Every field of the request, as data (nothing in it is evaluated). */
+  fields: Readonly<Record<string, unknown>>
+  /** Fields a wrapped file holds beside `request` and `signature`. */
+  outerFields: Readonly<Record<string, unknown>>
 }
-
-const oneCredential = (r: { license_key?: string | undefined; username?: string | undefined; password?: string | undefined }) =>
-  (r.license_key === undefined) !== (r.username === undefined) && (r.password === undefined || r.username !== undefined)
-
-const v2Request = z
-  .strictObject({
-    ...COMMON_FIELDS,
-    api_key: text(256).optional(),
-    client_id: text(256).optional(),
-    request_id: z.string().regex(UUID),
-    request: z.literal('deactivation'),
-    schema_version: z.literal(2)
-  })
-  .refine(oneCredential, { error: 'credentials' })
-  .refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { error: 'signer' })
-
-const v1Request = z.strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) }).refine(oneCredential, { error: 'credentials' })
-
-type RequestFileV2Body = z.infer<typeof v2Request>
-type RequestFileV1Body = z.infer<typeof v1Request>
-
-/** A request file, read and checked for shape; its signature is not verified yet. */
-export type DecodedRequestFile =
-  | { format: 'v2'; request: RequestFileV2Body; signature: string; signedText: string }
-  | { format: 'v1'; request: RequestFileV1Body; signature: string; signedText: string }
 
 export type RequestFileProblem = 'empty' | 'too-large' | 'not-base64' | 'truncated' | 'not-json' | 'hostile' | 'activation-request' | 'not-a-request'
 
-export type RequestFileReading = { ok: true; file: DecodedRequestFile } | { ok: false; problem: RequestFileProblem; detail: string }
+export type RequestFileReading = { ok: true; file: ReadRequestFile } | { ok: false; problem: RequestFileProblem; detail: string }
 
 const problem = (kind: RequestFileProblem, detail: string): RequestFileReading => ({ ok: false, problem: kind, detail })
 
@@ -133,10 +79,28 @@ function parseDataOnly(textValue: string): { ok: true; value: unknown } | { ok: 
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const named = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
+
+/** What makes a request a deactivation request: it says so (or says nothing, as some v1 files) and names the seat. */
+function deactivationRequest(fields: Record<string, unknown>, format: ReadRequestFile['format'], outerFields: Record<string, unknown>): RequestFileReading {
+  const kind = fields['request']
+  if (kind === 'activation') return problem('activation-request', 'This is an offline activation request.')
+  if (kind !== undefined && kind !== 'deactivation') return problem('not-a-request', 'Field "request" does not say "deactivation".')
+  const absent = ['product', 'hardware_id'].filter((name) => !named(fields[name]))
+  if (!named(fields['license_key']) && !named(fields['username'])) absent.push('license_key or username')
+  if (absent.length > 0) return problem('not-a-request', `The file names no ${absent.join(', no ')}.`)
+  const licence = named(fields['license_key'])
+    ? ({ kind: 'license-key', licenseKey: fields['license_key'] } as const)
+    : ({ kind: 'user', username: fields['username'] as string } as const)
+  return {
+    ok: true,
+    file: { format, product: fields['product'] as string, hardwareId: fields['hardware_id'] as string, licence, fields, outerFields }
+  }
+}
 
 /**
  * Reads a request file's content: size first, then strict Base64, UTF-8, a bounded JSON
- * scan, a data-only parse and the schema of v2 or v1. Nothing in the file is evaluated.
+ * scan, a data-only parse, and the fields that say what it frees. Nothing in the file is evaluated.
  */
 export function readRequestFile(content: string): RequestFileReading {
   if (Buffer.byteLength(content, 'utf8') > MAX_REQUEST_FILE_BYTES) return problem('too-large', `The file is larger than ${MAX_REQUEST_FILE_BYTES} bytes.`)
@@ -162,46 +126,15 @@ export function readRequestFile(content: string): RequestFileReading {
   }
   const root = parsed.value
   if (!isPlainObject(root)) return problem('not-json', 'The decoded file is not a JSON object.')
-
   if (isPlainObject(root['request'])) {
-    const inner = root['request']
-    if (inner['request'] === 'activation') return problem('activation-request', 'This is an offline activation request.')
-    const keys = Object.keys(root)
-    if (keys.length !== 2 || typeof root['signature'] !== 'string' || root['signature'].length > 256) {
-      return problem('not-a-request', 'The file must hold exactly "request" and "signature".')
-    }
-    const request = v2Request.safeParse(inner)
-    if (!request.success) return problem('not-a-request', describeIssue(request.error))
-    return { ok: true, file: { format: 'v2', request: request.data, signature: root['signature'], signedText: JSON.stringify(inner) } }
+    const outer = Object.fromEntries(Object.entries(root).filter(([name]) => name !== 'request' && name !== 'signature'))
+    return deactivationRequest(root['request'], 'v2', outer)
   }
-  const flat = v1Request.safeParse(root)
-  if (!flat.success) return problem('not-a-request', describeIssue(flat.error))
-  return { ok: true, file: { format: 'v1', request: flat.data, signature: flat.data.signature, signedText: v1SigningText(flat.data) } }
+  return deactivationRequest(root, 'v1', {})
 }
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]
-  if (!issue) return 'The file does not have the fields of a deactivation request.'
-  if (issue.code === 'unrecognized_keys') return `Unknown field "${issue.keys[0] ?? ''}".`
-  if (issue.message === 'credentials') return 'The file must name exactly one licence key or username.'
-  if (issue.message === 'signer') return 'The file must name exactly one API key or client id.'
-  const field = issue.path.join('.')
-  return field ? `Field "${field}" is missing or not in the expected form.` : 'The file does not have the fields of a deactivation request.'
-}
-
-/** The text a v1 file's signature covers. */
-const v1SigningText = (r: { date: string; license_key?: string | undefined; username?: string | undefined; hardware_id: string; api_key: string }): string =>
-  `licenseSpring\ndate: ${r.date}\n${r.license_key ?? r.username ?? ''}\n${r.hardware_id}\n${r.api_key}`
-
-/** Base64(HMAC-SHA256(key, text)): the signature of both formats over their signed text. */
+/** Base64(HMAC-SHA256(key, text)): the signature of the file the app writes, over the JSON text of its request. */
 const signRequestText = (key: string, signedText: string): string => createHmac('sha256', key).update(signedText).digest('base64')
-
-/** Constant-time check of a file's signature with the shared key (or OAuth client secret). */
-export function hasValidSignature(file: Pick<DecodedRequestFile, 'signature' | 'signedText'>, key: string): boolean {
-  const expected = Buffer.from(signRequestText(key, file.signedText))
-  const given = Buffer.from(file.signature)
-  return expected.length === given.length && timingSafeEqual(expected, given)
-}
 
 /** The node SDK's date form: `Tue Jun 7 2011 20:51:35 GMT+0000` (always UTC here). */
 export function formatRequestDate(at: Date): string {
@@ -209,7 +142,7 @@ export function formatRequestDate(at: Date): string {
   return `${DAYS[at.getUTCDay()]} ${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()} ${at.getUTCFullYear()} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())} GMT+0000`
 }
 
-/** Milliseconds since the epoch of a file's `date` in either SDK's form, else null. */
+/** Milliseconds since the epoch of a file's `date` in either SDK's form, else null (the file is still shown; the server judges). */
 export function parseRequestDate(value: string): number | null {
   if (!SDK_DATE.test(value) && !IMF_DATE.test(value)) return null
   const time = Date.parse(value)
@@ -221,12 +154,3 @@ export function encodeRequestFile(request: Record<string, unknown>, key: string)
   const signedText = JSON.stringify(request)
   return Buffer.from(JSON.stringify({ request, signature: signRequestText(key, signedText) }), 'utf8').toString('base64')
 }
-
-/** Who signed the file: the API key (HMAC scheme) or the OAuth client id. */
-export const fileSigner = (file: DecodedRequestFile): { kind: 'api-key'; apiKey: string } | { kind: 'oauth'; clientId: string } =>
-  file.request.api_key !== undefined
-    ? { kind: 'api-key', apiKey: file.request.api_key }
-    : { kind: 'oauth', clientId: (file.request as RequestFileV2Body).client_id ?? '' }
-
-/** The single-use id of a file: v2's request_id; a v1 file has none, so its signature stands in. */
-export const replayId = (file: DecodedRequestFile): string => (file.format === 'v2' ? file.request.request_id : `v1:${file.signature}`)

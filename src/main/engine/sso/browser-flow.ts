@@ -3,9 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SsoProgress } from '../../../shared/api'
 import { describeError, ERROR_CATALOGUE, type AppError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { readIncomingBody } from '../http/incoming-body'
-import { urlHost } from '../http/listen'
-import { parseRequestTarget } from '../http/request-target'
+import { readIncomingBody } from '../../../common/http/incoming-body'
+import { urlHost } from '../../../common/http/listen'
+import { parseRequestTarget } from '../../../common/http/request-target'
 import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
 import { isAuthorizationAnswer, readCallback } from './callback'
 import { listenOnLoopback } from './loopback-listener'
@@ -115,9 +115,13 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     let formPost = false
     /** The redirect URI of the authorization request: a code is redeemed with it. */
     let redirectUri = ''
+    /** Its port is one the app chose, because the registered redirect names none. */
+    let portChosen = false
     const complete = (res: ServerResponse, outcome: Outcome<SsoCredential>, asText: boolean): void => {
       const page = resultPage(outcome, appName)
-      attempt.finish(outcome.ok && outcome.value.kind === 'code' ? success({ ...outcome.value, redirectUri }) : outcome)
+      attempt.finish(
+        outcome.ok && outcome.value.kind === 'code' ? success({ ...outcome.value, redirectUri, ...(portChosen ? { portChosen: true as const } : {}) }) : outcome
+      )
       // The browser is answered once the caller has sent what the answer allows (the
       // deactivation leaves first; the browser's drawing of the page then overlaps its
       // round trip instead of delaying it). The listener lingers for this answer.
@@ -208,6 +212,7 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     redirectUri = redirect.value.registered
     if (redirect.value.port === 0) {
       redirectUri = redirect.value.withPort(listener.port)
+      portChosen = true
       const exact = await deps.requestSsoUrl({ ...query, redirectUri })
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Cancel or the time limit may have ended the attempt while sso_url answered
       if (attempt.done) return

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Server as NetServer, type AddressInfo } from 'node:net'
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { urlHost } from '../http/listen'
-import { guardedHandler, refuseTunnels } from '../http/server-guards'
-import { isLoopbackHostname } from '../loopback'
+import { urlHost } from '../../../common/http/listen'
+import { guardedHandler, refuseTunnels } from '../../../common/http/server-guards'
+import { isLoopbackHostname } from '../../../common/loopback'
 
 /** How long sockets already open may still be answered ("already finished") after the listener stops accepting. */
 const LINGER_MS = 2_000

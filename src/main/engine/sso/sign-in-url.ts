@@ -1,7 +1,7 @@
 import { describeError } from '../../../shared/errors'
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import { vetExternalUrl, type HttpSignInOrigins } from '../external-url'
-import { isLoopbackRedirect } from '../loopback'
+import { isLoopbackRedirect } from '../../../common/loopback'
 
 const parse = (text: string): URL | undefined => {
   try {

@@ -5,9 +5,10 @@ import type { HttpSignInOrigins } from '../external-url'
 
 /**
  * What a completed browser sign-in yields; held only until the deactivation call. A code comes with
- * the redirect URI it was issued for (`redirectUri`), which the License API needs to redeem it.
+ * the redirect URI it was issued for (`redirectUri`), which the License API needs to redeem it, and
+ * `portChosen` when that URI's port is one the app chose (the vendor registered none).
  */
-export type SsoCredential = { kind: 'code'; code: string; redirectUri?: string } | { kind: 'token'; idToken?: string; accessToken?: string }
+export type SsoCredential = { kind: 'code'; code: string; redirectUri?: string; portChosen?: true } | { kind: 'token'; idToken?: string; accessToken?: string }
 
 export interface SsoSignInQuery {
   product: string

@@ -1,7 +1,7 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
 import { formatTime } from '../format-time'
 
-/** What a request file frees: bundle, hardware id, the licence (key masked) and where it came from. */
+/** What a request file frees: bundle, hardware id, the licence (key masked), where it came from, and any field this app does not know. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
   return (
     <dl className="facts">
@@ -15,7 +15,13 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
       <dd className={summary.method === 'license-key' ? 'mono' : undefined}>{summary.licence}</dd>
       <dt>Written</dt>
       <dd>
-        <time dateTime={summary.writtenAt}>{formatTime(summary.writtenAt)}</time>
+        {summary.writtenAt !== null ? (
+          <time dateTime={summary.writtenAt}>{formatTime(summary.writtenAt)}</time>
+        ) : summary.writtenText !== '' ? (
+          `“${summary.writtenText}” (as the file says it)`
+        ) : (
+          'not stated'
+        )}
       </dd>
       <dt>Written by</dt>
       <dd>{summary.writtenBy}</dd>
@@ -23,6 +29,28 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
       <dd>
         <code>{summary.requestId}</code>
       </dd>
+      <dt>Format</dt>
+      <dd>
+        {summary.format === 'v2'
+          ? 'current (schema 2): every field is signed'
+          : 'older (schema 1): its signature covers only the date, the licence key or username, the hardware id and the API key'}
+      </dd>
+      {summary.otherFields.length > 0 && (
+        <>
+          <dt>Other fields</dt>
+          <dd>
+            <ul className="other-fields" aria-label="Other fields in the file">
+              {summary.otherFields.map((field, index) => (
+                <li key={index}>
+                  <code>{field.name}</code>: {field.value}
+                </li>
+              ))}
+              {summary.otherFieldsNotShown > 0 && <li>and {summary.otherFieldsNotShown} more</li>}
+            </ul>
+            <p className="hint">This app does not know these fields; the licence server checks them when the file is uploaded.</p>
+          </dd>
+        </>
+      )}
     </dl>
   )
 }
