@@ -35,8 +35,8 @@ describe('secretScrubber', () => {
     expect(secretScrubber(['k\ud800x']).text('a k\ud800x b k%EF%BF%BDx c')).toBe(`a ${REMOVED} b ${REMOVED} c`)
   })
 
-  it('replaces control and bidi characters a server sent with spaces', () => {
-    expect(secretScrubber([]).text('a\u001b[31mb\u202ec\u0000d')).toBe('a [31mb c d')
+  it('shows control, bidi, zero-width and line-break characters a server sent as visible escapes, on one line', () => {
+    expect(secretScrubber([]).text('a\u001b[31mb\u202ec\u0000d\ne\u2028f\u200bg')).toBe('a\\u001b[31mb\\u202ec\\u0000d\\ne\\u2028f\\u200bg')
   })
 
   it('scrubs the server-derived fields of an error, and an unknown code, but never the catalogue’s own words', () => {
