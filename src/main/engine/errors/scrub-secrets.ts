@@ -48,10 +48,20 @@ export function embeddedBase64(bytes: Uint8Array): string[] {
 }
 
 /**
+ * A secret that is itself Base64 (a request signature, an HMAC): the bytes it stands for, as hex
+ * and as Base64url, the way a server that checks it may write the digest it expected.
+ */
+function decodedForms(secret: string): string[] {
+  if (secret.length < FRAGMENT_LENGTH || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return []
+  const bytes = Buffer.from(secret, 'base64')
+  return bytes.toString('base64') === secret ? [bytes.toString('hex'), bytes.toString('base64url')] : []
+}
+
+/**
  * The forms in which a server, proxy or library may echo a secret it was sent: as is,
  * percent-encoded once or twice (URL and form encoding, upper- and lower-case hex), JSON-escaped,
  * HTML-escaped, Base64 and Base64url (with and without padding, whole or inside a longer Base64
- * text at any alignment) and hex. Letter case is ignored when matching, so case-changed forms
+ * text at any alignment), hex, and for a secret that is Base64 itself, its bytes in hex and Base64url. Letter case is ignored when matching, so case-changed forms
  * need no entry of their own.
  */
 export function echoForms(secret: string): string[] {
@@ -75,7 +85,8 @@ export function echoForms(secret: string): string[] {
     toBase64url(base64),
     ...inside,
     ...inside.map(toBase64url),
-    bytes.toString('hex')
+    bytes.toString('hex'),
+    ...decodedForms(secret)
   ]
   return [...new Set(forms)].filter((form) => form !== '')
 }
