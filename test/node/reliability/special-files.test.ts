@@ -139,12 +139,24 @@ describe.runIf(posix)('signals', () => {
           expect(closed).toBe(true)
         }
 
-        // --password-stdin with stdin left open: nothing has been sent yet.
-        const waiting = run(['deactivate', '--product', 'office-suite', '--username', 'ann@example.test', '--password-stdin', '--hardware-id', 'pc-1'], {
-          env: { LM_API_URL: silentUrl, ...KEYS },
-          keepStdinOpen: true
-        })
-        await new Promise((r) => setTimeout(r, 2_500))
+        // --password-stdin with stdin left open: nothing has been sent yet. The note on --shared-key is printed just before stdin is read.
+        const waiting = run(
+          [
+            'deactivate',
+            '--product',
+            'office-suite',
+            '--username',
+            'ann@example.test',
+            '--password-stdin',
+            '--hardware-id',
+            'pc-1',
+            '--shared-key',
+            KEYS.LM_SHARED_KEY
+          ],
+          { env: { LM_API_URL: silentUrl, LM_API_KEY: KEYS.LM_API_KEY }, keepStdinOpen: true }
+        )
+        await waiting.waitForStderr(/prefer the LM_SHARED_KEY environment variable/)
+        await new Promise((r) => setTimeout(r, 300))
         waiting.signal('SIGTERM')
         const stopped = await waiting.exited
         observed.push(
