@@ -4,7 +4,7 @@ import { ROOT } from './table'
 /**
  * The CLI as a user runs it, as a child process a test can send real signals to: `node --import
  * tsx src/cli/index.ts …`, or `npm run cli -- …` (npm, its shell, then the CLI). Each child leads
- * its own process group, so a test that fails can still end everything it started.
+ * its own process group (POSIX), so a test that fails can still end everything it started.
  */
 
 export interface CliExit {
@@ -44,7 +44,12 @@ export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function startCli(args: string[], options: CliChildOptions): CliChild {
   const [command, argv] = options.viaNpm ? ['npm', ['run', '-s', 'cli', '--', ...args]] : [process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args]]
-  const child: ChildProcess = spawn(command, argv, { cwd: ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'], detached: true })
+  const child: ChildProcess = spawn(command, argv, {
+    cwd: ROOT,
+    env: cliEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32'
+  })
   let out = ''
   let err = ''
   const waiters: Array<{ pattern: RegExp; resolve: (m: RegExpExecArray) => void }> = []
