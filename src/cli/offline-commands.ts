@@ -1,4 +1,4 @@
-import { open, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError, type NothingDone } from '../shared/errors'
@@ -8,6 +8,8 @@ import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/en
 import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
 import type { AuthConfig } from '../main/engine/config'
+import { describeFileProblem, readRegularFile } from '../main/engine/files/regular-file'
+import { displayText } from '../shared/display-text'
 import type { LicenseService } from '../main/engine/service'
 
 /** What `deactivate-offline` prints: where the file went and what it will free. */
@@ -76,31 +78,21 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
   return success({ path, summary: file.value.summary })
 }
 
-/** Reads at most 64 KiB + 1 bytes: a larger file is refused without reading it whole. */
+/** A path as a message may quote it: on one line, visibly escaped, not too long. */
+export const quotedPath = (path: string): string => `"${displayText(path, 200)}"`
+
+/**
+ * Reads the request file: a regular file only (a FIFO, a device or a directory is refused before
+ * it is opened), at most 64 KiB (a larger file is refused without reading it whole), within a
+ * few seconds.
+ */
 export async function readRequestFileText(path: string | undefined): Promise<Outcome<string>> {
   if (path === undefined || path.trim() === '')
     return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req.', 'sent'))
-  let handle
-  try {
-    handle = await open(path, 'r')
-  } catch {
-    return failure(fileProblem('file', `The file "${path}" could not be opened: check its name and folder.`, 'sent'))
-  }
-  try {
-    const buffer = Buffer.alloc(MAX_REQUEST_FILE_BYTES + 1)
-    let size = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, size, buffer.length - size, null)
-      if (bytesRead === 0) break
-      size += bytesRead
-      if (size > MAX_REQUEST_FILE_BYTES) return failure(describeError('offline_file_too_large', { field: 'file' }))
-    }
-    return success(buffer.subarray(0, size).toString('utf8'))
-  } catch {
-    return failure(fileProblem('file', `The file "${path}" could not be read.`, 'sent'))
-  } finally {
-    await handle.close()
-  }
+  const reading = await readRegularFile(path, { maxBytes: MAX_REQUEST_FILE_BYTES })
+  if (reading.ok) return success(reading.bytes.toString('utf8'))
+  if (reading.problem === 'too-large') return failure(describeError('offline_file_too_large', { field: 'file' }))
+  return failure(fileProblem('file', `The file ${quotedPath(path)} ${describeFileProblem(reading, MAX_REQUEST_FILE_BYTES)}`, 'sent'))
 }
 
 /** Reads the file, then uploads it through the engine. */

@@ -1,63 +1,90 @@
 import type { DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import type { WrittenRequestFile } from './offline-commands'
 import type { ActivationResult } from '../main/engine/service'
+import { displayText, terminalSafeJson } from '../shared/display-text'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
 import { describeProductsFreed } from '../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
-/** One line of JSON: the typed Outcome, which never carries a secret, and the result's reference. */
-export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string => JSON.stringify(reference === undefined ? outcome : { ...outcome, reference })
+/*
+ * Every value interpolated into the human output passes through displayText: a server message,
+ * a file's field, a link or a setting stays on its one line, its control, bidi and zero-width
+ * characters shown as visible escapes, so no outside text can print a line of the app's own.
+ */
 
-/** `flagOf` names the command-line flag of a request field (`product` → `--product`). */
+/** A value that came from outside (or from a person), as one line of the human output. */
+const shown = (value: string): string => displayText(value)
+
+/**
+ * One line of JSON: the typed Outcome, which never carries a secret, and the result's reference;
+ * hidden and control characters of its values written as `\uXXXX` escapes (the same values).
+ */
+export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string =>
+  terminalSafeJson(JSON.stringify(reference === undefined ? outcome : { ...outcome, reference }))
+
+/**
+ * `flagOf` names the command-line flag of a request field (`product` → `--product`). Only the
+ * catalogue's own words stand at the start of a line: a server's message always follows
+ * "Server said:", even when it is the whole explanation (a code the catalogue does not know).
+ */
 export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f): string {
-  const lines = [`Error: ${error.title}`, error.explanation, `What to do: ${error.action}`]
+  const fromServer = error.serverMessage !== undefined && error.serverMessage === error.explanation
+  const lines = [
+    `Error: ${shown(error.title)}`,
+    fromServer ? `Server said: ${shown(error.explanation)}` : shown(error.explanation),
+    `What to do: ${shown(error.action)}`
+  ]
   const status = error.status ? ` (HTTP ${error.status})` : ''
   const field = error.field ? flagOf(error.field) : undefined
-  lines.push(`Code: ${error.code}${status}${field ? `, ${field.startsWith('--') ? 'flag' : 'field'}: ${field}` : ''}`)
-  if (error.networkCause) lines.push(`Cause: ${error.networkCause}`)
-  if (error.serverMessage && error.serverMessage !== error.explanation) lines.push(`Server said: ${error.serverMessage}`)
+  lines.push(`Code: ${shown(error.code)}${status}${field ? `, ${field.startsWith('--') ? 'flag' : 'field'}: ${shown(field)}` : ''}`)
+  if (error.networkCause) lines.push(`Cause: ${shown(error.networkCause)}`)
+  if (error.serverMessage && !fromServer) lines.push(`Server said: ${shown(error.serverMessage)}`)
   return lines.join('\n')
 }
 
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
-    `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
-    `  Products:    ${describeProductsFreed(result)}`,
-    `  Hardware id: ${result.hardwareId}`,
+    `Deactivated: bundle "${shown(result.product)}" is no longer active on this hardware id; the seat is free for another machine.`,
+    `  Products:    ${shown(describeProductsFreed(result))}`,
+    `  Hardware id: ${shown(result.hardwareId)}`,
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
-    `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  Server:      ${shown(server)}`,
+    `  At:          ${shown(result.at)}`
   ].join('\n')
 }
 
 export function formatActivation(result: ActivationResult, server: string): string {
   return [
-    `Activated: bundle "${result.product}" is active on this hardware id${result.products.length > 0 ? ` (${result.products.join(', ')})` : ''}.`,
-    `  Hardware id: ${result.hardwareId}`,
+    `Activated: bundle "${shown(result.product)}" is active on this hardware id${result.products.length > 0 ? ` (${shown(result.products.join(', '))})` : ''}.`,
+    `  Hardware id: ${shown(result.hardwareId)}`,
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
-    `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  Server:      ${shown(server)}`,
+    `  At:          ${shown(result.at)}`
   ].join('\n')
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [`Hardware id: ${info.id}`, `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${info.description}`].join('\n')
+  return [
+    `Hardware id: ${shown(info.id)}`,
+    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
+    `How:         ${shown(info.description)}`
+  ].join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
-  const written = summary.writtenAt ?? (summary.writtenText === '' ? 'date not stated' : `"${summary.writtenText}" (as the file says it)`)
+  const written = summary.writtenAt === null ? (summary.writtenText === '' ? 'date not stated' : `"${shown(summary.writtenText)}" (as the file says it)`) : shown(summary.writtenAt)
   return [
-    `  Bundle:      ${summary.product}`,
-    `  Hardware id: ${summary.hardwareId}`,
-    `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${summary.licence}`,
-    `  Written:     ${written} by ${summary.writtenBy}`,
-    `  Request id:  ${summary.requestId}`,
+    `  Bundle:      ${shown(summary.product)}`,
+    `  Hardware id: ${shown(summary.hardwareId)}`,
+    `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${shown(summary.licence)}`,
+    `  Written:     ${written} by ${shown(summary.writtenBy)}`,
+    `  Request id:  ${shown(summary.requestId)}`,
     `  Format:      ${summary.format === 'v2' ? 'current (schema 2): every field signed' : 'older (schema 1): only the date, licence key or username, hardware id and API key are signed'}`,
     ...(summary.otherFields.length > 0
       ? [
           '  Other fields (not known to this app; the server checks them):',
-          ...summary.otherFields.map((f) => `    ${f.name}: ${f.value}`),
+          ...summary.otherFields.map((f) => `    ${shown(f.name)}: ${shown(f.value)}`),
           ...(summary.otherFieldsNotShown > 0 ? [`    and ${summary.otherFieldsNotShown} more`] : [])
         ]
       : [])
@@ -66,7 +93,7 @@ function requestLines(summary: OfflineRequestSummary): string[] {
 
 export function formatWrittenRequest(written: WrittenRequestFile): string {
   return [
-    `Request file written: ${written.path}`,
+    `Request file written: ${shown(written.path)}`,
     ...requestLines(written.summary),
     '',
     'What happens next:',
@@ -79,9 +106,9 @@ export function formatWrittenRequest(written: WrittenRequestFile): string {
 
 export function formatUpload(result: OfflineUploadResult, server: string): string {
   return [
-    `Seat freed: bundle "${result.summary.product}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
+    `Seat freed: bundle "${shown(result.summary.product)}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
     ...requestLines(result.summary),
-    `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  Server:      ${shown(server)}`,
+    `  At:          ${shown(result.at)}`
   ].join('\n')
 }

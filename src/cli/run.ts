@@ -10,8 +10,10 @@ import { isLoopbackHostname } from '../common/loopback'
 import type { NetworkCheck } from '../main/engine/network-check'
 import type { DeactivationRequestInput } from '../shared/request'
 import { createLicenseService, type LicenseService } from '../main/engine/service'
+import { secretScrubber } from '../main/engine/errors/scrub-secrets'
+import { displayText } from '../shared/display-text'
 import { makeReference } from '../shared/helpdesk/reference'
-import { EXIT, exitCodeFor } from './exit-codes'
+import { EXIT, EXIT_ON_SIGNAL, exitCodeFor, type StopSignal } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
@@ -25,8 +27,8 @@ export interface CliIo {
   readStdin(): Promise<string>
   fetch: typeof fetch
   openExternal: (url: string) => Promise<void>
-  /** Calls `handler` on Ctrl+C; returns a function that stops listening. */
-  onInterrupt(handler: () => void): () => void
+  /** Calls `handler` on Ctrl+C (SIGINT) or SIGTERM, with its name (absent: SIGINT); returns a function that stops listening. */
+  onInterrupt(handler: (signal?: StopSignal) => void): () => void
   /** Replaces this PC's machine id (tests). */
   machineId?: () => string
   /** After a failed connection: does this PC have a network at all (its network interfaces)? */
@@ -100,7 +102,9 @@ Exit codes:
   2  invalid input or configuration (nothing was sent)
   3  the License API refused the request (its error code is shown)
   4  network failure or timeout (no usable answer)
-  5  the browser sign-in did not complete
+  5  the browser sign-in did not complete (Ctrl+C while it waits cancels it: nothing is sent)
+  130, 143  stopped by Ctrl+C (SIGINT) or by SIGTERM, in any other step: the message (code
+            "interrupted") says whether the request had already gone to the License API
 `
 
 const OPTIONS = {
@@ -144,31 +148,105 @@ const FLAG_FOR_ENV: Array<[keyof Flags, string]> = [
 const inputError = (field: string, problem: string, nothing: NothingDone = 'sent'): AppError =>
   describeError('invalid_input', { field, detail: { problem, nothing } })
 
+/** What a run has done so far, so that a stop can say what was and was not done. */
+interface RunProgress {
+  /** Waiting for the browser sign-in. */
+  signingIn: boolean
+  /** A request that changes a licence (deactivate, activate, upload a request file) has gone to the License API. */
+  changeSent: boolean
+}
+
+/** Paths of the License API calls that change a licence. */
+const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_offline)\/?$/
+
 class Reporter {
+  /** Set once a result is printed: nothing is printed after it (a stopped run's work may still settle). */
+  private finished = false
+  /** Secrets the CLI was given (options, environment, configuration, a typed password): no output holds them. */
+  readonly secrets: string[] = []
+
   constructor(
     private readonly io: CliIo,
     private readonly json: boolean
   ) {}
 
   /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
-  finish<T>(result: Outcome<T>, human: (value: T) => string): number {
-    const outcome = result.ok ? result : failure(adviseForCommandLine(result.error))
+  finish<T>(result: Outcome<T>, human: (value: T) => string, exitCode?: number): number {
+    const outcome = result.ok ? result : failure(adviseForCommandLine(secretScrubber(this.secrets).error(result.error)))
+    const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
+    if (this.finished) return code
+    this.finished = true
     const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
-      return EXIT.success
+      return code
     }
     if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf)}\nReference: ${reference}\n`)
-    return exitCodeFor(outcome.error)
+    return code
   }
 
   fail(error: AppError): number {
     return this.finish(failure(error), () => '')
   }
 
+  /** The run was stopped by `signal`: what was done, what was not, and 128 + the signal's number. */
+  stopped(signal: StopSignal, progress: RunProgress): number {
+    const stage = progress.changeSent ? 'request-sent' : progress.signingIn ? 'signing-in' : 'nothing-sent'
+    return this.finish(failure(describeError('interrupted', { detail: { stage } })), () => '', EXIT_ON_SIGNAL[signal])
+  }
+
   note(text: string): void {
-    this.io.stderr(text + '\n')
+    if (!this.finished) this.io.stderr(text + '\n')
+  }
+}
+
+/**
+ * The run's answer to Ctrl+C and SIGTERM. While a browser sign-in waits, Ctrl+C cancels it (the
+ * sign-in ends as cancelled, exit 5). Otherwise a signal stops the run at once: requests in flight
+ * are aborted, the sign-in is cancelled, and the run ends with `interrupted`, saying whether a
+ * request that changes a licence had gone out.
+ */
+class RunControl {
+  readonly progress: RunProgress = { signingIn: false, changeSent: false }
+  private readonly abort = new AbortController()
+  private cancelSignIn: (() => void) | undefined
+  private stop!: (signal: StopSignal) => void
+  /** Settles with the signal that stopped the run (never, if none does). */
+  readonly stopped = new Promise<StopSignal>((resolve) => (this.stop = resolve))
+  private readonly unsubscribe: () => void
+
+  constructor(io: CliIo) {
+    this.unsubscribe = io.onInterrupt((signal = 'SIGINT') => {
+      if (signal === 'SIGINT' && this.progress.signingIn && this.cancelSignIn) {
+        this.cancelSignIn()
+        return
+      }
+      this.abort.abort()
+      this.cancelSignIn?.()
+      this.stop(signal)
+    })
+  }
+
+  /** `fetch` for the engine: notes when a request that changes a licence leaves, and is aborted by a stop. */
+  watch(fetchImpl: typeof fetch): typeof fetch {
+    return (input, init) => {
+      const request = input instanceof Request ? input : undefined
+      const method = (init?.method ?? request?.method ?? 'GET').toUpperCase()
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (method === 'POST' && URL.canParse(url) && CHANGING_CALL.test(new URL(url).pathname)) this.progress.changeSent = true
+      const own = init?.signal ?? request?.signal
+      return fetchImpl(input, { ...init, signal: own ? AbortSignal.any([own, this.abort.signal]) : this.abort.signal })
+    }
+  }
+
+  /** What Ctrl+C does while a browser sign-in waits. */
+  onSignIn(cancel: () => void): void {
+    this.cancelSignIn = cancel
+  }
+
+  dispose(): void {
+    this.unsubscribe()
   }
 }
 
@@ -244,7 +322,7 @@ const NO_SERVER: AppError = describeError('config_invalid', {
 
 /** The id `deactivate` would send: the configured source (hardwareIdSource), or the override. */
 async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  const config = loadConfig({ env: configEnv(flags, io.env), names: flagNames(flags), ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  const config = configFrom(flags, io, out)
   if (!config.ok) return out.fail(config.error)
   const source = createHardwareIdSource({
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
@@ -282,13 +360,17 @@ function deactivationRequest(
   return success(request)
 }
 
-function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean): void {
+/** The longest sign-in link printed whole (a link cut short could not be opened). */
+const MAX_LINK_LENGTH = 8192
+
+function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean, run: RunProgress): void {
+  run.signingIn = progress.stage !== 'deactivating'
   switch (progress.stage) {
     case 'opening-browser':
       if (!noBrowser) out.note('Opening your browser for the company sign-in…')
       break
     case 'waiting-for-browser':
-      out.note(`Sign in here: ${progress.signInUrl}`)
+      out.note(`Sign in here: ${displayText(progress.signInUrl, MAX_LINK_LENGTH)}`)
       if (noBrowser) out.note('Open the link above in a browser and sign in. Waiting (Ctrl+C cancels)…')
       else
         out.note(
@@ -311,7 +393,7 @@ interface Engine {
 }
 
 /** Checks the credential flags, loads the configuration and builds the service; a number is the exit code of a failure. */
-function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
+function engineFor(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Engine | number {
   if (flags.password !== undefined && flags['password-stdin']) {
     return out.fail(inputError('password', 'Give the password either with --password or with --password-stdin, not both.'))
   }
@@ -324,13 +406,13 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
     out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
 
-  const config = configFrom(flags, io)
+  const config = configFrom(flags, io, out)
   if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
   const service: LicenseService = createLicenseService({
     config: serverConfig,
-    fetch: io.fetch,
+    fetch: run.watch(io.fetch),
     openExternal: flags['no-browser'] ? () => Promise.reject(new Error('--no-browser')) : io.openExternal,
     ...(io.machineId ? { machineId: io.machineId } : {}),
     ...(io.isOnline ? { isOnline: io.isOnline } : {}),
@@ -355,65 +437,75 @@ async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppErr
   )
 }
 
-async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<DeactivationRequestInput | AppError> {
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine, out: Reporter): Promise<DeactivationRequestInput | AppError> {
   let password = await passwordFrom(flags, io)
   if (password === undefined && flags.username !== undefined) {
     const asked = await missingPassword(flags, io)
     if (typeof asked !== 'string') return asked
     password = asked
   }
+  if (password !== undefined) out.secrets.push(password)
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
   const request = deactivationRequest(flags, defaults, password)
   return request.ok ? request.value : request.error
 }
 
-async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  const engine = engineFor(flags, io, out)
+async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const engine = engineFor(flags, io, out, run)
   if (typeof engine === 'number') return engine
   const { service, server, product, customerAccount } = engine
   const done = (outcome: Awaited<ReturnType<LicenseService['deactivate']>>) => out.finish(outcome, (r) => formatDeactivation(r, server))
 
   if (flags.sso) {
-    const stop = io.onInterrupt(() => service.cancelSso())
-    try {
-      const input = {
-        product: product ?? '',
-        customerAccountCode: customerAccount ?? '',
-        grant: flags.implicit ? ('token' as const) : ('code' as const),
-        ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
-        ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {})
-      }
-      return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p, flags['no-browser'] === true)))
-    } finally {
-      stop()
+    run.onSignIn(() => service.cancelSso())
+    const input = {
+      product: product ?? '',
+      customerAccountCode: customerAccount ?? '',
+      grant: flags.implicit ? ('token' as const) : ('code' as const),
+      ...(flags['hardware-id'] !== undefined ? { hardwareId: flags['hardware-id'] } : {}),
+      ...(flags['license-id'] !== undefined ? { licenseId: flags['license-id'] } : {})
     }
+    return done(await service.deactivateWithSso(input, (p) => reportProgress(out, p, flags['no-browser'] === true, run.progress)))
   }
-  const input = await credentialInput(flags, io, engine)
+  const input = await credentialInput(flags, io, engine, out)
   if ('code' in input && 'family' in input) return out.fail(input)
   return done(await service.deactivate(input))
 }
 
 /** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
-async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
+async function activateCommand(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
   if (flags.sso)
     return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
-  const engine = engineFor(flags, io, out)
+  const engine = engineFor(flags, io, out, run)
   if (typeof engine === 'number') return engine
-  const input = await credentialInput(flags, io, engine)
+  const input = await credentialInput(flags, io, engine, out)
   if ('code' in input && 'family' in input) return out.fail(input)
   const outcome = await engine.service.activate(input)
   return out.finish(outcome, (r) => formatActivation(r, engine.server))
 }
 
-/** The configuration from flags, environment and file, with a flag named when a bad value came from one. */
-function configFrom(flags: Flags, io: CliIo, keysWithoutServer = false) {
-  return loadConfig({
+/**
+ * The configuration from flags, environment and file, with a flag named when a bad value came from
+ * one; its keys join the secrets the output never holds.
+ */
+function configFrom(flags: Flags, io: CliIo, out: Reporter, keysWithoutServer = false) {
+  const config = loadConfig({
     env: configEnv(flags, io.env),
     names: flagNames(flags),
     keysWithoutServer,
     ...(flags.config !== undefined ? { file: flags.config } : {})
   })
+  const auth = config.ok ? config.value.auth : null
+  if (auth !== null) out.secrets.push(...(auth.scheme === 'hmac' ? [auth.apiKey, auth.sharedKey] : [auth.clientSecret]))
+  return config
+}
+
+/** The secrets given as options or environment variables: kept out of everything the CLI prints. */
+function givenSecrets(flags: Flags, env: ConfigEnv): string[] {
+  const values = [flags['license-key'], flags.password, flags['id-token'], flags.code, flags['shared-key'], flags['api-key']]
+  values.push(env.LM_PASSWORD, env[CONFIG_ENV.apiKey], env[CONFIG_ENV.sharedKey], env[CONFIG_ENV.clientSecret])
+  return values.filter((v): v is string => v !== undefined && v !== '')
 }
 
 const NO_KEYS: AppError = describeError('config_invalid', {
@@ -433,7 +525,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     return out.fail(inputError('credentials', why, 'written'))
   }
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
-  const config = configFrom(flags, io, true)
+  const config = configFrom(flags, io, out, true)
   if (!config.ok) return out.fail(config.error)
   if (config.value.auth === null) return out.fail(NO_KEYS)
   const written = await writeRequestFile({
@@ -450,14 +542,14 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
   return out.finish(written, formatWrittenRequest)
 }
 
-async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  const config = configFrom(flags, io)
+async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const config = configFrom(flags, io, out)
   if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
   const service = createLicenseService({
     config: serverConfig,
-    fetch: io.fetch,
+    fetch: run.watch(io.fetch),
     openExternal: () => Promise.reject(new Error('upload-offline opens no browser')),
     ...(io.machineId ? { machineId: io.machineId } : {}),
     ...(io.isOnline ? { isOnline: io.isOnline } : {}),
@@ -477,35 +569,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
-  const { command, commandAt, flags, extra, extraAt } = parsed
-  const out = new Reporter(io, flags.json === true)
+  const out = new Reporter(io, parsed.flags.json === true)
+  out.secrets.push(...givenSecrets(parsed.flags, io.env))
+  const run = new RunControl(io)
   try {
-    if (flags.version) {
-      io.stdout(`${appDetails().name} ${packageJson.version}\n`)
-      return EXIT.success
-    }
-    if (flags.help || command === 'help' || command === undefined) {
-      io.stdout(HELP)
-      return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
-    }
-    if (!COMMANDS.includes(command)) {
-      return out.fail(
-        inputError(
-          'command',
-          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
-        )
-      )
-    }
-    const positionals = command === 'upload-offline' ? 1 : 0
-    if (extraAt.length > positionals) {
-      return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
-    }
-    if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
-    if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
-    if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out)
-    if (command === 'activate') return await activateCommand(flags, io, out)
-    return await deactivateCommand(flags, io, out)
+    // Whichever comes first: the command's own result, or a stop by Ctrl+C or SIGTERM.
+    return await Promise.race([dispatch(parsed, io, out, run), run.stopped.then((signal) => out.stopped(signal, run.progress))])
   } catch {
     return out.fail(describeError('app_internal_error'))
+  } finally {
+    run.dispose()
   }
+}
+
+/** Runs the command the arguments name. */
+async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const { command, commandAt, flags, extra, extraAt } = parsed
+  if (flags.version) {
+    io.stdout(`${appDetails().name} ${packageJson.version}\n`)
+    return EXIT.success
+  }
+  if (flags.help || command === 'help' || command === undefined) {
+    io.stdout(HELP)
+    return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
+  }
+  if (!COMMANDS.includes(command)) {
+    return out.fail(
+      inputError(
+        'command',
+        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+      )
+    )
+  }
+  const positionals = command === 'upload-offline' ? 1 : 0
+  if (extraAt.length > positionals) {
+    return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
+  }
+  if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
+  if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
+  if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out, run)
+  if (command === 'activate') return await activateCommand(flags, io, out, run)
+  return await deactivateCommand(flags, io, out, run)
 }

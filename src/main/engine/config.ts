@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
+import { displayText } from '../../shared/display-text'
 import { describeError, type ConfigAdvice } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
+import { keyShapeProblem, type KeySetting } from './auth/key-shape'
+import { describeFileProblem, readRegularFileSync } from './files/regular-file'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from '../../common/loopback'
 
@@ -40,6 +42,8 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_SSO_TIMEOUT_MS = 300_000
 const MAX_TIMEOUT_MS = 3_600_000
 const MAX_SECRET_LENGTH = 1024
+/** A configuration file is a few hundred bytes; a larger one is refused without reading it whole. */
+const MAX_CONFIG_FILE_BYTES = 1024 * 1024
 const MAX_CODE_LENGTH = 128
 
 /** The environment variables that override the configuration file. */
@@ -122,11 +126,12 @@ export const CONFIG_EXAMPLES = {
   apiUrl: '"https://api.licensespring.com/api/v4/" (https:, or http: only for a server on this PC); unset or null uses the built-in sandbox',
   authScheme: '"hmac" (API key and shared key) or "oauth" (client id and secret)',
   auth: '{"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}, {"scheme": "oauth", "tokenUrl": "…", "clientId": "…", "clientSecret": "…"} or null',
-  apiKey: 'the API key from the vendor’s LicenseSpring settings, one line of letters, digits and dashes such as "0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60"',
-  sharedKey: 'the shared key from the vendor’s LicenseSpring settings, one line of about 40 letters and digits',
+  apiKey:
+    'the API key from the vendor’s LicenseSpring settings, one word of letters, digits and dashes such as "0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60" (visible ASCII characters, no spaces, quotes, backslashes or commas)',
+  sharedKey: 'the shared key from the vendor’s LicenseSpring settings, one word of about 40 letters and digits (visible ASCII characters, no spaces)',
   tokenUrl: '"https://auth.licensespring.com/realms/user-portal/protocol/openid-connect/token" (https:, or http: only for a server on this PC)',
-  clientId: 'the OAuth client id from the vendor’s LicenseSpring settings, one line of text such as "license-manager-client"',
-  clientSecret: 'the OAuth client secret from the vendor’s LicenseSpring settings, one line of text',
+  clientId: 'the OAuth client id from the vendor’s LicenseSpring settings, one word such as "license-manager-client" (visible ASCII characters, no spaces)',
+  clientSecret: 'the OAuth client secret from the vendor’s LicenseSpring settings, one word of visible ASCII characters (no spaces)',
   defaultProduct: 'a bundle’s short code such as "office-suite", or "" for none',
   defaultCustomerAccount: 'a customer account code such as "acme", or "" for none',
   timeoutMs: '15000 (15 seconds)',
@@ -174,17 +179,18 @@ function pick(env: ConfigEnv, names: SettingNames, envName: string, file: Record
 function readFileConfig(file: string | undefined): Outcome<Record<string, unknown>> {
   let raw: unknown = builtInConfig
   if (file !== undefined) {
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-      return invalid('configuration file', `${file} could not be read (${code}).`, 'configurationFile')
+    const shown = displayText(file, 200)
+    // A regular file only: a FIFO or a device named as the configuration would block or never end.
+    const reading = readRegularFileSync(file, { maxBytes: MAX_CONFIG_FILE_BYTES })
+    if (!reading.ok) {
+      const problem = reading.problem === 'not-found' ? 'could not be read (ENOENT).' : describeFileProblem(reading, MAX_CONFIG_FILE_BYTES)
+      return invalid('configuration file', `${shown} ${problem}`, 'configurationFile')
     }
     try {
-      raw = JSON.parse(text)
+      // Notepad and other Windows editors start UTF-8 files with a byte-order mark: it is not part of the JSON.
+      raw = JSON.parse(reading.bytes.toString('utf8').replace(/^\uFEFF/, ''))
     } catch {
-      return invalid('configuration file', `${file} is not valid JSON.`, 'configurationFile')
+      return invalid('configuration file', `${shown} is not valid JSON.`, 'configurationFile')
     }
   }
   const parsed = ConfigFileSchema.safeParse(raw)
@@ -375,11 +381,13 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     const s = pick(env, names, envName, fromFile, key)
     return s && s.name.startsWith('config') ? { ...s, name: fileName(`auth.${key}`) } : s
   }
-  const secret = (envName: string, key: 'apiKey' | 'sharedKey' | 'clientId' | 'clientSecret'): Outcome<string> => {
+  const secret = (envName: string, key: KeySetting): Outcome<string> => {
     const s = field(envName, key)
     if (s === undefined)
       return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`, key)
-    return parseText(s, key, { maxLength: MAX_SECRET_LENGTH, required: true })
+    const text = parseText(s, key, { maxLength: MAX_SECRET_LENGTH, required: true })
+    const shape = text.ok ? keyShapeProblem(text.value, key) : undefined
+    return shape === undefined ? text : invalid(s.name, shape, key, s.given ? { kind: 'given-option' } : undefined)
   }
 
   if (scheme === 'hmac') {

@@ -48,7 +48,7 @@ export interface LicenseApiClient {
   activateBundle(request: ResolvedRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
-  /** The API key, shared key, client secret and bearer tokens the calls are authorised with. */
+  /** The API key, shared key, client secret, bearer tokens and request signatures the calls are authorised with. */
   secrets(): string[]
   /** Obtains the credentials a call will need (OAuth token) without calling the License API. */
   prepareCredentials(): Promise<void>

@@ -82,9 +82,12 @@ function inputSecrets(input: unknown): string[] {
 const credentialSecrets = (credential: SsoCredential): string[] =>
   credential.kind === 'code' ? [credential.code] : [credential.idToken ?? '', credential.accessToken ?? '']
 
-/** Every error leaves the engine without a secret of the call in any of its texts. */
+/**
+ * Every error leaves the engine through its one redaction step: no secret of the call in any of
+ * its texts (in any echo form), every hidden or control character visibly escaped, lengths capped.
+ */
 function withoutSecrets<T>(outcome: Outcome<T>, secrets: readonly string[]): Outcome<T> {
-  return outcome.ok ? outcome : failure(secretScrubber(secrets).error(outcome.error))
+  return secretScrubber(secrets).outcome(outcome)
 }
 
 /**
@@ -220,7 +223,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       helpUrl: config.helpUrl ?? null
     }),
 
-    hardwareId: () => guarded(() => hardware.machine()),
+    hardwareId: () => guarded(async () => withoutSecrets(await hardware.machine(), client.secrets())),
 
     deactivate: (input) => guarded(async () => withoutSecrets(await deactivate(input), [...client.secrets(), ...inputSecrets(input)])),
 

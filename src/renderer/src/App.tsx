@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Deactivator } from './Deactivator'
 import { OfflineUpload } from './offline/OfflineUpload'
+import { OutsideText } from './OutsideText'
 import { OfflineWriter } from './offline/OfflineWriter'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
@@ -56,7 +57,10 @@ export function App() {
       {info && (
         <footer className="app-footer">
           <p className="server">
-            Server: <span className="mono">{info.server}</span>
+            Server:{' '}
+            <span className="mono">
+              <OutsideText text={info.server} />
+            </span>
           </p>
           <p>
             {info.name} {info.version} · {info.os}

@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/errors'
-import { codeAndStatus } from './diagnostics'
+import { codeAndStatus, EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { OutsideText } from './OutsideText'
 
 /** An error shown in place (not as the result of an attempt): title, explanation, what to do, code. */
 export function ErrorNotice({ error }: { error: AppError }) {
@@ -8,7 +9,9 @@ export function ErrorNotice({ error }: { error: AppError }) {
       <p>
         <strong>{error.title}</strong>
       </p>
-      <p>{error.explanation}</p>
+      <p>
+        <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
+      </p>
       <p>{error.action}</p>
       <p className="code-line">{codeAndStatus(error)}</p>
     </div>

@@ -1,6 +1,8 @@
 import type { AppError } from '../../shared/errors'
 import { CopyButton } from './CopyButton'
+import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { codeAndStatus } from './diagnostics'
+import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 
@@ -25,12 +27,17 @@ const NEUTRAL_CODES = new Set(['sso_cancelled'])
 export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
-      <p>{error.explanation}</p>
+      <p>
+        <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
+      </p>
       <h3>What to do</h3>
       <p>{error.action}</p>
       {error.serverMessage && error.serverMessage !== error.explanation && (
         <p>
-          Server message: <q className="server-message">{error.serverMessage}</q>
+          Server message:{' '}
+          <q className="server-message">
+            <OutsideText text={error.serverMessage} />
+          </q>
         </p>
       )}
       <p className="code-line">{codeAndStatus(error)}</p>

@@ -3,6 +3,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { CopyButton } from './CopyButton'
 import { ErrorNotice } from './ErrorNotice'
+import { OutsideText } from './OutsideText'
 import type { HardwareReading } from './form-model'
 import { TextField } from './TextField'
 
@@ -62,7 +63,10 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
       <div id={overrideId} hidden={!showOverride}>
         {overridden && (
           <p className="notice">
-            The hardware id you entered will be sent instead of this PC’s: <code className="hardware-id">{override.trim()}</code>
+            The hardware id you entered will be sent instead of this PC’s:{' '}
+            <code className="hardware-id">
+              <OutsideText text={override.trim()} />
+            </code>
           </p>
         )}
         {reading.status === 'ready' && <p className="hint">How this PC’s id is read: {reading.info.description}</p>}

@@ -3,6 +3,7 @@ import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
+import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 import { formatTime } from './format-time'
@@ -23,12 +24,18 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
       <p>Next: start the licensed product on the new PC and activate it there with the same licence. You can close this window.</p>
       <dl className="facts">
         <dt>Bundle</dt>
-        <dd>{result.product}</dd>
+        <dd>
+          <OutsideText text={result.product} />
+        </dd>
         <dt>Products freed</dt>
-        <dd>{describeProductsFreed(result)}</dd>
+        <dd>
+          <OutsideText text={describeProductsFreed(result)} />
+        </dd>
         <dt>Hardware id</dt>
         <dd>
-          <code className="hardware-id">{result.hardwareId}</code>
+          <code className="hardware-id">
+            <OutsideText text={result.hardwareId} />
+          </code>
         </dd>
         <dt>Fingerprint</dt>
         <dd className="mono">{hardwareIdFingerprint(result.hardwareId)}</dd>

@@ -1,4 +1,5 @@
 import { useState, type MouseEvent } from 'react'
+import { displayText } from '../../shared/display-text'
 import { useServices } from './services'
 
 /**
@@ -11,7 +12,7 @@ export function VendorHelpLink({ url }: { url: string }) {
   const open = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault()
     const answer = await api.openHelp().catch(() => null)
-    setNotOpened(answer?.ok ? null : `${answer?.error.explanation ?? 'The help page did not open.'} The address is ${url}`)
+    setNotOpened(answer?.ok ? null : `${answer?.error.explanation ?? 'The help page did not open.'} The address is ${displayText(url, 2000)}`)
   }
   return (
     <div className="vendor-help">

@@ -1,6 +1,7 @@
 import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
+import { displayText } from '../../shared/display-text'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
@@ -23,9 +24,15 @@ export interface DiagnosticsContext {
 
 const REMOVED = '[removed]'
 
+/** Longest explanation shown: the catalogue's own are shorter; one quoting a file or a server is cut. */
+export const EXPLANATION_MAX_LENGTH = 2000
+
+/** A value that came from outside (a server, a file, a setting, a person), as one line of the report. */
+const shown = (value: string, max?: number): string => displayText(value, max)
+
 /** "Code: device_not_found · HTTP 400", the line a helpdesk asks for. */
 export function codeAndStatus(error: Pick<AppError, 'code' | 'status'>): string {
-  return `Code: ${error.code} · ${error.status > 0 ? `HTTP ${error.status}` : 'no HTTP status'}`
+  return `Code: ${shown(error.code, 100)} · ${error.status > 0 ? `HTTP ${error.status}` : 'no HTTP status'}`
 }
 
 function secretsOf(attempt: PreparedAttempt): string[] {
@@ -56,7 +63,8 @@ function redact(text: string, secrets: readonly string[]): string {
 
 /**
  * A plain-text report for the helpdesk: app, OS, server, bundle, method, hardware id and its
- * source, time, and the result or error. Never a password, licence key, token or sign-in code.
+ * source, time, and the result or error. Never a password, licence key, token or sign-in code;
+ * every value from outside on its one line (control, bidi and zero-width characters escaped).
  */
 export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone }: DiagnosticsContext): string {
   const { input } = attempt
@@ -65,27 +73,27 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
   lines.push(
     `App version: ${app.version}`,
     `OS: ${app.os}`,
-    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
-    `Bundle: ${input.product}`,
+    `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Bundle: ${shown(input.product)}`,
     `Method: ${LOGIN_METHOD_LABELS[attempt.method]} (${attempt.method})`
   )
   const credentials = attempt.kind === 'direct' ? attempt.input.credentials : undefined
-  if (credentials?.method === 'user') lines.push(`Username: ${credentials.username.trim()}`)
+  if (credentials?.method === 'user') lines.push(`Username: ${shown(credentials.username.trim())}`)
   if (credentials?.method === 'license-key') lines.push(`Licence key: ${maskLicenceKey(credentials.licenseKey)}`)
   if (attempt.kind === 'sso') lines.push(`Browser sign-in grant: ${attempt.input.grant}`)
   const customerAccount = customerAccountOf(attempt)
-  if (customerAccount) lines.push(`Customer account: ${customerAccount}`)
+  if (customerAccount) lines.push(`Customer account: ${shown(customerAccount)}`)
   if (input.licenseId !== undefined) lines.push(`Licence id: ${input.licenseId}`)
   lines.push(
-    `Hardware id: ${attempt.hardware.id}`,
-    `Hardware id in groups: ${inGroupsOfFour(attempt.hardware.id)} (fingerprint ${hardwareIdFingerprint(attempt.hardware.id)})`,
-    `Hardware id source: ${attempt.hardware.source} — ${attempt.hardware.description}`
+    `Hardware id: ${shown(attempt.hardware.id)}`,
+    `Hardware id in groups: ${shown(inGroupsOfFour(attempt.hardware.id))} (fingerprint ${hardwareIdFingerprint(attempt.hardware.id)})`,
+    `Hardware id source: ${attempt.hardware.source} — ${shown(attempt.hardware.description)}`
   )
   if (attempt.hardware.source === 'override' && thisPc) {
-    lines.push(`This PC’s own hardware id (not sent): ${thisPc.id} (fingerprint ${hardwareIdFingerprint(thisPc.id)})`)
+    lines.push(`This PC’s own hardware id (not sent): ${shown(thisPc.id)} (fingerprint ${hardwareIdFingerprint(thisPc.id)})`)
   }
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
-  if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
+  if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
   return lines.join('\n') + '\n'
 }
@@ -93,14 +101,14 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
   const lines = [
     'Result: failed',
-    `Error: ${error.title}`,
-    `Error code: ${error.code}`,
+    `Error: ${shown(error.title)}`,
+    `Error code: ${shown(error.code, 100)}`,
     `HTTP status: ${error.status > 0 ? error.status : 'none'}`,
     `Error family: ${error.family}`
   ]
-  if (error.field) lines.push(`Field: ${error.field}`)
-  if (error.networkCause) lines.push(`Network cause: ${error.networkCause}`)
-  if (error.serverMessage) lines.push(`Server message: ${redact(error.serverMessage, secrets)}`)
+  if (error.field) lines.push(`Field: ${shown(error.field)}`)
+  if (error.networkCause) lines.push(`Network cause: ${shown(error.networkCause)}`)
+  if (error.serverMessage) lines.push(`Server message: ${shown(redact(error.serverMessage, secrets))}`)
   return lines
 }
 
@@ -125,9 +133,9 @@ export function buildStartupDiagnostics({ facts, error, reference, at, timeZone 
   const id = facts?.hardwareId
   if (id) {
     lines.push(
-      `Hardware id: ${id.id}`,
-      `Hardware id in groups: ${inGroupsOfFour(id.id)} (fingerprint ${hardwareIdFingerprint(id.id)})`,
-      `Hardware id source: ${id.source} — ${id.description}`
+      `Hardware id: ${shown(id.id)}`,
+      `Hardware id in groups: ${shown(inGroupsOfFour(id.id))} (fingerprint ${hardwareIdFingerprint(id.id)})`,
+      `Hardware id source: ${id.source} — ${shown(id.description)}`
     )
   } else lines.push('Hardware id: could not be read')
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
@@ -149,21 +157,21 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
     `${app.name} diagnostics`,
     `App version: ${app.version}`,
     `OS: ${app.os}`,
-    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
     'Task: upload of an offline deactivation request file',
-    `Bundle: ${summary.product}`,
-    `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${summary.licence}`,
-    `Hardware id: ${summary.hardwareId}`,
-    `Request id: ${summary.requestId} (format ${summary.format})`,
-    `File written: ${summary.writtenAt ?? (summary.writtenText === '' ? 'not stated' : `"${summary.writtenText}"`)} by ${summary.writtenBy}`,
+    `Bundle: ${shown(summary.product)}`,
+    `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${shown(summary.licence)}`,
+    `Hardware id: ${shown(summary.hardwareId)}`,
+    `Request id: ${shown(summary.requestId)} (format ${summary.format})`,
+    `File written: ${summary.writtenAt === null ? (summary.writtenText === '' ? 'not stated' : `"${shown(summary.writtenText)}"`) : shown(summary.writtenAt)} by ${shown(summary.writtenBy)}`,
     ...(summary.otherFields.length > 0
       ? [
-          `Other fields: ${summary.otherFields.map((f) => f.name).join(', ')}${summary.otherFieldsNotShown > 0 ? ` and ${summary.otherFieldsNotShown} more` : ''}`
+          `Other fields: ${summary.otherFields.map((f) => shown(f.name)).join(', ')}${summary.otherFieldsNotShown > 0 ? ` and ${summary.otherFieldsNotShown} more` : ''}`
         ]
       : []),
     `Time: ${at.toISOString()}`
   ]
-  if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${outcome.value.at}`)
+  if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, []))
   return lines.join('\n') + '\n'
 }

@@ -1,7 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
+import { displayText } from '../../shared/display-text'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { OutsideText } from './OutsideText'
 import { useServices } from './services'
 
 type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError }
@@ -44,16 +47,18 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
         <p>
           <strong>{notice.error.title}</strong>
         </p>
-        <p>{notice.error.explanation}</p>
+        <p>
+          <OutsideText text={notice.error.explanation} max={EXPLANATION_MAX_LENGTH} />
+        </p>
         <p>{notice.error.action}</p>
       </div>
     )
   }
   const { product, method, account } = notice.prefill
   const parts = [
-    product !== undefined ? `bundle ${product}` : null,
+    product !== undefined ? `bundle ${displayText(product, 128)}` : null,
     method !== undefined ? LOGIN_METHOD_LABELS[method] : null,
-    account !== undefined ? `customer account ${account}` : null
+    account !== undefined ? `customer account ${displayText(account, 128)}` : null
   ].filter((p): p is string => p !== null)
   return (
     <p className="notice" role="status">

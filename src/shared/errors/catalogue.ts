@@ -17,6 +17,9 @@ const beforeSending = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'inv
 /** The browser sign-in ended without a code or token: the License API was not asked to deactivate. */
 const signInIncomplete = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'ssoIncomplete' })
 
+/** The command line was stopped by a signal (Ctrl+C, SIGTERM) before it finished. */
+const stoppedBySignal = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'interrupted' })
+
 /** A failure inside the app itself. */
 const insideTheApp = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'unexpected' })
 
@@ -611,6 +614,33 @@ export const ERROR_CATALOGUE = {
       'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' +
         ASK_VENDOR.charAt(0).toLowerCase() +
         ASK_VENDOR.slice(1)
+    )
+  ),
+
+  interrupted: stoppedBySignal(
+    withCases(
+      entry(
+        'network',
+        0,
+        'Stopped before the end',
+        'The command was stopped (Ctrl+C or a stop signal) before it sent anything to the licence server. Nothing was changed.',
+        'Run the command again when you are ready.'
+      ),
+      'stage',
+      {
+        'nothing-sent': {
+          explanation: 'The command was stopped (Ctrl+C or a stop signal) before it sent anything to the licence server. Nothing was changed.'
+        },
+        'signing-in': {
+          explanation: 'The command was stopped while it waited for the browser sign-in, so nothing was sent to the licence server. Nothing was changed.'
+        },
+        'request-sent': {
+          explanation:
+            'The command was stopped after its request had gone to the licence server and before the answer came, so it is not known whether the server carried it out.',
+          action:
+            'Run the same command again: the answer then says where the licence stands (for a deactivation, an answer that this PC is not activated means the seat was freed).'
+        }
+      }
     )
   ),
 

@@ -14,9 +14,9 @@ export type ErrorFamily =
 /**
  * What the CLI's exit code says about an error: invalid input or configuration (nothing was sent),
  * a refusal by the License API, no usable answer from the network, a browser sign-in that did
- * not complete, or a failure inside the app.
+ * not complete, a failure inside the app, or a stop by a signal (Ctrl+C, SIGTERM).
  */
-export type ExitGroup = 'invalid' | 'refused' | 'network' | 'ssoIncomplete' | 'unexpected'
+export type ExitGroup = 'invalid' | 'refused' | 'network' | 'ssoIncomplete' | 'unexpected' | 'interrupted'
 
 export interface CatalogueEntry {
   family: ErrorFamily

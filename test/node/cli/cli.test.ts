@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
-import { EXIT, exitCodeFor } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
+import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../../../src/cli/exit-codes'
+import { HELP, runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE, type CatalogueEntry } from '../../../src/shared/errors'
@@ -463,7 +463,8 @@ describe('exit codes', () => {
 
   it('every group is a failure exit code, and the groups are those --help documents', () => {
     const groups = new Set(Object.values(ERROR_CATALOGUE).map((entry) => entry.exit))
-    expect([...groups].sort()).toEqual(['invalid', 'network', 'refused', 'ssoIncomplete', 'unexpected'])
+    expect([...groups].sort()).toEqual(['interrupted', 'invalid', 'network', 'refused', 'ssoIncomplete', 'unexpected'])
     for (const group of groups) expect(EXIT[group]).toBeGreaterThan(0)
+    for (const code of [...Object.values(EXIT), ...Object.values(EXIT_ON_SIGNAL)]) expect(HELP, String(code)).toMatch(new RegExp(`^  (\\d+, )?${code}\\b`, 'm'))
   })
 })

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { expectOk } from '../../support/expect-ok'
 import { CONFIG_ENV, describeServer, FILE_SETTINGS, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
@@ -451,5 +453,94 @@ describe('every config_invalid names the field and says what a valid value looks
   it('the shipped resources/config.json explains every setting a vendor may add to it', () => {
     const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/config.json'), 'utf8')) as { $comment: Record<string, string> }
     for (const key of FILE_SETTINGS.filter((k) => k !== '$comment')) expect(Object.keys(shipped.$comment), key).toContain(key)
+  })
+})
+
+describe('configuration file edge cases', () => {
+  const vendorFile = { apiUrl: 'https://api.example.com/api/v4/', auth: { scheme: 'hmac', apiKey: 'vendor-api-key', sharedKey: 'vendor-shared-key' } }
+
+  it('accepts a file saved with a UTF-8 byte-order mark (Notepad), and reads the same settings', () => {
+    const withBom = writeConfig(`\uFEFF${JSON.stringify(vendorFile, null, 2)}`)
+    expect(readFileSync(withBom).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(ok(loadConfig({ env: {}, file: withBom }))).toEqual(ok(loadConfig({ env: {}, file: writeConfig(vendorFile) })))
+  })
+
+  it.runIf(process.platform !== 'win32')('refuses a FIFO or a device named as the configuration file, at once and without opening it for reading', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lm-config-'))
+    const fifo = join(dir, 'config.json')
+    execFileSync('mkfifo', [fifo])
+    for (const [file, kind] of [
+      [fifo, 'FIFO'],
+      ['/dev/zero', 'character device'],
+      [dir, 'directory']
+    ] as const) {
+      const outcome = loadConfig({ env: {}, file })
+      expect(invalidField(outcome)).toBe('configuration file')
+      if (!outcome.ok) expect(outcome.error.explanation).toContain(`is a ${kind}`)
+    }
+  })
+})
+
+describe('key and secret shapes, property: what would break the Authorization header is refused, naming the field, never the value', () => {
+  type Key = 'apiKey' | 'sharedKey' | 'clientId' | 'clientSecret'
+  const ENV: Record<Key, string> = { apiKey: 'LM_API_KEY', sharedKey: 'LM_SHARED_KEY', clientId: 'LM_OAUTH_CLIENT_ID', clientSecret: 'LM_OAUTH_CLIENT_SECRET' }
+  const base: Record<Key, Record<string, string>> = {
+    apiKey: HMAC_ENV,
+    sharedKey: HMAC_ENV,
+    clientId: {
+      LM_API_URL: 'https://api.example.com/api/v4/',
+      LM_OAUTH_TOKEN_URL: 'https://auth.example.com/token',
+      LM_OAUTH_CLIENT_ID: 'client-1',
+      LM_OAUTH_CLIENT_SECRET: 'client-secret-1'
+    },
+    clientSecret: {
+      LM_API_URL: 'https://api.example.com/api/v4/',
+      LM_OAUTH_TOKEN_URL: 'https://auth.example.com/token',
+      LM_OAUTH_CLIENT_ID: 'client-1',
+      LM_OAUTH_CLIENT_SECRET: 'client-secret-1'
+    }
+  }
+  const visible = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 4, maxLength: 40 })
+  /** Characters that break `apikey="…"` or are never part of an issued key; inside the value, since the ends are trimmed. */
+  const breaker = (key: Key) =>
+    key === 'apiKey'
+      ? fc.constantFrom('"', ',', '\\', ' ', '\t', '\u00a0', 'é', '\u201c', '\u200b', '\u0007', '\u2028')
+      : fc.constantFrom(' ', '\t', '\u00a0', 'é', '\u201c', '\u200b', '\u0007', '\u2028')
+  const keys: Key[] = ['apiKey', 'sharedKey', 'clientId', 'clientSecret']
+
+  it.each(keys)('%s: a bad character anywhere inside is config_invalid naming the variable, with the valid shape and without the value', (key) => {
+    fc.assert(
+      fc.property(visible, breaker(key), visible, (head, bad, tail) => {
+        const value = `${head}${bad}${tail}`
+        const outcome = loadConfig({ env: { ...base[key], [ENV[key]]: value } })
+        expect(invalidField(outcome)).toBe(ENV[key])
+        if (outcome.ok) return
+        expect(outcome.error.explanation).toMatch(/A valid value looks like .*visible ASCII/)
+        const shown = JSON.stringify(outcome)
+        expect(shown).not.toContain(head.length >= 4 ? `${head}${bad}` : value)
+        for (let i = 0; i + 8 <= value.length; i++) expect(shown).not.toContain(value.slice(i, i + 8))
+      }),
+      { numRuns: 150, seed: 20_250_616 }
+    )
+  })
+
+  it.each(keys)('%s: one word of visible ASCII is accepted (for the API key: without quote, comma or backslash)', (key) => {
+    fc.assert(
+      fc.property(visible, (value) => {
+        fc.pre(key !== 'apiKey' || !/["\\,]/.test(value))
+        expect(loadConfig({ env: { ...base[key], [ENV[key]]: value } }).ok).toBe(true)
+      }),
+      { numRuns: 150, seed: 20_250_617 }
+    )
+  })
+
+  it('the same rule for a key in the configuration file, named by its field', () => {
+    const file = writeConfig({
+      apiUrl: 'https://api.example.com/api/v4/',
+      auth: { scheme: 'hmac', apiKey: 'key-with-",-inside', sharedKey: 'vendor-shared-key' }
+    })
+    const outcome = loadConfig({ env: {}, file })
+    expect(invalidField(outcome)).toBe('config file field "auth.apiKey"')
+    if (!outcome.ok) expect(outcome.error.explanation).toContain('would break the Authorization header')
   })
 })

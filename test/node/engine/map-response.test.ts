@@ -32,7 +32,7 @@ const TRANSPORT_CODES: KnownErrorCode[] = [
 ]
 
 /**
- * Codes other modules produce (validation, config, hardware id, service, IPC, OAuth, SSO flow,
+ * Codes other modules produce (validation, config, hardware id, service, IPC, OAuth, SSO flow, the CLI,
  * the shell and the window). A new catalogue code must be added to one of these lists.
  */
 const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
@@ -47,6 +47,7 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'ipc_forbidden',
   'app_internal_error',
   'app_no_answer',
+  'interrupted',
   'sso_cancelled',
   'sso_timeout',
   'sso_replaced',

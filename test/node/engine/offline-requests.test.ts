@@ -321,7 +321,7 @@ describe('every shape of §7 is read and shown as the file says it', () => {
       })
     )
     expect(summary.otherFields).toEqual([
-      { name: 'sdk_flavour', value: 'community\uFFFDedition line' },
+      { name: 'sdk_flavour', value: 'community\\u202eedition\\nline' },
       { name: 'password', value: '(hidden)' },
       { name: 'shared_key', value: '(hidden)' },
       { name: 'build', value: '{"number":7}' },
@@ -340,10 +340,10 @@ describe('every shape of §7 is read and shown as the file says it', () => {
     expect(summary.otherFields[0]).toEqual({ name: 'extra_0', value: '0' })
   })
 
-  it('values shown are made safe: a product or hardware id with control characters or bidi overrides', () => {
+  it('values shown are made safe: control characters, bidi overrides and line breaks in a product or hardware id are shown escaped', () => {
     const summary = inspect(changedFile(docsV2File(KEYS, SEAT), { product: 'foo\u0007app\u2066', hardware_id: 'pc\r\n1' }))
-    expect(summary.product).toBe('foo\uFFFDapp\uFFFD')
-    expect(summary.hardwareId).toBe('pc  1')
+    expect(summary.product).toBe('foo\\u0007app\\u2066')
+    expect(summary.hardwareId).toBe('pc\\r\\n1')
   })
 
   it('an RFC 7231 date with a one-digit day is read too', () => {

@@ -109,6 +109,92 @@ const FINDINGS: Array<[id: string, finding: string, fix: string, tests: Referenc
       ['test/node/electron/engine-startup.test.ts', 'in sandbox mode the browser may be sent over plain http to the sandbox’s own provider only'],
       ['test/node/cli/cli.test.ts', '%j: the problem is named by its position, the stray text is never echoed (human and --json)']
     ]
+  ],
+  [
+    'R10',
+    'Round 3: a sign-in link from the License API that carried a state (state=acme, state=1) kept it, so a page that guessed the loopback port could answer with an attacker’s code (login CSRF) or a forged error',
+    'the app always sets its own state (256 bits from the OS random source), removing any the link came with; only an answer with exactly that state, once, ends the sign-in (docs/security.md says why, and what bounds the lack of PKCE)',
+    [
+      [
+        'test/node/reliability/sign-in-state.test.ts',
+        'S23 links from the License API with every kind of state: the browser gets one state of the app’s own, and the server’s state (or a guess of it) never ends the sign-in'
+      ],
+      [
+        'test/node/reliability/sign-in-state.test.ts',
+        'S25 the CLI against a License API whose sso_url answer carries state=acme: forged answers to the printed port neither end nor steer the sign-in; the real one deactivates'
+      ],
+      [
+        'test/node/sso/browser-flow-edges.test.ts',
+        'replaces a state the provider put in the URL with its own, and an answer with the provider’s state ends nothing'
+      ]
+    ]
+  ],
+  [
+    'R11',
+    'Round 3: Base64, Base64url and hex echoes of a secret, another letter case, a prefix or other long fragment, the HMAC signature of the Authorization header, and a request file’s Base64 echoed by the upload endpoint reached the user',
+    'the one redaction step (src/main/engine/errors/scrub-secrets.ts) on every error leaving the engine and the CLI: plain, URL-encoded once and twice, Base64/Base64url (whole, or inside longer Base64 at any alignment), hex, any letter case, any fragment of 8+ characters; the request signatures are secrets',
+    [
+      [
+        'test/node/engine/scrub-secrets.test.ts',
+        'inside a longer Base64 or Base64url text (a request file’s content), at every byte alignment, with or without padding'
+      ],
+      ['test/node/engine/scrub-secrets.test.ts', 'any fragment of 8 characters or more of any form (a server that cuts its messages)'],
+      [
+        'test/node/engine/echoed-secrets.test.ts',
+        'an upload endpoint that echoes the request file’s Base64 text shows neither the licence key nor any part of its encoding'
+      ],
+      [
+        'test/node/reliability/outside-text.test.ts',
+        'S26 a hostile License API echoes a secret of the call (licence key, password, API key, shared key, the request’s HMAC signature, a request file’s Base64) transformed every way, in its message or an unknown code: human and --json output hold none of it'
+      ]
+    ]
+  ],
+  [
+    'R12',
+    'Round 3: a server message with line breaks, U+2028, bidi or zero-width characters printed the CLI’s own lines (“Deactivated: …”); a request file’s field name with ESC changed the terminal; a 40,000-character name gave a 40,127-character explanation; RLO and U+2066–2069 reached “what it will free” in the window',
+    'one display sanitizer (src/shared/display-text.ts) for the CLI, the window and diagnostics: control, bidi, zero-width and line-break characters shown as visible escapes, lengths capped with “…”, outside values in <bdi> in the window, a server’s text only after “Server said:”',
+    [
+      [
+        'test/node/reliability/outside-text.test.ts',
+        'S27 property: a License API message or code built to forge lines (line breaks of every kind, ESC and CSI sequences, bidi and zero-width characters, lines copied from a success, 2000 characters) never starts a line of its own, never reaches the terminal raw, and is cut'
+      ],
+      [
+        'test/node/reliability/outside-text.test.ts',
+        'S28 request files whose field names and values carry ESC sequences, bidi isolates, U+2028 and 40,000 characters: upload-offline shows them escaped, on their lines, cut'
+      ],
+      ['test/node/engine/display-text.test.ts', 'property: no hidden character and no line break survive, whatever the text'],
+      [
+        'test/web/outside-text.test.tsx',
+        'what a request file will free: bidi overrides and isolates, zero-width and separators are shown escaped, each value in <bdi>'
+      ]
+    ]
+  ],
+  [
+    'R13',
+    'Round 3: `upload-offline <a FIFO>` blocked for ever and, under npm run cli, survived SIGTERM',
+    'user-given paths are read only when they are regular files (stat, non-blocking open, checked again), within 5 s; SIGINT/SIGTERM end every step with code interrupted (exit 130/143) saying whether the request had left; under npm run cli an orphaned CLI stops as on SIGTERM',
+    [
+      [
+        'test/node/reliability/special-files.test.ts',
+        'S29 upload-offline and --config given a FIFO with no writer, a link to it, /dev/zero, /dev/null, a socket or a directory end at once with a clear error (npm run cli too)'
+      ],
+      [
+        'test/node/reliability/special-files.test.ts',
+        'S30 SIGINT and SIGTERM end the CLI promptly in every step (a request in flight, a password awaited on stdin, through npm run cli), saying what was and was not done'
+      ]
+    ]
+  ],
+  [
+    'R14',
+    'Round 3: a config.json with a UTF-8 byte-order mark stopped the app; an API key containing `",` went into the Authorization header unescaped',
+    'the BOM is skipped; API key, shared key, client id and secret must be one word of visible ASCII (the API key without quote, comma or backslash), refused with config_invalid naming the field and the kind of character, never the value',
+    [
+      ['test/node/engine/config.test.ts', 'accepts a file saved with a UTF-8 byte-order mark (Notepad), and reads the same settings'],
+      [
+        'test/node/engine/config.test.ts',
+        '%s: a bad character anywhere inside is config_invalid naming the variable, with the valid shape and without the value'
+      ]
+    ]
   ]
 ]
 

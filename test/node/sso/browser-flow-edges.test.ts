@@ -243,12 +243,17 @@ describe('where the flow listens', () => {
 })
 
 describe('state, browser and attempts', () => {
-  it('keeps a state the provider put in the URL, and adds a fresh random one otherwise', async () => {
+  it('replaces a state the provider put in the URL with its own, and an answer with the provider’s state ends nothing', async () => {
     const opener = browserOpener()
     const url = 'https://idp.example/auth?redirect_uri=http%3A%2F%2F127.0.0.1&state=vendor-state'
     const flow = flowWith(opener.openExternal, async () => success({ url }))
     const outcome = flow.signIn(codeQuery(), () => undefined)
-    expect(new URL(await opener.firstUrl).searchParams.get('state')).toBe('vendor-state')
+    const opened = new URL(await opener.firstUrl)
+    expect(opened.searchParams.getAll('state')).toHaveLength(1)
+    expect(opened.searchParams.get('state')).toMatch(/^[\w-]{43}$/)
+    const { port } = listenerOf(opened.href)
+    expect(await rawExchange(port, [get(port, '/?code=forged&state=vendor-state')])).toMatch(/^HTTP\/1\.1 400/)
+    expect(await settledWithin(outcome, 100)).toBe('pending')
     flow.cancel()
     await outcome
 

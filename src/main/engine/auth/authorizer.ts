@@ -17,7 +17,7 @@ export interface Authorizer {
    * fresh credentials exist to retry with (OAuth: an expired or malformed token).
    */
   renewAfter(code: string, used: AuthHeaders): boolean
-  /** The keys, secrets and tokens these headers are made from. */
+  /** The keys, secrets, tokens and request signatures these headers are made from. */
   secrets(): string[]
   /** Obtains what a call will need ahead of it (OAuth: a token, when none usable is cached). */
   prepare(): Promise<void>
@@ -32,7 +32,7 @@ export function createAuthorizer(auth: AuthConfig, deps: { fetch: typeof fetch; 
     return {
       headers: () => success(signer.headers(now ? new Date(now()) : undefined)),
       renewAfter: () => false,
-      secrets: () => [auth.apiKey, auth.sharedKey],
+      secrets: () => [auth.apiKey, auth.sharedKey, ...signer.signatures()],
       prepare: async () => undefined
     }
   }

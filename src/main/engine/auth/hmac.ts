@@ -11,7 +11,15 @@ export function hmacSignature(sharedKey: string | KeyObject, date: string): stri
 export interface HmacSigner {
   /** The `Date` and `Authorization` headers for a request sent now. */
   headers(now?: Date): { date: string; authorization: string }
+  /**
+   * The signatures sent lately. Each signs only a date, so for the server's 15-minute window it
+   * works as a credential: a server or proxy that echoes the Authorization header must not get it shown.
+   */
+  signatures(): string[]
 }
+
+/** Signatures remembered for signatures(): one per second in which a call was signed, the calls of one action and then some. */
+const REMEMBERED_SIGNATURES = 32
 
 /**
  * Signs with one API key. The key object is built once, and since Date has a
@@ -22,14 +30,19 @@ export function createHmacSigner(credentials: { apiKey: string; sharedKey: strin
   const apiKey = credentials.apiKey
   let lastDate = ''
   let lastAuthorization = ''
+  const sent: string[] = []
   return {
     headers(now = new Date()) {
       const date = now.toUTCString()
       if (date !== lastDate) {
-        lastAuthorization = `algorithm="hmac-sha256",headers="date",signature="${hmacSignature(key, date)}",apikey="${apiKey}"`
+        const signature = hmacSignature(key, date)
+        lastAuthorization = `algorithm="hmac-sha256",headers="date",signature="${signature}",apikey="${apiKey}"`
         lastDate = date
+        sent.push(signature)
+        if (sent.length > REMEMBERED_SIGNATURES) sent.shift()
       }
       return { date, authorization: lastAuthorization }
-    }
+    },
+    signatures: () => [...sent]
   }
 }

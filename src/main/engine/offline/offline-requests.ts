@@ -34,7 +34,7 @@ export interface OfflineRequestsDeps {
   sdkVersion: string
   /** This PC's hardware id, or the override given. */
   resolveHardwareId(override: string | undefined): Promise<Outcome<string>>
-  /** The configuration's secrets (shared key, client secret, current token), kept out of every error. */
+  /** The configuration's secrets (shared key, client secret, tokens, request signatures), kept out of every error; default the keys of `auth`. */
   configSecrets?: () => readonly string[]
   /** POST deactivate_bundle_offline; absent where no server is configured (writing only). */
   send?: (content: string) => Promise<Outcome<'license_deactivated'>>
@@ -49,6 +49,13 @@ export const hardwareIdResolver =
     const info = await source.resolve(override)
     return info.ok ? success(info.value.id) : info
   }
+
+/** The licence key of an untrusted offline request input, whatever its shape. */
+function offlineInputSecret(input: unknown): string | undefined {
+  const credentials: unknown = typeof input === 'object' && input !== null ? (input as { credentials?: unknown }).credentials : undefined
+  const key: unknown = typeof credentials === 'object' && credentials !== null ? (credentials as { licenseKey?: unknown }).licenseKey : undefined
+  return typeof key === 'string' ? key : undefined
+}
 
 /** Letters, digits, `-` and `_` only, so the name is valid on every file system. */
 const safeNamePart = (value: string, max: number) =>
@@ -164,10 +171,17 @@ function summarize(file: ReadRequestFile): OfflineRequestSummary {
   }
 }
 
+/** The keys a request file is signed with (and the API key or client id it names). */
+const authSecrets = (auth: AuthConfig): string[] => (auth.scheme === 'hmac' ? [auth.apiKey, auth.sharedKey] : [auth.clientId, auth.clientSecret])
+
 export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequests {
   const now = deps.now ?? (() => new Date())
   const newRequestId = deps.newRequestId ?? randomUUID
   let uploading = false
+
+  /** Every error leaves through the engine's one redaction step: the configuration's secrets and the call's own. */
+  const leaving = <T>(outcome: Outcome<T>, ...secrets: (string | undefined)[]): Outcome<T> =>
+    secretScrubber([...(deps.configSecrets?.() ?? authSecrets(deps.auth)), ...secrets]).outcome(outcome)
 
   function read(content: unknown): Outcome<ReadRequestFile> {
     if (typeof content !== 'string') {
@@ -202,21 +216,22 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
 
   return {
     async create(input) {
+      const typed = offlineInputSecret(input)
       const draft = validateOfflineRequest(input)
-      if (!draft.ok) return draft
+      if (!draft.ok) return leaving(draft, typed)
       const hardwareId = await deps.resolveHardwareId(draft.value.hardwareId)
-      if (!hardwareId.ok) return hardwareId
+      if (!hardwareId.ok) return leaving(hardwareId, typed)
       return success(build({ ...draft.value, hardwareId: hardwareId.value }))
     },
 
     inspect(content) {
       const file = read(content)
-      return file.ok ? success(summarize(file.value)) : file
+      return file.ok ? success(summarize(file.value)) : leaving(file)
     },
 
     async upload(content) {
       const file = read(content)
-      if (!file.ok) return file
+      if (!file.ok) return leaving(file)
       if (!deps.send)
         return failure(
           describeError('config_invalid', { detail: { problem: 'No License API server is configured, so the file cannot be uploaded from here.' } })
@@ -225,7 +240,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
       uploading = true
       try {
         const answer = await deps.send((content as string).trim())
-        if (!answer.ok) return failure(secretScrubber([...(deps.configSecrets?.() ?? []), ...fileSecrets(file.value)]).error(answer.error))
+        if (!answer.ok) return leaving(answer, ...fileSecrets(file.value))
         return success({ summary: summarize(file.value), at: now().toISOString() })
       } finally {
         uploading = false

@@ -21,6 +21,7 @@ export interface SsoBrowserFlowOptions extends SsoBrowserFlowDeps {
 /** Largest relayed fragment or posted form: tokens are a few KB. */
 const MAX_ANSWER_BYTES = 64 * 1024
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i
+/** Each attempt's own state: 256 bits from the OS's random source (at least 128 are needed), whatever the server's link held. */
 const newState = (): string => randomBytes(32).toString('base64url')
 
 /** One sign-in: settles once; every way of ending closes what it opened. */

@@ -62,10 +62,13 @@ export function offersFormPost(openidConfiguration: Record<string, unknown> | nu
 }
 
 /**
- * The sign-in URL with the listener's redirect URI and a `state` (the provider's own is kept).
- * With `formPost`, an implicit-grant URL that names no response mode asks for `form_post`, so the
- * tokens arrive in a POST body rather than in a URL the browser keeps in its history. With
- * `freshSignIn`, `prompt=login` (OpenID Connect Core §3.1.2.1): the provider asks who signs in.
+ * The sign-in URL with the listener's redirect URI and this attempt's own `state`. Any `state` the
+ * License API's link came with (empty, short, guessable, repeated, encoded) is removed first: only
+ * the app's own value, drawn fresh from the OS's random source, can then come back, so a page that
+ * reads or guesses the server's value cannot answer for the person. With `formPost`, an
+ * implicit-grant URL that names no response mode asks for `form_post`, so the tokens arrive in a
+ * POST body rather than in a URL the browser keeps in its history. With `freshSignIn`,
+ * `prompt=login` (OpenID Connect Core §3.1.2.1): the provider asks who signs in.
  */
 export function finalSignInUrl(
   signInUrl: URL,
@@ -77,11 +80,9 @@ export function finalSignInUrl(
   const url = new URL(signInUrl.href)
   if (freshSignIn) url.searchParams.set('prompt', 'login')
   url.searchParams.set('redirect_uri', redirectUri)
-  let state = url.searchParams.get('state')
-  if (state === null || state === '') {
-    state = newState()
-    url.searchParams.set('state', state)
-  }
+  const state = newState()
+  // set() removes every earlier `state` (however it was spelt in the link: URLSearchParams decodes names) and adds this one.
+  url.searchParams.set('state', state)
   if (formPost && !url.searchParams.has('response_mode')) url.searchParams.set('response_mode', 'form_post')
   return { url: url.href, state, formPost: url.searchParams.get('response_mode') === 'form_post' }
 }

@@ -1,6 +1,7 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
+import { OutsideText } from '../OutsideText'
 
 interface OfflineSavedViewProps {
   path: string
@@ -13,7 +14,10 @@ export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProp
   return (
     <ResultCard tone="success" title="Request file saved">
       <p>
-        Saved as <code className="saved-path">{path}</code>
+        Saved as{' '}
+        <code className="saved-path">
+          <OutsideText text={path} />
+        </code>
       </p>
       <RequestSummary summary={summary} />
       <h3>What happens next</h3>

@@ -13,6 +13,7 @@ import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
+import { OutsideText } from '../OutsideText'
 
 /** A request file that was read and understood, ready to upload. */
 interface ChosenFile {
@@ -148,7 +149,11 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       {reading.status === 'refused' && (
         <>
           <p>
-            The file <code>{reading.name}</code> cannot be uploaded:
+            The file{' '}
+            <code>
+              <OutsideText text={reading.name} max={200} />
+            </code>{' '}
+            cannot be uploaded:
           </p>
           <ErrorNotice error={reading.error} />
         </>
@@ -157,7 +162,10 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
         <section className="panel" aria-labelledby="will-free-heading">
           <h3 id="will-free-heading">This file will free</h3>
           <p className="hint">
-            From <code>{reading.file.name}</code>
+            From{' '}
+            <code>
+              <OutsideText text={reading.file.name} max={200} />
+            </code>
           </p>
           <RequestSummary summary={reading.file.summary} />
           <div className="actions">

@@ -1,18 +1,25 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
 import { formatTime } from '../format-time'
+import { OutsideText } from '../OutsideText'
 
 /** What a request file frees: bundle, hardware id, the licence (key masked), where it came from, and any field this app does not know. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
   return (
     <dl className="facts">
       <dt>Bundle</dt>
-      <dd>{summary.product}</dd>
+      <dd>
+        <OutsideText text={summary.product} />
+      </dd>
       <dt>Hardware id</dt>
       <dd>
-        <code className="hardware-id">{summary.hardwareId}</code>
+        <code className="hardware-id">
+          <OutsideText text={summary.hardwareId} />
+        </code>
       </dd>
       <dt>{summary.method === 'license-key' ? 'Licence key' : 'Username'}</dt>
-      <dd className={summary.method === 'license-key' ? 'mono' : undefined}>{summary.licence}</dd>
+      <dd className={summary.method === 'license-key' ? 'mono' : undefined}>
+        <OutsideText text={summary.licence} />
+      </dd>
       <dt>Written</dt>
       <dd>
         {summary.writtenAt !== null ? (
@@ -24,10 +31,14 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
         )}
       </dd>
       <dt>Written by</dt>
-      <dd>{summary.writtenBy}</dd>
+      <dd>
+        <OutsideText text={summary.writtenBy} />
+      </dd>
       <dt>Request id</dt>
       <dd>
-        <code>{summary.requestId}</code>
+        <code>
+          <OutsideText text={summary.requestId} />
+        </code>
       </dd>
       <dt>Format</dt>
       <dd>
