@@ -156,8 +156,9 @@ describe('upload-offline', () => {
     const keys = () => ({ apiKey: sandbox.apiKey, sharedKey: sandbox.sharedKey })
     const SEAT = { product: 'office-suite', hardwareId: 'sandbox-pc-1', licenseKey: 'OFFICE-2222-IN-USE' }
     // Files with an inner v1 signature are single-use by it (the same for one seat in one second): one second each.
+    const startedAt = Math.floor(Date.now() / 1000) * 1000
     let secondsAgo = 0
-    const at = () => new Date(Date.now() - ++secondsAgo * 1000)
+    const at = () => new Date(startedAt - ++secondsAgo * 1000)
     const shapes: Array<[string, () => string, string]> = [
       ['the docs’ schema-2 example shape (C++)', () => docsV2File(keys(), SEAT, { at: at() }), 'Written:     20'],
       ['the Python SDK’s file (RFC 7231 date)', () => pythonV2File(keys(), SEAT, { at: at() }), 'by PythonSDK 2.3.0'],

@@ -204,7 +204,7 @@ describe('every refusal the sandbox produces for a well-formed request, through 
       'license_expired',
       { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-7777-EXPIRED' } }
     ],
-    ['a blacklisted PC', 'blacklisted', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLACKLISTED-PC' } }],
+    ['a blacklisted PC', 'blacklisted', { product: 'office-suite', credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLOCKED-PC' } }],
     [
       'a username for a key-based bundle',
       'license_key_required',
@@ -375,7 +375,7 @@ describe('the app under each reading the seed can choose', () => {
   it('blacklisted, in the words of the vendor’s device-variables page: the app’s own words, the server’s kept for the helpdesk', async () => {
     const outcome = await serviceOn(sandbox).deactivate({
       product: 'office-suite',
-      credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLACKLISTED-PC' }
+      credentials: { method: 'license-key', licenseKey: 'OFFICE-8888-BLOCKED-PC' }
     })
     expect(outcome).toMatchObject({
       ok: false,

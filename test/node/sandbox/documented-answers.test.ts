@@ -127,10 +127,10 @@ describe('states the default seed makes reachable', () => {
   })
 
   it('a blacklisted device: blacklisted in the device-variables pages’ words, on deactivation and activation; another device is served', async () => {
-    const body = { ...KEY, license_key: 'OFFICE-8888-BLACKLISTED-PC' }
+    const body = { ...KEY, license_key: 'OFFICE-8888-BLOCKED-PC' }
     await expectDocumented(await deactivate(body), 400, 'blacklisted', 'This device is blacklisted')
     expectRefusal(await activate(body), 400, 'blacklisted')
-    expect(sandbox.devicesOf('OFFICE-8888-BLACKLISTED-PC')).toEqual(['sandbox-pc-1'])
+    expect(sandbox.devicesOf('OFFICE-8888-BLOCKED-PC')).toEqual(['sandbox-pc-1'])
     expect((await activate({ ...body, hardware_id: 'clean-pc' })).status).toBe(200)
   })
 

@@ -145,8 +145,9 @@ describe('deactivate_bundle_offline: every documented shape (§7) frees the seat
    * Files with an inner v1 signature are single-use by it too (it is the same for the same seat in the
    * same second), and the sandbox remembers used files across resets: each file here is its own second.
    */
+  const startedAt = Math.floor(Date.now() / 1000) * 1000
   let secondsAgo = 0
-  const fresh = () => ({ at: new Date(Date.now() - ++secondsAgo * 1000), requestId: randomUUID().toUpperCase() })
+  const fresh = () => ({ at: new Date(startedAt - ++secondsAgo * 1000), requestId: randomUUID().toUpperCase() })
   const freedAfter = async (content: string) => {
     expectFreed(await upload(content))
     expect(sandbox.devicesOf('OFFICE-2222-IN-USE')).toEqual([])
