@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { hasControlCharacters } from '../../../shared/control-characters'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-request-file'
 
@@ -26,42 +26,39 @@ const SDK_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Au
 const IMF_DATE = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
 
 const text = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((v) => v.trim() !== '' && !hasControlCharacters(v))
-const requestDate = z
-  .string()
-  .max(64)
-  .refine((v) => parseRequestDate(v) !== null)
-const scalar = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()])
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((v) => v.trim() !== '' && !hasControlCharacters(v))
+  )
+const requestDate = z.string().check(
+  z.maxLength(64),
+  z.refine((v) => parseRequestDate(v) !== null)
+)
+const scalar = z.union([z.string().check(z.maxLength(1024)), z.number(), z.boolean(), z.null()])
 
 /** Fields both formats share: what identifies the seat, plus the SDKs' optional device fields. */
 const COMMON_FIELDS = {
   hardware_id: text(1024),
   product: text(128),
-  license_key: text(256).optional(),
-  username: text(320).optional(),
+  license_key: z.optional(text(256)),
+  username: z.optional(text(320)),
   /** The node SDK passes its input through: a file it wrote may carry one. This app never writes it. */
-  password: text(1024).optional(),
-  sdk_ver: text(256).optional(),
-  app_name: text(256).optional(),
-  app_ver: text(256).optional(),
-  bundle_code: text(128).optional(),
-  hostname: text(256).optional(),
-  os_hostname: text(256).optional(),
-  ip: text(64).optional(),
-  ip_local: text(64).optional(),
-  mac_address: text(64).optional(),
-  os_ver: text(256).optional(),
-  vm_info: text(1024).optional(),
-  is_vm: z.boolean().optional(),
-  consumptions: z.number().int().nonnegative().optional(),
-  variables: z
-    .record(z.string().max(256), scalar)
-    .refine((v) => Object.keys(v).length <= 64)
-    .optional(),
+  password: z.optional(text(1024)),
+  sdk_ver: z.optional(text(256)),
+  app_name: z.optional(text(256)),
+  app_ver: z.optional(text(256)),
+  bundle_code: z.optional(text(128)),
+  hostname: z.optional(text(256)),
+  os_hostname: z.optional(text(256)),
+  ip: z.optional(text(64)),
+  ip_local: z.optional(text(64)),
+  mac_address: z.optional(text(64)),
+  os_ver: z.optional(text(256)),
+  vm_info: z.optional(text(1024)),
+  is_vm: z.optional(z.boolean()),
+  consumptions: z.optional(z.int().check(z.nonnegative())),
+  variables: z.optional(z.record(z.string().check(z.maxLength(256)), scalar).check(z.refine((v) => Object.keys(v).length <= 64))),
   date: requestDate
 }
 
@@ -71,16 +68,18 @@ const oneCredential = (r: { license_key?: string | undefined; username?: string 
 const v2Request = z
   .strictObject({
     ...COMMON_FIELDS,
-    api_key: text(256).optional(),
-    client_id: text(256).optional(),
-    request_id: z.string().regex(UUID),
+    api_key: z.optional(text(256)),
+    client_id: z.optional(text(256)),
+    request_id: z.string().check(z.regex(UUID)),
     request: z.literal('deactivation'),
     schema_version: z.literal(2)
   })
-  .refine(oneCredential, { error: 'credentials' })
-  .refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { error: 'signer' })
+  .check(
+    z.refine(oneCredential, { error: 'credentials' }),
+    z.refine((r) => (r.api_key === undefined) !== (r.client_id === undefined), { error: 'signer' })
+  )
 
-const v1Request = z.strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) }).refine(oneCredential, { error: 'credentials' })
+const v1Request = z.strictObject({ ...COMMON_FIELDS, api_key: text(256), signature: text(256) }).check(z.refine(oneCredential, { error: 'credentials' }))
 
 type RequestFileV2Body = z.infer<typeof v2Request>
 type RequestFileV1Body = z.infer<typeof v1Request>
@@ -179,7 +178,7 @@ export function readRequestFile(content: string): RequestFileReading {
   return { ok: true, file: { format: 'v1', request: flat.data, signature: flat.data.signature, signedText: v1SigningText(flat.data) } }
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: { issues: readonly z.core.$ZodIssue[] }): string {
   const issue = error.issues[0]
   if (!issue) return 'The file does not have the fields of a deactivation request.'
   if (issue.code === 'unrecognized_keys') return `Unknown field "${issue.keys[0] ?? ''}".`
