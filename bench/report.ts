@@ -1,4 +1,6 @@
 /** Turns results.json's content into the printed tables and the section of docs/performance.md. */
+import { readFileSync } from 'node:fs'
+import { PERFORMANCE_PAGE, RESULTS_FILE, writeBenchSection } from './lib/docs-section'
 import type { GoalResult } from './lib/goals'
 import type { MachineInfo } from './lib/machine'
 import type { ProfileSummary } from './lib/profile'
@@ -286,3 +288,10 @@ const HOW_TO_READ = `**How to read it**
 - *Renderer*: production build sizes (gzip as vite prints it); *first form interactive* is \`performance.now()\` from navigation start until the first form's first text field is visible, enabled and editable (headless Chromium, fresh context each run, instant fake \`window.licenseManager\`).
 - Figures move with the machine's load (recorded in results.json): compare runs on the same, otherwise idle machine. \`npm run bench -- --quick\` gives rough figures in ~20 s; \`--profile\` writes CPU profiles to \`out/bench-profiles/\`.
 `
+
+/** `npx tsx bench/report.ts`: rewrites the page's section from bench/results.json, without measuring anything. */
+if (require.main === module) {
+  const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults
+  writeBenchSection(PERFORMANCE_PAGE, renderReport(results).markdown)
+  process.stdout.write('docs/performance.md: the bench section rewritten from bench/results.json\n')
+}

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: every figure of the performance goals in one run, printed as
- * tables and written to bench/results.json (a complete default run also rewrites the
- * bench's section of docs/performance.md, between its marker lines).
+ * `npm run bench`: every figure of the performance goals in one run, printed as tables.
+ * A complete default run writes bench/results.json and the bench's section of
+ * docs/performance.md (between its marker lines) from the same results; any other run
+ * writes out/bench-results.json only.
  *
  *   npm run bench                      full run (about five minutes on a quiet 2-core machine)
  *   npm run bench -- --quick           smaller samples, for trying changes
@@ -10,14 +11,14 @@
  *   npm run bench -- --rebuild         rebuild the renderer even when out/renderer looks current
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadEngineDrivers, type EngineDrivers } from './clients/engine'
 import { measureEngineSteps } from './clients/engine-steps'
 import { createFloorClient, DEFAULT_HEADER_TEMPLATE, expectDeactivated, type FloorClient } from './clients/floor'
 import { createSdkDeactivator } from './clients/sdk'
 import { REPO_ROOT } from './lib/child'
-import { writeBenchSection } from './lib/docs-section'
+import { PARTIAL_RESULTS_FILE, PERFORMANCE_PAGE, RESULTS_FILE, writeBenchSection } from './lib/docs-section'
 import { errorMessage, notMeasured, type GoalResult } from './lib/goals'
 import { loadAverage, machineInfo } from './lib/machine'
 import { profile } from './lib/profile'
@@ -420,15 +421,19 @@ async function main(): Promise<void> {
   results.machine.loadAverageAtEnd = loadAverage()
   results.totalSeconds = Math.round((performance.now() - started) / 100) / 10
   const report = renderReport(results)
-  const target = join(REPO_ROOT, 'bench', 'results.json')
+  // A complete default run is the one source of bench/results.json and the page's figures, written
+  // together; any other run (--quick, --only, --profile) leaves both alone and writes out/ instead.
+  const complete = settings.only.size === SECTIONS.length && !settings.quick && !settings.profile
+  const target = complete ? RESULTS_FILE : PARTIAL_RESULTS_FILE
+  mkdirSync(dirname(target), { recursive: true })
   writeFileSync(`${target}.tmp`, JSON.stringify(results, null, 2) + '\n')
   renameSync(`${target}.tmp`, target)
-  // Only a complete default run may rewrite the page's figures.
-  const complete = settings.only.size === SECTIONS.length && !settings.quick && !settings.profile
-  if (complete) writeBenchSection(join(REPO_ROOT, 'docs', 'performance.md'), report.markdown)
+  if (complete) writeBenchSection(PERFORMANCE_PAGE, report.markdown)
   process.stdout.write(report.text)
   log(
-    `wrote bench/results.json${complete ? ' and the figures in docs/performance.md' : ''} in ${results.totalSeconds} s (${Object.entries(results.sectionSeconds)
+    `wrote ${relative(REPO_ROOT, target)}${complete ? ' and the figures in docs/performance.md' : ' (a partial run: bench/results.json and docs/performance.md unchanged)'} in ${results.totalSeconds} s (${Object.entries(
+      results.sectionSeconds
+    )
       .map(([k, v]) => `${k} ${v} s`)
       .join(', ')})`
   )

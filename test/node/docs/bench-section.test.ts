@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BENCH_END, BENCH_START, withBenchSection } from '../../../bench/lib/docs-section'
+import { benchSection, BENCH_END, BENCH_START, PERFORMANCE_PAGE, RESULTS_FILE, withBenchSection } from '../../../bench/lib/docs-section'
+import { renderReport, type BenchResults } from '../../../bench/report'
 
 const page = ['# Performance', '', 'Who it is for.', '', BENCH_START, '', 'old figures', '', BENCH_END, '', '## Analysis', '', 'Why.', ''].join('\n')
 
@@ -24,8 +24,9 @@ describe("the bench's section of docs/performance.md", () => {
     expect(() => withBenchSection(page, `a\n${BENCH_END}\nb`)).toThrow(/marker/)
   })
 
-  it('has its place in the real page', () => {
-    const real = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'performance.md'), 'utf8')
-    expect(() => withBenchSection(real, 'x')).not.toThrow()
+  it('holds bench/results.json as the bench renders it: one source for the figures and their text', () => {
+    const real = readFileSync(PERFORMANCE_PAGE, 'utf8')
+    const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults
+    expect(benchSection(real)).toBe(renderReport(results).markdown.trim())
   })
 })
