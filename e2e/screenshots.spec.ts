@@ -6,18 +6,32 @@ import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 
 /*
  * A tour of the main states, asserted and photographed (e2e/fixtures/photograph.ts):
- * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/
- * (light theme, 900×700).
+ * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/,
+ * at the window's own size (520×720, as window-options.ts makes it), light theme, with
+ * the banner the built-in sandbox shows.
  */
 
+/** What README.md's first try types, on the built-in sandbox's default seed. */
+const FIRST_TRY = { bundle: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' } as const
+
 test.describe('screenshots of the main states', () => {
-  test('form, confirmation, success', async ({ app, machineHardwareId }) => {
+  test.use({ viewport: { width: 520, height: 720 }, colorScheme: 'light', asBuiltInSandbox: true })
+
+  test('the form as README.md shows it: the sandbox banner, the first try typed in', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await expect(app.window.getByText('Sandbox: test licences')).toBeVisible()
+    await screen.fill('license-key', { 'Bundle code': FIRST_TRY.bundle, 'Licence key': FIRST_TRY.licenseKey })
+    await expect(screen.deactivateButton).toBeInViewport()
+    await screen.field('Licence key').blur()
+    await app.window.mouse.move(0, 0)
+    await photograph(app.window, 'form')
+  })
+
+  test('confirmation, success', async ({ app, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
-    await app.window.mouse.move(0, 0)
-    await photograph(app.window, 'form', { fullPage: true })
-
     await screen.deactivateButton.click()
     await expect(screen.confirmDialog).toBeVisible()
     await expect(screen.confirmDialog).toContainText(`bundle ${BUNDLE.code}`)
@@ -35,7 +49,6 @@ test.describe('screenshots of the main states', () => {
     await screen.submitAndConfirm(screen.signInButton)
     await expect(screen.progress('Waiting for your browser…')).toBeVisible()
     await expect(screen.cancelSignInButton).toBeVisible()
-    await screen.cancelSignInButton.scrollIntoViewIfNeeded()
     await photograph(app.window, 'sso-waiting')
     await photograph(await app.systemBrowserPage(), 'sso-provider-sign-in', { docsDir: null })
     await screen.cancelSignInButton.click()

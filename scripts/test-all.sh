@@ -23,6 +23,7 @@ check() {
 check typecheck npm run -s typecheck
 check lint npm run -s lint
 check format npm run -s format:check
+check links npm run -s lint:docs
 check build npm run -s build
 
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" || status=1

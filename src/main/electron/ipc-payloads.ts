@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { OfflineRequestContent } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
@@ -20,8 +20,8 @@ import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
 const offlineRequestContent = z.strictObject({
-  content: z.string({ error: 'Request file is not in the expected form.' }).max(MAX_REQUEST_FILE_BYTES, { error: 'Request file is too long.' })
-}) satisfies z.ZodType<OfflineRequestContent>
+  content: z.string({ error: 'Request file is not in the expected form.' }).check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: 'Request file is too long.' }))
+}) satisfies z.ZodMiniType<OfflineRequestContent>
 
 interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof invalidRequest>[0] } }

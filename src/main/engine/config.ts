@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
 import { displayText } from '../../shared/display-text'
@@ -160,7 +160,7 @@ function invalid(name: string, problem: string, setting: ConfigSetting, advice?:
 const fileName = (key: string) => `config file field "${key}"`
 
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
-function check<T>(schema: z.ZodType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
+function check<T>(schema: z.ZodMiniType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
   return parsed.success
     ? success(parsed.data)
@@ -206,33 +206,30 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
  * message becomes the value's problem. Yields the URL's href.
  */
 function checkedUrl(notAUrl: string, rule: (url: URL) => string | undefined) {
-  return (text: string, context: z.RefinementCtx): string => {
+  return z.transform((text: string, payload): string => {
     const problem = (message: string) => {
-      context.addIssue({ code: 'custom', message, input: text })
+      payload.issues.push({ code: 'custom', message, input: text })
       return z.NEVER
     }
     if (!URL.canParse(text)) return problem(notAUrl)
     const url = new URL(text)
     const broken = rule(url)
     return broken === undefined ? url.href : problem(broken)
-  }
+  })
 }
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 const serverUrlSchema = (trailingSlash: boolean) =>
-  z
-    .string('must be a URL.')
-    .trim()
-    .min(1, 'must be a URL.')
-    .transform(
-      checkedUrl('is not a valid URL.', (url) => {
-        if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
-        if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
-        if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
-        if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
-        return undefined
-      })
-    )
+  z.pipe(
+    z.string('must be a URL.').check(z.trim(), z.minLength(1, 'must be a URL.')),
+    checkedUrl('is not a valid URL.', (url) => {
+      if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
+      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+      if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
+      if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
+      return undefined
+    })
+  )
 
 function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
   return check(serverUrlSchema(trailingSlash), s, trailingSlash ? 'apiUrl' : 'tokenUrl')
@@ -242,18 +239,16 @@ function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean 
 const MAX_HELP_URL_LENGTH = 2000
 
 /** The vendor's help page: https only (it opens in the system browser), no user name or password. */
-const helpUrlSchema = z
-  .string('must be a web address.')
-  .trim()
-  .min(1, 'must be a web address.')
-  .max(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)
-  .transform(
-    checkedUrl('is not a valid web address.', (url) => {
-      if (url.protocol !== 'https:') return 'must use https:.'
-      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
-      return undefined
-    })
-  )
+const helpUrlSchema = z.pipe(
+  z
+    .string('must be a web address.')
+    .check(z.trim(), z.minLength(1, 'must be a web address.'), z.maxLength(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)),
+  checkedUrl('is not a valid web address.', (url) => {
+    if (url.protocol !== 'https:') return 'must use https:.'
+    if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+    return undefined
+  })
+)
 
 /** The help page when configured; unset or null → no link. */
 function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
@@ -265,19 +260,20 @@ function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
 function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | undefined> {
   if (s === undefined || s.value === null) return success(undefined)
   const name = textSchema(MAX_CODE_LENGTH, true)
+  const products = z.array(name, 'must list each bundle’s products.').check(z.minLength(1), z.maxLength(100))
   const schema = z
-    .record(name, z.array(name, 'must list each bundle’s products.').min(1).max(100), 'must be an object of bundle codes.')
-    .refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.')
+    .record(name, products, 'must be an object of bundle codes.')
+    .check(z.refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.'))
   return check(schema, s, 'bundleProducts')
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
-  z
-    .string('must be text.')
-    .trim()
-    .refine((value) => !required || value !== '', 'must not be empty.')
-    .max(maxLength, `must be at most ${maxLength} characters.`)
-    .refine((value) => !hasControlCharacters(value), 'contains control characters.')
+  z.string('must be text.').check(
+    z.trim(),
+    z.refine((value) => !required || value !== '', 'must not be empty.'),
+    z.maxLength(maxLength, `must be at most ${maxLength} characters.`),
+    z.refine((value) => !hasControlCharacters(value), 'contains control characters.')
+  )
 
 function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
   if (s === undefined) return required ? invalid('setting', 'is missing.', setting) : success('')
@@ -286,9 +282,9 @@ function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, 
 
 const MILLISECONDS = `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`
 /** A number, or digits in a string (environment variables are text). */
-const millisecondsSchema = z.preprocess(
-  (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-  z.number(MILLISECONDS).int(MILLISECONDS).min(1, MILLISECONDS).max(MAX_TIMEOUT_MS, MILLISECONDS)
+const millisecondsSchema = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value)),
+  z.int(MILLISECONDS).check(z.gte(1, MILLISECONDS), z.lte(MAX_TIMEOUT_MS, MILLISECONDS))
 )
 
 const parseMilliseconds = (s: Sourced | undefined, setting: 'timeoutMs' | 'ssoTimeoutMs', fallback: number): Outcome<number> =>
@@ -302,17 +298,13 @@ const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoToken
 const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
 const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
 /** An algorithm by its number (digits in text too) or its name. */
-const algorithmSchema = z.preprocess(
-  (value) => {
+const algorithmSchema = z.pipe(
+  z.transform((value: unknown) => {
     const raw = typeof value === 'string' ? value.trim() : value
     if (typeof raw !== 'string') return raw
     return /^\d+$/.test(raw) ? Number(raw) : (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw)
-  },
-  z
-    .number(ALGORITHM)
-    .int(ALGORITHM)
-    .min(0, ALGORITHM)
-    .max(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM)
+  }),
+  z.int(ALGORITHM).check(z.gte(0, ALGORITHM), z.lte(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM))
 )
 const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must be "node-machine-id" or "licensespring".')
 
@@ -331,7 +323,16 @@ function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced |
 }
 
 /** true or false, or their words in text (environment variables). */
-const switchSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((word) => word === 'true')], 'must be true or false.')
+const switchSchema = z.union(
+  [
+    z.boolean(),
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((word) => word === 'true')
+    )
+  ],
+  'must be true or false.'
+)
 
 const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s, 'warmUp'))
 
