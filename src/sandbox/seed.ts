@@ -69,7 +69,12 @@ const behaviourSchema = z.strictObject({
    * Sandbox-only: hardware ids answered as if the request had none (missing_hardware_id), so a client
    * that always sends one can still show that answer.
    */
-  hardwareIdsTreatedAsMissing: z.array(hardwareId).default([])
+  hardwareIdsTreatedAsMissing: z.array(hardwareId).default([]),
+  /**
+   * device_licenses for a hardware id that holds no licence: the docs show no such answer. `empty-list`
+   * (default): `[]`; `device_not_found`: the error the other calls give for a device that is not active.
+   */
+  deviceLicensesWhenNone: z.enum(['empty-list', 'device_not_found']).default('empty-list')
 })
 
 const validityPeriod = z
