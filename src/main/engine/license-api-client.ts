@@ -7,8 +7,6 @@ import { mapErrorResponse, mapOversizedAnswer, mapUnexpectedSuccess, parseErrorE
 import { mapTransportError, neverReachedServer } from './errors/map-transport'
 import { readBoundedText } from './http/bounded-response'
 import type { NetworkCheck } from './network-check'
-import { readLicence, readLicenceList, type ReadLicence } from './reads/licence-objects'
-import { responseSignatures, type ResponseSignatures } from './reads/response-signatures'
 
 export interface LicenseApiClientOptions {
   /** Base URL ending in "/", e.g. https://api.licensespring.com/api/v4/ */
@@ -23,23 +21,6 @@ export interface LicenseApiClientOptions {
   now?: () => number
   /** Asked after a connection failed: whether this PC has a network at all (net.isOnline() in the app). */
   isOnline?: NetworkCheck
-  /** The vendor's public key (PEM): the reads' answer signatures are checked with it; absent = not checked. */
-  publicKey?: string
-}
-
-/** check_bundle's query: the bundle, the hardware id, and a licence key or a username (no password: §10). */
-export interface CheckBundleQuery {
-  product: string
-  hardwareId: string
-  holder: { licenseKey: string } | { username: string }
-  licenseId?: number
-}
-
-/** user_licenses' query with a username and password (§10). */
-export interface UserLicensesQuery {
-  product: string
-  username: string
-  password: string
 }
 
 export interface SsoUrlQuery {
@@ -67,14 +48,11 @@ export interface LicenseApiClient {
   activateBundle(request: ResolvedRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
-  /** GET device_licenses: the licences assigned to a hardware id, signatures checked. */
-  deviceLicenses(hardwareId: string): Promise<Outcome<ReadLicence[]>>
-  /** GET check_bundle: the bundle's licences active on the hardware id, signatures checked. */
-  checkBundle(query: CheckBundleQuery): Promise<Outcome<ReadLicence[]>>
-  /** GET user_licenses: the user's licences of the product, the answer's signature checked. */
-  userLicenses(query: UserLicensesQuery): Promise<Outcome<ReadLicence[]>>
-  /** Whether the reads' signatures are checked (a public key is configured). */
-  readonly signatures: ResponseSignatures['check']
+  /**
+   * A signed GET with its query (the reads of §10): the answer when it is a success (2xx), else its
+   * error. The query may hold a licence key or password: nothing here logs or quotes the URL.
+   */
+  read(path: string, query: URLSearchParams): Promise<Outcome<HttpAnswer>>
   /** The API key, shared key, client secret and bearer tokens the calls are authorised with. */
   secrets(): string[]
   /** Obtains the credentials a call will need (OAuth token) without calling the License API. */
@@ -200,35 +178,7 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
     return success('license_deactivated')
   }
 
-  const signatures = responseSignatures(options.publicKey)
-
-  /**
-   * A read: GET with its query, a JSON answer whose v2 signature verifies (when a key is
-   * configured), then its licences read by `read` (undefined: not the documented answer).
-   */
-  async function read<T>(path: string, query: URLSearchParams, take: (json: unknown) => T | undefined): Promise<Outcome<T>> {
-    const sent = await send('get', `${path}?${query.toString()}`)
-    if (!sent.ok) return sent
-    const answer = sent.value
-    if (!isSuccess(answer)) return failure(mapErrorResponse(answer))
-    const json = parseJson(answer.body)
-    const taken = json === undefined ? undefined : take(json)
-    if (taken === undefined) return failure(mapUnexpectedSuccess(answer))
-    const untrusted = signatures.body(answer.body, json, answer.licenseSignature ?? null)
-    return untrusted ? failure(untrusted) : success(taken)
-  }
-
-  /** Each licence's v1 signature, for the hardware id asked about. */
-  function signedFor(hardwareId: string, licences: ReadLicence[]): Outcome<ReadLicence[]> {
-    for (const l of licences) {
-      const untrusted = signatures.licence(l.signature, hardwareId, l.identity, l.validityPeriod)
-      if (untrusted) return failure(untrusted)
-    }
-    return success(licences)
-  }
-
   return {
-    signatures: signatures.check,
     secrets: () => authorizer.secrets(),
     prepareCredentials: () => authorizer.prepare(),
 
@@ -272,32 +222,10 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
       })
     },
 
-    async deviceLicenses(hardwareId) {
-      const licences = await read('device_licenses', new URLSearchParams({ hardware_id: hardwareId }), readLicenceList)
-      return licences.ok ? signedFor(hardwareId, licences.value) : licences
-    },
-
-    async checkBundle(query) {
-      const search = new URLSearchParams({ product: query.product, hardware_id: query.hardwareId })
-      if ('licenseKey' in query.holder) search.set('license_key', query.holder.licenseKey)
-      else search.set('username', query.holder.username)
-      if (query.licenseId !== undefined) search.set('license_id', String(query.licenseId))
-      search.set('sdk_ver', options.sdkVersion)
-      const licences = await read('check_bundle', search, readLicenceList)
-      return licences.ok ? signedFor(query.hardwareId, licences.value) : licences
-    },
-
-    // The answer is [{license, user}]; its licences carry no hardware id, so only the v2 signature applies.
-    userLicenses: (query) =>
-      read('user_licenses', new URLSearchParams({ product: query.product, username: query.username, password: query.password }), (json) => {
-        if (!Array.isArray(json)) return undefined
-        const licences: ReadLicence[] = []
-        for (const item of json) {
-          const licence = typeof item === 'object' && item !== null ? readLicence((item as { license?: unknown }).license, (item as { user?: unknown }).user) : undefined
-          if (licence === undefined) return undefined
-          licences.push(licence)
-        }
-        return licences
-      })
+    async read(path, query) {
+      const sent = await send('get', `${path}?${query.toString()}`)
+      if (!sent.ok) return sent
+      return isSuccess(sent.value) ? sent : failure(mapErrorResponse(sent.value))
+    }
   }
 }

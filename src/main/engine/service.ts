@@ -11,6 +11,7 @@ import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
 import { createLicenceReads } from './reads/licence-reads'
+import { createSeatCheckMemory } from './reads/seat-check-memory'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import type { NetworkCheck } from './network-check'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
@@ -108,8 +109,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     fetch: deps.fetch,
     timeoutMs: config.timeoutMs,
     sdkVersion: `${deps.app.name} ${deps.app.version}`,
-    ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
-    ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey })
+    ...(deps.isOnline ? { isOnline: deps.isOnline } : {})
   })
   const hardware =
     deps.hardwareIdSource ??
@@ -117,7 +117,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}),
       ...(deps.machineId ? { fixedMachineId: deps.machineId } : {})
     })
-  const reads = createLicenceReads({ client, hardware, ...(config.bundleProducts ? { bundleProducts: config.bundleProducts } : {}) })
+  const memory = createSeatCheckMemory()
+  const reads = createLicenceReads({
+    client,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    hardware,
+    memory,
+    ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
+    ...(config.bundleProducts ? { bundleProducts: config.bundleProducts } : {})
+  })
   const warm = createWarmUp({
     apiOrigin: new URL(config.apiUrl).origin,
     warmer: config.warmUp === false ? undefined : deps.warmer,
@@ -161,7 +169,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
-    reads.remember(request)
+    memory.remember(request)
     return success({
       product: request.product,
       products: bundleProductsOf(request.product),

@@ -37,7 +37,8 @@ function newestMtime(path: string): number {
 const useProjectOut = existsSync(PROJECT_OUT) && statSync(PROJECT_OUT).mtimeMs >= Math.max(...BUILD_INPUTS.map(newestMtime))
 const OUT_DIR = useProjectOut ? join(ROOT, 'out') : join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
 const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js')
-const MAX_MAIN_BUNDLE_BYTES = 420 * 1024
+/** 420 KB until the reads of license-api.md §10 (answers read field by field, signatures checked: about 20 KB) joined. */
+const MAX_MAIN_BUNDLE_BYTES = 440 * 1024
 
 type Mode = 'deactivated' | 'redirect' | 'proxy-auth' | 'cut-short'
 

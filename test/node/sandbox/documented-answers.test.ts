@@ -151,7 +151,8 @@ describe('states the default seed makes reachable', () => {
       signatureMismatchStatus: 401,
       deactivationPassword: 'check',
       reusableSsoTokens: false,
-      hardwareIdsTreatedAsMissing: ['sandbox-pc-without-id']
+      hardwareIdsTreatedAsMissing: ['sandbox-pc-without-id'],
+      deviceLicensesWhenNone: 'empty-list'
     })
   })
 })

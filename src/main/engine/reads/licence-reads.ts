@@ -9,13 +9,14 @@ import {
   type UserLicences
 } from '../../../shared/licences-on-pc'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import type { ResolvedRequest } from '../../../shared/request'
 import { invalidRequest } from '../../../shared/validation'
 import type { BundleProducts } from '../config'
 import { secretScrubber } from '../errors/scrub-secrets'
 import type { HardwareIdSource } from '../hardware-id'
-import type { CheckBundleQuery, LicenseApiClient } from '../license-api-client'
+import type { LicenseApiClient } from '../license-api-client'
+import { createLicenceApiReads, type CheckBundleQuery } from './licence-api-reads'
 import { groupIntoBundles, licenceFacts } from './licence-objects'
+import type { SeatCheckMemory } from './seat-check-memory'
 
 /**
  * The License API's reads (license-api.md §10) as the window and the CLI use them: what a hardware
@@ -29,41 +30,33 @@ export interface LicenceReads {
   checkSeatFree(input: unknown): Promise<Outcome<SeatCheck>>
   /** user_licenses with a username and password, each licence marked when the hardware id holds it. */
   userLicences(input: unknown): Promise<Outcome<UserLicences>>
-  /** A deactivation succeeded: keep what its check needs (a licence key or username, never a password) for a few minutes. */
-  remember(request: ResolvedRequest): void
 }
 
 export interface LicenceReadsDeps {
   client: LicenseApiClient
+  /** Sent as `sdk_ver` where a read takes it. */
+  sdkVersion: string
+  /** The vendor's public key (PEM): the answers' signatures are checked with it. */
+  publicKey?: string
   hardware: HardwareIdSource
+  /** The deactivations made moments ago, and what checks them. */
+  memory: SeatCheckMemory
   /** The bundles' products as the configuration names them. */
   bundleProducts?: BundleProducts
   now?: () => number
 }
 
-/** How long, and how many, deactivations stay checkable. */
-export const SEAT_CHECK_MEMORY_MS = 10 * 60 * 1000
-const SEAT_CHECK_MEMORY_SIZE = 8
-
-interface Remembered {
-  product: string
-  hardwareId: string
-  holder: CheckBundleQuery['holder']
-  licenseId?: number
-  until: number
-}
-
 const secretOf = (holder: CheckBundleQuery['holder']): string => ('licenseKey' in holder ? holder.licenseKey : '')
 
 export function createLicenceReads(deps: LicenceReadsDeps): LicenceReads {
-  const { client, hardware } = deps
+  const { hardware } = deps
   const now = deps.now ?? Date.now
-  let remembered: Remembered[] = []
+  const client = createLicenceApiReads(deps.client, deps.sdkVersion, deps.publicKey)
 
   /** A read's failure in a read's words, without any secret of the call in its texts. */
   function readFailure<T>(outcome: Outcome<T>, secrets: readonly string[]): Outcome<T> {
     if (outcome.ok) return outcome
-    return failure(secretScrubber([...client.secrets(), ...secrets]).error(adviseForRead(outcome.error)))
+    return failure(secretScrubber([...deps.client.secrets(), ...secrets]).error(adviseForRead(outcome.error)))
   }
 
   async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
@@ -96,9 +89,7 @@ export function createLicenceReads(deps: LicenceReadsDeps): LicenceReads {
     const request = seatCheckRequestSchema.safeParse(input)
     if (!request.success) return failure(invalidRequest(request.error.issues))
     const { product, hardwareId } = request.data
-    const at = now()
-    remembered = remembered.filter((r) => r.until > at)
-    const made = remembered.findLast((r) => r.product === product && r.hardwareId === hardwareId)
+    const made = deps.memory.find(product, hardwareId)
     if (made === undefined) return failure(describeError('seat_check_unavailable'))
     const answer = await client.checkBundle({
       product,
@@ -140,15 +131,6 @@ export function createLicenceReads(deps: LicenceReadsDeps): LicenceReads {
   return {
     onPc: (input) => guarded(() => onPc(input)),
     checkSeatFree: (input) => guarded(() => checkSeatFree(input)),
-    userLicences: (input) => guarded(() => userLicences(input)),
-    remember(request) {
-      const c = request.credentials
-      // A company sign-in's code or token works once: such a deactivation cannot be checked with it again.
-      const holder = c.method === 'license-key' ? { licenseKey: c.licenseKey } : c.method === 'user' ? { username: c.username } : undefined
-      if (holder === undefined) return
-      const entry: Remembered = { product: request.product, hardwareId: request.hardwareId, holder, until: now() + SEAT_CHECK_MEMORY_MS }
-      if (request.licenseId !== undefined) entry.licenseId = request.licenseId
-      remembered = [...remembered.filter((r) => r.until > now()), entry].slice(-SEAT_CHECK_MEMORY_SIZE)
-    }
+    userLicences: (input) => guarded(() => userLicences(input))
   }
 }
