@@ -477,10 +477,13 @@ function serverService(flags: Flags, io: CliIo): { service: LicenseService; serv
 
 /** What a hardware id holds, read from the License API (device_licenses); nothing is changed. */
 async function statusCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
-  const credential = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id', 'out'] as const).find(
-    (f) => flags[f] !== undefined
-  )
-  if (credential) return out.fail(inputError(credential, `\`status\` takes no --${credential}: it asks the licence server what the hardware id holds, with the app's own keys.`))
+  const credential = (
+    ['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id', 'out'] as const
+  ).find((f) => flags[f] !== undefined)
+  if (credential)
+    return out.fail(
+      inputError(credential, `\`status\` takes no --${credential}: it asks the licence server what the hardware id holds, with the app's own keys.`)
+    )
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
   const engine = serverService(flags, io)
   if ('code' in engine) return out.fail(engine)

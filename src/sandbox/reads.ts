@@ -97,7 +97,8 @@ async function checkBundle(deps: ReadDeps, principal: Principal, query: Query): 
   if (key !== undefined && username !== undefined) return reject(refuse('validation_error', 'Send either license_key or username, not both'))
   if (key === undefined && username === undefined) return reject(missing(['license_key or username']))
   const licenseId = query['license_id']
-  if (licenseId !== undefined && !/^[1-9]\d{0,15}$/.test(licenseId)) return reject(refuse('validation_error', 'Parameter "license_id" must be a positive integer'))
+  if (licenseId !== undefined && !/^[1-9]\d{0,15}$/.test(licenseId))
+    return reject(refuse('validation_error', 'Parameter "license_id" must be a positive integer'))
   const expired = query['include_expired_features']
   if (expired !== undefined && expired !== 'true' && expired !== 'false')
     return reject(refuse('validation_error', 'Parameter "include_expired_features" must be true or false'))
@@ -163,7 +164,8 @@ function userCredential(query: Query): Answer<BundleCredential> {
   if (lead === undefined) return reject(missing(['username and password, id_token or code']))
   switch (lead) {
     case 'username':
-      if (account !== undefined || redirectUri !== undefined) return reject(refuse('validation_error', 'customer_account_code and redirect_uri belong with id_token or code'))
+      if (account !== undefined || redirectUri !== undefined)
+        return reject(refuse('validation_error', 'customer_account_code and redirect_uri belong with id_token or code'))
       if (query['password'] === undefined) return reject(missing(['password']))
       return accept({ kind: 'user', username: query['username']!, password: query['password'] })
     case 'id_token':
@@ -174,7 +176,8 @@ function userCredential(query: Query): Answer<BundleCredential> {
         if (redirectUri !== undefined) return reject(refuse('validation_error', 'redirect_uri belongs with code'))
         return accept({ kind: 'sso-token', idToken: query['id_token']!, customerAccountCode: account })
       }
-      if (redirectUri !== undefined && !/^https?:\/\//i.test(redirectUri)) return reject(refuse('validation_error', 'Parameter "redirect_uri" must be an absolute http(s) URL'))
+      if (redirectUri !== undefined && !/^https?:\/\//i.test(redirectUri))
+        return reject(refuse('validation_error', 'Parameter "redirect_uri" must be an absolute http(s) URL'))
       return accept({ kind: 'sso-code', code: query['code']!, customerAccountCode: account, ...(redirectUri === undefined ? {} : { redirectUri }) })
   }
 }

@@ -24,7 +24,16 @@ interface ErrorViewProps {
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
-export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, onSeeWhatIsActive, ssoAttempt = false }: ErrorViewProps) {
+export function ErrorView({
+  error,
+  reference,
+  diagnostics,
+  onRetry,
+  onUseAnotherAccount,
+  onWriteOffline,
+  onSeeWhatIsActive,
+  ssoAttempt = false
+}: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
       <p>{error.explanation}</p>

@@ -10,7 +10,9 @@ interface LicenceChoiceListProps {
 /** One licence as a person tells it apart: its products, seats and dates, and whether this PC holds it (never by its number). */
 function describeChoice(l: UserLicenceChoice): string {
   const state = describeLicenceState(l)
-  return [l.products === null ? null : l.products.join(', '), `seats ${describeSeats(l.seats)}`, describeValidity(l), state].filter((p) => p !== null).join(' · ')
+  return [l.products === null ? null : l.products.join(', '), `seats ${describeSeats(l.seats)}`, describeValidity(l), state]
+    .filter((p) => p !== null)
+    .join(' · ')
 }
 
 /** The signed-in user holds several licences of the bundle: the radio group to pick the one to free. */

@@ -111,7 +111,9 @@ function pcCheckLines(check: PcCheck | null): string[] {
   const asked = check.override === undefined ? 'this PC' : `hardware id ${check.override}`
   if (!check.outcome.ok) {
     const e = check.outcome.error
-    return [`Licences on this PC: the check of ${asked} at ${check.at.toISOString()} failed (${e.code}, ${e.status > 0 ? `HTTP ${e.status}` : 'no HTTP status'})`]
+    return [
+      `Licences on this PC: the check of ${asked} at ${check.at.toISOString()} failed (${e.code}, ${e.status > 0 ? `HTTP ${e.status}` : 'no HTTP status'})`
+    ]
   }
   const v = check.outcome.value
   const lines = [

@@ -198,7 +198,12 @@ export interface FormPrefill {
 
 /** The bundle's licence as the form takes it: a key licence by its key, a customer account's user by company sign-in, another user by username. */
 export function prefillFromBundle(bundle: BundleOnPc, licenceWords: string, override?: string): FormPrefill {
-  const base = { product: bundle.bundle, licenseId: String(bundle.licenceId), licenceWords, ...(override === undefined ? {} : { hardwareIdOverride: override }) }
+  const base = {
+    product: bundle.bundle,
+    licenseId: String(bundle.licenceId),
+    licenceWords,
+    ...(override === undefined ? {} : { hardwareIdOverride: override })
+  }
   const holder = bundle.holder
   if (holder.kind === 'key') return { ...base, method: 'license-key' }
   if (holder.customerAccount !== null) return { ...base, method: 'sso-code', customerAccountCode: holder.customerAccount }

@@ -98,7 +98,10 @@ export const WORDS_ON_A_READ: ReadonlyArray<readonly [string, string]> = [
   [MAYBE_UNCHANGED, NOTHING_CHANGED_ON_A_READ],
   [NOT_CERTAIN_CHANGED, NOTHING_CHANGED_ON_A_READ],
   [NOT_CERTAIN_AFTER_FAILURE, `Something failed inside the app before a clear answer was known. ${NOTHING_CHANGED_ON_A_READ}`],
-  [NOT_CERTAIN_FREED, `The server answered “success” but not with the list of licences the app expects, so the app cannot say what is active. ${NOTHING_CHANGED_ON_A_READ}`],
+  [
+    NOT_CERTAIN_FREED,
+    `The server answered “success” but not with the list of licences the app expects, so the app cannot say what is active. ${NOTHING_CHANGED_ON_A_READ}`
+  ],
   [RETRY_WILL_TELL, 'Try again later.'],
   [RETRY_LATER_WILL_TELL, 'Try again later.'],
   [RETRY_ALREADY_FREED, 'Try again.']
@@ -434,8 +437,7 @@ export const ERROR_CATALOGUE = {
     'reach',
     {
       'pc-online': {
-        explanation:
-          `No complete answer arrived before the time limit, although this PC has a network connection: the licence server or the way to it is slow or down. ${MAYBE_DEACTIVATED}`,
+        explanation: `No complete answer arrived before the time limit, although this PC has a network connection: the licence server or the way to it is slow or down. ${MAYBE_DEACTIVATED}`,
         action:
           'Try again in a few minutes; a second attempt is safe. If it keeps happening, the licence server may be down: contact the software vendor’s support.'
       }
@@ -514,21 +516,13 @@ export const ERROR_CATALOGUE = {
       }
     }
   ),
-  unexpected_response: entry(
-    'server',
-    200,
-    'The server gave an unexpected answer',
-    NOT_CERTAIN_FREED,
-    RETRY_WILL_TELL
-  ),
+  unexpected_response: entry('server', 200, 'The server gave an unexpected answer', NOT_CERTAIN_FREED, RETRY_WILL_TELL),
   response_too_large: entry(
     'server',
     200,
     'The server’s answer was far too large',
     `The answer was larger than any answer the licence server gives (1 MB), so the app stopped reading it. Something between this PC and the server may have answered instead. ${NOT_CERTAIN_CHANGED}`,
-    `${RETRY_LATER_WILL_TELL} If it keeps happening, ` +
-      ASK_VENDOR.charAt(0).toLowerCase() +
-      ASK_VENDOR.slice(1)
+    `${RETRY_LATER_WILL_TELL} If it keeps happening, ` + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
   ),
 
   // ── the reads (§10): what a PC holds, a user's licences, the check after a deactivation ──
@@ -651,9 +645,7 @@ export const ERROR_CATALOGUE = {
       0,
       'The app ran into a problem',
       NOT_CERTAIN_AFTER_FAILURE,
-      `${RETRY_ALREADY_FREED} If it keeps happening, ` +
-        ASK_VENDOR.charAt(0).toLowerCase() +
-        ASK_VENDOR.slice(1)
+      `${RETRY_ALREADY_FREED} If it keeps happening, ` + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
     )
   ),
 

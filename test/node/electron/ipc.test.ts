@@ -80,10 +80,25 @@ const pcLicences: PcLicences = {
   checkedAt: '2025-01-01T00:00:00.000Z',
   signatures: 'verified'
 }
-const seatCheck: SeatCheck = { product: 'office-suite', hardwareId: 'a'.repeat(64), state: 'free', checkedAt: '2025-01-01T00:00:00.000Z', signatures: 'verified' }
+const seatCheck: SeatCheck = {
+  product: 'office-suite',
+  hardwareId: 'a'.repeat(64),
+  state: 'free',
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  signatures: 'verified'
+}
 const userLicences: UserLicences = {
   product: 'design-pack',
-  licences: [{ ...facts, holder: { kind: 'user', email: 'bob@example.test', customerAccount: null }, bundle: 'design-pack', bundleName: null, products: null, onThisPc: true }],
+  licences: [
+    {
+      ...facts,
+      holder: { kind: 'user', email: 'bob@example.test', customerAccount: null },
+      bundle: 'design-pack',
+      bundleName: null,
+      products: null,
+      onThisPc: true
+    }
+  ],
   signatures: 'not-configured'
 }
 const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
@@ -535,11 +550,17 @@ describe('nothing secret crosses IPC to the window', () => {
     },
     licencesOnPc: async () =>
       ok
-        ? success({ ...pcLicences, ...leak, bundles: pcLicences.bundles.map((b) => ({ ...b, ...leak, holder: { ...b.holder, ...leak }, products: b.products.map((p) => ({ ...p, ...leak })) })) })
+        ? success({
+            ...pcLicences,
+            ...leak,
+            bundles: pcLicences.bundles.map((b) => ({ ...b, ...leak, holder: { ...b.holder, ...leak }, products: b.products.map((p) => ({ ...p, ...leak })) }))
+          })
         : failure(leakyError),
     checkSeatFree: async () => (ok ? success({ ...seatCheck, ...leak }) : failure(leakyError)),
     userLicences: async () =>
-      ok ? success({ ...userLicences, ...leak, licences: userLicences.licences.map((l) => ({ ...l, ...leak, seats: { ...l.seats!, ...leak } })) }) : failure(leakyError)
+      ok
+        ? success({ ...userLicences, ...leak, licences: userLicences.licences.map((l) => ({ ...l, ...leak, seats: { ...l.seats!, ...leak } })) })
+        : failure(leakyError)
   })
 
   const secretInput: Record<string, unknown[]> = {

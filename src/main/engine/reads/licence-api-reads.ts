@@ -85,7 +85,8 @@ export function createLicenceApiReads(client: LicenseApiClient, sdkVersion: stri
   return {
     signatures: signatures.check,
 
-    deviceLicenses: async (hardwareId) => signedFor(hardwareId, await read('device_licenses', new URLSearchParams({ hardware_id: hardwareId }), readLicenceList)),
+    deviceLicenses: async (hardwareId) =>
+      signedFor(hardwareId, await read('device_licenses', new URLSearchParams({ hardware_id: hardwareId }), readLicenceList)),
 
     async checkBundle(query) {
       const search = new URLSearchParams({ product: query.product, hardware_id: query.hardwareId })

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type SyntheticEvent } from 'react'
 import type { AppInfo } from '../../../shared/api'
 import { inGroupsOfFour } from '../../../shared/helpdesk/hardware-id-format'
 import { describeHolder, NO_ACTIVATION_TIME, SIGNATURE_WORDS } from '../../../shared/licence-words'
@@ -35,7 +35,7 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
   const answer = query.isFetching ? undefined : query.data
   const checkedId = answer?.ok ? answer.value.hardwareId : (override ?? (machine.status === 'ready' ? machine.info.id : undefined))
 
-  const checkOther = (event: FormEvent<HTMLFormElement>) => {
+  const checkOther = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault()
     const id = typed.trim()
     setOverride(id === '' ? undefined : id)
