@@ -81,7 +81,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectOnScreen(app.window, view.getByRole('heading', { level: 2 }), 'the heading')
       await expectOnScreen(app.window, first, 'the first bundle')
       await expectOnScreen(app.window, first.getByRole('button', { name: 'Deactivate…' }), 'its Deactivate…')
-      const widths = await app.window.evaluate(() => ({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth }))
+      const widths = await app.window.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
+        return { page: root.scrollWidth, window: root.clientWidth }
+      })
       expect(widths.page, 'no horizontal scrolling').toBeLessThanOrEqual(widths.window)
       for (const card of await view.getByRole('article').all()) {
         const box = await card.boundingBox()
