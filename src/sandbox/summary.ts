@@ -179,8 +179,8 @@ export function formatSummary(s: SandboxSummary): string {
     'From the command line, in another terminal in this project’s folder:',
     `  export LM_API_URL=${s.apiUrl} LM_API_KEY=${s.apiKey} LM_SHARED_KEY=${s.sharedKey}`,
     `  export LM_PUBLIC_KEY="${s.publicKey.trim().replace(/\r?\n/g, '\\n')}"   # optional: the answers' signatures are then checked`,
-    '  npx license-manager status',
-    ...(example === undefined ? [] : [`  ${example}`])
+    ...(example === undefined ? [] : [`  ${example}`]),
+    '  npx license-manager status'
   )
   return lines.join('\n')
 }
