@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ServerConfig } from '../../../src/main/engine/config'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
+import { groupIntoBundles, type ReadLicence } from '../../../src/main/engine/reads/licence-objects'
 import { createLicenseService, type LicenseService } from '../../../src/main/engine/service'
 import { defaultSeed } from '../../../src/sandbox/seed'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
@@ -94,6 +95,15 @@ describe('what a hardware id holds (device_licenses)', () => {
     }
     expect((await service().licencesOnPc({ hardwareId: THIS_PC, product: 'x' })).ok).toBe(false)
     expect(sandbox.stats().requests).toBe(before)
+  })
+
+  it('under OAuth client credentials too: the same bearer token as the bundle calls', async () => {
+    const oauth = service({
+      auth: { scheme: 'oauth', tokenUrl: sandbox.oauth.tokenUrl, clientId: sandbox.oauth.clientId, clientSecret: sandbox.oauth.clientSecret }
+    })
+    const tokens = sandbox.stats().byPath['/auth/token'] ?? 0
+    expect(expectOk(await onThisPc(oauth)).bundles).toHaveLength(3)
+    expect(sandbox.stats().byPath['/auth/token']).toBe(tokens + 1)
   })
 
   it('a revoked API key gets its catalogue entry', async () => {
@@ -279,5 +289,57 @@ describe('the words of a read', () => {
       ).toBe(true)
       expect(read).not.toMatch(/may or may not|not certain|freed/)
     }
+  })
+})
+
+describe('grouping a device’s licences into bundles', () => {
+  const licence = (licenceId: number, code: string, key: string): ReadLicence => ({
+    licenceId,
+    code,
+    name: null,
+    holder: { kind: 'key', maskedKey: `••••${key}` },
+    identity: { kind: 'key', value: key },
+    seats: null,
+    validUntil: null,
+    startDate: null,
+    enabled: null,
+    active: null,
+    expired: null,
+    signature: undefined,
+    validityPeriod: null
+  })
+
+  it('a product joins the last bundle of its own key, even when another key’s licences come between', () => {
+    const bundles = groupIntoBundles([licence(1, 'suite', 'AAAA'), licence(2, 'other', 'BBBB'), licence(11, 'writer', 'AAAA'), licence(21, 'draw', 'BBBB')])
+    expect(bundles.map((b) => [b.bundle, b.licenceId, b.products.map((p) => p.code)])).toEqual([
+      ['suite', 1, ['writer']],
+      ['other', 2, ['draw']]
+    ])
+  })
+
+  it('a licence with other terms, or a repeated product, starts a new bundle of the same key or user; a bundle the configuration names always does', () => {
+    const otherTerms = groupIntoBundles([
+      licence(1, 'suite', 'AAAA'),
+      licence(11, 'writer', 'AAAA'),
+      { ...licence(3, 'pack', 'AAAA'), seats: { used: 1, allowed: 2 } },
+      { ...licence(31, 'draw', 'AAAA'), seats: { used: 1, allowed: 2 } }
+    ])
+    expect(otherTerms.map((b) => [b.bundle, b.products.map((p) => p.code)])).toEqual([
+      ['suite', ['writer']],
+      ['pack', ['draw']]
+    ])
+    const repeated = groupIntoBundles([licence(1, 'suite', 'AAAA'), licence(11, 'writer', 'AAAA'), licence(4, 'suite', 'AAAA'), licence(41, 'writer', 'AAAA')])
+    expect(repeated.map((b) => [b.bundle, b.licenceId, b.products.map((p) => p.code)])).toEqual([
+      ['suite', 1, ['writer']],
+      ['suite', 4, ['writer']]
+    ])
+    const named = groupIntoBundles([licence(1, 'suite', 'AAAA'), licence(3, 'pack', 'AAAA'), licence(31, 'draw', 'AAAA')], {
+      suite: ['Writer'],
+      pack: ['Draw']
+    })
+    expect(named.map((b) => [b.bundle, b.products.map((p) => p.code)])).toEqual([
+      ['suite', []],
+      ['pack', ['draw']]
+    ])
   })
 })

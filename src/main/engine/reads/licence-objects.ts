@@ -117,12 +117,23 @@ export function licenceFacts(l: ReadLicence): LicenceFacts {
   }
 }
 
+/** Licences of one bundle licence share its terms: the seats, the dates and the state. */
+const sameTerms = (a: LicenceFacts, b: LicenceFacts): boolean =>
+  a.seats?.used === b.seats?.used &&
+  a.seats?.allowed === b.seats?.allowed &&
+  a.validUntil === b.validUntil &&
+  a.startDate === b.startDate &&
+  a.enabled === b.enabled &&
+  a.active === b.active &&
+  a.expired === b.expired
+
 /**
  * Groups a device's licences into bundles. A bundle's activation gives the device the bundle's
- * own licence and one licence per product, all with the same key or user (§5), the bundle's
- * first. The first licence of a key or user starts a bundle, and the next licences of that key or
- * user join it, until a product repeats; a licence of a bundle the configuration names
- * (`bundleProducts`) always starts one.
+ * own licence and one licence per product, all with the same key or user and the same terms
+ * (§5), the bundle's first. So a licence joins the last bundle of its key or user when it has the
+ * same terms and its product is not there yet; otherwise it starts a bundle. A licence of a
+ * bundle the configuration names (`bundleProducts`) always starts one. (Two bundles of one user
+ * with the same terms, activated one after the other, cannot be told apart without that setting.)
  */
 export function groupIntoBundles(licences: readonly ReadLicence[], bundleProducts?: BundleProducts): BundleOnPc[] {
   const bundles: Array<{ key: string; bundle: BundleOnPc }> = []
@@ -130,7 +141,12 @@ export function groupIntoBundles(licences: readonly ReadLicence[], bundleProduct
   for (const l of licences) {
     const key = holderKey(l.holder)
     const last = [...bundles].reverse().find((b) => b.key === key)
-    const joins = !Object.hasOwn(named, l.code) && last !== undefined && last.bundle.bundle !== l.code && !last.bundle.products.some((p) => p.code === l.code)
+    const joins =
+      !Object.hasOwn(named, l.code) &&
+      last !== undefined &&
+      sameTerms(last.bundle, l) &&
+      last.bundle.bundle !== l.code &&
+      !last.bundle.products.some((p) => p.code === l.code)
     if (joins) last.bundle.products.push({ code: l.code, name: l.name })
     else bundles.push({ key, bundle: { ...licenceFacts(l), bundle: l.code, bundleName: l.name, products: [] } })
   }
