@@ -5,6 +5,17 @@ import { displayText, terminalSafeJson } from '../shared/display-text'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
 import { describeProductsFreed } from '../shared/products-freed'
+import type { PcLicences } from '../shared/licences-on-pc'
+import {
+  describeBundle,
+  describeHolder,
+  describeLicenceState,
+  describeProducts,
+  describeSeats,
+  describeValidity,
+  NO_ACTIVATION_TIME,
+  SIGNATURE_WORDS
+} from '../shared/licence-words'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
 /*
@@ -70,6 +81,35 @@ export function formatHardwareId(info: HardwareIdInfo): string {
     `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
     `How:         ${shown(info.description)}`
   ].join('\n')
+}
+
+/** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
+export function formatPcLicences(result: PcLicences, server: string): string {
+  const which = result.source === 'override' ? `Hardware id ${result.hardwareId} (given with --hardware-id)` : `This PC (hardware id ${result.hardwareId})`
+  const lines: string[] = []
+  if (result.bundles.length === 0) {
+    lines.push(
+      `${which} holds no licence: the licence server lists nothing active on it.`,
+      '  If the licensed product shows another hardware id, run: license-manager status --hardware-id <that id>'
+    )
+  } else {
+    lines.push(`${which} holds ${result.bundles.length === 1 ? '1 bundle' : `${result.bundles.length} bundles`}:`)
+    for (const b of result.bundles) {
+      const products = describeProducts(b.products)
+      const state = describeLicenceState(b)
+      lines.push(
+        `  ${describeBundle(b)}`,
+        `    Licence:     ${describeHolder(b.holder)}, licence id ${b.licenceId}`,
+        ...(products === null ? [] : [`    Products:    ${products}`]),
+        `    Seats:       ${describeSeats(b.seats)}`,
+        `    Valid:       ${describeValidity(b)}`,
+        ...(state === null ? [] : [`    State:       ${state}`])
+      )
+    }
+    lines.push(`  ${NO_ACTIVATION_TIME}`)
+  }
+  lines.push(`  Signatures:  ${SIGNATURE_WORDS[result.signatures]}`, `  Server:      ${server}`, `  Checked at:  ${result.checkedAt}`)
+  return lines.join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {

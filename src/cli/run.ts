@@ -16,7 +16,7 @@ import { makeReference } from '../shared/helpdesk/reference'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor, type StopSignal } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
-import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
+import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -42,6 +42,7 @@ export const HELP = `License Manager — frees a LicenseSpring bundle licence fr
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
   license-manager activate --product <bundle> <credentials> [options]
+  license-manager status [--hardware-id <id>] [--json]
   license-manager hardware-id [--hardware-id <id>] [--json]
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
@@ -56,6 +57,12 @@ provider online):
                           is uploaded: at the vendor's customer portal, or with upload-offline
                           on any computer with internet.
   upload-offline <file>   uploads a request file (at most 64 KiB) to the License API
+
+  status lists the bundles the licence server has active on this PC's hardware id (or the
+  one given with --hardware-id): each with its licence (key masked, or the user), products,
+  seats and dates. It needs the server and keys, no credentials; nothing is changed. An
+  empty list is a success (exit 0). With LM_PUBLIC_KEY (or "publicKey" in the config file)
+  the answer's signatures are checked with the vendor's public key.
 
   activate puts the bundle back on this hardware id (for the sandbox and test set-ups,
   e.g. to try deactivation again); it takes the same credentials except --sso.
@@ -542,25 +549,47 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
   return out.finish(written, formatWrittenRequest)
 }
 
-async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+/** The engine for a command that needs a server and keys but no credentials (status, upload-offline). */
+function serverService(flags: Flags, io: CliIo, out: Reporter, run: RunControl): { service: LicenseService; server: string } | AppError {
   const config = configFrom(flags, io, out)
-  if (!config.ok) return out.fail(config.error)
+  if (!config.ok) return config.error
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  if (!isServerConfig(serverConfig)) return NO_SERVER
   const service = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),
-    openExternal: () => Promise.reject(new Error('upload-offline opens no browser')),
+    openExternal: () => Promise.reject(new Error('this command opens no browser')),
     ...(io.machineId ? { machineId: io.machineId } : {}),
     ...(io.isOnline ? { isOnline: io.isOnline } : {}),
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })
-  const server = describeServer(serverConfig)
-  return out.finish(await uploadRequestFile(service, file), (r) => formatUpload(r, server))
+  return { service, server: describeServer(serverConfig) }
 }
 
-const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'hardware-id', 'deactivate-offline', 'upload-offline']
+/** What a hardware id holds, read from the License API (device_licenses); nothing is changed. */
+async function statusCommand(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const credential = (
+    ['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id', 'out'] as const
+  ).find((f) => flags[f] !== undefined)
+  if (credential)
+    return out.fail(
+      inputError(credential, `\`status\` takes no --${credential}: it asks the licence server what the hardware id holds, with the app's own keys.`)
+    )
+  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  const engine = serverService(flags, io, out, run)
+  if ('code' in engine) return out.fail(engine)
+  const outcome = await engine.service.licencesOnPc(flags['hardware-id'] === undefined ? {} : { hardwareId: flags['hardware-id'] })
+  return out.finish(outcome, (r) => formatPcLicences(r, engine.server))
+}
+
+async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const engine = serverService(flags, io, out, run)
+  if ('code' in engine) return out.fail(engine)
+  return out.finish(await uploadRequestFile(engine.service, file), (r) => formatUpload(r, engine.server))
+}
+
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'status', 'hardware-id', 'deactivate-offline', 'upload-offline']
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -597,7 +626,7 @@ async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, o
     return out.fail(
       inputError(
         'command',
-        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "status", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
       )
     )
   }
@@ -606,6 +635,7 @@ async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, o
     return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
   }
   if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
+  if (command === 'status') return await statusCommand(flags, io, out, run)
   if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
   if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out, run)
   if (command === 'activate') return await activateCommand(flags, io, out, run)

@@ -1,5 +1,6 @@
 import type { Outcome } from './outcome'
 import type { Prefill } from './helpdesk/prefill-link'
+import type { PcLicences, PcLicencesRequestInput, SeatCheck, SeatCheckRequest, UserLicences, UserLicencesRequestInput } from './licences-on-pc'
 import type { DeactivationRequestInput, LoginMethod, OfflineLoginMethod, OfflineRequest, SsoSignInRequestInput } from './request'
 
 /** Where the hardware id that will be sent came from. */
@@ -140,4 +141,10 @@ export interface LicenseManagerApi {
   getStartupFacts(): Promise<Outcome<StartupFacts>>
   /** Opens the vendor's configured help page in the system browser (the window names no address). */
   openHelp(): Promise<Outcome<null>>
+  /** Asks the License API what this PC (or the hardware id given) holds: "Licences on this PC". */
+  getPcLicences(input: PcLicencesRequestInput): Promise<Outcome<PcLicences>>
+  /** After a deactivation made in this window: asks the License API whether the bundle is still active there. */
+  checkSeatFree(input: SeatCheckRequest): Promise<Outcome<SeatCheck>>
+  /** A user's licences of a bundle (username and password), to pick one when there are several. */
+  getUserLicences(input: UserLicencesRequestInput): Promise<Outcome<UserLicences>>
 }

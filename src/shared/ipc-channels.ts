@@ -14,7 +14,10 @@ export const IPC = {
   prefillArrived: 'license-manager:prefill-arrived',
   resetSandbox: 'license-manager:reset-sandbox',
   getStartupFacts: 'license-manager:get-startup-facts',
-  openHelp: 'license-manager:open-help'
+  openHelp: 'license-manager:open-help',
+  getPcLicences: 'license-manager:get-pc-licences',
+  checkSeatFree: 'license-manager:check-seat-free',
+  getUserLicences: 'license-manager:get-user-licences'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { DeactivationRequest } from '../../src/shared/request'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
-import { buildDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import { buildDiagnostics, buildPcLicencesDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import type { PcLicences } from '../../src/shared/licences-on-pc'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
-import { APP_INFO, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
+import { APP_INFO, OFFICE_ON_PC, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 
 const AT = new Date('2025-03-04T10:20:30.000Z')
 const SECRETS = {
@@ -174,3 +175,66 @@ describe('buildUploadDiagnostics', () => {
     expect(text).toContain('Result: seat freed\nConfirmed by server at: 2025-03-04T10:20:31.000Z')
   })
 })
+
+describe('what this PC held when last checked', () => {
+  const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
+  const held = (bundles: PcLicences['bundles']): PcLicences => ({
+    hardwareId: PC_HARDWARE_ID.id,
+    source: 'machine-id',
+    bundles,
+    checkedAt: '2025-03-04T10:19:00.000Z',
+    signatures: 'verified'
+  })
+
+  it('every report says so when nothing was checked in this session', () => {
+    const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, pcCheck: null })
+    expect(text.split('\n')).toContain('Licences on this PC: not checked in this session')
+  })
+
+  it('lists each bundle held: its licence (key masked), id, seats, dates and state', () => {
+    const expired = { ...OFFICE_ON_PC, bundle: 'old-suite', bundleName: null, licenceId: 7, expired: true, validUntil: '2024-06-30T23:59:59.000Z' }
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: failure(describeError('device_not_found')),
+      at: AT,
+      pcCheck: { outcome: success(held([OFFICE_ON_PC, expired])), at: new Date('2025-03-04T10:19:00.000Z') }
+    })
+    const lines = text.split('\n')
+    expect(lines).toContain(`Licences on this PC: checked 2025-03-04T10:19:00.000Z for this PC’s hardware id ${PC_HARDWARE_ID.id} (signatures verified)`)
+    expect(lines).toContain('  Office Suite (office-suite): licence key ••••-USE, licence id 1002, seats 2 of 5 in use, no end date')
+    expect(lines).toContain('  old-suite: licence key ••••-USE, licence id 7, seats 2 of 5 in use, until 2024-06-30, expired')
+  })
+
+  it('says when nothing was held, or when the check failed; and the check after a deactivation', () => {
+    const nothing = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: deactivatedOutcome(),
+      at: AT,
+      pcCheck: { override: 'other-pc', outcome: success({ ...held([]), hardwareId: 'other-pc', source: 'override' }), at: AT },
+      seatCheck: success({
+        product: 'office-suite',
+        hardwareId: PC_HARDWARE_ID.id,
+        state: 'free',
+        checkedAt: '2025-03-04T10:20:31.000Z',
+        signatures: 'verified'
+      })
+    })
+    expect(nothing).toContain(
+      'Licences on this PC: checked 2025-03-04T10:19:00.000Z for hardware id (override) other-pc (signatures verified)\n  nothing active\n'
+    )
+    expect(nothing).toContain('Check after deactivation: seat free at 2025-03-04T10:20:31.000Z (signatures verified)')
+    const failed = buildPcLicencesDiagnostics({
+      app: APP_INFO,
+      check: { outcome: failure(describeError('revoked_api_key')), at: AT },
+      at: AT
+    })
+    expect(failed).toContain('Task: licences on this PC')
+    expect(failed).toContain('Licences on this PC: the check of this PC at 2025-03-04T10:20:30.000Z failed (revoked_api_key, HTTP 400)')
+  })
+})
+
+function deactivatedOutcome() {
+  return success({ product: 'office-suite', products: null, hardwareId: PC_HARDWARE_ID.id, method: 'license-key' as const, at: AT.toISOString() })
+}

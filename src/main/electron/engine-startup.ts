@@ -87,7 +87,9 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
     apiUrl: running.apiUrl,
     auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey },
     // The sandbox knows its own bundles, so the success view can name the products freed.
-    bundleProducts: config.value.bundleProducts ?? sandboxBundleProducts(running)
+    bundleProducts: config.value.bundleProducts ?? sandboxBundleProducts(running),
+    // The sandbox signs its answers with its own key: the app checks them with its public half.
+    publicKey: running.publicKey
   }
   try {
     return {

@@ -11,6 +11,14 @@ import {
   type SsoSignInRequest
 } from '../../shared/request'
 import { invalidRequest } from '../../shared/validation'
+import {
+  pcLicencesRequestSchema,
+  seatCheckRequestSchema,
+  userLicencesRequestSchema,
+  type PcLicencesRequest,
+  type SeatCheckRequest,
+  type UserLicencesRequest
+} from '../../shared/licences-on-pc'
 import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /*
@@ -42,6 +50,12 @@ export const parseSsoDeactivateArgs = (args: readonly unknown[]): Outcome<SsoSig
 export const parseOfflineRequestArgs = (args: readonly unknown[]): Outcome<OfflineRequest> => parseSingle(offlineRequestSchema, args)
 
 export const parseOfflineContentArgs = (args: readonly unknown[]): Outcome<OfflineRequestContent> => parseSingle(offlineRequestContent, args)
+
+export const parsePcLicencesArgs = (args: readonly unknown[]): Outcome<PcLicencesRequest> => parseSingle(pcLicencesRequestSchema, args)
+
+export const parseSeatCheckArgs = (args: readonly unknown[]): Outcome<SeatCheckRequest> => parseSingle(seatCheckRequestSchema, args)
+
+export const parseUserLicencesArgs = (args: readonly unknown[]): Outcome<UserLicencesRequest> => parseSingle(userLicencesRequestSchema, args)
 
 /** Calls without a payload take none; anything sent along is refused, not ignored. */
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/api'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
+import type { LicenceFacts, LicenceHolder, PcLicences, SeatCheck, UserLicences } from '../../shared/licences-on-pc'
 import type { Outcome } from '../../shared/outcome'
 
 /*
@@ -112,3 +113,50 @@ export const toOfflineRequestSaved = (v: OfflineRequestSaved): OfflineRequestSav
   v.saved ? { saved: true, path: v.path, summary: toOfflineRequestSummary(v.summary) } : { saved: false }
 
 export const toOfflineUploadResult = (v: OfflineUploadResult): OfflineUploadResult => ({ summary: toOfflineRequestSummary(v.summary), at: v.at })
+
+const toHolder = (h: LicenceHolder): LicenceHolder =>
+  h.kind === 'key' ? { kind: 'key', maskedKey: h.maskedKey } : { kind: 'user', email: h.email, customerAccount: h.customerAccount }
+
+const toFacts = (v: LicenceFacts): LicenceFacts => ({
+  licenceId: v.licenceId,
+  holder: toHolder(v.holder),
+  seats: v.seats === null ? null : { used: v.seats.used, allowed: v.seats.allowed },
+  validUntil: v.validUntil,
+  startDate: v.startDate,
+  enabled: v.enabled,
+  active: v.active,
+  expired: v.expired
+})
+
+export const toPcLicences = (v: PcLicences): PcLicences => ({
+  hardwareId: v.hardwareId,
+  source: v.source,
+  bundles: v.bundles.map((b) => ({
+    ...toFacts(b),
+    bundle: b.bundle,
+    bundleName: b.bundleName,
+    products: b.products.map((p) => ({ code: p.code, name: p.name }))
+  })),
+  checkedAt: v.checkedAt,
+  signatures: v.signatures
+})
+
+export const toSeatCheck = (v: SeatCheck): SeatCheck => ({
+  product: v.product,
+  hardwareId: v.hardwareId,
+  state: v.state,
+  checkedAt: v.checkedAt,
+  signatures: v.signatures
+})
+
+export const toUserLicences = (v: UserLicences): UserLicences => ({
+  product: v.product,
+  licences: v.licences.map((l) => ({
+    ...toFacts(l),
+    bundle: l.bundle,
+    bundleName: l.bundleName,
+    products: l.products === null ? null : l.products.map(String),
+    onThisPc: l.onThisPc
+  })),
+  signatures: v.signatures
+})

@@ -3,7 +3,16 @@ import { describeError } from '../../shared/errors'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import type { InvokeChannel, PayloadOf, ValueOf } from '../../shared/ipc-contract'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { parseDeactivateArgs, parseNoArgs, parseOfflineContentArgs, parseOfflineRequestArgs, parseSsoDeactivateArgs } from './ipc-payloads'
+import {
+  parseDeactivateArgs,
+  parseNoArgs,
+  parseOfflineContentArgs,
+  parseOfflineRequestArgs,
+  parsePcLicencesArgs,
+  parseSeatCheckArgs,
+  parseSsoDeactivateArgs,
+  parseUserLicencesArgs
+} from './ipc-payloads'
 import {
   projectOutcome,
   toAppError,
@@ -14,9 +23,12 @@ import {
   toOfflineRequestSaved,
   toOfflineRequestSummary,
   toOfflineUploadResult,
+  toPcLicences,
   toPrefill,
+  toSeatCheck,
   toSsoProgress,
   toStartupFacts,
+  toUserLicences,
   toWarmUpState
 } from './ipc-results'
 import { saveRequestFile, type SaveRequestFileDeps } from './offline-save'
@@ -136,6 +148,11 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
       parse: parseOfflineContentArgs,
       call: async (service, input) => projectOutcome(await service.offline.upload(input.content), toOfflineUploadResult)
     },
+
+    // The reads (§10): sent only when the window asks (opening "Licences on this PC" is asking).
+    [IPC.getPcLicences]: { parse: parsePcLicencesArgs, call: async (service, input) => projectOutcome(await service.licencesOnPc(input), toPcLicences) },
+    [IPC.checkSeatFree]: { parse: parseSeatCheckArgs, call: async (service, input) => projectOutcome(await service.checkSeatFree(input), toSeatCheck) },
+    [IPC.getUserLicences]: { parse: parseUserLicencesArgs, call: async (service, input) => projectOutcome(await service.userLicences(input), toUserLicences) },
 
     [IPC.takePrefill]: {
       parse: parseNoArgs,

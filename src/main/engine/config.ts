@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto'
 import * as z from 'zod/mini'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
@@ -31,6 +32,11 @@ export interface EngineConfig {
   helpUrl?: string
   /** Bundle code → the products it holds, as the success view names them; absent = not known. */
   bundleProducts?: BundleProducts
+  /**
+   * The vendor's public key (PEM): the License API's answer signatures are checked with it
+   * (license-api.md §9); absent = answers are read without that check, and the app says so.
+   */
+  publicKey?: string
 }
 
 export type BundleProducts = Readonly<Record<string, readonly string[]>>
@@ -63,7 +69,8 @@ export const CONFIG_ENV = {
   hardwareIdSource: 'LM_HARDWARE_ID_SOURCE',
   hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM',
   warmUp: 'LM_WARM_UP',
-  helpUrl: 'LM_HELP_URL'
+  helpUrl: 'LM_HELP_URL',
+  publicKey: 'LM_PUBLIC_KEY'
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -101,7 +108,8 @@ export const FILE_SETTINGS = [
   'hardwareIdAlgorithm',
   'warmUp',
   'helpUrl',
-  'bundleProducts'
+  'bundleProducts',
+  'publicKey'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
@@ -142,7 +150,9 @@ export const CONFIG_EXAMPLES = {
   hardwareIdAlgorithm: '"Default" or 0 (with "hardwareIdSource": "licensespring" only)',
   warmUp: 'true or false',
   helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
-  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)'
+  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)',
+  publicKey:
+    'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)'
 } as const
 
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
@@ -265,6 +275,31 @@ function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | u
     .record(name, products, 'must be an object of bundle codes.')
     .check(z.refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.'))
   return check(schema, s, 'bundleProducts')
+}
+
+/** A PEM text is a few hundred characters; a bound keeps a wrong value from being parsed at length. */
+const MAX_PUBLIC_KEY_LENGTH = 16_384
+
+/** The vendor's public key (PEM, an RSA key); `\n` stands for a line break, as environment variables need. */
+const publicKeySchema = z.pipe(
+  z.string('must be a PEM public key.').check(z.maxLength(MAX_PUBLIC_KEY_LENGTH, `must be at most ${MAX_PUBLIC_KEY_LENGTH} characters.`)),
+  z.transform((text: string, payload): string => {
+    const pem = text.replace(/\\n/g, '\n').trim()
+    try {
+      const key = createPublicKey(pem)
+      if (key.asymmetricKeyType === 'rsa') return key.export({ type: 'spki', format: 'pem' }).toString()
+    } catch {
+      // Reported below, without quoting the value.
+    }
+    payload.issues.push({ code: 'custom', message: 'is not an RSA public key in PEM form.', input: text })
+    return z.NEVER
+  })
+)
+
+/** The public key when configured; unset or null → answers are not checked. */
+function parsePublicKey(s: Sourced | undefined): Outcome<string | undefined> {
+  if (s === undefined || s.value === null) return success(undefined)
+  return check(publicKeySchema, s, 'publicKey')
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
@@ -483,6 +518,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!helpUrl.ok) return helpUrl
   const bundleProducts = parseBundleProducts(f.bundleProducts === undefined ? undefined : { value: f.bundleProducts, name: fileName('bundleProducts') })
   if (!bundleProducts.ok) return bundleProducts
+  const publicKey = parsePublicKey(pick(env, names, CONFIG_ENV.publicKey, f, 'publicKey'))
+  if (!publicKey.ok) return publicKey
 
   return success({
     apiUrl,
@@ -495,7 +532,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     hardwareIdSource: hardwareIdSource.value,
     warmUp: warmUp.value,
     ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
-    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value })
+    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value }),
+    ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value })
   })
 }
 

@@ -1,4 +1,5 @@
 import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
+import type { PcLicences, SeatCheck, UserLicences } from '../../shared/licences-on-pc'
 import { adviseForMethod, describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { Credentials, DeactivationRequest, DeactivationRequestInput, ResolvedRequest, SsoSignInRequestInput } from '../../shared/request'
@@ -9,6 +10,8 @@ import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
+import { createLicenceReads } from './reads/licence-reads'
+import { createSeatCheckMemory } from './reads/seat-check-memory'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import type { NetworkCheck } from './network-check'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
@@ -32,6 +35,12 @@ export interface WindowLicenseService {
   openHelp(): Promise<Outcome<null>>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
+  /** What a hardware id holds (device_licenses): this PC's, or an override's. Sent only when asked. */
+  licencesOnPc(input: unknown): Promise<Outcome<PcLicences>>
+  /** After a deactivation made here: whether the server still lists the bundle on that hardware id (check_bundle). */
+  checkSeatFree(input: unknown): Promise<Outcome<SeatCheck>>
+  /** A user's licences of a bundle (user_licenses, with a username and password), for picking one when there are several. */
+  userLicences(input: unknown): Promise<Outcome<UserLicences>>
 }
 
 export interface LicenseService extends WindowLicenseService {
@@ -111,6 +120,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}),
       ...(deps.machineId ? { fixedMachineId: deps.machineId } : {})
     })
+  const memory = createSeatCheckMemory()
+  const reads = createLicenceReads({
+    client,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    hardware,
+    memory,
+    ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
+    ...(config.bundleProducts ? { bundleProducts: config.bundleProducts } : {})
+  })
   const warm = createWarmUp({
     apiOrigin: new URL(config.apiUrl).origin,
     warmer: config.warmUp === false ? undefined : deps.warmer,
@@ -154,6 +172,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
+    memory.remember(request)
     return success({
       product: request.product,
       products: bundleProductsOf(request.product),
@@ -257,6 +276,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     },
 
     offline,
+
+    licencesOnPc: (input) => reads.onPc(input),
+    checkSeatFree: (input) => reads.checkSeatFree(input),
+    userLicences: (input) => guarded(async () => withoutSecrets(await reads.userLicences(input), [...client.secrets(), ...inputSecrets(input)])),
 
     activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
   }

@@ -19,12 +19,23 @@ interface ErrorViewProps {
   ssoAttempt?: boolean
   /** After a company sign-in: back to the form, the next sign-in asking who signs in. */
   onUseAnotherAccount?: (() => void) | undefined
+  /** Offered when this PC is not activated on the licence: "Licences on this PC" for that hardware id. */
+  onSeeWhatIsActive?: (() => void) | undefined
 }
 
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
-export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
+export function ErrorView({
+  error,
+  reference,
+  diagnostics,
+  onRetry,
+  onUseAnotherAccount,
+  onWriteOffline,
+  onSeeWhatIsActive,
+  ssoAttempt = false
+}: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
       <p>
@@ -57,6 +68,11 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again
         </button>
+        {onSeeWhatIsActive && (
+          <button type="button" className="button-secondary" onClick={onSeeWhatIsActive}>
+            See what is active on this PC
+          </button>
+        )}
         {onUseAnotherAccount && (
           <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
             Use another account

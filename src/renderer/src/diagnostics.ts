@@ -6,6 +6,9 @@ import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import type { PreparedAttempt } from './form-model'
+import type { SeatCheck } from '../../shared/licences-on-pc'
+import { describeBundle, describeHolder, describeSeats, describeValidity, describeLicenceState } from '../../shared/licence-words'
+import type { PcCheck } from './pc-licences/pc-licences-query'
 
 export interface DiagnosticsContext {
   app: Pick<AppInfo, 'name' | 'version' | 'os' | 'server' | 'sandbox'>
@@ -20,6 +23,10 @@ export interface DiagnosticsContext {
   thisPc?: HardwareIdInfo | null
   /** Defaults to this PC's time zone. */
   timeZone?: string
+  /** What the licence server said this PC (or an override) held, when last asked in this session. */
+  pcCheck?: PcCheck | null
+  /** The check after a successful deactivation, once answered. */
+  seatCheck?: Outcome<SeatCheck> | null
 }
 
 const REMOVED = '[removed]'
@@ -66,7 +73,7 @@ function redact(text: string, secrets: readonly string[]): string {
  * source, time, and the result or error. Never a password, licence key, token or sign-in code;
  * every value from outside on its one line (control, bidi and zero-width characters escaped).
  */
-export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone }: DiagnosticsContext): string {
+export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone, pcCheck, seatCheck }: DiagnosticsContext): string {
   const { input } = attempt
   const lines: string[] = [`${app.name} diagnostics`]
   if (reference) lines.push(`Reference: ${reference}`)
@@ -95,6 +102,58 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
+  if (seatCheck) lines.push(...seatCheckLines(seatCheck))
+  lines.push(...pcCheckLines(pcCheck ?? null))
+  return lines.join('\n') + '\n'
+}
+
+function seatCheckLines(check: Outcome<SeatCheck>): string[] {
+  if (!check.ok) return [`Check after deactivation: failed (${check.error.code}, ${check.error.status > 0 ? `HTTP ${check.error.status}` : 'no HTTP status'})`]
+  const { state, checkedAt, signatures } = check.value
+  return [`Check after deactivation: ${state === 'free' ? 'seat free' : 'STILL ACTIVE on the server'} at ${checkedAt} (signatures ${signatures})`]
+}
+
+/** What this PC held when the licence server was last asked in this session (item of every report). */
+function pcCheckLines(check: PcCheck | null): string[] {
+  if (check === null) return ['Licences on this PC: not checked in this session']
+  const asked = check.override === undefined ? 'this PC' : `hardware id ${check.override}`
+  if (!check.outcome.ok) {
+    const e = check.outcome.error
+    return [
+      `Licences on this PC: the check of ${asked} at ${check.at.toISOString()} failed (${e.code}, ${e.status > 0 ? `HTTP ${e.status}` : 'no HTTP status'})`
+    ]
+  }
+  const v = check.outcome.value
+  const lines = [
+    `Licences on this PC: checked ${v.checkedAt} for ${v.source === 'override' ? 'hardware id (override)' : 'this PC’s hardware id'} ${v.hardwareId} (signatures ${v.signatures})`
+  ]
+  if (v.bundles.length === 0) lines.push('  nothing active')
+  for (const b of v.bundles) {
+    const state = describeLicenceState(b)
+    lines.push(
+      `  ${describeBundle(b)}: ${describeHolder(b.holder)}, licence id ${b.licenceId}, seats ${describeSeats(b.seats)}, ${describeValidity(b)}${state === null ? '' : `, ${state}`}`
+    )
+  }
+  return lines
+}
+
+export interface PcLicencesDiagnosticsContext {
+  app: DiagnosticsContext['app']
+  check: PcCheck | null
+  at: Date
+}
+
+/** The report "Licences on this PC" copies: the app, and what the hardware id held when last asked. */
+export function buildPcLicencesDiagnostics({ app, check, at }: PcLicencesDiagnosticsContext): string {
+  const lines = [
+    `${app.name} diagnostics`,
+    'Task: licences on this PC',
+    `App version: ${app.version}`,
+    `OS: ${app.os}`,
+    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Time: ${at.toISOString()}`,
+    ...pcCheckLines(check)
+  ]
   return lines.join('\n') + '\n'
 }
 

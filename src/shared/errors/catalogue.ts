@@ -80,6 +80,35 @@ const COMPANY_ACCOUNT: CaseWords = {
 }
 
 const ASK_VENDOR = 'Contact the software vendor’s support and quote the code shown below.'
+
+/*
+ * Sentences that speak of a change a call may have made. A read (what is active on a PC, a
+ * user's licences, the check after a deactivation) changes nothing: `WORDS_ON_A_READ` gives each
+ * one's words for a read (read-advice.ts applies them).
+ */
+const MAYBE_DEACTIVATED = 'The licence may or may not have been deactivated.'
+const MAYBE_UNCHANGED = 'The licence may be unchanged.'
+const NOT_CERTAIN_CHANGED = 'It is not certain whether the licence changed.'
+const NOT_CERTAIN_AFTER_FAILURE = 'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.'
+const NOT_CERTAIN_FREED = 'The server answered “success” but not with the confirmation the app expects, so it is not certain the seat was freed.'
+const RETRY_WILL_TELL = 'Try again: if the seat was freed, the server will answer that this PC is not activated.'
+const RETRY_LATER_WILL_TELL = 'Try again later: if the seat was already freed, the server will answer that this PC is not activated.'
+const RETRY_ALREADY_FREED = 'Try again: if the seat was already freed, the server will answer that this PC is not activated.'
+const NOTHING_CHANGED_ON_A_READ = 'Nothing was changed: the app only asked the licence server what is active.'
+
+export const WORDS_ON_A_READ: ReadonlyArray<readonly [string, string]> = [
+  [MAYBE_DEACTIVATED, NOTHING_CHANGED_ON_A_READ],
+  [MAYBE_UNCHANGED, NOTHING_CHANGED_ON_A_READ],
+  [NOT_CERTAIN_CHANGED, NOTHING_CHANGED_ON_A_READ],
+  [NOT_CERTAIN_AFTER_FAILURE, `Something failed inside the app before a clear answer was known. ${NOTHING_CHANGED_ON_A_READ}`],
+  [
+    NOT_CERTAIN_FREED,
+    `The server answered “success” but not with the list of licences the app expects, so the app cannot say what is active. ${NOTHING_CHANGED_ON_A_READ}`
+  ],
+  [RETRY_WILL_TELL, 'Try again later.'],
+  [RETRY_LATER_WILL_TELL, 'Try again later.'],
+  [RETRY_ALREADY_FREED, 'Try again.']
+]
 const CHECK_SETUP =
   'The app’s connection settings are wrong. Ask your IT department or the software vendor to check the API key and shared key the app is configured with.'
 
@@ -141,7 +170,7 @@ export const ERROR_CATALOGUE = {
       'The licence has no active device with this hardware id: it was already deactivated, or it was activated with another hardware id.',
       'If the product shows a different hardware id, paste it in the hardware id override and try again. Otherwise the seat is already free.'
     ),
-    'If the product shows a different hardware id, give it with --hardware-id and try again. Otherwise the seat is already free.'
+    'If the product shows a different hardware id, give it with --hardware-id and try again. Otherwise the seat is already free. To see what this hardware id holds, run `license-manager status` (with the same --hardware-id, if you gave one).'
   ),
   missing_headers: entry('setup', 400, 'The request was incomplete', 'The server did not receive the date or the authorization it requires.', CHECK_SETUP),
 
@@ -260,7 +289,7 @@ export const ERROR_CATALOGUE = {
     'server',
     500,
     'The licence server had a problem',
-    'The server failed while handling the request. The licence may be unchanged.',
+    `The server failed while handling the request. ${MAYBE_UNCHANGED}`,
     'Wait a few minutes and try again. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
   ),
   disabled_product: entry('product', 400, 'The bundle is disabled', 'The vendor has disabled this bundle, so its licences cannot be changed.', ASK_VENDOR),
@@ -417,14 +446,13 @@ export const ERROR_CATALOGUE = {
       'network',
       0,
       'The server did not answer in time',
-      'No complete answer arrived before the time limit. The licence may or may not have been deactivated.',
+      `No complete answer arrived before the time limit. ${MAYBE_DEACTIVATED}`,
       'Try again; a second attempt is safe. If it keeps happening, check your connection or proxy.'
     ),
     'reach',
     {
       'pc-online': {
-        explanation:
-          'No complete answer arrived before the time limit, although this PC has a network connection: the licence server or the way to it is slow or down. The licence may or may not have been deactivated.',
+        explanation: `No complete answer arrived before the time limit, although this PC has a network connection: the licence server or the way to it is slow or down. ${MAYBE_DEACTIVATED}`,
         action:
           'Try again in a few minutes; a second attempt is safe. If it keeps happening, the licence server may be down: contact the software vendor’s support.'
       }
@@ -441,7 +469,7 @@ export const ERROR_CATALOGUE = {
     'network',
     0,
     'The connection was cut',
-    'The connection closed before the server’s answer was complete. The licence may or may not have been deactivated.',
+    `The connection closed before the server’s answer was complete. ${MAYBE_DEACTIVATED}`,
     'Try again; a second attempt is safe.'
   ),
   proxy_failure: entry(
@@ -503,21 +531,42 @@ export const ERROR_CATALOGUE = {
       }
     }
   ),
-  unexpected_response: entry(
-    'server',
-    200,
-    'The server gave an unexpected answer',
-    'The server answered “success” but not with the confirmation the app expects, so it is not certain the seat was freed.',
-    'Try again: if the seat was freed, the server will answer that this PC is not activated.'
-  ),
+  unexpected_response: entry('server', 200, 'The server gave an unexpected answer', NOT_CERTAIN_FREED, RETRY_WILL_TELL),
   response_too_large: entry(
     'server',
     200,
     'The server’s answer was far too large',
-    'The answer was larger than any answer the licence server gives (1 MB), so the app stopped reading it. Something between this PC and the server may have answered instead. It is not certain whether the licence changed.',
-    'Try again later: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' +
-      ASK_VENDOR.charAt(0).toLowerCase() +
-      ASK_VENDOR.slice(1)
+    `The answer was larger than any answer the licence server gives (1 MB), so the app stopped reading it. Something between this PC and the server may have answered instead. ${NOT_CERTAIN_CHANGED}`,
+    `${RETRY_LATER_WILL_TELL} If it keeps happening, ` + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
+  ),
+
+  // ── the reads (§10): what a PC holds, a user's licences, the check after a deactivation ──
+  response_signature_invalid: withCases(
+    entry(
+      'server',
+      200,
+      'The licence server’s answer could not be trusted',
+      'The answer’s signature does not match the software vendor’s public key the app is configured with: it was changed on the way, or it did not come from the vendor’s licence server. The app did not use it. Nothing was changed.',
+      'Try again on another network. If it keeps happening, ask whoever set up this app to check its public key setting, or ' +
+        ASK_VENDOR.charAt(0).toLowerCase() +
+        ASK_VENDOR.slice(1)
+    ),
+    'problem',
+    {
+      missing: {
+        explanation:
+          'The answer carries no signature, although the app is configured with the software vendor’s public key to check one. The app did not use it. Nothing was changed.'
+      }
+    }
+  ),
+  seat_check_unavailable: beforeSending(
+    entry(
+      'input',
+      0,
+      'This deactivation cannot be checked from here',
+      'The app checks a deactivation with the licence key or username it was made with, and keeps them in memory only for a few minutes after a deactivation made in this window. Nothing was sent.',
+      'Open “Licences on this PC” to see what this PC holds now.'
+    )
   ),
 
   // ── this app ──
@@ -610,10 +659,8 @@ export const ERROR_CATALOGUE = {
       'server',
       0,
       'The app ran into a problem',
-      'Something failed inside the app before a clear answer was known, so it is not certain whether the licence changed.',
-      'Try again: if the seat was already freed, the server will answer that this PC is not activated. If it keeps happening, ' +
-        ASK_VENDOR.charAt(0).toLowerCase() +
-        ASK_VENDOR.slice(1)
+      NOT_CERTAIN_AFTER_FAILURE,
+      `${RETRY_ALREADY_FREED} If it keeps happening, ` + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1)
     )
   ),
 
@@ -648,7 +695,7 @@ export const ERROR_CATALOGUE = {
     'server',
     0,
     'The app did not answer',
-    'The window got no answer from the app’s background process. The licence may be unchanged.',
+    `The window got no answer from the app’s background process. ${MAYBE_UNCHANGED}`,
     'Close the app, open it again and retry. If it keeps happening, contact support and include the diagnostics.'
   ),
 

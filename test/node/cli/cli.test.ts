@@ -194,6 +194,14 @@ describe('runCli in-process', () => {
     const h = harness(env, {}, { fixedMachineId: false })
     expect(await runCli((commandLine ?? '').trim().split(' ').slice(2), h.io)).toBe(EXIT.success)
     expect(h.out.stdout).toContain('Deactivated: bundle')
+
+    // The optional public key line, as a shell reads it (\n stays two characters), then the status line.
+    const publicKey = /^ {2}export LM_PUBLIC_KEY="([^"]+)"/.exec(printed.find((line) => line.startsWith('  export LM_PUBLIC_KEY=')) ?? '')?.[1]
+    expect(publicKey).toContain('BEGIN PUBLIC KEY')
+    expect(printed.at(-1)).toBe('  npx license-manager status')
+    const status = harness({ ...env, LM_PUBLIC_KEY: publicKey! }, {}, { fixedMachineId: false })
+    expect(await runCli(['status'], status.io)).toBe(EXIT.success)
+    expect(status.out.stdout).toContain('The answer’s signatures were checked with the software vendor’s public key.')
   })
 
   it('--version prints the name and version (exit 0), as a first try would ask', async () => {

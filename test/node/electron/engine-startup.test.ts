@@ -144,6 +144,13 @@ describe('startEngine', () => {
     if (!engine.service.ok || !engine.resetSandbox) throw new Error('no sandbox service')
     const service = engine.service.value
     expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
+    // "Licences on this PC" lists what the sandbox pre-activated, its signatures checked with the sandbox's own key.
+    const held = await service.licencesOnPc({})
+    expect(held.ok ? [held.value.source, held.value.signatures, held.value.bundles.map((b) => b.bundle)] : held.error.code).toEqual([
+      'machine-id',
+      'verified',
+      ['office-suite', 'design-pack', 'design-pack']
+    ])
     // No hardware id override: the service sends this PC's id.
     const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
     // The sandbox knows its own bundles: the result names the products freed.

@@ -7,6 +7,7 @@ import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import type { WindowLicenseService } from '../../../src/main/engine/service'
+import type { PcLicences, SeatCheck, UserLicences } from '../../../src/shared/licences-on-pc'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
@@ -27,7 +28,10 @@ const ENGINE_CHANNELS = [
   IPC.inspectOfflineRequest,
   IPC.uploadOfflineRequest,
   IPC.warmUp,
-  IPC.openHelp
+  IPC.openHelp,
+  IPC.getPcLicences,
+  IPC.checkSeatFree,
+  IPC.getUserLicences
 ]
 const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
 
@@ -62,6 +66,44 @@ const offlineSummary: OfflineRequestSummary = {
   otherFields: [{ name: 'sdk_flavour', value: 'community' }],
   otherFieldsNotShown: 0
 }
+const facts = {
+  licenceId: 1002,
+  holder: { kind: 'key', maskedKey: '••••-USE' },
+  seats: { used: 2, allowed: 5 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false
+} as const
+const pcLicences: PcLicences = {
+  hardwareId: 'a'.repeat(64),
+  source: 'machine-id',
+  bundles: [{ ...facts, bundle: 'office-suite', bundleName: 'Office Suite', products: [{ code: 'writer', name: 'Writer' }] }],
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  signatures: 'verified'
+}
+const seatCheck: SeatCheck = {
+  product: 'office-suite',
+  hardwareId: 'a'.repeat(64),
+  state: 'free',
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  signatures: 'verified'
+}
+const userLicences: UserLicences = {
+  product: 'design-pack',
+  licences: [
+    {
+      ...facts,
+      holder: { kind: 'user', email: 'bob@example.test', customerAccount: null },
+      bundle: 'design-pack',
+      bundleName: null,
+      products: null,
+      onThisPc: true
+    }
+  ],
+  signatures: 'not-configured'
+}
 const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
 /** A stand-in for dialog.showSaveDialog that answers a chosen path, and a writeFile that keeps what it was given. */
 const saveFile = { showSaveDialog: async () => ({ canceled: false, filePath: SAVED_PATH }), writeFile: async () => undefined }
@@ -91,6 +133,9 @@ function fakeService(overrides: Partial<WindowLicenseService> = {}) {
       inspect: () => (calls.push('offline.inspect'), success(offlineSummary)),
       upload: async () => (calls.push('offline.upload'), success({ summary: offlineSummary, at: result.at }))
     },
+    licencesOnPc: async () => (calls.push('licencesOnPc'), success(pcLicences)),
+    checkSeatFree: async () => (calls.push('checkSeatFree'), success(seatCheck)),
+    userLicences: async () => (calls.push('userLicences'), success(userLicences)),
     ...overrides
   }
   return { service, calls }
@@ -166,7 +211,10 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.takePrefill]: [],
   [IPC.resetSandbox]: [],
   [IPC.getStartupFacts]: [],
-  [IPC.openHelp]: []
+  [IPC.openHelp]: [],
+  [IPC.getPcLicences]: [{}],
+  [IPC.checkSeatFree]: [{ product: 'office-suite', hardwareId: 'a'.repeat(64) }],
+  [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }]
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -502,12 +550,26 @@ describe('nothing secret crosses IPC to the window', () => {
       create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
       inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
       upload: async () => (ok ? success({ summary: { ...offlineSummary, ...leak }, at: result.at, ...leak }) : failure(leakyError))
-    }
+    },
+    licencesOnPc: async () =>
+      ok
+        ? success({
+            ...pcLicences,
+            ...leak,
+            bundles: pcLicences.bundles.map((b) => ({ ...b, ...leak, holder: { ...b.holder, ...leak }, products: b.products.map((p) => ({ ...p, ...leak })) }))
+          })
+        : failure(leakyError),
+    checkSeatFree: async () => (ok ? success({ ...seatCheck, ...leak }) : failure(leakyError)),
+    userLicences: async () =>
+      ok
+        ? success({ ...userLicences, ...leak, licences: userLicences.licences.map((l) => ({ ...l, ...leak, seats: { ...l.seats!, ...leak } })) })
+        : failure(leakyError)
   })
 
   const secretInput: Record<string, unknown[]> = {
     ...validArgs,
-    [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }]
+    [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }],
+    [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }]
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {
@@ -518,7 +580,10 @@ describe('nothing secret crosses IPC to the window', () => {
     [IPC.warmUp]: ['warming'],
     [IPC.saveOfflineRequest]: ['path', 'saved', 'summary'],
     [IPC.inspectOfflineRequest]: Object.keys(offlineSummary).sort(),
-    [IPC.uploadOfflineRequest]: ['at', 'summary']
+    [IPC.uploadOfflineRequest]: ['at', 'summary'],
+    [IPC.getPcLicences]: Object.keys(pcLicences).sort(),
+    [IPC.checkSeatFree]: Object.keys(seatCheck).sort(),
+    [IPC.getUserLicences]: Object.keys(userLicences).sort()
   }
   const ERROR_KEYS = ['action', 'code', 'explanation', 'family', 'serverMessage', 'status', 'title']
 

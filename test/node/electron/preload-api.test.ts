@@ -34,11 +34,14 @@ describe('createLicenseManagerApi', () => {
     const api = createLicenseManagerApi(fakeIpcRenderer().ipc)
     const expected: Array<keyof LicenseManagerApi> = [
       'cancelSso',
+      'checkSeatFree',
       'deactivate',
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getPcLicences',
       'getStartupFacts',
+      'getUserLicences',
       'inspectOfflineRequest',
       'onPrefillArrived',
       'onSsoProgress',

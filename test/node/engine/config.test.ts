@@ -398,6 +398,7 @@ describe('every config_invalid names the field and says what a valid value looks
     ['warmUp', { warmUp: 1 }, 'config file field "warmUp"'],
     ['helpUrl', { helpUrl: 'http://help.example.com/' }, 'config file field "helpUrl"'],
     ['bundleProducts', { bundleProducts: { 'office-suite': 'Writer' } }, 'config file field "bundleProducts"'],
+    ['publicKey', { publicKey: '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----' }, 'config file field "publicKey"'],
     ['the file itself', '{ not json', 'configuration file'],
     ['the file’s shape', [1, 2], 'configuration file']
   ]
@@ -421,7 +422,8 @@ describe('every config_invalid names the field and says what a valid value looks
     [{ LM_HARDWARE_ID_SOURCE: 'wmi' }, 'LM_HARDWARE_ID_SOURCE'],
     [{ LM_HARDWARE_ID_ALGORITHM: 'Default' }, 'LM_HARDWARE_ID_ALGORITHM'],
     [{ LM_WARM_UP: 'sometimes' }, 'LM_WARM_UP'],
-    [{ LM_HELP_URL: 'help' }, 'LM_HELP_URL']
+    [{ LM_HELP_URL: 'help' }, 'LM_HELP_URL'],
+    [{ LM_PUBLIC_KEY: 'sandbox-shared-key' }, 'LM_PUBLIC_KEY']
   ]
 
   const expectNamedWithExample = (outcome: ReturnType<typeof loadConfig>, field: string) => {

@@ -235,7 +235,10 @@ describe('IPC: sender checks and payload validation', () => {
         create: async (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
         inspect: (input) => (calls.push({ method: 'offline.inspect', input }), failure(describeError('invalid_input'))),
         upload: async (input) => (calls.push({ method: 'offline.upload', input }), failure(describeError('invalid_input')))
-      }
+      },
+      licencesOnPc: async (input) => (calls.push({ method: 'licencesOnPc', input }), failure(describeError('invalid_input'))),
+      checkSeatFree: async (input) => (calls.push({ method: 'checkSeatFree', input }), failure(describeError('invalid_input'))),
+      userLicences: async (input) => (calls.push({ method: 'userLicences', input }), failure(describeError('invalid_input')))
     }
     return { service, calls }
   }

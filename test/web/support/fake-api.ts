@@ -12,6 +12,16 @@ import type {
   WarmUpState
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
+import type {
+  BundleOnPc,
+  PcLicences,
+  PcLicencesRequestInput,
+  SeatCheck,
+  SeatCheckRequest,
+  UserLicenceChoice,
+  UserLicences,
+  UserLicencesRequestInput
+} from '../../../src/shared/licences-on-pc'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
 import { describeServerError, type AppError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
@@ -70,6 +80,41 @@ export const REQUEST_SUMMARY: OfflineRequestSummary = {
   otherFieldsNotShown: 0
 }
 
+/** office-suite on this PC with a key licence: what the fake's "Licences on this PC" lists by default. */
+export const OFFICE_ON_PC: BundleOnPc = {
+  licenceId: 1002,
+  bundle: 'office-suite',
+  bundleName: 'Office Suite',
+  products: [
+    { code: 'writer', name: 'Writer' },
+    { code: 'sheets', name: 'Sheets' }
+  ],
+  holder: { kind: 'key', maskedKey: '••••-USE' },
+  seats: { used: 2, allowed: 5 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false
+}
+
+/** A user licence of design-pack, as user_licenses lists it. */
+export const userLicence = (licenceId: number, overrides: Partial<UserLicenceChoice> = {}): UserLicenceChoice => ({
+  licenceId,
+  bundle: 'design-pack',
+  bundleName: 'Design Pack',
+  products: ['Draw', 'Photo'],
+  holder: { kind: 'user', email: 'bob@example.test', customerAccount: null },
+  seats: { used: 0, allowed: 1 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false,
+  onThisPc: false,
+  ...overrides
+})
+
 /** A LicenseManagerApi that records every call; each test sets the answers it needs. */
 export class FakeApi implements LicenseManagerApi {
   appInfo: Outcome<AppInfo> = success({ ...APP_INFO })
@@ -84,7 +129,23 @@ export class FakeApi implements LicenseManagerApi {
   uploadAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>> = async () =>
     success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:30.000Z' })
 
+  pcLicencesAnswer: (input: PcLicencesRequestInput) => Promise<Outcome<PcLicences>> = async (input) =>
+    success({
+      hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id,
+      source: input.hardwareId === undefined ? 'machine-id' : 'override',
+      bundles: [OFFICE_ON_PC],
+      checkedAt: '2025-03-04T10:19:00.000Z',
+      signatures: 'verified'
+    })
+  seatCheckAnswer: (input: SeatCheckRequest) => Promise<Outcome<SeatCheck>> = async (input) =>
+    success({ ...input, state: 'free', checkedAt: '2025-03-04T10:20:31.000Z', signatures: 'verified' })
+  userLicencesAnswer: (input: UserLicencesRequestInput) => Promise<Outcome<UserLicences>> = async (input) =>
+    success({ product: input.product, licences: [userLicence(2001, { onThisPc: true })], signatures: 'verified' })
+
   readonly calls = {
+    getPcLicences: [] as PcLicencesRequestInput[],
+    checkSeatFree: [] as SeatCheckRequest[],
+    getUserLicences: [] as UserLicencesRequestInput[],
     getAppInfo: 0,
     getHardwareId: 0,
     deactivate: [] as DeactivationRequestInput[],
@@ -164,6 +225,18 @@ export class FakeApi implements LicenseManagerApi {
   arrivePrefill(prefill: Outcome<Prefill | null>): void {
     this.prefill = prefill
     for (const listener of this.prefillListeners) listener()
+  }
+  getPcLicences(input: PcLicencesRequestInput): Promise<Outcome<PcLicences>> {
+    this.calls.getPcLicences.push(structuredClone(input))
+    return this.pcLicencesAnswer(input)
+  }
+  checkSeatFree(input: SeatCheckRequest): Promise<Outcome<SeatCheck>> {
+    this.calls.checkSeatFree.push(structuredClone(input))
+    return this.seatCheckAnswer(input)
+  }
+  getUserLicences(input: UserLicencesRequestInput): Promise<Outcome<UserLicences>> {
+    this.calls.getUserLicences.push(structuredClone(input))
+    return this.userLicencesAnswer(input)
   }
   async resetSandbox(): Promise<Outcome<null>> {
     this.calls.resetSandbox++
