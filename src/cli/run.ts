@@ -16,6 +16,7 @@ import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
+import { configSecrets, createCliLog, type CliLog } from './log-option'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -82,6 +83,8 @@ Options:
   --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
   --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
+  --log-file <path>       also write the outcome, with its reference, to this log file
+                          (the app's log format, never a secret; rotated at 1 MiB)
   -h, --help              show this help
   --version               print the version
 
@@ -125,6 +128,7 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  'log-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
@@ -147,13 +151,16 @@ const inputError = (field: string, problem: string, nothing: NothingDone = 'sent
 class Reporter {
   constructor(
     private readonly io: CliIo,
-    private readonly json: boolean
+    private readonly json: boolean,
+    /** --log-file: the outcome is logged there, under the reference printed. */
+    private readonly log?: { file: CliLog; product: string | undefined }
   ) {}
 
   /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
   finish<T>(result: Outcome<T>, human: (value: T) => string): number {
     const outcome = result.ok ? result : failure(adviseForCommandLine(result.error))
-    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product }) : makeReference(outcome.ok ? 'ok' : outcome.error)
+    if (this.log?.file.failed()) this.note(`Note: the log file ${this.log.file.path} could not be written.`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
@@ -169,6 +176,11 @@ class Reporter {
 
   note(text: string): void {
     this.io.stderr(text + '\n')
+  }
+
+  /** Secrets learnt while the command runs (configured keys, a password from stdin), kept out of the log. */
+  learnSecrets(secrets: ReadonlyArray<string | undefined>): void {
+    this.log?.file.addSecrets(secrets)
   }
 }
 
@@ -246,6 +258,7 @@ const NO_SERVER: AppError = describeError('config_invalid', {
 async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
   const config = loadConfig({ env: configEnv(flags, io.env), names: flagNames(flags), ...(flags.config !== undefined ? { file: flags.config } : {}) })
   if (!config.ok) return out.fail(config.error)
+  out.learnSecrets(configSecrets(config.value.auth))
   const source = createHardwareIdSource({
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
@@ -326,6 +339,7 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter): Engine | number {
 
   const config = configFrom(flags, io)
   if (!config.ok) return out.fail(config.error)
+  out.learnSecrets(configSecrets(config.value.auth))
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
   const service: LicenseService = createLicenseService({
@@ -355,13 +369,14 @@ async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppErr
   )
 }
 
-async function credentialInput(flags: Flags, io: CliIo, engine: Engine): Promise<DeactivationRequestInput | AppError> {
+async function credentialInput(flags: Flags, io: CliIo, engine: Engine, out: Reporter): Promise<DeactivationRequestInput | AppError> {
   let password = await passwordFrom(flags, io)
   if (password === undefined && flags.username !== undefined) {
     const asked = await missingPassword(flags, io)
     if (typeof asked !== 'string') return asked
     password = asked
   }
+  out.learnSecrets([password])
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
   const request = deactivationRequest(flags, defaults, password)
@@ -389,7 +404,7 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter): Promis
       stop()
     }
   }
-  const input = await credentialInput(flags, io, engine)
+  const input = await credentialInput(flags, io, engine, out)
   if ('code' in input && 'family' in input) return out.fail(input)
   return done(await service.deactivate(input))
 }
@@ -400,7 +415,7 @@ async function activateCommand(flags: Flags, io: CliIo, out: Reporter): Promise<
     return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
   const engine = engineFor(flags, io, out)
   if (typeof engine === 'number') return engine
-  const input = await credentialInput(flags, io, engine)
+  const input = await credentialInput(flags, io, engine, out)
   if ('code' in input && 'family' in input) return out.fail(input)
   const outcome = await engine.service.activate(input)
   return out.finish(outcome, (r) => formatActivation(r, engine.server))
@@ -435,6 +450,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
   const config = configFrom(flags, io, true)
   if (!config.ok) return out.fail(config.error)
+  out.learnSecrets(configSecrets(config.value.auth))
   if (config.value.auth === null) return out.fail(NO_KEYS)
   const written = await writeRequestFile({
     auth: config.value.auth,
@@ -453,6 +469,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
 async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter): Promise<number> {
   const config = configFrom(flags, io)
   if (!config.ok) return out.fail(config.error)
+  out.learnSecrets(configSecrets(config.value.auth))
   const serverConfig = config.value
   if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
   const service = createLicenseService({
@@ -478,7 +495,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
   const { command, commandAt, flags, extra, extraAt } = parsed
-  const out = new Reporter(io, flags.json === true)
+  const logFile = flags['log-file']
+  const log =
+    logFile === undefined || command === undefined || !COMMANDS.includes(command)
+      ? undefined
+      : { file: createCliLog({ path: logFile, command, flags, env: io.env }), product: flags.product }
+  const out = new Reporter(io, flags.json === true, log)
   try {
     if (flags.version) {
       io.stdout(`${appDetails().name} ${packageJson.version}\n`)

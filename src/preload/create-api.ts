@@ -54,6 +54,8 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     },
     resetSandbox: () => invoke(IPC.resetSandbox),
     getStartupFacts: () => invoke(IPC.getStartupFacts),
-    openHelp: () => invoke(IPC.openHelp)
+    openHelp: () => invoke(IPC.openHelp),
+    getLogTail: () => invoke(IPC.getLogTail),
+    openLogsFolder: () => invoke(IPC.openLogsFolder)
   }
 }

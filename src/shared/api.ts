@@ -41,6 +41,18 @@ export interface DeactivationResult {
   method: LoginMethod
   /** ISO time the server confirmed. */
   at: string
+  /** The reference the main process logged this result under (absent where nothing logged it). */
+  reference?: string
+}
+
+/** The end of the app's log, for the helpdesk (every line already without secrets). */
+export interface LogTail {
+  /** The folder "Open logs folder" opens. */
+  folder: string
+  /** The log file's full path. */
+  file: string
+  /** The last lines, oldest first. */
+  lines: string[]
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */
@@ -120,4 +132,8 @@ export interface LicenseManagerApi {
   getStartupFacts(): Promise<Outcome<StartupFacts>>
   /** Opens the vendor's configured help page in the system browser (the window names no address). */
   openHelp(): Promise<Outcome<null>>
+  /** The log's folder and last lines; answers even when the engine could not start. */
+  getLogTail(): Promise<Outcome<LogTail>>
+  /** Opens the log's folder in the system's file manager. */
+  openLogsFolder(): Promise<Outcome<null>>
 }

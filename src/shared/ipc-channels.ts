@@ -14,7 +14,9 @@ export const IPC = {
   prefillArrived: 'license-manager:prefill-arrived',
   resetSandbox: 'license-manager:reset-sandbox',
   getStartupFacts: 'license-manager:get-startup-facts',
-  openHelp: 'license-manager:open-help'
+  openHelp: 'license-manager:open-help',
+  getLogTail: 'license-manager:get-log-tail',
+  openLogsFolder: 'license-manager:open-logs-folder'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

@@ -2,6 +2,7 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
   OfflineRequestSummary,
@@ -33,6 +34,8 @@ export interface IpcContract {
   [IPC.resetSandbox]: () => Promise<Outcome<null>>
   [IPC.getStartupFacts]: () => Promise<Outcome<StartupFacts>>
   [IPC.openHelp]: () => Promise<Outcome<null>>
+  [IPC.getLogTail]: () => Promise<Outcome<LogTail>>
+  [IPC.openLogsFolder]: () => Promise<Outcome<null>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

@@ -104,7 +104,8 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const result = deactivation.result
   if (result && attempt) {
     const thisPc = hardware.status === 'ready' ? hardware.info : null
-    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at, reference: result.reference, thisPc })
+    const diagnostics = () =>
+      buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at, reference: result.reference, thisPc, log: result.log })
     if (result.outcome.ok) {
       const onNext = () => {
         setValues(valuesForNext(values))
@@ -139,6 +140,7 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
         }
         onWriteOffline={offer}
         ssoAttempt={attempt.kind === 'sso' || attempt.method === 'sso-token'}
+        logsButton
       />
     )
   }

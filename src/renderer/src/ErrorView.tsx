@@ -1,6 +1,7 @@
 import type { AppError } from '../../shared/errors'
 import { CopyButton } from './CopyButton'
 import { codeAndStatus } from './diagnostics'
+import { OpenLogsButton } from './OpenLogsButton'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 
@@ -17,12 +18,23 @@ interface ErrorViewProps {
   ssoAttempt?: boolean
   /** After a company sign-in: back to the form, the next sign-in asking who signs in. */
   onUseAnotherAccount?: (() => void) | undefined
+  /** Offer "Open logs folder" (the app's log holds the details under the reference). */
+  logsButton?: boolean
 }
 
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
-export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
+export function ErrorView({
+  error,
+  reference,
+  diagnostics,
+  onRetry,
+  onUseAnotherAccount,
+  onWriteOffline,
+  ssoAttempt = false,
+  logsButton = false
+}: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
       <p>{error.explanation}</p>
@@ -56,6 +68,7 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
           </button>
         )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
+        {logsButton && <OpenLogsButton />}
       </div>
     </ResultCard>
   )

@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, LogTail, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import type { AppError } from '../../shared/errors'
@@ -19,6 +19,8 @@ export interface DiagnosticsContext {
   thisPc?: HardwareIdInfo | null
   /** Defaults to this PC's time zone. */
   timeZone?: string
+  /** The log's last lines (already without secrets); null when the app could not read them. */
+  log?: LogTail | null
 }
 
 const REMOVED = '[removed]'
@@ -58,7 +60,7 @@ function redact(text: string, secrets: readonly string[]): string {
  * A plain-text report for the helpdesk: app, OS, server, bundle, method, hardware id and its
  * source, time, and the result or error. Never a password, licence key, token or sign-in code.
  */
-export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone }: DiagnosticsContext): string {
+export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone, log }: DiagnosticsContext): string {
   const { input } = attempt
   const lines: string[] = [`${app.name} diagnostics`]
   if (reference) lines.push(`Reference: ${reference}`)
@@ -87,7 +89,14 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${outcome.value.at}`)
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
+  if (log !== undefined) lines.push(...logLines(log, secretsOf(attempt)))
   return lines.join('\n') + '\n'
+}
+
+/** The log's file and last lines, indented; the form's secrets are removed once more (the log never holds them). */
+function logLines(log: LogTail | null, secrets: readonly string[]): string[] {
+  if (log === null) return ['Log: could not be read']
+  return [`Log file: ${log.file}`, 'Last lines of the log:', ...log.lines.map((line) => `  ${redact(line, secrets)}`)]
 }
 
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
@@ -111,10 +120,12 @@ export interface StartupDiagnosticsContext {
   reference: string
   at: Date
   timeZone?: string
+  /** The log's last lines; null when the app could not read them. */
+  log?: LogTail | null
 }
 
-/** The report for an app that could not start: its version, this PC's id, and why. */
-export function buildStartupDiagnostics({ facts, error, reference, at, timeZone }: StartupDiagnosticsContext): string {
+/** The report for an app that could not start: its version, this PC's id, why, and the log's last lines. */
+export function buildStartupDiagnostics({ facts, error, reference, at, timeZone, log }: StartupDiagnosticsContext): string {
   const lines: string[] = [
     `${facts?.name ?? 'License Manager'} diagnostics`,
     `Reference: ${reference}`,
@@ -132,6 +143,7 @@ export function buildStartupDiagnostics({ facts, error, reference, at, timeZone 
   } else lines.push('Hardware id: could not be read')
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   lines.push(...errorLines(error, []))
+  if (log !== undefined) lines.push(...logLines(log, []))
   return lines.join('\n') + '\n'
 }
 

@@ -29,7 +29,9 @@ const ENGINE_CHANNELS = [
   IPC.warmUp,
   IPC.openHelp
 ]
-const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
+/** The channels that answer without the engine (it may be what failed to start). */
+const WITHOUT_ENGINE = [IPC.getStartupFacts, IPC.getLogTail, IPC.openLogsFolder]
+const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, ...WITHOUT_ENGINE]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -163,7 +165,9 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.takePrefill]: [],
   [IPC.resetSandbox]: [],
   [IPC.getStartupFacts]: [],
-  [IPC.openHelp]: []
+  [IPC.openHelp]: [],
+  [IPC.getLogTail]: [],
+  [IPC.openLogsFolder]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -352,7 +356,7 @@ describe('registerIpcHandlers', () => {
   it('returns the start-up failure (e.g. bad configuration) to every call', async () => {
     const broken = describeError('config_invalid', { detail: { problem: 'resources/config.json: apiUrl must be https.' } })
     const { invoke, calls } = setup({}, failure(broken))
-    for (const channel of INVOKE_CHANNELS.filter((c) => c !== IPC.getStartupFacts)) {
+    for (const channel of INVOKE_CHANNELS.filter((c) => !WITHOUT_ENGINE.includes(c as never))) {
       expect(await invoke(channel, fakeEvent().event, ...validArgs[channel]!)).toEqual(failure(broken))
     }
     expect(calls).toEqual([])

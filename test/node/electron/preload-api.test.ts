@@ -38,11 +38,13 @@ describe('createLicenseManagerApi', () => {
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getLogTail',
       'getStartupFacts',
       'inspectOfflineRequest',
       'onPrefillArrived',
       'onSsoProgress',
       'openHelp',
+      'openLogsFolder',
       'resetSandbox',
       'saveOfflineRequest',
       'takePrefill',
@@ -69,6 +71,8 @@ describe('createLicenseManagerApi', () => {
     await api.saveOfflineRequest(offline)
     await api.inspectOfflineRequest(file)
     await api.uploadOfflineRequest(file)
+    await api.getLogTail()
+    await api.openLogsFolder()
     expect(fake.invoked).toEqual([
       { channel: IPC.getAppInfo, args: [] },
       { channel: IPC.getHardwareId, args: [] },
@@ -78,7 +82,9 @@ describe('createLicenseManagerApi', () => {
       { channel: IPC.warmUp, args: [] },
       { channel: IPC.saveOfflineRequest, args: [offline] },
       { channel: IPC.inspectOfflineRequest, args: [file] },
-      { channel: IPC.uploadOfflineRequest, args: [file] }
+      { channel: IPC.uploadOfflineRequest, args: [file] },
+      { channel: IPC.getLogTail, args: [] },
+      { channel: IPC.openLogsFolder, args: [] }
     ])
   })
 

@@ -62,7 +62,11 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'offline_file_wrong_type',
   'offline_file_truncated',
   'offline_file_tampered',
-  'offline_save_failed'
+  'offline_save_failed',
+  'window_crashed',
+  'helper_process_stopped',
+  'app_unexpected_error',
+  'logs_unavailable'
 ]
 
 /** Codes the License API itself answers with: every other code with an HTTP error status. */
