@@ -59,6 +59,8 @@ function run(): void {
   })
   const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
   logger.write('info', 'app.start', { version: appDetails.version, os: appDetails.os, electron: process.versions.electron, packaged: app.isPackaged })
+  // An AppImage's launcher adds --no-sandbox where the system refuses Chromium's sandbox (docs/packaging.md).
+  if (app.commandLine.hasSwitch('no-sandbox')) logger.write('warn', 'app.sandbox-off', { reason: 'started with --no-sandbox' })
 
   const location = resolveAppLocation({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],

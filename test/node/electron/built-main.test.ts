@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../../src/shared/ipc-channels'
@@ -12,6 +12,7 @@ import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
 import { stringContaining } from '../../support/matchers'
 import { closeOpened } from '../../support/close-opened'
+import { projectOutIsCurrent, ROOT } from '../../support/built-out'
 
 /**
  * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded
@@ -19,22 +20,8 @@ import { closeOpened } from '../../support/close-opened'
  * called through the deactivate handler it registers, as the window calls it.
  */
 
-const ROOT = resolve(__dirname, '../../..')
-const PROJECT_OUT = join(ROOT, 'out', 'main', 'index.js')
-const BUILD_INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'].map((p) => join(ROOT, p))
-
-function newestMtime(path: string): number {
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = 0
-  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
-  }
-  return newest
-}
-
 /** out/ when `npm run build` made it from the current sources (as `npm test` does first); otherwise a fresh build. */
-const useProjectOut = existsSync(PROJECT_OUT) && statSync(PROJECT_OUT).mtimeMs >= Math.max(...BUILD_INPUTS.map(newestMtime))
+const useProjectOut = projectOutIsCurrent()
 const OUT_DIR = useProjectOut ? join(ROOT, 'out') : join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
 const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js')
 /** 408 KB until the log, crash handling and machine-wide configuration (issue 25) added 23 KB; about 150 KB of it is zod. */

@@ -96,6 +96,7 @@ export function createElectronStandIn(options: {
     getVersion: () => options.appVersion ?? '0.0.0-test',
     getPath: (name: string) => (name === 'logs' ? logsFolder : process.cwd()),
     setAppLogsPath: () => undefined,
+    commandLine: tolerant({ hasSwitch: (name: string) => process.argv.includes(`--${name}`), appendSwitch: () => undefined }),
     getAppPath: () => process.cwd(),
     setAppUserModelId: () => undefined,
     whenReady: () => Promise.resolve(),
