@@ -12,7 +12,7 @@ import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
 import { stringContaining } from '../../support/matchers'
 import { closeOpened } from '../../support/close-opened'
-import { projectOutIsCurrent, ROOT } from '../../support/built-out'
+import { projectOutIsCurrent, ROOT } from '../support/built-out'
 
 /**
  * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded

@@ -13,7 +13,7 @@ import packageJson from '../../../package.json'
 import { loadInstalledConfig } from '../../../src/main/engine/config-location'
 import { PREFILL_SCHEME } from '../../../src/shared/helpdesk/prefill-link'
 import { licenseSpringHwidFiles } from '../../../scripts/packaging/licensespring-hwid'
-import { projectOutIsCurrent, ROOT } from '../../support/built-out'
+import { projectOutIsCurrent, ROOT } from '../support/built-out'
 import { expectOk } from '../../support/expect-ok'
 
 /*

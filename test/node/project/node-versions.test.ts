@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json'
-import { ROOT } from '../../support/built-out'
+import { ROOT } from '../support/built-out'
 
 /*
  * .nvmrc, package.json's engines and CONTRIBUTING's Node table tell one story: Node 22 LTS

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /** The project's root, and what `npm run build` (electron-vite) builds out/ from. */
-export const ROOT = resolve(__dirname, '../..')
+export const ROOT = resolve(__dirname, '../../..')
 const BUILD_INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'].map((p) => join(ROOT, p))
 
 function newestMtime(path: string): number {
