@@ -85,7 +85,7 @@ export function formatHardwareId(info: HardwareIdInfo): string {
 
 /** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
 export function formatPcLicences(result: PcLicences, server: string): string {
-  const which = result.source === 'override' ? `Hardware id ${result.hardwareId} (given with --hardware-id)` : `This PC (hardware id ${result.hardwareId})`
+  const which = result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
   const lines: string[] = []
   if (result.bundles.length === 0) {
     lines.push(

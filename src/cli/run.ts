@@ -18,6 +18,7 @@ import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
+import { configSecrets, createCliLog, type CliLog } from './log-option'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -91,6 +92,8 @@ Options:
   --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
   --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
+  --log-file <path>       also write the outcome, with its reference, to this log file
+                          (the app's log format, never a secret; rotated at 1 MiB)
   -h, --help              show this help
   --version               print the version
 
@@ -136,6 +139,7 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  'log-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
@@ -174,7 +178,9 @@ class Reporter {
 
   constructor(
     private readonly io: CliIo,
-    private readonly json: boolean
+    private readonly json: boolean,
+    /** --log-file: the outcome is logged there, under the reference printed. */
+    private readonly log?: { file: CliLog; product: string | undefined }
   ) {}
 
   /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
@@ -183,7 +189,8 @@ class Reporter {
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
     this.finished = true
-    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product }) : makeReference(outcome.ok ? 'ok' : outcome.error)
+    if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
@@ -205,6 +212,12 @@ class Reporter {
 
   note(text: string): void {
     if (!this.finished) this.io.stderr(text + '\n')
+  }
+
+  /** Secrets learnt while the command runs (options, variables, configured keys, a typed password): kept out of the output and the log. */
+  learnSecrets(secrets: ReadonlyArray<string | undefined>): void {
+    for (const secret of secrets) if (secret !== undefined && secret !== '') this.secrets.push(secret)
+    this.log?.file.addSecrets(secrets)
   }
 }
 
@@ -451,7 +464,7 @@ async function credentialInput(flags: Flags, io: CliIo, engine: Engine, out: Rep
     if (typeof asked !== 'string') return asked
     password = asked
   }
-  if (password !== undefined) out.secrets.push(password)
+  out.learnSecrets([password])
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
   const request = deactivationRequest(flags, defaults, password)
@@ -504,7 +517,7 @@ function configFrom(flags: Flags, io: CliIo, out: Reporter, keysWithoutServer = 
     ...(flags.config !== undefined ? { file: flags.config } : {})
   })
   const auth = config.ok ? config.value.auth : null
-  if (auth !== null) out.secrets.push(...(auth.scheme === 'hmac' ? [auth.apiKey, auth.sharedKey] : [auth.clientSecret]))
+  out.learnSecrets(configSecrets(auth))
   return config
 }
 
@@ -598,8 +611,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
-  const out = new Reporter(io, parsed.flags.json === true)
-  out.secrets.push(...givenSecrets(parsed.flags, io.env))
+  const { command, flags } = parsed
+  const logFile = flags['log-file']
+  const log =
+    logFile === undefined || command === undefined || !COMMANDS.includes(command)
+      ? undefined
+      : { file: createCliLog({ path: logFile, command, flags, env: io.env }), product: flags.product }
+  const out = new Reporter(io, flags.json === true, log)
+  out.learnSecrets(givenSecrets(flags, io.env))
   const run = new RunControl(io)
   try {
     // Whichever comes first: the command's own result, or a stop by Ctrl+C or SIGTERM.

@@ -57,6 +57,8 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     openHelp: () => invoke(IPC.openHelp),
     getPcLicences: (input) => invoke(IPC.getPcLicences, input),
     checkSeatFree: (input) => invoke(IPC.checkSeatFree, input),
-    getUserLicences: (input) => invoke(IPC.getUserLicences, input)
+    getUserLicences: (input) => invoke(IPC.getUserLicences, input),
+    getLogTail: () => invoke(IPC.getLogTail),
+    openLogsFolder: () => invoke(IPC.openLogsFolder)
   }
 }

@@ -42,6 +42,18 @@ export interface DeactivationResult {
   method: LoginMethod
   /** ISO time the server confirmed. */
   at: string
+  /** The reference the main process logged this result under (absent where nothing logged it). */
+  reference?: string
+}
+
+/** The end of the app's log, for the helpdesk (every line already without secrets). */
+export interface LogTail {
+  /** The folder "Open logs folder" opens. */
+  folder: string
+  /** The log file's full path. */
+  file: string
+  /** The last lines, oldest first. */
+  lines: string[]
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */
@@ -147,4 +159,8 @@ export interface LicenseManagerApi {
   checkSeatFree(input: SeatCheckRequest): Promise<Outcome<SeatCheck>>
   /** A user's licences of a bundle (username and password), to pick one when there are several. */
   getUserLicences(input: UserLicencesRequestInput): Promise<Outcome<UserLicences>>
+  /** The log's folder and last lines; answers even when the engine could not start. */
+  getLogTail(): Promise<Outcome<LogTail>>
+  /** Opens the log's folder in the system's file manager. */
+  openLogsFolder(): Promise<Outcome<null>>
 }

@@ -17,7 +17,9 @@ export const IPC = {
   openHelp: 'license-manager:open-help',
   getPcLicences: 'license-manager:get-pc-licences',
   checkSeatFree: 'license-manager:check-seat-free',
-  getUserLicences: 'license-manager:get-user-licences'
+  getUserLicences: 'license-manager:get-user-licences',
+  getLogTail: 'license-manager:get-log-tail',
+  openLogsFolder: 'license-manager:open-logs-folder'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

@@ -2,6 +2,7 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
   OfflineRequestSummary,
@@ -37,6 +38,8 @@ export interface IpcContract {
   [IPC.getPcLicences]: (input: PcLicencesRequestInput) => Promise<Outcome<PcLicences>>
   [IPC.checkSeatFree]: (input: SeatCheckRequest) => Promise<Outcome<SeatCheck>>
   [IPC.getUserLicences]: (input: UserLicencesRequestInput) => Promise<Outcome<UserLicences>>
+  [IPC.getLogTail]: () => Promise<Outcome<LogTail>>
+  [IPC.openLogsFolder]: () => Promise<Outcome<null>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

@@ -1,3 +1,4 @@
+import { displayText } from './display-text'
 import type { BundleOnPc, LicenceFacts, LicenceHolder, ProductOnPc, Seats, SignatureCheck } from './licences-on-pc'
 
 /*
@@ -5,10 +6,13 @@ import type { BundleOnPc, LicenceFacts, LicenceHolder, ProductOnPc, Seats, Signa
  * picker, the diagnostics and `license-manager status`, so each fact is said one way everywhere.
  */
 
+/** The server's names and identifiers as they may be shown: hidden and control characters escaped, long ones cut. */
+const shown = (value: string): string => displayText(value, 200)
+
 /** "licence key ••••-USE" or "user ann@acme.test (customer account acme)". */
 export function describeHolder(holder: LicenceHolder): string {
-  if (holder.kind === 'key') return `licence key ${holder.maskedKey}`
-  return `user ${holder.email}${holder.customerAccount === null ? '' : ` (customer account ${holder.customerAccount})`}`
+  if (holder.kind === 'key') return `licence key ${shown(holder.maskedKey)}`
+  return `user ${shown(holder.email)}${holder.customerAccount === null ? '' : ` (customer account ${shown(holder.customerAccount)})`}`
 }
 
 /** Under the label "Seats": "2 of 5 in use", "1 in use, no limit", or the server's silence said plainly. */
@@ -38,12 +42,12 @@ export function describeLicenceState(l: Pick<LicenceFacts, 'enabled' | 'active' 
 
 /** "Writer, Sheets, Slides" (names where the answer gives them, else codes); null when the answer named none. */
 export function describeProducts(products: readonly ProductOnPc[]): string | null {
-  return products.length === 0 ? null : products.map((p) => p.name ?? p.code).join(', ')
+  return products.length === 0 ? null : products.map((p) => shown(p.name ?? p.code)).join(', ')
 }
 
 /** "Office Suite (office-suite)", or the code alone. */
 export const describeBundle = (b: Pick<BundleOnPc, 'bundle' | 'bundleName'>): string =>
-  b.bundleName === null || b.bundleName === b.bundle ? b.bundle : `${b.bundleName} (${b.bundle})`
+  b.bundleName === null || b.bundleName === b.bundle ? shown(b.bundle) : `${shown(b.bundleName)} (${shown(b.bundle)})`
 
 /** Whether the server's signatures were checked, in plain words. */
 export const SIGNATURE_WORDS: Record<SignatureCheck, string> = {

@@ -19,6 +19,20 @@ function direct(input: DeactivationRequest, method: PreparedAttempt['method']): 
 }
 
 describe('buildDiagnostics', () => {
+  it('ends with the log file and its last lines, indented, with the attempt’s secrets removed once more', () => {
+    const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: failure(describeError('device_not_found')),
+      at: AT,
+      log: { folder: '/logs', file: '/logs/main.log', lines: ['first line', `a line that somehow holds ${SECRETS.licenseKey}`] }
+    })
+    expect(text.endsWith('Log file: /logs/main.log\nLast lines of the log:\n  first line\n  a line that somehow holds [removed]\n')).toBe(true)
+    const unread = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, log: null })
+    expect(unread.endsWith('Log: could not be read\n')).toBe(true)
+  })
+
   it('has app, OS, server, bundle, method, hardware id and source, time, and the error', () => {
     const text = buildDiagnostics({
       app: APP_INFO,

@@ -9,6 +9,7 @@ import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
 import type { NetworkCheck } from '../engine/network-check'
 import type { ConnectionWarmer } from '../engine/warm-up'
+import { logOutcome, type LogFields, type Logger } from '../logging/logger'
 
 export interface EngineStartupDeps {
   /** The engine's `loadConfig` bound to this process's environment. */
@@ -128,6 +129,25 @@ export function restartingOnFailure(start: () => Promise<RunningEngine>): { curr
     },
     latest: () => latest
   }
+}
+
+/**
+ * Logs how the engine started (which configuration file, the server, or the error). A failed
+ * start is logged once, here, and its error carries the reference: every window call then
+ * answers with it, and the start-up failure screen shows it.
+ */
+export async function withStartLogged(logger: Logger, configFields: () => LogFields, start: () => Promise<RunningEngine>): Promise<RunningEngine> {
+  const began = performance.now()
+  const running = await start()
+  const durationMs = performance.now() - began
+  if (running.service.ok) {
+    const { server } = running.service.value.appInfo()
+    logger.write('info', 'engine.start', { result: 'ok', sandbox: running.sandbox, server, ...configFields(), durationMs: Math.round(durationMs) })
+    return running
+  }
+  const { error } = running.service
+  const reference = logOutcome(logger, 'engine.start', running.service, { durationMs, fields: { explanation: error.explanation, ...configFields() } })
+  return { ...running, service: failure({ ...error, reference }) }
 }
 
 /** What the start-up failure screen shows: the app, and this PC's id read the default way (the configuration may be what failed). */

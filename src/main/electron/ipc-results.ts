@@ -2,6 +2,7 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LogTail,
   OfflineRequestSaved,
   OfflineRequestSummary,
   OfflineUploadResult,
@@ -32,6 +33,7 @@ export function toAppError(error: AppError): AppError {
   if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
   if (error.field !== undefined) out.field = error.field
   if (error.networkCause !== undefined) out.networkCause = error.networkCause
+  if (error.reference !== undefined) out.reference = error.reference
   return out
 }
 
@@ -72,8 +74,11 @@ export const toDeactivationResult = (v: DeactivationResult): DeactivationResult 
   products: v.products === null ? null : v.products.map(String),
   hardwareId: v.hardwareId,
   method: v.method,
-  at: v.at
+  at: v.at,
+  ...(v.reference === undefined ? {} : { reference: v.reference })
 })
+
+export const toLogTail = (v: LogTail): LogTail => ({ folder: v.folder, file: v.file, lines: v.lines.map(String) })
 
 export const toNull = (): null => null
 

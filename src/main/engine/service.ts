@@ -80,7 +80,7 @@ export interface LicenseServiceDeps {
 const SECRET_FIELDS = ['licenseKey', 'password', 'idToken', 'code'] as const
 
 /** The secrets an untrusted request carries, whatever its shape. */
-function inputSecrets(input: unknown): string[] {
+export function inputSecrets(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) return []
   const credentials: unknown = (input as { credentials?: unknown }).credentials
   if (typeof credentials !== 'object' || credentials === null) return []

@@ -167,7 +167,8 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
         reference: result.reference,
         thisPc,
         pcCheck: lastPcCheck(queryClient),
-        seatCheck: result.outcome.ok ? seatCheckOf(queryClient, result.outcome.value) : null
+        seatCheck: result.outcome.ok ? seatCheckOf(queryClient, result.outcome.value) : null,
+        log: result.log
       })
     const showPcLicences = onShowPcLicences ? () => onShowPcLicences(overrideOf(attempt)) : undefined
     if (result.outcome.ok) {
@@ -206,6 +207,7 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
         onWriteOffline={offer}
         onSeeWhatIsActive={error.code === 'device_not_found' ? showPcLicences : undefined}
         ssoAttempt={attempt.kind === 'sso' || attempt.method === 'sso-token'}
+        logsButton
       />
     )
   }

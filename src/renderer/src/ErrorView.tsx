@@ -3,6 +3,7 @@ import { CopyButton } from './CopyButton'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { codeAndStatus } from './diagnostics'
 import { OutsideText } from './OutsideText'
+import { OpenLogsButton } from './OpenLogsButton'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 
@@ -21,6 +22,8 @@ interface ErrorViewProps {
   onUseAnotherAccount?: (() => void) | undefined
   /** Offered when this PC is not activated on the licence: "Licences on this PC" for that hardware id. */
   onSeeWhatIsActive?: (() => void) | undefined
+  /** Offer "Open logs folder" (the app's log holds the details under the reference). */
+  logsButton?: boolean
 }
 
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
@@ -34,7 +37,8 @@ export function ErrorView({
   onUseAnotherAccount,
   onWriteOffline,
   onSeeWhatIsActive,
-  ssoAttempt = false
+  ssoAttempt = false,
+  logsButton = false
 }: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
@@ -79,6 +83,7 @@ export function ErrorView({
           </button>
         )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
+        {logsButton && <OpenLogsButton />}
       </div>
     </ResultCard>
   )

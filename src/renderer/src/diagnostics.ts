@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, LogTail, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import { displayText } from '../../shared/display-text'
@@ -27,6 +27,8 @@ export interface DiagnosticsContext {
   pcCheck?: PcCheck | null
   /** The check after a successful deactivation, once answered. */
   seatCheck?: Outcome<SeatCheck> | null
+  /** The log's last lines (already without secrets); null when the app could not read them. */
+  log?: LogTail | null
 }
 
 const REMOVED = '[removed]'
@@ -73,7 +75,7 @@ function redact(text: string, secrets: readonly string[]): string {
  * source, time, and the result or error. Never a password, licence key, token or sign-in code;
  * every value from outside on its one line (control, bidi and zero-width characters escaped).
  */
-export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone, pcCheck, seatCheck }: DiagnosticsContext): string {
+export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone, pcCheck, seatCheck, log }: DiagnosticsContext): string {
   const { input } = attempt
   const lines: string[] = [`${app.name} diagnostics`]
   if (reference) lines.push(`Reference: ${reference}`)
@@ -104,6 +106,7 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
   if (seatCheck) lines.push(...seatCheckLines(seatCheck))
   lines.push(...pcCheckLines(pcCheck ?? null))
+  if (log !== undefined) lines.push(...logLines(log, secretsOf(attempt)))
   return lines.join('\n') + '\n'
 }
 
@@ -116,7 +119,7 @@ function seatCheckLines(check: Outcome<SeatCheck>): string[] {
 /** What this PC held when the licence server was last asked in this session (item of every report). */
 function pcCheckLines(check: PcCheck | null): string[] {
   if (check === null) return ['Licences on this PC: not checked in this session']
-  const asked = check.override === undefined ? 'this PC' : `hardware id ${check.override}`
+  const asked = check.override === undefined ? 'this PC' : `hardware id ${shown(check.override)}`
   if (!check.outcome.ok) {
     const e = check.outcome.error
     return [
@@ -125,7 +128,7 @@ function pcCheckLines(check: PcCheck | null): string[] {
   }
   const v = check.outcome.value
   const lines = [
-    `Licences on this PC: checked ${v.checkedAt} for ${v.source === 'override' ? 'hardware id (override)' : 'this PC’s hardware id'} ${v.hardwareId} (signatures ${v.signatures})`
+    `Licences on this PC: checked ${v.checkedAt} for ${v.source === 'override' ? 'hardware id (override)' : 'this PC’s hardware id'} ${shown(v.hardwareId)} (signatures ${v.signatures})`
   ]
   if (v.bundles.length === 0) lines.push('  nothing active')
   for (const b of v.bundles) {
@@ -150,11 +153,17 @@ export function buildPcLicencesDiagnostics({ app, check, at }: PcLicencesDiagnos
     'Task: licences on this PC',
     `App version: ${app.version}`,
     `OS: ${app.os}`,
-    `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
     `Time: ${at.toISOString()}`,
     ...pcCheckLines(check)
   ]
   return lines.join('\n') + '\n'
+}
+
+/** The log's file and last lines, indented; the form's secrets are removed once more (the log never holds them). */
+function logLines(log: LogTail | null, secrets: readonly string[]): string[] {
+  if (log === null) return ['Log: could not be read']
+  return [`Log file: ${log.file}`, 'Last lines of the log:', ...log.lines.map((line) => `  ${redact(line, secrets)}`)]
 }
 
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
@@ -178,10 +187,12 @@ export interface StartupDiagnosticsContext {
   reference: string
   at: Date
   timeZone?: string
+  /** The log's last lines; null when the app could not read them. */
+  log?: LogTail | null
 }
 
-/** The report for an app that could not start: its version, this PC's id, and why. */
-export function buildStartupDiagnostics({ facts, error, reference, at, timeZone }: StartupDiagnosticsContext): string {
+/** The report for an app that could not start: its version, this PC's id, why, and the log's last lines. */
+export function buildStartupDiagnostics({ facts, error, reference, at, timeZone, log }: StartupDiagnosticsContext): string {
   const lines: string[] = [
     `${facts?.name ?? 'License Manager'} diagnostics`,
     `Reference: ${reference}`,
@@ -199,6 +210,7 @@ export function buildStartupDiagnostics({ facts, error, reference, at, timeZone 
   } else lines.push('Hardware id: could not be read')
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   lines.push(...errorLines(error, []))
+  if (log !== undefined) lines.push(...logLines(log, []))
   return lines.join('\n') + '\n'
 }
 

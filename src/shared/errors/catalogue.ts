@@ -699,6 +699,66 @@ export const ERROR_CATALOGUE = {
     'Close the app, open it again and retry. If it keeps happening, contact support and include the diagnostics.'
   ),
 
+  // ── crashes and the log (src/main/electron/crash-handling.ts, the window's "Open logs folder") ──
+  window_crashed: insideTheApp(
+    withCases(
+      entry(
+        'server',
+        0,
+        'The window stopped working',
+        'The part of License Manager that draws the window stopped unexpectedly. If a deactivation was running, it is not certain whether the licence changed.',
+        'Reload the window and check the licence again. If it keeps happening, give the helpdesk the reference below: the app’s log holds the details.'
+      ),
+      'reason',
+      {
+        oom: {
+          explanation:
+            'The part of License Manager that draws the window ran out of memory. If a deactivation was running, it is not certain whether the licence changed.',
+          action: 'Close other programs, then reload the window. If it keeps happening, give the helpdesk the reference below.'
+        },
+        killed: {
+          explanation:
+            'The part of License Manager that draws the window was ended by another program (or the system). If a deactivation was running, it is not certain whether the licence changed.'
+        }
+      }
+    )
+  ),
+  helper_process_stopped: insideTheApp(
+    entry(
+      'server',
+      0,
+      'Part of the app stopped and was restarted',
+      'A helper process of License Manager (graphics or network) stopped unexpectedly. The app starts it again by itself; the window may have stopped drawing or lost a connection meanwhile.',
+      'If the window looks wrong or a deactivation failed with a network error, reload the window and try again. If it keeps happening, give the helpdesk the reference below.'
+    )
+  ),
+  app_unexpected_error: insideTheApp(
+    entry(
+      'server',
+      0,
+      'The app ran into an unexpected problem',
+      'Something failed in License Manager’s background process. If a deactivation was running, it is not certain whether the licence changed.',
+      'Reload the window and check the licence again. If it keeps happening, give the helpdesk the reference below: the app’s log holds the details.'
+    )
+  ),
+  logs_unavailable: withCases(
+    entry(
+      'setup',
+      0,
+      'The log could not be read',
+      'License Manager could not read its log file on this PC.',
+      'Give the helpdesk the reference shown, and the diagnostics without the log lines.'
+    ),
+    'task',
+    {
+      read: { explanation: 'License Manager could not read its log file on this PC.' },
+      open: {
+        explanation: 'The folder that holds License Manager’s log could not be opened in the file manager.',
+        action: 'Open the folder named under “Last lines of the log” yourself, or copy the diagnostics, which include the last lines.'
+      }
+    }
+  ),
+
   // ── offline deactivation (request files, §7 of the License API) ──
   missing_content: entry(
     'input',

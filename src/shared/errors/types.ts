@@ -53,4 +53,6 @@ export interface AppError extends Omit<CatalogueEntry, 'exit' | 'explain' | 'adv
    * `net::ERR_CONNECTION_REFUSED`, `bad port`): for diagnostics and `--json`.
    */
   networkCause?: string
+  /** The reference the main process logged this failure under (the window shows it; absent where nothing logged it). */
+  reference?: string
 }

@@ -33,7 +33,9 @@ const ENGINE_CHANNELS = [
   IPC.checkSeatFree,
   IPC.getUserLicences
 ]
-const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
+/** The channels that answer without the engine (it may be what failed to start). */
+const WITHOUT_ENGINE = [IPC.getStartupFacts, IPC.getLogTail, IPC.openLogsFolder]
+const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, ...WITHOUT_ENGINE]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -214,7 +216,9 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.openHelp]: [],
   [IPC.getPcLicences]: [{}],
   [IPC.checkSeatFree]: [{ product: 'office-suite', hardwareId: 'a'.repeat(64) }],
-  [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }]
+  [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }],
+  [IPC.getLogTail]: [],
+  [IPC.openLogsFolder]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -403,7 +407,7 @@ describe('registerIpcHandlers', () => {
   it('returns the start-up failure (e.g. bad configuration) to every call', async () => {
     const broken = describeError('config_invalid', { detail: { problem: 'resources/config.json: apiUrl must be https.' } })
     const { invoke, calls } = setup({}, failure(broken))
-    for (const channel of INVOKE_CHANNELS.filter((c) => c !== IPC.getStartupFacts)) {
+    for (const channel of INVOKE_CHANNELS.filter((c) => !WITHOUT_ENGINE.includes(c as never))) {
       expect(await invoke(channel, fakeEvent().event, ...validArgs[channel]!)).toEqual(failure(broken))
     }
     expect(calls).toEqual([])

@@ -39,6 +39,7 @@ describe('createLicenseManagerApi', () => {
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getLogTail',
       'getPcLicences',
       'getStartupFacts',
       'getUserLicences',
@@ -46,6 +47,7 @@ describe('createLicenseManagerApi', () => {
       'onPrefillArrived',
       'onSsoProgress',
       'openHelp',
+      'openLogsFolder',
       'resetSandbox',
       'saveOfflineRequest',
       'takePrefill',
@@ -72,6 +74,8 @@ describe('createLicenseManagerApi', () => {
     await api.saveOfflineRequest(offline)
     await api.inspectOfflineRequest(file)
     await api.uploadOfflineRequest(file)
+    await api.getLogTail()
+    await api.openLogsFolder()
     expect(fake.invoked).toEqual([
       { channel: IPC.getAppInfo, args: [] },
       { channel: IPC.getHardwareId, args: [] },
@@ -81,7 +85,9 @@ describe('createLicenseManagerApi', () => {
       { channel: IPC.warmUp, args: [] },
       { channel: IPC.saveOfflineRequest, args: [offline] },
       { channel: IPC.inspectOfflineRequest, args: [file] },
-      { channel: IPC.uploadOfflineRequest, args: [file] }
+      { channel: IPC.uploadOfflineRequest, args: [file] },
+      { channel: IPC.getLogTail, args: [] },
+      { channel: IPC.openLogsFolder, args: [] }
     ])
   })
 

@@ -3,6 +3,7 @@ import type {
   DeactivationResult,
   HardwareIdInfo,
   LicenseManagerApi,
+  LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
   OfflineRequestSummary,
@@ -156,7 +157,9 @@ export class FakeApi implements LicenseManagerApi {
     inspectOfflineRequest: [] as OfflineRequestContent[],
     uploadOfflineRequest: [] as OfflineRequestContent[],
     resetSandbox: 0,
-    openHelp: 0
+    openHelp: 0,
+    getLogTail: 0,
+    openLogsFolder: 0
   }
   /** What the next takePrefill answers (then null). */
   prefill: Outcome<Prefill | null> = success(null)
@@ -211,6 +214,20 @@ export class FakeApi implements LicenseManagerApi {
   async openHelp(): Promise<Outcome<null>> {
     this.calls.openHelp++
     return this.openHelpAnswer
+  }
+  logTail: Outcome<LogTail> = success({
+    folder: '/home/ann/.config/License Manager/logs',
+    file: '/home/ann/.config/License Manager/logs/main.log',
+    lines: ['2025-03-04T10:20:30.000Z info app.start version=0.1.0']
+  })
+  async getLogTail(): Promise<Outcome<LogTail>> {
+    this.calls.getLogTail++
+    return this.logTail
+  }
+  openLogsFolderAnswer: Outcome<null> = success(null)
+  async openLogsFolder(): Promise<Outcome<null>> {
+    this.calls.openLogsFolder++
+    return this.openLogsFolderAnswer
   }
   async takePrefill(): Promise<Outcome<Prefill | null>> {
     const prefill = this.prefill
