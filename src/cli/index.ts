@@ -10,10 +10,25 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * A writer that survives its reader: when the reader goes away (`… | head -c1`, `… | true`),
+ * the pipe's EPIPE error ends further writes quietly instead of crashing with a stack trace, so
+ * the process still ends with the command's own exit code.
+ */
+function survivingReader(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true
+  stream.on('error', () => {
+    open = false
+  })
+  return (text) => {
+    if (open && !stream.destroyed) stream.write(text)
+  }
+}
+
 void runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: survivingReader(process.stdout),
+  stderr: survivingReader(process.stderr),
   readStdin,
   fetch: globalThis.fetch,
   isOnline: hasNetworkAddress(),

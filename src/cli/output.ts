@@ -3,6 +3,8 @@ import type { WrittenRequestFile } from './offline-commands'
 import type { ActivationResult } from '../main/engine/service'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
+import { formatLocalTime } from '../shared/format-time'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../shared/products-freed'
 import { LOGIN_METHOD_LABELS } from '../shared/request'
 
@@ -20,37 +22,50 @@ export function formatError(error: AppError, flagOf: (field: string) => string =
   return lines.join('\n')
 }
 
+/**
+ * The hardware id as the window shows it: whole (to copy), then in groups of four with its
+ * fingerprint, the short value a helpdesk compares by voice.
+ */
+function hardwareIdLines(id: string, indent = '  '): string[] {
+  const label = `${indent}Hardware id:`.padEnd(indent.length + 13)
+  return [`${label}${id}`, `${' '.repeat(label.length)}${inGroupsOfFour(id)} · fingerprint ${hardwareIdFingerprint(id)}`]
+}
+
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
     `Deactivated: bundle "${result.product}" is no longer active on this hardware id; the seat is free for another machine.`,
     `  Products:    ${describeProductsFreed(result)}`,
-    `  Hardware id: ${result.hardwareId}`,
+    ...hardwareIdLines(result.hardwareId),
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
     `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }
 
 export function formatActivation(result: ActivationResult, server: string): string {
   return [
     `Activated: bundle "${result.product}" is active on this hardware id${result.products.length > 0 ? ` (${result.products.join(', ')})` : ''}.`,
-    `  Hardware id: ${result.hardwareId}`,
+    ...hardwareIdLines(result.hardwareId),
     `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
     `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [`Hardware id: ${info.id}`, `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${info.description}`].join('\n')
+  return [
+    ...hardwareIdLines(info.id, ''),
+    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
+    `How:         ${info.description}`
+  ].join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
   return [
     `  Bundle:      ${summary.product}`,
-    `  Hardware id: ${summary.hardwareId}`,
+    ...hardwareIdLines(summary.hardwareId),
     `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${summary.licence}`,
-    `  Written:     ${summary.writtenAt} by ${summary.writtenBy}`,
+    `  Written:     ${formatLocalTime(summary.writtenAt)} by ${summary.writtenBy}`,
     `  Request id:  ${summary.requestId}`
   ]
 }
@@ -73,6 +88,6 @@ export function formatUpload(result: OfflineUploadResult, server: string): strin
     `Seat freed: bundle "${result.summary.product}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
     ...requestLines(result.summary),
     `  Server:      ${server}`,
-    `  At:          ${result.at}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }

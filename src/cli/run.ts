@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { adviseForCommandLine, describeError, type AppError, type NothingDone } from '../shared/errors'
+import { adviseForCommandLine, COMMAND_LINE_INPUT_ACTION, describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -11,9 +11,10 @@ import type { NetworkCheck } from '../main/engine/network-check'
 import type { DeactivationRequestInput } from '../shared/request'
 import { createLicenseService, type LicenseService } from '../main/engine/service'
 import { makeReference } from '../shared/helpdesk/reference'
+import { explainReference, formatExplanation } from './explain'
 import { EXIT, exitCodeFor } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
-import { flagOf, suggestFlag } from './flags'
+import { ARGUMENT_NAMES, CREDENTIAL_OPTIONS, flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
 
@@ -44,6 +45,7 @@ Usage:
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
   license-manager upload-offline <file> [--json]
+  license-manager explain <reference> [--json]
   license-manager --help | --version
 
 Without internet (licence key or username only; company sign-in needs your identity
@@ -90,9 +92,12 @@ LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIE
 else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
 and keys it prints.
 
-Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q
-(the error code's initials, the HTTP status or 000, a short ticket id); with --json
-it is the "reference" field.
+Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q: the
+result's letters (YES for a success), what the licence server answered (its HTTP status;
+000 when no answer came; PC when no server was asked) and a short ticket id; with --json it
+is the "reference" field. For the helpdesk:
+  explain <reference>     says what a reference means, what to tell the caller and what to
+                          check, offline (exit 0; 2 when it is not a reference of this app)
 
 Exit codes:
   0  success
@@ -144,16 +149,44 @@ const FLAG_FOR_ENV: Array<[keyof Flags, string]> = [
 const inputError = (field: string, problem: string, nothing: NothingDone = 'sent'): AppError =>
   describeError('invalid_input', { field, detail: { problem, nothing } })
 
+/** The options a problem with a field is corrected with: its flag, or the command's login options. */
+type OptionsFor = (field: string) => string | undefined
+
+const optionsOf =
+  (credentials: string): OptionsFor =>
+  (field) => {
+    if (field === 'credentials') return credentials
+    if (field.startsWith('--')) return field
+    if (ARGUMENT_NAMES[field] !== undefined) return ARGUMENT_NAMES[field]
+    const flag = flagOf(field)
+    return flag.startsWith('--') ? flag : undefined
+  }
+
+/**
+ * invalid_input in the command line's words: the options to correct, named, where the
+ * problem is with an option (never "the option named above" when none is named).
+ */
+function adviseOptions(error: AppError, optionsFor: OptionsFor): AppError {
+  const advised = adviseForCommandLine(error)
+  if (advised.code !== 'invalid_input' || advised.action !== COMMAND_LINE_INPUT_ACTION.seeHelp || advised.field === undefined) return advised
+  const options = optionsFor(advised.field)
+  return options === undefined ? advised : { ...advised, action: COMMAND_LINE_INPUT_ACTION.correct(options) }
+}
+
 class Reporter {
   constructor(
     private readonly io: CliIo,
-    private readonly json: boolean
+    private readonly json: boolean,
+    private readonly optionsFor: OptionsFor = optionsOf(CREDENTIAL_OPTIONS.online)
   ) {}
 
-  /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
-  finish<T>(result: Outcome<T>, human: (value: T) => string): number {
-    const outcome = result.ok ? result : failure(adviseForCommandLine(result.error))
-    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+  /**
+   * Prints the outcome with its spoken reference (see --help), in the command line's words, and
+   * returns the exit code. `answeredBy`: whether a success was confirmed by a server or made on this PC.
+   */
+  finish<T>(result: Outcome<T>, human: (value: T) => string, answeredBy: 'server' | 'this-pc' = 'server'): number {
+    const outcome = result.ok ? result : failure(adviseOptions(result.error, this.optionsFor))
+    const reference = makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
@@ -250,7 +283,7 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
   })
-  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId)
+  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId, 'this-pc')
 }
 
 /** The request the options spell; its values are checked by the engine, with the request schema. */
@@ -447,7 +480,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     hardwareId: flags['hardware-id'],
     out: flags.out
   })
-  return out.finish(written, formatWrittenRequest)
+  return out.finish(written, formatWrittenRequest, 'this-pc')
 }
 
 async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter): Promise<number> {
@@ -468,7 +501,23 @@ async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: 
   return out.finish(await uploadRequestFile(service, file), (r) => formatUpload(r, server))
 }
 
-const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'hardware-id', 'deactivate-offline', 'upload-offline']
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'hardware-id', 'deactivate-offline', 'upload-offline', 'explain']
+
+/**
+ * Decodes a helpdesk reference offline, from the catalogue. It prints no reference of its own:
+ * its output is about the one it was given.
+ */
+function explainCommand(reference: string | undefined, json: boolean, io: CliIo): number {
+  const explained = explainReference(reference)
+  if (json) io.stdout(jsonLine(explained) + '\n')
+  if (explained.ok) {
+    if (!json) io.stdout(formatExplanation(explained.value) + '\n')
+    return EXIT.success
+  }
+  const error = adviseOptions(explained.error, optionsOf(CREDENTIAL_OPTIONS.online))
+  if (!json) io.stderr(`${formatError(error, flagOf)}\n`)
+  return exitCodeFor(error)
+}
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -478,7 +527,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
   const { command, commandAt, flags, extra, extraAt } = parsed
-  const out = new Reporter(io, flags.json === true)
+  const out = new Reporter(io, flags.json === true, optionsOf(command === 'deactivate-offline' ? CREDENTIAL_OPTIONS.offline : CREDENTIAL_OPTIONS.online))
   try {
     if (flags.version) {
       io.stdout(`${appDetails().name} ${packageJson.version}\n`)
@@ -492,14 +541,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return out.fail(
         inputError(
           'command',
-          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+          `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline", "hardware-id" or "explain"; see --help.`
         )
       )
     }
-    const positionals = command === 'upload-offline' ? 1 : 0
+    const positionals = command === 'upload-offline' || command === 'explain' ? 1 : 0
     if (extraAt.length > positionals) {
       return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
     }
+    if (command === 'explain') return explainCommand(extra[0], flags.json === true, io)
     if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
     if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
     if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out)

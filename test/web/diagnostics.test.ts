@@ -103,10 +103,10 @@ describe('buildDiagnostics for a ticket', () => {
       attempt: direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key'),
       outcome: failure({ ...describeError('cannot_connect_to_server'), networkCause: 'ECONNREFUSED 127.0.0.1:4010' }),
       at: AT,
-      reference: 'LM-CCTS-000-7K3Q',
+      reference: 'LM-CNX-000-7K3Q',
       timeZone: 'Europe/Vienna'
     }).split('\n')
-    expect(text[1]).toBe('Reference: LM-CCTS-000-7K3Q')
+    expect(text[1]).toBe('Reference: LM-CNX-000-7K3Q')
     expect(text).toContain('Licence key: ••••9876')
     expect(text).toContain('Time zone: Europe/Vienna')
     expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { describeError, ERROR_CATALOGUE, type KnownErrorCode } from '../../src/shared/errors'
+import { describeError, describeServerError, ERROR_CATALOGUE, type AppError, type KnownErrorCode } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
@@ -88,9 +88,9 @@ describe('This PC has no internet: writing a request file', () => {
 })
 
 describe('the offer after a deactivation could not reach the server', () => {
-  async function failOnline(code: KnownErrorCode, method: 'license-key' | 'sso-code') {
+  async function failOnline(code: KnownErrorCode, method: 'license-key' | 'sso-code', error: AppError = describeServerError(code)) {
     const api = new FakeApi()
-    api.failWith(code)
+    api.failWithError(error)
     const rendered = await renderForm(api)
     const { user } = rendered
     if (method === 'license-key') {
@@ -133,6 +133,22 @@ describe('the offer after a deactivation could not reach the server', () => {
   it('after a company sign-in attempt it says that sign-in needs the identity provider online', async () => {
     await failOnline('cannot_connect_to_server', 'sso-code')
     expect(screen.getByText(/Company sign-in needs your identity provider online/)).toBeInTheDocument()
+  })
+
+  it.each([
+    ['cannot_connect_to_server', describeError('cannot_connect_to_server', { detail: { reach: 'refused' } })],
+    ['dns_failure', describeError('dns_failure', { detail: { resolver: 'no-such-name' } })]
+  ] as const)('a %s whose cause shows this PC’s network works does not offer the no-internet path', async (code, error) => {
+    expect(error.networkWorks).toBe(true)
+    await failOnline(code, 'license-key', error)
+    expect(screen.getByText(error.explanation)).toBeInTheDocument()
+    expect(screen.queryByText(/No internet on this PC\?/)).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Write a request file instead' })).toBeNull()
+  })
+
+  it('the same failure with a cause that does not show the network works still offers it', async () => {
+    await failOnline('cannot_connect_to_server', 'license-key', describeError('cannot_connect_to_server', { detail: { reach: 'pc-online' } }))
+    expect(screen.getByRole('button', { name: 'Write a request file instead' })).toBeInTheDocument()
   })
 
   it.each(['device_not_found', 'internal_error', 'date_header_diff'] as const)('a %s (not a transport failure) does not offer it', async (code) => {

@@ -31,6 +31,7 @@ export function toAppError(error: AppError): AppError {
   if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
   if (error.field !== undefined) out.field = error.field
   if (error.networkCause !== undefined) out.networkCause = error.networkCause
+  if (error.networkWorks === true) out.networkWorks = true
   return out
 }
 

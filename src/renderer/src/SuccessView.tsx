@@ -5,7 +5,7 @@ import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
-import { formatTime } from './format-time'
+import { formatLocalTime } from '../../shared/format-time'
 
 interface SuccessViewProps {
   result: DeactivationResult
@@ -36,7 +36,7 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
         <dt>Time</dt>
         <dd>
-          <time dateTime={result.at}>{formatTime(result.at)}</time>
+          <time dateTime={result.at}>{formatLocalTime(result.at)}</time>
         </dd>
       </dl>
       <ReferenceLine reference={reference} />

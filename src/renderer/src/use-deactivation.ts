@@ -39,7 +39,7 @@ export function useDeactivation() {
       setProgress(null)
       try {
         const outcome = await run(api, attempt, setProgress)
-        return { outcome, at: new Date(), reference: makeReference(outcome.ok ? 'ok' : outcome.error) }
+        return { outcome, at: new Date(), reference: makeReference(outcome.ok ? { success: 'server' } : outcome.error) }
       } finally {
         running.current = false
       }

@@ -7,7 +7,7 @@ import { failure, type Outcome } from '../../../shared/outcome'
 import { CopyButton } from '../CopyButton'
 import { buildUploadDiagnostics } from '../diagnostics'
 import { ErrorNotice } from '../ErrorNotice'
-import { formatTime } from '../format-time'
+import { formatLocalTime } from '../../../shared/format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
@@ -39,7 +39,7 @@ function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadR
       </p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
-        Confirmed at <time dateTime={result.at}>{formatTime(result.at)}</time>. The file cannot be used again.
+        Confirmed at <time dateTime={result.at}>{formatLocalTime(result.at)}</time>. The file cannot be used again.
       </p>
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>

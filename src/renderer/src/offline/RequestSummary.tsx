@@ -1,5 +1,5 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
-import { formatTime } from '../format-time'
+import { formatLocalTime } from '../../../shared/format-time'
 
 /** What a request file frees: bundle, hardware id, the licence (key masked) and where it came from. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
@@ -15,7 +15,7 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
       <dd className={summary.method === 'license-key' ? 'mono' : undefined}>{summary.licence}</dd>
       <dt>Written</dt>
       <dd>
-        <time dateTime={summary.writtenAt}>{formatTime(summary.writtenAt)}</time>
+        <time dateTime={summary.writtenAt}>{formatLocalTime(summary.writtenAt)}</time>
       </dd>
       <dt>Written by</dt>
       <dd>{summary.writtenBy}</dd>

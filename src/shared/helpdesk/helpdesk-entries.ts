@@ -1,0 +1,77 @@
+import { ERROR_CATALOGUE, SUCCESS, UNKNOWN_SERVER_ERROR, type CaseWords, type HelpdeskWords, type KnownErrorCode } from '../errors'
+import { EXPECTED_STATUS } from './helpdesk-words'
+import type { ReferenceMeaning } from './reference'
+
+/** Everything the helpdesk is told about one kind of result: a success, a catalogue error, or a server code the app does not know. */
+export interface HelpdeskEntry {
+  /** The result's anchor in the helpdesk guide: the error code, `success` or `unknown-server-code`. */
+  id: string
+  meaning: ReferenceMeaning
+  mnemonic: string
+  /** What the caller reads as the result's heading. */
+  title: string
+  explanation: string
+  /** What the app tells the caller to do (none for a success). */
+  action?: string
+  commandLineAction?: string
+  helpdesk: HelpdeskWords
+  cases?: Readonly<Record<string, CaseWords>>
+  /** The catalogue's HTTP status (0: none, or it varies). */
+  status: number
+  sandboxOnly: boolean
+  /** Which status parts its reference can carry, in words. */
+  expectedStatus: string
+}
+
+function errorEntry(code: KnownErrorCode): HelpdeskEntry {
+  const e = ERROR_CATALOGUE[code]
+  return {
+    id: code,
+    meaning: { kind: 'error', code },
+    mnemonic: e.mnemonic,
+    title: e.title,
+    explanation: e.explanation,
+    action: e.action,
+    ...('commandLineAction' in e ? { commandLineAction: e.commandLineAction } : {}),
+    helpdesk: e.helpdesk,
+    ...('cases' in e ? { cases: e.cases } : {}),
+    status: e.status,
+    sandboxOnly: 'sandboxOnly' in e,
+    expectedStatus: 'onThisPc' in e ? EXPECTED_STATUS.thisPc : EXPECTED_STATUS.server
+  }
+}
+
+const SUCCESS_ENTRY: HelpdeskEntry = {
+  id: 'success',
+  meaning: { kind: 'success' },
+  mnemonic: SUCCESS.mnemonic,
+  title: SUCCESS.title,
+  explanation: SUCCESS.explanation,
+  helpdesk: SUCCESS.helpdesk,
+  status: 200,
+  sandboxOnly: false,
+  expectedStatus: EXPECTED_STATUS.success
+}
+
+const UNKNOWN_ENTRY: HelpdeskEntry = {
+  id: 'unknown-server-code',
+  meaning: { kind: 'unknown-server-code' },
+  mnemonic: UNKNOWN_SERVER_ERROR.mnemonic,
+  title: UNKNOWN_SERVER_ERROR.title,
+  explanation: UNKNOWN_SERVER_ERROR.explanation,
+  action: UNKNOWN_SERVER_ERROR.action,
+  helpdesk: UNKNOWN_SERVER_ERROR.helpdesk,
+  status: 0,
+  sandboxOnly: false,
+  expectedStatus: EXPECTED_STATUS.unknownCode
+}
+
+/** Every result a reference can stand for: the success, each catalogue entry in catalogue order, then the unknown server code. */
+export const HELPDESK_ENTRIES: readonly HelpdeskEntry[] = [SUCCESS_ENTRY, ...(Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]).map(errorEntry), UNKNOWN_ENTRY]
+
+/** The entry a decoded reference stands for. */
+export function helpdeskEntry(meaning: ReferenceMeaning): HelpdeskEntry {
+  if (meaning.kind === 'success') return SUCCESS_ENTRY
+  if (meaning.kind === 'unknown-server-code') return UNKNOWN_ENTRY
+  return errorEntry(meaning.code)
+}
