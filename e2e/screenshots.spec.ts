@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/test'
 import { OfflineScreens } from './fixtures/offline-screens'
+import { AS_THE_USER_SEES_IT } from './fixtures/guide-pictures'
 import { photograph } from './fixtures/photograph'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
@@ -7,8 +8,10 @@ import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 /*
  * A tour of the main states, asserted and photographed (e2e/fixtures/photograph.ts):
  * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/
- * (light theme, 900×700).
+ * as the user sees the window (e2e/fixtures/guide-pictures.ts): 520 wide, light theme,
+ * the sandbox banner, neutral example values.
  */
+test.use(AS_THE_USER_SEES_IT)
 
 test.describe('screenshots of the main states', () => {
   test('form, confirmation, success', async ({ app, machineHardwareId }) => {

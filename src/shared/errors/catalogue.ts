@@ -19,6 +19,9 @@ const signInIncomplete = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: '
 /** Nothing was sent to a licence server (for entries that are not `beforeSending`). */
 const nothingSent = <E extends CatalogueEntry>(e: E): E => ({ ...e, onThisPc: true })
 
+/** An answer whose HTTP status is its own, whatever it is: the error carries it (status 0 here). */
+const withAnswersStatus = <E extends CatalogueEntry>(e: E): E => ({ ...e, statusVaries: true })
+
 /** A failure inside the app itself. */
 const insideTheApp = <E extends CatalogueEntry>(e: E): E => ({ ...e, exit: 'unexpected' })
 
@@ -763,53 +766,60 @@ export const ERROR_CATALOGUE = {
       next: 'If it lasts, tell the software vendor’s support. The caller can also write a request file now and upload it once the server is back.'
     }
   ),
-  empty_error_body: entry(
-    'server',
-    0,
-    'The server gave an empty error',
-    'The server reported a failure but said nothing about it.',
-    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1),
-    {
-      mnemonic: 'SHH',
-      say: 'The server reported a failure without saying what it was. Please try again later.',
-      check: 'The HTTP status in the reference (its third part).',
-      next: NEXT_VENDOR
-    }
-  ),
-  non_json_error_body: entry(
-    'server',
-    0,
-    'The server gave an unreadable error',
-    'The server reported a failure in a form the app cannot read.',
-    'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1),
-    {
-      mnemonic: 'GRBG',
-      say: 'The server reported a failure in a form the app cannot read. Please try again later.',
-      check: 'The HTTP status in the reference; whether a proxy answers for the server (try another network).',
-      next: NEXT_VENDOR
-    }
-  ),
-  html_error_body: withCases(
+  empty_error_body: withAnswersStatus(
     entry(
-      'network',
+      'server',
       0,
-      'A web page answered instead of the licence server',
-      'Something between this PC and the server — a proxy, firewall or captive portal — answered with a web page.',
-      'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.',
+      'The server gave an empty error',
+      'The server reported a failure but said nothing about it.',
+      'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1),
       {
-        mnemonic: 'WEB',
-        say: 'A web page answered instead of the licence server: often a hotel or guest Wi-Fi sign-in page, or a company firewall. If your browser shows a sign-in page for the network, please sign in there first.',
-        check:
-          'Whether the caller is on a guest or hotel network (a sign-in page) or a company network; the HTTP status in the reference (301 or 302: a redirect).',
-        next: 'After signing in to the network the caller presses Try again. On a company network, pass the ticket to the IT department to let the licence server through.'
+        mnemonic: 'SHH',
+        say: 'The server reported a failure without saying what it was. Please try again later.',
+        check: 'The HTTP status in the reference (its third part).',
+        next: NEXT_VENDOR
       }
-    ),
-    'answer',
-    {
-      redirect: {
-        explanation: 'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
+    )
+  ),
+  non_json_error_body: withAnswersStatus(
+    entry(
+      'server',
+      0,
+      'The server gave an unreadable error',
+      'The server reported a failure in a form the app cannot read.',
+      'Try again later. If it keeps happening, ' + ASK_VENDOR.charAt(0).toLowerCase() + ASK_VENDOR.slice(1),
+      {
+        mnemonic: 'GRBG',
+        say: 'The server reported a failure in a form the app cannot read. Please try again later.',
+        check: 'The HTTP status in the reference; whether a proxy answers for the server (try another network).',
+        next: NEXT_VENDOR
       }
-    }
+    )
+  ),
+  html_error_body: withAnswersStatus(
+    withCases(
+      entry(
+        'network',
+        0,
+        'A web page answered instead of the licence server',
+        'Something between this PC and the server — a proxy, firewall or captive portal — answered with a web page.',
+        'Sign in to the network if it asks you to, or ask your IT department to allow the licence server.',
+        {
+          mnemonic: 'WEB',
+          say: 'A web page answered instead of the licence server: often a hotel or guest Wi-Fi sign-in page, or a company firewall. If your browser shows a sign-in page for the network, please sign in there first.',
+          check:
+            'Whether the caller is on a guest or hotel network (a sign-in page) or a company network; the HTTP status in the reference (301 or 302: a redirect).',
+          next: 'After signing in to the network the caller presses Try again. On a company network, pass the ticket to the IT department to let the licence server through.'
+        }
+      ),
+      'answer',
+      {
+        redirect: {
+          explanation:
+            'The answer was a redirect to another address, not the License API: a proxy, firewall or captive portal may have intercepted the request.'
+        }
+      }
+    )
   ),
   unexpected_response: entry(
     'server',
@@ -1352,7 +1362,7 @@ export const UNKNOWN_SERVER_ERROR: CatalogueEntry = entry(
 /** What a success means for the helpdesk, and its reference mnemonic (`LM-YES-200-…`, `LM-YES-PC-…`). */
 export const SUCCESS = {
   mnemonic: 'YES',
-  title: 'Done',
+  title: 'Licence deactivated (or another success)',
   explanation:
     'The app did what was asked. With a status (200) the licence server confirmed it: the seat is free on the hardware id named (or, after “activate”, taken). With PC no server was asked: the hardware id was read, or a request file was written, and that seat is freed only when the file is uploaded.',
   helpdesk: {

@@ -63,6 +63,8 @@ export interface CatalogueEntry {
    * Its reference carries `PC` where others carry the HTTP status.
    */
   onThisPc?: true
+  /** An answer that comes with its own HTTP status, whatever it is (`status` is then 0): the reference carries that status. */
+  statusVaries?: true
   /** The entry's cases by name, for the helpdesk guide (the words a detail chooses). */
   cases?: Readonly<Record<string, CaseWords>>
   /**
@@ -81,7 +83,7 @@ export interface CatalogueEntry {
 }
 
 /** What the catalogue holds about an entry that stays in the main process and the guide. */
-type CatalogueOnly = 'exit' | 'explain' | 'advise' | 'caseOf' | 'commandLineAction' | 'mnemonic' | 'helpdesk' | 'onThisPc' | 'cases'
+type CatalogueOnly = 'exit' | 'explain' | 'advise' | 'caseOf' | 'commandLineAction' | 'mnemonic' | 'helpdesk' | 'onThisPc' | 'statusVaries' | 'cases'
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
 export interface AppError extends Omit<CatalogueEntry, CatalogueOnly> {

@@ -1,5 +1,5 @@
 import { ERROR_CATALOGUE, SUCCESS, UNKNOWN_SERVER_ERROR, type CaseWords, type HelpdeskWords, type KnownErrorCode } from '../errors'
-import { EXPECTED_STATUS } from './helpdesk-words'
+import { EXPECTED_STATUS, STATUS_WORDS } from './helpdesk-words'
 import type { ReferenceMeaning } from './reference'
 
 /** Everything the helpdesk is told about one kind of result: a success, a catalogue error, or a server code the app does not know. */
@@ -19,8 +19,10 @@ export interface HelpdeskEntry {
   /** The catalogue's HTTP status (0: none, or it varies). */
   status: number
   sandboxOnly: boolean
-  /** Which status parts its reference can carry, in words. */
+  /** Which status parts its reference can carry, as a refusal of `explain` says it. */
   expectedStatus: string
+  /** What its reference's status part says, as the guide and `explain` describe it. */
+  statusWords: string
 }
 
 function errorEntry(code: KnownErrorCode): HelpdeskEntry {
@@ -37,7 +39,9 @@ function errorEntry(code: KnownErrorCode): HelpdeskEntry {
     ...('cases' in e ? { cases: e.cases } : {}),
     status: e.status,
     sandboxOnly: 'sandboxOnly' in e,
-    expectedStatus: 'onThisPc' in e ? EXPECTED_STATUS.thisPc : EXPECTED_STATUS.server
+    expectedStatus: 'onThisPc' in e ? EXPECTED_STATUS.thisPc : 'statusVaries' in e ? EXPECTED_STATUS.answersStatus : EXPECTED_STATUS.server,
+    statusWords:
+      'onThisPc' in e ? STATUS_WORDS.thisPc : 'statusVaries' in e ? STATUS_WORDS.varies : e.status > 0 ? STATUS_WORDS.answered(e.status) : STATUS_WORDS.noAnswer
   }
 }
 
@@ -50,7 +54,8 @@ const SUCCESS_ENTRY: HelpdeskEntry = {
   helpdesk: SUCCESS.helpdesk,
   status: 200,
   sandboxOnly: false,
-  expectedStatus: EXPECTED_STATUS.success
+  expectedStatus: EXPECTED_STATUS.success,
+  statusWords: `${STATUS_WORDS.answered(200)}; or ${STATUS_WORDS.thisPc}`
 }
 
 const UNKNOWN_ENTRY: HelpdeskEntry = {
@@ -63,7 +68,8 @@ const UNKNOWN_ENTRY: HelpdeskEntry = {
   helpdesk: UNKNOWN_SERVER_ERROR.helpdesk,
   status: 0,
   sandboxOnly: false,
-  expectedStatus: EXPECTED_STATUS.unknownCode
+  expectedStatus: EXPECTED_STATUS.unknownCode,
+  statusWords: STATUS_WORDS.varies
 }
 
 /** Every result a reference can stand for: the success, each catalogue entry in catalogue order, then the unknown server code. */

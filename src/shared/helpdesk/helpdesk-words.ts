@@ -25,6 +25,7 @@ export const STATUS_WORDS = {
   answered: (status: number) => `${String(status).padStart(3, '0')}: the licence server answered with HTTP ${status}`,
   noAnswer: '000: a server was asked and no answer came back (network, time limit, cut connection)',
   thisPc: 'PC: no licence server was asked to change anything; the result was decided on this PC',
+  varies: 'the HTTP status the answer came with (it varies)',
   absent: 'not given (any status fits these letters)'
 } as const
 
@@ -42,6 +43,7 @@ export const REFERENCE_PROBLEMS = {
 export const EXPECTED_STATUS = {
   thisPc: 'always ends in PC (no server is asked)',
   server: 'carries the server’s HTTP status or 000, never PC',
+  answersStatus: 'carries the HTTP status the answer came with (it varies), never PC',
   success: 'carries 200 (the server confirmed) or PC (nothing was sent)',
   unknownCode: 'always carries the server’s HTTP status'
 } as const
