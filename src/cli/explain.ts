@@ -57,7 +57,12 @@ export function explainReference(text: string | undefined): Outcome<Explanation>
   if (read.ok) return success(explanationOf(read.reference))
   if (read.problem === 'malformed') return refuse(REFERENCE_PROBLEMS.malformed)
   // Only the letters are quoted back: they passed the mnemonic pattern, so they hold nothing else.
-  const mnemonic = text.trim().toUpperCase().split(/[\s.\-_–—]+/u).filter((p) => p !== '' && p !== 'LM')[0] ?? ''
+  const mnemonic =
+    text
+      .trim()
+      .toUpperCase()
+      .split(/[\s.\-_–—]+/u)
+      .filter((p) => p !== '' && p !== 'LM')[0] ?? ''
   if (read.problem === 'unknown-mnemonic' || read.near === undefined) return refuse(REFERENCE_PROBLEMS.unknownMnemonic(mnemonic))
   const near = helpdeskEntry(read.near)
   return refuse(REFERENCE_PROBLEMS.statusDoesNotFit(near.mnemonic, near.title, near.expectedStatus))

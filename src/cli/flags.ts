@@ -22,7 +22,8 @@ export const ARGUMENT_NAMES: Readonly<Record<string, string>> = {
 
 /** The login options of each kind of command, as a problem with the credentials names them. */
 export const CREDENTIAL_OPTIONS = {
-  online: 'the login options (exactly one of: --license-key; --username with a password; --id-token or --code with --customer-account; --sso with --customer-account)',
+  online:
+    'the login options (exactly one of: --license-key; --username with a password; --id-token or --code with --customer-account; --sso with --customer-account)',
   offline: 'the login options (exactly one of --license-key or --username)'
 } as const
 

@@ -53,11 +53,7 @@ export function formatActivation(result: ActivationResult, server: string): stri
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [
-    ...hardwareIdLines(info.id, ''),
-    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
-    `How:         ${info.description}`
-  ].join('\n')
+  return [...hardwareIdLines(info.id, ''), `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${info.description}`].join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {

@@ -6,5 +6,9 @@
 export function formatLocalTime(iso: string, options: { locale?: string; timeZone?: string } = {}): string {
   const time = new Date(iso)
   if (Number.isNaN(time.getTime())) return iso
-  return time.toLocaleString(options.locale, { dateStyle: 'medium', timeStyle: 'long', ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}) })
+  return time.toLocaleString(options.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {})
+  })
 }

@@ -1,6 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { describeError, describeServerError, ERROR_CATALOGUE, type AppError, type KnownErrorCode } from '../../src/shared/errors'
+import { formatLocalTime } from '../../src/shared/format-time'
+import { hardwareIdFingerprint } from '../../src/shared/helpdesk/hardware-id-format'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
@@ -43,6 +45,9 @@ describe('This PC has no internet: writing a request file', () => {
     expect(view).toHaveTextContent('“Upload a request file” screen')
     expect(view).toHaveTextContent('Treat the product on this PC as deactivated from now on')
     expect(within(view).getByText(REQUEST_SUMMARY.licence)).toBeInTheDocument()
+    // The fingerprint a helpdesk compares by voice, as on the form and in the confirmation; the time with its zone.
+    expect(within(view).getByText(hardwareIdFingerprint(REQUEST_SUMMARY.hardwareId))).toBeInTheDocument()
+    expect(within(view).getByText(formatLocalTime(REQUEST_SUMMARY.writtenAt))).toBeInTheDocument()
   })
 
   it('username method with a hardware id override; no password is asked or sent', async () => {

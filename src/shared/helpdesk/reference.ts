@@ -118,7 +118,13 @@ export function readReference(text: string): { ok: true; reference: DecodedRefer
   const meaning = meaningOf(mnemonic)
   if (meaning === undefined) return { ok: false, problem: 'unknown-mnemonic' }
   const statusMeaning: StatusMeaning | undefined =
-    status === undefined ? undefined : status === NO_SERVER_ASKED ? { kind: 'this-pc' } : status === NO_ANSWER ? { kind: 'no-answer' } : { kind: 'answered', status: Number(status) }
+    status === undefined
+      ? undefined
+      : status === NO_SERVER_ASKED
+        ? { kind: 'this-pc' }
+        : status === NO_ANSWER
+          ? { kind: 'no-answer' }
+          : { kind: 'answered', status: Number(status) }
   if (statusMeaning !== undefined && !statusFits(meaning, statusMeaning)) return { ok: false, problem: 'status-does-not-fit', near: meaning }
   const normalised = ['LM', mnemonic, status, ticketId].filter((part) => part !== undefined).join('-')
   return {

@@ -80,7 +80,10 @@ describe('license-manager explain <reference>', () => {
       [['explain'], /This is not a License Manager reference/],
       [['explain', 'my-password-123'], /This is not a License Manager reference/],
       [['explain', 'LM-ZZZZ-400-7K3Q'], /No License Manager result has the letters ZZZZ/],
-      [['explain', 'LM-DNF-PC-7K3Q'], /The letters DNF stand for “This PC is not activated on that licence”, whose reference carries the server’s HTTP status or 000, never PC/],
+      [
+        ['explain', 'LM-DNF-PC-7K3Q'],
+        /The letters DNF stand for “This PC is not activated on that licence”, whose reference carries the server’s HTTP status or 000, never PC/
+      ],
       [['explain', 'LM-DNF-400-7K3Q', 'extra'], /Unexpected argument at position 3/]
     ]
     for (const [args, message] of cases) {

@@ -14,7 +14,7 @@ const bytes =
 const CODES = Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]
 
 /** Positions where two mnemonics of one length differ. */
-const differences = (a: string, b: string) => [...a].filter((letter, i) => letter !== b[i]).length
+const differences = (a: string, b: string) => Array.from({ length: a.length }, (_, i) => a[i] !== b[i]).filter(Boolean).length
 
 describe('the mnemonics', () => {
   const mnemonics = HELPDESK_ENTRIES.map((e) => e.mnemonic)
@@ -83,7 +83,10 @@ describe('reading a reference back', () => {
       expect(read, code).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code } } })
     }
     expect(readReference(makeReference({ success: 'server' }))).toMatchObject({ ok: true, reference: { meaning: { kind: 'success' } } })
-    expect(readReference(makeReference({ success: 'this-pc' }))).toMatchObject({ ok: true, reference: { meaning: { kind: 'success' }, status: { kind: 'this-pc' } } })
+    expect(readReference(makeReference({ success: 'this-pc' }))).toMatchObject({
+      ok: true,
+      reference: { meaning: { kind: 'success' }, status: { kind: 'this-pc' } }
+    })
     expect(readReference(makeReference({ code: 'not_in_the_catalogue', status: 422 }))).toMatchObject({
       ok: true,
       reference: { meaning: { kind: 'unknown-server-code' }, status: { kind: 'answered', status: 422 } }
@@ -94,7 +97,10 @@ describe('reading a reference back', () => {
     for (const typed of ['LM-DNF-400-7K3Q', 'lm dnf 400 7k3q', 'DNF-4OO-7K3Q', ' lm.dnf.400 ', 'dnf']) {
       expect(readReference(typed), typed).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code: 'device_not_found' } } })
     }
-    expect(readReference('lm dnf 4oo 7k3q')).toMatchObject({ ok: true, reference: { normalised: 'LM-DNF-400-7K3Q', status: { kind: 'answered', status: 400 } } })
+    expect(readReference('lm dnf 4oo 7k3q')).toMatchObject({
+      ok: true,
+      reference: { normalised: 'LM-DNF-400-7K3Q', status: { kind: 'answered', status: 400 } }
+    })
     expect(readReference('LM-CNX-000')).toMatchObject({ ok: true, reference: { normalised: 'LM-CNX-000', status: { kind: 'no-answer' } } })
   })
 

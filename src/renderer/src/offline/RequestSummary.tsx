@@ -1,7 +1,8 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
 import { formatLocalTime } from '../../../shared/format-time'
+import { hardwareIdFingerprint } from '../../../shared/helpdesk/hardware-id-format'
 
-/** What a request file frees: bundle, hardware id, the licence (key masked) and where it came from. */
+/** What a request file frees: bundle, hardware id and its fingerprint, the licence (key masked) and where it came from. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
   return (
     <dl className="facts">
@@ -11,6 +12,8 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
       <dd>
         <code className="hardware-id">{summary.hardwareId}</code>
       </dd>
+      <dt>Fingerprint</dt>
+      <dd className="mono">{hardwareIdFingerprint(summary.hardwareId)}</dd>
       <dt>{summary.method === 'license-key' ? 'Licence key' : 'Username'}</dt>
       <dd className={summary.method === 'license-key' ? 'mono' : undefined}>{summary.licence}</dd>
       <dt>Written</dt>
