@@ -56,14 +56,8 @@ export function explainReference(text: string | undefined): Outcome<Explanation>
   const read = readReference(text)
   if (read.ok) return success(explanationOf(read.reference))
   if (read.problem === 'malformed') return refuse(REFERENCE_PROBLEMS.malformed)
-  // Only the letters are quoted back: they passed the mnemonic pattern, so they hold nothing else.
-  const mnemonic =
-    text
-      .trim()
-      .toUpperCase()
-      .split(/[\s.\-_–—]+/u)
-      .filter((p) => p !== '' && p !== 'LM')[0] ?? ''
-  if (read.problem === 'unknown-mnemonic' || read.near === undefined) return refuse(REFERENCE_PROBLEMS.unknownMnemonic(mnemonic))
+  // Only the letters are quoted back: 3–4 of the spoken alphabet, nothing else of what was typed.
+  if (read.problem === 'unknown-mnemonic' || read.near === undefined) return refuse(REFERENCE_PROBLEMS.unknownMnemonic(read.letters ?? ''))
   const near = helpdeskEntry(read.near)
   return refuse(REFERENCE_PROBLEMS.statusDoesNotFit(near.mnemonic, near.title, near.expectedStatus))
 }

@@ -187,7 +187,7 @@ export const ERROR_CATALOGUE = {
         mnemonic: 'DNF',
         say: 'The licence is not active on the hardware id this app sent. Either the seat is already free, or the licensed program uses a different hardware id. Please open the licensed program and read me the hardware id it shows.',
         check:
-          'Compare the fingerprint of the id the program shows with the fingerprint in the diagnostics (“Hardware id in groups … fingerprint …”). Different: the caller presses Try again (the cursor lands in Hardware id override), pastes the program’s id and deactivates again. The same: the seat is already free.',
+          'Compare the fingerprint of the id the program shows with the fingerprint of the id sent: in the diagnostics (“Hardware id in groups … fingerprint …”), or on the command line with license-manager hardware-id. Different: the caller presses Try again (the cursor lands in Hardware id override), pastes the program’s id and deactivates again. The same: the seat is already free.',
         next: 'If the same id answers this again, the seat is free: the caller activates on the new PC. If that activation finds no free seat, send the diagnostics to the software vendor’s support.'
       }
     ),

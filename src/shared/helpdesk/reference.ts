@@ -72,6 +72,8 @@ export interface DecodedReference {
 export interface UnreadableReference {
   problem: 'malformed' | 'unknown-mnemonic' | 'status-does-not-fit'
   near?: ReferenceMeaning
+  /** With an unknown mnemonic: the letters read as one (spoken-alphabet letters only, safe to quote). */
+  letters?: string
 }
 
 const meaningsByMnemonic = (): Map<string, ReferenceMeaning> => {
@@ -95,48 +97,60 @@ export function meaningOf(mnemonic: string): ReferenceMeaning | undefined {
 const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', I: '1', L: '1' }
 const asDigits = (part: string) => part.replace(/[OIL]/g, (c) => DIGIT_LOOKALIKES[c] ?? c)
 
+/** What a reference looks like once its separators are gone: letters, a status, a ticket id. */
+const REFERENCE_SHAPE = /^[A-Z]{3,4}(?:[0-9OIL]{3}|PC)?(?:[0-9A-Z]{4})?$/
+
+/** The status and ticket after a mnemonic: `PC` or three digits, then four characters; both may be left out. */
+function statusAndTicket(rest: string): { status?: string; ticket?: string } | undefined {
+  const status = rest.startsWith(NO_SERVER_ASKED) ? NO_SERVER_ASKED : rest.length >= 3 ? asDigits(rest.slice(0, 3)) : rest
+  const ticketPart = rest.slice(status.length)
+  const ticket = ticketPart === '' ? undefined : asDigits(ticketPart)
+  if (status !== '' && status !== NO_SERVER_ASKED && !/^\d{3}$/.test(status)) return undefined
+  if (ticket !== undefined && !/^[0-9A-HJKMNP-TV-Z]{4}$/.test(ticket)) return undefined
+  return { ...(status !== '' ? { status } : {}), ...(ticket !== undefined ? { ticket } : {}) }
+}
+
+const statusMeaningOf = (status: string): StatusMeaning =>
+  status === NO_SERVER_ASKED ? { kind: 'this-pc' } : status === NO_ANSWER ? { kind: 'no-answer' } : { kind: 'answered', status: Number(status) }
+
 /**
  * Reads a reference as a person types what they heard: any case, parts separated by "-",
- * spaces or dots, with or without `LM`, the status and the ticket id (`dnf`, `LM DNF 400`,
- * `lm-dnf-4oo-7k3q`). The letters must be a mnemonic of this app, and the status must fit it
- * (`PC` only for results decided on this PC).
+ * spaces or dots or not at all, letter by letter, with or without `LM`, the status and the
+ * ticket id (`dnf`, `LM DNF 400`, `lm-dnf-4oo-7k3q`, `L M D N F 4 0 0`). The letters must be
+ * a mnemonic of this app, and the status must fit it (`PC` only for results decided on this PC).
  */
 export function readReference(text: string): { ok: true; reference: DecodedReference } | ({ ok: false } & UnreadableReference) {
-  const parts = text
-    .trim()
-    .toUpperCase()
-    .split(/[\s.\-_–—]+/u)
-    .filter((part) => part !== '')
-  if (parts[0] === 'LM') parts.shift()
-  if (parts.length < 1 || parts.length > 3) return { ok: false, problem: 'malformed' }
-  const [mnemonic = '', rawStatus, rawTicket] = parts
-  if (!MNEMONIC_PATTERN.test(mnemonic)) return { ok: false, problem: 'malformed' }
-  const status = rawStatus === undefined ? undefined : rawStatus === NO_SERVER_ASKED ? rawStatus : asDigits(rawStatus)
-  const ticketId = rawTicket === undefined ? undefined : asDigits(rawTicket)
-  if (status !== undefined && !/^(?:\d{3}|PC)$/.test(status)) return { ok: false, problem: 'malformed' }
-  if (ticketId !== undefined && !/^[0-9A-HJKMNP-TV-Z]{4}$/.test(ticketId)) return { ok: false, problem: 'malformed' }
-  const meaning = meaningOf(mnemonic)
-  if (meaning === undefined) return { ok: false, problem: 'unknown-mnemonic' }
-  const statusMeaning: StatusMeaning | undefined =
-    status === undefined
-      ? undefined
-      : status === NO_SERVER_ASKED
-        ? { kind: 'this-pc' }
-        : status === NO_ANSWER
-          ? { kind: 'no-answer' }
-          : { kind: 'answered', status: Number(status) }
-  if (statusMeaning !== undefined && !statusFits(meaning, statusMeaning)) return { ok: false, problem: 'status-does-not-fit', near: meaning }
-  const normalised = ['LM', mnemonic, status, ticketId].filter((part) => part !== undefined).join('-')
-  return {
-    ok: true,
-    reference: {
-      normalised,
+  const compact = text.toUpperCase().replace(/[\s.\-_–—]+/gu, '')
+  const body = compact.startsWith('LM') ? compact.slice(2) : compact
+  if (!REFERENCE_SHAPE.test(body)) return { ok: false, problem: 'malformed' }
+  let near: ReferenceMeaning | undefined
+  let lettersKnown = false
+  const readings: DecodedReference[] = []
+  for (const length of [4, 3]) {
+    const mnemonic = body.slice(0, length)
+    const meaning = mnemonic.length === length && MNEMONIC_PATTERN.test(mnemonic) ? meaningOf(mnemonic) : undefined
+    if (meaning !== undefined) lettersKnown = true
+    const parts = meaning === undefined ? undefined : statusAndTicket(body.slice(length))
+    if (meaning === undefined || parts === undefined) continue
+    const status = parts.status === undefined ? undefined : statusMeaningOf(parts.status)
+    if (status !== undefined && !statusFits(meaning, status)) {
+      near = meaning
+      continue
+    }
+    readings.push({
+      normalised: ['LM', mnemonic, parts.status, parts.ticket].filter((part) => part !== undefined).join('-'),
       mnemonic,
       meaning,
-      ...(statusMeaning !== undefined ? { status: statusMeaning } : {}),
-      ...(ticketId !== undefined ? { ticket: ticketId } : {})
-    }
+      ...(status !== undefined ? { status } : {}),
+      ...(parts.ticket !== undefined ? { ticket: parts.ticket } : {})
+    })
   }
+  const [reading, ...others] = readings
+  if (reading !== undefined && others.length === 0) return { ok: true, reference: reading }
+  if (reading === undefined && near !== undefined) return { ok: false, problem: 'status-does-not-fit', near }
+  if (reading === undefined && !lettersKnown && /^[A-HJKMNP-TV-Z]{3}/.test(body))
+    return { ok: false, problem: 'unknown-mnemonic', letters: body.match(/^[A-HJKMNP-TV-Z]{3,4}/)?.[0] ?? '' }
+  return { ok: false, problem: 'malformed' }
 }
 
 /** `PC` only where no server is asked; a success is either; an unknown server code always has the server's status. */

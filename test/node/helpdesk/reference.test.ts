@@ -94,7 +94,7 @@ describe('reading a reference back', () => {
   })
 
   it('takes what a person types after hearing it: any case, spaces, no LM, O for 0, only the letters', () => {
-    for (const typed of ['LM-DNF-400-7K3Q', 'lm dnf 400 7k3q', 'DNF-4OO-7K3Q', ' lm.dnf.400 ', 'dnf']) {
+    for (const typed of ['LM-DNF-400-7K3Q', 'lm dnf 400 7k3q', 'DNF-4OO-7K3Q', ' lm.dnf.400 ', 'dnf', 'L M D N F 4 0 0 7 K 3 Q', 'lmdnf4007k3q']) {
       expect(readReference(typed), typed).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code: 'device_not_found' } } })
     }
     expect(readReference('lm dnf 4oo 7k3q')).toMatchObject({
@@ -102,6 +102,9 @@ describe('reading a reference back', () => {
       reference: { normalised: 'LM-DNF-400-7K3Q', status: { kind: 'answered', status: 400 } }
     })
     expect(readReference('LM-CNX-000')).toMatchObject({ ok: true, reference: { normalised: 'LM-CNX-000', status: { kind: 'no-answer' } } })
+    // Letter by letter or run together, the status PC and a four-letter mnemonic still part the right way.
+    expect(readReference('l m y e s p c n z r 0')).toMatchObject({ ok: true, reference: { normalised: 'LM-YES-PC-NZR0', meaning: { kind: 'success' } } })
+    expect(readReference('LMCANCPC1234')).toMatchObject({ ok: true, reference: { normalised: 'LM-CANC-PC-1234', meaning: { code: 'sso_cancelled' } } })
   })
 
   it('refuses what no result of this app can have', () => {
@@ -109,7 +112,8 @@ describe('reading a reference back', () => {
     expect(readReference('LM-DNF-400-7K3Q-EXTRA')).toMatchObject({ ok: false, problem: 'malformed' })
     expect(readReference('LM-DNF-4000-7K3Q')).toMatchObject({ ok: false, problem: 'malformed' })
     expect(readReference('LM-DNF-400-7K3U')).toMatchObject({ ok: false, problem: 'malformed' })
-    expect(readReference('LM-ZZZZ-400-7K3Q')).toMatchObject({ ok: false, problem: 'unknown-mnemonic' })
+    expect(readReference('LM-ZZZZ-400-7K3Q')).toMatchObject({ ok: false, problem: 'unknown-mnemonic', letters: 'ZZZZ' })
+    expect(readReference('my-password-123')).toMatchObject({ ok: false, problem: 'malformed' })
     expect(readReference('LM-OK-200-7K3Q')).toMatchObject({ ok: false, problem: 'malformed' })
     // A server's answer never carries PC; a check on this PC never carries a status; a success never 000.
     expect(readReference('LM-DNF-PC-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { code: 'device_not_found' } })
