@@ -3,6 +3,7 @@ import type { DeactivationRequest } from '../../src/shared/request'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { buildDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
 import { APP_INFO, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 
@@ -148,13 +149,18 @@ describe('buildUploadDiagnostics', () => {
       app: APP_INFO,
       summary: REQUEST_SUMMARY,
       outcome: failure(describeError('offline_request_replayed', { status: 400, serverMessage: 'This request file was already used' })),
-      at: AT
+      at: AT,
+      reference: 'LM-AGN-400-7K3Q',
+      timeZone: 'Europe/Zurich'
     })
+    expect(text.split('\n')[1]).toBe('Reference: LM-AGN-400-7K3Q')
     for (const line of [
+      'Time zone: Europe/Zurich',
       'Task: upload of an offline deactivation request file',
       'Bundle: office-suite',
       'Licence key (masked): ••••DDDD',
       `Hardware id: ${PC_HARDWARE_ID.id}`,
+      `Hardware id in groups: ${inGroupsOfFour(PC_HARDWARE_ID.id)} (fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)})`,
       `Request id: ${REQUEST_SUMMARY.requestId} (format v2)`,
       'Error code: offline_request_replayed',
       'HTTP status: 400',

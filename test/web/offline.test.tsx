@@ -48,6 +48,8 @@ describe('This PC has no internet: writing a request file', () => {
     // The fingerprint a helpdesk compares by voice, as on the form and in the confirmation; the time with its zone.
     expect(within(view).getByText(hardwareIdFingerprint(REQUEST_SUMMARY.hardwareId))).toBeInTheDocument()
     expect(within(view).getByText(formatLocalTime(REQUEST_SUMMARY.writtenAt))).toBeInTheDocument()
+    // Nothing was sent yet: the reference's status part says PC.
+    expect(view).toHaveTextContent(/Reference for the helpdesk: LM-YES-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('username method with a hardware id override; no password is asked or sent', async () => {
@@ -184,6 +186,7 @@ describe('Upload a request file', () => {
     await user.click(within(panel).getByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: 'Seat freed' })).toHaveFocus()
     expect(api.calls.uploadOfflineRequest).toEqual([{ content: 'eyJyZXF1ZXN0Ijp7fX0=' }])
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/Reference for the helpdesk: LM-YES-200-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('takes a file dropped on the drop zone', async () => {
@@ -213,6 +216,7 @@ describe('Upload a request file', () => {
       expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].title)
       expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].action)
       expect(alert).toHaveTextContent(`Code: ${code} · no HTTP status`)
+      expect(alert).toHaveTextContent(new RegExp(`Reference for the helpdesk: LM-${ERROR_CATALOGUE[code].mnemonic}-PC-[0-9A-HJKMNP-TV-Z]{4}`))
       expect(screen.queryByRole('button', { name: 'Upload and free the seat' })).toBeNull()
     }
   )
@@ -225,6 +229,7 @@ describe('Upload a request file', () => {
     await user.click(await screen.findByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE.offline_request_replayed.title })).toBeInTheDocument()
     expect(screen.getByText('Code: offline_request_replayed · HTTP 400')).toBeInTheDocument()
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/Reference for the helpdesk: LM-AGN-400-[0-9A-HJKMNP-TV-Z]{4}/)
     expect(screen.getByRole('button', { name: 'Copy diagnostics' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('button', { name: 'Upload and free the seat' })).toBeInTheDocument()

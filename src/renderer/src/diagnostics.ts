@@ -141,12 +141,17 @@ export interface UploadDiagnosticsContext {
   summary: OfflineRequestSummary
   outcome: Outcome<OfflineUploadResult>
   at: Date
+  /** The reference the result showed. */
+  reference?: string
+  /** Defaults to this PC's time zone. */
+  timeZone?: string
 }
 
 /** The same report for the upload of a request file: what the file names, and the result. */
-export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiagnosticsContext): string {
-  const lines: string[] = [
-    `${app.name} diagnostics`,
+export function buildUploadDiagnostics({ app, summary, outcome, at, reference, timeZone }: UploadDiagnosticsContext): string {
+  const lines: string[] = [`${app.name} diagnostics`]
+  if (reference) lines.push(`Reference: ${reference}`)
+  lines.push(
     `App version: ${app.version}`,
     `OS: ${app.os}`,
     `Server: ${app.server}${app.sandbox ? ' (sandbox)' : ''}`,
@@ -154,10 +159,12 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
     `Bundle: ${summary.product}`,
     `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${summary.licence}`,
     `Hardware id: ${summary.hardwareId}`,
+    `Hardware id in groups: ${inGroupsOfFour(summary.hardwareId)} (fingerprint ${hardwareIdFingerprint(summary.hardwareId)})`,
     `Request id: ${summary.requestId} (format ${summary.format})`,
     `File written: ${summary.writtenAt} by ${summary.writtenBy}`,
-    `Time: ${at.toISOString()}`
-  ]
+    `Time: ${at.toISOString()}`,
+    `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`
+  )
   if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${outcome.value.at}`)
   else lines.push(...errorLines(outcome.error, []))
   return lines.join('\n') + '\n'

@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
+import { makeReference } from '../../shared/helpdesk/reference'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { ReferenceLine } from './ReferenceLine'
 import { useServices } from './services'
 
-type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError }
+type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError; reference: string }
 
 /**
  * Takes the helpdesk link's prefill at start and whenever a link arrives, hands it to
@@ -24,7 +26,7 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
       if (latest.current.busy) return
       const answer = await api.takePrefill().catch(() => null)
       if (!live || answer === null) return
-      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error })
+      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error, reference: makeReference(answer.error) })
       if (answer.value === null) return
       latest.current.apply(answer.value)
       setNotice({ kind: 'filled', prefill: answer.value })
@@ -46,6 +48,7 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
         </p>
         <p>{notice.error.explanation}</p>
         <p>{notice.error.action}</p>
+        <ReferenceLine reference={notice.reference} />
       </div>
     )
   }
