@@ -20,7 +20,8 @@ export type ExitGroup = 'invalid' | 'refused' | 'network' | 'ssoIncomplete' | 'u
 
 /**
  * What a helpdesk agent on the phone needs beyond the caller's screen: what to say, what to
- * check, and the next step when that does not help. Written for the agent, not the caller.
+ * check, and the next step when that does not help. Written for the agent, not the caller
+ * (helpdesk-words.ts holds them, per catalogue code).
  */
 export interface HelpdeskWords {
   /** What to say to the caller, in words the caller understands. */
@@ -55,8 +56,6 @@ export interface CatalogueEntry {
   title: string
   explanation: string
   action: string
-  /** For the helpdesk guide and `license-manager explain`. */
-  helpdesk: HelpdeskWords
   /**
    * No licence server was asked to change anything: the app stopped on this PC before sending
    * (a check of the input, the configuration, a request file, a sign-in that did not complete).
@@ -82,8 +81,8 @@ export interface CatalogueEntry {
   caseOf?: (detail: never) => CaseWords | undefined
 }
 
-/** What the catalogue holds about an entry that stays in the main process and the guide. */
-type CatalogueOnly = 'exit' | 'explain' | 'advise' | 'caseOf' | 'commandLineAction' | 'mnemonic' | 'helpdesk' | 'onThisPc' | 'statusVaries' | 'cases'
+/** What the catalogue holds about an entry beyond what a shown error carries. */
+type CatalogueOnly = 'exit' | 'explain' | 'advise' | 'caseOf' | 'commandLineAction' | 'mnemonic' | 'onThisPc' | 'statusVaries' | 'cases'
 
 /** A typed, plain-language failure: what the window shows and the CLI prints. */
 export interface AppError extends Omit<CatalogueEntry, CatalogueOnly> {

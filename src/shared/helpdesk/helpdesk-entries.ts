@@ -1,4 +1,5 @@
 import { ERROR_CATALOGUE, SUCCESS, UNKNOWN_SERVER_ERROR, type CaseWords, type HelpdeskWords, type KnownErrorCode } from '../errors'
+import { HELPDESK_WORDS, SUCCESS_WORDS, UNKNOWN_SERVER_CODE_WORDS } from '../errors/helpdesk-words'
 import { EXPECTED_STATUS, STATUS_WORDS } from './helpdesk-words'
 import type { ReferenceMeaning } from './reference'
 
@@ -35,7 +36,7 @@ function errorEntry(code: KnownErrorCode): HelpdeskEntry {
     explanation: e.explanation,
     action: e.action,
     ...('commandLineAction' in e ? { commandLineAction: e.commandLineAction } : {}),
-    helpdesk: e.helpdesk,
+    helpdesk: HELPDESK_WORDS[code],
     ...('cases' in e ? { cases: e.cases } : {}),
     status: e.status,
     sandboxOnly: 'sandboxOnly' in e,
@@ -51,7 +52,7 @@ const SUCCESS_ENTRY: HelpdeskEntry = {
   mnemonic: SUCCESS.mnemonic,
   title: SUCCESS.title,
   explanation: SUCCESS.explanation,
-  helpdesk: SUCCESS.helpdesk,
+  helpdesk: SUCCESS_WORDS,
   status: 200,
   sandboxOnly: false,
   expectedStatus: EXPECTED_STATUS.success,
@@ -65,7 +66,7 @@ const UNKNOWN_ENTRY: HelpdeskEntry = {
   title: UNKNOWN_SERVER_ERROR.title,
   explanation: UNKNOWN_SERVER_ERROR.explanation,
   action: UNKNOWN_SERVER_ERROR.action,
-  helpdesk: UNKNOWN_SERVER_ERROR.helpdesk,
+  helpdesk: UNKNOWN_SERVER_CODE_WORDS,
   status: 0,
   sandboxOnly: false,
   expectedStatus: EXPECTED_STATUS.unknownCode,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { ERROR_CATALOGUE } from '../../../src/shared/errors'
+import { HELPDESK_WORDS } from '../../../src/shared/errors/helpdesk-words'
 import { HELPDESK_ENTRIES, type HelpdeskEntry } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { makeReference, type ReferenceSubject } from '../../../src/shared/helpdesk/reference'
 
@@ -52,11 +53,10 @@ describe('license-manager explain <reference>', () => {
     const h = harness()
     expect(await runCli(['explain', 'lm dnf 4oo 7k3q'], h.io)).toBe(EXIT.success)
     const entry = ERROR_CATALOGUE.device_not_found
+    const words = HELPDESK_WORDS.device_not_found
     const text = h.out.stdout.replace(/\s+/g, ' ')
     expect(h.out.stdout).toMatch(/^Reference: LM-DNF-400-7K3Q\nError code: device_not_found\nStatus: 400: the licence server answered with HTTP 400\n/)
-    for (const words of [entry.title, entry.explanation, entry.helpdesk.say, entry.helpdesk.check, entry.helpdesk.next, entry.commandLineAction]) {
-      expect(text).toContain(words)
-    }
+    for (const expected of [entry.title, entry.explanation, words.say, words.check, words.next, entry.commandLineAction]) expect(text).toContain(expected)
     expect(h.out.stdout).toContain('docs/helpdesk/errors.md#device_not_found')
     expect(h.out.stderr).toBe('')
   })
