@@ -132,7 +132,7 @@ describe('the start-up failure screen', () => {
     expect(facts).toHaveTextContent('linux 6.1.0 (x64)')
     expect(await within(facts).findByText(inGroupsOfFour(PC_HARDWARE_ID.id))).toBeInTheDocument()
     expect(facts).toHaveTextContent(`fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
-    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CI-000-[0-9A-HJKMNP-TV-Z]{4}/)
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CFG-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('copies diagnostics with the version, the hardware id, the field at fault and the reference', async () => {
@@ -148,7 +148,7 @@ describe('the start-up failure screen', () => {
       `Hardware id: ${PC_HARDWARE_ID.id}`,
       'Error code: config_invalid',
       'Field: apiUrl',
-      'Reference: LM-CI-000-'
+      'Reference: LM-CFG-PC-'
     ]) {
       expect(text).toContain(line)
     }
@@ -235,7 +235,7 @@ describe('the reference for the helpdesk', () => {
     const api = new FakeApi()
     await deactivateWithKey(api)
     expect(await screen.findByRole('heading', { name: 'Licence deactivated' })).toBeInTheDocument()
-    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-OK-200-[0-9A-Z]{4}$/)
+    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-YES-200-[0-9A-Z]{4}$/)
     expect(screen.getByText(/^Next: start the licensed product on the new PC/)).toBeInTheDocument()
   })
 
