@@ -169,26 +169,26 @@ describe('the start-up failure screen', () => {
 
   it('shows the reference the main process logged the failed start under, the log file and its last lines', async () => {
     const api = new FakeApi()
-    api.appInfo = { ok: false, error: { ...configInvalid().error, reference: 'LM-CI-000-7K3Q' } }
+    api.appInfo = { ok: false, error: { ...configInvalid().error, reference: 'LM-CFG-PC-7K3Q' } }
     api.logTail = success({
       folder: '/var/logs/License Manager',
       file: '/var/logs/License Manager/main.log',
       lines: [
         '2026-03-04T10:20:30.000Z info app.start version=0.1.0',
-        '2026-03-04T10:20:30.100Z error engine.start result=failed code=config_invalid reference=LM-CI-000-7K3Q'
+        '2026-03-04T10:20:30.100Z error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
       ]
     })
     const { user } = renderApp(api)
-    expect(await screen.findByText(/^Reference for the helpdesk:/)).toHaveTextContent('LM-CI-000-7K3Q')
+    expect(await screen.findByText(/^Reference for the helpdesk:/)).toHaveTextContent('LM-CFG-PC-7K3Q')
     const facts = await screen.findByRole('region', { name: 'For the helpdesk' })
     expect(await within(facts).findByText('/var/logs/License Manager/main.log')).toBeInTheDocument()
     await user.click(within(facts).getByText('Last lines of the log'))
     expect(within(facts).getByLabelText('Last lines of the log')).toHaveTextContent(
-      'error engine.start result=failed code=config_invalid reference=LM-CI-000-7K3Q'
+      'error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
     )
     await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
     const copied = await navigator.clipboard.readText()
-    expect(copied).toContain('Reference: LM-CI-000-7K3Q')
+    expect(copied).toContain('Reference: LM-CFG-PC-7K3Q')
     expect(copied).toContain('Log file: /var/logs/License Manager/main.log\nLast lines of the log:\n  2026-03-04T10:20:30.000Z info app.start version=0.1.0\n')
   })
 
