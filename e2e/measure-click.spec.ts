@@ -2,12 +2,14 @@ import type { ElectronApplication } from '@playwright/test'
 import { round, summarize } from '../bench/lib/stats'
 import type { LinkStats } from '../bench/sandbox/protocol'
 import { startRemoteSandbox, type RemoteSandbox } from '../bench/sandbox/remote'
-import { BENCH_BUNDLE, BENCH_CUSTOMER_ACCOUNT, buildClickSeed, type ClickSeat } from '../bench/sandbox/seed'
+import { BENCH_BUNDLE, BENCH_CUSTOMER_ACCOUNT } from '../bench/sandbox/seed'
 import { API_PARTITION } from '../src/main/electron/api-session'
 import { CONFIG_ENV } from '../src/main/engine/config'
 import { makeSelfSignedCertificate } from '../test/node/reliability/support/untrusted-tls'
 import type { EngineSetup } from './fixtures/app'
+import { buildClickSeed as buildAppClickSeed, seatKey, type Seat } from './fixtures/click-seed'
 import { startElectronApp, type ElectronApp } from './fixtures/electron-app'
+import { APP_CLICK_METHODS as METHODS } from './fixtures/click-seed'
 import {
   clickMarkdown,
   describeRunner,
@@ -46,14 +48,7 @@ const SSO_FORM_OPEN_MS = 2_000
 /** Samples of a long form-open row start this far apart and run side by side; their clicks stay as far apart. */
 const STAGGER_MS = 4_000
 const CLIENT = 'app (Electron: net.fetch, session.preconnect)'
-const METHODS: readonly AppClickMethod[] = ['licence key', 'username', 'OAuth (licence key)', 'SSO code (from callback)']
 const SIGN_IN_URL_PATH = '/api/v4/sso_url'
-
-interface Seat {
-  method: AppClickMethod
-  licenseKey?: string
-  user?: { email: string; password: string }
-}
 
 interface Setup {
   sandbox: RemoteSandbox
@@ -61,7 +56,6 @@ interface Setup {
   seats: Map<string, Seat>
 }
 
-const seatKey = (method: AppClickMethod, openForMs: number, index: number): string => `${method}|${openForMs}|${index}`
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 const isApiPath = (path: string): boolean => path.startsWith('/api/')
 
@@ -76,50 +70,6 @@ function delta(before: LinkStats, after: LinkStats): LinkStats {
     byPath,
     serverMsByPath
   }
-}
-
-/** Licences active on this PC's id, one per sample: the app cannot be given another hardware id. */
-function buildSeed(hardwareId: string): { seed: Record<string, unknown>; seats: Map<string, Seat> } {
-  const seats = new Map<string, Seat>()
-  const clickSeats: ClickSeat[] = []
-  const ssoUsers: Array<{ email: string; password: string }> = []
-  let index = 0
-  for (const openForMs of FORM_OPEN_MS) {
-    for (const method of METHODS) {
-      for (let sample = 0; sample < SAMPLES; sample++, index++) {
-        const key = seatKey(method, openForMs, sample)
-        if (method === 'username') {
-          const user = { email: `app.click.${index}@example.test`, password: `app-click-password-${index}` }
-          clickSeats.push({ kind: 'user', ...user, hardwareId })
-          seats.set(key, { method, user })
-        } else if (method === 'SSO code (from callback)') {
-          const user = { email: `app.sso.${index}@bench-co.test`, password: `app-sso-password-${index}` }
-          ssoUsers.push(user)
-          seats.set(key, { method, user })
-        } else {
-          const licenseKey = `APPC-LICK-${String(index).padStart(4, '0')}`
-          clickSeats.push({ kind: 'key', licenseKey, hardwareId })
-          seats.set(key, { method, licenseKey })
-        }
-      }
-    }
-  }
-  const seed = buildClickSeed(clickSeats) as { customerAccounts: Array<{ users: Array<{ email: string; password: string }> }>; licenses: unknown[] }
-  // One SSO user (and licence) per sample: every sample frees a seat on the same PC.
-  seed.customerAccounts[0]!.users.push(...ssoUsers)
-  ssoUsers.forEach((user, n) =>
-    seed.licenses.push({
-      id: 40_000 + n,
-      bundle: BENCH_BUNDLE,
-      user: { email: user.email, customerAccount: BENCH_CUSTOMER_ACCOUNT },
-      enabled: true,
-      active: true,
-      maxActivations: 2,
-      validityPeriod: null,
-      devices: [hardwareId]
-    })
-  )
-  return { seed, seats }
 }
 
 /** The License API session trusts the run's certificate for 127.0.0.1, nothing more; open sockets are dropped. */
@@ -176,7 +126,7 @@ test.describe('the app’s click to confirmation over a 100 ms link', { tag: '@m
     if (appKind !== 'electron' || !electronBinary.found) return
     packaged = electronBinary.packaged
     const certificate = makeSelfSignedCertificate()
-    const { seed, seats } = buildSeed(machineHardwareId)
+    const { seed, seats } = buildAppClickSeed(machineHardwareId, FORM_OPEN_MS, SAMPLES)
     const sandbox = await startRemoteSandbox({ sso: true, seed, tls: certificate, idleTimeoutMs: 60_000 })
     setup = { sandbox, certificatePem: certificate.cert, seats }
   })
