@@ -32,6 +32,7 @@ export interface Workflow {
   name: string
   on: Record<string, unknown>
   permissions?: Record<string, string>
+  defaults?: { run?: { shell?: string } }
   concurrency?: { group: string; 'cancel-in-progress': boolean }
   jobs: Record<string, Job>
 }

@@ -49,6 +49,11 @@ describe('every workflow', () => {
     }
   })
 
+  it.each(workflowFiles())('%s runs its steps in bash on every system (PowerShell would swallow the `--` of `npm run X -- …`)', (file) => {
+    expect(readWorkflow(file).defaults).toEqual({ run: { shell: 'bash' } })
+    for (const { step } of allSteps(readWorkflow(file))) expect(step.shell, step.name).toBeUndefined()
+  })
+
   it.each(workflowFiles())('%s runs only npm scripts, npx of devDependencies and the named system glue', (file) => {
     const workflow = readWorkflow(file)
     const devBins = new Set(['install-electron', 'playwright'])
