@@ -39,6 +39,8 @@ const HOW: Record<string, Exercise> = {
 }
 
 const SCRIPTS = packageJson.scripts as Record<string, string>
+/** Starting vitest or Playwright takes seconds, and much longer on a machine busy with the rest of npm test. */
+const CHILD_RUN_MS = 120_000
 const TEST_ALL = readFileSync(join(ROOT, 'scripts', 'test-all.sh'), 'utf8')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
@@ -46,7 +48,7 @@ function runScript(name: string, args: string[]): { status: number | null; outpu
   const result = spawnSync(npm, ['run', '-s', name, '--', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: CHILD_RUN_MS,
     env: { ...process.env, CI: '' },
     shell: process.platform === 'win32'
   })
@@ -82,28 +84,36 @@ describe('the npm scripts the workflows call', () => {
     expect(TEST_ALL).toContain(`check ${how.check} npm run -s ${script}\n`)
   })
 
-  it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'vitest'))('%s: vitest accepts its projects; npm test runs them all', (script, how) => {
-    if (how.kind !== 'vitest') return
-    expect(SCRIPTS[script]).toBe(`vitest run ${how.projects.map((p) => `--project ${p}`).join(' ')}`)
-    const result = runScript(script, ['--passWithNoTests', 'no-test-file-is-named-like-this'])
-    expect(result.output).toContain('No test files found')
-    expect(result.status, result.output).toBe(0)
-    // test-all.sh's own vitest run names no project: every project, these included, runs there.
-    expect(TEST_ALL).toMatch(/^npx vitest run --reporter=default --reporter=json --outputFile\.json="\$out\/vitest\.json"/m)
-  })
+  it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'vitest'))(
+    '%s: vitest accepts its projects; npm test runs them all',
+    (script, how) => {
+      if (how.kind !== 'vitest') return
+      expect(SCRIPTS[script]).toBe(`vitest run ${how.projects.map((p) => `--project ${p}`).join(' ')}`)
+      const result = runScript(script, ['--passWithNoTests', 'no-test-file-is-named-like-this'])
+      expect(result.output).toContain('No test files found')
+      expect(result.status, result.output).toBe(0)
+      // test-all.sh's own vitest run names no project: every project, these included, runs there.
+      expect(TEST_ALL).toMatch(/^npx vitest run --reporter=default --reporter=json --outputFile\.json="\$out\/vitest\.json"/m)
+    },
+    CHILD_RUN_MS + 30_000
+  )
 
-  it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'playwright'))('%s: Playwright lists its tests; npm test runs the same specs', (script, how) => {
-    if (how.kind !== 'playwright') return
-    const result = runScript(script, ['--list'])
-    expect(result.status, result.output).toBe(0)
-    const lines = listed(result.output)
-    expect(lines.length).toBeGreaterThan(0)
-    for (const line of lines) expect(line.trim().startsWith('[electron] › '), line).toBe(true)
-    const measuring = lines.filter((line) => / › measure-[\w-]+\.spec\.ts:/.test(line))
-    if (how.grep === 'only @measure') expect(measuring).toEqual(lines)
-    else expect(measuring).toEqual([])
-    expect(TEST_ALL).toMatch(/npx playwright test --reporter=list,json/)
-  })
+  it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'playwright'))(
+    '%s: Playwright lists its tests; npm test runs the same specs',
+    (script, how) => {
+      if (how.kind !== 'playwright') return
+      const result = runScript(script, ['--list'])
+      expect(result.status, result.output).toBe(0)
+      const lines = listed(result.output)
+      expect(lines.length).toBeGreaterThan(0)
+      for (const line of lines) expect(line.trim().startsWith('[electron] › '), line).toBe(true)
+      const measuring = lines.filter((line) => / › measure-[\w-]+\.spec\.ts:/.test(line))
+      if (how.grep === 'only @measure') expect(measuring).toEqual(lines)
+      else expect(measuring).toEqual([])
+      expect(TEST_ALL).toMatch(/npx playwright test --reporter=list,json/)
+    },
+    CHILD_RUN_MS + 30_000
+  )
 
   it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'build-then-package'))(
     '%s: not runnable here (Electron’s binaries); its build is the build check, its configuration is validated',
