@@ -7,9 +7,8 @@ import { API_PARTITION } from '../src/main/electron/api-session'
 import { CONFIG_ENV } from '../src/main/engine/config'
 import { makeSelfSignedCertificate } from '../test/node/reliability/support/untrusted-tls'
 import type { EngineSetup } from './fixtures/app'
-import { buildClickSeed as buildAppClickSeed, seatKey, type Seat } from './fixtures/click-seed'
+import { APP_CLICK_METHODS as METHODS, buildClickSeed as buildAppClickSeed, seatKey, type Seat } from './fixtures/click-seed'
 import { startElectronApp, type ElectronApp } from './fixtures/electron-app'
-import { APP_CLICK_METHODS as METHODS } from './fixtures/click-seed'
 import {
   clickMarkdown,
   describeRunner,
