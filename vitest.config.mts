@@ -18,7 +18,9 @@ const SLOW_SUITES = [
   'test/node/packaging/**/*.test.ts',
   'test/node/electron/built-main.test.ts',
   'test/node/electron/engine-startup.test.ts',
-  'test/node/engine/warm-up.test.ts'
+  'test/node/engine/warm-up.test.ts',
+  'test/node/ci/workflow-scripts.test.ts',
+  'test/node/ci/click-seed.test.ts'
 ]
 
 export default defineConfig({
