@@ -87,12 +87,17 @@ export function formatActivation(result: ActivationResult, server: string): stri
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [...hardwareIdLines(info.id, ''), `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${shown(info.description)}`].join('\n')
+  return [
+    ...hardwareIdLines(info.id, ''),
+    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
+    `How:         ${shown(info.description)}`
+  ].join('\n')
 }
 
 /** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
 export function formatPcLicences(result: PcLicences, server: string): string {
-  const which = result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
+  const which =
+    result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
   const lines: string[] = []
   if (result.bundles.length === 0) {
     lines.push(
@@ -120,7 +125,12 @@ export function formatPcLicences(result: PcLicences, server: string): string {
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
-  const written = summary.writtenAt === null ? (summary.writtenText === '' ? 'date not stated' : `"${shown(summary.writtenText)}" (as the file says it)`) : formatLocalTime(summary.writtenAt)
+  const written =
+    summary.writtenAt === null
+      ? summary.writtenText === ''
+        ? 'date not stated'
+        : `"${shown(summary.writtenText)}" (as the file says it)`
+      : formatLocalTime(summary.writtenAt)
   return [
     `  Bundle:      ${shown(summary.product)}`,
     ...hardwareIdLines(summary.hardwareId),

@@ -175,7 +175,6 @@ interface RunProgress {
 /** Paths of the License API calls that change a licence. */
 const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_offline)\/?$/
 
-
 /** How `finish` reports: who answered a success, and an exit code other than the outcome's. */
 interface FinishOptions {
   answeredBy?: 'server' | 'this-pc'
@@ -230,7 +229,9 @@ class Reporter {
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
     this.finished = true
-    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product, answeredBy }) : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
+    const reference = this.log
+      ? this.log.file.record(outcome, { product: this.log.product, answeredBy })
+      : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
     if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {

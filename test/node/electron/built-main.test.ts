@@ -242,7 +242,7 @@ describe('the built main process’s log', () => {
 
   it('holds a failed deactivation under the reference the window shows, with its code and status, and no secret', async () => {
     const error = await failureFor(() => (mode = 'echoing-refusal'))
-    expect(error).toMatchObject({ code: 'license_not_found', status: 400, reference: expect.stringMatching(/^LM-LNF-400-\w{4}$/) as string })
+    expect(error).toMatchObject({ code: 'license_not_found', status: 400, reference: expect.stringMatching(/^LM-WRNG-400-\w{4}$/) as string })
     const line = logLines().find((l) => l.includes(`reference=${error.reference!}`))
     expect(line).toMatch(/ error deactivate result=failed code=license_not_found status=400 family=credentials serverMessage=".*\[removed\].*" reference=/)
     expect(line).toMatch(/product=office-suite method=license-key hardwareIdOverride=true$/)
