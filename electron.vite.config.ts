@@ -2,9 +2,10 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { NO_PARSER_ALIAS, parsedMessages } from './scripts/i18n/vite-plugin'
 
 // ESM-only dependencies must be bundled into the CommonJS main output.
-const bundledEsmDeps = ['ky', 'oidc-provider', 'jose', 'openid-client', 'oauth4webapi', 'zod']
+const bundledEsmDeps = ['ky', 'oidc-provider', 'jose', 'openid-client', 'oauth4webapi', 'zod', 'intl-messageformat', '@formatjs/icu-messageformat-parser', '@formatjs/fast-memoize', '@formatjs/icu-skeleton-parser']
 
 /**
  * The dev server injects an inline React-refresh preamble and talks over a websocket;
@@ -19,6 +20,8 @@ const devServerCsp = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    plugins: [parsedMessages()],
+    resolve: { alias: NO_PARSER_ALIAS },
     build: {
       externalizeDeps: { exclude: bundledEsmDeps },
       rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
@@ -36,6 +39,7 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [react(), devServerCsp()]
+    resolve: { alias: NO_PARSER_ALIAS },
+    plugins: [parsedMessages(), react(), devServerCsp()]
   }
 })

@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: ['test/node/**/*.test.ts'],
           exclude: SLOW_SUITES,
           // One module graph per worker instead of one per file halves the fast tier's CPU time;
@@ -39,6 +40,7 @@ export default defineConfig({
         test: {
           name: 'node-slow',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: SLOW_SUITES,
           testTimeout: 20_000,
           hookTimeout: 20_000
@@ -50,7 +52,7 @@ export default defineConfig({
           name: 'web',
           environment: 'happy-dom',
           include: ['test/web/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/web/setup.ts'],
+          setupFiles: ['test/support/i18n-setup.ts', 'test/web/setup.ts'],
           isolate: false,
           testTimeout: 15_000
         }

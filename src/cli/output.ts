@@ -16,7 +16,7 @@ import {
   NO_ACTIVATION_TIME,
   SIGNATURE_WORDS
 } from '../shared/licence-words'
-import { LOGIN_METHOD_LABELS } from '../shared/request'
+import { methodLabel } from '../shared/request'
 
 /*
  * Every value interpolated into the human output passes through displayText: a server message,
@@ -59,7 +59,7 @@ export function formatDeactivation(result: DeactivationResult, server: string): 
     `Deactivated: bundle "${shown(result.product)}" is no longer active on this hardware id; the seat is free for another machine.`,
     `  Products:    ${shown(describeProductsFreed(result))}`,
     `  Hardware id: ${shown(result.hardwareId)}`,
-    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
+    `  Method:      ${methodLabel(result.method)}`,
     `  Server:      ${shown(server)}`,
     `  At:          ${shown(result.at)}`
   ].join('\n')
@@ -69,7 +69,7 @@ export function formatActivation(result: ActivationResult, server: string): stri
   return [
     `Activated: bundle "${shown(result.product)}" is active on this hardware id${result.products.length > 0 ? ` (${shown(result.products.join(', '))})` : ''}.`,
     `  Hardware id: ${shown(result.hardwareId)}`,
-    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
+    `  Method:      ${methodLabel(result.method)}`,
     `  Server:      ${shown(server)}`,
     `  At:          ${shown(result.at)}`
   ].join('\n')

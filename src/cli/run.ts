@@ -18,6 +18,11 @@ import { uploadRequestFile, writeRequestFile } from './offline-commands'
 import { flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
+import { commandLineLanguage } from './language'
+import { loadTranslator, setTranslator } from '../shared/i18n/current'
+
+/** The message files the command line words its output with. */
+const CLI_DOMAINS = ['common', 'errors', 'cli'] as const
 import { configSecrets, createCliLog, type CliLog } from './log-option'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -140,6 +145,7 @@ const OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   'log-file': { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
@@ -606,6 +612,7 @@ const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', '
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  setTranslator(await loadTranslator(commandLineLanguage(argv, io.env), CLI_DOMAINS))
   const parsed = parse(argv)
   const wantsJson = argv.includes('--json')
   if ('error' in parsed) {

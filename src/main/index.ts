@@ -26,6 +26,11 @@ import { ipcOutcomeLog } from './electron/ipc-log'
 import { createLogFile } from './logging/log-file'
 import { createLogger, errorFields } from './logging/logger'
 import { authSecrets } from './logging/known-secrets'
+import { loadTranslator, setTranslator } from '../shared/i18n/current'
+import { pickLanguage } from '../shared/i18n/languages'
+
+/** The message files the main process words things with. */
+const MAIN_DOMAINS = ['common', 'errors', 'pages', 'shell'] as const
 
 /*
  * Electron wiring only: everything that decides something lives in ./electron (tested
@@ -142,7 +147,9 @@ function run(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
+      // The OS's preferred languages, most wanted first; the words the main process shows (errors, dialogs, menu, sign-in pages).
+      setTranslator(await loadTranslator(pickLanguage(app.getPreferredSystemLanguages()), MAIN_DOMAINS))
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       const template = menuTemplate(process.platform, developing)
       Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)

@@ -1,3 +1,4 @@
+import { t } from './i18n/current'
 import * as z from 'zod/mini'
 import { fields, licenseIdField } from './request-fields'
 
@@ -91,9 +92,5 @@ export interface BundleRequestBody {
   sdk_ver?: string
 }
 
-export const LOGIN_METHOD_LABELS: Record<LoginMethod, string> = {
-  'license-key': 'Licence key',
-  user: 'Username and password',
-  'sso-token': 'Company sign-in with an ID token',
-  'sso-code': 'Company sign-in in the browser'
-}
+/** The login method's name, as the window, the CLI and diagnostics say it. */
+export const methodLabel = (method: LoginMethod): string => t(`common.method.${method}`)

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import type { PreparedAttempt } from './form-model'
 import { LicenceChoiceList } from './LicenceChoiceList'
@@ -116,7 +116,7 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
         </p>
         <p>The seat becomes free for another machine.</p>
         <p className="hint">
-          Login method: {LOGIN_METHOD_LABELS[attempt.method]}
+          Login method: {methodLabel(attempt.method)}
           {attempt.kind === 'sso' ? '. Your browser opens next so you can sign in with your company account.' : ''}
         </p>
         {asking && (

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { LoginMethod } from '../../shared/request'
-import { METHOD_CHOICE_LABELS } from '../../shared/method-choice-labels'
+import { methodChoiceLabel } from '../../shared/method-choice-labels'
 
 const METHOD_HINTS: Record<LoginMethod, string> = {
   'license-key': 'The key the product was activated with.',
@@ -17,7 +17,7 @@ export function MethodChoice({ method, registration }: { method: LoginMethod; re
   return (
     <div className="method">
       <input type="radio" id={`method-${method}`} value={method} aria-describedby={`method-${method}-hint`} {...registration} />
-      <label htmlFor={`method-${method}`}>{METHOD_CHOICE_LABELS[method]}</label>
+      <label htmlFor={`method-${method}`}>{methodChoiceLabel(method)}</label>
       <span id={`method-${method}-hint`} className="hint method-hint">
         {METHOD_HINTS[method]}
       </span>

@@ -1,7 +1,7 @@
 import type { DeactivationResult } from '../../shared/api'
 import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../../shared/products-freed'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
@@ -43,7 +43,7 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         <dt>Fingerprint</dt>
         <dd className="mono">{hardwareIdFingerprint(result.hardwareId)}</dd>
         <dt>Login method</dt>
-        <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
+        <dd>{methodLabel(result.method)}</dd>
         <dt>Time</dt>
         <dd>
           <time dateTime={result.at}>{formatTime(result.at)}</time>

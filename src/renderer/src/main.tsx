@@ -1,4 +1,6 @@
 import { StrictMode } from 'react'
+import { loadTranslator, setTranslator } from '../../shared/i18n/current'
+import { pickLanguage } from '../../shared/i18n/languages'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { browserStorage } from './remembered-fields'
@@ -11,6 +13,7 @@ if (container !== null) {
   if (!('licenseManager' in window)) {
     root.render(<p className="card">This window only works inside the License Manager app.</p>)
   } else {
+    setTranslator(await loadTranslator(pickLanguage(navigator.languages), ['common', 'errors', 'window']))
     root.render(
       <StrictMode>
         <ServicesProvider services={{ api: window.licenseManager, storage: browserStorage() }}>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import { displayText } from '../../shared/display-text'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
 import { useServices } from './services'
@@ -57,7 +57,7 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
   const { product, method, account } = notice.prefill
   const parts = [
     product !== undefined ? `bundle ${displayText(product, 128)}` : null,
-    method !== undefined ? LOGIN_METHOD_LABELS[method] : null,
+    method !== undefined ? methodLabel(method) : null,
     account !== undefined ? `customer account ${displayText(account, 128)}` : null
   ].filter((p): p is string => p !== null)
   return (

@@ -7,7 +7,7 @@ import { HELP, runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE, type CatalogueEntry } from '../../../src/shared/errors'
-import { METHOD_CHOICE_LABELS } from '../../../src/shared/method-choice-labels'
+import { methodChoiceLabel } from '../../../src/shared/method-choice-labels'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
 import { stringMatching } from '../../support/matchers'
@@ -176,7 +176,7 @@ describe('runCli in-process', () => {
       for (const flag of entry.commandLineAction?.match(/--[a-z-]+/g) ?? []) expect(h.out.stdout, `${code}: ${flag}`).toContain(`${flag} `)
       expect(entry.commandLineAction, code).not.toMatch(/highlighted|override|Choose “/)
     }
-    expect(ERROR_CATALOGUE.license_key_required.action).toContain(`Choose “${METHOD_CHOICE_LABELS['license-key']}”`)
+    expect(ERROR_CATALOGUE.license_key_required.action).toContain(`Choose “${methodChoiceLabel('license-key')}”`)
   })
 
   it('the lines the sandbox prints for the command line work as printed', async () => {
