@@ -1,15 +1,17 @@
 import { test, expect } from './fixtures/test'
 import { OfflineScreens } from './fixtures/offline-screens'
+import { AS_THE_USER_SEES_IT } from './fixtures/guide-pictures'
 import { photograph } from './fixtures/photograph'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 
 /*
  * A tour of the main states, asserted and photographed (e2e/fixtures/photograph.ts):
- * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/,
- * at the window's own size (520×720, as window-options.ts makes it), light theme, with
- * the banner the built-in sandbox shows.
+ * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/
+ * as the user sees the window (e2e/fixtures/guide-pictures.ts): 520 wide, light theme,
+ * the sandbox banner, neutral example values.
  */
+test.use(AS_THE_USER_SEES_IT)
 
 /** What README.md's first try types, on the built-in sandbox's default seed. */
 const FIRST_TRY = { bundle: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' } as const

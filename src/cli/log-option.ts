@@ -15,7 +15,7 @@ const SECRET_VARIABLES = ['LM_PASSWORD', 'LM_API_KEY', 'LM_SHARED_KEY', 'LM_OAUT
  */
 export interface CliLog {
   /** Logs the outcome and returns its reference. */
-  record(outcome: Outcome<unknown>, fields: { product?: string | undefined }): string
+  record(outcome: Outcome<unknown>, fields: { product?: string | undefined; answeredBy?: 'server' | 'this-pc' }): string
   /** Secrets learnt later (the configuration's keys, a password read from stdin). */
   addSecrets(secrets: ReadonlyArray<string | undefined>): void
   /** True when a line could not be written (the folder is missing or read-only). */
@@ -43,7 +43,11 @@ export function createCliLog(options: {
   return {
     path,
     record: (outcome, fields) =>
-      logOutcome(logger, `cli.${options.command}`, outcome, { durationMs: performance.now() - started, fields: { product: fields.product } }),
+      logOutcome(logger, `cli.${options.command}`, outcome, {
+        durationMs: performance.now() - started,
+        fields: { product: fields.product },
+        ...(fields.answeredBy ? { answeredBy: fields.answeredBy } : {})
+      }),
     addSecrets: add,
     failed: () => file.failedWrites > 0
   }

@@ -4,6 +4,8 @@ import type { ActivationResult } from '../main/engine/service'
 import { displayText, terminalSafeJson } from '../shared/display-text'
 import type { AppError } from '../shared/errors'
 import type { Outcome } from '../shared/outcome'
+import { formatLocalTime } from '../shared/format-time'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../shared/products-freed'
 import type { PcLicences } from '../shared/licences-on-pc'
 import {
@@ -54,33 +56,38 @@ export function formatError(error: AppError, flagOf: (field: string) => string =
   return lines.join('\n')
 }
 
+/**
+ * The hardware id as the window shows it: whole (to copy), then in groups of four with its
+ * fingerprint, the short value a helpdesk compares by voice.
+ */
+function hardwareIdLines(id: string, indent = '  '): string[] {
+  const label = `${indent}Hardware id:`.padEnd(indent.length + 13)
+  return [`${label}${shown(id)}`, `${' '.repeat(label.length)}${shown(inGroupsOfFour(id))} · fingerprint ${hardwareIdFingerprint(id)}`]
+}
+
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
     `Deactivated: bundle "${shown(result.product)}" is no longer active on this hardware id; the seat is free for another machine.`,
     `  Products:    ${shown(describeProductsFreed(result))}`,
-    `  Hardware id: ${shown(result.hardwareId)}`,
+    ...hardwareIdLines(result.hardwareId),
     `  Method:      ${methodLabel(result.method)}`,
     `  Server:      ${shown(server)}`,
-    `  At:          ${shown(result.at)}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }
 
 export function formatActivation(result: ActivationResult, server: string): string {
   return [
     `Activated: bundle "${shown(result.product)}" is active on this hardware id${result.products.length > 0 ? ` (${shown(result.products.join(', '))})` : ''}.`,
-    `  Hardware id: ${shown(result.hardwareId)}`,
+    ...hardwareIdLines(result.hardwareId),
     `  Method:      ${methodLabel(result.method)}`,
     `  Server:      ${shown(server)}`,
-    `  At:          ${shown(result.at)}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [
-    `Hardware id: ${shown(info.id)}`,
-    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
-    `How:         ${shown(info.description)}`
-  ].join('\n')
+  return [...hardwareIdLines(info.id, ''), `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${shown(info.description)}`].join('\n')
 }
 
 /** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
@@ -108,15 +115,15 @@ export function formatPcLicences(result: PcLicences, server: string): string {
     }
     lines.push(`  ${NO_ACTIVATION_TIME}`)
   }
-  lines.push(`  Signatures:  ${SIGNATURE_WORDS[result.signatures]}`, `  Server:      ${server}`, `  Checked at:  ${result.checkedAt}`)
+  lines.push(`  Signatures:  ${SIGNATURE_WORDS[result.signatures]}`, `  Server:      ${shown(server)}`, `  Checked at:  ${formatLocalTime(result.checkedAt)}`)
   return lines.join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
-  const written = summary.writtenAt === null ? (summary.writtenText === '' ? 'date not stated' : `"${shown(summary.writtenText)}" (as the file says it)`) : shown(summary.writtenAt)
+  const written = summary.writtenAt === null ? (summary.writtenText === '' ? 'date not stated' : `"${shown(summary.writtenText)}" (as the file says it)`) : formatLocalTime(summary.writtenAt)
   return [
     `  Bundle:      ${shown(summary.product)}`,
-    `  Hardware id: ${shown(summary.hardwareId)}`,
+    ...hardwareIdLines(summary.hardwareId),
     `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${shown(summary.licence)}`,
     `  Written:     ${written} by ${shown(summary.writtenBy)}`,
     `  Request id:  ${shown(summary.requestId)}`,
@@ -149,6 +156,6 @@ export function formatUpload(result: OfflineUploadResult, server: string): strin
     `Seat freed: bundle "${shown(result.summary.product)}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
     ...requestLines(result.summary),
     `  Server:      ${shown(server)}`,
-    `  At:          ${shown(result.at)}`
+    `  At:          ${formatLocalTime(result.at)}`
   ].join('\n')
 }

@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { adviseForCommandLine, describeError, type AppError, type NothingDone } from '../shared/errors'
+import { adviseForCommandLine, COMMAND_LINE_INPUT_ACTION, describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -13,9 +13,10 @@ import { createLicenseService, type LicenseService } from '../main/engine/servic
 import { secretScrubber } from '../main/engine/errors/scrub-secrets'
 import { displayText } from '../shared/display-text'
 import { makeReference } from '../shared/helpdesk/reference'
+import { explainReference, formatExplanation } from './explain'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor, type StopSignal } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
-import { flagOf, suggestFlag } from './flags'
+import { ARGUMENT_NAMES, CREDENTIAL_OPTIONS, flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
 import { commandLineLanguage } from './language'
@@ -53,6 +54,7 @@ Usage:
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
   license-manager upload-offline <file> [--json]
+  license-manager explain <reference> [--json]
   license-manager --help | --version
 
 Without internet (licence key or username only; company sign-in needs your identity
@@ -107,9 +109,12 @@ LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIE
 else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
 and keys it prints.
 
-Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q
-(the error code's initials, the HTTP status or 000, a short ticket id); with --json
-it is the "reference" field.
+Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q: the
+result's letters (YES for a success), what the licence server answered (its HTTP status;
+000 when no answer came; PC when no server was asked) and a short ticket id; with --json it
+is the "reference" field. For the helpdesk:
+  explain <reference>     says what a reference means, what to tell the caller and what to
+                          check, offline (exit 0; 2 when it is not a reference of this app)
 
 Exit codes:
   0  success
@@ -176,6 +181,37 @@ interface RunProgress {
 /** Paths of the License API calls that change a licence. */
 const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_offline)\/?$/
 
+
+/** How `finish` reports: who answered a success, and an exit code other than the outcome's. */
+interface FinishOptions {
+  answeredBy?: 'server' | 'this-pc'
+  exitCode?: number
+}
+
+/** The options a problem with a field is corrected with: its flag, or the command's login options. */
+type OptionsFor = (field: string) => string | undefined
+
+const optionsOf =
+  (credentials: string): OptionsFor =>
+  (field) => {
+    if (field === 'credentials') return credentials
+    if (field.startsWith('--')) return field
+    if (ARGUMENT_NAMES[field] !== undefined) return ARGUMENT_NAMES[field]
+    const flag = flagOf(field)
+    return flag.startsWith('--') ? flag : undefined
+  }
+
+/**
+ * invalid_input in the command line's words: the options to correct, named, where the
+ * problem is with an option (never "the option named above" when none is named).
+ */
+function adviseOptions(error: AppError, optionsFor: OptionsFor): AppError {
+  const advised = adviseForCommandLine(error)
+  if (advised.code !== 'invalid_input' || advised.action !== COMMAND_LINE_INPUT_ACTION.seeHelp || advised.field === undefined) return advised
+  const options = optionsFor(advised.field)
+  return options === undefined ? advised : { ...advised, action: COMMAND_LINE_INPUT_ACTION.correct(options) }
+}
+
 class Reporter {
   /** Set once a result is printed: nothing is printed after it (a stopped run's work may still settle). */
   private finished = false
@@ -186,16 +222,21 @@ class Reporter {
     private readonly io: CliIo,
     private readonly json: boolean,
     /** --log-file: the outcome is logged there, under the reference printed. */
-    private readonly log?: { file: CliLog; product: string | undefined }
+    private readonly log?: { file: CliLog; product: string | undefined },
+    private readonly optionsFor: OptionsFor = optionsOf(CREDENTIAL_OPTIONS.online)
   ) {}
 
-  /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
-  finish<T>(result: Outcome<T>, human: (value: T) => string, exitCode?: number): number {
-    const outcome = result.ok ? result : failure(adviseForCommandLine(secretScrubber(this.secrets).error(result.error)))
+  /**
+   * Prints the outcome with its spoken reference (see --help), in the command line's words, and
+   * returns the exit code. `answeredBy`: whether a success was confirmed by a server or made on
+   * this PC; `exitCode`: the code when it is not the outcome's own (a stop by a signal).
+   */
+  finish<T>(result: Outcome<T>, human: (value: T) => string, { answeredBy = 'server', exitCode }: FinishOptions = {}): number {
+    const outcome = result.ok ? result : failure(adviseOptions(secretScrubber(this.secrets).error(result.error), this.optionsFor))
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
     this.finished = true
-    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product }) : makeReference(outcome.ok ? 'ok' : outcome.error)
+    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product, answeredBy }) : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
     if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
@@ -213,7 +254,7 @@ class Reporter {
   /** The run was stopped by `signal`: what was done, what was not, and 128 + the signal's number. */
   stopped(signal: StopSignal, progress: RunProgress): number {
     const stage = progress.changeSent ? 'request-sent' : progress.signingIn ? 'signing-in' : 'nothing-sent'
-    return this.finish(failure(describeError('interrupted', { detail: { stage } })), () => '', EXIT_ON_SIGNAL[signal])
+    return this.finish(failure(describeError('interrupted', { detail: { stage } })), () => '', { exitCode: EXIT_ON_SIGNAL[signal] })
   }
 
   note(text: string): void {
@@ -354,7 +395,7 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
   })
-  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId)
+  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId, { answeredBy: 'this-pc' })
 }
 
 /** The request the options spell; its values are checked by the engine, with the request schema. */
@@ -565,7 +606,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     hardwareId: flags['hardware-id'],
     out: flags.out
   })
-  return out.finish(written, formatWrittenRequest)
+  return out.finish(written, formatWrittenRequest, { answeredBy: 'this-pc' })
 }
 
 /** The engine for a command that needs a server and keys but no credentials (status, upload-offline). */
@@ -608,7 +649,23 @@ async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: 
   return out.finish(await uploadRequestFile(engine.service, file), (r) => formatUpload(r, engine.server))
 }
 
-const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'status', 'hardware-id', 'deactivate-offline', 'upload-offline']
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'status', 'hardware-id', 'deactivate-offline', 'upload-offline', 'explain']
+
+/**
+ * Decodes a helpdesk reference offline, from the catalogue. It prints no reference of its own:
+ * its output is about the one it was given.
+ */
+function explainCommand(reference: string | undefined, json: boolean, io: CliIo): number {
+  const explained = explainReference(reference)
+  if (json) io.stdout(jsonLine(explained) + '\n')
+  if (explained.ok) {
+    if (!json) io.stdout(formatExplanation(explained.value) + '\n')
+    return EXIT.success
+  }
+  const error = adviseOptions(explained.error, optionsOf(CREDENTIAL_OPTIONS.online))
+  if (!json) io.stderr(`${formatError(error, flagOf)}\n`)
+  return exitCodeFor(error)
+}
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -621,10 +678,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { command, flags } = parsed
   const logFile = flags['log-file']
   const log =
-    logFile === undefined || command === undefined || !COMMANDS.includes(command)
+    logFile === undefined || command === undefined || command === 'explain' || !COMMANDS.includes(command)
       ? undefined
       : { file: createCliLog({ path: logFile, command, flags, env: io.env }), product: flags.product }
-  const out = new Reporter(io, flags.json === true, log)
+  const out = new Reporter(io, flags.json === true, log, optionsOf(command === 'deactivate-offline' ? CREDENTIAL_OPTIONS.offline : CREDENTIAL_OPTIONS.online))
   out.learnSecrets(givenSecrets(flags, io.env))
   const run = new RunControl(io)
   try {
@@ -652,14 +709,15 @@ async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, o
     return out.fail(
       inputError(
         'command',
-        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "status", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "status", "deactivate-offline", "upload-offline", "hardware-id" or "explain"; see --help.`
       )
     )
   }
-  const positionals = command === 'upload-offline' ? 1 : 0
+  const positionals = command === 'upload-offline' || command === 'explain' ? 1 : 0
   if (extraAt.length > positionals) {
     return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
   }
+  if (command === 'explain') return explainCommand(extra[0], flags.json === true, io)
   if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
   if (command === 'status') return await statusCommand(flags, io, out, run)
   if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)

@@ -4,6 +4,7 @@ import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { buildDiagnostics, buildPcLicencesDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
 import type { PcLicences } from '../../src/shared/licences-on-pc'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
 import { APP_INFO, OFFICE_ON_PC, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 
@@ -118,10 +119,10 @@ describe('buildDiagnostics for a ticket', () => {
       attempt: direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key'),
       outcome: failure({ ...describeError('cannot_connect_to_server'), networkCause: 'ECONNREFUSED 127.0.0.1:4010' }),
       at: AT,
-      reference: 'LM-CCTS-000-7K3Q',
+      reference: 'LM-CNX-000-7K3Q',
       timeZone: 'Europe/Vienna'
     }).split('\n')
-    expect(text[1]).toBe('Reference: LM-CCTS-000-7K3Q')
+    expect(text[1]).toBe('Reference: LM-CNX-000-7K3Q')
     expect(text).toContain('Licence key: ••••9876')
     expect(text).toContain('Time zone: Europe/Vienna')
     expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')
@@ -163,13 +164,18 @@ describe('buildUploadDiagnostics', () => {
       app: APP_INFO,
       summary: REQUEST_SUMMARY,
       outcome: failure(describeError('offline_request_replayed', { status: 400, serverMessage: 'This request file was already used' })),
-      at: AT
+      at: AT,
+      reference: 'LM-AGN-400-7K3Q',
+      timeZone: 'Europe/Zurich'
     })
+    expect(text.split('\n')[1]).toBe('Reference: LM-AGN-400-7K3Q')
     for (const line of [
+      'Time zone: Europe/Zurich',
       'Task: upload of an offline deactivation request file',
       'Bundle: office-suite',
       'Licence key (masked): ••••DDDD',
       `Hardware id: ${PC_HARDWARE_ID.id}`,
+      `Hardware id in groups: ${inGroupsOfFour(PC_HARDWARE_ID.id)} (fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)})`,
       `Request id: ${REQUEST_SUMMARY.requestId} (format v2)`,
       'Error code: offline_request_replayed',
       'HTTP status: 400',

@@ -132,7 +132,7 @@ describe('the start-up failure screen', () => {
     expect(facts).toHaveTextContent('linux 6.1.0 (x64)')
     expect(await within(facts).findByText(inGroupsOfFour(PC_HARDWARE_ID.id))).toBeInTheDocument()
     expect(facts).toHaveTextContent(`fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
-    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CI-000-[0-9A-HJKMNP-TV-Z]{4}/)
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CFG-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('copies diagnostics with the version, the hardware id, the field at fault and the reference', async () => {
@@ -148,7 +148,7 @@ describe('the start-up failure screen', () => {
       `Hardware id: ${PC_HARDWARE_ID.id}`,
       'Error code: config_invalid',
       'Field: apiUrl',
-      'Reference: LM-CI-000-'
+      'Reference: LM-CFG-PC-'
     ]) {
       expect(text).toContain(line)
     }
@@ -169,26 +169,26 @@ describe('the start-up failure screen', () => {
 
   it('shows the reference the main process logged the failed start under, the log file and its last lines', async () => {
     const api = new FakeApi()
-    api.appInfo = { ok: false, error: { ...configInvalid().error, reference: 'LM-CI-000-7K3Q' } }
+    api.appInfo = { ok: false, error: { ...configInvalid().error, reference: 'LM-CFG-PC-7K3Q' } }
     api.logTail = success({
       folder: '/var/logs/License Manager',
       file: '/var/logs/License Manager/main.log',
       lines: [
         '2026-03-04T10:20:30.000Z info app.start version=0.1.0',
-        '2026-03-04T10:20:30.100Z error engine.start result=failed code=config_invalid reference=LM-CI-000-7K3Q'
+        '2026-03-04T10:20:30.100Z error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
       ]
     })
     const { user } = renderApp(api)
-    expect(await screen.findByText(/^Reference for the helpdesk:/)).toHaveTextContent('LM-CI-000-7K3Q')
+    expect(await screen.findByText(/^Reference for the helpdesk:/)).toHaveTextContent('LM-CFG-PC-7K3Q')
     const facts = await screen.findByRole('region', { name: 'For the helpdesk' })
     expect(await within(facts).findByText('/var/logs/License Manager/main.log')).toBeInTheDocument()
     await user.click(within(facts).getByText('Last lines of the log'))
     expect(within(facts).getByLabelText('Last lines of the log')).toHaveTextContent(
-      'error engine.start result=failed code=config_invalid reference=LM-CI-000-7K3Q'
+      'error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
     )
     await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
     const copied = await navigator.clipboard.readText()
-    expect(copied).toContain('Reference: LM-CI-000-7K3Q')
+    expect(copied).toContain('Reference: LM-CFG-PC-7K3Q')
     expect(copied).toContain('Log file: /var/logs/License Manager/main.log\nLast lines of the log:\n  2026-03-04T10:20:30.000Z info app.start version=0.1.0\n')
   })
 
@@ -235,7 +235,7 @@ describe('the reference for the helpdesk', () => {
     const api = new FakeApi()
     await deactivateWithKey(api)
     expect(await screen.findByRole('heading', { name: 'Licence deactivated' })).toBeInTheDocument()
-    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-OK-200-[0-9A-Z]{4}$/)
+    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-YES-200-[0-9A-Z]{4}$/)
     expect(screen.getByText(/^Next: start the licensed product on the new PC/)).toBeInTheDocument()
   })
 

@@ -34,6 +34,7 @@ export function toAppError(error: AppError): AppError {
   if (error.field !== undefined) out.field = error.field
   if (error.networkCause !== undefined) out.networkCause = error.networkCause
   if (error.reference !== undefined) out.reference = error.reference
+  if (error.networkWorks === true) out.networkWorks = true
   return out
 }
 

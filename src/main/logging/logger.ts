@@ -102,9 +102,9 @@ export function logOutcome(
   logger: Logger,
   event: string,
   outcome: Outcome<unknown>,
-  context: { durationMs?: number; fields?: LogFields; secrets?: readonly string[] } = {}
+  context: { durationMs?: number; fields?: LogFields; secrets?: readonly string[]; answeredBy?: 'server' | 'this-pc' } = {}
 ): string {
-  const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+  const reference = makeReference(outcome.ok ? { success: context.answeredBy ?? 'server' } : outcome.error)
   const durationMs = context.durationMs === undefined ? undefined : Math.round(context.durationMs)
   const fields: LogFields = outcome.ok
     ? { result: 'ok', reference, durationMs, ...context.fields }

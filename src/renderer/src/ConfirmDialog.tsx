@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { methodLabel } from '../../shared/request'
 import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import type { PreparedAttempt } from './form-model'
@@ -86,6 +87,12 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
 
   const { hardware, input } = attempt
   const overridden = hardware.source === 'override'
+  // As the form shows it: in groups of four, with the fingerprint a helpdesk compares by voice.
+  const id = (
+    <>
+      <code className="hardware-id">{inGroupsOfFour(hardware.id)}</code> (fingerprint <strong className="mono">{hardwareIdFingerprint(hardware.id)}</strong>)
+    </>
+  )
   return (
     <dialog
       ref={dialogRef}
@@ -102,14 +109,9 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
       <h2 id="confirm-title">{overridden ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?'}</h2>
       <div id="confirm-body">
         {overridden ? (
-          <p>
-            Only the hardware id you entered is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code> (the override
-            you entered), not for this PC’s own id.
-          </p>
+          <p>Only the hardware id you entered is affected: the licence is freed for hardware id {id}, the override you entered, not for this PC’s own id.</p>
         ) : (
-          <p>
-            Only this PC is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code>.
-          </p>
+          <p>Only this PC is affected: the licence is freed for hardware id {id}.</p>
         )}
         <p>
           Every product of bundle <strong>{input.product}</strong> is deactivated {overridden ? 'on that hardware id' : 'here'}.

@@ -188,8 +188,8 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
       )
     }
     const error = result.outcome.error
-    // Any transport failure (the network family) may mean this PC is offline.
-    const offer = error.family === 'network' && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
+    // A transport failure (the network family) may mean this PC is offline, unless its cause shows the network works.
+    const offer = error.family === 'network' && error.networkWorks !== true && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
     return (
       <ErrorView
         error={error}

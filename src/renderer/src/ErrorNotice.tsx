@@ -1,9 +1,10 @@
 import type { AppError } from '../../shared/errors'
 import { codeAndStatus, EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
+import { ReferenceLine } from './ReferenceLine'
 
-/** An error shown in place (not as the result of an attempt): title, explanation, what to do, code. */
-export function ErrorNotice({ error }: { error: AppError }) {
+/** An error shown in place (not as the result of an attempt): title, explanation, what to do, code, and the reference where it ends a task. */
+export function ErrorNotice({ error, reference }: { error: AppError; reference?: string | undefined }) {
   return (
     <div className="notice notice-error" role="alert">
       <p>
@@ -14,6 +15,7 @@ export function ErrorNotice({ error }: { error: AppError }) {
       </p>
       <p>{error.action}</p>
       <p className="code-line">{codeAndStatus(error)}</p>
+      {reference !== undefined && <ReferenceLine reference={reference} />}
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { CopyButton } from './CopyButton'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
-import { formatTime } from './format-time'
+import { formatLocalTime } from '../../shared/format-time'
 import { SeatCheckLine } from './SeatCheckLine'
 
 interface SuccessViewProps {
@@ -46,7 +46,7 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         <dd>{methodLabel(result.method)}</dd>
         <dt>Time</dt>
         <dd>
-          <time dateTime={result.at}>{formatTime(result.at)}</time>
+          <time dateTime={result.at}>{formatLocalTime(result.at)}</time>
         </dd>
       </dl>
       <SeatCheckLine result={result} onShowPcLicences={onShowPcLicences} />

@@ -220,12 +220,17 @@ export interface UploadDiagnosticsContext {
   summary: OfflineRequestSummary
   outcome: Outcome<OfflineUploadResult>
   at: Date
+  /** The reference the result showed. */
+  reference?: string
+  /** Defaults to this PC's time zone. */
+  timeZone?: string
 }
 
 /** The same report for the upload of a request file: what the file names, and the result. */
-export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiagnosticsContext): string {
-  const lines: string[] = [
-    `${app.name} diagnostics`,
+export function buildUploadDiagnostics({ app, summary, outcome, at, reference, timeZone }: UploadDiagnosticsContext): string {
+  const lines: string[] = [`${app.name} diagnostics`]
+  if (reference) lines.push(`Reference: ${reference}`)
+  lines.push(
     `App version: ${app.version}`,
     `OS: ${app.os}`,
     `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
@@ -233,6 +238,7 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
     `Bundle: ${shown(summary.product)}`,
     `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${shown(summary.licence)}`,
     `Hardware id: ${shown(summary.hardwareId)}`,
+    `Hardware id in groups: ${shown(inGroupsOfFour(summary.hardwareId))} (fingerprint ${hardwareIdFingerprint(summary.hardwareId)})`,
     `Request id: ${shown(summary.requestId)} (format ${summary.format})`,
     `File written: ${summary.writtenAt === null ? (summary.writtenText === '' ? 'not stated' : `"${shown(summary.writtenText)}"`) : shown(summary.writtenAt)} by ${shown(summary.writtenBy)}`,
     ...(summary.otherFields.length > 0
@@ -240,8 +246,9 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
           `Other fields: ${summary.otherFields.map((f) => shown(f.name)).join(', ')}${summary.otherFieldsNotShown > 0 ? ` and ${summary.otherFieldsNotShown} more` : ''}`
         ]
       : []),
-    `Time: ${at.toISOString()}`
-  ]
+    `Time: ${at.toISOString()}`,
+    `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`
+  )
   if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, []))
   return lines.join('\n') + '\n'

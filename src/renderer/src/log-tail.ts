@@ -24,5 +24,5 @@ export function useLogTail(): LogTail | null {
 /** The reference the main process logged an outcome under; one made here when nothing logged it. */
 export function referenceOf(outcome: Outcome<{ reference?: string }>): string {
   const logged = outcome.ok ? outcome.value.reference : outcome.error.reference
-  return logged ?? makeReference(outcome.ok ? 'ok' : outcome.error)
+  return logged ?? makeReference(outcome.ok ? { success: 'server' } : outcome.error)
 }

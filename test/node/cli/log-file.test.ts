@@ -59,7 +59,7 @@ describe('--log-file', () => {
     const h = harness(serverEnv())
     const code = await runCli(['deactivate', '--product', 'office-suite', '--license-key', LICENCE_KEY, '--log-file', log], h.io)
     expect(code).toBe(EXIT.refused)
-    const printed = /Reference: (LM-LNF-400-\w{4})/.exec(h.out.stderr)?.[1]
+    const printed = /Reference: (LM-WRNG-400-\w{4})/.exec(h.out.stderr)?.[1]
     expect(printed).toBeDefined()
     const text = readFileSync(log, 'utf8')
     expect(text).toMatch(
@@ -93,7 +93,7 @@ describe('--log-file', () => {
     const h = harness({ LM_API_URL: 'http://licences.example/api/v4/', LM_API_KEY: API_KEY, LM_SHARED_KEY: SHARED_KEY })
     expect(await runCli(['hardware-id', '--log-file', log], h.io)).toBe(EXIT.invalid)
     expect(readFileSync(log, 'utf8')).toMatch(
-      / error cli\.hardware-id result=failed code=config_invalid status=0 family=setup field=LM_API_URL reference=LM-CI-000-\w{4} /
+      / error cli\.hardware-id result=failed code=config_invalid status=0 family=setup field=LM_API_URL reference=LM-CFG-PC-\w{4} /
     )
   })
 
@@ -107,6 +107,6 @@ describe('--log-file', () => {
   it('without the option nothing is written and the reference is still printed', async () => {
     const h = harness(serverEnv())
     await runCli(['deactivate', '--product', 'office-suite', '--license-key', LICENCE_KEY], h.io)
-    expect(h.out.stderr).toMatch(/Reference: LM-LNF-400-\w{4}/)
+    expect(h.out.stderr).toMatch(/Reference: LM-WRNG-400-\w{4}/)
   })
 })

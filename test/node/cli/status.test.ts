@@ -99,7 +99,7 @@ describe('license-manager status against `npm run sandbox`, as a new user tries 
     expect(line.ok).toBe(true)
     expect(line.value).toMatchObject({ hardwareId: thisPc.value.id, source: 'machine-id', signatures: 'verified' })
     expect(line.value.bundles.map((b) => b.bundle)).toEqual(['design-pack', 'design-pack'])
-    expect(line.reference).toMatch(/^LM-OK-200-/)
+    expect(line.reference).toMatch(/^LM-YES-200-/)
 
     // `deactivate` again: device_not_found, and the command line points to `status`.
     const again = await runSpawned(['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE'], env)

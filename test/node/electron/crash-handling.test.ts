@@ -50,8 +50,8 @@ describe('the window’s renderer gone (render-process-gone)', () => {
     const { handle, dialogs, actions } = setup()
     await handle(windowCrashed)
     const [line] = logLines()
-    const reference = /reference=(LM-WC-000-\w{4})/.exec(line!)?.[1]
-    expect(line).toMatch(/ error window\.gone result=failed code=window_crashed status=0 family=server reference=LM-WC-000-\w{4} reason=crashed exitCode=139$/)
+    const reference = /reference=(LM-WCR-000-\w{4})/.exec(line!)?.[1]
+    expect(line).toMatch(/ error window\.gone result=failed code=window_crashed status=0 family=server reference=LM-WCR-000-\w{4} reason=crashed exitCode=139$/)
     const entry = ERROR_CATALOGUE.window_crashed
     expect(dialogs).toEqual([
       {
@@ -110,7 +110,7 @@ describe('an exception or rejection nothing handled in the main process', () => 
     await handle({ kind: 'main-error', source: 'uncaughtException', error })
     await handle({ kind: 'main-error', source: 'unhandledRejection', error: 'a reason that is no Error' })
     const lines = logLines()
-    expect(lines[0]).toMatch(/ error main\.uncaughtException result=failed code=app_unexpected_error .*reference=LM-AUE-000-\w{4} error=Error at=/)
+    expect(lines[0]).toMatch(/ error main\.uncaughtException result=failed code=app_unexpected_error .*reference=LM-ZAP-000-\w{4} error=Error at=/)
     expect(lines[1]).toMatch(/ error main\.unhandledRejection result=failed code=app_unexpected_error .*error=string$/)
     expect(lines.join('\n')).not.toContain('OFFICE-2222')
     expect(dialogs.map((d) => [d.title, d.buttons, d.cancelId])).toEqual([
@@ -136,7 +136,7 @@ describe('an exception or rejection nothing handled in the main process', () => 
     await handle({ kind: 'main-error', source: 'uncaughtException', error: new Error('early') })
     expect(dialogs).toEqual([])
     expect(errorBoxes).toEqual([
-      { title: ERROR_CATALOGUE.app_unexpected_error.title, text: expect.stringMatching(/Reference for the helpdesk: LM-AUE-000-\w{4}$/) as string }
+      { title: ERROR_CATALOGUE.app_unexpected_error.title, text: expect.stringMatching(/Reference for the helpdesk: LM-ZAP-000-\w{4}$/) as string }
     ])
     expect(actions).toEqual(['quit'])
   })

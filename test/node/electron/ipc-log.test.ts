@@ -87,7 +87,7 @@ describe('each window call’s outcome in the log', () => {
     const outcome = await invoke(IPC.deactivate, { product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: PASSWORD } })
     if (!outcome.ok) throw new Error('expected a success')
     const { reference } = outcome.value as DeactivationResult
-    expect(reference).toMatch(/^LM-OK-200-/)
+    expect(reference).toMatch(/^LM-YES-200-/)
     expect(logLines()).toEqual([
       expect.stringMatching(new RegExp(`info deactivate result=ok reference=${reference} durationMs=\\d+ product=office-suite method=user$`))
     ])
@@ -120,7 +120,7 @@ describe('each window call’s outcome in the log', () => {
     })
     await invoke(IPC.getAppInfo)
     await invoke(IPC.warmUp)
-    expect(await invoke(IPC.getHardwareId)).toMatchObject({ ok: false, error: { reference: expect.stringMatching(/^LM-HIU-000-/) as string } })
+    expect(await invoke(IPC.getHardwareId)).toMatchObject({ ok: false, error: { reference: expect.stringMatching(/^LM-HWX-PC-/) as string } })
     expect(logLines()).toEqual([expect.stringContaining('error get-hardware-id result=failed code=hardware_id_unavailable')])
   })
 
@@ -136,9 +136,9 @@ describe('each window call’s outcome in the log', () => {
   })
 
   it('the engine’s start-up failure, already logged with its reference, is answered as it is and not logged again', async () => {
-    const startFailed = { ...describeError('config_invalid'), reference: 'LM-CI-000-7K3Q' }
+    const startFailed = { ...describeError('config_invalid'), reference: 'LM-CFG-PC-7K3Q' }
     const invoke = setup({}, { engine: failure(startFailed) })
-    expect(await invoke(IPC.deactivate, keyRequest)).toMatchObject({ ok: false, error: { code: 'config_invalid', reference: 'LM-CI-000-7K3Q' } })
+    expect(await invoke(IPC.deactivate, keyRequest)).toMatchObject({ ok: false, error: { code: 'config_invalid', reference: 'LM-CFG-PC-7K3Q' } })
     expect(() => logLines()).toThrow(/ENOENT/)
   })
 })

@@ -38,7 +38,7 @@ describe('withStartLogged', () => {
     const started = await withStartLogged(logger, config, async () => engine(failure(broken)))
     if (started.service.ok) throw new Error('expected the failure')
     const reference = started.service.error.reference!
-    expect(reference).toMatch(/^LM-CI-000-\w{4}$/)
+    expect(reference).toMatch(/^LM-CFG-PC-\w{4}$/)
     expect(started.service.error).toEqual({ ...broken, reference })
     expect(lines()).toEqual([
       expect.stringMatching(

@@ -72,7 +72,7 @@ describe('logOutcome', () => {
 
   it('logs a success as info with an OK reference', () => {
     const reference = logOutcome(logger, 'deactivate', success({}), { durationMs: 80 })
-    expect(reference.startsWith('LM-OK-200-')).toBe(true)
+    expect(reference.startsWith('LM-YES-200-')).toBe(true)
     expect(written()).toBe(`2026-03-04T10:20:30.123Z info deactivate result=ok reference=${reference} durationMs=80\n`)
   })
 
