@@ -1,5 +1,6 @@
 import { Arch, type AfterPackContext, type Configuration } from 'electron-builder'
 import { copyLicenseSpringHwid, type PackArch, type PackPlatform } from './scripts/packaging/licensespring-hwid'
+import { vendorInstallerSettings } from './scripts/vendor-installer'
 
 /*
  * How installers are built: `npm run dist` (release) and `npm run dist:e2e` (the test
@@ -103,7 +104,9 @@ export function builderConfig(flavour: BuildFlavour, host: NodeJS.Platform = pro
       // the AppImage's launcher still adds --no-sandbox; the app logs that, see docs/packaging.md.)
       executableArgs: []
     },
-    deb: { artifactName: 'license-manager_${version}_${arch}.${ext}' }
+    deb: { artifactName: 'license-manager_${version}_${arch}.${ext}' },
+    // A vendor's product name, app id, icon and config.json (LM_VENDOR_DIR; docs/packaging.md, "Your brand").
+    ...(e2e ? {} : vendorInstallerSettings())
   }
 }
 

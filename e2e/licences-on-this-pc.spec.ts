@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures/test'
 import { expectNoAxeViolations } from './fixtures/axe'
 import { photograph } from './fixtures/photograph'
+import { GUIDE_PICTURES } from './fixtures/guide-pictures'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SEED_SECRETS } from './fixtures/seed'
 import { inGroupsOfFour } from '../src/shared/helpdesk/hardware-id-format'
@@ -12,7 +13,7 @@ import { ERROR_CATALOGUE } from '../src/shared/errors'
  * "Licences on this PC" (issue 23): what the licence server has active on this PC's hardware id,
  * read when the view opens; "Deactivate…" fills the form in; the success view checks the seat
  * with the server; the list no longer shows the bundle. Photographed for docs/screenshots and
- * docs/helpdesk when E2E_DOCS_SCREENSHOTS=1.
+ * docs/helpdesk/pictures when E2E_DOCS_SCREENSHOTS=1.
  */
 const KEY_HOLDER = `licence key ${maskLicenceKey(LICENCES.key.licenseKey)}`
 
@@ -54,7 +55,7 @@ test.describe('Licences on this PC', () => {
     for (const secret of SEED_SECRETS) await expect(view(app.window)).not.toContainText(secret)
     await app.window.mouse.move(0, 0)
     await photograph(app.window, 'licences-on-this-pc', { fullPage: true })
-    await photograph(app.window, 'licences-on-this-pc', { docsDir: 'helpdesk', fullPage: true })
+    await photograph(app.window, 'licences-on-this-pc', { docsDir: GUIDE_PICTURES, fullPage: true })
 
     await card.getByRole('button', { name: 'Deactivate…' }).click()
     await expect(app.window.getByText(/^Filled in from “Licences on this PC”/)).toContainText(`bundle ${BUNDLE.code}, ${KEY_HOLDER}.`)
@@ -72,7 +73,7 @@ test.describe('Licences on this PC', () => {
       }
     )
     expect(sandbox.devicesOf(LICENCES.key.id)).not.toContain(machineHardwareId)
-    await photograph(app.window, 'licences-on-this-pc-checked', { docsDir: 'helpdesk' })
+    await photograph(app.window, 'licences-on-this-pc-checked', { docsDir: GUIDE_PICTURES })
 
     await tab(app.window).click()
     await expect(cardOf(app.window, `licence key ${maskLicenceKey(LICENCES.keyOnly.licenseKey)}`)).toBeVisible({ timeout: 15_000 })

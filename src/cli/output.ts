@@ -3,6 +3,8 @@ import type { WrittenRequestFile } from './offline-commands'
 import type { ActivationResult } from '../main/engine/service'
 import { displayText, terminalSafeJson } from '../shared/display-text'
 import type { AppError } from '../shared/errors'
+import type { SupportContact } from '../shared/brand/brand-info'
+import { sendsToVendor } from '../shared/errors/vendor-contact'
 import type { Outcome } from '../shared/outcome'
 import { formatLocalTime } from '../shared/format-time'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../shared/helpdesk/hardware-id-format'
@@ -41,13 +43,14 @@ export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string 
  * catalogue's own words stand at the start of a line: a server's message always follows
  * "Server said:", even when it is the whole explanation (a code the catalogue does not know).
  */
-export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f): string {
+export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f, support?: SupportContact): string {
   const fromServer = error.serverMessage !== undefined && error.serverMessage === error.explanation
   const lines = [
     `Error: ${shown(error.title)}`,
     fromServer ? `Server said: ${shown(error.explanation)}` : shown(error.explanation),
     `What to do: ${shown(error.action)}`
   ]
+  if (support !== undefined && sendsToVendor(error.code)) lines.push(`Vendor’s support: ${shown(support.address)}`)
   const status = error.status ? ` (HTTP ${error.status})` : ''
   const field = error.field ? flagOf(error.field) : undefined
   lines.push(`Code: ${shown(error.code)}${status}${field ? `, ${field.startsWith('--') ? 'flag' : 'field'}: ${shown(field)}` : ''}`)
@@ -87,12 +90,17 @@ export function formatActivation(result: ActivationResult, server: string): stri
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
-  return [...hardwareIdLines(info.id, ''), `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`, `How:         ${shown(info.description)}`].join('\n')
+  return [
+    ...hardwareIdLines(info.id, ''),
+    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
+    `How:         ${shown(info.description)}`
+  ].join('\n')
 }
 
 /** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
 export function formatPcLicences(result: PcLicences, server: string): string {
-  const which = result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
+  const which =
+    result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
   const lines: string[] = []
   if (result.bundles.length === 0) {
     lines.push(
@@ -120,7 +128,12 @@ export function formatPcLicences(result: PcLicences, server: string): string {
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
-  const written = summary.writtenAt === null ? (summary.writtenText === '' ? 'date not stated' : `"${shown(summary.writtenText)}" (as the file says it)`) : formatLocalTime(summary.writtenAt)
+  const written =
+    summary.writtenAt === null
+      ? summary.writtenText === ''
+        ? 'date not stated'
+        : `"${shown(summary.writtenText)}" (as the file says it)`
+      : formatLocalTime(summary.writtenAt)
   return [
     `  Bundle:      ${shown(summary.product)}`,
     ...hardwareIdLines(summary.hardwareId),

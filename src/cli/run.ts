@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
 import { adviseForCommandLine, COMMAND_LINE_INPUT_ACTION, describeError, type AppError, type NothingDone } from '../shared/errors'
+import type { SupportContact } from '../shared/brand/brand-info'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -44,7 +45,8 @@ export interface CliIo {
   promptPassword?: (question: string) => Promise<string | undefined>
 }
 
-export const HELP = `License Manager — frees a LicenseSpring bundle licence from this PC.
+/** The help text, naming the product as the vendor names it. */
+export const helpText = (productName: string): string => `${productName} — frees a LicenseSpring bundle licence from this PC.
 
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
@@ -127,6 +129,8 @@ Exit codes:
             "interrupted") says whether the request had already gone to the License API
 `
 
+export const HELP = helpText(packageJson.productName)
+
 const OPTIONS = {
   product: { type: 'string' },
   'license-key': { type: 'string' },
@@ -181,7 +185,6 @@ interface RunProgress {
 /** Paths of the License API calls that change a licence. */
 const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_offline)\/?$/
 
-
 /** How `finish` reports: who answered a success, and an exit code other than the outcome's. */
 interface FinishOptions {
   answeredBy?: 'server' | 'this-pc'
@@ -217,6 +220,8 @@ class Reporter {
   private finished = false
   /** Secrets the CLI was given (options, environment, configuration, a typed password): no output holds them. */
   readonly secrets: string[] = []
+  /** The vendor's support address, once the configuration is read: named under errors that send the person to the vendor. */
+  support: SupportContact | undefined
 
   constructor(
     private readonly io: CliIo,
@@ -236,14 +241,16 @@ class Reporter {
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
     this.finished = true
-    const reference = this.log ? this.log.file.record(outcome, { product: this.log.product, answeredBy }) : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
+    const reference = this.log
+      ? this.log.file.record(outcome, { product: this.log.product, answeredBy })
+      : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
     if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
       return code
     }
-    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf)}\nReference: ${reference}\n`)
+    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf, this.support)}\nReference: ${reference}\n`)
     return code
   }
 
@@ -563,6 +570,7 @@ function configFrom(flags: Flags, io: CliIo, out: Reporter, keysWithoutServer = 
     keysWithoutServer,
     ...(flags.config !== undefined ? { file: flags.config } : {})
   })
+  if (config.ok && config.value.brand?.support !== undefined) out.support = config.value.brand.support
   const auth = config.ok ? config.value.auth : null
   out.learnSecrets(configSecrets(auth))
   return config
@@ -694,15 +702,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The vendor's product name when the configuration names one (a configuration that does not load names none). */
+function productName(flags: Flags, io: CliIo): string {
+  const config = loadConfig({ env: configEnv(flags, io.env), keysWithoutServer: true, ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  return (config.ok ? config.value.brand?.productName : undefined) ?? packageJson.productName
+}
+
 /** Runs the command the arguments name. */
 async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
   const { command, commandAt, flags, extra, extraAt } = parsed
   if (flags.version) {
-    io.stdout(`${appDetails().name} ${packageJson.version}\n`)
+    io.stdout(`${productName(flags, io)} CLI ${packageJson.version}\n`)
     return EXIT.success
   }
   if (flags.help || command === 'help' || command === undefined) {
-    io.stdout(HELP)
+    io.stdout(helpText(productName(flags, io)))
     return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
   }
   if (!COMMANDS.includes(command)) {

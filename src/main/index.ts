@@ -8,6 +8,7 @@ import { createLicenseService } from './engine/service'
 import { licenseApiNetwork } from './electron/api-session'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
+import { createBranding, keepWindowTitle } from './electron/branding'
 import { describeOs, readStartupFacts, restartingOnFailure, startEngine, withStartLogged, type RunningEngine } from './electron/engine-startup'
 import { registerIpcHandlers } from './electron/ipc'
 import { prefillFromArgv } from './electron/prefill-argv'
@@ -120,9 +121,22 @@ function run(): void {
     restoreOrCreateWindow()
   })
   const isAppContents = (id: number): boolean => windows.current()?.webContents.id === id
+  // The vendor's product name in the title, the About panel and the macOS menu, from the configuration.
+  const branding = createBranding(
+    {
+      setAboutPanelOptions: (options) => app.setAboutPanelOptions(options),
+      setApplicationMenu: (template) => Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null),
+      window: () => windows.current()
+    },
+    { name: app.getName(), version: app.getVersion() },
+    (productName) => menuTemplate(process.platform, developing, productName)
+  )
 
   function createWindow(): BrowserWindow {
-    const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme, { devTools: developing }))
+    const win = new BrowserWindow(
+      mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme, { devTools: developing, title: branding.current().productName })
+    )
+    keepWindowTitle(win)
     win.once('ready-to-show', () => win.show())
     win.on('closed', () => {
       windows.forget(win)
@@ -151,8 +165,7 @@ function run(): void {
       // The OS's preferred languages, most wanted first; the words the main process shows (errors, dialogs, menu, sign-in pages).
       setTranslator(await loadTranslator(pickLanguage(app.getPreferredSystemLanguages()), MAIN_DOMAINS))
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
-      const template = menuTemplate(process.platform, developing)
-      Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+      branding.show(undefined)
       if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
       installPermissionHandlers(session.defaultSession, location)
       installWindowRequestFilter(session.defaultSession, location, isAppContents)
@@ -189,7 +202,9 @@ function run(): void {
             openExternal: (url) => shell.openExternal(url),
             // After a failed connection: does this PC have a network at all? (false is a strong sign it has none)
             isOnline: () => net.isOnline(),
-            app: appDetails
+            app: appDetails,
+            // Read with the configuration, before the window opens: it opens with the vendor's name.
+            onBrand: (brand) => branding.show(brand)
           })
         )
       )

@@ -1,3 +1,4 @@
+import type { BrandInfo } from './brand/brand-info'
 import type { Outcome } from './outcome'
 import type { Prefill } from './helpdesk/prefill-link'
 import type { PcLicences, PcLicencesRequestInput, SeatCheck, SeatCheckRequest, UserLicences, UserLicencesRequestInput } from './licences-on-pc'
@@ -14,6 +15,7 @@ export interface HardwareIdInfo {
 }
 
 export interface AppInfo {
+  /** The product's name as the window shows it: the vendor's (`productName`), else the app's own. */
   name: string
   version: string
   /** e.g. "linux 6.1 (x64)". */
@@ -28,6 +30,8 @@ export interface AppInfo {
   defaultCustomerAccount: string
   /** The vendor's help page (https), linked under the form; null when none is configured. */
   helpUrl: string | null
+  /** The vendor's logo, accent colour and support address (each null when not configured). */
+  brand: BrandInfo
 }
 
 export interface DeactivationResult {

@@ -12,7 +12,7 @@ const KEY = 'AAAA-BBBB-CCCC-DDDD'
 describe('app shell', () => {
   it('shows the title, the sandbox banner and the server', async () => {
     renderApp()
-    expect(screen.getByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
     expect(await screen.findByText('Sandbox: test licences')).toBeVisible()
     expect(screen.getByRole('button', { name: 'Reset sandbox' })).toHaveTextContent('Reset')
     expect(screen.getByText('http://127.0.0.1:4010/api/v4/')).toBeInTheDocument()

@@ -4,6 +4,7 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
 import { createHardwareIdSource, type HardwareIdSource } from '../engine/hardware-id'
 import { isServerConfig, type BundleProducts, type EngineConfig, type ServerConfig } from '../engine/config'
+import type { BrandConfig } from '../engine/brand/brand-config'
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/external-url'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
@@ -27,6 +28,12 @@ export interface EngineStartupDeps {
   hardwareIdSource?: HardwareIdSource
   /** Electron's `net.isOnline()`: false is a strong sign this PC has no network, true is inconclusive. */
   isOnline?: NetworkCheck
+  /**
+   * Told the vendor's brand as soon as the configuration is read (before any await, so before the
+   * shell opens its window), and again on each restart; `undefined` when there is none or the
+   * configuration failed (the app's own name and look).
+   */
+  onBrand?: (brand: BrandConfig | undefined) => void
 }
 
 export interface RunningEngine {
@@ -49,6 +56,7 @@ const nothingToClose = async (): Promise<void> => undefined
  */
 export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngine> {
   const config = deps.loadConfig()
+  deps.onBrand?.(config.ok ? config.value.brand : undefined)
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
   // The id the service sends, read the way the configuration says (hardwareIdSource).

@@ -10,6 +10,7 @@ import type {
   StartupFacts,
   WarmUpState
 } from '../../shared/api'
+import type { BrandInfo } from '../../shared/brand/brand-info'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import type { LicenceFacts, LicenceHolder, PcLicences, SeatCheck, UserLicences } from '../../shared/licences-on-pc'
@@ -50,7 +51,17 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   sandbox: v.sandbox,
   defaultProduct: v.defaultProduct,
   defaultCustomerAccount: v.defaultCustomerAccount,
-  helpUrl: v.helpUrl
+  helpUrl: v.helpUrl,
+  brand: toBrandInfo(v.brand)
+})
+
+export const toBrandInfo = (v: BrandInfo): BrandInfo => ({
+  accent:
+    v.accent === null
+      ? null
+      : { light: { colour: v.accent.light.colour, text: v.accent.light.text }, dark: { colour: v.accent.dark.colour, text: v.accent.dark.text } },
+  logo: v.logo,
+  support: v.support === null ? null : v.support.kind === 'email' ? { kind: 'email', address: v.support.address } : { kind: 'web', address: v.support.address }
 })
 
 export function toPrefill(v: Prefill): Prefill {

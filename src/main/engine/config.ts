@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto'
+import { dirname, resolve } from 'node:path'
 import * as z from 'zod/mini'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
@@ -9,6 +10,7 @@ import { keyShapeProblem, type KeySetting } from './auth/key-shape'
 import { describeFileProblem, readRegularFileSync } from './files/regular-file'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from '../../common/loopback'
+import { BRAND_ENV, BRAND_EXAMPLES, BRAND_SETTINGS, parseBrand, type BrandConfig, type BrandSetting, type BrandSource } from './brand/brand-config'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 
@@ -37,6 +39,8 @@ export interface EngineConfig {
    * (license-api.md §9); absent = answers are read without that check, and the app says so.
    */
   publicKey?: string
+  /** The vendor's product name, logo, accent colour and support address (./brand); absent = the app's own look. */
+  brand?: BrandConfig
 }
 
 export type BundleProducts = Readonly<Record<string, readonly string[]>>
@@ -70,7 +74,8 @@ export const CONFIG_ENV = {
   hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM',
   warmUp: 'LM_WARM_UP',
   helpUrl: 'LM_HELP_URL',
-  publicKey: 'LM_PUBLIC_KEY'
+  publicKey: 'LM_PUBLIC_KEY',
+  ...BRAND_ENV
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -109,7 +114,11 @@ export const FILE_SETTINGS = [
   'warmUp',
   'helpUrl',
   'bundleProducts',
-  'publicKey'
+  'publicKey',
+  'productName',
+  'logo',
+  'accentColor',
+  'supportContact'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
@@ -152,7 +161,8 @@ export const CONFIG_EXAMPLES = {
   helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
   bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)',
   publicKey:
-    'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)'
+    'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)',
+  ...BRAND_EXAMPLES
 } as const
 
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
@@ -445,6 +455,16 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
   return success({ scheme, tokenUrl: tokenUrl.value, clientId: clientId.value, clientSecret: clientSecret.value })
 }
 
+/** The brand settings that are set, each with the name the user knows it by. */
+function brandSources(env: ConfigEnv, names: SettingNames, file: Record<string, unknown>): Partial<Record<BrandSetting, BrandSource>> {
+  const sources: Partial<Record<BrandSetting, BrandSource>> = {}
+  for (const key of BRAND_SETTINGS) {
+    const s = pick(env, names, BRAND_ENV[key], file, key)
+    if (s !== undefined) sources[key] = { value: s.value, name: s.name, fromFile: s.name === fileName(key) }
+  }
+  return sources
+}
+
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
   const allow = check(
@@ -520,6 +540,11 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!bundleProducts.ok) return bundleProducts
   const publicKey = parsePublicKey(pick(env, names, CONFIG_ENV.publicKey, f, 'publicKey'))
   if (!publicKey.ok) return publicKey
+  const brand = parseBrand(brandSources(env, names, f), {
+    fileDir: options.file === undefined ? process.cwd() : dirname(resolve(options.file)),
+    fileField: fileName
+  })
+  if (!brand.ok) return brand
 
   return success({
     apiUrl,
@@ -533,7 +558,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     warmUp: warmUp.value,
     ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
     ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value }),
-    ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value })
+    ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value }),
+    ...(brand.value === undefined ? {} : { brand: brand.value })
   })
 }
 

@@ -5,6 +5,7 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import type { Credentials, DeactivationRequest, DeactivationRequestInput, ResolvedRequest, SsoSignInRequestInput } from '../../shared/request'
 import { validateDeactivation, validateSsoSignIn } from '../../shared/validation'
 import { describeServer, type AuthConfig, type EngineConfig } from './config'
+import { brandInfoOf, shownName } from './brand/shown-brand'
 import { httpSignInOriginsFor } from './external-url'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
@@ -143,7 +144,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     send: (content) => client.deactivateBundleOffline(content)
   })
   const sso = createSsoBrowserFlow({
-    appName: deps.app.name,
+    appName: shownName(config.brand, deps.app.name),
     timeoutMs: config.ssoTimeoutMs,
     openExternal: deps.openExternal,
     httpSignInOrigins: deps.httpSignInOrigins?.length ? deps.httpSignInOrigins : httpSignInOriginsFor(config.apiUrl),
@@ -232,14 +233,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   return {
     appInfo: () => ({
-      name: deps.app.name,
+      name: shownName(config.brand, deps.app.name),
       version: deps.app.version,
       os: deps.app.os,
       server: describeServer(config),
       sandbox: deps.sandbox,
       defaultProduct: config.defaultProduct,
       defaultCustomerAccount: config.defaultCustomerAccount,
-      helpUrl: config.helpUrl ?? null
+      helpUrl: config.helpUrl ?? null,
+      brand: brandInfoOf(config.brand)
     }),
 
     hardwareId: () => guarded(async () => withoutSecrets(await hardware.machine(), client.secrets())),

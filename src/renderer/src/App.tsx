@@ -1,4 +1,7 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
+import { DEFAULT_PRODUCT_NAME } from '../../shared/brand/brand-info'
+import { BrandProvider, type WindowBrand } from './brand/brand-context'
+import { useBrandStyle } from './brand/use-brand-style'
 import { Deactivator } from './Deactivator'
 import type { FormPrefill } from './form-model'
 import { PcLicencesView } from './pc-licences/PcLicencesView'
@@ -23,6 +26,11 @@ const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
 export function App() {
   const reading = useAppInfo()
   const info = reading.status === 'ready' ? reading.info : null
+  // The product's name once known (the vendor's, when it gives one); the app's own when it could not start.
+  const productName = info ? info.name : reading.status === 'failed' ? DEFAULT_PRODUCT_NAME : null
+  const support = info?.brand.support ?? null
+  const windowBrand = useMemo<WindowBrand | null>(() => (productName === null ? null : { productName, support }), [productName, support])
+  useBrandStyle(productName, info?.brand.accent ?? null)
   const [view, setView] = useState<View>('online')
   const [prefill, setPrefill] = useState<{ key: number; values?: OfflinePrefill }>({ key: 0 })
   /** The form, fresh when "Deactivate…" in "Licences on this PC" fills it in. */
@@ -45,10 +53,15 @@ export function App() {
     setForm((f) => ({ key: f.key + 1, prefill: filled }))
     setView('online')
   }
-  return (
+  const shell = (
     <div className="app">
-      <header className="app-header">
-        <h1>License Manager</h1>
+      <header className={info?.brand.accent ? 'app-header app-header-branded' : 'app-header'}>
+        {productName !== null && (
+          <h1 className="app-title">
+            {info?.brand.logo && <img className="brand-logo" src={info.brand.logo} alt="" />}
+            {productName}
+          </h1>
+        )}
         {info?.sandbox && <SandboxBanner />}
       </header>
       <main>
@@ -98,4 +111,5 @@ export function App() {
       )}
     </div>
   )
+  return <BrandProvider brand={windowBrand}>{shell}</BrandProvider>
 }

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/errors'
+import { VendorSupport } from './brand/VendorSupport'
 import { codeAndStatus, EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
@@ -14,6 +15,7 @@ export function ErrorNotice({ error, reference }: { error: AppError; reference?:
         <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
       </p>
       <p>{error.action}</p>
+      <VendorSupport code={error.code} />
       <p className="code-line">{codeAndStatus(error)}</p>
       {reference !== undefined && <ReferenceLine reference={reference} />}
     </div>

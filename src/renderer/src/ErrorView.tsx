@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/errors'
+import { VendorSupport } from './brand/VendorSupport'
 import { CopyButton } from './CopyButton'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { codeAndStatus } from './diagnostics'
@@ -47,6 +48,7 @@ export function ErrorView({
       </p>
       <h3>What to do</h3>
       <p>{error.action}</p>
+      <VendorSupport code={error.code} />
       {error.serverMessage && error.serverMessage !== error.explanation && (
         <p>
           Server message:{' '}

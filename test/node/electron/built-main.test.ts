@@ -79,7 +79,9 @@ beforeAll(async () => {
     LM_SHARED_KEY: SHARED_KEY,
     LM_TIMEOUT_MS: '3000',
     // LicenseSpring's hardware-id module, required from the installed package at run time.
-    LM_HARDWARE_ID_SOURCE: 'licensespring'
+    LM_HARDWARE_ID_SOURCE: 'licensespring',
+    // A vendor's name for the app: the window's title and About panel (branding.ts).
+    LM_PRODUCT_NAME: 'Tidewater Licence Helper'
   }
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   try {
@@ -145,6 +147,13 @@ describe('the built main bundle', () => {
     const text = readFileSync(MAIN_BUNDLE, 'utf8')
     expect(text).toMatch(/^\/\/ node_modules\/zod\/v4\/mini\//m)
     expect(text).not.toMatch(/^\/\/ node_modules\/zod\/v4\/(classic|locales)\//m)
+  })
+
+  it('opens its window with the vendor’s product name as its title, which the page’s <title> does not replace', () => {
+    const window = electron.windows[0]
+    expect(window?.titles).toEqual(['Tidewater Licence Helper'])
+    expect(window?.pageTitleUpdated('License Manager')).toBe(true)
+    expect(electron.aboutPanels.at(-1)).toMatchObject({ applicationName: 'Tidewater Licence Helper' })
   })
 
   it('starts with the stand-in electron and deactivates through net.fetch when the server agrees', async () => {
@@ -242,7 +251,7 @@ describe('the built main process’s log', () => {
 
   it('holds a failed deactivation under the reference the window shows, with its code and status, and no secret', async () => {
     const error = await failureFor(() => (mode = 'echoing-refusal'))
-    expect(error).toMatchObject({ code: 'license_not_found', status: 400, reference: expect.stringMatching(/^LM-LNF-400-\w{4}$/) as string })
+    expect(error).toMatchObject({ code: 'license_not_found', status: 400, reference: expect.stringMatching(/^LM-WRNG-400-\w{4}$/) as string })
     const line = logLines().find((l) => l.includes(`reference=${error.reference!}`))
     expect(line).toMatch(/ error deactivate result=failed code=license_not_found status=400 family=credentials serverMessage=".*\[removed\].*" reference=/)
     expect(line).toMatch(/product=office-suite method=license-key hardwareIdOverride=true$/)

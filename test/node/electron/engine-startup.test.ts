@@ -180,6 +180,22 @@ describe('startEngine', () => {
     expect(engine.service.ok ? null : engine.service.error).toMatchObject({ code: 'config_invalid', field: 'LM_API_URL' })
   })
 
+  it('tells the shell the vendor’s brand as soon as the configuration is read, before it opens a window', async () => {
+    const told: unknown[] = []
+    const server = { LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }
+    const { all } = deps({ ...server, LM_PRODUCT_NAME: 'Tidewater Licence Helper' }, { onBrand: (brand) => void told.push(brand) })
+    const starting = startEngine(all)
+    // Synchronously: the shell creates its window right after starting the engine.
+    expect(told).toEqual([{ productName: 'Tidewater Licence Helper' }])
+    const engine = await starting
+    running.push(engine)
+    expect(expectOk(engine.service).appInfo().name).toBe('Tidewater Licence Helper')
+
+    const broken = deps({ ...server, LM_PRODUCT_NAME: 'Tidewater\nLicence Helper' }, { onBrand: (brand) => void told.push(brand) })
+    await started(broken.all)
+    expect(told).toEqual([{ productName: 'Tidewater Licence Helper' }, undefined])
+  })
+
   it('when the sandbox cannot start, reports sandbox_start_failed', async () => {
     const { all } = deps({}, { startSandbox: () => Promise.reject(Object.assign(new Error('listen EACCES'), { code: 'EACCES' })) })
     const engine = await started(all)

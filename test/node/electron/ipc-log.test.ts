@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DeactivationResult, LogTail } from '../../../src/shared/api'
+import { NEUTRAL_BRAND } from '../../../src/shared/brand/brand-info'
 import { describeError, describeServerError } from '../../../src/shared/errors'
 import { REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
 import { IPC } from '../../../src/shared/ipc-channels'
@@ -113,7 +114,8 @@ describe('each window call’s outcome in the log', () => {
         sandbox: true,
         defaultProduct: '',
         defaultCustomerAccount: '',
-        helpUrl: null
+        helpUrl: null,
+        brand: NEUTRAL_BRAND
       }),
       warmUp: () => success({ warming: true }),
       hardwareId: async () => failure(describeError('hardware_id_unavailable'))

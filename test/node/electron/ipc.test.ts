@@ -45,7 +45,12 @@ const appInfo: AppInfo = {
   sandbox: true,
   defaultProduct: 'office-suite',
   defaultCustomerAccount: 'acme',
-  helpUrl: 'https://support.example.com/licences'
+  helpUrl: 'https://support.example.com/licences',
+  brand: {
+    accent: { light: { colour: '#0f766e', text: '#ffffff' }, dark: { colour: '#2dd4bf', text: '#000000' } },
+    logo: 'data:image/svg+xml;base64,PHN2Zy8+',
+    support: { kind: 'email', address: 'support@tidewater.example' }
+  }
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
 const result: DeactivationResult = {
@@ -539,7 +544,16 @@ describe('nothing secret crosses IPC to the window', () => {
   const leakyError = { ...describeError('license_not_found', { status: 400, serverMessage: 'License not found' }), ...leak, cause: leak }
 
   const leaky = (ok: boolean): WindowLicenseService => ({
-    appInfo: () => ({ ...appInfo, ...leak }),
+    appInfo: () => ({
+      ...appInfo,
+      ...leak,
+      brand: {
+        ...appInfo.brand,
+        ...leak,
+        accent: appInfo.brand.accent && { light: { ...appInfo.brand.accent.light, ...leak }, dark: { ...appInfo.brand.accent.dark, ...leak } },
+        support: { kind: 'web', address: 'https://support.tidewater.example/', ...leak }
+      }
+    }),
     hardwareId: async () => (ok ? success({ ...hardwareId, ...leak }) : failure(leakyError)),
     deactivate: async () => (ok ? success({ ...result, ...leak }) : failure(leakyError)),
     deactivateWithSso: async (_input, onProgress) => {
@@ -577,7 +591,7 @@ describe('nothing secret crosses IPC to the window', () => {
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {
-    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
+    [IPC.getAppInfo]: ['brand', 'defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
     [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product', 'products'],
     [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product', 'products'],
@@ -604,6 +618,12 @@ describe('nothing secret crosses IPC to the window', () => {
       for (const name of FORBIDDEN_KEYS) expect(keys).not.toContain(name)
 
       if (outcome.ok) {
+        if (channel === IPC.getAppInfo) {
+          const { brand } = outcome.value as AppInfo
+          expect(Object.keys(brand).sort()).toEqual(['accent', 'logo', 'support'])
+          expect(Object.keys(brand.accent!.dark).sort()).toEqual(['colour', 'text'])
+          expect(brand.support).toEqual({ kind: 'web', address: 'https://support.tidewater.example/' })
+        }
         if (channel === IPC.cancelSso || channel === IPC.openHelp) expect(outcome.value).toBeNull()
         else expect(Object.keys(outcome.value as object).sort()).toEqual(CONTRACT_KEYS[channel])
       } else {

@@ -24,6 +24,7 @@ import type {
   UserLicencesRequestInput
 } from '../../../src/shared/licences-on-pc'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
+import { NEUTRAL_BRAND } from '../../../src/shared/brand/brand-info'
 import { describeServerError, type AppError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
@@ -35,7 +36,8 @@ export const APP_INFO: Readonly<AppInfo> = Object.freeze({
   sandbox: true,
   defaultProduct: 'office-suite',
   defaultCustomerAccount: 'acme',
-  helpUrl: null
+  helpUrl: null,
+  brand: NEUTRAL_BRAND
 })
 
 export const PC_HARDWARE_ID: HardwareIdInfo = {

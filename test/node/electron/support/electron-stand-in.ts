@@ -41,6 +41,8 @@ export interface ElectronStandIn {
   openedPaths: string[]
   /** The options of every `dialog.showMessageBox` (answered with its first button). */
   messageBoxes: Array<{ title?: string; detail?: string; buttons?: string[] }>
+  /** Options given to `app.setAboutPanelOptions`, in order. */
+  aboutPanels: unknown[]
 }
 
 /** A window as the stand-in records it. */
@@ -51,6 +53,10 @@ export interface StandInWindow {
   /** Closes it as a person would: destroyed, then 'closed'. */
   close(): void
   isDestroyed(): boolean
+  /** Its title: the one it was created with, then each `setTitle`. */
+  titles: string[]
+  /** Its page set its <title>: whether a listener kept the window's own (called preventDefault). */
+  pageTitleUpdated(title: string): boolean
 }
 
 type AnyFunction = (...args: unknown[]) => unknown
@@ -85,6 +91,7 @@ export function createElectronStandIn(options: {
   const messageBoxes: ElectronStandIn['messageBoxes'] = []
   const windows: StandInWindow[] = []
   const logsFolder = options.logsFolder ?? mkdtempSync(join(tmpdir(), 'lm-stand-in-logs-'))
+  const aboutPanels: unknown[] = []
   let nextId = 1
   let markStarted: () => void = () => undefined
   const started = new Promise<void>((resolve) => (markStarted = resolve))
@@ -103,6 +110,7 @@ export function createElectronStandIn(options: {
     commandLine: tolerant({ hasSwitch: (name: string) => process.argv.includes(`--${name}`), appendSwitch: () => undefined }),
     getAppPath: () => process.cwd(),
     setAppUserModelId: () => undefined,
+    setAboutPanelOptions: (options: unknown) => void aboutPanels.push(options),
     whenReady: () => Promise.resolve(),
     isReady: () => true,
     on: (event: string, listener: AnyFunction) => (appEvents.on(event, listener), app),
@@ -140,8 +148,10 @@ export function createElectronStandIn(options: {
     readonly webContents: EventEmitter & { id: number }
     readonly calls: string[] = []
     private destroyed = false
-    constructor() {
+    readonly titles: string[] = []
+    constructor(options?: { title?: string }) {
       super()
+      if (options?.title !== undefined) this.titles.push(options.title)
       const contents = new EventEmitter()
       this.webContents = Object.assign(contents, {
         id: nextId++,
@@ -169,6 +179,12 @@ export function createElectronStandIn(options: {
     show = () => void this.calls.push('show')
     focus = () => void this.calls.push('focus')
     restore = () => void this.calls.push('restore')
+    setTitle = (title: string) => void this.titles.push(title)
+    pageTitleUpdated = (title: string): boolean => {
+      let prevented = false
+      this.emit('page-title-updated', { preventDefault: () => (prevented = true) }, title, true)
+      return prevented
+    }
     close = () => {
       this.destroyed = true
       this.emit('closed')
@@ -223,6 +239,7 @@ export function createElectronStandIn(options: {
     openedPaths,
     messageBoxes,
     emitApp: (event, ...args) => void appEvents.emit(event, ...args),
+    aboutPanels,
     windowEvent() {
       const window = windows.filter((w) => !w.isDestroyed()).at(-1)
       const url = loadedUrls[0]
