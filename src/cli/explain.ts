@@ -1,11 +1,17 @@
 import { describeError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { helpdeskEntry, type HelpdeskEntry } from '../shared/helpdesk/helpdesk-entries'
-import { HELPDESK_LABELS as L, REFERENCE_PROBLEMS, STATUS_WORDS } from '../shared/helpdesk/helpdesk-words'
+import { HELPDESK_LABELS as L, labelled, REFERENCE_PROBLEMS, STATUS_WORDS } from '../shared/helpdesk/helpdesk-words'
+import { currentLanguage } from '../shared/i18n/current'
+import { SOURCE_LANGUAGE } from '../shared/i18n/languages'
 import { readReference, type DecodedReference, type StatusMeaning } from '../shared/helpdesk/reference'
 
-/** Where each result has its section in the helpdesk guide (docs/helpdesk/errors.md). */
+/** Where each result has its section in the helpdesk guide (docs/helpdesk/errors.md; another language's in docs/helpdesk/<lang>/). */
 export const GUIDE_PAGE = 'docs/helpdesk/errors.md'
+const guidePage = () => {
+  const language = currentLanguage()
+  return language === SOURCE_LANGUAGE || language === 'en-XA' ? GUIDE_PAGE : `docs/helpdesk/${language}/errors.md`
+}
 
 /** What `explain --json` prints: the reference read, and the entry it stands for. */
 export interface Explanation {
@@ -44,7 +50,7 @@ function explanationOf(decoded: DecodedReference): Explanation {
     ...(entry.commandLineAction !== undefined ? { commandLineAction: entry.commandLineAction } : {}),
     helpdesk: entry.helpdesk,
     sandboxOnly: entry.sandboxOnly,
-    guide: `${GUIDE_PAGE}#${entry.id}`
+    guide: `${guidePage()}#${entry.id}`
   }
 }
 
@@ -80,9 +86,9 @@ function paragraph(text: string, indent = '  '): string {
 
 /** The explanation as a helpdesk agent reads it in a terminal. */
 export function formatExplanation(e: Explanation): string {
-  const head = [`${L.reference}: ${e.reference}`]
-  if (e.kind === 'error') head.push(`${L.code}: ${e.id}`)
-  head.push(`${L.status}: ${statusLine(e.status)}`)
+  const head = [`${labelled(L.reference)} ${e.reference}`]
+  if (e.kind === 'error') head.push(`${labelled(L.code)} ${e.id}`)
+  head.push(`${labelled(L.status)} ${statusLine(e.status)}`)
   const sections: Array<[string, string | undefined]> = [
     [L.title, e.title],
     [L.meaning, e.explanation],
@@ -92,8 +98,8 @@ export function formatExplanation(e: Explanation): string {
     [L.check, e.helpdesk.check],
     [L.next, e.helpdesk.next]
   ]
-  const body = sections.filter((s): s is [string, string] => s[1] !== undefined).map(([label, text]) => `${label}:\n${paragraph(text)}`)
+  const body = sections.filter((s): s is [string, string] => s[1] !== undefined).map(([label, text]) => `${labelled(label)}\n${paragraph(text)}`)
   if (e.sandboxOnly) body.push(paragraph(L.sandboxOnly, ''))
-  body.push(`${L.guide}: ${e.guide}`)
+  body.push(`${labelled(L.guide)} ${e.guide}`)
   return [head.join('\n'), ...body].join('\n\n')
 }

@@ -5,6 +5,8 @@ import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { HELPDESK_WORDS } from '../../../src/shared/errors/helpdesk-words'
 import { HELPDESK_ENTRIES, type HelpdeskEntry } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { makeReference, type ReferenceSubject } from '../../../src/shared/helpdesk/reference'
+import { HELPDESK_LABELS, labelled } from '../../../src/shared/helpdesk/helpdesk-words'
+import { loadTranslator, setTranslator } from '../../../src/shared/i18n/current'
 
 /** The CLI in-process, with nothing configured: `explain` needs no server, no keys, no network. */
 function harness() {
@@ -96,5 +98,31 @@ describe('license-manager explain <reference>', () => {
     const json = harness()
     expect(await runCli(['explain', 'nonsense', '--json'], json.io)).toBe(EXIT.invalid)
     expect(JSON.parse(json.out.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reference' } })
+  })
+
+  it('speaks the language asked for: explain --lang de prints German, --json stays English', async () => {
+    const h = harness()
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-400-7K3Q'], h.io)).toBe(EXIT.success)
+    const english = { say: HELPDESK_WORDS.device_not_found.say, label: labelled(HELPDESK_LABELS.say) }
+    setTranslator(await loadTranslator('de', ['common', 'errors', 'helpdesk']))
+    const german = { say: HELPDESK_WORDS.device_not_found.say, check: HELPDESK_WORDS.device_not_found.check, label: labelled(HELPDESK_LABELS.say) }
+    expect(german.say).not.toBe(english.say)
+    expect(german.label).not.toBe(english.label)
+    const text = h.out.stdout.replace(/\s+/g, ' ')
+    expect(h.out.stdout).toContain(`\n${german.label}\n`)
+    for (const expected of [german.say, german.check]) expect(text).toContain(expected)
+    expect(text).not.toContain(english.say)
+    expect(h.out.stdout).toContain('docs/helpdesk/de/errors.md#device_not_found')
+    // The same reference in LANG=de_DE.UTF-8 reads the same; --json is English whatever the language.
+    const posix = harness()
+    posix.io.env = { LANG: 'de_DE.UTF-8' }
+    expect(await runCli(['explain', 'LM-DNF-400-7K3Q'], posix.io)).toBe(EXIT.success)
+    expect(posix.out.stdout).toBe(h.out.stdout)
+    const json = harness()
+    json.io.env = { LANG: 'de_DE.UTF-8' }
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-400-7K3Q', '--json'], json.io)).toBe(EXIT.success)
+    const value = (JSON.parse(json.out.stdout) as { value: { helpdesk: { say: string }; guide: string } }).value
+    expect(value.helpdesk.say).toBe(english.say)
+    expect(value.guide).toBe('docs/helpdesk/errors.md#device_not_found')
   })
 })
