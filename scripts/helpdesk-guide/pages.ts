@@ -154,8 +154,9 @@ function uiWords(name: string, where: string): string {
 /** Fills one source page's placeholders; `here` is the page's own file (links within it need no file name). */
 export function fillPage(lang: string, here: string, source: string): string {
   const link = (id: string) => `${here === ERRORS_PAGE ? '' : ERRORS_PAGE}#${id}`
-  const deeper = lang !== SOURCE_LANGUAGE
-  const filled = source.replace(/\{\{([a-z]+):?([^}]*)\}\}/g, (whole, kind: string, arg: string) => {
+  // A language's page sits one folder deeper than the English one its links to other docs were written for.
+  const written = lang === SOURCE_LANGUAGE ? source : source.replace(/\]\(\.\.\//g, '](../../')
+  return written.replace(/\{\{([a-z]+):?([^}]*)\}\}/g, (whole, kind: string, arg: string) => {
     const where = `${here} ${whole}`
     switch (kind) {
       case 'error': {
@@ -188,8 +189,6 @@ export function fillPage(lang: string, here: string, source: string): string {
         throw new Error(`${where}: unknown placeholder`)
     }
   })
-  // A language's page sits one folder deeper than the English one its links were written for.
-  return deeper ? filled.replace(/\]\(\.\.\//g, '](../../') : filled
 }
 
 const GENERATED_NOTE = (lang: string, file: string) =>

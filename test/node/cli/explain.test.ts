@@ -101,9 +101,9 @@ describe('license-manager explain <reference>', () => {
   })
 
   it('speaks the language asked for: explain --lang de prints German, --json stays English', async () => {
+    const english = { say: HELPDESK_WORDS.device_not_found.say, label: labelled(HELPDESK_LABELS.say) }
     const h = harness()
     expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-400-7K3Q'], h.io)).toBe(EXIT.success)
-    const english = { say: HELPDESK_WORDS.device_not_found.say, label: labelled(HELPDESK_LABELS.say) }
     setTranslator(await loadTranslator('de', ['common', 'errors', 'helpdesk']))
     const german = { say: HELPDESK_WORDS.device_not_found.say, check: HELPDESK_WORDS.device_not_found.check, label: labelled(HELPDESK_LABELS.say) }
     expect(german.say).not.toBe(english.say)
