@@ -1,7 +1,7 @@
 import { describeError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { helpdeskEntry, type HelpdeskEntry } from '../shared/helpdesk/helpdesk-entries'
-import { HELPDESK_LABELS as L, labelled, REFERENCE_PROBLEMS, STATUS_WORDS } from '../shared/helpdesk/helpdesk-words'
+import { HELPDESK_LABELS as L, labelled, REFERENCE_PROBLEMS, STATUS_WORDS, withValue } from '../shared/helpdesk/helpdesk-words'
 import { currentLanguage } from '../shared/i18n/current'
 import { SOURCE_LANGUAGE } from '../shared/i18n/languages'
 import { readReference, type DecodedReference, type StatusMeaning } from '../shared/helpdesk/reference'
@@ -70,15 +70,36 @@ export function explainReference(text: string | undefined): Outcome<Explanation>
 
 const WIDTH = 96
 
-/** Wraps a paragraph at word boundaries, each line indented. */
+/** Characters a terminal shows two columns wide (Japanese and other East Asian scripts). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
+const WIDE_ALL = new RegExp(WIDE.source, 'g')
+const columns = (text: string) => text.length + (text.match(WIDE_ALL)?.length ?? 0)
+/** Closing punctuation a line must not start with, and opening brackets it must not end with. */
+const NO_BREAK_BEFORE = /^[、。，．：；？！）」』…ー]/
+const NO_BREAK_AFTER = /[（「『]+$/
+
+/** A word as the places a line may break in it: itself, or, in a script written without spaces, its words. */
+const breakable = (word: string): string[] =>
+  WIDE.test(word) ? [...new Intl.Segmenter(currentLanguage(), { granularity: 'word' }).segment(word)].map((piece) => piece.segment) : [word]
+
+/** Wraps a paragraph at word boundaries (in Japanese, between its words), each line indented. */
 function paragraph(text: string, indent = '  '): string {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
-      lines.push(indent + line)
-      line = word
-    } else line = line === '' ? word : `${line} ${word}`
+    breakable(word).forEach((part, i) => {
+      const joint = line === '' || i > 0 ? '' : ' '
+      if (line !== '' && columns(indent + line + joint + part) > WIDTH && !NO_BREAK_BEFORE.test(part)) {
+        // An opening bracket goes down with what it opens.
+        const carried = joint === '' ? (NO_BREAK_AFTER.exec(line)?.[0] ?? '') : ''
+        if (carried.length < line.length) {
+          lines.push(indent + line.slice(0, line.length - carried.length))
+          line = carried + part
+          return
+        }
+      }
+      line += joint + part
+    })
   }
   if (line !== '') lines.push(indent + line)
   return lines.join('\n')
@@ -86,9 +107,9 @@ function paragraph(text: string, indent = '  '): string {
 
 /** The explanation as a helpdesk agent reads it in a terminal. */
 export function formatExplanation(e: Explanation): string {
-  const head = [`${labelled(L.reference)} ${e.reference}`]
-  if (e.kind === 'error') head.push(`${labelled(L.code)} ${e.id}`)
-  head.push(`${labelled(L.status)} ${statusLine(e.status)}`)
+  const head = [withValue(L.reference, e.reference)]
+  if (e.kind === 'error') head.push(withValue(L.code, e.id))
+  head.push(withValue(L.status, statusLine(e.status)))
   const sections: Array<[string, string | undefined]> = [
     [L.title, e.title],
     [L.meaning, e.explanation],
@@ -100,6 +121,6 @@ export function formatExplanation(e: Explanation): string {
   ]
   const body = sections.filter((s): s is [string, string] => s[1] !== undefined).map(([label, text]) => `${labelled(label)}\n${paragraph(text)}`)
   if (e.sandboxOnly) body.push(paragraph(L.sandboxOnly, ''))
-  body.push(`${labelled(L.guide)} ${e.guide}`)
+  body.push(withValue(L.guide, e.guide))
   return [head.join('\n'), ...body].join('\n\n')
 }

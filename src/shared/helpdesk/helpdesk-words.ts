@@ -53,6 +53,9 @@ export const HELPDESK_LABELS = {
 /** A label as it stands before its value (`What to say:`), with the punctuation the language puts there. */
 export const labelled = (label: string): string => t('helpdesk.label.before-value', { label })
 
+/** A label and its value on one line (`Status: 400: …`), spaced as the language spaces them. */
+export const withValue = (label: string, value: string): string => t('helpdesk.label.with-value', { label, value })
+
 /** What the status part of a reference says. */
 export const STATUS_WORDS = {
   answered: (status: number) => t('helpdesk.status.answered', { part: String(status).padStart(3, '0'), status: String(status) }),

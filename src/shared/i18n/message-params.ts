@@ -21,6 +21,7 @@ export interface MessageParams {
   "helpdesk.label.sandbox-only": never
   "helpdesk.label.guide": never
   "helpdesk.label.before-value": { "label": string | number }
+  "helpdesk.label.with-value": { "label": string | number; "value": string | number }
   "helpdesk.status.answered": { "part": string | number; "status": string | number }
   "helpdesk.status.no-answer": { "part": string | number }
   "helpdesk.status.this-pc": { "part": string | number }

@@ -125,4 +125,20 @@ describe('license-manager explain <reference>', () => {
     expect(value.helpdesk.say).toBe(english.say)
     expect(value.guide).toBe('docs/helpdesk/errors.md#device_not_found')
   })
+
+  it('wraps Japanese, written without spaces, between its words at the terminal’s width', async () => {
+    const h = harness()
+    expect(await runCli(['explain', '--lang', 'ja', 'LM-DNF-400-7K3Q'], h.io)).toBe(EXIT.success)
+    setTranslator(await loadTranslator('ja', ['common', 'errors', 'helpdesk']))
+    const check = HELPDESK_WORDS.device_not_found.check
+    const lines = h.out.stdout.split('\n')
+    // Wide characters take two columns; closing punctuation may hang past the edge, as Japanese sets it.
+    const columns = (line: string) => line.length + (line.match(/[\u3000-\u9fff\uff00-\uff60]/g)?.length ?? 0)
+    expect(lines.filter((line) => columns(line.replace(/[、。）」』]+$/, '')) > 96)).toEqual([])
+    const start = lines.indexOf(labelled(HELPDESK_LABELS.check))
+    const paragraph = lines.slice(start + 1, lines.indexOf('', start))
+    expect(paragraph.length).toBeGreaterThan(1)
+    // Nothing lost or moved: the lines are the words, broken only where a line was full.
+    expect(paragraph.join('').replace(/\s/g, '')).toBe(check.replace(/\s/g, ''))
+  })
 })
