@@ -20,8 +20,8 @@
  *
  * Every source page is written as if it sat in docs/helpdesk/: a language's pages, one folder
  * deeper, get their links to other docs (`../`) and to the English pictures adjusted. A
- * language's headings carry the English page's anchors (`<a id="…"></a>` before each heading),
- * so a link to a section works in every language.
+ * language's sections carry the English page's anchors (`<a id="…"></a>` before each `##`
+ * heading), so a link to a section works in every language.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -248,9 +248,9 @@ export const githubSlug = (heading: string) =>
     .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
     .replace(/\s/g, '-')
 
-/** Each part's and section's (h1, h2) anchor: the `<a id>` just before it, else its heading's own. */
+/** Each section's (h2) anchor: the `<a id>` just before it, else its heading's own (a page's title is reached by its file). */
 export function headingAnchors(markdown: string): string[] {
-  return [...markdown.matchAll(/^(?:<a id="([^"]+)"><\/a>\n\n)?#{1,2} (.+)$/gm)].map((m) => m[1] ?? githubSlug((m[2] ?? '').replace(/`/g, '')))
+  return [...markdown.matchAll(/^(?:<a id="([^"]+)"><\/a>\n\n)?## (.+)$/gm)].map((m) => m[1] ?? githubSlug((m[2] ?? '').replace(/`/g, '')))
 }
 
 /** The catalogue's codes, for the check that each has its section. */
