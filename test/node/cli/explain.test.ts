@@ -5,7 +5,7 @@ import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { HELPDESK_WORDS } from '../../../src/shared/errors/helpdesk-words'
 import { HELPDESK_ENTRIES, type HelpdeskEntry } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { makeReference, type ReferenceSubject } from '../../../src/shared/helpdesk/reference'
-import { HELPDESK_LABELS, labelled } from '../../../src/shared/helpdesk/helpdesk-words'
+import { HELPDESK_LABELS, labelled, REFERENCE_PROBLEMS } from '../../../src/shared/helpdesk/helpdesk-words'
 import { loadTranslator, setTranslator } from '../../../src/shared/i18n/current'
 
 /** The CLI in-process, with nothing configured: `explain` needs no server, no keys, no network. */
@@ -124,6 +124,13 @@ describe('license-manager explain <reference>', () => {
     const value = (JSON.parse(json.out.stdout) as { value: { helpdesk: { say: string }; guide: string } }).value
     expect(value.helpdesk.say).toBe(english.say)
     expect(value.guide).toBe('docs/helpdesk/errors.md#device_not_found')
+    // A reference that does not fit is refused in German too.
+    const refused = harness()
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-PC-7K3Q'], refused.io)).toBe(EXIT.invalid)
+    setTranslator(await loadTranslator('de', ['common', 'errors', 'helpdesk']))
+    const why = REFERENCE_PROBLEMS.statusDoesNotFit('DNF', ERROR_CATALOGUE.device_not_found.title, 'server')
+    expect(why).toMatch(/^Die Buchstaben DNF/)
+    expect(refused.out.stderr).toContain(why)
   })
 
   it('wraps Japanese, written without spaces, between its words at the terminal’s width', async () => {
