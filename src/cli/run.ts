@@ -24,7 +24,7 @@ import { commandLineLanguage } from './language'
 import { loadTranslator, setTranslator } from '../shared/i18n/current'
 
 /** The message files the command line words its output with. */
-const CLI_DOMAINS = ['common', 'errors', 'cli'] as const
+const CLI_DOMAINS = ['common', 'errors', 'cli', 'helpdesk'] as const
 import { configSecrets, createCliLog, type CliLog } from './log-option'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
