@@ -17,7 +17,7 @@ import {
   describeProducts,
   describeSeats,
   describeValidity,
-  NO_ACTIVATION_TIME,
+  noActivationTime,
   SIGNATURE_WORDS
 } from '../shared/licence-words'
 import { methodLabel } from '../shared/request'
@@ -121,7 +121,7 @@ export function formatPcLicences(result: PcLicences, server: string): string {
         ...(state === null ? [] : [`    State:       ${state}`])
       )
     }
-    lines.push(`  ${NO_ACTIVATION_TIME}`)
+    lines.push(`  ${noActivationTime()}`)
   }
   lines.push(`  Signatures:  ${SIGNATURE_WORDS[result.signatures]}`, `  Server:      ${shown(server)}`, `  Checked at:  ${formatLocalTime(result.checkedAt)}`)
   return lines.join('\n')

@@ -1,7 +1,7 @@
 import { describeError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import type { Credentials, LoginMethod } from '../shared/request'
-import { FIELD_LABELS } from '../shared/request-fields'
+import { fieldLabel } from '../shared/request-fields'
 
 /** The credential options of `deactivate`, by the request field each one fills. */
 export interface CredentialOptions {
@@ -46,7 +46,7 @@ export function credentialsFromOptions(options: CredentialOptions): Outcome<Cred
     if (present.length === 1 && present[0] === 'customerAccountCode') {
       return refuse('credentials', 'A customer account code needs an ID token or a sign-in code with it.')
     }
-    return refuse('credentials', `Use one login method at a time; these fields belong to different methods: ${present.map((f) => FIELD_LABELS[f]).join(', ')}.`)
+    return refuse('credentials', `Use one login method at a time; these fields belong to different methods: ${present.map((f) => fieldLabel(f)).join(', ')}.`)
   }
   const method = methods[0]!
   const credentials: Record<string, string> = { method }
