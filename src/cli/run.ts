@@ -129,7 +129,7 @@ const EXIT_ROWS: readonly HelpRow[] = [
 const languageChoices = (): string =>
   translator().formatList(
     LANGUAGES.map((language) => `${language} (${LANGUAGE_NAMES[language]})`),
-    { type: 'unit' }
+    { type: 'disjunction' }
   )
 
 /** The help text, naming the product as the vendor names it, in the language the run speaks. */

@@ -12,7 +12,7 @@ import type { BundleOnPc, LicenceFacts, LicenceHolder, ProductOnPc, Seats, Signa
 const shown = (value: string): string => displayText(value, 200)
 
 /** Names side by side ("Writer, Sheets, Slides"), as the language lists them. */
-export const listOfNames = (names: readonly string[]): string => translator().formatList(names, { type: 'unit', style: 'short' })
+export const listOfNames = (names: readonly string[]): string => translator().formatList(names, { type: 'conjunction', style: 'narrow' })
 
 /** "licence key ••••-USE" or "user ann@acme.test (customer account acme)". */
 export function describeHolder(holder: LicenceHolder): string {
