@@ -13,6 +13,7 @@ const SLOW_SUITES = [
   'test/node/cli/cli.test.ts',
   'test/node/cli/status.test.ts',
   'test/node/cli/pipe.test.ts',
+  'test/node/cli/languages-binary.test.ts',
   'test/node/helpdesk/guide-pdf.test.ts',
   'test/node/start/**/*.test.ts',
   'test/node/packaging/**/*.test.ts',

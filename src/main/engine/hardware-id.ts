@@ -4,7 +4,8 @@ import { hostname as osHostname } from 'node:os'
 import type { HardwareIdInfo } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/request-fields'
+import { FIELD_LIMITS, tooLong } from '../../shared/request-fields'
+import { t } from '../../shared/i18n/current'
 import { DEFAULT_HARDWARE_ID_SOURCE, describeAlgorithm, type HardwareIdSourceConfig } from './hardware-id-source'
 import { defaultRawMachineIdReader, type RawMachineIdReader } from './machine-id-readers'
 
@@ -118,7 +119,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     return success({
       id,
       source: 'machine-id',
-      description: 'The machine id this app was started with (a test or demo setting), not read from the operating system.'
+      description: t('common.hardware-id.how.fixed')
     })
   }
 
@@ -133,7 +134,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     const hashed = sha256Hex(raw)
     const problem = fallbackProblem(hashed, raw)
     if (problem) return unavailable(problem)
-    return success({ id: hashed, source: 'machine-id', description: `SHA-256 of ${osIdOrigin(platform)}, as node-machine-id computes it.` })
+    return success({ id: hashed, source: 'machine-id', description: t('common.hardware-id.how.machine-id', { platform }) })
   }
 
   async function readLicenseSpring(algorithm: number): Promise<Outcome<HardwareIdInfo>> {
@@ -161,7 +162,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     return success({
       id,
       source: 'machine-id',
-      description: `LicenseSpring’s hardware-id module, algorithm ${describeAlgorithm(algorithm)}, as LicenseSpring’s SDKs compute it.`
+      description: t('common.hardware-id.how.licensespring', { algorithm: describeAlgorithm(algorithm) })
     })
   }
 
@@ -191,11 +192,11 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
         return failure(
           describeError('invalid_input', {
             field: 'hardwareId',
-            detail: { problem: `${FIELD_LABELS.hardwareId} is longer than ${FIELD_LIMITS.hardwareId} characters.`, nothing: 'sent' }
+            detail: { problem: tooLong('hardwareId'), nothing: 'sent' }
           })
         )
       }
-      return success({ id, source: 'override', description: 'Entered by hand (helpdesk override); this PC’s own id is not used.' })
+      return success({ id, source: 'override', description: t('common.hardware-id.how.override') })
     }
   }
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../../../src/cli/exit-codes'
-import { HELP, runCli, type CliIo } from '../../../src/cli/run'
+import { help, runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE, type CatalogueEntry } from '../../../src/shared/errors'
@@ -480,6 +480,7 @@ describe('exit codes', () => {
     const groups = new Set(Object.values(ERROR_CATALOGUE).map((entry) => entry.exit))
     expect([...groups].sort()).toEqual(['interrupted', 'invalid', 'network', 'refused', 'ssoIncomplete', 'unexpected'])
     for (const group of groups) expect(EXIT[group]).toBeGreaterThan(0)
-    for (const code of [...Object.values(EXIT), ...Object.values(EXIT_ON_SIGNAL)]) expect(HELP, String(code)).toMatch(new RegExp(`^  (\\d+, )?${code}\\b`, 'm'))
+    for (const code of [...Object.values(EXIT), ...Object.values(EXIT_ON_SIGNAL)])
+      expect(help(), String(code)).toMatch(new RegExp(`^  (\\d+, )?${code}\\b`, 'm'))
   })
 })

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type SyntheticEvent } from 'react'
 import type { AppInfo } from '../../../shared/api'
 import { inGroupsOfFour } from '../../../shared/helpdesk/hardware-id-format'
-import { describeHolder, NO_ACTIVATION_TIME, SIGNATURE_WORDS } from '../../../shared/licence-words'
+import { describeHolder, noActivationTime, SIGNATURE_WORDS } from '../../../shared/licence-words'
 import { CopyButton } from '../CopyButton'
 import { buildPcLicencesDiagnostics } from '../diagnostics'
 import { ErrorNotice } from '../ErrorNotice'
@@ -86,7 +86,7 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
               </li>
             ))}
           </ul>
-          <p className="hint">{NO_ACTIVATION_TIME}</p>
+          <p className="hint">{noActivationTime()}</p>
         </>
       )}
       {answer?.ok === true && <p className="hint">{SIGNATURE_WORDS[answer.value.signatures]}</p>}
