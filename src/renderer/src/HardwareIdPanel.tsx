@@ -32,7 +32,6 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
     <section className="panel hardware-panel" aria-labelledby="hardware-heading">
       <div className="hardware-line">
         <h3 id="hardware-heading">{t('window.hardware.heading')}</h3>
-        {reading.status === 'ready' && <span className="hint">{overridden ? t('window.hardware.own.not-sent') : t('window.hardware.own')}</span>}
         <span className="hardware-actions">
           {!showOverride && (
             <button
@@ -62,7 +61,9 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
         <p className="hardware-id-line">
           <span className="visually-hidden">{overridden ? t('window.hardware.not-sent') : t('window.hardware.will-be-sent')} </span>
           <code className="hardware-id">{inGroupsOfFour(reading.info.id)}</code>{' '}
+          {/* Where the id comes from sits on the id's own line, so the heading and its buttons keep one row in every language. */}
           <span className="hint">
+            {overridden ? t('window.hardware.own.not-sent') : t('window.hardware.own')}{' '}
             {rich(
               'window.hardware.fingerprint',
               { fingerprint: hardwareIdFingerprint(reading.info.id) },

@@ -177,6 +177,7 @@ export interface MessageParams {
   "window.offline.lead": never
   "window.offline.method.user": never
   "window.offline.method.user.hint": never
+  "window.offline.sso-note.summary": never
   "window.offline.sso-note": never
   "window.offline.product.hint": never
   "window.offline.save": never

@@ -63,7 +63,7 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
   return (
     <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
       <h2 id="offline-heading">{t('window.offline.heading')}</h2>
-      <p className="lead">{t('window.offline.lead')}</p>
+      <p className="lead hint">{t('window.offline.lead')}</p>
       <fieldset className="plain" disabled={busy}>
         <fieldset className="methods">
           <legend>{t('window.method.legend')}</legend>
@@ -74,14 +74,15 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
           <div className="method">
             <input type="radio" id="offline-method-user" value="user" aria-describedby="offline-method-user-hint" {...methodRegistration} />
             <label htmlFor="offline-method-user">{t('window.offline.method.user')}</label>
-            <span id="offline-method-user-hint" className="hint">
+            <span id="offline-method-user-hint" className="hint method-hint">
               {t('window.offline.method.user.hint')}
             </span>
           </div>
         </fieldset>
-        <p className="notice" id="offline-sso-note">
-          {t('window.offline.sso-note')}
-        </p>
+        <details className="notice offline-sso-note">
+          <summary>{t('window.offline.sso-note.summary')}</summary>
+          <p>{t('window.offline.sso-note')}</p>
+        </details>
         <TextField id="offline-field-product" label={t('window.field.product')} hint={t('window.offline.product.hint')} {...textProps('product')} />
         {method === 'license-key' && (
           <TextField

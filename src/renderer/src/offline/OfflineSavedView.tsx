@@ -33,7 +33,6 @@ export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSa
           }
         )}
       </p>
-      <RequestSummary summary={summary} />
       <h3>{t('window.offline.next.heading')}</h3>
       <ol className="next-steps">
         <li>{rich('window.offline.next.not-free', undefined)}</li>
@@ -46,6 +45,11 @@ export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSa
           {t('window.offline.done')}
         </button>
       </div>
+      {/* What the file frees, folded below the steps: the steps and Done stay in the window at every language's length. */}
+      <details className="advanced saved-summary">
+        <summary>{t('window.upload.will-free')}</summary>
+        <RequestSummary summary={summary} />
+      </details>
     </ResultCard>
   )
 }
