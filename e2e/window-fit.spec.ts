@@ -76,7 +76,9 @@ for (const { language, locale } of CASES) {
         ({ appKind }) => appKind === 'electron',
         'the banner, size and language are set by the browser harness; the Electron window is 520×720 by its options'
       )
-      const shot = (page: Page, name: string) => photograph(page, `${name}${colorScheme === 'dark' ? '-dark' : ''}`, { docsDir: `screenshots/${language}` })
+      // The docs keep each language's light pictures (docs/screenshots/<language>/); the dark ones stay with the run.
+      const shot = (page: Page, name: string) =>
+        photograph(page, `${name}${colorScheme === 'dark' ? '-dark' : ''}`, { docsDir: colorScheme === 'dark' ? null : `screenshots/${language}` })
 
       test('the online form shows each method’s whole form and its button without scrolling', async ({ app }) => {
         const page = app.window
