@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { parse } from '@formatjs/icu-messageformat-parser'
 import type { Plugin } from 'vite'
 
+const PARSER = '@formatjs/icu-messageformat-parser'
+
 const MESSAGE_FILE = /[\\/]src[\\/]locales[\\/][^\\/]+[\\/][^\\/]+\.json$/
 
 /**
@@ -13,6 +15,11 @@ export function parsedMessages(): Plugin {
   return {
     name: 'license-manager:parsed-messages',
     enforce: 'pre',
+    // resolve.alias does not reach imports from inside node_modules (intl-messageformat's own), so the swap happens here.
+    async resolveId(source, importer, options) {
+      if (source !== PARSER) return null
+      return this.resolve(`${PARSER}/no-parser.js`, importer, { ...options, skipSelf: true })
+    },
     load(id) {
       if (!MESSAGE_FILE.test(id)) return null
       const table = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>

@@ -28,7 +28,8 @@ import { createLogFile } from './logging/log-file'
 import { createLogger, errorFields } from './logging/logger'
 import { authSecrets } from './logging/known-secrets'
 import { loadTranslator, setTranslator } from '../shared/i18n/current'
-import { pickLanguage } from '../shared/i18n/languages'
+import type { Language } from '../shared/i18n/languages'
+import { createLanguageControl } from './electron/language-choice'
 
 /** The message files the main process words things with. */
 const MAIN_DOMAINS = ['common', 'errors', 'pages', 'shell'] as const
@@ -162,8 +163,17 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
-      // The OS's preferred languages, most wanted first; the words the main process shows (errors, dialogs, menu, sign-in pages).
-      setTranslator(await loadTranslator(pickLanguage(app.getPreferredSystemLanguages()), MAIN_DOMAINS))
+      // The OS's preferred languages, most wanted first, within what the vendor's configuration allows, or the
+      // person's choice in the window: the words the main process shows (errors, dialogs, menu, sign-in pages) follow it.
+      let speaking: Promise<void> = Promise.resolve()
+      const speak = (language: Language): void => {
+        speaking = speaking
+          .then(async () => setTranslator(await loadTranslator(language, MAIN_DOMAINS)))
+          .then(() => branding.reword())
+          .catch((error: unknown) => logger.write('error', 'language.load-failed', { language, ...errorFields(error) }))
+      }
+      const languages = createLanguageControl(() => app.getPreferredSystemLanguages(), speak)
+      setTranslator(await loadTranslator(languages.current().language, MAIN_DOMAINS))
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       branding.show(undefined)
       if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
@@ -204,7 +214,8 @@ function run(): void {
             isOnline: () => net.isOnline(),
             app: appDetails,
             // Read with the configuration, before the window opens: it opens with the vendor's name.
-            onBrand: (brand) => branding.show(brand)
+            onBrand: (brand) => branding.show(brand),
+            onLanguages: (settings) => languages.configure(settings)
           })
         )
       )
@@ -225,6 +236,7 @@ function run(): void {
         startupFacts: () => readStartupFacts(appDetails),
         onUnexpectedError: (channel, error) => logger.write('error', 'ipc.unexpected', { channel, ...errorFields(error) }),
         logOutcome: ipcOutcomeLog(logger),
+        languages,
         logs: {
           tail: () => ({ folder: logger.file.folder, file: logger.file.path, lines: logger.tail(LOG_TAIL_LINES) }),
           openFolder: async () => {

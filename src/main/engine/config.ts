@@ -10,6 +10,7 @@ import { keyShapeProblem, type KeySetting } from './auth/key-shape'
 import { describeFileProblem, readRegularFileSync } from './files/regular-file'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from '../../common/loopback'
+import { LANGUAGES, PSEUDO_LANGUAGE, type Language } from '../../shared/i18n/languages'
 import { BRAND_ENV, BRAND_EXAMPLES, BRAND_SETTINGS, parseBrand, type BrandConfig, type BrandSetting, type BrandSource } from './brand/brand-config'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
@@ -41,6 +42,10 @@ export interface EngineConfig {
   publicKey?: string
   /** The vendor's product name, logo, accent colour and support address (./brand); absent = the app's own look. */
   brand?: BrandConfig
+  /** The one language the app speaks whatever the OS prefers; absent = the OS's choice. */
+  language?: Language
+  /** The languages the app may speak (the window's language menu offers these); absent = all. */
+  languages?: Language[]
 }
 
 export type BundleProducts = Readonly<Record<string, readonly string[]>>
@@ -118,7 +123,9 @@ export const FILE_SETTINGS = [
   'productName',
   'logo',
   'accentColor',
-  'supportContact'
+  'supportContact',
+  'language',
+  'languages'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
@@ -162,6 +169,8 @@ export const CONFIG_EXAMPLES = {
   bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)',
   publicKey:
     'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)',
+  language: `one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')} (or "${PSEUDO_LANGUAGE}", the pseudo-locale for tests); unset follows the OS`,
+  languages: `a list of at least one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}, such as ["en", "de"]; unset offers them all`,
   ...BRAND_EXAMPLES
 } as const
 
@@ -545,6 +554,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     fileField: fileName
   })
   if (!brand.ok) return brand
+  const languages = parseLanguages(f)
+  if (!languages.ok) return languages
 
   return success({
     apiUrl,
@@ -559,8 +570,35 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
     ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value }),
     ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value }),
-    ...(brand.value === undefined ? {} : { brand: brand.value })
+    ...(brand.value === undefined ? {} : { brand: brand.value }),
+    ...languages.value
   })
+}
+
+const LANGUAGE_PROBLEM = `must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}.`
+const shippedLanguageSchema = z.enum(LANGUAGES, LANGUAGE_PROBLEM)
+const languageSchema = z.union([shippedLanguageSchema, z.literal(PSEUDO_LANGUAGE)], `${LANGUAGE_PROBLEM.slice(0, -1)} or "${PSEUDO_LANGUAGE}".`)
+const languagesSchema = z.array(shippedLanguageSchema, 'must be a list of languages.').check(
+  z.minLength(1, 'must name at least one language.'),
+  z.refine((list) => new Set(list).size === list.length, 'must name each language once.')
+)
+
+/** `language` (one fixed language) and `languages` (the ones offered), from the configuration file; both checked together. */
+function parseLanguages(file: Record<string, unknown>): Outcome<{ language?: Language; languages?: Language[] }> {
+  const fixed =
+    file['language'] === undefined || file['language'] === null
+      ? success(undefined)
+      : check(languageSchema, { value: file['language'], name: fileName('language') }, 'language')
+  if (!fixed.ok) return fixed
+  const offered =
+    file['languages'] === undefined || file['languages'] === null
+      ? success(undefined)
+      : check(languagesSchema, { value: file['languages'], name: fileName('languages') }, 'languages')
+  if (!offered.ok) return offered
+  if (fixed.value !== undefined && offered.value !== undefined && !(offered.value as readonly string[]).includes(fixed.value)) {
+    return invalid(fileName('language'), `must be one of the languages "languages" lists (${offered.value.join(', ')}).`, 'language')
+  }
+  return success({ ...(fixed.value === undefined ? {} : { language: fixed.value }), ...(offered.value === undefined ? {} : { languages: offered.value }) })
 }
 
 export const isServerConfig = (config: EngineConfig): config is ServerConfig => config.apiUrl !== null && config.auth !== null
