@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
-import { NO_OFFLINE_CREDENTIALS, type OfflineCredentials } from '../shared/request'
+import { noOfflineCredentials, type OfflineCredentials } from '../shared/request'
 import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
 import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
@@ -41,7 +41,7 @@ function offlineCredentials(input: Pick<WriteRequestFileInput, 'licenseKey' | 'u
   if (given(input.licenseKey) && given(input.username)) return refuse('Give a licence key or a username, not both.')
   if (given(input.licenseKey)) return success({ method: 'license-key', licenseKey: input.licenseKey })
   if (given(input.username)) return success({ method: 'user', username: input.username })
-  return refuse(NO_OFFLINE_CREDENTIALS)
+  return refuse(noOfflineCredentials())
 }
 
 /** Builds the request file with no network at all and writes it to a new file; invalid input writes nothing. */

@@ -19,11 +19,9 @@ const ssoCodeCredentials = z.strictObject({
   redirectUri: z.optional(fields.redirectUri)
 })
 
-const NO_METHOD = 'Give a licence key, a username and password, or a company sign-in.'
+const NO_METHOD = { error: () => t('errors.request.no-method') }
 
-export const credentialsSchema = z.discriminatedUnion('method', [licenseKeyCredentials, userCredentials, ssoTokenCredentials, ssoCodeCredentials], {
-  error: NO_METHOD
-})
+export const credentialsSchema = z.discriminatedUnion('method', [licenseKeyCredentials, userCredentials, ssoTokenCredentials, ssoCodeCredentials], NO_METHOD)
 
 /** Where the request goes and for which PC; absent hardware id → this PC's. */
 const target = {
@@ -42,19 +40,20 @@ export const deactivationRequestSchema = z.strictObject({ ...target, credentials
 export const ssoSignInRequestSchema = z.strictObject({
   ...target,
   customerAccountCode: fields.customerAccountCode,
-  grant: z.enum(['code', 'token'], { error: 'The sign-in kind must be "code" or "token".' }),
+  grant: z.enum(['code', 'token'], { error: () => t('errors.request.grant') }),
   /** "Use another account": the provider asks for a fresh sign-in (`prompt=login`) instead of reusing its session. */
-  freshSignIn: z.optional(z.boolean({ error: 'The fresh sign-in choice must be true or false.' }))
+  freshSignIn: z.optional(z.boolean({ error: () => t('errors.request.fresh-sign-in') }))
 })
 
-export const NO_OFFLINE_CREDENTIALS = 'Give the licence key or the username of the licence.'
+/** The problem of a request file's request without a licence key or username. */
+export const noOfflineCredentials = (): string => t('errors.request.no-offline-credentials')
 
 /** A request file for a PC without internet: a licence key, or a username without a password (a file never holds one). */
 export const offlineRequestSchema = z.strictObject({
   product: fields.product,
   hardwareId: z.optional(fields.hardwareId),
   credentials: z.discriminatedUnion('method', [licenseKeyCredentials, z.strictObject({ method: z.literal('user'), username: fields.username })], {
-    error: NO_OFFLINE_CREDENTIALS
+    error: noOfflineCredentials
   })
 })
 

@@ -351,6 +351,32 @@ export interface MessageParams {
   "errors.success.explanation": never
   "errors.while-asking.oauth-token-server": { "explanation": string | number }
   "errors.file-refusal.with-reason": { "explanation": string | number; "reason": string | number }
+  "errors.field.product": never
+  "errors.field.hardware-id": never
+  "errors.field.licence-id": never
+  "errors.field.licence-key": never
+  "errors.field.username": never
+  "errors.field.password": never
+  "errors.field.id-token": never
+  "errors.field.code": never
+  "errors.field.customer-account-code": never
+  "errors.field.redirect-uri": never
+  "errors.field.credentials": never
+  "errors.field.request": never
+  "errors.field.required": { "field": string | number }
+  "errors.field.too-long": { "field": string | number; "limit": string | number }
+  "errors.field.control-characters": { "field": string | number }
+  "errors.field.redirect-uri.invalid": never
+  "errors.field.licence-id.whole-number": never
+  "errors.field.licence-id.positive": never
+  "errors.field.licence-id.too-large": never
+  "errors.request.no-method": never
+  "errors.request.grant": never
+  "errors.request.fresh-sign-in": never
+  "errors.request.no-offline-credentials": never
+  "errors.request.unknown-field": { "field": string | number }
+  "errors.request.not-an-object": never
+  "errors.request.not-valid": never
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
