@@ -377,6 +377,16 @@ export interface MessageParams {
   "errors.request.unknown-field": { "field": string | number }
   "errors.request.not-an-object": never
   "errors.request.not-valid": never
+  "errors.hardware_id_unavailable.empty-id": never
+  "errors.hardware_id_unavailable.computer-name": never
+  "errors.hardware_id_unavailable.configured-failed": { "cause": string | number }
+  "errors.hardware_id_unavailable.configured-too-long": { "limit": string | number }
+  "errors.hardware_id_unavailable.os-failed": { "cause": string | number; "platform": string | number }
+  "errors.hardware_id_unavailable.licensespring-missing": never
+  "errors.hardware_id_unavailable.licensespring-not-loaded": { "cause": string | number }
+  "errors.hardware_id_unavailable.licensespring-failed": { "algorithm": string | number; "cause": string | number }
+  "errors.hardware_id_unavailable.licensespring-too-long": { "limit": string | number }
+  "errors.hardware_id_unavailable.read-failed": { "cause": string | number }
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
