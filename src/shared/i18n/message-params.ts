@@ -387,6 +387,25 @@ export interface MessageParams {
   "errors.hardware_id_unavailable.licensespring-failed": { "algorithm": string | number; "cause": string | number }
   "errors.hardware_id_unavailable.licensespring-too-long": { "limit": string | number }
   "errors.hardware_id_unavailable.read-failed": { "cause": string | number }
+  "errors.file-refusal.reason.activation-request": never
+  "errors.file-refusal.reason.not-deactivation": never
+  "errors.file-refusal.reason.fields-missing": { "missing": string | number }
+  "errors.file-refusal.reason.too-large": { "limit": string | number }
+  "errors.file-refusal.reason.empty": never
+  "errors.file-refusal.reason.not-base64": never
+  "errors.file-refusal.reason.base64-ends-early": never
+  "errors.file-refusal.reason.not-json-base64": never
+  "errors.file-refusal.reason.not-canonical-base64": never
+  "errors.file-refusal.reason.not-utf8": never
+  "errors.file-refusal.reason.not-json-object": never
+  "errors.file-refusal.reason.too-deep": { "limit": string | number }
+  "errors.file-refusal.reason.prototype-key": never
+  "errors.file-refusal.reason.json-ends-early": never
+  "errors.file-refusal.reason.not-valid-json": never
+  "errors.file-refusal.reason.no-field": { "field": string | number }
+  "errors.file-refusal.reason.no-licence-field": never
+  "errors.invalid_input.file-not-text": never
+  "errors.config_invalid.no-server-for-upload": never
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
