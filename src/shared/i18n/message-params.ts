@@ -406,6 +406,7 @@ export interface MessageParams {
   "errors.file-refusal.reason.no-licence-field": never
   "errors.invalid_input.file-not-text": never
   "errors.config_invalid.no-server-for-upload": never
+  "errors.oauth_token_request_failed.no-token": never
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never

@@ -1,7 +1,7 @@
-import { t } from '../../../shared/i18n/current'
 import { randomUUID } from 'node:crypto'
 import { MAX_OTHER_FIELDS_SHOWN, type OfflineRequestOtherField, type OfflineRequestSummary, type OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
+import { t } from '../../../shared/i18n/current'
 import { maskLicenceKey } from '../../../shared/helpdesk/licence-key-mask'
 import type { OfflineRequest } from '../../../shared/request'
 import { validateOfflineRequest } from '../../../shared/validation'
