@@ -386,13 +386,15 @@ function flagNames(flags: Flags): SettingNames {
   return Object.fromEntries(FLAG_FOR_ENV.filter(([flag]) => flags[flag] !== undefined).map(([flag, name]) => [name, `--${flag}`]))
 }
 
-const NO_SERVER: AppError = describeError('config_invalid', {
-  field: CONFIG_ENV.apiUrl,
-  detail: {
-    problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.',
-    advice: { kind: 'cli-sandbox' }
-  }
-})
+/** Worded when met: the language is known only once the command runs. */
+const noServer = (): AppError =>
+  describeError('config_invalid', {
+    field: CONFIG_ENV.apiUrl,
+    detail: {
+      problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.',
+      advice: { kind: 'cli-sandbox' }
+    }
+  })
 
 /** The id `deactivate` would send: the configured source (hardwareIdSource), or the override. */
 async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
@@ -483,7 +485,7 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Eng
   const config = configFrom(flags, io, out)
   if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  if (!isServerConfig(serverConfig)) return out.fail(noServer())
   const service: LicenseService = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),
@@ -583,13 +585,14 @@ function givenSecrets(flags: Flags, env: ConfigEnv): string[] {
   return values.filter((v): v is string => v !== undefined && v !== '')
 }
 
-const NO_KEYS: AppError = describeError('config_invalid', {
-  field: CONFIG_ENV.apiKey,
-  detail: {
-    problem:
-      'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
-  }
-})
+const noKeys = (): AppError =>
+  describeError('config_invalid', {
+    field: CONFIG_ENV.apiKey,
+    detail: {
+      problem:
+        'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
+    }
+  })
 
 async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
   const online = (['password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id'] as const).find((f) => flags[f] !== undefined)
@@ -602,7 +605,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
   if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
   const config = configFrom(flags, io, out, true)
   if (!config.ok) return out.fail(config.error)
-  if (config.value.auth === null) return out.fail(NO_KEYS)
+  if (config.value.auth === null) return out.fail(noKeys())
   const written = await writeRequestFile({
     auth: config.value.auth,
     app: appDetails(),
@@ -622,7 +625,7 @@ function serverService(flags: Flags, io: CliIo, out: Reporter, run: RunControl):
   const config = configFrom(flags, io, out)
   if (!config.ok) return config.error
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return NO_SERVER
+  if (!isServerConfig(serverConfig)) return noServer()
   const service = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),

@@ -28,14 +28,20 @@ export interface HelpdeskEntry {
 
 function errorEntry(code: KnownErrorCode): HelpdeskEntry {
   const e = ERROR_CATALOGUE[code]
-  return {
+  const entry: HelpdeskEntry = {
     id: code,
     meaning: { kind: 'error', code },
     mnemonic: e.mnemonic,
-    title: e.title,
-    explanation: e.explanation,
-    action: e.action,
-    ...('commandLineAction' in e ? { commandLineAction: e.commandLineAction } : {}),
+    // The catalogue's words are read when asked for, in the language spoken then.
+    get title() {
+      return e.title
+    },
+    get explanation() {
+      return e.explanation
+    },
+    get action() {
+      return e.action
+    },
     helpdesk: HELPDESK_WORDS[code],
     ...('cases' in e ? { cases: e.cases } : {}),
     status: e.status,
@@ -44,14 +50,20 @@ function errorEntry(code: KnownErrorCode): HelpdeskEntry {
     statusWords:
       'onThisPc' in e ? STATUS_WORDS.thisPc : 'statusVaries' in e ? STATUS_WORDS.varies : e.status > 0 ? STATUS_WORDS.answered(e.status) : STATUS_WORDS.noAnswer
   }
+  if ('commandLineAction' in e) Object.defineProperty(entry, 'commandLineAction', { enumerable: true, get: () => e.commandLineAction })
+  return entry
 }
 
 const SUCCESS_ENTRY: HelpdeskEntry = {
   id: 'success',
   meaning: { kind: 'success' },
   mnemonic: SUCCESS.mnemonic,
-  title: SUCCESS.title,
-  explanation: SUCCESS.explanation,
+  get title() {
+    return SUCCESS.title
+  },
+  get explanation() {
+    return SUCCESS.explanation
+  },
   helpdesk: SUCCESS_WORDS,
   status: 200,
   sandboxOnly: false,
@@ -63,9 +75,15 @@ const UNKNOWN_ENTRY: HelpdeskEntry = {
   id: 'unknown-server-code',
   meaning: { kind: 'unknown-server-code' },
   mnemonic: UNKNOWN_SERVER_ERROR.mnemonic,
-  title: UNKNOWN_SERVER_ERROR.title,
-  explanation: UNKNOWN_SERVER_ERROR.explanation,
-  action: UNKNOWN_SERVER_ERROR.action,
+  get title() {
+    return UNKNOWN_SERVER_ERROR.title
+  },
+  get explanation() {
+    return UNKNOWN_SERVER_ERROR.explanation
+  },
+  get action() {
+    return UNKNOWN_SERVER_ERROR.action
+  },
   helpdesk: UNKNOWN_SERVER_CODE_WORDS,
   status: 0,
   sandboxOnly: false,
