@@ -407,6 +407,14 @@ export interface MessageParams {
   "errors.invalid_input.file-not-text": never
   "errors.config_invalid.no-server-for-upload": never
   "errors.oauth_token_request_failed.no-token": never
+  "errors.config_invalid.machine-file.refused": { "platform": string | number; "problem": string | number }
+  "errors.config_invalid.machine-file.unreadable": { "cause": string | number; "file": string | number }
+  "errors.config_invalid.machine-file.not-a-file": { "file": string | number }
+  "errors.config_invalid.machine-file.file-owner": { "file": string | number; "uid": string | number }
+  "errors.config_invalid.machine-file.file-writable": { "file": string | number; "mode": string | number }
+  "errors.config_invalid.machine-file.folder-unchecked": { "folder": string | number }
+  "errors.config_invalid.machine-file.folder-owner": { "folder": string | number; "uid": string | number }
+  "errors.config_invalid.machine-file.folder-writable": { "folder": string | number; "mode": string | number }
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
