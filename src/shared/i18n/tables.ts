@@ -34,7 +34,7 @@ export function prefixed(domain: Domain, table: Readonly<Record<string, unknown>
 export async function loadTable(language: ShippedLanguage, domains: readonly Domain[]): Promise<MessageTable> {
   const tables = await Promise.all(
     domains.map(async (domain) => {
-      const file = (await import(`../../locales/${language}/${domain}.json`)) as { default: Readonly<Record<string, unknown>> }
+      const file = (await import(`../../locales/${language}/${domain}.json`, { with: { type: 'json' } })) as { default: Readonly<Record<string, unknown>> }
       return prefixed(domain, file.default)
     })
   )
