@@ -92,7 +92,7 @@ export async function readRequestFileText(path: string | undefined): Promise<Out
   const reading = await readRegularFile(path, { maxBytes: MAX_REQUEST_FILE_BYTES })
   if (reading.ok) return success(reading.bytes.toString('utf8'))
   if (reading.problem === 'too-large') return failure(describeError('offline_file_too_large', { field: 'file' }))
-  return failure(fileProblem('file', `The file ${quotedPath(path)} ${describeFileProblem(reading, MAX_REQUEST_FILE_BYTES)}`, 'sent'))
+  return failure(fileProblem('file', describeFileProblem(reading, quotedPath(path), { role: 'file' }, MAX_REQUEST_FILE_BYTES), 'sent'))
 }
 
 /** Reads the file, then uploads it through the engine. */

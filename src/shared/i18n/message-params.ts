@@ -415,6 +415,89 @@ export interface MessageParams {
   "errors.config_invalid.machine-file.folder-unchecked": { "folder": string | number }
   "errors.config_invalid.machine-file.folder-owner": { "folder": string | number; "uid": string | number }
   "errors.config_invalid.machine-file.folder-writable": { "folder": string | number; "mode": string | number }
+  "errors.config_invalid.setting.file-field": { "key": string | number }
+  "errors.config_invalid.problem.not-valid": { "setting": string | number }
+  "errors.config_invalid.problem.file-not-json": { "file": string | number }
+  "errors.config_invalid.problem.file-not-object": never
+  "errors.config_invalid.problem.unknown-setting": { "known": string | number; "setting": string | number }
+  "errors.config_invalid.problem.unknown-auth-setting": { "setting": string | number }
+  "errors.config_invalid.problem.auth-not-object": { "setting": string | number }
+  "errors.config_invalid.problem.url-missing": { "setting": string | number }
+  "errors.config_invalid.problem.url-invalid": { "setting": string | number }
+  "errors.config_invalid.problem.url-https": { "ipv4": string | number; "ipv6": string | number; "name": string | number; "setting": string | number }
+  "errors.config_invalid.problem.url-credentials": { "setting": string | number }
+  "errors.config_invalid.problem.url-query": { "setting": string | number }
+  "errors.config_invalid.problem.web-address-missing": { "setting": string | number }
+  "errors.config_invalid.problem.web-address-invalid": { "setting": string | number }
+  "errors.config_invalid.problem.web-address-https": { "setting": string | number }
+  "errors.config_invalid.problem.too-long": { "limit": string | number; "setting": string | number }
+  "errors.config_invalid.problem.bundle-products-list": { "setting": string | number }
+  "errors.config_invalid.problem.bundle-codes-object": { "setting": string | number }
+  "errors.config_invalid.problem.bundle-count": { "limit": string | number; "setting": string | number }
+  "errors.config_invalid.problem.public-key-missing": { "setting": string | number }
+  "errors.config_invalid.problem.public-key-invalid": { "setting": string | number }
+  "errors.config_invalid.problem.not-text": { "setting": string | number }
+  "errors.config_invalid.problem.empty": { "setting": string | number }
+  "errors.config_invalid.problem.control-characters": { "setting": string | number }
+  "errors.config_invalid.problem.missing": { "setting": string | number }
+  "errors.config_invalid.problem.milliseconds": { "max": string | number; "setting": string | number }
+  "errors.config_invalid.problem.one-of": { "choices": string | number; "setting": string | number }
+  "errors.config_invalid.problem.algorithm": { "choices": string | number; "setting": string | number }
+  "errors.config_invalid.problem.algorithm-without-source": { "setting": string | number; "source": string | number }
+  "errors.config_invalid.problem.scheme-ambiguous": { "choices": string | number; "setting": string | number }
+  "errors.config_invalid.problem.credential-required": { "fileKey": string | number; "scheme": string | number; "setting": string | number }
+  "errors.config_invalid.problem.key-header-breaker": { "setting": string | number }
+  "errors.config_invalid.problem.key-space": { "setting": string | number }
+  "errors.config_invalid.problem.key-not-ascii": { "setting": string | number }
+  "errors.config_invalid.problem.keys-required": { "apiKey": string | number; "auth": string | number; "setting": string | number; "sharedKey": string | number }
+  "errors.config_invalid.problem.server-required": { "apiUrl": string | number; "setting": string | number }
+  "errors.config_invalid.problem.product-name-hidden": { "setting": string | number }
+  "errors.config_invalid.problem.logo-path": { "setting": string | number }
+  "errors.config_invalid.problem.support-text": { "setting": string | number }
+  "errors.config_invalid.problem.support-web": { "setting": string | number }
+  "errors.config_invalid.problem.support-email": { "example": string | number; "setting": string | number }
+  "errors.config_invalid.problem.logo-not-image": { "setting": string | number }
+  "errors.config_invalid.problem.logo-png-size": { "max": string | number; "setting": string | number }
+  "errors.config_invalid.problem.logo-svg-not-utf8": { "setting": string | number }
+  "errors.config_invalid.problem.logo-svg-no-root": { "root": string | number; "setting": string | number }
+  "errors.config_invalid.problem.logo-svg-no-namespace": { "attribute": string | number; "root": string | number; "setting": string | number }
+  "errors.config_invalid.problem.logo-svg-entities": { "entity": string | number; "setting": string | number }
+  "errors.config_invalid.problem.accent-not-colour": { "long": string | number; "perTheme": string | number; "setting": string | number; "short": string | number }
+  "errors.config_invalid.problem.accent-too-faint": { "background": string | number; "colour": string | number; "minimum": string | number; "ratio": string | number; "scheme": string | number; "setting": string | number }
+  "errors.config_invalid.example.configuration-file": { "json": string | number }
+  "errors.config_invalid.example.api-url": { "url": string | number }
+  "errors.config_invalid.example.auth-scheme": { "hmac": string | number; "oauth": string | number }
+  "errors.config_invalid.example.auth": { "hmac": string | number; "none": string | number; "oauth": string | number }
+  "errors.config_invalid.example.api-key": { "key": string | number }
+  "errors.config_invalid.example.shared-key": never
+  "errors.config_invalid.example.token-url": { "url": string | number }
+  "errors.config_invalid.example.client-id": { "id": string | number }
+  "errors.config_invalid.example.client-secret": never
+  "errors.config_invalid.example.default-product": { "code": string | number; "none": string | number }
+  "errors.config_invalid.example.default-customer-account": { "code": string | number; "none": string | number }
+  "errors.config_invalid.example.timeout-ms": { "value": string | number }
+  "errors.config_invalid.example.sso-timeout-ms": { "value": string | number }
+  "errors.config_invalid.example.sso-token-field": { "access": string | number; "id": string | number }
+  "errors.config_invalid.example.hardware-id-algorithm": { "name": string | number; "number": string | number; "source": string | number }
+  "errors.config_invalid.example.help-url": { "url": string | number }
+  "errors.config_invalid.example.bundle-products": { "json": string | number }
+  "errors.config_invalid.example.public-key": { "newline": string | number; "pem": string | number }
+  "errors.config_invalid.example.product-name": { "name": string | number }
+  "errors.config_invalid.example.logo": { "png": string | number; "svg": string | number }
+  "errors.config_invalid.example.accent-color": { "colour": string | number; "inVariable": string | number; "perTheme": string | number; "variable": string | number }
+  "errors.config_invalid.example.support-contact": { "email": string | number; "web": string | number }
+  "errors.file-problem.kind.directory": never
+  "errors.file-problem.kind.fifo": never
+  "errors.file-problem.kind.character-device": never
+  "errors.file-problem.kind.block-device": never
+  "errors.file-problem.kind.socket": never
+  "errors.file-problem.kind.special-file": never
+  "errors.file-problem.not-found": { "file": string | number; "role": string | number; "setting": string | number }
+  "errors.file-problem.not-regular": { "file": string | number; "kind": string | number; "role": string | number; "setting": string | number }
+  "errors.file-problem.too-large": { "file": string | number; "limit": string | number; "role": string | number; "setting": string | number }
+  "errors.file-problem.timeout": { "file": string | number; "role": string | number; "setting": string | number }
+  "errors.file-problem.changed": { "file": string | number; "role": string | number; "setting": string | number }
+  "errors.file-problem.unreadable": { "code": string | number; "file": string | number; "role": string | number; "setting": string | number }
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
