@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../../src/main/engine/config'
 import {
   adviseForCommandLine,
   adviseForRead,
@@ -99,5 +103,47 @@ describe('the error catalogue in the pseudo-locale', () => {
     }
     expect(adviseForCommandLine(describeError('device_not_found')).action).toBe(ERROR_CATALOGUE.device_not_found.commandLineAction)
     expect(ERROR_CATALOGUE.device_not_found.commandLineAction).toMatch(PSEUDO_WHOLE)
+  })
+})
+
+describe('a refused configuration in the pseudo-locale', () => {
+  /** The text with the given values taken out. */
+  const without = (text: string, values: readonly string[]): string => values.reduce((rest, value) => rest.split(value).join(''), text)
+
+  it('words the problem, the example and the advice as messages: only the setting’s name and the values stay as given', () => {
+    speakPseudo()
+    const dir = mkdtempSync(join(tmpdir(), 'lm-pseudo-config-'))
+    const file = join(dir, 'config.json')
+    writeFileSync(file, JSON.stringify({ timeoutMs: 0 }))
+    const cases: Array<[string, ReturnType<typeof loadConfig>, string, readonly string[]]> = [
+      ['a variable', loadConfig({ env: { LM_TIMEOUT_MS: '0' } }), 'LM_TIMEOUT_MS', ['LM_TIMEOUT_MS']],
+      ['a key of the file', loadConfig({ env: {}, file }), 'config file field "timeoutMs"', ['timeoutMs']],
+      ['a logo that is a folder', loadConfig({ env: { LM_LOGO: dir } }), 'LM_LOGO', ['LM_LOGO', dir, '"logo.svg"', '"logo.png"']],
+      [
+        'a faint accent colour',
+        loadConfig({ env: { LM_ACCENT_COLOR: '#eeeeee' } }),
+        'LM_ACCENT_COLOR',
+        ['LM_ACCENT_COLOR', '"#2f6fde"', '{"light": "#6b2fa3", "dark": "#c39bff"}', '"#6b2fa3,#c39bff"']
+      ],
+      [
+        'a key with a space',
+        loadConfig({ env: { LM_API_URL: 'https://api.example.com/', LM_API_KEY: 'a b', LM_SHARED_KEY: 'shared-key' } }),
+        'LM_API_KEY',
+        ['LM_API_KEY', '"0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60"']
+      ]
+    ]
+    for (const [name, outcome, field, values] of cases) {
+      expect(outcome.ok, name).toBe(false)
+      if (outcome.ok) continue
+      const error = outcome.error
+      expect(error.code, name).toBe('config_invalid')
+      // The field stays language-neutral (JSON, diagnostics); the sentence names the setting.
+      expect(error.field, name).toBe(field)
+      expect(error.title, name).toMatch(PSEUDO_WHOLE)
+      expect(error.action, name).toMatch(PSEUDO_WHOLE)
+      expect(error.explanation, name).toMatch(PSEUDO_AROUND)
+      for (const value of values) expect(error.explanation, name).toContain(value)
+      expect(without(error.explanation, values), name).not.toMatch(/[A-Za-z]{2}/)
+    }
   })
 })
