@@ -57,6 +57,8 @@ const MAX_SECRET_LENGTH = 1024
 /** A configuration file is a few hundred bytes; a larger one is refused without reading it whole. */
 const MAX_CONFIG_FILE_BYTES = 1024 * 1024
 const MAX_CODE_LENGTH = 128
+/** bundleProducts names at most this many bundles. */
+const MAX_BUNDLES = 100
 
 /** The environment variables that override the configuration file. */
 export const CONFIG_ENV = {
@@ -215,7 +217,7 @@ const SCHEMA_PROBLEMS = {
   'too-long': (setting, issue) => t('errors.config_invalid.problem.too-long', { setting, limit: issue?.code === 'too_big' ? Number(issue.maximum) : 0 }),
   'bundle-products-list': (setting) => t('errors.config_invalid.problem.bundle-products-list', { setting }),
   'bundle-codes-object': (setting) => t('errors.config_invalid.problem.bundle-codes-object', { setting }),
-  'bundle-count': (setting) => t('errors.config_invalid.problem.bundle-count', { setting, limit: 100 }),
+  'bundle-count': (setting) => t('errors.config_invalid.problem.bundle-count', { setting, limit: MAX_BUNDLES }),
   'public-key-missing': (setting) => t('errors.config_invalid.problem.public-key-missing', { setting }),
   'public-key-invalid': (setting) => t('errors.config_invalid.problem.public-key-invalid', { setting }),
   'not-text': (setting) => t('errors.config_invalid.problem.not-text', { setting }),
@@ -342,7 +344,9 @@ function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | u
   if (s === undefined || s.value === null) return success(undefined)
   const name = textSchema(MAX_CODE_LENGTH, true)
   const products = z.array(name, says('bundle-products-list')).check(z.minLength(1), z.maxLength(100))
-  const schema = z.record(name, products, says('bundle-codes-object')).check(z.refine((record) => Object.keys(record).length <= 100, says('bundle-count')))
+  const schema = z
+    .record(name, products, says('bundle-codes-object'))
+    .check(z.refine((record) => Object.keys(record).length <= MAX_BUNDLES, says('bundle-count')))
   return check(schema, s, 'bundleProducts')
 }
 
