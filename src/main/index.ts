@@ -109,8 +109,6 @@ function run(): void {
 
   // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
   const prefills = createPrefillInbox(() => windows.current()?.webContents.send(IPC.prefillArrived))
-  const atStart = prefillFromArgv(process.argv)
-  if (atStart) prefills.offer(atStart)
   // From source, Electron runs with the app's path as its first argument: register that too.
   if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PREFILL_SCHEME, process.execPath, [resolve(process.argv[1])])
   else app.setAsDefaultProtocolClient(PREFILL_SCHEME)
@@ -174,6 +172,9 @@ function run(): void {
       }
       const languages = createLanguageControl(() => app.getPreferredSystemLanguages(), speak)
       setTranslator(await loadTranslator(languages.current().language, MAIN_DOMAINS))
+      // A link on the command line at start: checked once the language is known (a refusal is worded in it).
+      const atStart = prefillFromArgv(process.argv)
+      if (atStart) prefills.offer(atStart)
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       branding.show(undefined)
       if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
