@@ -19,13 +19,14 @@ const devServerCsp = (): Plugin => ({
 })
 
 /**
- * The main bundle is compressed (dead code, constants, shorter expressions) but keeps its names
- * and its lines, so a place the log records (`out/main/index.js:812:9`) still reads as code.
+ * The main bundle is compressed and written without its whitespace, but keeps every name, so a
+ * logged place (`out/main/index.js:1:48213`) still names its function; the source map written
+ * beside it (without a link from the bundle) turns the place back into a file and line.
  */
 const readableMinify = {
   compress: { keepNames: { function: true, class: true } },
   mangle: false,
-  codegen: { removeWhitespace: false }
+  codegen: { removeWhitespace: true }
 }
 
 export default defineConfig({
@@ -34,6 +35,7 @@ export default defineConfig({
     resolve: { alias: NO_PARSER_ALIAS },
     build: {
       externalizeDeps: { exclude: bundledEsmDeps },
+      sourcemap: 'hidden',
       rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') }, output: { minify: readableMinify } }
     }
   },
