@@ -5,7 +5,18 @@ import react from '@vitejs/plugin-react'
 import { NO_PARSER_ALIAS, parsedMessages } from './scripts/i18n/vite-plugin'
 
 // ESM-only dependencies must be bundled into the CommonJS main output.
-const bundledEsmDeps = ['ky', 'oidc-provider', 'jose', 'openid-client', 'oauth4webapi', 'zod', 'intl-messageformat', '@formatjs/icu-messageformat-parser', '@formatjs/fast-memoize', '@formatjs/icu-skeleton-parser']
+const bundledEsmDeps = [
+  'ky',
+  'oidc-provider',
+  'jose',
+  'openid-client',
+  'oauth4webapi',
+  'zod',
+  'intl-messageformat',
+  '@formatjs/icu-messageformat-parser',
+  '@formatjs/fast-memoize',
+  '@formatjs/icu-skeleton-parser'
+]
 
 /**
  * The dev server injects an inline React-refresh preamble and talks over a websocket;
