@@ -166,7 +166,9 @@ for (const { language, locale } of CASES) {
           .click()
         const view = page.getByRole('region', { name: w('window.success.title') })
         await expect(view).toBeVisible({ timeout: 20_000 })
-        await expect(view.getByRole('definition').filter({ hasText: 'writer, sheets' })).toHaveText('writer, sheets')
+        // The products freed, listed as the language lists things ("writer, sheets", "writer und sheets", "writer、sheets").
+        const products = words.formatList(['writer', 'sheets'], { type: 'conjunction', style: 'narrow' })
+        await expect(view.getByRole('definition').filter({ hasText: products })).toHaveText(products)
         await expectOnScreen(page, button(page, w('window.actions.close')), 'Close')
         await expectOnScreen(page, button(page, w('window.success.another')), 'Deactivate another')
         await expectNoSideways(page, 'the success view')

@@ -22,7 +22,7 @@ import { formatActivation, formatDeactivation, formatError, formatHardwareId, fo
 import { credentialsFromOptions } from './request-from-flags'
 import { commandLineLanguage } from './language'
 import { setTranslator, t, translator, type MessageKey, type MessageParams } from '../shared/i18n/current'
-import { commandLineTranslator } from './messages'
+import { translatorFromFiles } from '../shared/i18n/node-tables'
 import { LANGUAGE_NAMES, LANGUAGES } from '../shared/i18n/languages'
 import { configSecrets, createCliLog, type CliLog } from './log-option'
 import { labelled } from './output'
@@ -694,7 +694,7 @@ function explainCommand(reference: string | undefined, json: boolean, io: CliIo)
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  setTranslator(commandLineTranslator(commandLineLanguage(argv, io.env), CLI_DOMAINS))
+  setTranslator(translatorFromFiles(commandLineLanguage(argv, io.env), CLI_DOMAINS))
   const parsed = parse(argv)
   const wantsJson = argv.includes('--json')
   if ('error' in parsed) {

@@ -1,5 +1,6 @@
 import type { LanguageChoice } from '../../shared/api'
 import { describeError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 import { LANGUAGES, pickLanguage, type Language } from '../../shared/i18n/languages'
 import { failure, success, type Outcome } from '../../shared/outcome'
 
@@ -46,7 +47,9 @@ export function createLanguageControl(preferred: () => readonly string[], spoken
     current,
     choose(next) {
       if (!offered().includes(next)) {
-        return failure(describeError('invalid_input', { field: 'language', detail: { problem: 'This language is not offered here.', nothing: 'changed' } }))
+        return failure(
+          describeError('invalid_input', { field: 'language', detail: { problem: t('errors.invalid_input.language-not-offered'), nothing: 'changed' } })
+        )
       }
       chosen = next
       announce()

@@ -661,6 +661,7 @@ export interface MessageParams {
   "errors.config_invalid.problem.language-list-empty": { "setting": string | number }
   "errors.config_invalid.problem.language-list-repeats": { "setting": string | number }
   "errors.config_invalid.problem.language-not-offered": { "languages": string | number; "setting": string | number }
+  "errors.invalid_input.language-not-offered": never
   "helpdesk.label.reference": never
   "helpdesk.label.code": never
   "helpdesk.label.status": never

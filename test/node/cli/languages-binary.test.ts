@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { commandLineTranslator } from '../../../src/cli/messages'
+import { translatorFromFiles } from '../../../src/shared/i18n/node-tables'
 
 const ROOT = resolve(__dirname, '../../..')
 
@@ -15,7 +15,7 @@ async function licenseManager(args: string[], locale: Record<string, string>) {
 
 describe('the installed command speaks the language of the terminal', () => {
   it('LANG=de_DE.UTF-8 license-manager --help is German', async () => {
-    const german = commandLineTranslator('de', ['cli'])
+    const german = translatorFromFiles('de', ['cli'])
     const { stdout } = await licenseManager(['--help'], { LANG: 'de_DE.UTF-8' })
     const lines = stdout.split('\n')
     expect(lines[0]).toBe(german.t('cli.help.title', { product: 'License Manager' }))

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { commandLineTranslator } from '../../../src/cli/messages'
+import { translatorFromFiles } from '../../../src/shared/i18n/node-tables'
 import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import type { MessageKey } from '../../../src/shared/i18n/current'
@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true })
 })
 
-const speaking = (language: Language): Translator => commandLineTranslator(language, ['common', 'errors', 'cli', 'pages'])
+const speaking = (language: Language): Translator => translatorFromFiles(language, ['common', 'errors', 'cli', 'pages'])
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   const out = { stdout: '', stderr: '' }
