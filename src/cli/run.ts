@@ -22,7 +22,7 @@ import { formatActivation, formatDeactivation, formatError, formatHardwareId, fo
 import { credentialsFromOptions } from './request-from-flags'
 import { commandLineLanguage } from './language'
 import { setTranslator, t, translator, type MessageKey, type MessageParams } from '../shared/i18n/current'
-import { translatorFromFiles } from '../shared/i18n/node-tables'
+import { translatorFromFiles } from './message-files'
 import { LANGUAGE_NAMES, LANGUAGES } from '../shared/i18n/languages'
 import { configSecrets, createCliLog, type CliLog } from './log-option'
 import { labelled } from './output'

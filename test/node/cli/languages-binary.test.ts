@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { translatorFromFiles } from '../../../src/shared/i18n/node-tables'
+import { translatorFromFiles } from '../../../src/cli/message-files'
 
 const ROOT = resolve(__dirname, '../../..')
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language, type ShippedLanguage } from './languages'
-import { prefixed, type Domain } from './tables'
-import { createTranslator, type MessageTable, type Translator } from './translator'
+import { PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language, type ShippedLanguage } from '../shared/i18n/languages'
+import { prefixed, type Domain } from '../shared/i18n/tables'
+import { createTranslator, type MessageTable, type Translator } from '../shared/i18n/translator'
 
 /*
  * For Node-side code that runs from source (the command line under tsx's CommonJS hook, the e2e
@@ -10,7 +10,7 @@ import { createTranslator, type MessageTable, type Translator } from './translat
  * would need an import attribute that those loaders do not all pass on.
  */
 
-const LOCALES = join(__dirname, '..', '..', 'locales')
+const LOCALES = join(__dirname, '..', 'locales')
 
 function readTable(language: ShippedLanguage, domains: readonly Domain[]): MessageTable {
   return Object.assign(
