@@ -164,7 +164,7 @@ describe('a localhost redirect', () => {
       const outcome = await free.outcome
       observed.push(`the answer over [::1]: HTTP ${answer}, ${codeOf(outcome)}`)
       expect(held).toEqual({ v4: true, v6: true })
-      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: anyString() } })
+      expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'via-v6', redirectUri: anyString(), portChosen: true } })
 
       const squatter = await new Promise<import('node:net').Server>((resolve, reject) => {
         const server = createServer((socket) => socket.destroy())

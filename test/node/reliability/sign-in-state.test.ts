@@ -114,7 +114,7 @@ describe('a sign-in trusts only its own state', () => {
                   )
                 ).status
               ).toBe(200)
-              expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: redirect.href } })
+              expect(await outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: redirect.href, portChosen: true } })
             } finally {
               flow.cancel()
               await outcome

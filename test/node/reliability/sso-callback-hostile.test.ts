@@ -113,7 +113,7 @@ describe('script-laden and odd answers', () => {
           ])}`
         )
         const outcome = await s.outcome
-        expect(outcome).toEqual({ ok: true, value: { kind: 'code', code, redirectUri: anyString() } })
+        expect(outcome).toEqual({ ok: true, value: { kind: 'code', code, redirectUri: anyString(), portChosen: true } })
         expect(reply.status).toBe(200)
         expectSafePage(reply, code)
         expect(reply.body).not.toContain(code)
@@ -161,7 +161,7 @@ describe('script-laden and odd answers', () => {
         expect(reply.status).toBe(400)
         expectSafePage(reply, 'attacker-code')
         await callListener(s.port, `${s.path}?state=${encodeURIComponent(S)}&code=real-code`)
-        expect(await s.outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString() } })
+        expect(await s.outcome).toEqual({ ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString(), portChosen: true } })
       }),
       runs(60)
     )
@@ -218,7 +218,7 @@ describe('script-laden and odd answers', () => {
     })
     expect(huge.status).toBe(431)
     expect(meanwhile).toBe('pending')
-    expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'after-the-flood', redirectUri: anyString() } })
+    expect(outcome).toEqual({ ok: true, value: { kind: 'code', code: 'after-the-flood', redirectUri: anyString(), portChosen: true } })
   })
 
   it('H15 wrong methods and paths are refused without ending the sign-in', async (context) => {
@@ -293,7 +293,7 @@ describe('forged answers', () => {
         expect((await send(real)).status).toBe(200)
         expect(await s.outcome).toEqual(
           f.channel === 'query'
-            ? { ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString() } }
+            ? { ok: true, value: { kind: 'code', code: 'real-code', redirectUri: anyString(), portChosen: true } }
             : { ok: true, value: { kind: 'token', accessToken: 'real-token' } }
         )
       }),
