@@ -6,13 +6,9 @@ import { SLOW_SUITES } from './vitest.config.mts'
 
 /**
  * The vitest configuration StrykerJS runs (stryker.config.mjs): the fast tier plus the slow suites
- * that run the mutated modules in the test process itself. `MUTATION_TIER=fast` leaves the slow
- * suites out, for quick rounds on one module while writing tests; the recorded figures use all.
- *
- * Every file is isolated (a fresh module graph per test file): Stryker switches a mutant on by a
- * global flag, and a mutant in code that runs while a module loads (a constant, a set, a pattern)
- * only takes effect when the module is loaded again. With `isolate: false` a worker keeps the module
- * it loaded for an earlier mutant (or for none), and the run reports wrong verdicts.
+ * that run the mutated modules in the test process itself, each project isolated as in
+ * vitest.config.mts. `MUTATION_TIER=fast` leaves the slow suites out, for quick rounds on one module
+ * while writing tests; the recorded figures use all.
  */
 const LEFT_OUT = [
   // Child processes (a built Electron main bundle, the sandbox CLI, `npm start`, electron-builder):
@@ -72,7 +68,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/node/**/*.test.ts'],
           exclude: SLOW_SUITES,
-          isolate: true,
+          // As in vitest.config.mts. Each Stryker run starts fresh workers, so a mutant in code that runs
+          // while a module loads (a "static" mutant) still takes effect: checked on a probe module.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // The fast tiers first: a mutant that a fast test kills ends its run (bail) before a slow suite starts.
@@ -86,7 +84,7 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/web/**/*.test.{ts,tsx}'],
           setupFiles: ['test/web/setup.ts'],
-          isolate: true,
+          isolate: false,
           testTimeout: 30_000,
           sequence: { groupOrder: 1 }
         }
