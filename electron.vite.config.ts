@@ -17,11 +17,21 @@ const devServerCsp = (): Plugin => ({
     html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
 })
 
+/**
+ * The main bundle is compressed (dead code, constants, shorter expressions) but keeps its names
+ * and its lines, so a place the log records (`out/main/index.js:812:9`) still reads as code.
+ */
+const readableMinify = {
+  compress: { keepNames: { function: true, class: true } },
+  mangle: false,
+  codegen: { removeWhitespace: false }
+}
+
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledEsmDeps },
-      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') }, output: { minify: readableMinify } }
     }
   },
   preload: {

@@ -11,11 +11,16 @@ export const SLOW_SUITES = [
   'test/node/sso/**/*.test.ts',
   'test/node/sandbox/cli.test.ts',
   'test/node/cli/cli.test.ts',
+  'test/node/cli/status.test.ts',
+  'test/node/cli/pipe.test.ts',
+  'test/node/helpdesk/guide-pdf.test.ts',
   'test/node/start/**/*.test.ts',
   'test/node/packaging/**/*.test.ts',
   'test/node/electron/built-main.test.ts',
   'test/node/electron/engine-startup.test.ts',
-  'test/node/engine/warm-up.test.ts'
+  'test/node/engine/warm-up.test.ts',
+  'test/node/ci/workflow-scripts.test.ts',
+  'test/node/ci/click-seed.test.ts'
 ]
 
 export default defineConfig({

@@ -49,7 +49,7 @@ test.describe('Copy diagnostics gives the helpdesk what it needs and no secret',
     expect(text).toContain(`Hardware id: ${machineHardwareId}`)
     expect(text).toContain('Method: Licence key (license-key)')
     expect(text).toContain(`Licence key: ••••${LICENCES.key.licenseKey.slice(-4)}`)
-    expect(text).toMatch(/^Reference: LM-OK-200-[0-9A-Z]{4}$/m)
+    expect(text).toMatch(/^Reference: LM-YES-200-[0-9A-Z]{4}$/m)
     for (const secret of [LICENCES.key.licenseKey, API.sharedKey, sandbox.sharedKey]) {
       expect(text, 'diagnostics must not carry a secret').not.toContain(secret)
     }

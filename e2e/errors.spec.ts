@@ -160,6 +160,9 @@ test.describe('nothing listens at the server address', () => {
     const view = await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · no HTTP status', undefined, REFUSED_CONNECTION)
     await expect(view).toContainText('this PC’s network works, and the licence service there is down')
     await expect(view).not.toContainText('Check your internet connection')
+    // So the window does not offer the path for a PC without internet either.
+    await expect(view).not.toContainText('No internet on this PC?')
+    await expect(app.window.getByRole('button', { name: 'Write a request file instead' })).toHaveCount(0)
   })
 })
 

@@ -1,4 +1,4 @@
-import { inGroupsOfFour } from '../src/shared/helpdesk/hardware-id-format'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../src/shared/helpdesk/hardware-id-format'
 import { test, expect } from './fixtures/test'
 import { activateBundle } from './fixtures/license-api-client'
 import { LicenseManagerScreen } from './fixtures/screen'
@@ -28,8 +28,10 @@ test('a helpdesk agent frees a seat activated under another hardware id by enter
 
   await screen.deactivateButton.click()
   await expect(screen.confirmDialog.getByRole('heading')).toHaveText('Deactivate the hardware id you entered?')
-  await expect(screen.confirmDialog).toContainText(`hardware id ${OTHER_PC_ID} (the override you entered)`)
-  await expect(screen.confirmDialog).not.toContainText(machineHardwareId)
+  await expect(screen.confirmDialog).toContainText(
+    `hardware id ${inGroupsOfFour(OTHER_PC_ID)} (fingerprint ${hardwareIdFingerprint(OTHER_PC_ID)}), the override you entered`
+  )
+  await expect(screen.confirmDialog).not.toContainText(inGroupsOfFour(machineHardwareId))
   await screen.confirmButton.click()
 
   await screen.expectSuccess({ bundle: BUNDLE.code, hardwareId: OTHER_PC_ID, method: 'license-key' })

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/test'
 import { OfflineScreens } from './fixtures/offline-screens'
+import { AS_THE_USER_SEES_IT } from './fixtures/guide-pictures'
 import { photograph } from './fixtures/photograph'
 import { LicenseManagerScreen } from './fixtures/screen'
 import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
@@ -7,17 +8,32 @@ import { BUNDLE, LICENCES, SSO_ACCOUNT } from './fixtures/seed'
 /*
  * A tour of the main states, asserted and photographed (e2e/fixtures/photograph.ts):
  * with E2E_DOCS_SCREENSHOTS=1 the chromium project also refreshes docs/screenshots/
- * (light theme, 900×700).
+ * as the user sees the window (e2e/fixtures/guide-pictures.ts): 520 wide, light theme,
+ * the sandbox banner, neutral example values.
  */
+test.use(AS_THE_USER_SEES_IT)
+
+/** What README.md's first try types, on the built-in sandbox's default seed. */
+const FIRST_TRY = { bundle: 'office-suite', licenseKey: 'OFFICE-2222-IN-USE' } as const
 
 test.describe('screenshots of the main states', () => {
-  test('form, confirmation, success', async ({ app, machineHardwareId }) => {
+  test.use({ viewport: { width: 520, height: 720 }, colorScheme: 'light', asBuiltInSandbox: true })
+
+  test('the form as README.md shows it: the sandbox banner, the first try typed in', async ({ app }) => {
+    const screen = new LicenseManagerScreen(app.window)
+    await screen.ready()
+    await expect(app.window.getByText('Sandbox: test licences')).toBeVisible()
+    await screen.fill('license-key', { 'Bundle code': FIRST_TRY.bundle, 'Licence key': FIRST_TRY.licenseKey })
+    await expect(screen.deactivateButton).toBeInViewport()
+    await screen.field('Licence key').blur()
+    await app.window.mouse.move(0, 0)
+    await photograph(app.window, 'form')
+  })
+
+  test('confirmation, success', async ({ app, machineHardwareId }) => {
     const screen = new LicenseManagerScreen(app.window)
     await screen.ready()
     await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
-    await app.window.mouse.move(0, 0)
-    await photograph(app.window, 'form', { fullPage: true })
-
     await screen.deactivateButton.click()
     await expect(screen.confirmDialog).toBeVisible()
     await expect(screen.confirmDialog).toContainText(`bundle ${BUNDLE.code}`)
@@ -35,7 +51,6 @@ test.describe('screenshots of the main states', () => {
     await screen.submitAndConfirm(screen.signInButton)
     await expect(screen.progress('Waiting for your browser…')).toBeVisible()
     await expect(screen.cancelSignInButton).toBeVisible()
-    await screen.cancelSignInButton.scrollIntoViewIfNeeded()
     await photograph(app.window, 'sso-waiting')
     await photograph(await app.systemBrowserPage(), 'sso-provider-sign-in', { docsDir: null })
     await screen.cancelSignInButton.click()

@@ -71,6 +71,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectOnScreen(app.window, screen.deactivateAnotherButton, 'Deactivate another')
     })
 
+    test('"Licences on this PC" fits: its heading, the first bundle and its Deactivate…, nothing wider than the window', async ({ app }) => {
+      const screen = new LicenseManagerScreen(app.window)
+      await screen.ready()
+      await app.window.getByRole('button', { name: 'Licences on this PC', exact: true }).click()
+      const view = app.window.getByRole('region', { name: 'Licences on this PC' })
+      const first = view.getByRole('article').first()
+      await expect(first).toBeVisible({ timeout: 15_000 })
+      await expectOnScreen(app.window, view.getByRole('heading', { level: 2 }), 'the heading')
+      await expectOnScreen(app.window, first, 'the first bundle')
+      await expectOnScreen(app.window, first.getByRole('button', { name: 'Deactivate…' }), 'its Deactivate…')
+      const widths = await app.window.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement
+        return { page: root.scrollWidth, window: root.clientWidth }
+      })
+      expect(widths.page, 'no horizontal scrolling').toBeLessThanOrEqual(widths.window)
+      for (const card of await view.getByRole('article').all()) {
+        const box = await card.boundingBox()
+        expect(box!.x + box!.width, 'each bundle fits the width').toBeLessThanOrEqual(WINDOW.width)
+      }
+    })
+
     test('"Copied" moves nothing', async ({ app }) => {
       const screen = new LicenseManagerScreen(app.window)
       await screen.ready()

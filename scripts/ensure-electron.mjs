@@ -1,5 +1,5 @@
 // @ts-check
-// First step of `npm start`: makes sure Electron's binary is installed, with Electron's
+// First step of `npm start` and `npm run dev`: makes sure Electron's binary is installed, with Electron's
 // own installer (node_modules/electron/install.js, the `install-electron` command), before
 // electron-vite runs. electron-vite reads node_modules/electron/path.txt itself and fails
 // with a stack trace when the lazy download never happened. Where the download fails or
@@ -64,6 +64,9 @@ function nodeIsTooOldForInstaller() {
   return major < needMajor || (major === needMajor && minor < needMinor)
 }
 
+/** The command that ran this step (`npm start` or `npm run dev`), to run again once fixed. */
+const command = process.env.npm_lifecycle_event === 'dev' ? 'npm run dev' : 'npm start'
+
 /** @param {string} why @param {string} version */
 function cannotInstall(why, version) {
   const nodeNote = nodeIsTooOldForInstaller()
@@ -75,7 +78,7 @@ function cannotInstall(why, version) {
       `could not download it (${why}). It is fetched once, on the first start, from Electron's ` +
       `download host (GitHub, or the ELECTRON_MIRROR you set).${nodeNote} To fix it, run ` +
       `\`npx install-electron\` in this folder on a computer that can reach that host, then ` +
-      `\`npm start\` again. Everything else works without it: the sandbox (\`npm run sandbox\`), ` +
+      `\`${command}\` again. Everything else works without it: the sandbox (\`npm run sandbox\`), ` +
       `the command line (\`npm run cli -- --help\`) and the tests (\`npm test\`).`
   )
 }
@@ -87,7 +90,7 @@ function main() {
     installer = require.resolve('electron/install.js')
     version = require('electron/package.json').version
   } catch {
-    return stop('License Manager cannot start: the electron package is missing from node_modules. Run `npm ci` first, then `npm start` again.')
+    return stop(`License Manager cannot start: the electron package is missing from node_modules. Run \`npm ci\` first, then \`${command}\` again.`)
   }
   const timeoutMs = timeoutFrom(process.env[TIMEOUT_VARIABLE])
   if (!existsSync(join(dirname(installer), 'path.txt'))) {

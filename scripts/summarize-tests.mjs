@@ -1,10 +1,16 @@
 // Sums vitest's and Playwright's JSON reports, and the checks run before them (typecheck, lint,
-// format, build: one test each), into one line: "N passed, N failed, N skipped".
+// format, build, workflows: one test each), into one line: "N passed, N failed, N skipped".
+// A fourth report, when named, is the main-process suites' run on Electron's Node line
+// (scripts/electron-node.mjs, which writes `<report>.runtime.json` beside it); above the
+// closing line one line per tier says which Node ran it and what it counted.
 // A missing or unreadable report counts as a failure, so a crashed runner cannot pass.
 import { readFileSync } from 'node:fs'
 
-const [vitestPath, playwrightPath, checksPath] = process.argv.slice(2)
+const [vitestPath, playwrightPath, checksPath, electronNodePath] = process.argv.slice(2)
 const totals = { passed: 0, failed: 0, skipped: 0 }
+/** One line per tier: which runner on which Node, and its own counts. */
+const tiers = []
+const counts = (passed, failed, skipped) => `${passed} passed, ${failed} failed, ${skipped} skipped`
 const skipReasons = new Map()
 const failures = []
 const relative = (path) => String(path ?? '').replace(`${process.cwd()}/`, '')
@@ -44,26 +50,55 @@ if (checksPath !== undefined) {
     totals.failed += 1
     broken = true
   }
+  const names = []
+  let passedChecks = 0
   for (const line of lines) {
     const [name, code] = line.trim().split(/\s+/)
-    if (code === '0') totals.passed += 1
-    else {
+    names.push(name)
+    if (code === '0') {
+      totals.passed += 1
+      passedChecks += 1
+    } else {
       totals.failed += 1
       failures.push(`check ${name}: exit code ${code} (output in ${relative(checksPath).replace(/checks\.txt$/, `${name}.log`)})`)
     }
   }
+  tiers.push(`checks on Node ${process.version} (${names.join(', ')}): ${counts(passedChecks, names.length - passedChecks, 0)}`)
+}
+
+/** Adds one vitest report to the totals; `label` prefixes its failures. */
+function addVitest(report, label) {
+  totals.passed += report.numPassedTests
+  totals.failed += report.numFailedTests
+  totals.skipped += report.numPendingTests + report.numTodoTests
+  if (report.numTotalTests === 0) broken = true
+  for (const file of report.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed')
+    for (const t of failedTests) failures.push(`${label} ${relative(file.name)} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`)
+    if (failedTests.length === 0 && file.status === 'failed') failures.push(`${label} ${relative(file.name)}: ${firstLine(file.message)}`)
+  }
+  return counts(report.numPassedTests, report.numFailedTests, report.numPendingTests + report.numTodoTests)
 }
 
 const vitest = read(vitestPath, 'vitest')
-if (vitest) {
-  totals.passed += vitest.numPassedTests
-  totals.failed += vitest.numFailedTests
-  totals.skipped += vitest.numPendingTests + vitest.numTodoTests
-  if (vitest.numTotalTests === 0) broken = true
-  for (const file of vitest.testResults ?? []) {
-    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed')
-    for (const t of failedTests) failures.push(`vitest ${relative(file.name)} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`)
-    if (failedTests.length === 0 && file.status === 'failed') failures.push(`vitest ${relative(file.name)}: ${firstLine(file.message)}`)
+if (vitest) tiers.push(`vitest on Node ${process.version} (this machine; projects node, node-slow, web): ${addVitest(vitest, 'vitest')}`)
+
+if (electronNodePath !== undefined) {
+  const report = read(electronNodePath, "vitest on Electron's Node line")
+  let runtime = null
+  try {
+    runtime = JSON.parse(readFileSync(`${electronNodePath}.runtime.json`, 'utf8'))
+  } catch {
+    // Reported below: a tier that cannot say which Node ran it does not count as run.
+  }
+  if (report && runtime) {
+    const files = (report.testResults ?? []).length
+    const tally = addVitest(report, `vitest [Node ${runtime.node}]`)
+    tiers.push(`vitest on Node ${runtime.node} (Electron's main-process line; ${runtime.suites.join(', ')}: ${files} files): ${tally}`)
+  } else if (report) {
+    console.error(`vitest on Electron's Node line: no ${electronNodePath}.runtime.json saying which Node ran it`)
+    totals.failed += 1
+    broken = true
   }
 }
 
@@ -77,6 +112,9 @@ function walkSuites(suites, visit) {
 const playwright = read(playwrightPath, 'playwright')
 if (playwright) {
   const { expected, unexpected, flaky, skipped } = playwright.stats
+  tiers.push(
+    `playwright, test process on Node ${process.version} (chromium: Debian's Chromium; electron: the app on Electron's own Node): ${counts(expected + flaky, unexpected, skipped)}`
+  )
   totals.passed += expected + flaky
   totals.failed += unexpected
   totals.skipped += skipped
@@ -99,5 +137,6 @@ if (playwright) {
 // Named right above the closing line, so the tail of a CI log says what failed.
 for (const failure of failures) console.log(`FAILED ${failure}`)
 for (const [reason, count] of skipReasons) console.log(`skipped ${count} (${reason})`)
+for (const tier of tiers) console.log(`tier: ${tier}`)
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 || broken ? 1 : 0)

@@ -14,6 +14,7 @@ import type { HmacKeys } from '../clients/wire'
 import type { MemorySnapshot } from '../sandbox/protocol'
 import type { RemoteSandbox } from '../sandbox/remote'
 import { licenceKeys } from '../sandbox/seed'
+import { goal, type GoalResult } from '../lib/goals'
 import { round, roundSummary, summarize, type Summary } from '../lib/stats'
 
 export interface ThroughputOptions {
@@ -181,4 +182,28 @@ export async function measureSigningCeiling(durationMs: number): Promise<Signing
   await Promise.all(Array.from({ length: 16 }, (_, lane) => worker(lane)))
   const signaturesPerSecond = signed / ((performance.now() - start) / 1000)
   return { signaturesPerSecond: round(signaturesPerSecond, 0), requestsPerSecondCeiling: round(signaturesPerSecond, 0) }
+}
+
+/**
+ * The goal: the new-device workload's req/s over the signing ceiling of the same run, at least
+ * this share. No absolute req/s holds from one machine to the next; the ratio says how much of
+ * what this machine's RSA signing allows the sandbox turns into answers.
+ */
+export const THROUGHPUT_GOAL_RATIO = 0.9
+
+const perSecond = (n: number): string => Math.round(n).toLocaleString('en-US')
+
+/** The goal row from the new-device run, with the same-device run and the ceiling beside it. */
+export function throughputGoal(goalText: string, target: string, fresh: ThroughputData, repeat: ThroughputData, ceiling: SigningCeiling): GoalResult {
+  const ratio = fresh.requestsPerSecond / ceiling.requestsPerSecondCeiling
+  const errors = (d: ThroughputData): string => (d.errors ? `, ${d.errors} errors` : '')
+  return goal(
+    'sandbox-throughput',
+    goalText,
+    target,
+    round(ratio, 2),
+    `${ratio.toFixed(2)} (${perSecond(fresh.requestsPerSecond)} of ${perSecond(ceiling.requestsPerSecondCeiling)} req/s; p99 ${fresh.latency.p99.toFixed(1)} ms${errors(fresh)})`,
+    ratio >= THROUGHPUT_GOAL_RATIO && fresh.errors === 0,
+    `same device per client (signature memo, no RSA): ${perSecond(repeat.requestsPerSecond)} req/s at p99 ${repeat.latency.p99.toFixed(1)} ms${errors(repeat)}`
+  )
 }

@@ -10,8 +10,22 @@ const FIELD_FLAGS: Record<string, string> = {
   licenseId: '--license-id',
   hardwareId: '--hardware-id',
   implicit: '--implicit',
-  redirectUri: '--redirect-uri'
+  redirectUri: '--redirect-uri',
+  out: '--out'
 }
+
+/** The arguments that are no flag, as a problem with them names them. */
+export const ARGUMENT_NAMES: Readonly<Record<string, string>> = {
+  file: 'the file named after upload-offline',
+  reference: 'the reference given after explain'
+}
+
+/** The login options of each kind of command, as a problem with the credentials names them. */
+export const CREDENTIAL_OPTIONS = {
+  online:
+    'the login options (exactly one of: --license-key; --username with a password; --id-token or --code with --customer-account; --sso with --customer-account)',
+  offline: 'the login options (exactly one of --license-key or --username)'
+} as const
 
 export const flagOf = (field: string): string => FIELD_FLAGS[field] ?? field
 

@@ -35,6 +35,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * A writer that survives its reader: when the reader goes away (`… | head -c1`, `… | true`),
+ * the pipe's EPIPE error ends further writes quietly instead of crashing with a stack trace, so
+ * the process still ends with the command's own exit code.
+ */
+function survivingReader(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true
+  stream.on('error', () => {
+    open = false
+  })
+  return (text) => {
+    if (open && !stream.destroyed) stream.write(text)
+  }
+}
+
 /** A password prompt leaves the terminal in raw mode if the process ends during it. */
 function restoreTerminal(): void {
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false)
@@ -71,8 +86,8 @@ parentCheck.unref()
 
 void runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: survivingReader(process.stdout),
+  stderr: survivingReader(process.stderr),
   readStdin,
   fetch: globalThis.fetch,
   isOnline: hasNetworkAddress(),

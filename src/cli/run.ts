@@ -2,7 +2,8 @@ import { arch, platform, release } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import packageJson from '../../package.json'
 import type { SsoProgress } from '../shared/api'
-import { adviseForCommandLine, describeError, type AppError, type NothingDone } from '../shared/errors'
+import { adviseForCommandLine, COMMAND_LINE_INPUT_ACTION, describeError, type AppError, type NothingDone } from '../shared/errors'
+import type { SupportContact } from '../shared/brand/brand-info'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { CONFIG_ENV, describeServer, isServerConfig, loadConfig, type ConfigEnv, type SettingNames } from '../main/engine/config'
 import { createHardwareIdSource } from '../main/engine/hardware-id'
@@ -13,11 +14,13 @@ import { createLicenseService, type LicenseService } from '../main/engine/servic
 import { secretScrubber } from '../main/engine/errors/scrub-secrets'
 import { displayText } from '../shared/display-text'
 import { makeReference } from '../shared/helpdesk/reference'
+import { explainReference, formatExplanation } from './explain'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor, type StopSignal } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
-import { flagOf, suggestFlag } from './flags'
-import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatUpload, formatWrittenRequest, jsonLine } from './output'
+import { ARGUMENT_NAMES, CREDENTIAL_OPTIONS, flagOf, suggestFlag } from './flags'
+import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
+import { configSecrets, createCliLog, type CliLog } from './log-option'
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -37,15 +40,18 @@ export interface CliIo {
   promptPassword?: (question: string) => Promise<string | undefined>
 }
 
-export const HELP = `License Manager — frees a LicenseSpring bundle licence from this PC.
+/** The help text, naming the product as the vendor names it. */
+export const helpText = (productName: string): string => `${productName} — frees a LicenseSpring bundle licence from this PC.
 
 Usage:
   license-manager deactivate --product <bundle> <credentials> [options]
   license-manager activate --product <bundle> <credentials> [options]
+  license-manager status [--hardware-id <id>] [--json]
   license-manager hardware-id [--hardware-id <id>] [--json]
   license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
                                      [--hardware-id <id>] --out <file> [--json]
   license-manager upload-offline <file> [--json]
+  license-manager explain <reference> [--json]
   license-manager --help | --version
 
 Without internet (licence key or username only; company sign-in needs your identity
@@ -56,6 +62,12 @@ provider online):
                           is uploaded: at the vendor's customer portal, or with upload-offline
                           on any computer with internet.
   upload-offline <file>   uploads a request file (at most 64 KiB) to the License API
+
+  status lists the bundles the licence server has active on this PC's hardware id (or the
+  one given with --hardware-id): each with its licence (key masked, or the user), products,
+  seats and dates. It needs the server and keys, no credentials; nothing is changed. An
+  empty list is a success (exit 0). With LM_PUBLIC_KEY (or "publicKey" in the config file)
+  the answer's signatures are checked with the vendor's public key.
 
   activate puts the bundle back on this hardware id (for the sandbox and test set-ups,
   e.g. to try deactivation again); it takes the same credentials except --sso.
@@ -84,6 +96,8 @@ Options:
   --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
   --out <file>            deactivate-offline: where to write the request file
   --json                  print the result as one line of JSON (the typed outcome)
+  --log-file <path>       also write the outcome, with its reference, to this log file
+                          (the app's log format, never a secret; rotated at 1 MiB)
   -h, --help              show this help
   --version               print the version
 
@@ -92,9 +106,12 @@ LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIE
 else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
 and keys it prints.
 
-Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q
-(the error code's initials, the HTTP status or 000, a short ticket id); with --json
-it is the "reference" field.
+Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q: the
+result's letters (YES for a success), what the licence server answered (its HTTP status;
+000 when no answer came; PC when no server was asked) and a short ticket id; with --json it
+is the "reference" field. For the helpdesk:
+  explain <reference>     says what a reference means, what to tell the caller and what to
+                          check, offline (exit 0; 2 when it is not a reference of this app)
 
 Exit codes:
   0  success
@@ -106,6 +123,8 @@ Exit codes:
   130, 143  stopped by Ctrl+C (SIGINT) or by SIGTERM, in any other step: the message (code
             "interrupted") says whether the request had already gone to the License API
 `
+
+export const HELP = helpText(packageJson.productName)
 
 const OPTIONS = {
   product: { type: 'string' },
@@ -129,6 +148,7 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  'log-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
@@ -159,30 +179,72 @@ interface RunProgress {
 /** Paths of the License API calls that change a licence. */
 const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_offline)\/?$/
 
+/** How `finish` reports: who answered a success, and an exit code other than the outcome's. */
+interface FinishOptions {
+  answeredBy?: 'server' | 'this-pc'
+  exitCode?: number
+}
+
+/** The options a problem with a field is corrected with: its flag, or the command's login options. */
+type OptionsFor = (field: string) => string | undefined
+
+const optionsOf =
+  (credentials: string): OptionsFor =>
+  (field) => {
+    if (field === 'credentials') return credentials
+    if (field.startsWith('--')) return field
+    if (ARGUMENT_NAMES[field] !== undefined) return ARGUMENT_NAMES[field]
+    const flag = flagOf(field)
+    return flag.startsWith('--') ? flag : undefined
+  }
+
+/**
+ * invalid_input in the command line's words: the options to correct, named, where the
+ * problem is with an option (never "the option named above" when none is named).
+ */
+function adviseOptions(error: AppError, optionsFor: OptionsFor): AppError {
+  const advised = adviseForCommandLine(error)
+  if (advised.code !== 'invalid_input' || advised.action !== COMMAND_LINE_INPUT_ACTION.seeHelp || advised.field === undefined) return advised
+  const options = optionsFor(advised.field)
+  return options === undefined ? advised : { ...advised, action: COMMAND_LINE_INPUT_ACTION.correct(options) }
+}
+
 class Reporter {
   /** Set once a result is printed: nothing is printed after it (a stopped run's work may still settle). */
   private finished = false
   /** Secrets the CLI was given (options, environment, configuration, a typed password): no output holds them. */
   readonly secrets: string[] = []
+  /** The vendor's support address, once the configuration is read: named under errors that send the person to the vendor. */
+  support: SupportContact | undefined
 
   constructor(
     private readonly io: CliIo,
-    private readonly json: boolean
+    private readonly json: boolean,
+    /** --log-file: the outcome is logged there, under the reference printed. */
+    private readonly log?: { file: CliLog; product: string | undefined },
+    private readonly optionsFor: OptionsFor = optionsOf(CREDENTIAL_OPTIONS.online)
   ) {}
 
-  /** Prints the outcome with its spoken reference (see --help), in the command line's words, and returns the exit code. */
-  finish<T>(result: Outcome<T>, human: (value: T) => string, exitCode?: number): number {
-    const outcome = result.ok ? result : failure(adviseForCommandLine(secretScrubber(this.secrets).error(result.error)))
+  /**
+   * Prints the outcome with its spoken reference (see --help), in the command line's words, and
+   * returns the exit code. `answeredBy`: whether a success was confirmed by a server or made on
+   * this PC; `exitCode`: the code when it is not the outcome's own (a stop by a signal).
+   */
+  finish<T>(result: Outcome<T>, human: (value: T) => string, { answeredBy = 'server', exitCode }: FinishOptions = {}): number {
+    const outcome = result.ok ? result : failure(adviseOptions(secretScrubber(this.secrets).error(result.error), this.optionsFor))
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
     this.finished = true
-    const reference = makeReference(outcome.ok ? 'ok' : outcome.error)
+    const reference = this.log
+      ? this.log.file.record(outcome, { product: this.log.product, answeredBy })
+      : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
+    if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
       if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
       return code
     }
-    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf)}\nReference: ${reference}\n`)
+    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf, this.support)}\nReference: ${reference}\n`)
     return code
   }
 
@@ -193,11 +255,17 @@ class Reporter {
   /** The run was stopped by `signal`: what was done, what was not, and 128 + the signal's number. */
   stopped(signal: StopSignal, progress: RunProgress): number {
     const stage = progress.changeSent ? 'request-sent' : progress.signingIn ? 'signing-in' : 'nothing-sent'
-    return this.finish(failure(describeError('interrupted', { detail: { stage } })), () => '', EXIT_ON_SIGNAL[signal])
+    return this.finish(failure(describeError('interrupted', { detail: { stage } })), () => '', { exitCode: EXIT_ON_SIGNAL[signal] })
   }
 
   note(text: string): void {
     if (!this.finished) this.io.stderr(text + '\n')
+  }
+
+  /** Secrets learnt while the command runs (options, variables, configured keys, a typed password): kept out of the output and the log. */
+  learnSecrets(secrets: ReadonlyArray<string | undefined>): void {
+    for (const secret of secrets) if (secret !== undefined && secret !== '') this.secrets.push(secret)
+    this.log?.file.addSecrets(secrets)
   }
 }
 
@@ -328,7 +396,7 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
   })
-  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId)
+  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId, { answeredBy: 'this-pc' })
 }
 
 /** The request the options spell; its values are checked by the engine, with the request schema. */
@@ -444,7 +512,7 @@ async function credentialInput(flags: Flags, io: CliIo, engine: Engine, out: Rep
     if (typeof asked !== 'string') return asked
     password = asked
   }
-  if (password !== undefined) out.secrets.push(password)
+  out.learnSecrets([password])
   const { product, customerAccount } = engine
   const defaults = { ...(product !== undefined ? { product } : {}), ...(customerAccount !== undefined ? { customerAccount } : {}) }
   const request = deactivationRequest(flags, defaults, password)
@@ -496,8 +564,9 @@ function configFrom(flags: Flags, io: CliIo, out: Reporter, keysWithoutServer = 
     keysWithoutServer,
     ...(flags.config !== undefined ? { file: flags.config } : {})
   })
+  if (config.ok && config.value.brand?.support !== undefined) out.support = config.value.brand.support
   const auth = config.ok ? config.value.auth : null
-  if (auth !== null) out.secrets.push(...(auth.scheme === 'hmac' ? [auth.apiKey, auth.sharedKey] : [auth.clientSecret]))
+  out.learnSecrets(configSecrets(auth))
   return config
 }
 
@@ -539,28 +608,66 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     hardwareId: flags['hardware-id'],
     out: flags.out
   })
-  return out.finish(written, formatWrittenRequest)
+  return out.finish(written, formatWrittenRequest, { answeredBy: 'this-pc' })
 }
 
-async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+/** The engine for a command that needs a server and keys but no credentials (status, upload-offline). */
+function serverService(flags: Flags, io: CliIo, out: Reporter, run: RunControl): { service: LicenseService; server: string } | AppError {
   const config = configFrom(flags, io, out)
-  if (!config.ok) return out.fail(config.error)
+  if (!config.ok) return config.error
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  if (!isServerConfig(serverConfig)) return NO_SERVER
   const service = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),
-    openExternal: () => Promise.reject(new Error('upload-offline opens no browser')),
+    openExternal: () => Promise.reject(new Error('this command opens no browser')),
     ...(io.machineId ? { machineId: io.machineId } : {}),
     ...(io.isOnline ? { isOnline: io.isOnline } : {}),
     app: appDetails(),
     sandbox: isLoopbackHostname(new URL(serverConfig.apiUrl).hostname)
   })
-  const server = describeServer(serverConfig)
-  return out.finish(await uploadRequestFile(service, file), (r) => formatUpload(r, server))
+  return { service, server: describeServer(serverConfig) }
 }
 
-const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'hardware-id', 'deactivate-offline', 'upload-offline']
+/** What a hardware id holds, read from the License API (device_licenses); nothing is changed. */
+async function statusCommand(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const credential = (
+    ['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id', 'out'] as const
+  ).find((f) => flags[f] !== undefined)
+  if (credential)
+    return out.fail(
+      inputError(credential, `\`status\` takes no --${credential}: it asks the licence server what the hardware id holds, with the app's own keys.`)
+    )
+  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  const engine = serverService(flags, io, out, run)
+  if ('code' in engine) return out.fail(engine)
+  const outcome = await engine.service.licencesOnPc(flags['hardware-id'] === undefined ? {} : { hardwareId: flags['hardware-id'] })
+  return out.finish(outcome, (r) => formatPcLicences(r, engine.server))
+}
+
+async function uploadOfflineCommand(file: string | undefined, flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
+  const engine = serverService(flags, io, out, run)
+  if ('code' in engine) return out.fail(engine)
+  return out.finish(await uploadRequestFile(engine.service, file), (r) => formatUpload(r, engine.server))
+}
+
+const COMMANDS: ReadonlyArray<string | undefined> = ['deactivate', 'activate', 'status', 'hardware-id', 'deactivate-offline', 'upload-offline', 'explain']
+
+/**
+ * Decodes a helpdesk reference offline, from the catalogue. It prints no reference of its own:
+ * its output is about the one it was given.
+ */
+function explainCommand(reference: string | undefined, json: boolean, io: CliIo): number {
+  const explained = explainReference(reference)
+  if (json) io.stdout(jsonLine(explained) + '\n')
+  if (explained.ok) {
+    if (!json) io.stdout(formatExplanation(explained.value) + '\n')
+    return EXIT.success
+  }
+  const error = adviseOptions(explained.error, optionsOf(CREDENTIAL_OPTIONS.online))
+  if (!json) io.stderr(`${formatError(error, flagOf)}\n`)
+  return exitCodeFor(error)
+}
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -569,8 +676,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
   }
-  const out = new Reporter(io, parsed.flags.json === true)
-  out.secrets.push(...givenSecrets(parsed.flags, io.env))
+  const { command, flags } = parsed
+  const logFile = flags['log-file']
+  const log =
+    logFile === undefined || command === undefined || command === 'explain' || !COMMANDS.includes(command)
+      ? undefined
+      : { file: createCliLog({ path: logFile, command, flags, env: io.env }), product: flags.product }
+  const out = new Reporter(io, flags.json === true, log, optionsOf(command === 'deactivate-offline' ? CREDENTIAL_OPTIONS.offline : CREDENTIAL_OPTIONS.online))
+  out.learnSecrets(givenSecrets(flags, io.env))
   const run = new RunControl(io)
   try {
     // Whichever comes first: the command's own result, or a stop by Ctrl+C or SIGTERM.
@@ -582,30 +695,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The vendor's product name when the configuration names one (a configuration that does not load names none). */
+function productName(flags: Flags, io: CliIo): string {
+  const config = loadConfig({ env: configEnv(flags, io.env), keysWithoutServer: true, ...(flags.config !== undefined ? { file: flags.config } : {}) })
+  return (config.ok ? config.value.brand?.productName : undefined) ?? packageJson.productName
+}
+
 /** Runs the command the arguments name. */
 async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
   const { command, commandAt, flags, extra, extraAt } = parsed
   if (flags.version) {
-    io.stdout(`${appDetails().name} ${packageJson.version}\n`)
+    io.stdout(`${productName(flags, io)} CLI ${packageJson.version}\n`)
     return EXIT.success
   }
   if (flags.help || command === 'help' || command === undefined) {
-    io.stdout(HELP)
+    io.stdout(helpText(productName(flags, io)))
     return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
   }
   if (!COMMANDS.includes(command)) {
     return out.fail(
       inputError(
         'command',
-        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "deactivate-offline", "upload-offline" or "hardware-id"; see --help.`
+        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "status", "deactivate-offline", "upload-offline", "hardware-id" or "explain"; see --help.`
       )
     )
   }
-  const positionals = command === 'upload-offline' ? 1 : 0
+  const positionals = command === 'upload-offline' || command === 'explain' ? 1 : 0
   if (extraAt.length > positionals) {
     return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
   }
+  if (command === 'explain') return explainCommand(extra[0], flags.json === true, io)
   if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)
+  if (command === 'status') return await statusCommand(flags, io, out, run)
   if (command === 'deactivate-offline') return await deactivateOfflineCommand(flags, io, out)
   if (command === 'upload-offline') return await uploadOfflineCommand(extra[0], flags, io, out, run)
   if (command === 'activate') return await activateCommand(flags, io, out, run)

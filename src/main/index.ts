@@ -1,12 +1,15 @@
+import { mkdirSync } from 'node:fs'
 import { release } from 'node:os'
 import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, session, shell } from 'electron'
 import { loadConfig } from './engine/config'
+import { loadInstalledConfig, machineConfigFile, type ChosenConfigFile } from './engine/config-location'
 import { createLicenseService } from './engine/service'
 import { licenseApiNetwork } from './electron/api-session'
 import { resolveAppLocation } from './electron/app-location'
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol'
-import { describeOs, readStartupFacts, restartingOnFailure, startEngine, type RunningEngine } from './electron/engine-startup'
+import { createBranding, keepWindowTitle } from './electron/branding'
+import { describeOs, readStartupFacts, restartingOnFailure, startEngine, withStartLogged, type RunningEngine } from './electron/engine-startup'
 import { registerIpcHandlers } from './electron/ipc'
 import { prefillFromArgv } from './electron/prefill-argv'
 import { createPrefillInbox } from './electron/prefill-inbox'
@@ -18,6 +21,12 @@ import { installPermissionHandlers } from './electron/permissions'
 import { installWindowRequestFilter } from './electron/request-filter'
 import { createSenderCheck } from './electron/sender-check'
 import { mainWindowOptions } from './electron/window-options'
+import { createWindowKeeper } from './electron/window-keeper'
+import { createCrashHandling } from './electron/crash-handling'
+import { ipcOutcomeLog } from './electron/ipc-log'
+import { createLogFile } from './logging/log-file'
+import { createLogger, errorFields } from './logging/logger'
+import { authSecrets } from './logging/known-secrets'
 
 /*
  * Electron wiring only: everything that decides something lives in ./electron (tested
@@ -27,6 +36,8 @@ import { mainWindowOptions } from './electron/window-options'
 
 const APP_USER_MODEL_ID = 'com.licensemanager.desktop'
 const QUIT_CLEANUP_LIMIT_MS = 3000
+/** How many of the log's last lines the window shows and copies into its diagnostics. */
+const LOG_TAIL_LINES = 40
 
 // Every renderer is sandboxed, whatever a window's options say. Both must precede 'ready'.
 app.enableSandbox()
@@ -40,42 +51,97 @@ if (!app.requestSingleInstanceLock()) {
 
 function run(): void {
   const developing = !app.isPackaged
+  // The log, in the system's logs folder (~/Library/Logs/License Manager on macOS, …/License Manager/logs elsewhere).
+  app.setAppLogsPath()
+  const knownSecrets = new Set<string>()
+  const logger = createLogger({
+    file: createLogFile({ path: join(app.getPath('logs'), 'main.log') }),
+    secrets: () => [...knownSecrets]
+  })
+  const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+  logger.write('info', 'app.start', { version: appDetails.version, os: appDetails.os, electron: process.versions.electron, packaged: app.isPackaged })
+  // An AppImage's launcher adds --no-sandbox where the system refuses Chromium's sandbox (docs/packaging.md).
+  if (app.commandLine.hasSwitch('no-sandbox')) logger.write('warn', 'app.sandbox-off', { reason: 'started with --no-sandbox' })
+
   const location = resolveAppLocation({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     packaged: app.isPackaged,
     rendererDir: join(__dirname, '../renderer')
   })
 
-  let window: BrowserWindow | null = null
   let engine: { latest(): Promise<RunningEngine> } | null = null
-  // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
-  const prefills = createPrefillInbox(() => {
-    if (window && !window.isDestroyed()) window.webContents.send(IPC.prefillArrived)
+  const windows = createWindowKeeper(createWindow)
+  /** A `license-manager://` link, a second start or the dock icon: the window comes to the front, or a new one opens. */
+  const restoreOrCreateWindow = (): void => {
+    if (app.isReady()) windows.restoreOrCreate()
+  }
+
+  const crashes = createCrashHandling({
+    logger,
+    showDialog: (options) => {
+      const owner = windows.current()
+      return owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options)
+    },
+    showErrorBox: (title, text) => dialog.showErrorBox(title, text),
+    isReady: () => app.isReady(),
+    reloadWindow: () => {
+      const open = windows.current()
+      if (open) open.webContents.reload()
+      else restoreOrCreateWindow()
+    },
+    quit: () => app.quit()
   })
+  process.on('uncaughtException', (error) => void crashes({ kind: 'main-error', source: 'uncaughtException', error }))
+  process.on('unhandledRejection', (error) => void crashes({ kind: 'main-error', source: 'unhandledRejection', error }))
+  app.on('render-process-gone', (_event, contents, details) => {
+    if (contents === windows.current()?.webContents) void crashes({ kind: 'window-gone', reason: details.reason, exitCode: details.exitCode })
+  })
+  app.on(
+    'child-process-gone',
+    (_event, details) => void crashes({ kind: 'helper-gone', type: details.type, name: details.name, reason: details.reason, exitCode: details.exitCode })
+  )
+
+  // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
+  const prefills = createPrefillInbox(() => windows.current()?.webContents.send(IPC.prefillArrived))
   const atStart = prefillFromArgv(process.argv)
   if (atStart) prefills.offer(atStart)
   // From source, Electron runs with the app's path as its first argument: register that too.
   if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PREFILL_SCHEME, process.execPath, [resolve(process.argv[1])])
   else app.setAsDefaultProtocolClient(PREFILL_SCHEME)
-  // macOS hands a clicked link to the running (or starting) app here, not on the command line.
+  // macOS hands a clicked link to the running (or starting) app here, not on the command line;
+  // with no window open (the app stays running on macOS), one opens for it.
   app.on('open-url', (event, url) => {
     event.preventDefault()
     prefills.offer(parsePrefillLink(url))
+    restoreOrCreateWindow()
   })
-  const isAppContents = (id: number): boolean => window !== null && !window.isDestroyed() && window.webContents.id === id
+  const isAppContents = (id: number): boolean => windows.current()?.webContents.id === id
+  // The vendor's product name in the title, the About panel and the macOS menu, from the configuration.
+  const branding = createBranding(
+    {
+      setAboutPanelOptions: (options) => app.setAboutPanelOptions(options),
+      setApplicationMenu: (template) => Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null),
+      window: () => windows.current()
+    },
+    { name: app.getName(), version: app.getVersion() },
+    (productName) => menuTemplate(process.platform, developing, productName)
+  )
 
   function createWindow(): BrowserWindow {
-    const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme, { devTools: developing }))
+    const win = new BrowserWindow(
+      mainWindowOptions(join(__dirname, '../preload/index.js'), nativeTheme, { devTools: developing, title: branding.current().productName })
+    )
+    keepWindowTitle(win)
     win.once('ready-to-show', () => win.show())
     win.on('closed', () => {
-      if (window === win) window = null
+      windows.forget(win)
       // The form is gone: stop holding a connection to the License API open.
       engine
         ?.latest()
         .then((e) => e.service.ok && e.service.value.stopWarmUp())
         .catch(() => undefined)
     })
-    win.loadURL(location.indexUrl).catch((error: unknown) => console.error(`[main] The window could not load its page: ${errorName(error)}`))
+    win.loadURL(location.indexUrl).catch((error: unknown) => logger.write('error', 'window.load-failed', errorFields(error)))
     return win
   }
 
@@ -83,10 +149,7 @@ function run(): void {
   app.on('second-instance', (_event, argv) => {
     const prefill = prefillFromArgv(argv)
     if (prefill) prefills.offer(prefill)
-    if (!window) return
-    if (window.isMinimized()) window.restore()
-    window.show()
-    window.focus()
+    restoreOrCreateWindow()
   })
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, location))
@@ -95,31 +158,48 @@ function run(): void {
     .whenReady()
     .then(() => {
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
-      const template = menuTemplate(process.platform, developing)
-      Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null)
+      branding.show(undefined)
       if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
       installPermissionHandlers(session.defaultSession, location)
       installWindowRequestFilter(session.defaultSession, location, isAppContents)
 
-      const appDetails = { name: app.getName(), version: app.getVersion(), os: describeOs(process.platform, release(), process.arch) }
+      /** The configuration file read last, for the log line of the start. */
+      let configSource: ChosenConfigFile | null = null
+      const configFields = () => (configSource === null ? {} : { configFile: configSource.file, configScope: configSource.scope })
       // A failed start (bad configuration) is tried again, re-reading the configuration, on the window's next call.
       const started = restartingOnFailure(() =>
-        startEngine({
-          // Installed: the config.json next to app.asar (electron-builder's extraResources); from source: the bundled one.
-          loadConfig: () =>
-            loadConfig({ env: process.env, packaged: app.isPackaged, ...(app.isPackaged ? { file: join(process.resourcesPath, 'config.json') } : {}) }),
-          // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
-          startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
-          createLicenseService,
-          // Chromium's network stack (system proxy/PAC, OS certificate store); calls and
-          // warm connections on one session of their own.
-          ...licenseApiNetwork(session),
-          // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
-          openExternal: (url) => shell.openExternal(url),
-          // After a failed connection: does this PC have a network at all? (false is a strong sign it has none)
-          isOnline: () => net.isOnline(),
-          app: appDetails
-        })
+        withStartLogged(logger, configFields, () =>
+          startEngine({
+            // Installed: the machine-wide file when there is one, else the config.json next to app.asar
+            // (electron-builder's extraResources), see config-location.ts; from source: the bundled one.
+            loadConfig: () => {
+              const read = app.isPackaged
+                ? loadInstalledConfig({
+                    env: process.env,
+                    platform: process.platform,
+                    machineFile: machineConfigFile(process.platform, process.env),
+                    installFile: join(process.resourcesPath, 'config.json')
+                  })
+                : { config: loadConfig({ env: process.env, packaged: false }), source: null }
+              configSource = read.source
+              if (read.config.ok) for (const secret of authSecrets(read.config.value.auth)) knownSecrets.add(secret)
+              return read.config
+            },
+            // The sandbox (License API twin, OpenID provider) is loaded only when no server is configured.
+            startSandbox: async (options) => (await import('../sandbox/server')).startSandbox(options),
+            createLicenseService,
+            // Chromium's network stack (system proxy/PAC, OS certificate store); calls and
+            // warm connections on one session of their own.
+            ...licenseApiNetwork(session),
+            // Looked up on each call, so an e2e harness can stub shell.openExternal; startEngine vets every URL.
+            openExternal: (url) => shell.openExternal(url),
+            // After a failed connection: does this PC have a network at all? (false is a strong sign it has none)
+            isOnline: () => net.isOnline(),
+            app: appDetails,
+            // Read with the configuration, before the window opens: it opens with the vendor's name.
+            onBrand: (brand) => branding.show(brand)
+          })
+        )
       )
       engine = started
       registerIpcHandlers({
@@ -136,16 +216,27 @@ function run(): void {
         prefills,
         sandboxReset: async () => (await started.current()).resetSandbox,
         startupFacts: () => readStartupFacts(appDetails),
-        onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed unexpectedly: ${errorName(error)}`)
+        onUnexpectedError: (channel, error) => logger.write('error', 'ipc.unexpected', { channel, ...errorFields(error) }),
+        logOutcome: ipcOutcomeLog(logger),
+        logs: {
+          tail: () => ({ folder: logger.file.folder, file: logger.file.path, lines: logger.tail(LOG_TAIL_LINES) }),
+          openFolder: async () => {
+            try {
+              mkdirSync(logger.file.folder, { recursive: true })
+              return (await shell.openPath(logger.file.folder)) === ''
+            } catch {
+              return false
+            }
+          }
+        }
       })
 
-      window = createWindow()
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
-      })
+      windows.restoreOrCreate()
+      // macOS: a click on the dock icon while no window is open.
+      app.on('activate', restoreOrCreateWindow)
     })
     .catch((error: unknown) => {
-      console.error(`[main] Start-up failed: ${errorName(error)}`)
+      logger.write('error', 'app.start-failed', errorFields(error))
       app.exit(1)
     })
 
@@ -162,15 +253,11 @@ function run(): void {
     cleanup = 'running'
     const limit = new Promise<void>((resolve) => setTimeout(resolve, QUIT_CLEANUP_LIMIT_MS).unref())
     Promise.race([engine.latest().then((e) => e.close()), limit])
-      .catch((error: unknown) => console.error(`[main] The sandbox did not close cleanly: ${errorName(error)}`))
+      .catch((error: unknown) => logger.write('warn', 'sandbox.close-failed', errorFields(error)))
       .finally(() => {
         cleanup = 'done'
+        logger.write('info', 'app.quit')
         app.quit()
       })
   })
-}
-
-/** Logs name the kind of failure only: engine messages may quote a server's answer. */
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error
 }

@@ -54,6 +54,11 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     },
     resetSandbox: () => invoke(IPC.resetSandbox),
     getStartupFacts: () => invoke(IPC.getStartupFacts),
-    openHelp: () => invoke(IPC.openHelp)
+    openHelp: () => invoke(IPC.openHelp),
+    getPcLicences: (input) => invoke(IPC.getPcLicences, input),
+    checkSeatFree: (input) => invoke(IPC.checkSeatFree, input),
+    getUserLicences: (input) => invoke(IPC.getUserLicences, input),
+    getLogTail: () => invoke(IPC.getLogTail),
+    openLogsFolder: () => invoke(IPC.openLogsFolder)
   }
 }

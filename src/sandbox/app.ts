@@ -6,6 +6,7 @@ import { parseRequestTarget } from '../common/http/request-target'
 import { readBody, sendBody, sendJson, sendRefusal } from './http-io'
 import { checkOfflineRequest, OFFLINE_BODY_LIMIT, OfflineReplayGuard, offlineContent } from './offline/offline-deactivation'
 import { MESSAGES, refuse, type Refusal } from './refusal'
+import { answerRead, type ReadDeps, type ReadName } from './reads'
 import { readBundleBody, withoutRedirectUri, type BundleAction, type BundleBodyRules } from './request-body'
 import type { Seed } from './seed'
 import { SingleUse } from './single-use'
@@ -56,13 +57,20 @@ type Route =
   | { kind: 'offline'; path: string }
   | { kind: 'sso-url'; path: string }
   | { kind: 'token'; path: string }
+  | { kind: 'read'; name: ReadName; path: string }
 
 const ROUTES: Record<string, Route> = {
   [`POST ${API_PREFIX}activate_bundle`]: { kind: 'bundle', action: 'activate', path: `${API_PREFIX}activate_bundle` },
   [`POST ${API_PREFIX}deactivate_bundle`]: { kind: 'bundle', action: 'deactivate', path: `${API_PREFIX}deactivate_bundle` },
   [`POST ${API_PREFIX}deactivate_bundle_offline`]: { kind: 'offline', path: `${API_PREFIX}deactivate_bundle_offline` },
   [`GET ${API_PREFIX}sso_url`]: { kind: 'sso-url', path: `${API_PREFIX}sso_url` },
-  [`POST ${TOKEN_PATH}`]: { kind: 'token', path: TOKEN_PATH }
+  [`POST ${TOKEN_PATH}`]: { kind: 'token', path: TOKEN_PATH },
+  ...Object.fromEntries(
+    (['device_licenses', 'check_bundle', 'user_licenses', 'customer_license_users'] as const).map((name) => [
+      `GET ${API_PREFIX}${name}`,
+      { kind: 'read', name, path: `${API_PREFIX}${name}` } satisfies Route
+    ])
+  )
 }
 
 const NOT_FOUND_PATH = '(not found)'
@@ -115,6 +123,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
   }
   const productIds = new Map(options.seed.products.map((p, index) => [p.code, index + 1]))
   const productId = (code: string): number => productIds.get(code) ?? 0
+  const readDeps: ReadDeps = { ...deps, signer, productId, now, behaviour }
   const replays = new OfflineReplayGuard(now)
   const mounts: Array<{ prefix: string; listener: RequestListener }> = []
   const byPath = new Map<string, number>()
@@ -213,6 +222,15 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
     sendBody(res, 200, signed.body, 'application/json', { LicenseSignature: signed.signature })
   }
 
+  /** The reads (§10): any valid key may read, a read-only one too. */
+  async function readRoute(req: IncomingMessage, res: ServerResponse, name: ReadName, query: string): Promise<void> {
+    const who = authenticate(req)
+    if ('code' in who) return sendRefusal(res, who)
+    const answer = await answerRead(readDeps, name, who.principal, query)
+    if (!answer.ok) return sendRefusal(res, answer.refusal)
+    sendBody(res, 200, answer.value.body, 'application/json', { LicenseSignature: answer.value.signature })
+  }
+
   async function tokenRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, maxBodyBytes)
     if (raw === null) return sendJson(res, 413, { error: 'invalid_request', error_description: 'Request body too large' }, { Connection: 'close' })
@@ -235,6 +253,7 @@ export function createSandboxApp(options: SandboxAppOptions): SandboxApp {
       if (known.kind === 'bundle') return bundleRoute(req, res, known.action)
       if (known.kind === 'offline') return offlineRoute(req, res)
       if (known.kind === 'sso-url') return ssoUrlRoute(req, res, query)
+      if (known.kind === 'read') return readRoute(req, res, known.name, query)
       return tokenRoute(req, res)
     }
     const mounted = mounts.find((m) => pathname.startsWith(m.prefix))

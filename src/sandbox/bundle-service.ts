@@ -57,10 +57,10 @@ export function checkAuthorizationMethod(bundle: SeedProduct, credential: Bundle
   return accept(null)
 }
 
-const notFound = (credential: BundleCredential) =>
+export const notFound = (credential: BundleCredential) =>
   refuse('license_not_found', credential.kind === 'license-key' ? MESSAGES.license_not_found_key : MESSAGES.license_not_found_user)
 
-async function findCandidates(deps: BundleServiceDeps, bundle: string, credential: BundleCredential): Promise<Answer<readonly StoredLicense[]>> {
+export async function findCandidates(deps: BundleServiceDeps, bundle: string, credential: BundleCredential): Promise<Answer<readonly StoredLicense[]>> {
   const { store } = deps
   switch (credential.kind) {
     case 'license-key': {

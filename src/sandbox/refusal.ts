@@ -14,6 +14,13 @@ export const refuse = (code: KnownErrorCode, message: string, status?: number): 
   message
 })
 
+/** A refusal with a code the vendor documents for a call this app does not make (so the catalogue has no entry for it). */
+export const refuseDocumented = (code: 'invalid_product_auth_method' | 'customer_does_not_exist', status: number, message: string): Refusal => ({
+  status,
+  code,
+  message
+})
+
 /**
  * Server messages: the seed page's words, else the vendor's error tables' (license-api.md §2–§4),
  * else the sandbox's own (marked) where the docs give none.
@@ -47,7 +54,11 @@ export const MESSAGES = {
   license_expired: 'The license has expired',
   sso_not_enabled: 'Single sign-on is not enabled for this customer account',
   sso_user_not_found: 'No license of this product belongs to the signed-in user',
-  sso_token_used: 'The token was already used'
+  sso_token_used: 'The token was already used',
+  // The reads (§10): the docs' words where they give any.
+  invalid_product_auth_method: (method: string) => `Product authorization method is invalid: ${method}.`,
+  customer_does_not_exist: 'Customer does not exist',
+  unknown_parameters: (names: readonly string[]) => `Unknown parameter${names.length > 1 ? 's' : ''}: ${names.map((n) => `"${n}"`).join(', ')}`
 } as const
 
 /** A result or the refusal to answer with (the shape SsoAuthority answers use too). */

@@ -77,7 +77,12 @@ const behaviourSchema = z.strictObject({
    * (the code is redeemed with it) or `ignored` (redeemed with the registered redirect URI, as a server that
    * drops unknown fields would).
    */
-  deactivationRedirectUri: z.enum(['honoured', 'ignored']).default('honoured')
+  deactivationRedirectUri: z.enum(['honoured', 'ignored']).default('honoured'),
+  /**
+   * device_licenses for a hardware id that holds no licence: the docs show no such answer. `empty-list`
+   * (default): `[]`; `device_not_found`: the error the other calls give for a device that is not active.
+   */
+  deviceLicensesWhenNone: z.enum(['empty-list', 'device_not_found']).default('empty-list')
 })
 
 const validityPeriod = z

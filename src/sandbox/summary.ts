@@ -170,7 +170,7 @@ export function formatSummary(s: SandboxSummary): string {
   const b = s.behaviour
   lines.push(
     '',
-    `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}; offline request files from schema v${b.minimumOfflineSchemaVersion}; redirect_uri with a code on deactivate_bundle ${b.deactivationRedirectUri}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}`
+    `Behaviour: signature_mismatch answers HTTP ${b.signatureMismatchStatus}; deactivation password ${b.deactivationPassword === 'check' ? 'checked' : 'ignored'}; SSO tokens ${b.reusableSsoTokens ? 'reusable' : 'single-use'}; offline request files from schema v${b.minimumOfflineSchemaVersion}; redirect_uri with a code on deactivate_bundle ${b.deactivationRedirectUri}${b.hardwareIdsTreatedAsMissing.length > 0 ? `; hardware ids answered as missing: ${b.hardwareIdsTreatedAsMissing.join(', ')}` : ''}; device_licenses for a device with no licence answers ${b.deviceLicensesWhenNone === 'empty-list' ? '[]' : 'device_not_found'}`
   )
   lines.push('', 'Public key for response signatures:', s.publicKey.trim())
   const example = exampleDeactivation(s)
@@ -178,7 +178,9 @@ export function formatSummary(s: SandboxSummary): string {
     '',
     'From the command line, in another terminal in this project’s folder:',
     `  export LM_API_URL=${s.apiUrl} LM_API_KEY=${s.apiKey} LM_SHARED_KEY=${s.sharedKey}`,
-    ...(example === undefined ? [] : [`  ${example}`])
+    `  export LM_PUBLIC_KEY="${s.publicKey.trim().replace(/\r?\n/g, '\\n')}"   # optional: the answers' signatures are then checked`,
+    ...(example === undefined ? [] : [`  ${example}`]),
+    '  npx license-manager status'
   )
   return lines.join('\n')
 }

@@ -1,5 +1,7 @@
+import type { BrandInfo } from './brand/brand-info'
 import type { Outcome } from './outcome'
 import type { Prefill } from './helpdesk/prefill-link'
+import type { PcLicences, PcLicencesRequestInput, SeatCheck, SeatCheckRequest, UserLicences, UserLicencesRequestInput } from './licences-on-pc'
 import type { DeactivationRequestInput, LoginMethod, OfflineLoginMethod, OfflineRequest, SsoSignInRequestInput } from './request'
 
 /** Where the hardware id that will be sent came from. */
@@ -13,6 +15,7 @@ export interface HardwareIdInfo {
 }
 
 export interface AppInfo {
+  /** The product's name as the window shows it: the vendor's (`productName`), else the app's own. */
   name: string
   version: string
   /** e.g. "linux 6.1 (x64)". */
@@ -27,6 +30,8 @@ export interface AppInfo {
   defaultCustomerAccount: string
   /** The vendor's help page (https), linked under the form; null when none is configured. */
   helpUrl: string | null
+  /** The vendor's logo, accent colour and support address (each null when not configured). */
+  brand: BrandInfo
 }
 
 export interface DeactivationResult {
@@ -41,6 +46,18 @@ export interface DeactivationResult {
   method: LoginMethod
   /** ISO time the server confirmed. */
   at: string
+  /** The reference the main process logged this result under (absent where nothing logged it). */
+  reference?: string
+}
+
+/** The end of the app's log, for the helpdesk (every line already without secrets). */
+export interface LogTail {
+  /** The folder "Open logs folder" opens. */
+  folder: string
+  /** The log file's full path. */
+  file: string
+  /** The last lines, oldest first. */
+  lines: string[]
 }
 
 /** Progress of a browser sign-in, pushed to the window while it waits. */
@@ -140,4 +157,14 @@ export interface LicenseManagerApi {
   getStartupFacts(): Promise<Outcome<StartupFacts>>
   /** Opens the vendor's configured help page in the system browser (the window names no address). */
   openHelp(): Promise<Outcome<null>>
+  /** Asks the License API what this PC (or the hardware id given) holds: "Licences on this PC". */
+  getPcLicences(input: PcLicencesRequestInput): Promise<Outcome<PcLicences>>
+  /** After a deactivation made in this window: asks the License API whether the bundle is still active there. */
+  checkSeatFree(input: SeatCheckRequest): Promise<Outcome<SeatCheck>>
+  /** A user's licences of a bundle (username and password), to pick one when there are several. */
+  getUserLicences(input: UserLicencesRequestInput): Promise<Outcome<UserLicences>>
+  /** The log's folder and last lines; answers even when the engine could not start. */
+  getLogTail(): Promise<Outcome<LogTail>>
+  /** Opens the log's folder in the system's file manager. */
+  openLogsFolder(): Promise<Outcome<null>>
 }

@@ -14,7 +14,12 @@ export const IPC = {
   prefillArrived: 'license-manager:prefill-arrived',
   resetSandbox: 'license-manager:reset-sandbox',
   getStartupFacts: 'license-manager:get-startup-facts',
-  openHelp: 'license-manager:open-help'
+  openHelp: 'license-manager:open-help',
+  getPcLicences: 'license-manager:get-pc-licences',
+  checkSeatFree: 'license-manager:check-seat-free',
+  getUserLicences: 'license-manager:get-user-licences',
+  getLogTail: 'license-manager:get-log-tail',
+  openLogsFolder: 'license-manager:open-logs-folder'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

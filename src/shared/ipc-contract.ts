@@ -2,6 +2,7 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
   OfflineRequestSummary,
@@ -10,6 +11,7 @@ import type {
   WarmUpState
 } from './api'
 import type { Prefill } from './helpdesk/prefill-link'
+import type { PcLicences, PcLicencesRequestInput, SeatCheck, SeatCheckRequest, UserLicences, UserLicencesRequestInput } from './licences-on-pc'
 import { IPC } from './ipc-channels'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from './request'
 import type { Outcome } from './outcome'
@@ -33,6 +35,11 @@ export interface IpcContract {
   [IPC.resetSandbox]: () => Promise<Outcome<null>>
   [IPC.getStartupFacts]: () => Promise<Outcome<StartupFacts>>
   [IPC.openHelp]: () => Promise<Outcome<null>>
+  [IPC.getPcLicences]: (input: PcLicencesRequestInput) => Promise<Outcome<PcLicences>>
+  [IPC.checkSeatFree]: (input: SeatCheckRequest) => Promise<Outcome<SeatCheck>>
+  [IPC.getUserLicences]: (input: UserLicencesRequestInput) => Promise<Outcome<UserLicences>>
+  [IPC.getLogTail]: () => Promise<Outcome<LogTail>>
+  [IPC.openLogsFolder]: () => Promise<Outcome<null>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import { describe, expect, it, vi } from 'vitest'
-import { hardwareIdFingerprint } from '../../src/shared/helpdesk/hardware-id-format'
 import type { DeactivationResult } from '../../src/shared/api'
 import { describeError } from '../../src/shared/errors'
 import { failure, success, type Outcome } from '../../src/shared/outcome'
@@ -12,7 +12,7 @@ const KEY = 'AAAA-BBBB-CCCC-DDDD'
 describe('app shell', () => {
   it('shows the title, the sandbox banner and the server', async () => {
     renderApp()
-    expect(screen.getByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'License Manager' })).toBeInTheDocument()
     expect(await screen.findByText('Sandbox: test licences')).toBeVisible()
     expect(screen.getByRole('button', { name: 'Reset sandbox' })).toHaveTextContent('Reset')
     expect(screen.getByText('http://127.0.0.1:4010/api/v4/')).toBeInTheDocument()
@@ -34,7 +34,10 @@ describe('confirm step', () => {
     await user.click(ui.submit())
     const dialog = ui.dialog()
     expect(dialog).toHaveAttribute('aria-modal', 'true')
-    expect(dialog).toHaveTextContent(`Only this PC is affected: the licence is freed for hardware id ${PC_HARDWARE_ID.id}.`)
+    // As the form shows it: in groups of four, with the fingerprint a helpdesk compares by voice.
+    expect(dialog).toHaveTextContent(
+      `Only this PC is affected: the licence is freed for hardware id ${inGroupsOfFour(PC_HARDWARE_ID.id)} (fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}).`
+    )
     expect(dialog).toHaveTextContent('Every product of bundle office-suite is deactivated here.')
     expect(dialog).toHaveTextContent('The seat becomes free for another machine.')
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()

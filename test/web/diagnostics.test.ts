@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { DeactivationRequest } from '../../src/shared/request'
 import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
-import { buildDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import { buildDiagnostics, buildPcLicencesDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
+import type { PcLicences } from '../../src/shared/licences-on-pc'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
-import { APP_INFO, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
+import { APP_INFO, OFFICE_ON_PC, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 
 const AT = new Date('2025-03-04T10:20:30.000Z')
 const SECRETS = {
@@ -18,6 +20,20 @@ function direct(input: DeactivationRequest, method: PreparedAttempt['method']): 
 }
 
 describe('buildDiagnostics', () => {
+  it('ends with the log file and its last lines, indented, with the attempt’s secrets removed once more', () => {
+    const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: failure(describeError('device_not_found')),
+      at: AT,
+      log: { folder: '/logs', file: '/logs/main.log', lines: ['first line', `a line that somehow holds ${SECRETS.licenseKey}`] }
+    })
+    expect(text.endsWith('Log file: /logs/main.log\nLast lines of the log:\n  first line\n  a line that somehow holds [removed]\n')).toBe(true)
+    const unread = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, log: null })
+    expect(unread.endsWith('Log: could not be read\n')).toBe(true)
+  })
+
   it('has app, OS, server, bundle, method, hardware id and source, time, and the error', () => {
     const text = buildDiagnostics({
       app: APP_INFO,
@@ -103,10 +119,10 @@ describe('buildDiagnostics for a ticket', () => {
       attempt: direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key'),
       outcome: failure({ ...describeError('cannot_connect_to_server'), networkCause: 'ECONNREFUSED 127.0.0.1:4010' }),
       at: AT,
-      reference: 'LM-CCTS-000-7K3Q',
+      reference: 'LM-CNX-000-7K3Q',
       timeZone: 'Europe/Vienna'
     }).split('\n')
-    expect(text[1]).toBe('Reference: LM-CCTS-000-7K3Q')
+    expect(text[1]).toBe('Reference: LM-CNX-000-7K3Q')
     expect(text).toContain('Licence key: ••••9876')
     expect(text).toContain('Time zone: Europe/Vienna')
     expect(text).toContain('Network cause: ECONNREFUSED 127.0.0.1:4010')
@@ -148,13 +164,18 @@ describe('buildUploadDiagnostics', () => {
       app: APP_INFO,
       summary: REQUEST_SUMMARY,
       outcome: failure(describeError('offline_request_replayed', { status: 400, serverMessage: 'This request file was already used' })),
-      at: AT
+      at: AT,
+      reference: 'LM-AGN-400-7K3Q',
+      timeZone: 'Europe/Zurich'
     })
+    expect(text.split('\n')[1]).toBe('Reference: LM-AGN-400-7K3Q')
     for (const line of [
+      'Time zone: Europe/Zurich',
       'Task: upload of an offline deactivation request file',
       'Bundle: office-suite',
       'Licence key (masked): ••••DDDD',
       `Hardware id: ${PC_HARDWARE_ID.id}`,
+      `Hardware id in groups: ${inGroupsOfFour(PC_HARDWARE_ID.id)} (fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)})`,
       `Request id: ${REQUEST_SUMMARY.requestId} (format v2)`,
       'Error code: offline_request_replayed',
       'HTTP status: 400',
@@ -174,3 +195,66 @@ describe('buildUploadDiagnostics', () => {
     expect(text).toContain('Result: seat freed\nConfirmed by server at: 2025-03-04T10:20:31.000Z')
   })
 })
+
+describe('what this PC held when last checked', () => {
+  const attempt = direct({ product: 'office-suite', credentials: { method: 'license-key', licenseKey: SECRETS.licenseKey } }, 'license-key')
+  const held = (bundles: PcLicences['bundles']): PcLicences => ({
+    hardwareId: PC_HARDWARE_ID.id,
+    source: 'machine-id',
+    bundles,
+    checkedAt: '2025-03-04T10:19:00.000Z',
+    signatures: 'verified'
+  })
+
+  it('every report says so when nothing was checked in this session', () => {
+    const text = buildDiagnostics({ app: APP_INFO, attempt, outcome: failure(describeError('device_not_found')), at: AT, pcCheck: null })
+    expect(text.split('\n')).toContain('Licences on this PC: not checked in this session')
+  })
+
+  it('lists each bundle held: its licence (key masked), id, seats, dates and state', () => {
+    const expired = { ...OFFICE_ON_PC, bundle: 'old-suite', bundleName: null, licenceId: 7, expired: true, validUntil: '2024-06-30T23:59:59.000Z' }
+    const text = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: failure(describeError('device_not_found')),
+      at: AT,
+      pcCheck: { outcome: success(held([OFFICE_ON_PC, expired])), at: new Date('2025-03-04T10:19:00.000Z') }
+    })
+    const lines = text.split('\n')
+    expect(lines).toContain(`Licences on this PC: checked 2025-03-04T10:19:00.000Z for this PC’s hardware id ${PC_HARDWARE_ID.id} (signatures verified)`)
+    expect(lines).toContain('  Office Suite (office-suite): licence key ••••-USE, licence id 1002, seats 2 of 5 in use, no end date')
+    expect(lines).toContain('  old-suite: licence key ••••-USE, licence id 7, seats 2 of 5 in use, until 2024-06-30, expired')
+  })
+
+  it('says when nothing was held, or when the check failed; and the check after a deactivation', () => {
+    const nothing = buildDiagnostics({
+      app: APP_INFO,
+      attempt,
+      outcome: deactivatedOutcome(),
+      at: AT,
+      pcCheck: { override: 'other-pc', outcome: success({ ...held([]), hardwareId: 'other-pc', source: 'override' }), at: AT },
+      seatCheck: success({
+        product: 'office-suite',
+        hardwareId: PC_HARDWARE_ID.id,
+        state: 'free',
+        checkedAt: '2025-03-04T10:20:31.000Z',
+        signatures: 'verified'
+      })
+    })
+    expect(nothing).toContain(
+      'Licences on this PC: checked 2025-03-04T10:19:00.000Z for hardware id (override) other-pc (signatures verified)\n  nothing active\n'
+    )
+    expect(nothing).toContain('Check after deactivation: seat free at 2025-03-04T10:20:31.000Z (signatures verified)')
+    const failed = buildPcLicencesDiagnostics({
+      app: APP_INFO,
+      check: { outcome: failure(describeError('revoked_api_key')), at: AT },
+      at: AT
+    })
+    expect(failed).toContain('Task: licences on this PC')
+    expect(failed).toContain('Licences on this PC: the check of this PC at 2025-03-04T10:20:30.000Z failed (revoked_api_key, HTTP 400)')
+  })
+})
+
+function deactivatedOutcome() {
+  return success({ product: 'office-suite', products: null, hardwareId: PC_HARDWARE_ID.id, method: 'license-key' as const, at: AT.toISOString() })
+}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { describeError, ERROR_CATALOGUE, type ErrorFamily } from '../../src/shared/errors'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
-import { failure } from '../../src/shared/outcome'
+import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
 
@@ -132,7 +132,7 @@ describe('the start-up failure screen', () => {
     expect(facts).toHaveTextContent('linux 6.1.0 (x64)')
     expect(await within(facts).findByText(inGroupsOfFour(PC_HARDWARE_ID.id))).toBeInTheDocument()
     expect(facts).toHaveTextContent(`fingerprint ${hardwareIdFingerprint(PC_HARDWARE_ID.id)}`)
-    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CI-000-[0-9A-HJKMNP-TV-Z]{4}/)
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/LM-CFG-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('copies diagnostics with the version, the hardware id, the field at fault and the reference', async () => {
@@ -148,7 +148,7 @@ describe('the start-up failure screen', () => {
       `Hardware id: ${PC_HARDWARE_ID.id}`,
       'Error code: config_invalid',
       'Field: apiUrl',
-      'Reference: LM-CI-000-'
+      'Reference: LM-CFG-PC-'
     ]) {
       expect(text).toContain(line)
     }
@@ -165,6 +165,41 @@ describe('the start-up failure screen', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('form', { name: 'Deactivate a licence' })).toBeInTheDocument()
     expect(api.calls.getAppInfo).toBe(2)
+  })
+
+  it('shows the reference the main process logged the failed start under, the log file and its last lines', async () => {
+    const api = new FakeApi()
+    api.appInfo = { ok: false, error: { ...configInvalid().error, reference: 'LM-CFG-PC-7K3Q' } }
+    api.logTail = success({
+      folder: '/var/logs/License Manager',
+      file: '/var/logs/License Manager/main.log',
+      lines: [
+        '2026-03-04T10:20:30.000Z info app.start version=0.1.0',
+        '2026-03-04T10:20:30.100Z error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
+      ]
+    })
+    const { user } = renderApp(api)
+    expect(await screen.findByText(/^Reference for the helpdesk:/)).toHaveTextContent('LM-CFG-PC-7K3Q')
+    const facts = await screen.findByRole('region', { name: 'For the helpdesk' })
+    expect(await within(facts).findByText('/var/logs/License Manager/main.log')).toBeInTheDocument()
+    await user.click(within(facts).getByText('Last lines of the log'))
+    expect(within(facts).getByLabelText('Last lines of the log')).toHaveTextContent(
+      'error engine.start result=failed code=config_invalid reference=LM-CFG-PC-7K3Q'
+    )
+    await user.click(screen.getByRole('button', { name: 'Copy diagnostics' }))
+    const copied = await navigator.clipboard.readText()
+    expect(copied).toContain('Reference: LM-CFG-PC-7K3Q')
+    expect(copied).toContain('Log file: /var/logs/License Manager/main.log\nLast lines of the log:\n  2026-03-04T10:20:30.000Z info app.start version=0.1.0\n')
+  })
+
+  it('"Open logs folder" asks the app to open it, and says so when it could not', async () => {
+    const api = new FakeApi()
+    api.appInfo = configInvalid()
+    api.openLogsFolderAnswer = failure(describeError('logs_unavailable', { detail: { task: 'open' } }))
+    const { user } = renderApp(api)
+    await user.click(await screen.findByRole('button', { name: 'Open logs folder' }))
+    expect(api.calls.openLogsFolder).toBe(1)
+    expect(await screen.findByText(/The folder that holds License Manager’s log could not be opened/)).toBeInTheDocument()
   })
 
   it('still shows the error when the facts cannot be read', async () => {
@@ -189,11 +224,18 @@ describe('the reference for the helpdesk', () => {
     expect(await navigator.clipboard.readText()).toContain(`Reference: ${reference}`)
   })
 
+  it('is the one the main process logged the outcome under, when it gives one', async () => {
+    const api = new FakeApi()
+    api.failWithError({ ...describeError('device_not_found'), reference: 'LM-DNF-400-AB12' })
+    await deactivateWithKey(api)
+    expect((await screen.findByText(/^Reference for the helpdesk:/)).querySelector('strong')!.textContent).toBe('LM-DNF-400-AB12')
+  })
+
   it('is shown on a success', async () => {
     const api = new FakeApi()
     await deactivateWithKey(api)
     expect(await screen.findByRole('heading', { name: 'Licence deactivated' })).toBeInTheDocument()
-    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-OK-200-[0-9A-Z]{4}$/)
+    expect(screen.getByText(/^Reference for the helpdesk:/).querySelector('strong')!.textContent).toMatch(/^LM-YES-200-[0-9A-Z]{4}$/)
     expect(screen.getByText(/^Next: start the licensed product on the new PC/)).toBeInTheDocument()
   })
 
@@ -217,6 +259,7 @@ describe('copy diagnostics', () => {
     expect(copied).toContain('Error code: device_not_found')
     expect(copied).toContain('HTTP status: 400')
     expect(copied).toContain('Bundle: office-suite')
+    expect(copied).toContain('Last lines of the log:\n  2025-03-04T10:20:30.000Z info app.start version=0.1.0')
     expect(copied).not.toContain(KEY)
     expect(await screen.findByText('Copied')).toHaveAttribute('role', 'status')
   })

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { describeError } from '../../src/shared/errors'
 import { failure } from '../../src/shared/outcome'
-import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import { FakeApi, PC_HARDWARE_ID } from './support/fake-api'
 import { renderForm, ui } from './support/render-app'
 
@@ -54,7 +54,7 @@ describe('hardware id panel', () => {
     expect(panel()).toHaveTextContent(`The hardware id you entered will be sent instead of this PC’s: ${OVERRIDE}`)
     expect(panel()).toHaveTextContent('This PC’s hardware id (not sent)')
     await user.click(ui.submit())
-    expect(ui.dialog()).toHaveTextContent(`hardware id ${OVERRIDE} (the override you entered)`)
+    expect(ui.dialog()).toHaveTextContent(`hardware id ${inGroupsOfFour(OVERRIDE)} (fingerprint ${hardwareIdFingerprint(OVERRIDE)}), the override you entered`)
     await user.click(within(ui.dialog()).getByRole('button', { name: 'Deactivate' }))
     await screen.findByRole('heading', { name: 'Licence deactivated' })
     expect(api.calls.deactivate).toEqual([

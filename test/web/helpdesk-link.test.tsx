@@ -36,6 +36,7 @@ describe('the helpdesk link', () => {
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The support link could not be used')
     expect(alert).toHaveTextContent('Nothing was filled in.')
+    expect(alert).toHaveTextContent(/Reference for the helpdesk: LM-PFX-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 })
 

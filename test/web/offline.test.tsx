@@ -1,6 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { describeError, ERROR_CATALOGUE, type KnownErrorCode } from '../../src/shared/errors'
+import { describeError, describeServerError, ERROR_CATALOGUE, type AppError, type KnownErrorCode } from '../../src/shared/errors'
+import { formatLocalTime } from '../../src/shared/format-time'
+import { hardwareIdFingerprint } from '../../src/shared/helpdesk/hardware-id-format'
 import { failure, success } from '../../src/shared/outcome'
 import { FakeApi, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
 import { renderApp, renderForm, ui } from './support/render-app'
@@ -43,6 +45,11 @@ describe('This PC has no internet: writing a request file', () => {
     expect(view).toHaveTextContent('“Upload a request file” screen')
     expect(view).toHaveTextContent('Treat the product on this PC as deactivated from now on')
     expect(within(view).getByText(REQUEST_SUMMARY.licence)).toBeInTheDocument()
+    // The fingerprint a helpdesk compares by voice, as on the form and in the confirmation; the time with its zone.
+    expect(within(view).getByText(hardwareIdFingerprint(REQUEST_SUMMARY.hardwareId))).toBeInTheDocument()
+    expect(within(view).getByText(formatLocalTime(REQUEST_SUMMARY.writtenAt!))).toBeInTheDocument()
+    // Nothing was sent yet: the reference's status part says PC.
+    expect(view).toHaveTextContent(/Reference for the helpdesk: LM-YES-PC-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('username method with a hardware id override; no password is asked or sent', async () => {
@@ -88,9 +95,9 @@ describe('This PC has no internet: writing a request file', () => {
 })
 
 describe('the offer after a deactivation could not reach the server', () => {
-  async function failOnline(code: KnownErrorCode, method: 'license-key' | 'sso-code') {
+  async function failOnline(code: KnownErrorCode, method: 'license-key' | 'sso-code', error: AppError = describeServerError(code)) {
     const api = new FakeApi()
-    api.failWith(code)
+    api.failWithError(error)
     const rendered = await renderForm(api)
     const { user } = rendered
     if (method === 'license-key') {
@@ -135,6 +142,22 @@ describe('the offer after a deactivation could not reach the server', () => {
     expect(screen.getByText(/Company sign-in needs your identity provider online/)).toBeInTheDocument()
   })
 
+  it.each([
+    ['cannot_connect_to_server', describeError('cannot_connect_to_server', { detail: { reach: 'refused' } })],
+    ['dns_failure', describeError('dns_failure', { detail: { resolver: 'no-such-name' } })]
+  ] as const)('a %s whose cause shows this PC’s network works does not offer the no-internet path', async (code, error) => {
+    expect(error.networkWorks).toBe(true)
+    await failOnline(code, 'license-key', error)
+    expect(screen.getByText(error.explanation)).toBeInTheDocument()
+    expect(screen.queryByText(/No internet on this PC\?/)).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Write a request file instead' })).toBeNull()
+  })
+
+  it('the same failure with a cause that does not show the network works still offers it', async () => {
+    await failOnline('cannot_connect_to_server', 'license-key', describeError('cannot_connect_to_server', { detail: { reach: 'pc-online' } }))
+    expect(screen.getByRole('button', { name: 'Write a request file instead' })).toBeInTheDocument()
+  })
+
   it.each(['device_not_found', 'internal_error', 'date_header_diff'] as const)('a %s (not a transport failure) does not offer it', async (code) => {
     await failOnline(code, 'license-key')
     expect(screen.queryByRole('button', { name: 'Write a request file instead' })).toBeNull()
@@ -163,6 +186,7 @@ describe('Upload a request file', () => {
     await user.click(within(panel).getByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: 'Seat freed' })).toHaveFocus()
     expect(api.calls.uploadOfflineRequest).toEqual([{ content: 'eyJyZXF1ZXN0Ijp7fX0=' }])
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/Reference for the helpdesk: LM-YES-200-[0-9A-HJKMNP-TV-Z]{4}/)
   })
 
   it('takes a file dropped on the drop zone', async () => {
@@ -220,6 +244,7 @@ describe('Upload a request file', () => {
       expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].title)
       expect(alert).toHaveTextContent(ERROR_CATALOGUE[code].action)
       expect(alert).toHaveTextContent(`Code: ${code} · no HTTP status`)
+      expect(alert).toHaveTextContent(new RegExp(`Reference for the helpdesk: LM-${ERROR_CATALOGUE[code].mnemonic}-PC-[0-9A-HJKMNP-TV-Z]{4}`))
       expect(screen.queryByRole('button', { name: 'Upload and free the seat' })).toBeNull()
     }
   )
@@ -232,6 +257,7 @@ describe('Upload a request file', () => {
     await user.click(await screen.findByRole('button', { name: 'Upload and free the seat' }))
     expect(await screen.findByRole('heading', { level: 2, name: ERROR_CATALOGUE.offline_request_replayed.title })).toBeInTheDocument()
     expect(screen.getByText('Code: offline_request_replayed · HTTP 400')).toBeInTheDocument()
+    expect(screen.getByText(/^Reference for the helpdesk:/)).toHaveTextContent(/Reference for the helpdesk: LM-AGN-400-[0-9A-HJKMNP-TV-Z]{4}/)
     expect(screen.getByRole('button', { name: 'Copy diagnostics' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByRole('button', { name: 'Upload and free the seat' })).toBeInTheDocument()

@@ -4,11 +4,13 @@ import { failure, success, type Outcome } from '../../shared/outcome'
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
 import { createHardwareIdSource, type HardwareIdSource } from '../engine/hardware-id'
 import { isServerConfig, type BundleProducts, type EngineConfig, type ServerConfig } from '../engine/config'
+import type { BrandConfig } from '../engine/brand/brand-config'
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/external-url'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
 import type { NetworkCheck } from '../engine/network-check'
 import type { ConnectionWarmer } from '../engine/warm-up'
+import { logOutcome, type LogFields, type Logger } from '../logging/logger'
 
 export interface EngineStartupDeps {
   /** The engine's `loadConfig` bound to this process's environment. */
@@ -26,6 +28,12 @@ export interface EngineStartupDeps {
   hardwareIdSource?: HardwareIdSource
   /** Electron's `net.isOnline()`: false is a strong sign this PC has no network, true is inconclusive. */
   isOnline?: NetworkCheck
+  /**
+   * Told the vendor's brand as soon as the configuration is read (before any await, so before the
+   * shell opens its window), and again on each restart; `undefined` when there is none or the
+   * configuration failed (the app's own name and look).
+   */
+  onBrand?: (brand: BrandConfig | undefined) => void
 }
 
 export interface RunningEngine {
@@ -48,6 +56,7 @@ const nothingToClose = async (): Promise<void> => undefined
  */
 export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngine> {
   const config = deps.loadConfig()
+  deps.onBrand?.(config.ok ? config.value.brand : undefined)
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
   // The id the service sends, read the way the configuration says (hardwareIdSource).
@@ -87,7 +96,9 @@ export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngin
     apiUrl: running.apiUrl,
     auth: { scheme: 'hmac', apiKey: running.apiKey, sharedKey: running.sharedKey },
     // The sandbox knows its own bundles, so the success view can name the products freed.
-    bundleProducts: config.value.bundleProducts ?? sandboxBundleProducts(running)
+    bundleProducts: config.value.bundleProducts ?? sandboxBundleProducts(running),
+    // The sandbox signs its answers with its own key: the app checks them with its public half.
+    publicKey: running.publicKey
   }
   try {
     return {
@@ -126,6 +137,25 @@ export function restartingOnFailure(start: () => Promise<RunningEngine>): { curr
     },
     latest: () => latest
   }
+}
+
+/**
+ * Logs how the engine started (which configuration file, the server, or the error). A failed
+ * start is logged once, here, and its error carries the reference: every window call then
+ * answers with it, and the start-up failure screen shows it.
+ */
+export async function withStartLogged(logger: Logger, configFields: () => LogFields, start: () => Promise<RunningEngine>): Promise<RunningEngine> {
+  const began = performance.now()
+  const running = await start()
+  const durationMs = performance.now() - began
+  if (running.service.ok) {
+    const { server } = running.service.value.appInfo()
+    logger.write('info', 'engine.start', { result: 'ok', sandbox: running.sandbox, server, ...configFields(), durationMs: Math.round(durationMs) })
+    return running
+  }
+  const { error } = running.service
+  const reference = logOutcome(logger, 'engine.start', running.service, { durationMs, fields: { explanation: error.explanation, ...configFields() } })
+  return { ...running, service: failure({ ...error, reference }) }
 }
 
 /** What the start-up failure screen shows: the app, and this PC's id read the default way (the configuration may be what failed). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { OfflineRequestContent } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
@@ -11,6 +11,14 @@ import {
   type SsoSignInRequest
 } from '../../shared/request'
 import { invalidRequest } from '../../shared/validation'
+import {
+  pcLicencesRequestSchema,
+  seatCheckRequestSchema,
+  userLicencesRequestSchema,
+  type PcLicencesRequest,
+  type SeatCheckRequest,
+  type UserLicencesRequest
+} from '../../shared/licences-on-pc'
 import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /*
@@ -20,8 +28,8 @@ import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
 const offlineRequestContent = z.strictObject({
-  content: z.string({ error: 'Request file is not in the expected form.' }).max(MAX_REQUEST_FILE_BYTES, { error: 'Request file is too long.' })
-}) satisfies z.ZodType<OfflineRequestContent>
+  content: z.string({ error: 'Request file is not in the expected form.' }).check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: 'Request file is too long.' }))
+}) satisfies z.ZodMiniType<OfflineRequestContent>
 
 interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof invalidRequest>[0] } }
@@ -42,6 +50,12 @@ export const parseSsoDeactivateArgs = (args: readonly unknown[]): Outcome<SsoSig
 export const parseOfflineRequestArgs = (args: readonly unknown[]): Outcome<OfflineRequest> => parseSingle(offlineRequestSchema, args)
 
 export const parseOfflineContentArgs = (args: readonly unknown[]): Outcome<OfflineRequestContent> => parseSingle(offlineRequestContent, args)
+
+export const parsePcLicencesArgs = (args: readonly unknown[]): Outcome<PcLicencesRequest> => parseSingle(pcLicencesRequestSchema, args)
+
+export const parseSeatCheckArgs = (args: readonly unknown[]): Outcome<SeatCheckRequest> => parseSingle(seatCheckRequestSchema, args)
+
+export const parseUserLicencesArgs = (args: readonly unknown[]): Outcome<UserLicencesRequest> => parseSingle(userLicencesRequestSchema, args)
 
 /** Calls without a payload take none; anything sent along is refused, not ignored. */
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {

@@ -2,6 +2,7 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LogTail,
   OfflineRequestSaved,
   OfflineRequestSummary,
   OfflineUploadResult,
@@ -9,8 +10,10 @@ import type {
   StartupFacts,
   WarmUpState
 } from '../../shared/api'
+import type { BrandInfo } from '../../shared/brand/brand-info'
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
+import type { LicenceFacts, LicenceHolder, PcLicences, SeatCheck, UserLicences } from '../../shared/licences-on-pc'
 import type { Outcome } from '../../shared/outcome'
 
 /*
@@ -31,6 +34,8 @@ export function toAppError(error: AppError): AppError {
   if (error.serverMessage !== undefined) out.serverMessage = error.serverMessage
   if (error.field !== undefined) out.field = error.field
   if (error.networkCause !== undefined) out.networkCause = error.networkCause
+  if (error.reference !== undefined) out.reference = error.reference
+  if (error.networkWorks === true) out.networkWorks = true
   return out
 }
 
@@ -46,7 +51,17 @@ export const toAppInfo = (v: AppInfo): AppInfo => ({
   sandbox: v.sandbox,
   defaultProduct: v.defaultProduct,
   defaultCustomerAccount: v.defaultCustomerAccount,
-  helpUrl: v.helpUrl
+  helpUrl: v.helpUrl,
+  brand: toBrandInfo(v.brand)
+})
+
+export const toBrandInfo = (v: BrandInfo): BrandInfo => ({
+  accent:
+    v.accent === null
+      ? null
+      : { light: { colour: v.accent.light.colour, text: v.accent.light.text }, dark: { colour: v.accent.dark.colour, text: v.accent.dark.text } },
+  logo: v.logo,
+  support: v.support === null ? null : v.support.kind === 'email' ? { kind: 'email', address: v.support.address } : { kind: 'web', address: v.support.address }
 })
 
 export function toPrefill(v: Prefill): Prefill {
@@ -71,8 +86,11 @@ export const toDeactivationResult = (v: DeactivationResult): DeactivationResult 
   products: v.products === null ? null : v.products.map(String),
   hardwareId: v.hardwareId,
   method: v.method,
-  at: v.at
+  at: v.at,
+  ...(v.reference === undefined ? {} : { reference: v.reference })
 })
+
+export const toLogTail = (v: LogTail): LogTail => ({ folder: v.folder, file: v.file, lines: v.lines.map(String) })
 
 export const toNull = (): null => null
 
@@ -112,3 +130,50 @@ export const toOfflineRequestSaved = (v: OfflineRequestSaved): OfflineRequestSav
   v.saved ? { saved: true, path: v.path, summary: toOfflineRequestSummary(v.summary) } : { saved: false }
 
 export const toOfflineUploadResult = (v: OfflineUploadResult): OfflineUploadResult => ({ summary: toOfflineRequestSummary(v.summary), at: v.at })
+
+const toHolder = (h: LicenceHolder): LicenceHolder =>
+  h.kind === 'key' ? { kind: 'key', maskedKey: h.maskedKey } : { kind: 'user', email: h.email, customerAccount: h.customerAccount }
+
+const toFacts = (v: LicenceFacts): LicenceFacts => ({
+  licenceId: v.licenceId,
+  holder: toHolder(v.holder),
+  seats: v.seats === null ? null : { used: v.seats.used, allowed: v.seats.allowed },
+  validUntil: v.validUntil,
+  startDate: v.startDate,
+  enabled: v.enabled,
+  active: v.active,
+  expired: v.expired
+})
+
+export const toPcLicences = (v: PcLicences): PcLicences => ({
+  hardwareId: v.hardwareId,
+  source: v.source,
+  bundles: v.bundles.map((b) => ({
+    ...toFacts(b),
+    bundle: b.bundle,
+    bundleName: b.bundleName,
+    products: b.products.map((p) => ({ code: p.code, name: p.name }))
+  })),
+  checkedAt: v.checkedAt,
+  signatures: v.signatures
+})
+
+export const toSeatCheck = (v: SeatCheck): SeatCheck => ({
+  product: v.product,
+  hardwareId: v.hardwareId,
+  state: v.state,
+  checkedAt: v.checkedAt,
+  signatures: v.signatures
+})
+
+export const toUserLicences = (v: UserLicences): UserLicences => ({
+  product: v.product,
+  licences: v.licences.map((l) => ({
+    ...toFacts(l),
+    bundle: l.bundle,
+    bundleName: l.bundleName,
+    products: l.products === null ? null : l.products.map(String),
+    onThisPc: l.onThisPc
+  })),
+  signatures: v.signatures
+})

@@ -3,26 +3,40 @@ import { describeError } from '../../shared/errors'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import type { InvokeChannel, PayloadOf, ValueOf } from '../../shared/ipc-contract'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { parseDeactivateArgs, parseNoArgs, parseOfflineContentArgs, parseOfflineRequestArgs, parseSsoDeactivateArgs } from './ipc-payloads'
+import {
+  parseDeactivateArgs,
+  parseNoArgs,
+  parseOfflineContentArgs,
+  parseOfflineRequestArgs,
+  parsePcLicencesArgs,
+  parseSeatCheckArgs,
+  parseSsoDeactivateArgs,
+  parseUserLicencesArgs
+} from './ipc-payloads'
 import {
   projectOutcome,
   toAppError,
   toAppInfo,
   toDeactivationResult,
   toHardwareIdInfo,
+  toLogTail,
   toNull,
   toOfflineRequestSaved,
   toOfflineRequestSummary,
   toOfflineUploadResult,
+  toPcLicences,
   toPrefill,
+  toSeatCheck,
   toSsoProgress,
   toStartupFacts,
+  toUserLicences,
   toWarmUpState
 } from './ipc-results'
 import { saveRequestFile, type SaveRequestFileDeps } from './offline-save'
 import type { WindowLicenseService } from '../engine/service'
 import type { PrefillInbox } from './prefill-inbox'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
+import { withReference, type IpcOutcomeLog, type LogAccess } from './ipc-log'
 
 /** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
 export interface IpcMainLike {
@@ -48,6 +62,10 @@ export interface IpcDeps {
   startupFacts?: () => Promise<StartupFacts>
   /** Told which channel failed unexpectedly; never given the payload. */
   onUnexpectedError?: (channel: IpcChannel, error: unknown) => void
+  /** The log's tail and folder, for the window's diagnostics and "Open logs folder"; absent → those calls answer logs_unavailable. */
+  logs?: LogAccess
+  /** Logs each call's outcome and returns the reference it logged it under, which the answer then carries (ipc-log.ts). */
+  logOutcome?: IpcOutcomeLog
 }
 
 /**
@@ -137,6 +155,11 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
       call: async (service, input) => projectOutcome(await service.offline.upload(input.content), toOfflineUploadResult)
     },
 
+    // The reads (§10): sent only when the window asks (opening "Licences on this PC" is asking).
+    [IPC.getPcLicences]: { parse: parsePcLicencesArgs, call: async (service, input) => projectOutcome(await service.licencesOnPc(input), toPcLicences) },
+    [IPC.checkSeatFree]: { parse: parseSeatCheckArgs, call: async (service, input) => projectOutcome(await service.checkSeatFree(input), toSeatCheck) },
+    [IPC.getUserLicences]: { parse: parseUserLicencesArgs, call: async (service, input) => projectOutcome(await service.userLicences(input), toUserLicences) },
+
     [IPC.takePrefill]: {
       parse: parseNoArgs,
       call: () => {
@@ -144,6 +167,19 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
         if (taken === null) return success(null)
         return taken.ok ? success(toPrefill(taken.value)) : failure(toAppError(taken.error))
       }
+    },
+
+    [IPC.getLogTail]: {
+      parse: parseNoArgs,
+      withoutEngine: async () => {
+        const tail = deps.logs?.tail()
+        return tail ? success(toLogTail(tail)) : failure(describeError('logs_unavailable', { detail: { task: 'read' } }))
+      }
+    },
+
+    [IPC.openLogsFolder]: {
+      parse: parseNoArgs,
+      withoutEngine: async () => ((await deps.logs?.openFolder()) ? success(null) : failure(describeError('logs_unavailable', { detail: { task: 'open' } })))
     },
 
     [IPC.resetSandbox]: {
@@ -170,21 +206,29 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   const handlers: Record<InvokeChannel, RegisteredHandler> = contractHandlers(deps)
   const channels = Object.keys(handlers) as InvokeChannel[]
 
-  /** Every call: sender check, then payload shape, then the engine; never a throw. */
+  /** Every call: sender check, then payload shape, then the engine; never a throw. Then its outcome is logged. */
   function register(channel: InvokeChannel, handler: RegisteredHandler): void {
     deps.ipcMain.handle(channel, async (event, ...args): Promise<Outcome<unknown>> => {
-      try {
-        if (!deps.isTrustedSender(event)) return forbidden()
-        const input = handler.parse(args)
-        if (!input.ok) return input
-        if ('withoutEngine' in handler) return await handler.withoutEngine(input.value as never)
-        const service = await deps.service()
-        if (!service.ok) return failure(toAppError(service.error))
-        return await handler.call(service.value, input.value as never, event)
-      } catch (error) {
-        deps.onUnexpectedError?.(channel, error)
-        return failure(describeError('app_internal_error'))
+      const started = performance.now()
+      let payload: unknown
+      const answer = async (): Promise<Outcome<unknown>> => {
+        try {
+          if (!deps.isTrustedSender(event)) return forbidden()
+          const input = handler.parse(args)
+          if (!input.ok) return input
+          payload = input.value
+          if ('withoutEngine' in handler) return await handler.withoutEngine(input.value as never)
+          const service = await deps.service()
+          if (!service.ok) return failure(toAppError(service.error))
+          return await handler.call(service.value, input.value as never, event)
+        } catch (error) {
+          deps.onUnexpectedError?.(channel, error)
+          return failure(describeError('app_internal_error'))
+        }
       }
+      const outcome = await answer()
+      const reference = deps.logOutcome?.({ channel, payload, outcome, durationMs: performance.now() - started })
+      return reference === undefined ? outcome : withReference(channel, outcome, reference)
     })
   }
 

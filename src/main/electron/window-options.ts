@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions, NativeTheme } from 'electron'
+import { DEFAULT_PRODUCT_NAME } from '../../shared/brand/brand-info'
 
-export const WINDOW_TITLE = 'License Manager'
+export const WINDOW_TITLE = DEFAULT_PRODUCT_NAME
 export const MIN_WINDOW_SIZE = { width: 380, height: 560 } as const
 /** Painted before the first frame so a dark desktop does not flash white. */
 export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1e1f22' } as const
@@ -8,6 +9,8 @@ export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1e1f22' } as const
 export interface MainWindowExtras {
   /** DevTools only where a developer runs the app; a packaged build has none. */
   devTools: boolean
+  /** The vendor's product name (branding.ts); default "License Manager". */
+  title?: string
 }
 
 /** The one window's options: every item of Electron's security checklist, set explicitly. */
@@ -17,7 +20,7 @@ export function mainWindowOptions(
   extras: MainWindowExtras = { devTools: false }
 ): BrowserWindowConstructorOptions {
   return {
-    title: WINDOW_TITLE,
+    title: extras.title ?? WINDOW_TITLE,
     // The page gets 520×720 whatever the frame and menu take (the layout is checked at that size).
     width: 520,
     height: 720,

@@ -1,4 +1,6 @@
-import { z } from 'zod'
+import { createPublicKey } from 'node:crypto'
+import { dirname, resolve } from 'node:path'
+import * as z from 'zod/mini'
 import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
 import { displayText } from '../../shared/display-text'
@@ -8,6 +10,7 @@ import { keyShapeProblem, type KeySetting } from './auth/key-shape'
 import { describeFileProblem, readRegularFileSync } from './files/regular-file'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from '../../common/loopback'
+import { BRAND_ENV, BRAND_EXAMPLES, BRAND_SETTINGS, parseBrand, type BrandConfig, type BrandSetting, type BrandSource } from './brand/brand-config'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 
@@ -31,6 +34,13 @@ export interface EngineConfig {
   helpUrl?: string
   /** Bundle code → the products it holds, as the success view names them; absent = not known. */
   bundleProducts?: BundleProducts
+  /**
+   * The vendor's public key (PEM): the License API's answer signatures are checked with it
+   * (license-api.md §9); absent = answers are read without that check, and the app says so.
+   */
+  publicKey?: string
+  /** The vendor's product name, logo, accent colour and support address (./brand); absent = the app's own look. */
+  brand?: BrandConfig
 }
 
 export type BundleProducts = Readonly<Record<string, readonly string[]>>
@@ -63,7 +73,9 @@ export const CONFIG_ENV = {
   hardwareIdSource: 'LM_HARDWARE_ID_SOURCE',
   hardwareIdAlgorithm: 'LM_HARDWARE_ID_ALGORITHM',
   warmUp: 'LM_WARM_UP',
-  helpUrl: 'LM_HELP_URL'
+  helpUrl: 'LM_HELP_URL',
+  publicKey: 'LM_PUBLIC_KEY',
+  ...BRAND_ENV
 } as const
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>
@@ -101,7 +113,12 @@ export const FILE_SETTINGS = [
   'hardwareIdAlgorithm',
   'warmUp',
   'helpUrl',
-  'bundleProducts'
+  'bundleProducts',
+  'publicKey',
+  'productName',
+  'logo',
+  'accentColor',
+  'supportContact'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
@@ -142,7 +159,10 @@ export const CONFIG_EXAMPLES = {
   hardwareIdAlgorithm: '"Default" or 0 (with "hardwareIdSource": "licensespring" only)',
   warmUp: 'true or false',
   helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
-  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)'
+  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)',
+  publicKey:
+    'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)',
+  ...BRAND_EXAMPLES
 } as const
 
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
@@ -160,7 +180,7 @@ function invalid(name: string, problem: string, setting: ConfigSetting, advice?:
 const fileName = (key: string) => `config file field "${key}"`
 
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
-function check<T>(schema: z.ZodType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
+function check<T>(schema: z.ZodMiniType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
   return parsed.success
     ? success(parsed.data)
@@ -206,33 +226,30 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
  * message becomes the value's problem. Yields the URL's href.
  */
 function checkedUrl(notAUrl: string, rule: (url: URL) => string | undefined) {
-  return (text: string, context: z.RefinementCtx): string => {
+  return z.transform((text: string, payload): string => {
     const problem = (message: string) => {
-      context.addIssue({ code: 'custom', message, input: text })
+      payload.issues.push({ code: 'custom', message, input: text })
       return z.NEVER
     }
     if (!URL.canParse(text)) return problem(notAUrl)
     const url = new URL(text)
     const broken = rule(url)
     return broken === undefined ? url.href : problem(broken)
-  }
+  })
 }
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 const serverUrlSchema = (trailingSlash: boolean) =>
-  z
-    .string('must be a URL.')
-    .trim()
-    .min(1, 'must be a URL.')
-    .transform(
-      checkedUrl('is not a valid URL.', (url) => {
-        if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
-        if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
-        if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
-        if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
-        return undefined
-      })
-    )
+  z.pipe(
+    z.string('must be a URL.').check(z.trim(), z.minLength(1, 'must be a URL.')),
+    checkedUrl('is not a valid URL.', (url) => {
+      if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
+      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+      if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
+      if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
+      return undefined
+    })
+  )
 
 function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean }): Outcome<string> {
   return check(serverUrlSchema(trailingSlash), s, trailingSlash ? 'apiUrl' : 'tokenUrl')
@@ -242,18 +259,16 @@ function parseServerUrl(s: Sourced, { trailingSlash }: { trailingSlash: boolean 
 const MAX_HELP_URL_LENGTH = 2000
 
 /** The vendor's help page: https only (it opens in the system browser), no user name or password. */
-const helpUrlSchema = z
-  .string('must be a web address.')
-  .trim()
-  .min(1, 'must be a web address.')
-  .max(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)
-  .transform(
-    checkedUrl('is not a valid web address.', (url) => {
-      if (url.protocol !== 'https:') return 'must use https:.'
-      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
-      return undefined
-    })
-  )
+const helpUrlSchema = z.pipe(
+  z
+    .string('must be a web address.')
+    .check(z.trim(), z.minLength(1, 'must be a web address.'), z.maxLength(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)),
+  checkedUrl('is not a valid web address.', (url) => {
+    if (url.protocol !== 'https:') return 'must use https:.'
+    if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+    return undefined
+  })
+)
 
 /** The help page when configured; unset or null → no link. */
 function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
@@ -265,19 +280,45 @@ function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
 function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | undefined> {
   if (s === undefined || s.value === null) return success(undefined)
   const name = textSchema(MAX_CODE_LENGTH, true)
+  const products = z.array(name, 'must list each bundle’s products.').check(z.minLength(1), z.maxLength(100))
   const schema = z
-    .record(name, z.array(name, 'must list each bundle’s products.').min(1).max(100), 'must be an object of bundle codes.')
-    .refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.')
+    .record(name, products, 'must be an object of bundle codes.')
+    .check(z.refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.'))
   return check(schema, s, 'bundleProducts')
 }
 
+/** A PEM text is a few hundred characters; a bound keeps a wrong value from being parsed at length. */
+const MAX_PUBLIC_KEY_LENGTH = 16_384
+
+/** The vendor's public key (PEM, an RSA key); `\n` stands for a line break, as environment variables need. */
+const publicKeySchema = z.pipe(
+  z.string('must be a PEM public key.').check(z.maxLength(MAX_PUBLIC_KEY_LENGTH, `must be at most ${MAX_PUBLIC_KEY_LENGTH} characters.`)),
+  z.transform((text: string, payload): string => {
+    const pem = text.replace(/\\n/g, '\n').trim()
+    try {
+      const key = createPublicKey(pem)
+      if (key.asymmetricKeyType === 'rsa') return key.export({ type: 'spki', format: 'pem' }).toString()
+    } catch {
+      // Reported below, without quoting the value.
+    }
+    payload.issues.push({ code: 'custom', message: 'is not an RSA public key in PEM form.', input: text })
+    return z.NEVER
+  })
+)
+
+/** The public key when configured; unset or null → answers are not checked. */
+function parsePublicKey(s: Sourced | undefined): Outcome<string | undefined> {
+  if (s === undefined || s.value === null) return success(undefined)
+  return check(publicKeySchema, s, 'publicKey')
+}
+
 const textSchema = (maxLength: number, required: boolean) =>
-  z
-    .string('must be text.')
-    .trim()
-    .refine((value) => !required || value !== '', 'must not be empty.')
-    .max(maxLength, `must be at most ${maxLength} characters.`)
-    .refine((value) => !hasControlCharacters(value), 'contains control characters.')
+  z.string('must be text.').check(
+    z.trim(),
+    z.refine((value) => !required || value !== '', 'must not be empty.'),
+    z.maxLength(maxLength, `must be at most ${maxLength} characters.`),
+    z.refine((value) => !hasControlCharacters(value), 'contains control characters.')
+  )
 
 function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
   if (s === undefined) return required ? invalid('setting', 'is missing.', setting) : success('')
@@ -286,9 +327,9 @@ function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, 
 
 const MILLISECONDS = `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`
 /** A number, or digits in a string (environment variables are text). */
-const millisecondsSchema = z.preprocess(
-  (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-  z.number(MILLISECONDS).int(MILLISECONDS).min(1, MILLISECONDS).max(MAX_TIMEOUT_MS, MILLISECONDS)
+const millisecondsSchema = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value)),
+  z.int(MILLISECONDS).check(z.gte(1, MILLISECONDS), z.lte(MAX_TIMEOUT_MS, MILLISECONDS))
 )
 
 const parseMilliseconds = (s: Sourced | undefined, setting: 'timeoutMs' | 'ssoTimeoutMs', fallback: number): Outcome<number> =>
@@ -302,17 +343,13 @@ const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoToken
 const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
 const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
 /** An algorithm by its number (digits in text too) or its name. */
-const algorithmSchema = z.preprocess(
-  (value) => {
+const algorithmSchema = z.pipe(
+  z.transform((value: unknown) => {
     const raw = typeof value === 'string' ? value.trim() : value
     if (typeof raw !== 'string') return raw
     return /^\d+$/.test(raw) ? Number(raw) : (LICENSESPRING_ALGORITHMS as readonly string[]).indexOf(raw)
-  },
-  z
-    .number(ALGORITHM)
-    .int(ALGORITHM)
-    .min(0, ALGORITHM)
-    .max(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM)
+  }),
+  z.int(ALGORITHM).check(z.gte(0, ALGORITHM), z.lte(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM))
 )
 const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must be "node-machine-id" or "licensespring".')
 
@@ -331,7 +368,16 @@ function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced |
 }
 
 /** true or false, or their words in text (environment variables). */
-const switchSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((word) => word === 'true')], 'must be true or false.')
+const switchSchema = z.union(
+  [
+    z.boolean(),
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((word) => word === 'true')
+    )
+  ],
+  'must be true or false.'
+)
 
 const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s, 'warmUp'))
 
@@ -409,6 +455,16 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
   return success({ scheme, tokenUrl: tokenUrl.value, clientId: clientId.value, clientSecret: clientSecret.value })
 }
 
+/** The brand settings that are set, each with the name the user knows it by. */
+function brandSources(env: ConfigEnv, names: SettingNames, file: Record<string, unknown>): Partial<Record<BrandSetting, BrandSource>> {
+  const sources: Partial<Record<BrandSetting, BrandSource>> = {}
+  for (const key of BRAND_SETTINGS) {
+    const s = pick(env, names, BRAND_ENV[key], file, key)
+    if (s !== undefined) sources[key] = { value: s.value, name: s.name, fromFile: s.name === fileName(key) }
+  }
+  return sources
+}
+
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
   const allow = check(
@@ -482,6 +538,13 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (!helpUrl.ok) return helpUrl
   const bundleProducts = parseBundleProducts(f.bundleProducts === undefined ? undefined : { value: f.bundleProducts, name: fileName('bundleProducts') })
   if (!bundleProducts.ok) return bundleProducts
+  const publicKey = parsePublicKey(pick(env, names, CONFIG_ENV.publicKey, f, 'publicKey'))
+  if (!publicKey.ok) return publicKey
+  const brand = parseBrand(brandSources(env, names, f), {
+    fileDir: options.file === undefined ? process.cwd() : dirname(resolve(options.file)),
+    fileField: fileName
+  })
+  if (!brand.ok) return brand
 
   return success({
     apiUrl,
@@ -494,7 +557,9 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     hardwareIdSource: hardwareIdSource.value,
     warmUp: warmUp.value,
     ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
-    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value })
+    ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value }),
+    ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value }),
+    ...(brand.value === undefined ? {} : { brand: brand.value })
   })
 }
 

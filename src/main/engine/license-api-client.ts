@@ -48,6 +48,11 @@ export interface LicenseApiClient {
   activateBundle(request: ResolvedRequest): Promise<Outcome<ActivatedLicence[]>>
   /** GET sso_url, always with an explicit response_type. */
   ssoUrl(query: SsoUrlQuery): Promise<Outcome<SsoUrlAnswer>>
+  /**
+   * A signed GET with its query (the reads of §10): the answer when it is a success (2xx), else its
+   * error. The query may hold a licence key or password: nothing here logs or quotes the URL.
+   */
+  read(path: string, query: URLSearchParams): Promise<Outcome<HttpAnswer>>
   /** The API key, shared key, client secret, bearer tokens and request signatures the calls are authorised with. */
   secrets(): string[]
   /** Obtains the credentials a call will need (OAuth token) without calling the License API. */
@@ -143,7 +148,12 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
         const response = await api(path, { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(options.timeoutMs) })
         const text = await readBoundedText(response)
         if (!text.ok) return failure(mapOversizedAnswer(response.status))
-        answer = { status: response.status, contentType: response.headers.get('content-type'), body: text.text }
+        answer = {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          body: text.text,
+          licenseSignature: response.headers.get('licensesignature')
+        }
       } catch (error) {
         return failure(mapTransportError(error, options.isOnline))
       }
@@ -210,6 +220,12 @@ export function createLicenseApiClient(options: LicenseApiClientOptions): Licens
         url: parsed.url,
         openidConfiguration: typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : null
       })
+    },
+
+    async read(path, query) {
+      const sent = await send('get', `${path}?${query.toString()}`)
+      if (!sent.ok) return sent
+      return isSuccess(sent.value) ? sent : failure(mapErrorResponse(sent.value))
     }
   }
 }

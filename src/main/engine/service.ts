@@ -1,14 +1,18 @@
 import type { AppInfo, DeactivationResult, HardwareIdInfo, SsoProgress, WarmUpState } from '../../shared/api'
+import type { PcLicences, SeatCheck, UserLicences } from '../../shared/licences-on-pc'
 import { adviseForMethod, describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import type { Credentials, DeactivationRequest, DeactivationRequestInput, ResolvedRequest, SsoSignInRequestInput } from '../../shared/request'
 import { validateDeactivation, validateSsoSignIn } from '../../shared/validation'
 import { describeServer, type AuthConfig, type EngineConfig } from './config'
+import { brandInfoOf, shownName } from './brand/shown-brand'
 import { httpSignInOriginsFor } from './external-url'
 import { createHardwareIdSource, type HardwareIdSource } from './hardware-id'
 import { secretScrubber } from './errors/scrub-secrets'
 import { createLicenseApiClient, type ActivatedLicence, type LicenseApiClient } from './license-api-client'
 import { createOfflineRequests, hardwareIdResolver, type OfflineRequests } from './offline/offline-requests'
+import { createLicenceReads } from './reads/licence-reads'
+import { createSeatCheckMemory } from './reads/seat-check-memory'
 import { createSsoBrowserFlow, type SsoCredential } from './sso'
 import type { NetworkCheck } from './network-check'
 import { createWarmUp, type ConnectionWarmer } from './warm-up'
@@ -32,6 +36,12 @@ export interface WindowLicenseService {
   openHelp(): Promise<Outcome<null>>
   /** Request files for PCs without internet: write, read, upload. */
   readonly offline: OfflineRequests
+  /** What a hardware id holds (device_licenses): this PC's, or an override's. Sent only when asked. */
+  licencesOnPc(input: unknown): Promise<Outcome<PcLicences>>
+  /** After a deactivation made here: whether the server still lists the bundle on that hardware id (check_bundle). */
+  checkSeatFree(input: unknown): Promise<Outcome<SeatCheck>>
+  /** A user's licences of a bundle (user_licenses, with a username and password), for picking one when there are several. */
+  userLicences(input: unknown): Promise<Outcome<UserLicences>>
 }
 
 export interface LicenseService extends WindowLicenseService {
@@ -71,7 +81,7 @@ export interface LicenseServiceDeps {
 const SECRET_FIELDS = ['licenseKey', 'password', 'idToken', 'code'] as const
 
 /** The secrets an untrusted request carries, whatever its shape. */
-function inputSecrets(input: unknown): string[] {
+export function inputSecrets(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) return []
   const credentials: unknown = (input as { credentials?: unknown }).credentials
   if (typeof credentials !== 'object' || credentials === null) return []
@@ -111,6 +121,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
       ...(config.hardwareIdSource ? { source: config.hardwareIdSource } : {}),
       ...(deps.machineId ? { fixedMachineId: deps.machineId } : {})
     })
+  const memory = createSeatCheckMemory()
+  const reads = createLicenceReads({
+    client,
+    sdkVersion: `${deps.app.name} ${deps.app.version}`,
+    hardware,
+    memory,
+    ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
+    ...(config.bundleProducts ? { bundleProducts: config.bundleProducts } : {})
+  })
   const warm = createWarmUp({
     apiOrigin: new URL(config.apiUrl).origin,
     warmer: config.warmUp === false ? undefined : deps.warmer,
@@ -125,7 +144,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     send: (content) => client.deactivateBundleOffline(content)
   })
   const sso = createSsoBrowserFlow({
-    appName: deps.app.name,
+    appName: shownName(config.brand, deps.app.name),
     timeoutMs: config.ssoTimeoutMs,
     openExternal: deps.openExternal,
     httpSignInOrigins: deps.httpSignInOrigins?.length ? deps.httpSignInOrigins : httpSignInOriginsFor(config.apiUrl),
@@ -154,6 +173,7 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
   async function send(request: ResolvedRequest): Promise<Outcome<DeactivationResult>> {
     const answer = await client.deactivateBundle(request)
     if (!answer.ok) return failure(adviseForMethod(answer.error, request.credentials.method))
+    memory.remember(request)
     return success({
       product: request.product,
       products: bundleProductsOf(request.product),
@@ -213,14 +233,15 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
 
   return {
     appInfo: () => ({
-      name: deps.app.name,
+      name: shownName(config.brand, deps.app.name),
       version: deps.app.version,
       os: deps.app.os,
       server: describeServer(config),
       sandbox: deps.sandbox,
       defaultProduct: config.defaultProduct,
       defaultCustomerAccount: config.defaultCustomerAccount,
-      helpUrl: config.helpUrl ?? null
+      helpUrl: config.helpUrl ?? null,
+      brand: brandInfoOf(config.brand)
     }),
 
     hardwareId: () => guarded(async () => withoutSecrets(await hardware.machine(), client.secrets())),
@@ -257,6 +278,10 @@ export function createLicenseService(deps: LicenseServiceDeps): LicenseService {
     },
 
     offline,
+
+    licencesOnPc: (input) => reads.onPc(input),
+    checkSeatFree: (input) => reads.checkSeatFree(input),
+    userLicences: (input) => guarded(async () => withoutSecrets(await reads.userLicences(input), [...client.secrets(), ...inputSecrets(input)])),
 
     activate: (input) => guarded(async () => withoutSecrets(await activate(input), [...client.secrets(), ...inputSecrets(input)]))
   }

@@ -1,5 +1,10 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
+import { DEFAULT_PRODUCT_NAME } from '../../shared/brand/brand-info'
+import { BrandProvider, type WindowBrand } from './brand/brand-context'
+import { useBrandStyle } from './brand/use-brand-style'
 import { Deactivator } from './Deactivator'
+import type { FormPrefill } from './form-model'
+import { PcLicencesView } from './pc-licences/PcLicencesView'
 import { OfflineUpload } from './offline/OfflineUpload'
 import { OutsideText } from './OutsideText'
 import { OfflineWriter } from './offline/OfflineWriter'
@@ -9,10 +14,11 @@ import { SandboxBanner } from './SandboxBanner'
 import { StartupFailure } from './StartupFailure'
 import { VendorHelpLink } from './VendorHelpLink'
 
-type View = 'online' | 'offline' | 'upload'
+type View = 'online' | 'on-this-pc' | 'offline' | 'upload'
 
 const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
   { view: 'online', label: 'Deactivate online' },
+  { view: 'on-this-pc', label: 'Licences on this PC' },
   { view: 'offline', label: 'This PC has no internet' },
   { view: 'upload', label: 'Upload a request file' }
 ]
@@ -20,17 +26,42 @@ const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
 export function App() {
   const reading = useAppInfo()
   const info = reading.status === 'ready' ? reading.info : null
+  // The product's name once known (the vendor's, when it gives one); the app's own when it could not start.
+  const productName = info ? info.name : reading.status === 'failed' ? DEFAULT_PRODUCT_NAME : null
+  const support = info?.brand.support ?? null
+  const windowBrand = useMemo<WindowBrand | null>(() => (productName === null ? null : { productName, support }), [productName, support])
+  useBrandStyle(productName, info?.brand.accent ?? null)
   const [view, setView] = useState<View>('online')
   const [prefill, setPrefill] = useState<{ key: number; values?: OfflinePrefill }>({ key: 0 })
+  /** The form, fresh when "Deactivate…" in "Licences on this PC" fills it in. */
+  const [form, setForm] = useState<{ key: number; prefill?: FormPrefill }>({ key: 0 })
+  /** "Licences on this PC", fresh each time it opens, for this PC or the override an attempt used. */
+  const [onThisPc, setOnThisPc] = useState<{ key: number; override?: string }>({ key: 0 })
   const show = (next: View, values?: OfflinePrefill) => {
     // A fresh offline form each time it is opened from elsewhere, filled from the failed attempt if any.
     if (next === 'offline') setPrefill((p) => ({ key: p.key + 1, ...(values ? { values } : {}) }))
+    if (next === 'on-this-pc') setOnThisPc((p) => ({ key: p.key + 1 }))
+    // The task bar's form starts as the person left it last time, never with a view's prefill.
+    if (next === 'online') setForm((f) => ({ key: f.key + 1 }))
     setView(next)
   }
-  return (
+  const showPcLicences = (override?: string) => {
+    setOnThisPc((p) => ({ key: p.key + 1, ...(override === undefined ? {} : { override }) }))
+    setView('on-this-pc')
+  }
+  const deactivateFromView = (filled: FormPrefill) => {
+    setForm((f) => ({ key: f.key + 1, prefill: filled }))
+    setView('online')
+  }
+  const shell = (
     <div className="app">
-      <header className="app-header">
-        <h1>License Manager</h1>
+      <header className={info?.brand.accent ? 'app-header app-header-branded' : 'app-header'}>
+        {productName !== null && (
+          <h1 className="app-title">
+            {info?.brand.logo && <img className="brand-logo" src={info.brand.logo} alt="" />}
+            {productName}
+          </h1>
+        )}
         {info?.sandbox && <SandboxBanner />}
       </header>
       <main>
@@ -49,7 +80,18 @@ export function App() {
             ))}
           </nav>
         )}
-        {info && view === 'online' && <Deactivator appInfo={info} onWriteOffline={(values) => show('offline', values)} />}
+        {info && view === 'online' && (
+          <Deactivator
+            key={form.key}
+            appInfo={info}
+            prefill={form.prefill}
+            onWriteOffline={(values) => show('offline', values)}
+            onShowPcLicences={showPcLicences}
+          />
+        )}
+        {info && view === 'on-this-pc' && (
+          <PcLicencesView key={onThisPc.key} appInfo={info} initialOverride={onThisPc.override} onDeactivate={deactivateFromView} />
+        )}
         {info && view === 'offline' && <OfflineWriter key={prefill.key} appInfo={info} prefill={prefill.values} />}
         {info && view === 'upload' && <OfflineUpload appInfo={info} />}
         {info?.helpUrl && <VendorHelpLink url={info.helpUrl} />}
@@ -69,4 +111,5 @@ export function App() {
       )}
     </div>
   )
+  return <BrandProvider brand={windowBrand}>{shell}</BrandProvider>
 }

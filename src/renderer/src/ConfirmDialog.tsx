@@ -1,16 +1,36 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import type { PreparedAttempt } from './form-model'
+import { LicenceChoiceList } from './LicenceChoiceList'
+
+/** The signed-in user's licences of the bundle, asked for before the dialog's Deactivate (username and password only). */
+export type LicenceChoices = { status: 'asking' } | { status: 'ready'; licences: UserLicenceChoice[] }
 
 interface ConfirmDialogProps {
   attempt: PreparedAttempt
-  onConfirm: () => void
+  /** Absent: nothing to choose. Several licences: the person picks one before Deactivate. */
+  choices?: LicenceChoices | null | undefined
+  /** `licenseId`: the licence picked, when there was a choice. */
+  onConfirm: (licenseId?: number) => void
   onCancel: () => void
 }
 
+/** The licence to preselect: the one this PC holds, when exactly one of them is. */
+function preselected(choices: LicenceChoices | null | undefined): number | undefined {
+  if (choices?.status !== 'ready') return undefined
+  const here = choices.licences.filter((l) => l.onThisPc === true)
+  return here.length === 1 ? here[0]!.licenceId : undefined
+}
+
 /** A modal <dialog>: focus starts on Cancel, Tab stays inside, Escape cancels, and Cancel returns focus to the opener. */
-export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null)
+  const [picked, setPicked] = useState<number | undefined>(undefined)
+  const choosing = choices?.status === 'ready' && choices.licences.length > 1
+  const chosen = choosing ? (picked ?? preselected(choices)) : undefined
+  const asking = choices?.status === 'asking'
   const cancelRef = useRef<HTMLButtonElement>(null)
   const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null)
 
@@ -37,8 +57,9 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
     onCancel()
   }
   const confirm = () => {
+    if (asking || (choosing && chosen === undefined)) return
     close()
-    onConfirm()
+    onConfirm(chosen)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
@@ -48,11 +69,14 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
       return
     }
     if (event.key !== 'Tab') return
-    const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled])'))
+    // A radio group is one stop: any of its radios stands for the group at either end.
+    const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('input:not([disabled]), button:not([disabled])'))
     const first = focusable[0]
     const last = focusable[focusable.length - 1]
     if (first === undefined || last === undefined) return
-    if (event.shiftKey && document.activeElement === first) {
+    const active = document.activeElement
+    const atFirst = active === first || (first instanceof HTMLInputElement && active instanceof HTMLInputElement && active.name === first.name)
+    if (event.shiftKey && atFirst) {
       event.preventDefault()
       last.focus()
     } else if (!event.shiftKey && document.activeElement === last) {
@@ -63,6 +87,12 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
 
   const { hardware, input } = attempt
   const overridden = hardware.source === 'override'
+  // As the form shows it: in groups of four, with the fingerprint a helpdesk compares by voice.
+  const id = (
+    <>
+      <code className="hardware-id">{inGroupsOfFour(hardware.id)}</code> (fingerprint <strong className="mono">{hardwareIdFingerprint(hardware.id)}</strong>)
+    </>
+  )
   return (
     <dialog
       ref={dialogRef}
@@ -79,14 +109,9 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
       <h2 id="confirm-title">{overridden ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?'}</h2>
       <div id="confirm-body">
         {overridden ? (
-          <p>
-            Only the hardware id you entered is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code> (the override
-            you entered), not for this PC’s own id.
-          </p>
+          <p>Only the hardware id you entered is affected: the licence is freed for hardware id {id}, the override you entered, not for this PC’s own id.</p>
         ) : (
-          <p>
-            Only this PC is affected: the licence is freed for hardware id <code className="hardware-id">{hardware.id}</code>.
-          </p>
+          <p>Only this PC is affected: the licence is freed for hardware id {id}.</p>
         )}
         <p>
           Every product of bundle <strong>{input.product}</strong> is deactivated {overridden ? 'on that hardware id' : 'here'}.
@@ -96,9 +121,15 @@ export function ConfirmDialog({ attempt, onConfirm, onCancel }: ConfirmDialogPro
           Login method: {LOGIN_METHOD_LABELS[attempt.method]}
           {attempt.kind === 'sso' ? '. Your browser opens next so you can sign in with your company account.' : ''}
         </p>
+        {asking && (
+          <p role="status" className="hint">
+            Looking up your licences of this bundle…
+          </p>
+        )}
       </div>
+      {choosing && <LicenceChoiceList licences={choices.licences} chosen={chosen} onChoose={setPicked} />}
       <div className="actions">
-        <button type="button" className="button-danger" onClick={confirm}>
+        <button type="button" className="button-danger" onClick={confirm} disabled={asking || (choosing && chosen === undefined)}>
           Deactivate
         </button>
         <button type="button" className="button-secondary" ref={cancelRef} onClick={cancel}>

@@ -1,21 +1,28 @@
-import { useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
 import { usePrefill } from './use-prefill'
 import type { AppInfo } from '../../shared/api'
-import { ConfirmDialog } from './ConfirmDialog'
+import type { UserLicencesRequestInput } from '../../shared/licences-on-pc'
+import { ConfirmDialog, type LicenceChoices } from './ConfirmDialog'
 import { DeactivationForm, type InitialFocus } from './DeactivationForm'
 import { buildDiagnostics } from './diagnostics'
 import { ErrorView } from './ErrorView'
 import {
   fieldMessage,
+  focusAfterPrefill,
   formFieldFor,
   HARDWARE_REQUIRED_MESSAGE,
   initialValues,
   valuesForNext,
   valuesForRetry,
+  valuesWithPrefill,
   type FieldErrors,
+  type FormPrefill,
   type FormValues,
   type PreparedAttempt
 } from './form-model'
+import { lastPcCheck } from './pc-licences/pc-licences-query'
+import { seatCheckOf } from './SeatCheckLine'
 import { useHardwareReading } from './queries'
 import { loadRememberedFields, rememberFields } from './remembered-fields'
 import { useServices } from './services'
@@ -54,17 +61,44 @@ interface DeactivatorProps {
   appInfo: AppInfo
   /** Opens the "This PC has no internet" path, filled from the failed attempt. */
   onWriteOffline?: (prefill: OfflinePrefill) => void
+  /** "Deactivate…" in "Licences on this PC" chose this licence: the form starts filled in for it. */
+  prefill?: FormPrefill | undefined
+  /** Opens "Licences on this PC", for the override the attempt used (absent: this PC). */
+  onShowPcLicences?: (override?: string) => void
 }
 
-export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
+/** The user's licences of the bundle are asked for when a username and password deactivate without a licence id. */
+function licenceLookup(prepared: PreparedAttempt): UserLicencesRequestInput | null {
+  if (prepared.kind !== 'direct' || prepared.input.licenseId !== undefined) return null
+  const { credentials, product, hardwareId } = prepared.input
+  if (credentials.method !== 'user') return null
+  return { product, credentials, ...(hardwareId === undefined ? {} : { hardwareId }) }
+}
+
+const overrideOf = (attempt: PreparedAttempt): string | undefined => (attempt.hardware.source === 'override' ? attempt.hardware.id : undefined)
+
+/** What the person still has to do after "Deactivate…" filled the form in. */
+const PREFILL_NEXT: Record<FormPrefill['method'], string> = {
+  'license-key': 'Type the whole licence key',
+  user: 'Type the password',
+  'sso-code': 'Sign in with the company account',
+  'sso-token': 'Paste the ID token'
+}
+
+export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShowPcLicences }: DeactivatorProps) {
   const { api, storage } = useServices()
+  const queryClient = useQueryClient()
   const hardware = useHardwareReading()
   const deactivation = useDeactivation()
-  const [values, setValues] = useState<FormValues>(() =>
-    initialValues({ product: appInfo.defaultProduct, customerAccountCode: appInfo.defaultCustomerAccount }, loadRememberedFields(storage))
-  )
-  const [formMount, setFormMount] = useState<FormMount>({ key: 0 })
+  const [values, setValues] = useState<FormValues>(() => {
+    const start = initialValues({ product: appInfo.defaultProduct, customerAccountCode: appInfo.defaultCustomerAccount }, loadRememberedFields(storage))
+    return fromView ? valuesWithPrefill(start, fromView) : start
+  })
+  const [formMount, setFormMount] = useState<FormMount>(() => (fromView ? { key: 0, focus: focusAfterPrefill(fromView) } : { key: 0 }))
   const [confirming, setConfirming] = useState<PreparedAttempt | null>(null)
+  const [choices, setChoices] = useState<LicenceChoices | null>(null)
+  /** Which lookup of the user's licences is current: an answer for an earlier one is dropped. */
+  const lookups = useRef(0)
   const [attempt, setAttempt] = useState<PreparedAttempt | null>(null)
   /** "Use another account" was chosen: the next browser sign-in asks the provider for a fresh one. */
   const [freshSignIn, setFreshSignIn] = useState(false)
@@ -73,12 +107,32 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
     if (deactivation.busy) return
     setValues(valuesForRetry(submitted))
     setConfirming(prepared)
+    const lookup = licenceLookup(prepared)
+    const asked = ++lookups.current
+    setChoices(lookup === null ? null : { status: 'asking' })
+    if (lookup === null) return
+    // Only a choice among several licences changes the dialog; any failure leaves it as it is (the deactivation will say what is wrong).
+    const answered = (next: LicenceChoices | null) => {
+      if (lookups.current === asked) setChoices(next)
+    }
+    api.getUserLicences(lookup).then(
+      (answer) => answered(answer.ok && answer.value.licences.length > 1 ? { status: 'ready', licences: answer.value.licences } : null),
+      () => answered(null)
+    )
   }
-  const confirm = () => {
-    if (confirming === null) return
+  const cancelConfirm = () => {
+    lookups.current++
+    setChoices(null)
     setConfirming(null)
-    const started: PreparedAttempt =
-      confirming.kind === 'sso' && freshSignIn ? { ...confirming, input: { ...confirming.input, freshSignIn: true } } : confirming
+  }
+  const confirm = (licenseId?: number) => {
+    if (confirming === null) return
+    lookups.current++
+    setChoices(null)
+    setConfirming(null)
+    const picked: PreparedAttempt =
+      licenseId !== undefined && confirming.kind === 'direct' ? { ...confirming, input: { ...confirming.input, licenseId } } : confirming
+    const started: PreparedAttempt = picked.kind === 'sso' && freshSignIn ? { ...picked, input: { ...picked.input, freshSignIn: true } } : picked
     if (!deactivation.start(started)) return
     setFreshSignIn(false)
     setAttempt(started)
@@ -91,7 +145,7 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   }
   // A helpdesk link only fills fields in: the person still checks them and submits.
   const prefill = usePrefill(deactivation.busy, (filled) => {
-    setConfirming(null)
+    cancelConfirm()
     setValues((current) => ({
       ...valuesForNext(current),
       ...(filled.product !== undefined ? { product: filled.product } : {}),
@@ -104,7 +158,19 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   const result = deactivation.result
   if (result && attempt) {
     const thisPc = hardware.status === 'ready' ? hardware.info : null
-    const diagnostics = () => buildDiagnostics({ app: appInfo, attempt, outcome: result.outcome, at: result.at, reference: result.reference, thisPc })
+    const diagnostics = () =>
+      buildDiagnostics({
+        app: appInfo,
+        attempt,
+        outcome: result.outcome,
+        at: result.at,
+        reference: result.reference,
+        thisPc,
+        pcCheck: lastPcCheck(queryClient),
+        seatCheck: result.outcome.ok ? seatCheckOf(queryClient, result.outcome.value) : null,
+        log: result.log
+      })
+    const showPcLicences = onShowPcLicences ? () => onShowPcLicences(overrideOf(attempt)) : undefined
     if (result.outcome.ok) {
       const onNext = () => {
         setValues(valuesForNext(values))
@@ -117,12 +183,13 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
           reference={result.reference}
           diagnostics={diagnostics}
           onNext={onNext}
+          onShowPcLicences={showPcLicences}
         />
       )
     }
     const error = result.outcome.error
-    // Any transport failure (the network family) may mean this PC is offline.
-    const offer = error.family === 'network' && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
+    // A transport failure (the network family) may mean this PC is offline, unless its cause shows the network works.
+    const offer = error.family === 'network' && error.networkWorks !== true && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
     return (
       <ErrorView
         error={error}
@@ -138,7 +205,9 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
             : undefined
         }
         onWriteOffline={offer}
+        onSeeWhatIsActive={error.code === 'device_not_found' ? showPcLicences : undefined}
         ssoAttempt={attempt.kind === 'sso' || attempt.method === 'sso-token'}
+        logsButton
       />
     )
   }
@@ -146,6 +215,11 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
   return (
     <>
       {prefill}
+      {fromView && formMount.key === 0 && (
+        <p className="notice" role="status">
+          Filled in from “Licences on this PC”: bundle {fromView.product}, {fromView.licenceWords}. {PREFILL_NEXT[fromView.method]}, then continue.
+        </p>
+      )}
       <DeactivationForm
         key={formMount.key}
         defaultValues={values}
@@ -158,7 +232,7 @@ export function Deactivator({ appInfo, onWriteOffline }: DeactivatorProps) {
         onSubmit={submit}
         onCancelSso={() => void api.cancelSso().catch(() => undefined)}
       />
-      {confirming && <ConfirmDialog attempt={confirming} onConfirm={confirm} onCancel={() => setConfirming(null)} />}
+      {confirming && <ConfirmDialog attempt={confirming} choices={choices} onConfirm={confirm} onCancel={cancelConfirm} />}
     </>
   )
 }

@@ -1,9 +1,11 @@
 import type { AppError } from '../../shared/errors'
+import { VendorSupport } from './brand/VendorSupport'
 import { codeAndStatus, EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
+import { ReferenceLine } from './ReferenceLine'
 
-/** An error shown in place (not as the result of an attempt): title, explanation, what to do, code. */
-export function ErrorNotice({ error }: { error: AppError }) {
+/** An error shown in place (not as the result of an attempt): title, explanation, what to do, code, and the reference where it ends a task. */
+export function ErrorNotice({ error, reference }: { error: AppError; reference?: string | undefined }) {
   return (
     <div className="notice notice-error" role="alert">
       <p>
@@ -13,7 +15,9 @@ export function ErrorNotice({ error }: { error: AppError }) {
         <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
       </p>
       <p>{error.action}</p>
+      <VendorSupport code={error.code} />
       <p className="code-line">{codeAndStatus(error)}</p>
+      {reference !== undefined && <ReferenceLine reference={reference} />}
     </div>
   )
 }

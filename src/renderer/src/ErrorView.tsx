@@ -1,8 +1,10 @@
 import type { AppError } from '../../shared/errors'
+import { VendorSupport } from './brand/VendorSupport'
 import { CopyButton } from './CopyButton'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { codeAndStatus } from './diagnostics'
 import { OutsideText } from './OutsideText'
+import { OpenLogsButton } from './OpenLogsButton'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 
@@ -19,12 +21,26 @@ interface ErrorViewProps {
   ssoAttempt?: boolean
   /** After a company sign-in: back to the form, the next sign-in asking who signs in. */
   onUseAnotherAccount?: (() => void) | undefined
+  /** Offered when this PC is not activated on the licence: "Licences on this PC" for that hardware id. */
+  onSeeWhatIsActive?: (() => void) | undefined
+  /** Offer "Open logs folder" (the app's log holds the details under the reference). */
+  logsButton?: boolean
 }
 
 /** A sign-in the person cancelled is not a failure: shown neutrally, not as a red error. */
 const NEUTRAL_CODES = new Set(['sso_cancelled'])
 
-export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnotherAccount, onWriteOffline, ssoAttempt = false }: ErrorViewProps) {
+export function ErrorView({
+  error,
+  reference,
+  diagnostics,
+  onRetry,
+  onUseAnotherAccount,
+  onWriteOffline,
+  onSeeWhatIsActive,
+  ssoAttempt = false,
+  logsButton = false
+}: ErrorViewProps) {
   return (
     <ResultCard tone={NEUTRAL_CODES.has(error.code) ? 'neutral' : 'error'} title={error.title} className={`family-${error.family}`}>
       <p>
@@ -32,6 +48,7 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
       </p>
       <h3>What to do</h3>
       <p>{error.action}</p>
+      <VendorSupport code={error.code} />
       {error.serverMessage && error.serverMessage !== error.explanation && (
         <p>
           Server message:{' '}
@@ -57,12 +74,18 @@ export function ErrorView({ error, reference, diagnostics, onRetry, onUseAnother
         <button type="button" className="button-primary" onClick={onRetry}>
           Try again
         </button>
+        {onSeeWhatIsActive && (
+          <button type="button" className="button-secondary" onClick={onSeeWhatIsActive}>
+            See what is active on this PC
+          </button>
+        )}
         {onUseAnotherAccount && (
           <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
             Use another account
           </button>
         )}
         {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
+        {logsButton && <OpenLogsButton />}
       </div>
     </ResultCard>
   )

@@ -6,7 +6,8 @@ import { CopyButton } from './CopyButton'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
-import { formatTime } from './format-time'
+import { formatLocalTime } from '../../shared/format-time'
+import { SeatCheckLine } from './SeatCheckLine'
 
 interface SuccessViewProps {
   result: DeactivationResult
@@ -15,9 +16,11 @@ interface SuccessViewProps {
   reference: string
   diagnostics: () => string
   onNext: () => void
+  /** Opens "Licences on this PC" for the hardware id the deactivation used. */
+  onShowPcLicences?: (() => void) | undefined
 }
 
-export function SuccessView({ result, overridden, reference, diagnostics, onNext }: SuccessViewProps) {
+export function SuccessView({ result, overridden, reference, diagnostics, onNext, onShowPcLicences }: SuccessViewProps) {
   return (
     <ResultCard tone="success" title="Licence deactivated">
       <p>Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for another machine.</p>
@@ -43,9 +46,10 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
         <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
         <dt>Time</dt>
         <dd>
-          <time dateTime={result.at}>{formatTime(result.at)}</time>
+          <time dateTime={result.at}>{formatLocalTime(result.at)}</time>
         </dd>
       </dl>
+      <SeatCheckLine result={result} onShowPcLicences={onShowPcLicences} />
       <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>

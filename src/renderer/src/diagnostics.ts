@@ -1,4 +1,4 @@
-import type { AppInfo, DeactivationResult, HardwareIdInfo, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
+import type { AppInfo, DeactivationResult, HardwareIdInfo, LogTail, OfflineRequestSummary, OfflineUploadResult, StartupFacts } from '../../shared/api'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import { displayText } from '../../shared/display-text'
@@ -6,6 +6,9 @@ import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import type { PreparedAttempt } from './form-model'
+import type { SeatCheck } from '../../shared/licences-on-pc'
+import { describeBundle, describeHolder, describeSeats, describeValidity, describeLicenceState } from '../../shared/licence-words'
+import type { PcCheck } from './pc-licences/pc-licences-query'
 
 export interface DiagnosticsContext {
   app: Pick<AppInfo, 'name' | 'version' | 'os' | 'server' | 'sandbox'>
@@ -20,6 +23,12 @@ export interface DiagnosticsContext {
   thisPc?: HardwareIdInfo | null
   /** Defaults to this PC's time zone. */
   timeZone?: string
+  /** What the licence server said this PC (or an override) held, when last asked in this session. */
+  pcCheck?: PcCheck | null
+  /** The check after a successful deactivation, once answered. */
+  seatCheck?: Outcome<SeatCheck> | null
+  /** The log's last lines (already without secrets); null when the app could not read them. */
+  log?: LogTail | null
 }
 
 const REMOVED = '[removed]'
@@ -66,7 +75,7 @@ function redact(text: string, secrets: readonly string[]): string {
  * source, time, and the result or error. Never a password, licence key, token or sign-in code;
  * every value from outside on its one line (control, bidi and zero-width characters escaped).
  */
-export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone }: DiagnosticsContext): string {
+export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc, timeZone, pcCheck, seatCheck, log }: DiagnosticsContext): string {
   const { input } = attempt
   const lines: string[] = [`${app.name} diagnostics`]
   if (reference) lines.push(`Reference: ${reference}`)
@@ -95,7 +104,66 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   if (outcome.ok) lines.push('Result: deactivated', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, secretsOf(attempt)))
+  if (seatCheck) lines.push(...seatCheckLines(seatCheck))
+  lines.push(...pcCheckLines(pcCheck ?? null))
+  if (log !== undefined) lines.push(...logLines(log, secretsOf(attempt)))
   return lines.join('\n') + '\n'
+}
+
+function seatCheckLines(check: Outcome<SeatCheck>): string[] {
+  if (!check.ok) return [`Check after deactivation: failed (${check.error.code}, ${check.error.status > 0 ? `HTTP ${check.error.status}` : 'no HTTP status'})`]
+  const { state, checkedAt, signatures } = check.value
+  return [`Check after deactivation: ${state === 'free' ? 'seat free' : 'STILL ACTIVE on the server'} at ${checkedAt} (signatures ${signatures})`]
+}
+
+/** What this PC held when the licence server was last asked in this session (item of every report). */
+function pcCheckLines(check: PcCheck | null): string[] {
+  if (check === null) return ['Licences on this PC: not checked in this session']
+  const asked = check.override === undefined ? 'this PC' : `hardware id ${shown(check.override)}`
+  if (!check.outcome.ok) {
+    const e = check.outcome.error
+    return [
+      `Licences on this PC: the check of ${asked} at ${check.at.toISOString()} failed (${e.code}, ${e.status > 0 ? `HTTP ${e.status}` : 'no HTTP status'})`
+    ]
+  }
+  const v = check.outcome.value
+  const lines = [
+    `Licences on this PC: checked ${v.checkedAt} for ${v.source === 'override' ? 'hardware id (override)' : 'this PC’s hardware id'} ${shown(v.hardwareId)} (signatures ${v.signatures})`
+  ]
+  if (v.bundles.length === 0) lines.push('  nothing active')
+  for (const b of v.bundles) {
+    const state = describeLicenceState(b)
+    lines.push(
+      `  ${describeBundle(b)}: ${describeHolder(b.holder)}, licence id ${b.licenceId}, seats ${describeSeats(b.seats)}, ${describeValidity(b)}${state === null ? '' : `, ${state}`}`
+    )
+  }
+  return lines
+}
+
+export interface PcLicencesDiagnosticsContext {
+  app: DiagnosticsContext['app']
+  check: PcCheck | null
+  at: Date
+}
+
+/** The report "Licences on this PC" copies: the app, and what the hardware id held when last asked. */
+export function buildPcLicencesDiagnostics({ app, check, at }: PcLicencesDiagnosticsContext): string {
+  const lines = [
+    `${app.name} diagnostics`,
+    'Task: licences on this PC',
+    `App version: ${app.version}`,
+    `OS: ${app.os}`,
+    `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
+    `Time: ${at.toISOString()}`,
+    ...pcCheckLines(check)
+  ]
+  return lines.join('\n') + '\n'
+}
+
+/** The log's file and last lines, indented; the form's secrets are removed once more (the log never holds them). */
+function logLines(log: LogTail | null, secrets: readonly string[]): string[] {
+  if (log === null) return ['Log: could not be read']
+  return [`Log file: ${log.file}`, 'Last lines of the log:', ...log.lines.map((line) => `  ${redact(line, secrets)}`)]
 }
 
 function errorLines(error: AppError, secrets: readonly string[]): string[] {
@@ -119,10 +187,12 @@ export interface StartupDiagnosticsContext {
   reference: string
   at: Date
   timeZone?: string
+  /** The log's last lines; null when the app could not read them. */
+  log?: LogTail | null
 }
 
-/** The report for an app that could not start: its version, this PC's id, and why. */
-export function buildStartupDiagnostics({ facts, error, reference, at, timeZone }: StartupDiagnosticsContext): string {
+/** The report for an app that could not start: its version, this PC's id, why, and the log's last lines. */
+export function buildStartupDiagnostics({ facts, error, reference, at, timeZone, log }: StartupDiagnosticsContext): string {
   const lines: string[] = [
     `${facts?.name ?? 'License Manager'} diagnostics`,
     `Reference: ${reference}`,
@@ -140,6 +210,7 @@ export function buildStartupDiagnostics({ facts, error, reference, at, timeZone 
   } else lines.push('Hardware id: could not be read')
   lines.push(`Time: ${at.toISOString()}`, `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`)
   lines.push(...errorLines(error, []))
+  if (log !== undefined) lines.push(...logLines(log, []))
   return lines.join('\n') + '\n'
 }
 
@@ -149,12 +220,17 @@ export interface UploadDiagnosticsContext {
   summary: OfflineRequestSummary
   outcome: Outcome<OfflineUploadResult>
   at: Date
+  /** The reference the result showed. */
+  reference?: string
+  /** Defaults to this PC's time zone. */
+  timeZone?: string
 }
 
 /** The same report for the upload of a request file: what the file names, and the result. */
-export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiagnosticsContext): string {
-  const lines: string[] = [
-    `${app.name} diagnostics`,
+export function buildUploadDiagnostics({ app, summary, outcome, at, reference, timeZone }: UploadDiagnosticsContext): string {
+  const lines: string[] = [`${app.name} diagnostics`]
+  if (reference) lines.push(`Reference: ${reference}`)
+  lines.push(
     `App version: ${app.version}`,
     `OS: ${app.os}`,
     `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
@@ -162,6 +238,7 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
     `Bundle: ${shown(summary.product)}`,
     `${summary.method === 'license-key' ? 'Licence key (masked)' : 'Username'}: ${shown(summary.licence)}`,
     `Hardware id: ${shown(summary.hardwareId)}`,
+    `Hardware id in groups: ${shown(inGroupsOfFour(summary.hardwareId))} (fingerprint ${hardwareIdFingerprint(summary.hardwareId)})`,
     `Request id: ${shown(summary.requestId)} (format ${summary.format})`,
     `File written: ${summary.writtenAt === null ? (summary.writtenText === '' ? 'not stated' : `"${shown(summary.writtenText)}"`) : shown(summary.writtenAt)} by ${shown(summary.writtenBy)}`,
     ...(summary.otherFields.length > 0
@@ -169,8 +246,9 @@ export function buildUploadDiagnostics({ app, summary, outcome, at }: UploadDiag
           `Other fields: ${summary.otherFields.map((f) => shown(f.name)).join(', ')}${summary.otherFieldsNotShown > 0 ? ` and ${summary.otherFieldsNotShown} more` : ''}`
         ]
       : []),
-    `Time: ${at.toISOString()}`
-  ]
+    `Time: ${at.toISOString()}`,
+    `Time zone: ${timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}`
+  )
   if (outcome.ok) lines.push('Result: seat freed', `Confirmed by server at: ${shown(outcome.value.at)}`)
   else lines.push(...errorLines(outcome.error, []))
   return lines.join('\n') + '\n'

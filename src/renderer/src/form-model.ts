@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/errors'
 import type { HardwareIdInfo } from '../../shared/api'
+import type { BundleOnPc } from '../../shared/licences-on-pc'
 import {
   deactivationRequestSchema,
   ssoSignInRequestSchema,
@@ -180,4 +181,51 @@ export function prepareAttempt(values: FormValues, hardware: HardwareReading): P
         ? { kind: 'direct', method: values.method, hardware: sent, input: input as DeactivationRequest }
         : { kind: 'sso', method: values.method, hardware: sent, input: input as SsoSignInRequest }
   }
+}
+
+/** What "Deactivate…" in "Licences on this PC" fills in: the bundle, the login method, the licence and, for a user, who. */
+export interface FormPrefill {
+  product: string
+  method: LoginMethod
+  licenseId: string
+  username?: string
+  customerAccountCode?: string
+  /** The hardware id the view checked, when it was not this PC's. */
+  hardwareIdOverride?: string
+  /** The licence as the view named it ("licence key ••••-USE"): the notice above the form repeats it. */
+  licenceWords: string
+}
+
+/** The bundle's licence as the form takes it: a key licence by its key, a customer account's user by company sign-in, another user by username. */
+export function prefillFromBundle(bundle: BundleOnPc, licenceWords: string, override?: string): FormPrefill {
+  const base = {
+    product: bundle.bundle,
+    licenseId: String(bundle.licenceId),
+    licenceWords,
+    ...(override === undefined ? {} : { hardwareIdOverride: override })
+  }
+  const holder = bundle.holder
+  if (holder.kind === 'key') return { ...base, method: 'license-key' }
+  if (holder.customerAccount !== null) return { ...base, method: 'sso-code', customerAccountCode: holder.customerAccount }
+  return { ...base, method: 'user', username: holder.email }
+}
+
+/** The form's values with a prefill applied: no credential is carried over from before. */
+export function valuesWithPrefill(values: FormValues, prefill: FormPrefill): FormValues {
+  return {
+    ...valuesForNext(values),
+    product: prefill.product,
+    method: prefill.method,
+    licenseId: prefill.licenseId,
+    ...(prefill.username === undefined ? {} : { username: prefill.username }),
+    ...(prefill.customerAccountCode === undefined ? {} : { customerAccountCode: prefill.customerAccountCode }),
+    ...(prefill.hardwareIdOverride === undefined ? {} : { hardwareIdOverride: prefill.hardwareIdOverride })
+  }
+}
+
+/** Where the person continues after a prefill: the one thing left to type, or the button. */
+export function focusAfterPrefill(prefill: FormPrefill): FormField | 'submit' {
+  if (prefill.method === 'license-key') return 'licenseKey'
+  if (prefill.method === 'user') return 'password'
+  return 'submit'
 }

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import type { DeactivationResult, LicenseManagerApi, SsoProgress } from '../../shared/api'
-import { makeReference } from '../../shared/helpdesk/reference'
+import type { DeactivationResult, LicenseManagerApi, LogTail, SsoProgress } from '../../shared/api'
 import { failure, type Outcome } from '../../shared/outcome'
+import { readLogTail, referenceOf } from './log-tail'
 import type { PreparedAttempt } from './form-model'
 import { useServices } from './services'
 import { unexpectedFailure } from './unexpected-failure'
@@ -11,8 +11,10 @@ export interface AttemptResult {
   outcome: Outcome<DeactivationResult>
   /** When the outcome arrived. */
   at: Date
-  /** What the person reads to the helpdesk, shown with the result and written into the diagnostics. */
+  /** What the person reads to the helpdesk, shown with the result and written into the diagnostics: the one the log holds it under. */
   reference: string
+  /** The log's last lines once the outcome arrived (for the diagnostics); null when unavailable. */
+  log: LogTail | null
 }
 
 async function run(api: LicenseManagerApi, attempt: PreparedAttempt, onProgress: (p: SsoProgress) => void): Promise<Outcome<DeactivationResult>> {
@@ -39,7 +41,8 @@ export function useDeactivation() {
       setProgress(null)
       try {
         const outcome = await run(api, attempt, setProgress)
-        return { outcome, at: new Date(), reference: makeReference(outcome.ok ? 'ok' : outcome.error) }
+        const at = new Date()
+        return { outcome, at, reference: referenceOf(outcome), log: await readLogTail(api) }
       } finally {
         running.current = false
       }

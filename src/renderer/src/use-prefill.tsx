@@ -2,12 +2,14 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import { displayText } from '../../shared/display-text'
+import { makeReference } from '../../shared/helpdesk/reference'
 import { LOGIN_METHOD_LABELS } from '../../shared/request'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
+import { ReferenceLine } from './ReferenceLine'
 import { useServices } from './services'
 
-type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError }
+type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError; reference: string }
 
 /**
  * Takes the helpdesk link's prefill at start and whenever a link arrives, hands it to
@@ -27,7 +29,7 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
       if (latest.current.busy) return
       const answer = await api.takePrefill().catch(() => null)
       if (!live || answer === null) return
-      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error })
+      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error, reference: makeReference(answer.error) })
       if (answer.value === null) return
       latest.current.apply(answer.value)
       setNotice({ kind: 'filled', prefill: answer.value })
@@ -51,6 +53,7 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
           <OutsideText text={notice.error.explanation} max={EXPLANATION_MAX_LENGTH} />
         </p>
         <p>{notice.error.action}</p>
+        <ReferenceLine reference={notice.reference} />
       </div>
     )
   }

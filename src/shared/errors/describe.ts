@@ -1,5 +1,5 @@
-import { ERROR_CATALOGUE, WHILE_ASKING, type KnownErrorCode } from './catalogue'
-import type { AppError, CatalogueEntry } from './types'
+import { ERROR_CATALOGUE, UNKNOWN_SERVER_ERROR, UNKNOWN_SERVER_ERROR_WITHOUT_MESSAGE, WHILE_ASKING, type KnownErrorCode } from './catalogue'
+import type { AppError, CaseWords, CatalogueEntry } from './types'
 
 export const isKnownErrorCode = (code: string): code is KnownErrorCode => Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code)
 
@@ -11,10 +11,11 @@ interface Details {
   field?: string
 }
 
-type Words = Pick<CatalogueEntry, 'title' | 'explanation' | 'action'>
+type Words = Pick<CatalogueEntry, 'title' | 'explanation' | 'action'> & { networkWorks?: true }
 
-function withDetails(code: string, base: Omit<CatalogueEntry, 'exit'>, details: Details, words: Words = base): AppError {
+function withDetails(code: string, base: CatalogueEntry, details: Details, words: Words = base): AppError {
   const error: AppError = { code, family: base.family, status: base.status, title: words.title, explanation: words.explanation, action: words.action }
+  if (words.networkWorks) error.networkWorks = true
   if (base.sandboxOnly) error.sandboxOnly = true
   if (details.status !== undefined) error.status = details.status
   if (details.serverMessage !== undefined) error.serverMessage = details.serverMessage
@@ -33,7 +34,10 @@ function wordsFor(entry: CatalogueEntry, detail: unknown): Words {
   if (detail === undefined) return entry
   const explain = entry.explain as ((d: unknown) => string) | undefined
   const advise = entry.advise as ((d: unknown) => string) | undefined
-  return { title: entry.title, explanation: explain ? explain(detail) : entry.explanation, action: advise ? advise(detail) : entry.action }
+  const caseOf = entry.caseOf as ((d: unknown) => CaseWords | undefined) | undefined
+  const words: Words = { title: entry.title, explanation: explain ? explain(detail) : entry.explanation, action: advise ? advise(detail) : entry.action }
+  if (caseOf?.(detail)?.networkWorks) words.networkWorks = true
+  return words
 }
 
 /**
@@ -53,20 +57,9 @@ export function describeError<C extends KnownErrorCode>(code: C, details: Detail
  */
 export function describeServerError(code: string, details: Details = {}): AppError {
   if (isKnownErrorCode(code)) return describeError(code, details)
-  return withDetails(
-    code,
-    {
-      family: 'server',
-      status: details.status ?? 0,
-      title: 'The licence server refused the request',
-      explanation:
-        details.serverMessage === undefined
-          ? 'The server answered with an error code this app does not know, and no message, so the app cannot say what went wrong.'
-          : 'The server answered with an error code this app does not know, so the app cannot explain it: only the server’s own message below says what went wrong.',
-      action: 'Contact the software vendor’s support and quote the code shown below.'
-    },
-    details
-  )
+  const entry = UNKNOWN_SERVER_ERROR
+  const explanation = details.serverMessage === undefined ? UNKNOWN_SERVER_ERROR_WITHOUT_MESSAGE : entry.explanation
+  return withDetails(code, { ...entry, status: details.status ?? 0 }, details, { ...entry, explanation })
 }
 
 /** An error met while asking another server than the License API: its explanation starts by naming that server. */

@@ -194,6 +194,14 @@ describe('runCli in-process', () => {
     const h = harness(env, {}, { fixedMachineId: false })
     expect(await runCli((commandLine ?? '').trim().split(' ').slice(2), h.io)).toBe(EXIT.success)
     expect(h.out.stdout).toContain('Deactivated: bundle')
+
+    // The optional public key line, as a shell reads it (\n stays two characters), then the status line.
+    const publicKey = /^ {2}export LM_PUBLIC_KEY="([^"]+)"/.exec(printed.find((line) => line.startsWith('  export LM_PUBLIC_KEY=')) ?? '')?.[1]
+    expect(publicKey).toContain('BEGIN PUBLIC KEY')
+    expect(printed.at(-1)).toBe('  npx license-manager status')
+    const status = harness({ ...env, LM_PUBLIC_KEY: publicKey! }, {}, { fixedMachineId: false })
+    expect(await runCli(['status'], status.io)).toBe(EXIT.success)
+    expect(status.out.stdout).toContain('The answer’s signatures were checked with the software vendor’s public key.')
   })
 
   it('--version prints the name and version (exit 0), as a first try would ask', async () => {
@@ -340,13 +348,13 @@ describe('runCli in-process', () => {
     expect(h.out.stderr).toContain(entry.explanation)
     expect(h.out.stderr).toContain(`What to do: ${entry.action}`)
     expect(h.out.stderr).toContain('Code: license_not_active (HTTP 400)')
-    expect(h.out.stderr).toMatch(/^Reference: LM-LNA-400-[0-9A-HJKMNP-TV-Z]{4}$/m)
+    expect(h.out.stderr).toMatch(/^Reference: LM-NACT-400-[0-9A-HJKMNP-TV-Z]{4}$/m)
   })
 
   it('--json carries the reference next to the outcome; a success has one too', async () => {
     const h = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE', '--json'], h.io)).toBe(EXIT.success)
-    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, reference: stringMatching(/^LM-OK-200-[0-9A-Z]{4}$/) })
+    expect(JSON.parse(h.out.stdout)).toMatchObject({ ok: true, reference: stringMatching(/^LM-YES-200-[0-9A-Z]{4}$/) })
   })
 
   it('names the flag, not the field, in a human message', async () => {
@@ -359,8 +367,15 @@ describe('runCli in-process', () => {
   it('says what to do in command-line words, never the window’s (highlighted field, override)', async () => {
     const bad = harness(sandboxEnv())
     expect(await runCli(['deactivate', '--license-key', 'K'], bad.io)).toBe(EXIT.invalid)
-    expect(bad.out.stderr).toContain(`What to do: ${ERROR_CATALOGUE.invalid_input.commandLineAction}`)
-    expect(bad.out.stderr).toContain('What to do: Correct the option named above and try again.')
+    // The option at fault is named; "--help" only where no option is.
+    expect(bad.out.stderr).toContain('What to do: Correct --product and try again.')
+    const noCredentials = harness(sandboxEnv())
+    expect(await runCli(['deactivate', '--product', 'office-suite'], noCredentials.io)).toBe(EXIT.invalid)
+    expect(noCredentials.out.stderr).toContain('What to do: Correct the login options (exactly one of: --license-key;')
+    expect(noCredentials.out.stderr).not.toContain('named above')
+    const unknownCommand = harness(sandboxEnv())
+    expect(await runCli(['frobnicate'], unknownCommand.io)).toBe(EXIT.invalid)
+    expect(unknownCommand.out.stderr).toContain(`What to do: ${ERROR_CATALOGUE.invalid_input.commandLineAction}`)
     const notHere = harness(sandboxEnv(), {}, { fixedMachineId: false })
     const args = ['deactivate', '--product', 'office-suite', '--license-key', 'OFFICE-1111-FREE-SEAT', '--hardware-id', 'pc-never-activated']
     expect(await runCli(args, notHere.io)).toBe(EXIT.refused)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatUpload } from '../../../src/cli/output'
 import type { OfflineRequestSummary } from '../../../src/shared/api'
+import { formatLocalTime } from '../../../src/shared/format-time'
+import { hardwareIdFingerprint } from '../../../src/shared/helpdesk/hardware-id-format'
 
 /** What upload-offline prints about a file: what it freed, its format, and the fields this app does not know. */
 const SUMMARY: OfflineRequestSummary = {
@@ -26,6 +28,7 @@ describe('upload-offline’s report', () => {
     expect(text.split('\n').slice(1)).toEqual([
       '  Bundle:      fooapp',
       '  Hardware id: pc-7',
+      `               pc-7 · fingerprint ${hardwareIdFingerprint('pc-7')}`,
       '  Username   : ann@example.test',
       '  Written:     "2025-08-29 07:22" (as the file says it) by 7.41.1 (cpp)',
       '  Request id:  D010714E-72DD-E4CF-BEBB-4105EC1B2A0F',
@@ -35,7 +38,7 @@ describe('upload-offline’s report', () => {
       '    password: (hidden)',
       '    and 2 more',
       '  Server:      https://api.example.test/api/v4/',
-      '  At:          2025-08-30T10:00:00.000Z'
+      `  At:          ${formatLocalTime('2025-08-30T10:00:00.000Z')}`
     ])
   })
 
@@ -44,7 +47,7 @@ describe('upload-offline’s report', () => {
       { summary: { ...SUMMARY, format: 'v2', writtenAt: '2025-08-29T07:22:37.000Z', otherFields: [], otherFieldsNotShown: 0 }, at: 'x' },
       's'
     )
-    expect(text).toContain('  Written:     2025-08-29T07:22:37.000Z by 7.41.1 (cpp)')
+    expect(text).toContain(`  Written:     ${formatLocalTime('2025-08-29T07:22:37.000Z')} by 7.41.1 (cpp)`)
     expect(text).toContain('  Format:      current (schema 2): every field signed')
     expect(text).not.toContain('Other fields')
   })

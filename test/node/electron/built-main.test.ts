@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../../src/shared/ipc-channels'
@@ -12,6 +12,7 @@ import { createNetFetchStandIn, type NetFetchStandIn } from './support/electron-
 import { createElectronStandIn, loadWithElectronStandIn, type ElectronStandIn } from './support/electron-stand-in'
 import { stringContaining } from '../../support/matchers'
 import { closeOpened } from '../../support/close-opened'
+import { projectOutIsCurrent, ROOT } from '../support/built-out'
 
 /**
  * The main process as it ships: built with electron-vite (out/ when current, else a fresh folder), loaded
@@ -19,27 +20,18 @@ import { closeOpened } from '../../support/close-opened'
  * called through the deactivate handler it registers, as the window calls it.
  */
 
-const ROOT = resolve(__dirname, '../../..')
-const PROJECT_OUT = join(ROOT, 'out', 'main', 'index.js')
-const BUILD_INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json'].map((p) => join(ROOT, p))
-
-function newestMtime(path: string): number {
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = 0
-  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
-  }
-  return newest
-}
-
 /** out/ when `npm run build` made it from the current sources (as `npm test` does first); otherwise a fresh build. */
-const useProjectOut = existsSync(PROJECT_OUT) && statSync(PROJECT_OUT).mtimeMs >= Math.max(...BUILD_INPUTS.map(newestMtime))
+const useProjectOut = projectOutIsCurrent()
 const OUT_DIR = useProjectOut ? join(ROOT, 'out') : join(ROOT, '.test-output', `built-main-${randomUUID().slice(0, 8)}`)
 const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js')
-const MAX_MAIN_BUNDLE_BYTES = 420 * 1024
+const MAX_MAIN_BUNDLE_BYTES = 400 * 1024
 
-type Mode = 'deactivated' | 'redirect' | 'proxy-auth' | 'cut-short'
+type Mode = 'deactivated' | 'redirect' | 'proxy-auth' | 'cut-short' | 'echoing-refusal'
+
+/** Keys shaped as LicenseSpring's (an API key like a UUID, a shared key of 40 letters and digits). */
+const API_KEY = '3c1e5a7b-9d2f-4b6a-8c0e-1f2a3b4c5d6e'
+const SHARED_KEY = 'Bq7Zk2Lm9Xw4Rt6Yp1Nc8Vd3Hs5Jf0Ga2Ue7Io4'
+const LICENCE_KEY = 'OFFICE-2222-IN-USE'
 
 let server: TestHttpServer
 let mode: Mode = 'deactivated'
@@ -67,6 +59,10 @@ beforeAll(async () => {
       case 'proxy-auth':
         res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' })
         return res.end()
+      case 'echoing-refusal':
+        // A careless server quoting back what it was sent, and a key it should never have seen.
+        res.writeHead(400, { 'content-type': 'application/json' })
+        return res.end(JSON.stringify({ code: 'license_not_found', message: `No licence ${LICENCE_KEY} (signed with ${SHARED_KEY})` }))
       case 'cut-short':
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' })
         res.write('"license_')
@@ -79,15 +75,19 @@ beforeAll(async () => {
   electron = createElectronStandIn({ netFetch: net.fetch, partitionFetch: apiNet.fetch, isOnline: () => online })
   const env = {
     LM_API_URL: server.apiUrl,
-    LM_API_KEY: 'built-bundle-api-key',
-    LM_SHARED_KEY: 'built-bundle-shared-key',
+    LM_API_KEY: API_KEY,
+    LM_SHARED_KEY: SHARED_KEY,
     LM_TIMEOUT_MS: '3000',
     // LicenseSpring's hardware-id module, required from the installed package at run time.
-    LM_HARDWARE_ID_SOURCE: 'licensespring'
+    LM_HARDWARE_ID_SOURCE: 'licensespring',
+    // A vendor's name for the app: the window's title and About panel (branding.ts).
+    LM_PRODUCT_NAME: 'Tidewater Licence Helper'
   }
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
   try {
+    const before = new Set(process.listeners('uncaughtException'))
     loadWithElectronStandIn(MAIN_BUNDLE, electron)
+    mainUncaughtException = process.listeners('uncaughtException').find((listener) => !before.has(listener))
     await electron.started
   } finally {
     vi.unstubAllEnvs()
@@ -97,6 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeOpened(server)
   if (!useProjectOut) rmSync(OUT_DIR, { recursive: true, force: true })
+  rmSync(electron.logsFolder, { recursive: true, force: true })
 })
 
 /** What the window's `deactivate` call gets back. */
@@ -106,14 +107,20 @@ async function deactivateFromWindow(): Promise<{ ok: boolean; error?: { code: st
   return (await handler(electron.windowEvent(), {
     product: 'office-suite',
     hardwareId: 'built-bundle-pc',
-    credentials: { method: 'license-key', licenseKey: 'OFFICE-2222-IN-USE' }
+    credentials: { method: 'license-key', licenseKey: LICENCE_KEY }
   })) as never
 }
+
+/** The log the built main writes into the stand-in's logs folder. */
+const logLines = (): string[] => readFileSync(join(electron.logsFolder, 'main.log'), 'utf8').split('\n').filter(Boolean)
+
+/** The built main's own 'uncaughtException' listener, called directly (emitting the event would reach the test runner's too). */
+let mainUncaughtException: NodeJS.UncaughtExceptionListener | undefined
 
 /** What the stand-in's `net.isOnline()` answers. */
 let online = true
 
-async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number }> {
+async function failureFor(setup: () => void): Promise<{ code: string; explanation: string; family: string; status: number; reference?: string }> {
   mode = 'deactivated'
   apiNet.clearFailures()
   setup()
@@ -134,6 +141,19 @@ describe('the built main bundle', () => {
     const text = readFileSync(MAIN_BUNDLE, 'utf8')
     expect(text).not.toMatch(/oidc-provider|koa-compose|koa\/lib/)
     expect(text).toMatch(/require\("\.\/chunks\/server-[\w-]+\.js"\)/)
+  })
+
+  it('ships one zod: the mini build the window uses, not the classic one beside it', () => {
+    const text = readFileSync(MAIN_BUNDLE, 'utf8')
+    expect(text).toMatch(/^\/\/ node_modules\/zod\/v4\/mini\//m)
+    expect(text).not.toMatch(/^\/\/ node_modules\/zod\/v4\/(classic|locales)\//m)
+  })
+
+  it('opens its window with the vendor’s product name as its title, which the page’s <title> does not replace', () => {
+    const window = electron.windows[0]
+    expect(window?.titles).toEqual(['Tidewater Licence Helper'])
+    expect(window?.pageTitleUpdated('License Manager')).toBe(true)
+    expect(electron.aboutPanels.at(-1)).toMatchObject({ applicationName: 'Tidewater Licence Helper' })
   })
 
   it('starts with the stand-in electron and deactivates through net.fetch when the server agrees', async () => {
@@ -215,5 +235,96 @@ describe('the built main bundle', () => {
     } finally {
       online = true
     }
+  })
+})
+
+describe('the built main process’s log', () => {
+  it('is in the logs folder and tells how the app started: its version, then the engine with its server', () => {
+    const lines = logLines()
+    expect(lines[0]).toMatch(/^\S+Z info app\.start version=0\.0\.0-test os=.* packaged=false$/)
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`info engine\\.start result=ok sandbox=false server=${server.apiUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} durationMs=\\d+$`)
+      )
+    )
+  })
+
+  it('holds a failed deactivation under the reference the window shows, with its code and status, and no secret', async () => {
+    const error = await failureFor(() => (mode = 'echoing-refusal'))
+    expect(error).toMatchObject({ code: 'license_not_found', status: 400, reference: expect.stringMatching(/^LM-WRNG-400-\w{4}$/) as string })
+    const line = logLines().find((l) => l.includes(`reference=${error.reference!}`))
+    expect(line).toMatch(/ error deactivate result=failed code=license_not_found status=400 family=credentials serverMessage=".*\[removed\].*" reference=/)
+    expect(line).toMatch(/product=office-suite method=license-key hardwareIdOverride=true$/)
+    const log = readFileSync(join(electron.logsFolder, 'main.log'), 'utf8')
+    for (const secret of [LICENCE_KEY, SHARED_KEY, API_KEY]) expect(log).not.toContain(secret)
+  })
+
+  it('is what the window gets as the log’s last lines, and "Open logs folder" opens that folder', async () => {
+    const tail = (await electron.ipcHandlers.get(IPC.getLogTail)!(electron.windowEvent())) as {
+      ok: true
+      value: { folder: string; file: string; lines: string[] }
+    }
+    expect(tail).toMatchObject({ ok: true, value: { folder: electron.logsFolder, file: join(electron.logsFolder, 'main.log') } })
+    expect(tail.value.lines).toEqual(logLines().slice(-tail.value.lines.length))
+    expect(await electron.ipcHandlers.get(IPC.openLogsFolder)!(electron.windowEvent())).toEqual({ ok: true, value: null })
+    expect(electron.openedPaths).toEqual([electron.logsFolder])
+  })
+})
+
+describe('crashes', () => {
+  it('the window’s renderer gone: logged with a reference, a dialog names it and offers a reload, which reloads the page', async () => {
+    const window = electron.windows.at(-1)!
+    electron.emitApp('render-process-gone', {}, window.webContents, { reason: 'crashed', exitCode: 139 })
+    await new Promise((resolve) => setImmediate(resolve))
+    const line = logLines().at(-1)!
+    expect(line).toMatch(/ error window\.gone result=failed code=window_crashed .*reason=crashed exitCode=139$/)
+    const reference = /reference=(\S+)/.exec(line)![1]!
+    expect(electron.messageBoxes.at(-1)).toMatchObject({ title: 'The window stopped working', buttons: ['Reload the window', 'Quit License Manager'] })
+    expect(electron.messageBoxes.at(-1)?.detail).toContain(`Reference for the helpdesk: ${reference}`)
+    expect(window.calls.at(-1)).toBe('reload')
+  })
+
+  it('a helper process gone is logged; an exception nothing caught in main is logged by kind and place and named in a dialog', async () => {
+    electron.emitApp('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 })
+    expect(mainUncaughtException).toBeTypeOf('function')
+    mainUncaughtException!(new TypeError(`nothing caught this, ${LICENCE_KEY}`), 'uncaughtException')
+    await new Promise((resolve) => setImmediate(resolve))
+    const lines = logLines()
+    expect(lines).toContainEqual(
+      expect.stringMatching(/ error helper\.gone result=failed code=helper_process_stopped .*process=GPU reason=crashed exitCode=1$/)
+    )
+    expect(lines.at(-1)).toMatch(/ error main\.uncaughtException result=failed code=app_unexpected_error .*error=TypeError at=/)
+    expect(lines.join('\n')).not.toContain(LICENCE_KEY)
+  })
+})
+
+describe('one window, whatever brings it', () => {
+  it('a second start with a link brings the open window to the front and opens no other', () => {
+    const before = electron.windows.length
+    const open = electron.windows.at(-1)!
+    electron.emitApp('second-instance', {}, ['license-manager', 'license-manager://deactivate?product=office-suite'])
+    expect(electron.windows).toHaveLength(before)
+    expect(open.calls.slice(-2)).toEqual(['show', 'focus'])
+  })
+
+  it('macOS: a link clicked while no window is open opens one, and the link waits for it', async () => {
+    electron.windows.at(-1)!.close()
+    const before = electron.windows.length
+    let prevented = false
+    electron.emitApp('open-url', { preventDefault: () => (prevented = true) }, 'license-manager://deactivate?product=design-suite')
+    expect(prevented).toBe(true)
+    expect(electron.windows).toHaveLength(before + 1)
+    const taken = await electron.ipcHandlers.get(IPC.takePrefill)!(electron.windowEvent())
+    expect(taken).toEqual({ ok: true, value: { product: 'design-suite' } })
+  })
+
+  it('macOS: a click on the dock icon with no window open opens one; with one open, brings it to the front', () => {
+    electron.windows.at(-1)!.close()
+    const before = electron.windows.length
+    electron.emitApp('activate')
+    expect(electron.windows).toHaveLength(before + 1)
+    electron.emitApp('activate')
+    expect(electron.windows).toHaveLength(before + 1)
+    expect(electron.windows.at(-1)!.calls).toEqual(['show', 'focus'])
   })
 })

@@ -144,6 +144,13 @@ describe('startEngine', () => {
     if (!engine.service.ok || !engine.resetSandbox) throw new Error('no sandbox service')
     const service = engine.service.value
     expect(await service.hardwareId()).toMatchObject({ ok: true, value: { id: thisPc } })
+    // "Licences on this PC" lists what the sandbox pre-activated, its signatures checked with the sandbox's own key.
+    const held = await service.licencesOnPc({})
+    expect(held.ok ? [held.value.source, held.value.signatures, held.value.bundles.map((b) => b.bundle)] : held.error.code).toEqual([
+      'machine-id',
+      'verified',
+      ['office-suite', 'design-pack', 'design-pack']
+    ])
     // No hardware id override: the service sends this PC's id.
     const key = { product: 'office-suite', credentials: { method: 'license-key' as const, licenseKey: 'OFFICE-2222-IN-USE' } }
     // The sandbox knows its own bundles: the result names the products freed.
@@ -171,6 +178,22 @@ describe('startEngine', () => {
     const engine = await started(all)
     expect(sandboxStarts).not.toHaveBeenCalled()
     expect(engine.service.ok ? null : engine.service.error).toMatchObject({ code: 'config_invalid', field: 'LM_API_URL' })
+  })
+
+  it('tells the shell the vendor’s brand as soon as the configuration is read, before it opens a window', async () => {
+    const told: unknown[] = []
+    const server = { LM_API_URL: 'https://licence.example.test/api/v4/', LM_API_KEY: 'key', LM_SHARED_KEY: 'shared' }
+    const { all } = deps({ ...server, LM_PRODUCT_NAME: 'Tidewater Licence Helper' }, { onBrand: (brand) => void told.push(brand) })
+    const starting = startEngine(all)
+    // Synchronously: the shell creates its window right after starting the engine.
+    expect(told).toEqual([{ productName: 'Tidewater Licence Helper' }])
+    const engine = await starting
+    running.push(engine)
+    expect(expectOk(engine.service).appInfo().name).toBe('Tidewater Licence Helper')
+
+    const broken = deps({ ...server, LM_PRODUCT_NAME: 'Tidewater\nLicence Helper' }, { onBrand: (brand) => void told.push(brand) })
+    await started(broken.all)
+    expect(told).toEqual([{ productName: 'Tidewater Licence Helper' }, undefined])
   })
 
   it('when the sandbox cannot start, reports sandbox_start_failed', async () => {

@@ -7,6 +7,7 @@ import { IPC } from '../../../src/shared/ipc-channels'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { resolveAppLocation } from '../../../src/main/electron/app-location'
 import type { WindowLicenseService } from '../../../src/main/engine/service'
+import type { PcLicences, SeatCheck, UserLicences } from '../../../src/shared/licences-on-pc'
 import { registerIpcHandlers, type IpcMainLike } from '../../../src/main/electron/ipc'
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { expectOk } from '../../support/expect-ok'
@@ -27,9 +28,14 @@ const ENGINE_CHANNELS = [
   IPC.inspectOfflineRequest,
   IPC.uploadOfflineRequest,
   IPC.warmUp,
-  IPC.openHelp
+  IPC.openHelp,
+  IPC.getPcLicences,
+  IPC.checkSeatFree,
+  IPC.getUserLicences
 ]
-const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, IPC.getStartupFacts]
+/** The channels that answer without the engine (it may be what failed to start). */
+const WITHOUT_ENGINE = [IPC.getStartupFacts, IPC.getLogTail, IPC.openLogsFolder]
+const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, ...WITHOUT_ENGINE]
 
 const appInfo: AppInfo = {
   name: 'License Manager',
@@ -39,7 +45,12 @@ const appInfo: AppInfo = {
   sandbox: true,
   defaultProduct: 'office-suite',
   defaultCustomerAccount: 'acme',
-  helpUrl: 'https://support.example.com/licences'
+  helpUrl: 'https://support.example.com/licences',
+  brand: {
+    accent: { light: { colour: '#0f766e', text: '#ffffff' }, dark: { colour: '#2dd4bf', text: '#000000' } },
+    logo: 'data:image/svg+xml;base64,PHN2Zy8+',
+    support: { kind: 'email', address: 'support@tidewater.example' }
+  }
 }
 const hardwareId: HardwareIdInfo = { id: 'a'.repeat(64), source: 'machine-id', description: 'SHA-256 of /etc/machine-id' }
 const result: DeactivationResult = {
@@ -61,6 +72,44 @@ const offlineSummary: OfflineRequestSummary = {
   writtenText: '',
   otherFields: [{ name: 'sdk_flavour', value: 'community' }],
   otherFieldsNotShown: 0
+}
+const facts = {
+  licenceId: 1002,
+  holder: { kind: 'key', maskedKey: '••••-USE' },
+  seats: { used: 2, allowed: 5 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false
+} as const
+const pcLicences: PcLicences = {
+  hardwareId: 'a'.repeat(64),
+  source: 'machine-id',
+  bundles: [{ ...facts, bundle: 'office-suite', bundleName: 'Office Suite', products: [{ code: 'writer', name: 'Writer' }] }],
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  signatures: 'verified'
+}
+const seatCheck: SeatCheck = {
+  product: 'office-suite',
+  hardwareId: 'a'.repeat(64),
+  state: 'free',
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  signatures: 'verified'
+}
+const userLicences: UserLicences = {
+  product: 'design-pack',
+  licences: [
+    {
+      ...facts,
+      holder: { kind: 'user', email: 'bob@example.test', customerAccount: null },
+      bundle: 'design-pack',
+      bundleName: null,
+      products: null,
+      onThisPc: true
+    }
+  ],
+  signatures: 'not-configured'
 }
 const SAVED_PATH = '/home/ann/office-suite-aaaaaaaa-deactivate.req'
 /** A stand-in for dialog.showSaveDialog that answers a chosen path, and a writeFile that keeps what it was given. */
@@ -91,6 +140,9 @@ function fakeService(overrides: Partial<WindowLicenseService> = {}) {
       inspect: () => (calls.push('offline.inspect'), success(offlineSummary)),
       upload: async () => (calls.push('offline.upload'), success({ summary: offlineSummary, at: result.at }))
     },
+    licencesOnPc: async () => (calls.push('licencesOnPc'), success(pcLicences)),
+    checkSeatFree: async () => (calls.push('checkSeatFree'), success(seatCheck)),
+    userLicences: async () => (calls.push('userLicences'), success(userLicences)),
     ...overrides
   }
   return { service, calls }
@@ -166,7 +218,12 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.takePrefill]: [],
   [IPC.resetSandbox]: [],
   [IPC.getStartupFacts]: [],
-  [IPC.openHelp]: []
+  [IPC.openHelp]: [],
+  [IPC.getPcLicences]: [{}],
+  [IPC.checkSeatFree]: [{ product: 'office-suite', hardwareId: 'a'.repeat(64) }],
+  [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }],
+  [IPC.getLogTail]: [],
+  [IPC.openLogsFolder]: []
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {
@@ -355,7 +412,7 @@ describe('registerIpcHandlers', () => {
   it('returns the start-up failure (e.g. bad configuration) to every call', async () => {
     const broken = describeError('config_invalid', { detail: { problem: 'resources/config.json: apiUrl must be https.' } })
     const { invoke, calls } = setup({}, failure(broken))
-    for (const channel of INVOKE_CHANNELS.filter((c) => c !== IPC.getStartupFacts)) {
+    for (const channel of INVOKE_CHANNELS.filter((c) => !WITHOUT_ENGINE.includes(c as never))) {
       expect(await invoke(channel, fakeEvent().event, ...validArgs[channel]!)).toEqual(failure(broken))
     }
     expect(calls).toEqual([])
@@ -487,7 +544,16 @@ describe('nothing secret crosses IPC to the window', () => {
   const leakyError = { ...describeError('license_not_found', { status: 400, serverMessage: 'License not found' }), ...leak, cause: leak }
 
   const leaky = (ok: boolean): WindowLicenseService => ({
-    appInfo: () => ({ ...appInfo, ...leak }),
+    appInfo: () => ({
+      ...appInfo,
+      ...leak,
+      brand: {
+        ...appInfo.brand,
+        ...leak,
+        accent: appInfo.brand.accent && { light: { ...appInfo.brand.accent.light, ...leak }, dark: { ...appInfo.brand.accent.dark, ...leak } },
+        support: { kind: 'web', address: 'https://support.tidewater.example/', ...leak }
+      }
+    }),
     hardwareId: async () => (ok ? success({ ...hardwareId, ...leak }) : failure(leakyError)),
     deactivate: async () => (ok ? success({ ...result, ...leak }) : failure(leakyError)),
     deactivateWithSso: async (_input, onProgress) => {
@@ -502,23 +568,40 @@ describe('nothing secret crosses IPC to the window', () => {
       create: async () => (ok ? success({ fileName: 'f.req', content: 'QUJD', summary: { ...offlineSummary, ...leak } }) : failure(leakyError)),
       inspect: () => (ok ? success({ ...offlineSummary, ...leak }) : failure(leakyError)),
       upload: async () => (ok ? success({ summary: { ...offlineSummary, ...leak }, at: result.at, ...leak }) : failure(leakyError))
-    }
+    },
+    licencesOnPc: async () =>
+      ok
+        ? success({
+            ...pcLicences,
+            ...leak,
+            bundles: pcLicences.bundles.map((b) => ({ ...b, ...leak, holder: { ...b.holder, ...leak }, products: b.products.map((p) => ({ ...p, ...leak })) }))
+          })
+        : failure(leakyError),
+    checkSeatFree: async () => (ok ? success({ ...seatCheck, ...leak }) : failure(leakyError)),
+    userLicences: async () =>
+      ok
+        ? success({ ...userLicences, ...leak, licences: userLicences.licences.map((l) => ({ ...l, ...leak, seats: { ...l.seats!, ...leak } })) })
+        : failure(leakyError)
   })
 
   const secretInput: Record<string, unknown[]> = {
     ...validArgs,
-    [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }]
+    [IPC.deactivate]: [{ product: 'office-suite', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }],
+    [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'ann@acme.test', password: SECRETS.password } }]
   }
 
   const CONTRACT_KEYS: Record<string, string[]> = {
-    [IPC.getAppInfo]: ['defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
+    [IPC.getAppInfo]: ['brand', 'defaultCustomerAccount', 'defaultProduct', 'helpUrl', 'name', 'os', 'sandbox', 'server', 'version'],
     [IPC.getHardwareId]: ['description', 'id', 'source'],
     [IPC.deactivate]: ['at', 'hardwareId', 'method', 'product', 'products'],
     [IPC.deactivateWithSso]: ['at', 'hardwareId', 'method', 'product', 'products'],
     [IPC.warmUp]: ['warming'],
     [IPC.saveOfflineRequest]: ['path', 'saved', 'summary'],
     [IPC.inspectOfflineRequest]: Object.keys(offlineSummary).sort(),
-    [IPC.uploadOfflineRequest]: ['at', 'summary']
+    [IPC.uploadOfflineRequest]: ['at', 'summary'],
+    [IPC.getPcLicences]: Object.keys(pcLicences).sort(),
+    [IPC.checkSeatFree]: Object.keys(seatCheck).sort(),
+    [IPC.getUserLicences]: Object.keys(userLicences).sort()
   }
   const ERROR_KEYS = ['action', 'code', 'explanation', 'family', 'serverMessage', 'status', 'title']
 
@@ -535,6 +618,12 @@ describe('nothing secret crosses IPC to the window', () => {
       for (const name of FORBIDDEN_KEYS) expect(keys).not.toContain(name)
 
       if (outcome.ok) {
+        if (channel === IPC.getAppInfo) {
+          const { brand } = outcome.value as AppInfo
+          expect(Object.keys(brand).sort()).toEqual(['accent', 'logo', 'support'])
+          expect(Object.keys(brand.accent!.dark).sort()).toEqual(['colour', 'text'])
+          expect(brand.support).toEqual({ kind: 'web', address: 'https://support.tidewater.example/' })
+        }
         if (channel === IPC.cancelSso || channel === IPC.openHelp) expect(outcome.value).toBeNull()
         else expect(Object.keys(outcome.value as object).sort()).toEqual(CONTRACT_KEYS[channel])
       } else {

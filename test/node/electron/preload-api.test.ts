@@ -34,15 +34,20 @@ describe('createLicenseManagerApi', () => {
     const api = createLicenseManagerApi(fakeIpcRenderer().ipc)
     const expected: Array<keyof LicenseManagerApi> = [
       'cancelSso',
+      'checkSeatFree',
       'deactivate',
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getLogTail',
+      'getPcLicences',
       'getStartupFacts',
+      'getUserLicences',
       'inspectOfflineRequest',
       'onPrefillArrived',
       'onSsoProgress',
       'openHelp',
+      'openLogsFolder',
       'resetSandbox',
       'saveOfflineRequest',
       'takePrefill',
@@ -69,6 +74,8 @@ describe('createLicenseManagerApi', () => {
     await api.saveOfflineRequest(offline)
     await api.inspectOfflineRequest(file)
     await api.uploadOfflineRequest(file)
+    await api.getLogTail()
+    await api.openLogsFolder()
     expect(fake.invoked).toEqual([
       { channel: IPC.getAppInfo, args: [] },
       { channel: IPC.getHardwareId, args: [] },
@@ -78,7 +85,9 @@ describe('createLicenseManagerApi', () => {
       { channel: IPC.warmUp, args: [] },
       { channel: IPC.saveOfflineRequest, args: [offline] },
       { channel: IPC.inspectOfflineRequest, args: [file] },
-      { channel: IPC.uploadOfflineRequest, args: [file] }
+      { channel: IPC.uploadOfflineRequest, args: [file] },
+      { channel: IPC.getLogTail, args: [] },
+      { channel: IPC.openLogsFolder, args: [] }
     ])
   })
 

@@ -62,7 +62,14 @@ const PRODUCED_ELSEWHERE: KnownErrorCode[] = [
   'offline_file_too_large',
   'offline_file_wrong_type',
   'offline_file_truncated',
-  'offline_save_failed'
+  'offline_save_failed',
+  // The reads (src/main/engine/reads): an answer whose signature does not verify, a check with nothing to check with.
+  'response_signature_invalid',
+  'seat_check_unavailable',
+  'window_crashed',
+  'helper_process_stopped',
+  'app_unexpected_error',
+  'logs_unavailable'
 ]
 
 /** Codes the License API itself answers with: every other code with an HTTP error status. */

@@ -196,6 +196,9 @@ describe('reading a request file', () => {
     ['empty', '   \n', 'offline_file_wrong_type'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('latin1'), 'offline_file_wrong_type'],
     ['Base64 of a word', Buffer.from('hello world!').toString('base64'), 'offline_file_wrong_type'],
+    // Letters only, so the Base64 alphabet accepts them; not a multiple of four long, yet not a cut-off request file.
+    ['a word', 'hello', 'offline_file_wrong_type'],
+    ['a line of plain text', 'MeetingNotesBringTheLicence', 'offline_file_wrong_type'],
     ['an activation request', encode({ request: { request: 'activation' }, signature: 'x' }), 'offline_file_wrong_type'],
     ['a request naming no bundle', null, 'offline_file_wrong_type'],
     [

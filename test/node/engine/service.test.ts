@@ -248,7 +248,8 @@ describe('appInfo and hardwareId', () => {
       sandbox: false,
       defaultProduct: 'office-suite',
       defaultCustomerAccount: 'acme',
-      helpUrl: null
+      helpUrl: null,
+      brand: { accent: null, logo: null, support: null }
     })
     expect(JSON.stringify(info)).not.toContain(SHARED_KEY)
   })

@@ -1,32 +1,125 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeError } from '../../../src/shared/errors'
+import { describeError, describeServerError, ERROR_CATALOGUE, type KnownErrorCode } from '../../../src/shared/errors'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../../src/shared/helpdesk/hardware-id-format'
+import { HELPDESK_ENTRIES } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { maskLicenceKey } from '../../../src/shared/helpdesk/licence-key-mask'
-import { codeInitials, makeReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
+import { makeReference, MNEMONIC_PATTERN, readReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
 
 const bytes =
   (...values: number[]) =>
   () =>
     Uint8Array.from(values)
 
-describe('the reference read aloud', () => {
-  it('is LM-<code initials>-<HTTP status>-<ticket>', () => {
-    expect(makeReference(describeError('device_not_found'), bytes(7, 20, 3, 23))).toBe('LM-DNF-400-7M3Q')
-    expect(makeReference('ok', bytes(0, 1, 2, 31))).toBe('LM-OK-200-012Z')
+const CODES = Object.keys(ERROR_CATALOGUE) as KnownErrorCode[]
+
+/** Positions where two mnemonics of one length differ. */
+const differences = (a: string, b: string) => Array.from({ length: a.length }, (_, i) => a[i] !== b[i]).filter(Boolean).length
+
+describe('the mnemonics', () => {
+  const mnemonics = HELPDESK_ENTRIES.map((e) => e.mnemonic)
+
+  it('every result has one: each catalogue entry, the success and the unknown server code', () => {
+    expect(HELPDESK_ENTRIES).toHaveLength(CODES.length + 2)
+    for (const code of CODES) expect(ERROR_CATALOGUE[code].mnemonic, code).toMatch(MNEMONIC_PATTERN)
+    for (const mnemonic of mnemonics) expect(mnemonic).toMatch(MNEMONIC_PATTERN)
   })
 
-  it('says 000 when no HTTP answer came', () => {
-    expect(makeReference(describeError('dns_failure'), bytes(1, 1, 1, 1))).toBe('LM-DF-000-1111')
-  })
-
-  it('uses only letters that cannot be misheard, and matches its documented form', () => {
-    for (let i = 0; i < 200; i++) {
-      const reference = makeReference(describeError('license_not_found'))
-      expect(reference).toMatch(REFERENCE_PATTERN)
-      expect(reference.slice(-4)).not.toMatch(/[ILOU]/)
+  it('are unique, and no single misheard letter turns one into another', () => {
+    expect(new Set(mnemonics).size).toBe(mnemonics.length)
+    const tooClose: string[] = []
+    for (const [i, a] of mnemonics.entries()) {
+      for (const b of mnemonics.slice(i + 1)) if (a.length === b.length && differences(a, b) < 2) tooClose.push(`${a}/${b}`)
     }
-    expect(codeInitials('sso_redirect_not_loopback')).toBe('SRNL')
-    expect(codeInitials('some_new_server_code_with_many_words')).toBe('SNSC')
+    expect(tooClose).toEqual([])
+  })
+
+  it('are stored on the entry, not derived from the code (the collisions of initials are gone)', () => {
+    // Initials collided: offline_file_truncated and offline_file_too_large (OFT), blacklisted and busy (B).
+    expect(ERROR_CATALOGUE.offline_file_truncated.mnemonic).not.toBe(ERROR_CATALOGUE.offline_file_too_large.mnemonic)
+    expect(ERROR_CATALOGUE.blacklisted.mnemonic).not.toBe(ERROR_CATALOGUE.busy.mnemonic)
+  })
+})
+
+describe('the reference read aloud', () => {
+  it('is LM-<mnemonic>-<status>-<ticket>', () => {
+    expect(makeReference(describeError('device_not_found'), bytes(7, 20, 3, 23))).toBe('LM-DNF-400-7M3Q')
+    expect(makeReference({ success: 'server' }, bytes(0, 1, 2, 31))).toBe('LM-YES-200-012Z')
+    expect(makeReference(describeServerError('some_new_server_code', { status: 409 }), bytes(1, 2, 3, 4))).toBe('LM-VNDR-409-1234')
+  })
+
+  it('says 000 when a server was asked and no HTTP answer came', () => {
+    expect(makeReference(describeError('dns_failure'), bytes(1, 1, 1, 1))).toBe('LM-NAME-000-1111')
+    expect(makeReference(describeError('timeout'), bytes(1, 1, 1, 1))).toBe('LM-TMX-000-1111')
+  })
+
+  it('says PC when no server was asked: a local success, a check before sending, a sign-in that did not complete', () => {
+    expect(makeReference({ success: 'this-pc' }, bytes(1, 1, 1, 1))).toBe('LM-YES-PC-1111')
+    expect(makeReference(describeError('invalid_input', { detail: { problem: 'x', nothing: 'sent' } }), bytes(1, 1, 1, 1))).toBe('LM-CHK-PC-1111')
+    expect(makeReference(describeError('offline_file_truncated', { detail: { reason: 'cut off' } }), bytes(1, 1, 1, 1))).toBe('LM-TRNC-PC-1111')
+    expect(makeReference(describeError('sso_cancelled'), bytes(1, 1, 1, 1))).toBe('LM-CANC-PC-1111')
+    for (const code of CODES) {
+      const reference = makeReference(describeError(code))
+      expect(reference.split('-')[2] === 'PC', code).toBe(ERROR_CATALOGUE[code].onThisPc === true)
+    }
+  })
+
+  it('always has the documented form, whatever the code and status', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...CODES), fc.stringMatching(/^[a-z_]{1,40}$/)), fc.integer({ min: -5, max: 1200 }), (code, status) => {
+        const reference = makeReference({ code, status })
+        expect(reference).toMatch(REFERENCE_PATTERN)
+        expect(reference.slice(-4)).not.toMatch(/[ILOU]/)
+      })
+    )
+  })
+})
+
+describe('reading a reference back', () => {
+  it('decodes every result’s reference to exactly that result', () => {
+    for (const code of CODES) {
+      const status = ERROR_CATALOGUE[code].status
+      const read = readReference(makeReference(describeError(code, { status: status === 0 ? 0 : status })))
+      expect(read, code).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code } } })
+    }
+    expect(readReference(makeReference({ success: 'server' }))).toMatchObject({ ok: true, reference: { meaning: { kind: 'success' } } })
+    expect(readReference(makeReference({ success: 'this-pc' }))).toMatchObject({
+      ok: true,
+      reference: { meaning: { kind: 'success' }, status: { kind: 'this-pc' } }
+    })
+    expect(readReference(makeReference({ code: 'not_in_the_catalogue', status: 422 }))).toMatchObject({
+      ok: true,
+      reference: { meaning: { kind: 'unknown-server-code' }, status: { kind: 'answered', status: 422 } }
+    })
+  })
+
+  it('takes what a person types after hearing it: any case, spaces, no LM, O for 0, only the letters', () => {
+    for (const typed of ['LM-DNF-400-7K3Q', 'lm dnf 400 7k3q', 'DNF-4OO-7K3Q', ' lm.dnf.400 ', 'dnf', 'L M D N F 4 0 0 7 K 3 Q', 'lmdnf4007k3q']) {
+      expect(readReference(typed), typed).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code: 'device_not_found' } } })
+    }
+    expect(readReference('lm dnf 4oo 7k3q')).toMatchObject({
+      ok: true,
+      reference: { normalised: 'LM-DNF-400-7K3Q', status: { kind: 'answered', status: 400 } }
+    })
+    expect(readReference('LM-CNX-000')).toMatchObject({ ok: true, reference: { normalised: 'LM-CNX-000', status: { kind: 'no-answer' } } })
+    // Letter by letter or run together, the status PC and a four-letter mnemonic still part the right way.
+    expect(readReference('l m y e s p c n z r 0')).toMatchObject({ ok: true, reference: { normalised: 'LM-YES-PC-NZR0', meaning: { kind: 'success' } } })
+    expect(readReference('LMCANCPC1234')).toMatchObject({ ok: true, reference: { normalised: 'LM-CANC-PC-1234', meaning: { code: 'sso_cancelled' } } })
+  })
+
+  it('refuses what no result of this app can have', () => {
+    expect(readReference('')).toMatchObject({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-DNF-400-7K3Q-EXTRA')).toMatchObject({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-DNF-4000-7K3Q')).toMatchObject({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-DNF-400-7K3U')).toMatchObject({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-ZZZZ-400-7K3Q')).toMatchObject({ ok: false, problem: 'unknown-mnemonic', letters: 'ZZZZ' })
+    expect(readReference('my-password-123')).toMatchObject({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-OK-200-7K3Q')).toMatchObject({ ok: false, problem: 'malformed' })
+    // A server's answer never carries PC; a check on this PC never carries a status; a success never 000.
+    expect(readReference('LM-DNF-PC-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { code: 'device_not_found' } })
+    expect(readReference('LM-CHK-400-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { code: 'invalid_input' } })
+    expect(readReference('LM-YES-000-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'success' } })
+    expect(readReference('LM-VNDR-PC-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'unknown-server-code' } })
   })
 })
 

@@ -1,5 +1,5 @@
 import { PREFILL_SCHEME } from '../../../src/shared/helpdesk/prefill-link'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire, type FuseV1Config } from '@electron/fuses'
@@ -10,7 +10,7 @@ import type { Configuration } from 'electron-builder'
 import { describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json'
 import { loadConfig } from '../../../src/main/engine/config'
-import { RELEASE_FUSES } from '../../../electron-builder.config'
+import { builderConfig } from '../../../electron-builder.config'
 import { arrayContaining, objectContaining } from '../../support/matchers'
 
 /*
@@ -28,6 +28,31 @@ const FLAVOURS = { release: 'electron-builder.config.ts', e2e: 'electron-builder
 
 async function load(file: string): Promise<Configuration> {
   return await getConfig(ROOT, file, null)
+}
+
+/** A stand-in Electron binary: the fuse sentinel, wire version 1 and Electron's default states. */
+function standInFuseBinary(dir: string): string {
+  const defaults = [
+    FuseState.ENABLE,
+    FuseState.DISABLE,
+    FuseState.ENABLE,
+    FuseState.ENABLE,
+    FuseState.DISABLE,
+    FuseState.DISABLE,
+    FuseState.DISABLE,
+    FuseState.ENABLE
+  ]
+  const file = join(dir, 'electron')
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from('\x7fELF…code…'),
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, defaults.length, ...defaults]),
+      Buffer.from('…more code…')
+    ])
+  )
+  return file
 }
 
 describe('electron-builder configuration', () => {
@@ -74,11 +99,19 @@ describe('electron-builder configuration', () => {
       for (const set of (await load(flavour)).extraResources as Array<{ from: string }>) expect(existsSync(join(ROOT, set.from)), set.from).toBe(true)
     }
     expect(config.files).toEqual(arrayContaining([objectContaining({ filter: arrayContaining(['out/**/*', 'package.json']) })]))
+    // The NSIS script is compiled only where makensis runs (npm run dist on Windows or with Wine): here, that it is the one named and guards the per-machine case.
+    const nsis = readFileSync(join(ROOT, config.nsis!.include!), 'utf8')
+    expect(nsis).toContain('${if} $installMode == "all"')
+    expect(nsis).toContain('/inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX')
     expect(packageJson.main.startsWith('./out/')).toBe(true)
   })
 
   it('release: the shipped config.json ignores LM_* variables; e2e flavour: its config.json allows them', async () => {
-    const env = { LM_API_URL: 'https://attacker.example/api/v4/', LM_API_KEY: 'k', LM_SHARED_KEY: 's' }
+    const env = {
+      LM_API_URL: 'https://attacker.example/api/v4/',
+      LM_API_KEY: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      LM_SHARED_KEY: 'At7kQ2wE9rT4yU1iO6pA3sD8fG5hJ0kL2zX7cV4b'
+    }
     const fileOf = async (flavour: string) => join(ROOT, ((await load(flavour)).extraResources as Array<{ from: string }>)[0]!.from)
     const release = loadConfig({ env, file: await fileOf(FLAVOURS.release), packaged: true })
     const e2e = loadConfig({ env, file: await fileOf(FLAVOURS.e2e), packaged: true })
@@ -95,39 +128,24 @@ describe('Electron fuses', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
-      grantFileProtocolExtraPrivileges: false
+      grantFileProtocolExtraPrivileges: false,
+      // Built on a Mac: re-signed ad hoc after the fuses (tested below).
+      resetAdHocDarwinSignature: process.platform === 'darwin'
     })
   })
 
   it('the e2e flavour differs only in keeping --inspect on, for Playwright’s Electron launch', async () => {
-    expect((await load(FLAVOURS.e2e)).electronFuses).toEqual({ ...RELEASE_FUSES, enableNodeCliInspectArguments: true })
+    expect((await load(FLAVOURS.e2e)).electronFuses).toEqual({ ...(await load(FLAVOURS.release)).electronFuses, enableNodeCliInspectArguments: true })
     expect((await load(FLAVOURS.e2e)).directories?.output).not.toBe((await load(FLAVOURS.release)).directories?.output)
   })
 
-  /** A stand-in Electron binary: the fuse sentinel, wire version 1 and Electron's default states. */
-  function standInBinary(dir: string): string {
-    const defaults = [
-      FuseState.ENABLE,
-      FuseState.DISABLE,
-      FuseState.ENABLE,
-      FuseState.ENABLE,
-      FuseState.DISABLE,
-      FuseState.DISABLE,
-      FuseState.DISABLE,
-      FuseState.ENABLE
-    ]
-    const file = join(dir, 'electron')
-    writeFileSync(
-      file,
-      Buffer.concat([
-        Buffer.from('\x7fELF…code…'),
-        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
-        Buffer.from([1, defaults.length, ...defaults]),
-        Buffer.from('…more code…')
-      ])
-    )
-    return file
-  }
+  it('only a build on a Mac re-signs ad hoc after the fuses (a Linux or Windows build has no signature to keep)', () => {
+    for (const flavour of ['release', 'e2e'] as const) {
+      expect(builderConfig(flavour, 'darwin').electronFuses?.resetAdHocDarwinSignature).toBe(true)
+      expect(builderConfig(flavour, 'linux').electronFuses?.resetAdHocDarwinSignature).toBe(false)
+      expect(builderConfig(flavour, 'win32').electronFuses?.resetAdHocDarwinSignature).toBe(false)
+    }
+  })
 
   it.each([
     ['release', FLAVOURS.release, FuseState.DISABLE],
@@ -135,7 +153,7 @@ describe('Electron fuses', () => {
   ])('%s: electron-builder’s own fuse mapping flips a binary’s wire as intended', async (_name, file, inspect) => {
     const dir = mkdtempSync(join(tmpdir(), 'lm-fuses-'))
     try {
-      const binary = standInBinary(dir)
+      const binary = standInFuseBinary(dir)
       // What electron-builder runs after packing (PlatformPackager.doAddElectronFuses → addElectronFuses → flipFuses).
       // Called with `this` null: the method reads only its argument.
       const generate = (PlatformPackager.prototype as unknown as { generateFuseConfig: (this: null, f: unknown) => Promise<FuseV1Config> }).generateFuseConfig
@@ -166,4 +184,44 @@ describe('Electron fuses', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+})
+
+describe('macOS without a certificate: ad-hoc signature after the fuses', () => {
+  /** A stand-in `codesign` first on PATH: records its arguments, as Apple's would be called. */
+  function standInCodesign(dir: string): string {
+    const log = join(dir, 'codesign-calls.txt')
+    writeFileSync(join(dir, 'codesign'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\n`)
+    chmodSync(join(dir, 'codesign'), 0o755)
+    return log
+  }
+
+  it.runIf(process.platform !== 'win32')(
+    'electron-builder’s fuse step, with the Mac configuration, flips the fuses and then re-signs the whole .app ad hoc, keeping its entitlements and hardened runtime',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lm-adhoc-'))
+      const path = process.env['PATH']
+      try {
+        // What electron-builder hands @electron/fuses for a Mac build: the .app, whose fuse wire is in Electron's framework.
+        const app = join(dir, 'License Manager.app')
+        const framework = join(app, 'Contents', 'Frameworks', 'Electron Framework.framework')
+        mkdirSync(framework, { recursive: true })
+        const binary = join(framework, 'Electron Framework')
+        renameSync(standInFuseBinary(dir), binary)
+        const calls = standInCodesign(dir)
+        process.env['PATH'] = `${dir}:${path ?? ''}`
+        const generate = (PlatformPackager.prototype as unknown as { generateFuseConfig: (this: null, f: unknown) => Promise<FuseV1Config> }).generateFuseConfig
+        await flipFuses(app, await generate.call(null, builderConfig('release', 'darwin').electronFuses))
+        expect(readFileSync(calls, 'utf8')).toBe(
+          `--sign - --force --preserve-metadata=entitlements,requirements,flags,runtime --deep ${join(dir, 'License Manager.app')}\n`
+        )
+        expect((await getCurrentFuseWire(app))[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE)
+        rmSync(calls)
+        await flipFuses(app, await generate.call(null, builderConfig('release', 'linux').electronFuses))
+        expect(existsSync(calls)).toBe(false)
+      } finally {
+        process.env['PATH'] = path
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  )
 })

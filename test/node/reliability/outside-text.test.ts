@@ -255,8 +255,8 @@ describe('no outside text forges a line or reaches the terminal raw', () => {
           weight: 2,
           arbitrary: fc.constantFrom(
             'Deactivated: bundle "office-suite" is no longer active on this hardware id; the seat is free for another machine.',
-            '  Reference:   LM-OK-200-ABCD',
-            'Reference: LM-OK-200-ABCD',
+            '  Reference:   LM-YES-200-ABCD',
+            'Reference: LM-YES-200-ABCD',
             'Error: none',
             'Seat freed: bundle "office-suite"'
           )

@@ -13,6 +13,7 @@ import { guardWebContents, isAllowedNavigation } from '../../../src/main/electro
 import { createSenderCheck, type InvokeEventLike } from '../../../src/main/electron/sender-check'
 import { IPC } from '../../../src/shared/ipc-channels'
 import { describeError } from '../../../src/shared/errors'
+import { NEUTRAL_BRAND } from '../../../src/shared/brand/brand-info'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 import { FIELD_LIMITS } from '../../../src/shared/request-fields'
 import { codeOf } from './support/engine'
@@ -223,7 +224,17 @@ describe('IPC: sender checks and payload validation', () => {
     const calls: Array<{ method: string; input: unknown }> = []
     const result = { product: 'p', products: null, hardwareId: 'h', method: 'license-key' as const, at: '2030-01-01T00:00:00.000Z' }
     const service: WindowLicenseService = {
-      appInfo: () => ({ name: 'n', version: 'v', os: 'o', server: 's', sandbox: true, defaultProduct: '', defaultCustomerAccount: '', helpUrl: null }),
+      appInfo: () => ({
+        name: 'n',
+        version: 'v',
+        os: 'o',
+        server: 's',
+        sandbox: true,
+        defaultProduct: '',
+        defaultCustomerAccount: '',
+        helpUrl: null,
+        brand: NEUTRAL_BRAND
+      }),
       hardwareId: async () => success({ id: 'h', source: 'machine-id', description: 'd' }),
       deactivate: async (input) => (calls.push({ method: 'deactivate', input }), success(result)),
       deactivateWithSso: async (input) => (calls.push({ method: 'deactivateWithSso', input }), success(result)),
@@ -235,7 +246,10 @@ describe('IPC: sender checks and payload validation', () => {
         create: async (input) => (calls.push({ method: 'offline.create', input }), failure(describeError('invalid_input'))),
         inspect: (input) => (calls.push({ method: 'offline.inspect', input }), failure(describeError('invalid_input'))),
         upload: async (input) => (calls.push({ method: 'offline.upload', input }), failure(describeError('invalid_input')))
-      }
+      },
+      licencesOnPc: async (input) => (calls.push({ method: 'licencesOnPc', input }), failure(describeError('invalid_input'))),
+      checkSeatFree: async (input) => (calls.push({ method: 'checkSeatFree', input }), failure(describeError('invalid_input'))),
+      userLicences: async (input) => (calls.push({ method: 'userLicences', input }), failure(describeError('invalid_input')))
     }
     return { service, calls }
   }

@@ -153,7 +153,8 @@ describe('states the default seed makes reachable', () => {
       reusableSsoTokens: false,
       hardwareIdsTreatedAsMissing: ['sandbox-pc-without-id'],
       minimumOfflineSchemaVersion: 1,
-      deactivationRedirectUri: 'honoured'
+      deactivationRedirectUri: 'honoured',
+      deviceLicensesWhenNone: 'empty-list'
     })
   })
 })

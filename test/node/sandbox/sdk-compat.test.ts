@@ -298,3 +298,62 @@ describe('@licensespring/node-sdk against the sandbox', () => {
     })
   })
 })
+
+describe('@licensespring/node-sdk’s reads (license-api.md §10) against the sandbox', () => {
+  it('checkBundle: the SDK verifies every licence’s v1 signature and the v2 header, for a licence key', async () => {
+    const licences = await hmacClient().checkBundle({ product: 'office-suite', license_key: 'OFFICE-2222-IN-USE', hardware_id: 'sandbox-pc-1' })
+    expect(licences.map((l) => l.product_details?.short_code)).toEqual(['office-suite', 'writer', 'sheets', 'slides'])
+    expect(licences.every((l) => l.license_active && l.license_enabled)).toBe(true)
+  })
+
+  it('checkBundle with a username (no password), and license_id; after deactivateBundle the SDK gets device_not_found', async () => {
+    const api = hmacClient()
+    const licences = await api.checkBundle({ product: 'design-pack', username: 'bob@example.test', license_id: 2001, hardware_id: 'sandbox-pc-1' })
+    expect(licences[0]?.id).toBe(2001)
+    await api.deactivateBundle({ product: 'design-pack', username: 'bob@example.test', password: 'bob-password', hardware_id: 'sandbox-pc-1' })
+    await expect(api.checkBundle({ product: 'design-pack', username: 'bob@example.test', hardware_id: 'sandbox-pc-1' })).rejects.toEqual({
+      status: 400,
+      code: 'device_not_found',
+      message: anyString()
+    })
+  })
+
+  it('checkBundle refuses the answer under another public key (the check the SDK makes is real)', async () => {
+    const other = await startSandbox({ quiet: true, sso: false })
+    await other.close()
+    await expect(
+      hmacClient(other.publicKey).checkBundle({ product: 'office-suite', license_key: 'OFFICE-2222-IN-USE', hardware_id: 'sandbox-pc-1' })
+    ).rejects.toMatchObject({ code: 'license_signature_invalid' })
+  })
+
+  it('getUserLicenses verifies the v2 signature and lists the user’s licences with their ids', async () => {
+    const items = await hmacClient().getUserLicenses({ product: 'design-pack', username: 'bob@example.test', password: 'bob-password' })
+    expect(items.map((i) => [i.license.id, i.user.email])).toEqual([
+      [2001, 'bob@example.test'],
+      [2002, 'bob@example.test']
+    ])
+    await expect(hmacClient().getUserLicenses({ product: 'design-pack', username: 'bob@example.test', password: 'wrong' })).rejects.toMatchObject({
+      code: 'license_not_found'
+    })
+  })
+
+  it('getUserLicenses with a company sign-in’s code (which then is spent)', async () => {
+    sso.codes.set('sdk-read-code', 'ann@acme.test')
+    const items = await hmacClient().getUserLicenses({ product: 'design-pack', code: 'sdk-read-code', customer_account_code: 'acme' })
+    expect(items.map((i) => i.license.id)).toEqual([3001])
+  })
+
+  it('getCustomerLicenseUsers verifies the v2 signature', async () => {
+    const answer = await hmacClient().getCustomerLicenseUsers({ product: 'design-pack', customer: 'bob@example.test' })
+    expect(answer.users.map((u) => u.license_id)).toEqual([2001, 2002])
+    await expect(hmacClient(await otherPublicKey()).getCustomerLicenseUsers({ product: 'design-pack', customer: 'bob@example.test' })).rejects.toMatchObject({
+      code: 'signature_v2_mismatch'
+    })
+  })
+})
+
+async function otherPublicKey(): Promise<string> {
+  const other = await startSandbox({ quiet: true, sso: false })
+  await other.close()
+  return other.publicKey
+}

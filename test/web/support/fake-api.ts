@@ -3,6 +3,7 @@ import type {
   DeactivationResult,
   HardwareIdInfo,
   LicenseManagerApi,
+  LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
   OfflineRequestSummary,
@@ -12,7 +13,18 @@ import type {
   WarmUpState
 } from '../../../src/shared/api'
 import type { Prefill } from '../../../src/shared/helpdesk/prefill-link'
+import type {
+  BundleOnPc,
+  PcLicences,
+  PcLicencesRequestInput,
+  SeatCheck,
+  SeatCheckRequest,
+  UserLicenceChoice,
+  UserLicences,
+  UserLicencesRequestInput
+} from '../../../src/shared/licences-on-pc'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
+import { NEUTRAL_BRAND } from '../../../src/shared/brand/brand-info'
 import { describeServerError, type AppError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
@@ -24,7 +36,8 @@ export const APP_INFO: Readonly<AppInfo> = Object.freeze({
   sandbox: true,
   defaultProduct: 'office-suite',
   defaultCustomerAccount: 'acme',
-  helpUrl: null
+  helpUrl: null,
+  brand: NEUTRAL_BRAND
 })
 
 export const PC_HARDWARE_ID: HardwareIdInfo = {
@@ -70,6 +83,41 @@ export const REQUEST_SUMMARY: OfflineRequestSummary = {
   otherFieldsNotShown: 0
 }
 
+/** office-suite on this PC with a key licence: what the fake's "Licences on this PC" lists by default. */
+export const OFFICE_ON_PC: BundleOnPc = {
+  licenceId: 1002,
+  bundle: 'office-suite',
+  bundleName: 'Office Suite',
+  products: [
+    { code: 'writer', name: 'Writer' },
+    { code: 'sheets', name: 'Sheets' }
+  ],
+  holder: { kind: 'key', maskedKey: '••••-USE' },
+  seats: { used: 2, allowed: 5 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false
+}
+
+/** A user licence of design-pack, as user_licenses lists it. */
+export const userLicence = (licenceId: number, overrides: Partial<UserLicenceChoice> = {}): UserLicenceChoice => ({
+  licenceId,
+  bundle: 'design-pack',
+  bundleName: 'Design Pack',
+  products: ['Draw', 'Photo'],
+  holder: { kind: 'user', email: 'bob@example.test', customerAccount: null },
+  seats: { used: 0, allowed: 1 },
+  validUntil: null,
+  startDate: null,
+  enabled: true,
+  active: true,
+  expired: false,
+  onThisPc: false,
+  ...overrides
+})
+
 /** A LicenseManagerApi that records every call; each test sets the answers it needs. */
 export class FakeApi implements LicenseManagerApi {
   appInfo: Outcome<AppInfo> = success({ ...APP_INFO })
@@ -84,7 +132,23 @@ export class FakeApi implements LicenseManagerApi {
   uploadAnswer: (input: OfflineRequestContent) => Promise<Outcome<OfflineUploadResult>> = async () =>
     success({ summary: REQUEST_SUMMARY, at: '2025-03-04T10:20:30.000Z' })
 
+  pcLicencesAnswer: (input: PcLicencesRequestInput) => Promise<Outcome<PcLicences>> = async (input) =>
+    success({
+      hardwareId: input.hardwareId ?? PC_HARDWARE_ID.id,
+      source: input.hardwareId === undefined ? 'machine-id' : 'override',
+      bundles: [OFFICE_ON_PC],
+      checkedAt: '2025-03-04T10:19:00.000Z',
+      signatures: 'verified'
+    })
+  seatCheckAnswer: (input: SeatCheckRequest) => Promise<Outcome<SeatCheck>> = async (input) =>
+    success({ ...input, state: 'free', checkedAt: '2025-03-04T10:20:31.000Z', signatures: 'verified' })
+  userLicencesAnswer: (input: UserLicencesRequestInput) => Promise<Outcome<UserLicences>> = async (input) =>
+    success({ product: input.product, licences: [userLicence(2001, { onThisPc: true })], signatures: 'verified' })
+
   readonly calls = {
+    getPcLicences: [] as PcLicencesRequestInput[],
+    checkSeatFree: [] as SeatCheckRequest[],
+    getUserLicences: [] as UserLicencesRequestInput[],
     getAppInfo: 0,
     getHardwareId: 0,
     deactivate: [] as DeactivationRequestInput[],
@@ -95,7 +159,9 @@ export class FakeApi implements LicenseManagerApi {
     inspectOfflineRequest: [] as OfflineRequestContent[],
     uploadOfflineRequest: [] as OfflineRequestContent[],
     resetSandbox: 0,
-    openHelp: 0
+    openHelp: 0,
+    getLogTail: 0,
+    openLogsFolder: 0
   }
   /** What the next takePrefill answers (then null). */
   prefill: Outcome<Prefill | null> = success(null)
@@ -151,6 +217,20 @@ export class FakeApi implements LicenseManagerApi {
     this.calls.openHelp++
     return this.openHelpAnswer
   }
+  logTail: Outcome<LogTail> = success({
+    folder: '/home/ann/.config/License Manager/logs',
+    file: '/home/ann/.config/License Manager/logs/main.log',
+    lines: ['2025-03-04T10:20:30.000Z info app.start version=0.1.0']
+  })
+  async getLogTail(): Promise<Outcome<LogTail>> {
+    this.calls.getLogTail++
+    return this.logTail
+  }
+  openLogsFolderAnswer: Outcome<null> = success(null)
+  async openLogsFolder(): Promise<Outcome<null>> {
+    this.calls.openLogsFolder++
+    return this.openLogsFolderAnswer
+  }
   async takePrefill(): Promise<Outcome<Prefill | null>> {
     const prefill = this.prefill
     this.prefill = success(null)
@@ -164,6 +244,18 @@ export class FakeApi implements LicenseManagerApi {
   arrivePrefill(prefill: Outcome<Prefill | null>): void {
     this.prefill = prefill
     for (const listener of this.prefillListeners) listener()
+  }
+  getPcLicences(input: PcLicencesRequestInput): Promise<Outcome<PcLicences>> {
+    this.calls.getPcLicences.push(structuredClone(input))
+    return this.pcLicencesAnswer(input)
+  }
+  checkSeatFree(input: SeatCheckRequest): Promise<Outcome<SeatCheck>> {
+    this.calls.checkSeatFree.push(structuredClone(input))
+    return this.seatCheckAnswer(input)
+  }
+  getUserLicences(input: UserLicencesRequestInput): Promise<Outcome<UserLicences>> {
+    this.calls.getUserLicences.push(structuredClone(input))
+    return this.userLicencesAnswer(input)
   }
   async resetSandbox(): Promise<Outcome<null>> {
     this.calls.resetSandbox++

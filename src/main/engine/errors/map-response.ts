@@ -5,6 +5,8 @@ export interface HttpAnswer {
   status: number
   contentType: string | null
   body: string
+  /** The `LicenseSignature` header (the v2 answer signature), where the answer had one. */
+  licenseSignature?: string | null
 }
 
 /** A bound on the work done on a message; the service cuts it to its shown length once secrets are removed. */

@@ -98,6 +98,10 @@ function deactivationRequest(fields: Record<string, unknown>, format: ReadReques
   }
 }
 
+/** The first Base64 group decodes to the start of a JSON object, as every request file's does. */
+const looksLikeJsonStart = (encoded: string): boolean =>
+  encoded.length >= 4 && Buffer.from(encoded.slice(0, 4), 'base64').toString('latin1').trimStart().startsWith('{')
+
 /**
  * Reads a request file's content: size first, then strict Base64, UTF-8, a bounded JSON
  * scan, a data-only parse, and the fields that say what it frees. Nothing in the file is evaluated.
@@ -107,7 +111,10 @@ export function readRequestFile(content: string): RequestFileReading {
   const encoded = content.trim()
   if (encoded === '') return problem('empty', 'The file is empty.')
   if (!BASE64.test(encoded)) return problem('not-base64', 'The file is not Base64 text.')
-  if (encoded.length % 4 !== 0) return problem('truncated', 'The Base64 text ends early.')
+  if (encoded.length % 4 !== 0) {
+    // Cut off only if what is there starts as a request file does (Base64 of "{"); any other text is not one.
+    return looksLikeJsonStart(encoded) ? problem('truncated', 'The Base64 text ends early.') : problem('not-json', 'The file is not Base64 of a JSON object.')
+  }
   const bytes = Buffer.from(encoded, 'base64')
   if (bytes.toString('base64') !== encoded) return problem('not-base64', 'The file is not canonical Base64 text.')
   let json: string

@@ -1,16 +1,19 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
 import { ResultCard } from '../ResultCard'
+import { ReferenceLine } from '../ReferenceLine'
 import { RequestSummary } from './RequestSummary'
 import { OutsideText } from '../OutsideText'
 
 interface OfflineSavedViewProps {
+  /** The reference for the helpdesk (LM-YES-PC-…: no server was asked yet). */
+  reference?: string | undefined
   path: string
   summary: OfflineRequestSummary
   onDone: () => void
 }
 
 /** After the file is saved: where it is, what it will free, and exactly what happens next. */
-export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProps) {
+export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSavedViewProps) {
   return (
     <ResultCard tone="success" title="Request file saved">
       <p>
@@ -31,6 +34,7 @@ export function OfflineSavedView({ path, summary, onDone }: OfflineSavedViewProp
         </li>
         <li>Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC, and the file works once.</li>
       </ol>
+      {reference !== undefined && <ReferenceLine reference={reference} />}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onDone}>
           Done

@@ -7,13 +7,15 @@ import { failure, type Outcome } from '../../../shared/outcome'
 import { CopyButton } from '../CopyButton'
 import { buildUploadDiagnostics } from '../diagnostics'
 import { ErrorNotice } from '../ErrorNotice'
-import { formatTime } from '../format-time'
+import { formatLocalTime } from '../../../shared/format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
 import { OutsideText } from '../OutsideText'
+import { makeReference } from '../../../shared/helpdesk/reference'
+import { ReferenceLine } from '../ReferenceLine'
 
 /** A request file that was read and understood, ready to upload. */
 interface ChosenFile {
@@ -22,7 +24,11 @@ interface ChosenFile {
   summary: OfflineRequestSummary
 }
 
-type Reading = { status: 'idle' } | { status: 'reading' } | { status: 'refused'; name: string; error: AppError } | { status: 'ready'; file: ChosenFile }
+type Reading =
+  { status: 'idle' } | { status: 'reading' } | { status: 'refused'; name: string; error: AppError; reference: string } | { status: 'ready'; file: ChosenFile }
+
+/** A file refused before anything was sent, with its reference (its status part says PC). */
+const refused = (name: string, error: AppError): Reading => ({ status: 'refused', name, error, reference: makeReference(error) })
 
 async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
@@ -32,7 +38,17 @@ async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
   }
 }
 
-function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadResult; diagnostics: () => string; onNext: () => void }) {
+function SeatFreedView({
+  result,
+  reference,
+  diagnostics,
+  onNext
+}: {
+  result: OfflineUploadResult
+  reference: string
+  diagnostics: () => string
+  onNext: () => void
+}) {
   return (
     <ResultCard tone="success" title="Seat freed">
       <p>
@@ -40,8 +56,9 @@ function SeatFreedView({ result, diagnostics, onNext }: { result: OfflineUploadR
       </p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
-        Confirmed at <time dateTime={result.at}>{formatTime(result.at)}</time>. The file cannot be used again.
+        Confirmed at <time dateTime={result.at}>{formatLocalTime(result.at)}</time>. The file cannot be used again.
       </p>
+      <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
           Upload another file
@@ -63,7 +80,8 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       const outcome = await guarded(() => api.uploadOfflineRequest({ content: file.content }))
       // The report describes the file that was uploaded and when its answer came.
       const at = new Date()
-      return { outcome, diagnostics: () => buildUploadDiagnostics({ app: appInfo, summary: file.summary, outcome, at }) }
+      const reference = makeReference(outcome.ok ? { success: 'server' } : outcome.error)
+      return { outcome, reference, diagnostics: () => buildUploadDiagnostics({ app: appInfo, summary: file.summary, outcome, at, reference }) }
     }
   })
 
@@ -71,7 +89,7 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
     upload.reset()
     // Checked before the file is read: a huge file is never loaded.
     if (file.size > MAX_REQUEST_FILE_BYTES) {
-      setReading({ status: 'refused', name: file.name, error: describeError('offline_file_too_large', { field: 'file' }) })
+      setReading(refused(file.name, describeError('offline_file_too_large', { field: 'file' })))
       return
     }
     setReading({ status: 'reading' })
@@ -79,15 +97,11 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
     try {
       content = await file.text()
     } catch {
-      setReading({ status: 'refused', name: file.name, error: describeError('offline_file_wrong_type', { field: 'file' }) })
+      setReading(refused(file.name, describeError('offline_file_wrong_type', { field: 'file' })))
       return
     }
     const summary = await guarded(() => api.inspectOfflineRequest({ content }))
-    setReading(
-      summary.ok
-        ? { status: 'ready', file: { name: file.name, content, summary: summary.value } }
-        : { status: 'refused', name: file.name, error: summary.error }
-    )
+    setReading(summary.ok ? { status: 'ready', file: { name: file.name, content, summary: summary.value } } : refused(file.name, summary.error))
   }
 
   const chooseAnother = () => {
@@ -97,8 +111,10 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
   }
 
   const uploaded = upload.data
-  if (uploaded?.outcome.ok) return <SeatFreedView result={uploaded.outcome.value} diagnostics={uploaded.diagnostics} onNext={chooseAnother} />
-  if (uploaded && !uploaded.outcome.ok) return <ErrorView error={uploaded.outcome.error} diagnostics={uploaded.diagnostics} onRetry={() => upload.reset()} />
+  if (uploaded?.outcome.ok)
+    return <SeatFreedView result={uploaded.outcome.value} reference={uploaded.reference} diagnostics={uploaded.diagnostics} onNext={chooseAnother} />
+  if (uploaded && !uploaded.outcome.ok)
+    return <ErrorView error={uploaded.outcome.error} reference={uploaded.reference} diagnostics={uploaded.diagnostics} onRetry={() => upload.reset()} />
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault()
@@ -155,7 +171,7 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
             </code>{' '}
             cannot be uploaded:
           </p>
-          <ErrorNotice error={reading.error} />
+          <ErrorNotice error={reading.error} reference={reading.reference} />
         </>
       )}
       {reading.status === 'ready' && (

@@ -9,6 +9,7 @@ import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
 import { OfflineRequestForm } from './OfflineRequestForm'
 import { OfflineSavedView } from './OfflineSavedView'
+import { makeReference } from '../../../shared/helpdesk/reference'
 import { initialOfflineValues, type OfflineFormValues, type OfflinePrefill } from './offline-model'
 
 /** The "This PC has no internet" path: the form, the native save dialog, then what happens next. */
@@ -18,12 +19,15 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
   const [values, setValues] = useState<OfflineFormValues>(() => initialOfflineValues(appInfo.defaultProduct, prefill))
   const [formKey, setFormKey] = useState(0)
   const save = useMutation({
-    mutationFn: async (input: OfflineRequest): Promise<Outcome<OfflineRequestSaved>> => {
+    mutationFn: async (input: OfflineRequest): Promise<{ outcome: Outcome<OfflineRequestSaved>; reference: string }> => {
+      let outcome: Outcome<OfflineRequestSaved>
       try {
-        return await api.saveOfflineRequest(input)
+        outcome = await api.saveOfflineRequest(input)
       } catch {
-        return failure(unexpectedFailure())
+        outcome = failure(unexpectedFailure())
       }
+      // Nothing is sent to a server: a written file's reference says PC, as the command line's does.
+      return { outcome, reference: makeReference(outcome.ok ? { success: 'this-pc' } : outcome.error) }
     }
   })
   const backToForm = () => {
@@ -31,11 +35,13 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
     setFormKey((k) => k + 1)
   }
 
-  const outcome = save.data
-  if (outcome && !outcome.ok) return <ErrorView error={outcome.error} onRetry={backToForm} />
+  const outcome = save.data?.outcome
+  const reference = save.data?.reference
+  if (outcome && !outcome.ok) return <ErrorView error={outcome.error} {...(reference !== undefined ? { reference } : {})} onRetry={backToForm} />
   if (outcome?.ok && outcome.value.saved) {
     return (
       <OfflineSavedView
+        reference={reference}
         path={outcome.value.path}
         summary={outcome.value.summary}
         onDone={() => {

@@ -1,8 +1,9 @@
 import type { OfflineRequestSummary } from '../../../shared/api'
-import { formatTime } from '../format-time'
+import { formatLocalTime } from '../../../shared/format-time'
+import { hardwareIdFingerprint } from '../../../shared/helpdesk/hardware-id-format'
 import { OutsideText } from '../OutsideText'
 
-/** What a request file frees: bundle, hardware id, the licence (key masked), where it came from, and any field this app does not know. */
+/** What a request file frees: bundle, hardware id and its fingerprint, the licence (key masked), where it came from, and any field this app does not know. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
   return (
     <dl className="facts">
@@ -16,6 +17,8 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
           <OutsideText text={summary.hardwareId} />
         </code>
       </dd>
+      <dt>Fingerprint</dt>
+      <dd className="mono">{hardwareIdFingerprint(summary.hardwareId)}</dd>
       <dt>{summary.method === 'license-key' ? 'Licence key' : 'Username'}</dt>
       <dd className={summary.method === 'license-key' ? 'mono' : undefined}>
         <OutsideText text={summary.licence} />
@@ -23,7 +26,7 @@ export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) 
       <dt>Written</dt>
       <dd>
         {summary.writtenAt !== null ? (
-          <time dateTime={summary.writtenAt}>{formatTime(summary.writtenAt)}</time>
+          <time dateTime={summary.writtenAt}>{formatLocalTime(summary.writtenAt)}</time>
         ) : summary.writtenText !== '' ? (
           `“${summary.writtenText}” (as the file says it)`
         ) : (

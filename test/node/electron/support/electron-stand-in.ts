@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events'
+import { mkdtempSync } from 'node:fs'
 import Module from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /**
@@ -28,6 +31,32 @@ export interface ElectronStandIn {
   partitions: Array<{ partition: string; options: unknown }>
   /** Every `preconnect` call, with the partition of its session ('' for the default session). */
   preconnects: Array<{ partition: string; url: string; numSockets?: number }>
+  /** What `app.getPath('logs')` answers: a fresh temporary folder unless given. */
+  logsFolder: string
+  /** Every window the app opened, oldest first, with what was done to it. */
+  windows: StandInWindow[]
+  /** Emits one of `app`'s events, as Electron would (open-url, second-instance, activate…). */
+  emitApp(event: string, ...args: unknown[]): void
+  /** Folders the app asked the system to open (`shell.openPath`). */
+  openedPaths: string[]
+  /** The options of every `dialog.showMessageBox` (answered with its first button). */
+  messageBoxes: Array<{ title?: string; detail?: string; buttons?: string[] }>
+  /** Options given to `app.setAboutPanelOptions`, in order. */
+  aboutPanels: unknown[]
+}
+
+/** A window as the stand-in records it. */
+export interface StandInWindow {
+  webContents: { id: number }
+  /** show / focus / restore, and reload of its page, in order. */
+  calls: string[]
+  /** Closes it as a person would: destroyed, then 'closed'. */
+  close(): void
+  isDestroyed(): boolean
+  /** Its title: the one it was created with, then each `setTitle`. */
+  titles: string[]
+  /** Its page set its <title>: whether a listener kept the window's own (called preventDefault). */
+  pageTitleUpdated(title: string): boolean
 }
 
 type AnyFunction = (...args: unknown[]) => unknown
@@ -50,11 +79,17 @@ export function createElectronStandIn(options: {
   appVersion?: string
   /** `net.isOnline()`, as Electron documents it: false is a strong sign of no network, true is inconclusive; default true. */
   isOnline?: () => boolean
+  /** `app.getPath('logs')`; default a fresh temporary folder (never the working directory). */
+  logsFolder?: string
 }): ElectronStandIn {
   const ipcHandlers: ElectronStandIn['ipcHandlers'] = new Map()
   const loadedUrls: string[] = []
   const openedExternally: string[] = []
-  const windows: Array<{ webContents: { id: number } }> = []
+  const openedPaths: string[] = []
+  const messageBoxes: ElectronStandIn['messageBoxes'] = []
+  const windows: StandInWindow[] = []
+  const logsFolder = options.logsFolder ?? mkdtempSync(join(tmpdir(), 'lm-stand-in-logs-'))
+  const aboutPanels: unknown[] = []
   let nextId = 1
   let markStarted: () => void = () => undefined
   const started = new Promise<void>((resolve) => (markStarted = resolve))
@@ -66,9 +101,12 @@ export function createElectronStandIn(options: {
     requestSingleInstanceLock: () => true,
     getName: () => options.appName ?? 'License Manager',
     getVersion: () => options.appVersion ?? '0.0.0-test',
-    getPath: () => process.cwd(),
+    getPath: (name: string) => (name === 'logs' ? logsFolder : process.cwd()),
+    setAppLogsPath: () => undefined,
+    commandLine: tolerant({ hasSwitch: (name: string) => process.argv.includes(`--${name}`), appendSwitch: () => undefined }),
     getAppPath: () => process.cwd(),
     setAppUserModelId: () => undefined,
+    setAboutPanelOptions: (options: unknown) => void aboutPanels.push(options),
     whenReady: () => Promise.resolve(),
     isReady: () => true,
     on: (event: string, listener: AnyFunction) => (appEvents.on(event, listener), app),
@@ -101,18 +139,23 @@ export function createElectronStandIn(options: {
     return session
   }
 
-  class BrowserWindow extends EventEmitter {
-    static getAllWindows = () => windows
+  class BrowserWindow extends EventEmitter implements StandInWindow {
+    static getAllWindows = () => windows.filter((w) => !w.isDestroyed())
     readonly webContents: EventEmitter & { id: number }
-    constructor() {
+    readonly calls: string[] = []
+    private destroyed = false
+    readonly titles: string[] = []
+    constructor(options?: { title?: string }) {
       super()
+      if (options?.title !== undefined) this.titles.push(options.title)
       const contents = new EventEmitter()
       this.webContents = Object.assign(contents, {
         id: nextId++,
         session: defaultSession,
-        isDestroyed: () => false,
+        isDestroyed: () => this.destroyed,
         send: () => undefined,
         setWindowOpenHandler: () => undefined,
+        reload: () => void this.calls.push('reload'),
         getURL: () => loadedUrls.at(-1) ?? ''
       })
       windows.push(this)
@@ -127,11 +170,21 @@ export function createElectronStandIn(options: {
       loadedUrls.push(pathToFileURL(file).href)
       return Promise.resolve()
     }
-    isDestroyed = () => false
+    isDestroyed = () => this.destroyed
     isMinimized = () => false
-    show = () => undefined
-    focus = () => undefined
-    restore = () => undefined
+    show = () => void this.calls.push('show')
+    focus = () => void this.calls.push('focus')
+    restore = () => void this.calls.push('restore')
+    setTitle = (title: string) => void this.titles.push(title)
+    pageTitleUpdated = (title: string): boolean => {
+      let prevented = false
+      this.emit('page-title-updated', { preventDefault: () => (prevented = true) }, title, true)
+      return prevented
+    }
+    close = () => {
+      this.destroyed = true
+      this.emit('closed')
+    }
     setMenu = () => undefined
     removeMenu = () => undefined
   }
@@ -150,10 +203,21 @@ export function createElectronStandIn(options: {
       openExternal: (url: string) => {
         openedExternally.push(url)
         return Promise.resolve()
+      },
+      openPath: (path: string) => {
+        openedPaths.push(path)
+        return Promise.resolve('')
       }
     }),
     protocol: tolerant({ registerSchemesAsPrivileged: () => undefined, handle: () => undefined, isProtocolHandled: () => false }),
-    dialog: tolerant({ showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) }),
+    dialog: tolerant({
+      showErrorBox: () => undefined,
+      // (options) or (window, options), as Electron takes them.
+      showMessageBox: (...args: unknown[]) => {
+        messageBoxes.push(args.at(-1) as ElectronStandIn['messageBoxes'][number])
+        return Promise.resolve({ response: 0 })
+      }
+    }),
     Menu: tolerant({ buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => undefined }),
     nativeTheme: tolerant({ shouldUseDarkColors: false, themeSource: 'system' })
   }
@@ -166,8 +230,14 @@ export function createElectronStandIn(options: {
     openedExternally,
     partitions,
     preconnects,
+    logsFolder,
+    windows,
+    openedPaths,
+    messageBoxes,
+    emitApp: (event, ...args) => void appEvents.emit(event, ...args),
+    aboutPanels,
     windowEvent() {
-      const window = windows[0]
+      const window = windows.filter((w) => !w.isDestroyed()).at(-1)
       const url = loadedUrls[0]
       if (!window || url === undefined) throw new Error('The app created no window, or loaded no page in it')
       return { sender: window.webContents, senderFrame: { url, parent: null } }

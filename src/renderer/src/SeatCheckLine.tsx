@@ -1,0 +1,88 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query'
+import type { DeactivationResult } from '../../shared/api'
+import type { SeatCheck } from '../../shared/licences-on-pc'
+import { failure, type Outcome } from '../../shared/outcome'
+import { codeAndStatus } from './diagnostics'
+import { useServices } from './services'
+import { unexpectedFailure } from './unexpected-failure'
+
+const seatCheckKey = (result: DeactivationResult) => ['seat-check', result.product, result.hardwareId, result.at] as const
+
+/** The check's answer for this deactivation, once it came: for the diagnostics. */
+export const seatCheckOf = (client: QueryClient, result: DeactivationResult): Outcome<SeatCheck> | null =>
+  client.getQueryData<Outcome<SeatCheck>>(seatCheckKey(result)) ?? null
+
+/** A key or a username can check the deactivation again; a company sign-in's code or token works once. */
+const checkable = (result: DeactivationResult): boolean => result.method === 'license-key' || result.method === 'user'
+
+interface SeatCheckLineProps {
+  result: DeactivationResult
+  /** Opens "Licences on this PC" for the hardware id the deactivation used. */
+  onShowPcLicences?: (() => void) | undefined
+}
+
+/**
+ * Right after the success: asks the licence server (check_bundle) whether it still lists the bundle
+ * on that hardware id, and says what it answered. A company sign-in cannot be reused for the
+ * check: the line says so, and points to "Licences on this PC" instead.
+ */
+export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) {
+  const { api } = useServices()
+  const query = useQuery({
+    queryKey: seatCheckKey(result),
+    queryFn: () => api.checkSeatFree({ product: result.product, hardwareId: result.hardwareId }).catch(() => failure<SeatCheck>(unexpectedFailure())),
+    enabled: checkable(result),
+    staleTime: Infinity
+  })
+  const seeWhatIsActive = onShowPcLicences && (
+    <button type="button" className="button-small" onClick={onShowPcLicences}>
+      See what is active on this PC
+    </button>
+  )
+  const checkAgain = (
+    <button type="button" className="button-small" onClick={() => void query.refetch()}>
+      Check again
+    </button>
+  )
+
+  if (!checkable(result)) {
+    return (
+      <div className="seat-check">
+        <p>Checking this with the licence server would need a new company sign-in (each sign-in works once).</p>
+        {seeWhatIsActive}
+      </div>
+    )
+  }
+  const answer = query.isFetching ? undefined : query.data
+  return (
+    <div className={`seat-check${answer?.ok === true && answer.value.state === 'still-active' ? ' notice notice-error' : ''}`} role="status">
+      {answer === undefined && <p>Checking with the licence server that the seat is free…</p>}
+      {answer?.ok === true && answer.value.state === 'free' && (
+        <p>
+          <strong>Checked:</strong> the licence server no longer lists this bundle on this hardware id.
+        </p>
+      )}
+      {answer?.ok === true && answer.value.state === 'still-active' && (
+        <>
+          <p>
+            <strong>The licence server still lists this bundle as active on this hardware id.</strong>
+          </p>
+          <p>
+            Wait a minute, then check again. If it stays listed, copy the diagnostics and contact the software vendor’s support: the server confirmed the
+            deactivation but still counts the seat.
+          </p>
+          {checkAgain}
+        </>
+      )}
+      {answer?.ok === false && (
+        <>
+          <p>
+            The app could not check it: {answer.error.title}. {answer.error.action}
+          </p>
+          <p className="code-line">{codeAndStatus(answer.error)}</p>
+          {checkAgain}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { useId } from 'react'
+import type { BundleOnPc } from '../../../shared/licences-on-pc'
+import { describeBundle, describeHolder, describeLicenceState, describeProducts, describeSeats, describeValidity } from '../../../shared/licence-words'
+
+interface BundleCardProps {
+  bundle: BundleOnPc
+  onDeactivate: () => void
+}
+
+/** One bundle active on the hardware id: its licence, products, seats and dates, and the way to free it. */
+export function BundleCard({ bundle, onDeactivate }: BundleCardProps) {
+  const headingId = useId()
+  const state = describeLicenceState(bundle)
+  return (
+    <article className="bundle-card" aria-labelledby={headingId}>
+      <div className="bundle-card-head">
+        <h3 id={headingId}>{describeBundle(bundle)}</h3>
+        <button type="button" className="button-small" aria-describedby={headingId} onClick={onDeactivate}>
+          Deactivate…
+        </button>
+      </div>
+      <dl className="facts facts-compact">
+        <dt>Licence</dt>
+        <dd>{describeHolder(bundle.holder)}</dd>
+        <dt>Products</dt>
+        <dd>{describeProducts(bundle.products) ?? 'not named by the server'}</dd>
+        <dt>Seats</dt>
+        <dd>{describeSeats(bundle.seats)}</dd>
+        <dt>Valid</dt>
+        <dd>{describeValidity(bundle)}</dd>
+        {state !== null && (
+          <>
+            <dt>State</dt>
+            <dd>{state}</dd>
+          </>
+        )}
+      </dl>
+    </article>
+  )
+}

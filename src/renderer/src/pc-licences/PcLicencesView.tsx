@@ -1,0 +1,131 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useRef, useState, type SyntheticEvent } from 'react'
+import type { AppInfo } from '../../../shared/api'
+import { inGroupsOfFour } from '../../../shared/helpdesk/hardware-id-format'
+import { describeHolder, NO_ACTIVATION_TIME, SIGNATURE_WORDS } from '../../../shared/licence-words'
+import { CopyButton } from '../CopyButton'
+import { buildPcLicencesDiagnostics } from '../diagnostics'
+import { ErrorNotice } from '../ErrorNotice'
+import { prefillFromBundle, type FormPrefill } from '../form-model'
+import { useHardwareReading } from '../queries'
+import { useFocusOnMount } from '../use-focus-on-mount'
+import { BundleCard } from './BundleCard'
+import { lastPcCheck, usePcLicences } from './pc-licences-query'
+
+interface PcLicencesViewProps {
+  appInfo: AppInfo
+  /** A hardware id to check instead of this PC's (the one a failed deactivation used). */
+  initialOverride?: string | undefined
+  /** "Deactivate…": back to the form, filled in for that licence. */
+  onDeactivate: (prefill: FormPrefill) => void
+}
+
+/**
+ * "Licences on this PC": what the licence server has active on this PC's hardware id (or another
+ * one a helpdesk agent types), read when the view opens and on "Check again". Nothing is changed here.
+ */
+export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLicencesViewProps) {
+  const [override, setOverride] = useState(initialOverride)
+  const [typed, setTyped] = useState('')
+  const otherIdRef = useRef<HTMLDetailsElement>(null)
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const queryClient = useQueryClient()
+  const machine = useHardwareReading()
+  const query = usePcLicences(override)
+  const answer = query.isFetching ? undefined : query.data
+  const checkedId = answer?.ok ? answer.value.hardwareId : (override ?? (machine.status === 'ready' ? machine.info.id : undefined))
+
+  const checkOther = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const id = typed.trim()
+    setOverride(id === '' ? undefined : id)
+    if (otherIdRef.current) otherIdRef.current.open = false
+    headingRef.current?.focus()
+  }
+
+  return (
+    <section className="card pc-licences" aria-labelledby="pc-licences-heading">
+      <h2 id="pc-licences-heading" tabIndex={-1} ref={headingRef}>
+        Licences on this PC
+      </h2>
+      <p className="hint">
+        What the licence server has active on {override === undefined ? 'this PC’s hardware id' : 'the hardware id you entered'}
+        {checkedId !== undefined && (
+          <>
+            {' '}
+            <code className="hardware-id">{inGroupsOfFour(checkedId)}</code>
+          </>
+        )}
+        . Looking changes nothing.
+      </p>
+
+      {answer === undefined && (
+        <p role="status" className="notice">
+          Asking the licence server…
+        </p>
+      )}
+      {answer?.ok === false && <ErrorNotice error={answer.error} />}
+      {answer?.ok === true && answer.value.bundles.length === 0 && (
+        <div role="status" className="notice">
+          <p>
+            Nothing is active on hardware id <code className="hardware-id">{inGroupsOfFour(answer.value.hardwareId)}</code>: the licence server lists no licence
+            for it.
+          </p>
+          <p>If the licensed product shows another hardware id, check that one below.</p>
+        </div>
+      )}
+      {answer?.ok === true && answer.value.bundles.length > 0 && (
+        <>
+          <p role="status" className="visually-hidden">
+            {answer.value.bundles.length === 1 ? '1 bundle is active.' : `${answer.value.bundles.length} bundles are active.`}
+          </p>
+          <ul className="bundle-list">
+            {answer.value.bundles.map((b) => (
+              <li key={`${b.bundle}-${b.licenceId}`}>
+                <BundleCard bundle={b} onDeactivate={() => onDeactivate(prefillFromBundle(b, describeHolder(b.holder), override))} />
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{NO_ACTIVATION_TIME}</p>
+        </>
+      )}
+      {answer?.ok === true && <p className="hint">{SIGNATURE_WORDS[answer.value.signatures]}</p>}
+
+      <div className="actions">
+        <button type="button" className="button-primary" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          Check again
+        </button>
+        <CopyButton
+          label="Copy diagnostics"
+          text={() => buildPcLicencesDiagnostics({ app: appInfo, check: lastPcCheck(queryClient), at: new Date() })}
+          fallbackLabel="Diagnostics"
+          disabled={answer === undefined}
+        />
+      </div>
+
+      <details className="advanced" ref={otherIdRef}>
+        <summary>Check another hardware id</summary>
+        <form className="other-id" aria-label="Check another hardware id" onSubmit={checkOther}>
+          <div className="field">
+            <label htmlFor="field-check-hardware-id">Hardware id to check</label>
+            <p id="field-check-hardware-id-hint" className="hint">
+              The id the licensed product shows. Leave empty to check this PC’s own.
+            </p>
+            <input
+              id="field-check-hardware-id"
+              className="mono"
+              aria-describedby="field-check-hardware-id-hint"
+              autoComplete="off"
+              spellCheck={false}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button-secondary">
+            Check
+          </button>
+        </form>
+      </details>
+    </section>
+  )
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { MutationRun } from '../../../scripts/mutation-run'
+import {
+  DOCS_FILE,
+  GOAL_PERCENT,
+  readEquivalents,
+  readModules,
+  readSummary,
+  renderMutationSection,
+  sectionOf,
+  summarize,
+  type EquivalentMutant,
+  type StrykerMutant,
+  type StrykerReport
+} from '../../../scripts/mutation-report'
+
+const ROOT = resolve(__dirname, '../../..')
+const byPlace = (a: EquivalentMutant, b: EquivalentMutant) => a.file.localeCompare(b.file) || a.line - b.line || a.mutator.localeCompare(b.mutator)
+
+describe('the mutation testing table in docs/testing.md', () => {
+  const summary = readSummary(ROOT)
+
+  it('is the committed summary (test/mutation/summary.json) as npm run test:mutation:report renders it', () => {
+    const section = sectionOf(readFileSync(join(ROOT, DOCS_FILE), 'utf8'))
+    expect(section, 'docs/testing.md lost its mutation-table marker lines').toBeDefined()
+    expect(section).toBe(renderMutationSection(summary))
+  })
+
+  it('covers exactly the modules listed in test/mutation/modules.json, which stryker.config.mjs mutates', () => {
+    expect(summary.modules.map((m) => [m.file, m.guards])).toEqual(readModules(ROOT).map((m) => [m.file, m.guards]))
+  })
+
+  it('sets aside exactly the equivalent mutants of test/mutation/equivalent-mutants.json, each found among the run’s survivors', () => {
+    expect(summary.stale).toEqual([])
+    expect([...summary.equivalents].sort(byPlace)).toEqual([...readEquivalents(ROOT)].sort(byPlace))
+    for (const e of readEquivalents(ROOT)) expect(e.reason.trim().length, `${e.file}:${e.line} needs its reason`).toBeGreaterThan(20)
+  })
+
+  it(`records every module at ${GOAL_PERCENT} % or more, and every mutant killed or listed as equivalent`, () => {
+    expect(summary.modules.filter((m) => m.score < GOAL_PERCENT).map((m) => `${m.file} ${m.score} %`)).toEqual([])
+    expect(summary.unexplained).toEqual([])
+  })
+})
+
+describe('the report script', () => {
+  const source = 'export const big = (n: number) => n > 10\nexport const name = "x"\n'
+  const mutant = (
+    id: string,
+    mutatorName: string,
+    replacement: string,
+    line: number,
+    from: number,
+    to: number,
+    status: StrykerMutant['status']
+  ): StrykerMutant => ({
+    id,
+    mutatorName,
+    replacement,
+    location: { start: { line, column: from }, end: { line, column: to } },
+    status
+  })
+  const report: StrykerReport = {
+    files: {
+      'src/a.ts': {
+        source,
+        mutants: [
+          mutant('1', 'EqualityOperator', 'n >= 10', 1, 35, 41, 'Survived'),
+          mutant('2', 'EqualityOperator', 'n <= 10', 1, 35, 41, 'Killed'),
+          mutant('3', 'StringLiteral', '""', 2, 21, 24, 'NoCoverage'),
+          mutant('4', 'BooleanLiteral', 'true', 1, 35, 41, 'Timeout'),
+          mutant('5', 'ConditionalExpression', 'false', 1, 35, 41, 'RuntimeError')
+        ]
+      }
+    }
+  }
+  const run: MutationRun = {
+    startedAt: '2026-12-08T10:00:00.000Z',
+    command: 'npm run test:mutation',
+    wallSeconds: 4000,
+    exitCode: 0,
+    cpus: 2,
+    node: 'v20.20.2',
+    loadAverage: { atStart: 1, atEnd: 2, mean: 1.5, max: 2, samples: 3 }
+  }
+  const modules = [{ file: 'src/a.ts', guards: 'an example' }]
+  const equivalent: EquivalentMutant = {
+    file: 'src/a.ts',
+    line: 1,
+    mutator: 'EqualityOperator',
+    original: 'n > 10',
+    replacement: 'n >= 10',
+    reason: 'ten never reaches it'
+  }
+
+  it('counts each status, and scores killed and timed-out mutants over the judged ones (errors left out)', () => {
+    const [row] = summarize(report, run, modules, [], '9.6.1').modules
+    expect(row).toMatchObject({
+      mutants: 5,
+      killed: 1,
+      timeout: 1,
+      survived: 1,
+      noCoverage: 1,
+      errors: 1,
+      equivalent: 0,
+      unexplained: 2,
+      score: 50,
+      scoreWithoutEquivalents: 50
+    })
+  })
+
+  it('sets a listed equivalent mutant aside by its file, mutator, code and replacement, and names the rest as unexplained', () => {
+    const summary = summarize(report, run, modules, [equivalent], '9.6.1')
+    expect(summary.modules[0]).toMatchObject({ equivalent: 1, unexplained: 1, score: 50, scoreWithoutEquivalents: 66.6 })
+    expect(summary.equivalents).toEqual([equivalent])
+    expect(summary.unexplained).toEqual([{ file: 'src/a.ts', line: 2, mutator: 'StringLiteral', original: '"x"', replacement: '""', status: 'NoCoverage' }])
+    expect(summary.stale).toEqual([])
+  })
+
+  it('reports a listed mutant whose code changed, or that a test now kills, as stale', () => {
+    const changed = { ...equivalent, original: 'n > 11' }
+    const killed = { ...equivalent, replacement: 'n <= 10' }
+    expect(summarize(report, run, modules, [changed, killed], '9.6.1').stale).toEqual([changed, killed])
+  })
+
+  it('refuses a report that lacks a listed module', () => {
+    expect(() => summarize(report, run, [...modules, { file: 'src/b.ts', guards: 'more' }], [], '9.6.1')).toThrow(/src\/b\.ts/)
+  })
+
+  it('marks a module under the goal in the table', () => {
+    const section = renderMutationSection(summarize(report, run, modules, [], '9.6.1'))
+    expect(section).toContain('| `src/a.ts` | an example | 5 | 1 | 1 | 1 | 1 | 0 | 2 | 50.0 % | 50.0 % | NOT MET |')
+    expect(section).toContain('npm run test:mutation')
+    expect(section).toContain('2026-12-08')
+  })
+})
