@@ -1,7 +1,7 @@
 /**
  * `npm run test:mutation [-- <module file>… | --mutate <module file> …] [-- <stryker options>]`:
  * StrykerJS over the modules listed in test/mutation/modules.json (stryker.config.mjs), one module
- * at a time, each incrementally from its own file in test/mutation/incremental/ (committed). Without
+ * at a time, each incrementally from its own file in test/mutation/incremental/ (not committed). Without
  * a module it runs every listed one in the list's order. Each module's run writes Stryker's JSON and
  * HTML reports as reports/mutation/modules/<module>.json and .html, and <module>.run.json: when the
  * run started, the command, its wall time and the machine's load average through it, which
