@@ -312,6 +312,11 @@ describe('transportErrorCode', () => {
     ['undici headers timeout', 'timeout', fetchFailed(errno('UND_ERR_HEADERS_TIMEOUT'))],
     ['undici body timeout', 'timeout', fetchFailed(errno('UND_ERR_BODY_TIMEOUT'))],
     ['undici proxy TLS failure', 'proxy_failure', fetchFailed(errno('UND_ERR_PRX_TLS'))],
+    ['UND_ERR_SOCKET whatever its message', 'connection_reset', fetchFailed(errno('UND_ERR_SOCKET', 'socket error'))],
+    ['an ERR_PROXY code whatever its message', 'proxy_failure', fetchFailed(errno('ERR_PROXY_TUNNEL', 'tunnel failed'))],
+    ['a thrown text saying the socket hung up', 'connection_reset', 'socket hang up'],
+    ['a thrown text that looks like a socket code (only an error’s code property is one)', 'network_error', 'ECONNREFUSED'],
+    ['an error whose cause is null', 'network_error', new Error('x', { cause: null })],
     ['a proxy tunnel refused with an AbortError', 'proxy_failure', new DOMException('Proxy response (403) !== 200 when HTTP Tunneling', 'AbortError')],
     [
       'a time limit found deep in the causes',
@@ -333,6 +338,65 @@ describe('transportErrorCode', () => {
     const b = new Error('b', { cause: a })
     a.cause = b
     expect(transportErrorCode(a)).toBe('network_error')
+  })
+})
+
+describe('the causes looked through are bounded, so a hostile error cannot make the search long', () => {
+  /** An error whose cause is nested `levels` deep, the innermost a refused connection. */
+  const nested = (levels: number): Error => {
+    let error: Error = errno('ECONNREFUSED')
+    for (let i = 0; i < levels; i++) error = new Error(`level ${i}`, { cause: error })
+    return error
+  }
+
+  it('a cause 6 levels down is found; one 7 levels down is not looked for', () => {
+    expect(transportErrorCode(nested(6))).toBe('cannot_connect_to_server')
+    expect(transportErrorCode(nested(7))).toBe('network_error')
+  })
+
+  it('of an AggregateError’s errors, the first 8 are looked at', () => {
+    const errors = (at: number) => Array.from({ length: 9 }, (_, i) => (i === at ? errno('ECONNREFUSED') : new Error(`other ${i}`)))
+    expect(transportErrorCode(new AggregateError(errors(7)))).toBe('cannot_connect_to_server')
+    expect(transportErrorCode(new AggregateError(errors(8)))).toBe('network_error')
+  })
+
+  it('at most 32 errors are looked at in all, breadth first', () => {
+    // The error, its 8 errors, then their 8 errors each: the refusal as the 32nd or the 33rd seen.
+    const tree = (at: number) =>
+      new AggregateError(
+        Array.from(
+          { length: 8 },
+          (_, i) => new AggregateError(Array.from({ length: 8 }, (_, j) => (9 + i * 8 + j === at ? errno('ECONNREFUSED') : new Error(`leaf ${i}.${j}`))))
+        )
+      )
+    expect(transportErrorCode(tree(31))).toBe('cannot_connect_to_server')
+    expect(transportErrorCode(tree(32))).toBe('network_error')
+  })
+})
+
+describe('words that fit the failure', () => {
+  it('a name server that could not be asked for a named host points at this PC’s network', () => {
+    const error = mapTransportError(fetchFailed(Object.assign(errno('EAI_AGAIN'), { hostname: 'api.example.com' })))
+    expect(error.networkCause).toBe('EAI_AGAIN api.example.com')
+    expect(error.explanation).toContain('probably offline')
+  })
+
+  it('a time limit is a time limit even when a refusal sits among its causes', () => {
+    const error = mapTransportError(Object.assign(new Error('Request timed out', { cause: errno('ECONNREFUSED') }), { name: 'TimeoutError' }))
+    expect(error).toMatchObject({ code: 'timeout', explanation: ERROR_CATALOGUE.timeout.explanation })
+  })
+
+  it('a redirect not followed says so in its own words, with its status', () => {
+    expect(new RedirectNotFollowedError(302)).toMatchObject({
+      name: 'RedirectNotFollowedError',
+      status: 302,
+      message: 'The server answered with a redirect, which is not followed.'
+    })
+  })
+
+  it('only a message that is exactly "bad port" is named as one', () => {
+    expect(transportCause(new Error('a bad port'))).toBeUndefined()
+    expect(transportCause(new Error('bad port number'))).toBeUndefined()
   })
 })
 
