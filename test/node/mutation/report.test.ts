@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { moduleSlug, parseArguments, type MutationRun } from '../../../scripts/mutation-run'
+import { readWorkflow } from '../ci/workflow-files'
 import {
   DOCS_FILE,
   readEquivalents,
@@ -30,6 +31,12 @@ describe('the mutation testing table in docs/testing.md', () => {
 
   it('covers exactly the modules listed in test/mutation/modules.json, which stryker.config.mjs mutates', () => {
     expect(summary.modules.map((m) => [m.file, m.guards])).toEqual(readModules(ROOT).map((m) => [m.file, m.guards]))
+  })
+
+  it('is measured by the weekly workflow one job per listed module, the same list', () => {
+    const job = readWorkflow('mutation.yml').jobs['module']
+    const matrix = (job?.strategy?.matrix as { module?: string[] } | undefined)?.module
+    expect(matrix).toEqual(readModules(ROOT).map((m) => m.file))
   })
 
   it('sets aside exactly the equivalent mutants of test/mutation/equivalent-mutants.json, each found among the run’s survivors', () => {
