@@ -317,6 +317,7 @@ describe('transportErrorCode', () => {
     ['a thrown text saying the socket hung up', 'connection_reset', 'socket hang up'],
     ['a thrown text that looks like a socket code (only an error’s code property is one)', 'network_error', 'ECONNREFUSED'],
     ['an error whose cause is null', 'network_error', new Error('x', { cause: null })],
+    ['a thrown number', 'network_error', 42],
     ['a proxy tunnel refused with an AbortError', 'proxy_failure', new DOMException('Proxy response (403) !== 200 when HTTP Tunneling', 'AbortError')],
     [
       'a time limit found deep in the causes',
@@ -352,6 +353,12 @@ describe('the causes looked through are bounded, so a hostile error cannot make 
   it('a cause 6 levels down is found; one 7 levels down is not looked for', () => {
     expect(transportErrorCode(nested(6))).toBe('cannot_connect_to_server')
     expect(transportErrorCode(nested(7))).toBe('network_error')
+  })
+
+  it('AggregateErrors nested 7 deep are not looked through', () => {
+    let error: Error = errno('ECONNREFUSED')
+    for (let i = 0; i < 7; i++) error = new AggregateError([error])
+    expect(transportErrorCode(error)).toBe('network_error')
   })
 
   it('of an AggregateError’s errors, the first 8 are looked at', () => {
