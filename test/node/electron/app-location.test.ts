@@ -33,6 +33,7 @@ describe('isLoopbackHostname (the one loopback-host rule)', () => {
     ['[::1]', true],
     ['128.0.0.1', false],
     ['127.0.0.1.evil.test', false],
+    ['127.0.0.255', true],
     ['127.0.0.256', false],
     ['localhost.evil.test', false],
     ['10.0.0.1', false],
