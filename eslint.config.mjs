@@ -15,14 +15,14 @@ const boundaries = [
   {
     target: './src/renderer',
     from: './src',
-    except: ['./renderer', './shared'],
-    message: 'The renderer imports only src/shared and its own files; everything else reaches it over IPC.'
+    except: ['./renderer', './shared', './locales'],
+    message: 'The renderer imports only src/shared, the message files and its own files; everything else reaches it over IPC.'
   },
   {
     target: './src/shared',
     from: './src',
-    except: ['./shared'],
-    message: 'src/shared is imported by every side and imports none of them.'
+    except: ['./shared', './locales'],
+    message: 'src/shared is imported by every side and imports none of them (only the message files, src/locales).'
   },
   {
     target: './src/common',

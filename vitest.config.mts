@@ -13,6 +13,7 @@ export const SLOW_SUITES = [
   'test/node/cli/cli.test.ts',
   'test/node/cli/status.test.ts',
   'test/node/cli/pipe.test.ts',
+  'test/node/cli/languages-binary.test.ts',
   'test/node/helpdesk/guide-pdf.test.ts',
   'test/node/start/**/*.test.ts',
   'test/node/packaging/**/*.test.ts',
@@ -30,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: ['test/node/**/*.test.ts'],
           exclude: SLOW_SUITES,
           // One module graph per worker instead of one per file halves the fast tier's CPU time;
@@ -43,6 +45,7 @@ export default defineConfig({
         test: {
           name: 'node-slow',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: SLOW_SUITES,
           testTimeout: 20_000,
           hookTimeout: 20_000
@@ -54,7 +57,7 @@ export default defineConfig({
           name: 'web',
           environment: 'happy-dom',
           include: ['test/web/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/web/setup.ts'],
+          setupFiles: ['test/support/i18n-setup.ts', 'test/web/setup.ts'],
           isolate: false,
           testTimeout: 15_000
         }

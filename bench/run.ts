@@ -34,6 +34,9 @@ import { measureRenderer } from './sections/renderer'
 import { measureRoundTrips } from './sections/round-trips'
 import { measureSigningCeiling, measureThroughput, THROUGHPUT_GOAL_RATIO, throughputGoal, type ThroughputData } from './sections/throughput'
 import { measureUnitTier, UNIT_TIER_GOAL, UNIT_TIER_GOAL_TEXT, UNIT_TIER_TARGET } from './sections/unit-tier'
+import { speakEnglish } from '../src/shared/i18n/english'
+
+speakEnglish()
 
 const SECTIONS = ['overhead', 'ky', 'round-trips', 'click', 'throughput', 'renderer', 'engine-start', 'unit-tier'] as const
 type Section = (typeof SECTIONS)[number]

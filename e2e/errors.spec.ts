@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/test'
 import { LicenseManagerScreen } from './fixtures/screen'
-import { REFUSED_CONNECTION } from './fixtures/unreachable-servers'
+import { refusedConnection } from './fixtures/unreachable-servers'
 import { BUNDLE, HARDWARE_ID_LOST_BY_SERVER, KEY_ONLY_BUNDLE, LICENCES, SINGLE_PRODUCT } from './fixtures/seed'
 
 /*
@@ -157,7 +157,7 @@ test.describe('nothing listens at the server address', () => {
     const screen = new LicenseManagerScreen(app.window)
     await deactivateWithKey(screen, LICENCES.key.licenseKey)
     // A refused connection means something at the server's address answered: the server is down, not this PC's internet.
-    const view = await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · no HTTP status', undefined, REFUSED_CONNECTION)
+    const view = await screen.expectError('cannot_connect_to_server', 'Code: cannot_connect_to_server · no HTTP status', undefined, refusedConnection())
     await expect(view).toContainText('this PC’s network works, and the licence service there is down')
     await expect(view).not.toContainText('Check your internet connection')
     // So the window does not offer the path for a PC without internet either.

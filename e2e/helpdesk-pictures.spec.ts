@@ -5,7 +5,7 @@ import { OfflineScreens } from './fixtures/offline-screens'
 import { LicenseManagerScreen, type FieldLabel } from './fixtures/screen'
 import { BUNDLE, HARDWARE_ID_LOST_BY_SERVER, KEY_ONLY_BUNDLE, LICENCES, SINGLE_PRODUCT, SSO_ACCOUNT } from './fixtures/seed'
 import { signInAtProvider } from './fixtures/sso-browser'
-import { REFUSED_CONNECTION } from './fixtures/unreachable-servers'
+import { refusedConnection } from './fixtures/unreachable-servers'
 import { ERROR_CATALOGUE, type KnownErrorCode } from '../src/shared/errors'
 import { MAX_REQUEST_FILE_BYTES } from '../src/main/engine/offline/request-file'
 import type { LoginMethod } from '../src/shared/request'
@@ -156,7 +156,7 @@ test.describe('the server is down: its address refuses the connection', () => {
     await screen.ready()
     await screen.fill('license-key', { 'Licence key': LICENCES.key.licenseKey })
     await screen.submitAndConfirm()
-    const view = await screen.expectError('cannot_connect_to_server', codeLine('cannot_connect_to_server'), undefined, REFUSED_CONNECTION)
+    const view = await screen.expectError('cannot_connect_to_server', codeLine('cannot_connect_to_server'), undefined, refusedConnection())
     await expect(view).not.toContainText('No internet on this PC?')
     await picture(app.window, 'error-cannot_connect_to_server')
   })

@@ -4,8 +4,11 @@
  * so the first stamp is Node's boot plus the tsx loader.
  */
 import { performance } from 'node:perf_hooks'
+import { speakEnglish } from '../../src/shared/i18n/english'
 
 const booted = performance.now()
+// The hardware id's description is worded: the engine speaks the process's language.
+speakEnglish()
 
 async function main(): Promise<void> {
   const t0 = performance.now()

@@ -14,6 +14,9 @@ import { createNodeConnections } from '../../src/main/engine/node-connections'
 import { createLicenseService } from '../../src/main/engine/service'
 import type { DeactivationRequestInput } from '../../src/shared/request'
 import { BENCH_APP } from './engine'
+import { speakEnglish } from '../../src/shared/i18n/english'
+
+speakEnglish()
 
 type Message = { id?: number | undefined; type: string; [key: string]: unknown }
 

@@ -15,25 +15,27 @@ import { Marked, type Tokens } from 'marked'
 import packageJson from '../../package.json'
 import { DEBIAN_CHROMIUM } from '../../e2e/fixtures/debian-chromium'
 import { HELPDESK_ENTRIES } from '../../src/shared/helpdesk/helpdesk-entries'
-import { ERRORS_PAGE, guideDir, guidePages, type GuidePage } from './pages'
+import { t } from '../../src/shared/i18n/current'
+import type { ShippedLanguage } from '../../src/shared/i18n/languages'
+import { ERRORS_PAGE, guideDir, guidePages, speaking, type GuidePage } from './pages'
 
 /** The words of the printed guide around its pages (the page texts are the source pages'). */
 export interface PrintWords {
   title: string
   forWhom: string
   contents: string
+  /** Before a page number in the indexes. */
   page: string
 }
 
-export const PRINT_WORDS: Record<string, PrintWords> = {
-  en: {
-    title: 'License Manager: the helpdesk guide',
-    forWhom:
-      'For helpdesk agents on the phone with someone who frees a licence from their PC. Find a reference in the index, say and check what its page says.',
-    contents: 'Contents',
-    page: 'page'
-  }
-}
+/** The printed guide's own words, in `lang` (src/locales/<lang>/helpdesk.json, `guide.print.*`). */
+export const printWords = (lang: ShippedLanguage): PrintWords =>
+  speaking(lang, () => ({
+    title: t('helpdesk.guide.print.title'),
+    forWhom: t('helpdesk.guide.print.for-whom'),
+    contents: t('helpdesk.guide.print.contents'),
+    page: t('helpdesk.guide.print.page-abbreviation')
+  }))
 
 export const PDF_FILE = 'helpdesk-guide.pdf'
 const PAGE_FORMAT = 'A4'
@@ -59,15 +61,13 @@ export interface PrintedSection {
 }
 
 /** The whole guide as one HTML document; `pages` fills the page numbers (absent: placeholders of the same width). */
-export function guideHtml(lang: string, sourcePages: GuidePage[], pages?: ReadonlyMap<string, number>): { html: string; sections: PrintedSection[] } {
-  const words = PRINT_WORDS[lang]
-  if (words === undefined) throw new Error(`No print words for "${lang}"`)
+export function guideHtml(lang: ShippedLanguage, sourcePages: GuidePage[], pages?: ReadonlyMap<string, number>): { html: string; sections: PrintedSection[] } {
+  const words = printWords(lang)
   const sections: PrintedSection[] = []
   const pageOf = (id: string) => {
     const n = pages?.get(id)
     return `<span class="page-number" data-target="${id}">${n === undefined ? '000' : String(n)}</span>`
   }
-  const pictures = join(guideDir(lang), 'pictures')
   // A section's explicit anchor (`<a id="…"></a>` before its heading, for GitHub) becomes the heading's id.
   const anchors = new Map<string, string>()
   let afterPartHeading = false
@@ -94,10 +94,11 @@ export function guideHtml(lang: string, sourcePages: GuidePage[], pages?: Readon
         if (target.startsWith('#')) return `<a href="${target}">${inner}</a>${inIndex ? pageOf(target.slice(1)) : ''}`
         if (target === '') return `<a href="#${pageIds[href] ?? ''}">${inner}</a>`
         // Other pages of the docs are not in the printed guide: their path, as text.
-        return `${inner} (docs/${href.replace(/^\.\.\//, '')})`
+        return `${inner} (docs/${href.replace(/^(?:\.\.\/)+/, '')})`
       },
       image({ href, text }: Tokens.Image) {
-        const file = join(pictures, href.replace(/^pictures\//, ''))
+        // A language's page may show the English picture (../pictures/…).
+        const file = join(guideDir(lang), href)
         const data = readFileSync(file).toString('base64')
         return `<img src="data:image/png;base64,${data}" alt="${text.replace(/"/g, '&quot;')}">`
       }
@@ -153,7 +154,7 @@ export function guideHtml(lang: string, sourcePages: GuidePage[], pages?: Readon
   img { display: block; max-width: 62%; max-height: 11.5cm; width: auto; height: auto; margin: 0.6em 0; border: 1px solid #999; break-inside: avoid; }
   a { color: #0b4fb3; text-decoration: none; }
   .page-number { display: inline-block; width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; color: #444; }
-  td .page-number::before { content: "p."; }
+  td .page-number::before { content: "${words.page}"; }
   .cover { padding-top: 5cm; }
   .cover h1 { break-before: avoid; font-size: 24pt; }
   .contents { list-style: none; padding: 0; }
@@ -187,13 +188,13 @@ async function loadedPictures(page: Page): Promise<Array<{ alt: string; loaded: 
   })
 }
 
-async function print(browser: Browser, lang: string, html: string): Promise<{ pdf: Buffer; pictures: Array<{ alt: string; loaded: boolean }> }> {
+async function print(browser: Browser, lang: ShippedLanguage, html: string): Promise<{ pdf: Buffer; pictures: Array<{ alt: string; loaded: boolean }> }> {
   const page = await browser.newPage()
   try {
     await page.setContent(html, { waitUntil: 'load' })
     await page.emulateMedia({ media: 'print' })
     const pictures = await loadedPictures(page)
-    const words = PRINT_WORDS[lang]!
+    const words = printWords(lang)
     const pdf = await page.pdf({
       format: PAGE_FORMAT,
       printBackground: true,
@@ -269,7 +270,7 @@ export interface BuiltGuide {
 }
 
 /** Prints the guide in one language; throws when a picture is missing or a page number does not hold. */
-export async function buildGuidePdf(lang = 'en', browser?: Browser): Promise<BuiltGuide> {
+export async function buildGuidePdf(lang: ShippedLanguage = 'en', browser?: Browser): Promise<BuiltGuide> {
   const own = browser === undefined ? await chromium.launch(DEBIAN_CHROMIUM) : undefined
   const using = browser ?? own!
   try {

@@ -1,11 +1,17 @@
 import { describeError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import { helpdeskEntry, type HelpdeskEntry } from '../shared/helpdesk/helpdesk-entries'
-import { HELPDESK_LABELS as L, REFERENCE_PROBLEMS, STATUS_WORDS } from '../shared/helpdesk/helpdesk-words'
+import { HELPDESK_LABELS as L, labelled, REFERENCE_PROBLEMS, STATUS_WORDS, withValue } from '../shared/helpdesk/helpdesk-words'
+import { currentLanguage } from '../shared/i18n/current'
+import { SOURCE_LANGUAGE } from '../shared/i18n/languages'
 import { readReference, type DecodedReference, type StatusMeaning } from '../shared/helpdesk/reference'
 
-/** Where each result has its section in the helpdesk guide (docs/helpdesk/errors.md). */
+/** Where each result has its section in the helpdesk guide (docs/helpdesk/errors.md; another language's in docs/helpdesk/<lang>/). */
 export const GUIDE_PAGE = 'docs/helpdesk/errors.md'
+const guidePage = () => {
+  const language = currentLanguage()
+  return language === SOURCE_LANGUAGE || language === 'en-XA' ? GUIDE_PAGE : `docs/helpdesk/${language}/errors.md`
+}
 
 /** What `explain --json` prints: the reference read, and the entry it stands for. */
 export interface Explanation {
@@ -44,7 +50,7 @@ function explanationOf(decoded: DecodedReference): Explanation {
     ...(entry.commandLineAction !== undefined ? { commandLineAction: entry.commandLineAction } : {}),
     helpdesk: entry.helpdesk,
     sandboxOnly: entry.sandboxOnly,
-    guide: `${GUIDE_PAGE}#${entry.id}`
+    guide: `${guidePage()}#${entry.id}`
   }
 }
 
@@ -64,15 +70,36 @@ export function explainReference(text: string | undefined): Outcome<Explanation>
 
 const WIDTH = 96
 
-/** Wraps a paragraph at word boundaries, each line indented. */
+/** Characters a terminal shows two columns wide (Japanese and other East Asian scripts). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
+const WIDE_ALL = new RegExp(WIDE.source, 'g')
+const columns = (text: string) => text.length + (text.match(WIDE_ALL)?.length ?? 0)
+/** Closing punctuation a line must not start with, and opening brackets it must not end with. */
+const NO_BREAK_BEFORE = /^[、。，．：；？！）」』…ー]/
+const NO_BREAK_AFTER = /[（「『]+$/
+
+/** A word as the places a line may break in it: itself, or, in a script written without spaces, its words. */
+const breakable = (word: string): string[] =>
+  WIDE.test(word) ? [...new Intl.Segmenter(currentLanguage(), { granularity: 'word' }).segment(word)].map((piece) => piece.segment) : [word]
+
+/** Wraps a paragraph at word boundaries (in Japanese, between its words), each line indented. */
 function paragraph(text: string, indent = '  '): string {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
-      lines.push(indent + line)
-      line = word
-    } else line = line === '' ? word : `${line} ${word}`
+    breakable(word).forEach((part, i) => {
+      const joint = line === '' || i > 0 ? '' : ' '
+      if (line !== '' && columns(indent + line + joint + part) > WIDTH && !NO_BREAK_BEFORE.test(part)) {
+        // An opening bracket goes down with what it opens.
+        const carried = joint === '' ? (NO_BREAK_AFTER.exec(line)?.[0] ?? '') : ''
+        if (carried.length < line.length) {
+          lines.push(indent + line.slice(0, line.length - carried.length))
+          line = carried + part
+          return
+        }
+      }
+      line += joint + part
+    })
   }
   if (line !== '') lines.push(indent + line)
   return lines.join('\n')
@@ -80,9 +107,9 @@ function paragraph(text: string, indent = '  '): string {
 
 /** The explanation as a helpdesk agent reads it in a terminal. */
 export function formatExplanation(e: Explanation): string {
-  const head = [`${L.reference}: ${e.reference}`]
-  if (e.kind === 'error') head.push(`${L.code}: ${e.id}`)
-  head.push(`${L.status}: ${statusLine(e.status)}`)
+  const head = [withValue(L.reference, e.reference)]
+  if (e.kind === 'error') head.push(withValue(L.code, e.id))
+  head.push(withValue(L.status, statusLine(e.status)))
   const sections: Array<[string, string | undefined]> = [
     [L.title, e.title],
     [L.meaning, e.explanation],
@@ -92,8 +119,8 @@ export function formatExplanation(e: Explanation): string {
     [L.check, e.helpdesk.check],
     [L.next, e.helpdesk.next]
   ]
-  const body = sections.filter((s): s is [string, string] => s[1] !== undefined).map(([label, text]) => `${label}:\n${paragraph(text)}`)
+  const body = sections.filter((s): s is [string, string] => s[1] !== undefined).map(([label, text]) => `${labelled(label)}\n${paragraph(text)}`)
   if (e.sandboxOnly) body.push(paragraph(L.sandboxOnly, ''))
-  body.push(`${L.guide}: ${e.guide}`)
+  body.push(withValue(L.guide, e.guide))
   return [head.join('\n'), ...body].join('\n\n')
 }

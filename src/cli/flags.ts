@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../shared/i18n/current'
+
 /** The command-line flag of each request field, so messages name what the person typed. */
 const FIELD_FLAGS: Record<string, string> = {
   product: '--product',
@@ -15,17 +17,17 @@ const FIELD_FLAGS: Record<string, string> = {
 }
 
 /** The arguments that are no flag, as a problem with them names them. */
-export const ARGUMENT_NAMES: Readonly<Record<string, string>> = {
-  file: 'the file named after upload-offline',
-  reference: 'the reference given after explain'
-}
+const ARGUMENT_NAMES = {
+  file: 'cli.options.file',
+  reference: 'cli.options.reference'
+} as const satisfies Readonly<Record<string, MessageKey>>
+
+/** An argument that is no flag (the file of upload-offline, the reference of explain) in words; undefined for any other field. */
+export const argumentName = (field: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(ARGUMENT_NAMES, field) ? t(ARGUMENT_NAMES[field as keyof typeof ARGUMENT_NAMES]) : undefined
 
 /** The login options of each kind of command, as a problem with the credentials names them. */
-export const CREDENTIAL_OPTIONS = {
-  online:
-    'the login options (exactly one of: --license-key; --username with a password; --id-token or --code with --customer-account; --sso with --customer-account)',
-  offline: 'the login options (exactly one of --license-key or --username)'
-} as const
+export const credentialOptions = (kind: 'online' | 'offline'): string => (kind === 'online' ? t('cli.options.online') : t('cli.options.offline'))
 
 export const flagOf = (field: string): string => FIELD_FLAGS[field] ?? field
 

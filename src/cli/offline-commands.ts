@@ -3,12 +3,13 @@ import { resolve } from 'node:path'
 import type { OfflineRequestSummary, OfflineUploadResult } from '../shared/api'
 import { describeError, type AppError, type NothingDone } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
-import { NO_OFFLINE_CREDENTIALS, type OfflineCredentials } from '../shared/request'
+import { noOfflineCredentials, type OfflineCredentials } from '../shared/request'
 import { createHardwareIdSource, type HardwareIdSourceOptions } from '../main/engine/hardware-id'
 import { createOfflineRequests, hardwareIdResolver } from '../main/engine/offline/offline-requests'
 import { MAX_REQUEST_FILE_BYTES } from '../main/engine/offline/request-file'
 import type { AuthConfig } from '../main/engine/config'
-import { describeFileProblem, readRegularFile } from '../main/engine/files/regular-file'
+import { readRegularFile, type RegularFileProblem, type SpecialKind } from '../main/engine/files/regular-file'
+import { t } from '../shared/i18n/current'
 import { displayText } from '../shared/display-text'
 import type { LicenseService } from '../main/engine/service'
 
@@ -38,10 +39,10 @@ const given = (value: string | undefined): value is string => value !== undefine
 /** `--license-key` or `--username`, exactly one: the method of the request file. */
 function offlineCredentials(input: Pick<WriteRequestFileInput, 'licenseKey' | 'username'>): Outcome<OfflineCredentials> {
   const refuse = (why: string) => failure(fileProblem('credentials', why, 'written'))
-  if (given(input.licenseKey) && given(input.username)) return refuse('Give a licence key or a username, not both.')
+  if (given(input.licenseKey) && given(input.username)) return refuse(t('cli.problem.offline-both'))
   if (given(input.licenseKey)) return success({ method: 'license-key', licenseKey: input.licenseKey })
   if (given(input.username)) return success({ method: 'user', username: input.username })
-  return refuse(NO_OFFLINE_CREDENTIALS)
+  return refuse(noOfflineCredentials())
 }
 
 /** Builds the request file with no network at all and writes it to a new file; invalid input writes nothing. */
@@ -65,7 +66,7 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
   })
   if (!file.ok) return file
   if (input.out === undefined || input.out.trim() === '') {
-    return failure(fileProblem('out', `Say where to write the request file with --out, e.g. --out ${file.value.fileName}.`, 'written'))
+    return failure(fileProblem('out', t('cli.problem.no-out', { file: file.value.fileName }), 'written'))
   }
   const path = resolve(input.out)
   try {
@@ -81,18 +82,43 @@ export async function writeRequestFile(input: WriteRequestFileInput): Promise<Ou
 /** A path as a message may quote it: on one line, visibly escaped, not too long. */
 export const quotedPath = (path: string): string => `"${displayText(path, 200)}"`
 
+/** What a special file is, as the message chooses its words. */
+const KIND_CHOICE: Readonly<Record<SpecialKind, string>> = {
+  directory: 'directory',
+  'FIFO (named pipe)': 'fifo',
+  'character device': 'character_device',
+  'block device': 'block_device',
+  socket: 'socket',
+  'special file': 'other'
+}
+
+/** Why the request file was not read, as one sentence naming it. */
+function fileProblemWords(reading: RegularFileProblem, path: string): string {
+  switch (reading.problem) {
+    case 'not-found':
+      return t('cli.problem.file.not-found', { path })
+    case 'not-regular':
+      return t('cli.problem.file.not-regular', { path, kind: KIND_CHOICE[reading.kind] })
+    case 'too-large':
+      return t('cli.problem.file.too-large', { path, limit: MAX_REQUEST_FILE_BYTES })
+    case 'timeout':
+      return t('cli.problem.file.timeout', { path })
+    case 'unreadable':
+      return reading.code === 'ECHANGED' ? t('cli.problem.file.changed', { path }) : t('cli.problem.file.unreadable', { path, code: reading.code })
+  }
+}
+
 /**
  * Reads the request file: a regular file only (a FIFO, a device or a directory is refused before
  * it is opened), at most 64 KiB (a larger file is refused without reading it whole), within a
  * few seconds.
  */
 export async function readRequestFileText(path: string | undefined): Promise<Outcome<string>> {
-  if (path === undefined || path.trim() === '')
-    return failure(fileProblem('file', 'Name the request file to upload, e.g. upload-offline office-suite-1a2b3c4d-deactivate.req.', 'sent'))
+  if (path === undefined || path.trim() === '') return failure(fileProblem('file', t('cli.problem.no-file'), 'sent'))
   const reading = await readRegularFile(path, { maxBytes: MAX_REQUEST_FILE_BYTES })
   if (reading.ok) return success(reading.bytes.toString('utf8'))
   if (reading.problem === 'too-large') return failure(describeError('offline_file_too_large', { field: 'file' }))
-  return failure(fileProblem('file', `The file ${quotedPath(path)} ${describeFileProblem(reading, MAX_REQUEST_FILE_BYTES)}`, 'sent'))
+  return failure(fileProblem('file', fileProblemWords(reading, quotedPath(path)), 'sent'))
 }
 
 /** Reads the file, then uploads it through the engine. */

@@ -17,10 +17,13 @@ import {
   describeProducts,
   describeSeats,
   describeValidity,
-  NO_ACTIVATION_TIME,
+  listOfNames,
+  noActivationTime,
   SIGNATURE_WORDS
 } from '../shared/licence-words'
-import { LOGIN_METHOD_LABELS } from '../shared/request'
+import { methodLabel } from '../shared/request'
+import { t, translator, type MessageKey } from '../shared/i18n/current'
+import stringWidth from 'string-width'
 
 /*
  * Every value interpolated into the human output passes through displayText: a server message,
@@ -46,106 +49,171 @@ export const jsonLine = (outcome: Outcome<unknown>, reference?: string): string 
 export function formatError(error: AppError, flagOf: (field: string) => string = (f) => f, support?: SupportContact): string {
   const fromServer = error.serverMessage !== undefined && error.serverMessage === error.explanation
   const lines = [
-    `Error: ${shown(error.title)}`,
-    fromServer ? `Server said: ${shown(error.explanation)}` : shown(error.explanation),
-    `What to do: ${shown(error.action)}`
+    t('cli.error.title', { title: shown(error.title) }),
+    fromServer ? t('cli.error.server-said', { message: shown(error.explanation) }) : shown(error.explanation),
+    t('cli.error.what-to-do', { action: shown(error.action) })
   ]
-  if (support !== undefined && sendsToVendor(error.code)) lines.push(`Vendor’s support: ${shown(support.address)}`)
-  const status = error.status ? ` (HTTP ${error.status})` : ''
+  if (support !== undefined && sendsToVendor(error.code)) lines.push(t('cli.error.vendor-support', { address: shown(support.address) }))
   const field = error.field ? flagOf(error.field) : undefined
-  lines.push(`Code: ${shown(error.code)}${status}${field ? `, ${field.startsWith('--') ? 'flag' : 'field'}: ${shown(field)}` : ''}`)
-  if (error.networkCause) lines.push(`Cause: ${shown(error.networkCause)}`)
-  if (error.serverMessage && !fromServer) lines.push(`Server said: ${shown(error.serverMessage)}`)
+  lines.push(
+    t('cli.error.code', {
+      code: shown(error.code),
+      http: error.status ? String(error.status) : 'none',
+      kind: field === undefined ? 'none' : field.startsWith('--') ? 'flag' : 'field',
+      name: field === undefined ? '' : shown(field)
+    })
+  )
+  if (error.networkCause) lines.push(t('cli.error.cause', { cause: shown(error.networkCause) }))
+  if (error.serverMessage && !fromServer) lines.push(t('cli.error.server-said', { message: shown(error.serverMessage) }))
   return lines.join('\n')
 }
+
+/** Every label of the human output: their values stand in one column, however long the labels are in the language spoken. */
+const LABELS = [
+  'cli.label.products',
+  'cli.label.hardware-id',
+  'cli.label.method',
+  'cli.label.server',
+  'cli.label.at',
+  'cli.label.source',
+  'cli.label.how',
+  'cli.label.licence',
+  'cli.label.seats',
+  'cli.label.valid',
+  'cli.label.state',
+  'cli.label.signatures',
+  'cli.label.checked-at',
+  'cli.label.bundle',
+  'cli.label.licence-key',
+  'cli.label.username',
+  'cli.label.written',
+  'cli.label.request-id',
+  'cli.label.format',
+  'cli.label.reference'
+] as const satisfies readonly MessageKey[]
+
+type Label = (typeof LABELS)[number]
+
+/** The narrowest column English values stood in before the labels were translated. */
+const MIN_LABEL_COLUMN = 13
+const labelColumns = new WeakMap<object, number>()
+
+/** Where values start after their label, in terminal columns (a CJK character takes two). */
+function labelColumn(): number {
+  const current = translator()
+  const known = labelColumns.get(current)
+  if (known !== undefined) return known
+  const column = Math.max(MIN_LABEL_COLUMN, ...LABELS.map((label) => stringWidth(t(label)) + 1))
+  labelColumns.set(current, column)
+  return column
+}
+
+/** "  Products:    Writer, Sheets": a label and its value, the value in the labels' column. */
+export function labelled(label: Label, value: string, indent = '  '): string {
+  const text = t(label)
+  return `${indent}${text}${' '.repeat(labelColumn() - stringWidth(text))}${value}`
+}
+
+/** Text whose lines after the first are indented as the first line's text starts (a message with line breaks). */
+const hanging = (text: string, indent: string): string =>
+  text
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n')
 
 /**
  * The hardware id as the window shows it: whole (to copy), then in groups of four with its
  * fingerprint, the short value a helpdesk compares by voice.
  */
 function hardwareIdLines(id: string, indent = '  '): string[] {
-  const label = `${indent}Hardware id:`.padEnd(indent.length + 13)
-  return [`${label}${shown(id)}`, `${' '.repeat(label.length)}${shown(inGroupsOfFour(id))} · fingerprint ${hardwareIdFingerprint(id)}`]
+  return [
+    labelled('cli.label.hardware-id', shown(id), indent),
+    `${' '.repeat(indent.length + labelColumn())}${t('cli.output.hardware-id.groups', { groups: shown(inGroupsOfFour(id)), fingerprint: hardwareIdFingerprint(id) })}`
+  ]
 }
 
 export function formatDeactivation(result: DeactivationResult, server: string): string {
   return [
-    `Deactivated: bundle "${shown(result.product)}" is no longer active on this hardware id; the seat is free for another machine.`,
-    `  Products:    ${shown(describeProductsFreed(result))}`,
+    t('cli.output.deactivated', { bundle: shown(result.product) }),
+    labelled('cli.label.products', shown(describeProductsFreed(result))),
     ...hardwareIdLines(result.hardwareId),
-    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
-    `  Server:      ${shown(server)}`,
-    `  At:          ${formatLocalTime(result.at)}`
+    labelled('cli.label.method', methodLabel(result.method)),
+    labelled('cli.label.server', shown(server)),
+    labelled('cli.label.at', formatLocalTime(result.at))
   ].join('\n')
 }
 
 export function formatActivation(result: ActivationResult, server: string): string {
+  const bundle = shown(result.product)
   return [
-    `Activated: bundle "${shown(result.product)}" is active on this hardware id${result.products.length > 0 ? ` (${shown(result.products.join(', '))})` : ''}.`,
+    result.products.length > 0
+      ? t('cli.output.activated.products', { bundle, products: shown(listOfNames(result.products)) })
+      : t('cli.output.activated', { bundle }),
     ...hardwareIdLines(result.hardwareId),
-    `  Method:      ${LOGIN_METHOD_LABELS[result.method]}`,
-    `  Server:      ${shown(server)}`,
-    `  At:          ${formatLocalTime(result.at)}`
+    labelled('cli.label.method', methodLabel(result.method)),
+    labelled('cli.label.server', shown(server)),
+    labelled('cli.label.at', formatLocalTime(result.at))
   ].join('\n')
 }
 
 export function formatHardwareId(info: HardwareIdInfo): string {
   return [
     ...hardwareIdLines(info.id, ''),
-    `Source:      ${info.source === 'override' ? 'override' : 'this PC'}`,
-    `How:         ${shown(info.description)}`
+    labelled('cli.label.source', info.source === 'override' ? t('cli.output.hardware-id.source.override') : t('cli.output.hardware-id.source.this-pc'), ''),
+    labelled('cli.label.how', shown(info.description), '')
   ].join('\n')
 }
 
 /** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
 export function formatPcLicences(result: PcLicences, server: string): string {
-  const which =
-    result.source === 'override' ? `Hardware id ${shown(result.hardwareId)} (given with --hardware-id)` : `This PC (hardware id ${shown(result.hardwareId)})`
+  const which = { source: result.source === 'override' ? 'override' : 'this-pc', id: shown(result.hardwareId) }
   const lines: string[] = []
   if (result.bundles.length === 0) {
-    lines.push(
-      `${which} holds no licence: the licence server lists nothing active on it.`,
-      '  If the licensed product shows another hardware id, run: license-manager status --hardware-id <that id>'
-    )
+    lines.push(t('cli.status.none', which), `  ${t('cli.status.none.hint')}`)
   } else {
-    lines.push(`${which} holds ${result.bundles.length === 1 ? '1 bundle' : `${result.bundles.length} bundles`}:`)
+    lines.push(t('cli.status.holds', { ...which, count: result.bundles.length }))
     for (const b of result.bundles) {
       const products = describeProducts(b.products)
       const state = describeLicenceState(b)
       lines.push(
         `  ${describeBundle(b)}`,
-        `    Licence:     ${describeHolder(b.holder)}, licence id ${b.licenceId}`,
-        ...(products === null ? [] : [`    Products:    ${products}`]),
-        `    Seats:       ${describeSeats(b.seats)}`,
-        `    Valid:       ${describeValidity(b)}`,
-        ...(state === null ? [] : [`    State:       ${state}`])
+        labelled('cli.label.licence', t('cli.status.licence', { holder: describeHolder(b.holder), id: String(b.licenceId) }), '    '),
+        ...(products === null ? [] : [labelled('cli.label.products', products, '    ')]),
+        labelled('cli.label.seats', describeSeats(b.seats), '    '),
+        labelled('cli.label.valid', describeValidity(b), '    '),
+        ...(state === null ? [] : [labelled('cli.label.state', state, '    ')])
       )
     }
-    lines.push(`  ${NO_ACTIVATION_TIME}`)
+    lines.push(`  ${noActivationTime()}`)
   }
-  lines.push(`  Signatures:  ${SIGNATURE_WORDS[result.signatures]}`, `  Server:      ${shown(server)}`, `  Checked at:  ${formatLocalTime(result.checkedAt)}`)
+  lines.push(
+    labelled('cli.label.signatures', SIGNATURE_WORDS[result.signatures]),
+    labelled('cli.label.server', shown(server)),
+    labelled('cli.label.checked-at', formatLocalTime(result.checkedAt))
+  )
   return lines.join('\n')
 }
 
 function requestLines(summary: OfflineRequestSummary): string[] {
+  const writer = shown(summary.writtenBy)
   const written =
     summary.writtenAt === null
       ? summary.writtenText === ''
-        ? 'date not stated'
-        : `"${shown(summary.writtenText)}" (as the file says it)`
-      : formatLocalTime(summary.writtenAt)
+        ? t('cli.request.written.not-stated', { writer })
+        : t('cli.request.written.as-stated', { text: shown(summary.writtenText), writer })
+      : t('cli.request.written.at', { at: formatLocalTime(summary.writtenAt), writer })
   return [
-    `  Bundle:      ${shown(summary.product)}`,
+    labelled('cli.label.bundle', shown(summary.product)),
     ...hardwareIdLines(summary.hardwareId),
-    `  ${summary.method === 'license-key' ? 'Licence key' : 'Username   '}: ${shown(summary.licence)}`,
-    `  Written:     ${written} by ${shown(summary.writtenBy)}`,
-    `  Request id:  ${shown(summary.requestId)}`,
-    `  Format:      ${summary.format === 'v2' ? 'current (schema 2): every field signed' : 'older (schema 1): only the date, licence key or username, hardware id and API key are signed'}`,
+    labelled(summary.method === 'license-key' ? 'cli.label.licence-key' : 'cli.label.username', shown(summary.licence)),
+    labelled('cli.label.written', written),
+    labelled('cli.label.request-id', shown(summary.requestId)),
+    labelled('cli.label.format', summary.format === 'v2' ? t('cli.request.format.v2') : t('cli.request.format.v1')),
     ...(summary.otherFields.length > 0
       ? [
-          '  Other fields (not known to this app; the server checks them):',
+          `  ${t('cli.request.other-fields')}`,
           ...summary.otherFields.map((f) => `    ${shown(f.name)}: ${shown(f.value)}`),
-          ...(summary.otherFieldsNotShown > 0 ? [`    and ${summary.otherFieldsNotShown} more`] : [])
+          ...(summary.otherFieldsNotShown > 0 ? [`    ${t('cli.request.other-fields.more', { count: summary.otherFieldsNotShown })}`] : [])
         ]
       : [])
   ]
@@ -153,22 +221,21 @@ function requestLines(summary: OfflineRequestSummary): string[] {
 
 export function formatWrittenRequest(written: WrittenRequestFile): string {
   return [
-    `Request file written: ${shown(written.path)}`,
+    t('cli.request.file-written', { path: shown(written.path) }),
     ...requestLines(written.summary),
     '',
-    'What happens next:',
-    '  1. The seat is NOT free yet: the licence server frees it only when this file is uploaded.',
-    '  2. Carry the file to a computer with internet and upload it at the software vendor’s customer portal,',
-    '     or there with: license-manager upload-offline <file>',
-    '  3. Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC.'
+    t('cli.request.next.heading'),
+    hanging(t('cli.request.next.not-free'), '  '),
+    hanging(t('cli.request.next.upload'), '  '),
+    hanging(t('cli.request.next.stop-using'), '  ')
   ].join('\n')
 }
 
 export function formatUpload(result: OfflineUploadResult, server: string): string {
   return [
-    `Seat freed: bundle "${shown(result.summary.product)}" is no longer active on the hardware id in the request file; the seat is free for another machine.`,
+    t('cli.upload.freed', { bundle: shown(result.summary.product) }),
     ...requestLines(result.summary),
-    `  Server:      ${shown(server)}`,
-    `  At:          ${formatLocalTime(result.at)}`
+    labelled('cli.label.server', shown(server)),
+    labelled('cli.label.at', formatLocalTime(result.at))
   ].join('\n')
 }

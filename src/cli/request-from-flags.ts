@@ -1,7 +1,9 @@
 import { describeError } from '../shared/errors'
 import { failure, success, type Outcome } from '../shared/outcome'
 import type { Credentials, LoginMethod } from '../shared/request'
-import { FIELD_LABELS } from '../shared/request-fields'
+import { fieldLabel } from '../shared/request-fields'
+import { t } from '../shared/i18n/current'
+import { listOfNames } from '../shared/licence-words'
 
 /** The credential options of `deactivate`, by the request field each one fills. */
 export interface CredentialOptions {
@@ -40,20 +42,20 @@ const refuse = (field: string, problem: string): Outcome<never> => failure(descr
  */
 export function credentialsFromOptions(options: CredentialOptions): Outcome<Credentials> {
   const present = ALL_FIELDS.filter((f) => given(options[f]))
-  if (present.length === 0) return refuse('credentials', 'Give a licence key, a username and password, or a company sign-in.')
+  if (present.length === 0) return refuse('credentials', t('cli.problem.no-method'))
   const methods = METHODS.filter((m) => present.every((f) => METHOD_OPTIONS[m].includes(f)) && (!(m in NAMED_BY) || present.includes(NAMED_BY[m]!)))
   if (methods.length !== 1) {
     if (present.length === 1 && present[0] === 'customerAccountCode') {
-      return refuse('credentials', 'A customer account code needs an ID token or a sign-in code with it.')
+      return refuse('credentials', t('cli.problem.customer-account-alone'))
     }
-    return refuse('credentials', `Use one login method at a time; these fields belong to different methods: ${present.map((f) => FIELD_LABELS[f]).join(', ')}.`)
+    return refuse('credentials', t('cli.problem.mixed-methods', { fields: listOfNames(present.map((f) => fieldLabel(f))) }))
   }
   const method = methods[0]!
   const credentials: Record<string, string> = { method }
   // A missing value of the method is left out for the schema to name.
   for (const field of METHOD_OPTIONS[method]) if (options[field] !== undefined) credentials[field] = options[field]
   if (given(options.redirectUri)) {
-    if (method !== 'sso-code') return refuse('redirectUri', 'A redirect URI goes only with a sign-in code.')
+    if (method !== 'sso-code') return refuse('redirectUri', t('cli.problem.redirect-uri-without-code'))
     credentials['redirectUri'] = options.redirectUri
   }
   // Shaped for the method; a value left out is named by the schema when the engine checks the request.

@@ -17,10 +17,18 @@ import { makeReference } from '../shared/helpdesk/reference'
 import { explainReference, formatExplanation } from './explain'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor, type StopSignal } from './exit-codes'
 import { uploadRequestFile, writeRequestFile } from './offline-commands'
-import { ARGUMENT_NAMES, CREDENTIAL_OPTIONS, flagOf, suggestFlag } from './flags'
+import { argumentName, credentialOptions, flagOf, suggestFlag } from './flags'
 import { formatActivation, formatDeactivation, formatError, formatHardwareId, formatPcLicences, formatUpload, formatWrittenRequest, jsonLine } from './output'
 import { credentialsFromOptions } from './request-from-flags'
+import { commandLineLanguage } from './language'
+import { setTranslator, t, translator, type MessageKey, type MessageParams } from '../shared/i18n/current'
+import { translatorFromFiles } from '../shared/i18n/node-tables'
+import { LANGUAGE_NAMES, LANGUAGES } from '../shared/i18n/languages'
 import { configSecrets, createCliLog, type CliLog } from './log-option'
+import { labelled } from './output'
+
+/** The message files the command line words its output with (pages: the browser sign-in's, served by its listener). */
+const CLI_DOMAINS = ['common', 'errors', 'cli', 'pages', 'helpdesk'] as const
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {
@@ -40,91 +48,123 @@ export interface CliIo {
   promptPassword?: (question: string) => Promise<string | undefined>
 }
 
-/** The help text, naming the product as the vendor names it. */
-export const helpText = (productName: string): string => `${productName} — frees a LicenseSpring bundle licence from this PC.
+/** A message that takes no values. */
+type PlainKey = { [K in MessageKey]: [MessageParams[K]] extends [never] ? K : never }[MessageKey]
 
-Usage:
-  license-manager deactivate --product <bundle> <credentials> [options]
-  license-manager activate --product <bundle> <credentials> [options]
-  license-manager status [--hardware-id <id>] [--json]
-  license-manager hardware-id [--hardware-id <id>] [--json]
-  license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)
-                                     [--hardware-id <id>] --out <file> [--json]
-  license-manager upload-offline <file> [--json]
-  license-manager explain <reference> [--json]
-  license-manager --help | --version
+/** A row of a --help table: what is typed (never translated), and the message saying what it does. */
+type HelpRow = readonly [typed: string, words: PlainKey | 'cli.help.options.lang']
 
-Without internet (licence key or username only; company sign-in needs your identity
-provider online):
-  deactivate-offline      writes a signed request file on this PC, with no network at all
-                          (never overwrites a file; needs the API key and shared key, or the
-                          OAuth client, but no server). The seat is freed only when the file
-                          is uploaded: at the vendor's customer portal, or with upload-offline
-                          on any computer with internet.
-  upload-offline <file>   uploads a request file (at most 64 KiB) to the License API
+/** Rows whose words start in `column`; a message's further lines start there too. */
+function helpRows(rows: readonly HelpRow[], column: number): string {
+  const words = ([, key]: HelpRow): string => (key === 'cli.help.options.lang' ? t(key, { languages: languageChoices() }) : t(key))
+  return rows
+    .map((row) => {
+      const [first = '', ...rest] = words(row).split('\n')
+      const typed = row[0]
+      return [`  ${typed.padEnd(column - 1)} ${first}`.trimEnd(), ...rest.map((line) => `  ${' '.repeat(column)}${line}`)].join('\n')
+    })
+    .join('\n')
+}
 
-  status lists the bundles the licence server has active on this PC's hardware id (or the
-  one given with --hardware-id): each with its licence (key masked, or the user), products,
-  seats and dates. It needs the server and keys, no credentials; nothing is changed. An
-  empty list is a success (exit 0). With LM_PUBLIC_KEY (or "publicKey" in the config file)
-  the answer's signatures are checked with the vendor's public key.
+/** A paragraph of the help: its lines as the message breaks them, each indented. */
+const helpParagraph = (text: string, indent = ''): string =>
+  text
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n')
 
-  activate puts the bundle back on this hardware id (for the sandbox and test set-ups,
-  e.g. to try deactivation again); it takes the same credentials except --sso.
+const USAGE = [
+  'license-manager deactivate --product <bundle> <credentials> [options]',
+  'license-manager activate --product <bundle> <credentials> [options]',
+  'license-manager status [--hardware-id <id>] [--json]',
+  'license-manager hardware-id [--hardware-id <id>] [--json]',
+  'license-manager deactivate-offline --product <bundle> (--license-key <key> | --username <user>)',
+  '                                   [--hardware-id <id>] --out <file> [--json]',
+  'license-manager upload-offline <file> [--json]',
+  'license-manager explain <reference> [--json]',
+  'license-manager --help | --version'
+]
 
-Credentials (exactly one):
-  --license-key <key>                       key-based licence
-  --username <user> --password <pw>         user-based licence; instead of --password use
-                                            --password-stdin (reads stdin) or LM_PASSWORD;
-                                            with none of them a terminal asks for it (not shown)
-  --id-token <token> --customer-account <c> SSO ID/access token you already have
-  --code <code> --customer-account <c>      SSO authorization code you already have
-    [--redirect-uri <uri>]                  the redirect URI the code was issued for
-  --sso --customer-account <c> [--implicit] sign in with your company account in the browser
-                                            (--implicit: token grant instead of code grant;
-                                            --no-browser: do not open a browser, only print
-                                            the sign-in link to open yourself)
+const OFFLINE_ROWS: readonly HelpRow[] = [
+  ['deactivate-offline', 'cli.help.offline.deactivate-offline'],
+  ['upload-offline <file>', 'cli.help.offline.upload-offline']
+]
 
-Options:
-  --product <code>        the bundle's short code (default: LM_PRODUCT / config)
-  --license-id <n>        picks one licence when a user has several
-  --hardware-id <id>      send this hardware id instead of this PC's (helpdesk override)
-  --api-url <url>         License API base URL (LM_API_URL)
-  --api-key <key>         API key (LM_API_KEY)
-  --shared-key <key>      shared key (LM_SHARED_KEY; prefer the variable: command lines are visible)
-  --config <file>         read this JSON configuration instead of resources/config.json
-  --timeout-ms <n>        time limit of one API call (LM_TIMEOUT_MS, default 15000)
-  --out <file>            deactivate-offline: where to write the request file
-  --json                  print the result as one line of JSON (the typed outcome)
-  --log-file <path>       also write the outcome, with its reference, to this log file
-                          (the app's log format, never a secret; rotated at 1 MiB)
-  -h, --help              show this help
-  --version               print the version
+const CREDENTIAL_ROWS: readonly HelpRow[] = [
+  ['--license-key <key>', 'cli.help.credentials.license-key'],
+  ['--username <user> --password <pw>', 'cli.help.credentials.username'],
+  ['--id-token <token> --customer-account <c>', 'cli.help.credentials.id-token'],
+  ['--code <code> --customer-account <c>', 'cli.help.credentials.code'],
+  ['  [--redirect-uri <uri>]', 'cli.help.credentials.redirect-uri'],
+  ['--sso --customer-account <c> [--implicit]', 'cli.help.credentials.sso']
+]
 
-Server and keys come from the flags, else the environment (LM_API_URL, LM_AUTH_SCHEME,
-LM_API_KEY, LM_SHARED_KEY, LM_OAUTH_TOKEN_URL, LM_OAUTH_CLIENT_ID, LM_OAUTH_CLIENT_SECRET),
-else the configuration file. For a local try-out run \`npm run sandbox\` and use the URL
-and keys it prints.
+const OPTION_ROWS: readonly HelpRow[] = [
+  ['--product <code>', 'cli.help.options.product'],
+  ['--license-id <n>', 'cli.help.options.license-id'],
+  ['--hardware-id <id>', 'cli.help.options.hardware-id'],
+  ['--api-url <url>', 'cli.help.options.api-url'],
+  ['--api-key <key>', 'cli.help.options.api-key'],
+  ['--shared-key <key>', 'cli.help.options.shared-key'],
+  ['--config <file>', 'cli.help.options.config'],
+  ['--timeout-ms <n>', 'cli.help.options.timeout-ms'],
+  ['--out <file>', 'cli.help.options.out'],
+  ['--json', 'cli.help.options.json'],
+  ['--log-file <path>', 'cli.help.options.log-file'],
+  ['--lang <language>', 'cli.help.options.lang'],
+  ['-h, --help', 'cli.help.options.help'],
+  ['--version', 'cli.help.options.version']
+]
 
-Every result ends with a reference to read to the helpdesk, e.g. LM-DNF-400-7K3Q: the
-result's letters (YES for a success), what the licence server answered (its HTTP status;
-000 when no answer came; PC when no server was asked) and a short ticket id; with --json it
-is the "reference" field. For the helpdesk:
-  explain <reference>     says what a reference means, what to tell the caller and what to
-                          check, offline (exit 0; 2 when it is not a reference of this app)
+const EXIT_ROWS: readonly HelpRow[] = [
+  [String(EXIT.success), 'cli.help.exit.success'],
+  [String(EXIT.unexpected), 'cli.help.exit.unexpected'],
+  [String(EXIT.invalid), 'cli.help.exit.invalid'],
+  [String(EXIT.refused), 'cli.help.exit.refused'],
+  [String(EXIT.network), 'cli.help.exit.network'],
+  [String(EXIT.ssoIncomplete), 'cli.help.exit.sso-incomplete']
+]
 
-Exit codes:
-  0  success
-  1  unexpected failure inside the tool
-  2  invalid input or configuration (nothing was sent)
-  3  the License API refused the request (its error code is shown)
-  4  network failure or timeout (no usable answer)
-  5  the browser sign-in did not complete (Ctrl+C while it waits cancels it: nothing is sent)
-  130, 143  stopped by Ctrl+C (SIGINT) or by SIGTERM, in any other step: the message (code
-            "interrupted") says whether the request had already gone to the License API
+/** "en (English), de (Deutsch), …": the languages --lang takes, each named in itself. */
+const languageChoices = (): string =>
+  translator().formatList(
+    LANGUAGES.map((language) => `${language} (${LANGUAGE_NAMES[language]})`),
+    { type: 'disjunction' }
+  )
+
+/** The help text, naming the product as the vendor names it, in the language the run speaks. */
+export function helpText(productName: string): string {
+  return `${t('cli.help.title', { product: productName })}
+
+${t('cli.help.usage')}
+${USAGE.map((line) => `  ${line}`).join('\n')}
+
+${t('cli.help.offline.heading')}
+${helpRows(OFFLINE_ROWS, 24)}
+
+${helpParagraph(t('cli.help.status'), '  ')}
+
+${helpParagraph(t('cli.help.activate'), '  ')}
+
+${t('cli.help.credentials.heading')}
+${helpRows(CREDENTIAL_ROWS, 42)}
+
+${t('cli.help.options.heading')}
+${helpRows(OPTION_ROWS, 24)}
+
+${helpParagraph(t('cli.help.server'))}
+
+${helpParagraph(t('cli.help.reference'))}
+${helpRows([['explain <reference>', 'cli.help.explain']], 24)}
+
+${t('cli.help.exit.heading')}
+${helpRows(EXIT_ROWS, 3)}
+${helpRows([[`${EXIT_ON_SIGNAL.SIGINT}, ${EXIT_ON_SIGNAL.SIGTERM}`, 'cli.help.exit.interrupted']], 10)}
 `
+}
 
-export const HELP = helpText(packageJson.productName)
+/** The help in the language the run speaks, with the app's own name. */
+export const help = (): string => helpText(packageJson.productName)
 
 const OPTIONS = {
   product: { type: 'string' },
@@ -149,6 +189,7 @@ const OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   'log-file': { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' }
 } as const satisfies ParseArgsConfig['options']
@@ -189,11 +230,12 @@ interface FinishOptions {
 type OptionsFor = (field: string) => string | undefined
 
 const optionsOf =
-  (credentials: string): OptionsFor =>
+  (kind: 'online' | 'offline'): OptionsFor =>
   (field) => {
-    if (field === 'credentials') return credentials
+    if (field === 'credentials') return credentialOptions(kind)
     if (field.startsWith('--')) return field
-    if (ARGUMENT_NAMES[field] !== undefined) return ARGUMENT_NAMES[field]
+    const argument = argumentName(field)
+    if (argument !== undefined) return argument
     const flag = flagOf(field)
     return flag.startsWith('--') ? flag : undefined
   }
@@ -222,7 +264,7 @@ class Reporter {
     private readonly json: boolean,
     /** --log-file: the outcome is logged there, under the reference printed. */
     private readonly log?: { file: CliLog; product: string | undefined },
-    private readonly optionsFor: OptionsFor = optionsOf(CREDENTIAL_OPTIONS.online)
+    private readonly optionsFor: OptionsFor = optionsOf('online')
   ) {}
 
   /**
@@ -238,13 +280,13 @@ class Reporter {
     const reference = this.log
       ? this.log.file.record(outcome, { product: this.log.product, answeredBy })
       : makeReference(outcome.ok ? { success: answeredBy } : outcome.error)
-    if (this.log?.file.failed()) this.io.stderr(`Note: the log file ${displayText(this.log.file.path)} could not be written.\n`)
+    if (this.log?.file.failed()) this.io.stderr(`${t('cli.note.log-file-failed', { path: displayText(this.log.file.path) })}\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
-      if (!this.json) this.io.stdout(`${human(outcome.value)}\n  Reference:   ${reference}\n`)
+      if (!this.json) this.io.stdout(`${human(outcome.value)}\n${labelled('cli.label.reference', reference)}\n`)
       return code
     }
-    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf, this.support)}\nReference: ${reference}\n`)
+    if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf, this.support)}\n${t('cli.error.reference', { reference })}\n`)
     return code
   }
 
@@ -334,19 +376,19 @@ function parse(argv: string[]): Parsed {
     if (!known) {
       // Only a known flag's name is ever printed, never what was typed.
       const suggestion = suggestFlag([`--${token.name}`], Object.keys(OPTIONS))
-      return { error: `Unknown option at position ${at} (not shown, in case it is a secret).${suggestion ? ` Did you mean ${suggestion}?` : ''}` }
+      return { error: suggestion ? t('cli.problem.unknown-option.suggest', { at, flag: suggestion }) : t('cli.problem.unknown-option', { at }) }
     }
     if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
-      return { error: `Option --${token.name} at position ${at} needs a value (one that starts with "-" is given as --${token.name}=…).` }
+      return { error: t('cli.problem.needs-value', { name: token.name, at }) }
     }
-    if (known.type === 'boolean' && token.inlineValue) return { error: `Option --${token.name} at position ${at} takes no value.` }
+    if (known.type === 'boolean' && token.inlineValue) return { error: t('cli.problem.takes-no-value', { name: token.name, at }) }
   }
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     const at = tokens.filter((t) => t.kind === 'positional').map((t) => t.index + 1)
     return { command: positionals[0], commandAt: at[0] ?? 0, flags: values, extra: positionals.slice(1), extraAt: at.slice(1) }
   } catch {
-    return { error: 'The arguments could not be read.' }
+    return { error: t('cli.problem.unreadable-arguments') }
   }
 }
 
@@ -380,13 +422,14 @@ function flagNames(flags: Flags): SettingNames {
   return Object.fromEntries(FLAG_FOR_ENV.filter(([flag]) => flags[flag] !== undefined).map(([flag, name]) => [name, `--${flag}`]))
 }
 
-const NO_SERVER: AppError = describeError('config_invalid', {
-  field: CONFIG_ENV.apiUrl,
-  detail: {
-    problem: 'No License API server is configured (LM_API_URL, --api-url or "apiUrl" in the config file). Nothing was sent.',
-    advice: { kind: 'cli-sandbox' }
-  }
-})
+const noServer = (): AppError =>
+  describeError('config_invalid', {
+    field: CONFIG_ENV.apiUrl,
+    detail: {
+      problem: t('cli.problem.no-server'),
+      advice: { kind: 'cli-sandbox' }
+    }
+  })
 
 /** The id `deactivate` would send: the configured source (hardwareIdSource), or the override. */
 async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
@@ -435,20 +478,15 @@ function reportProgress(out: Reporter, progress: SsoProgress, noBrowser: boolean
   run.signingIn = progress.stage !== 'deactivating'
   switch (progress.stage) {
     case 'opening-browser':
-      if (!noBrowser) out.note('Opening your browser for the company sign-in…')
+      if (!noBrowser) out.note(t('cli.sso.opening-browser'))
       break
     case 'waiting-for-browser':
-      out.note(`Sign in here: ${displayText(progress.signInUrl, MAX_LINK_LENGTH)}`)
-      if (noBrowser) out.note('Open the link above in a browser and sign in. Waiting (Ctrl+C cancels)…')
-      else
-        out.note(
-          progress.browserOpened
-            ? 'Waiting for you to finish signing in in the browser (Ctrl+C cancels)…'
-            : 'The browser could not be opened: open the link above yourself. Waiting (Ctrl+C cancels)…'
-        )
+      out.note(t('cli.sso.sign-in-here', { link: displayText(progress.signInUrl, MAX_LINK_LENGTH) }))
+      if (noBrowser) out.note(t('cli.sso.open-link'))
+      else out.note(progress.browserOpened ? t('cli.sso.waiting') : t('cli.sso.browser-not-opened'))
       break
     case 'deactivating':
-      out.note('Signed in. Deactivating…')
+      out.note(t('cli.sso.deactivating'))
       break
   }
 }
@@ -463,21 +501,20 @@ interface Engine {
 /** Checks the credential flags, loads the configuration and builds the service; a number is the exit code of a failure. */
 function engineFor(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Engine | number {
   if (flags.password !== undefined && flags['password-stdin']) {
-    return out.fail(inputError('password', 'Give the password either with --password or with --password-stdin, not both.'))
+    return out.fail(inputError('password', t('cli.problem.password-twice')))
   }
-  if (flags.implicit && !flags.sso) return out.fail(inputError('implicit', '--implicit only applies to --sso.'))
+  if (flags.implicit && !flags.sso) return out.fail(inputError('implicit', t('cli.problem.implicit-without-sso')))
   if (flags.sso) {
     const other = (['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'redirect-uri'] as const).find((f) => flags[f] !== undefined)
-    if (other) return out.fail(inputError('credentials', `--sso signs in through the browser; do not combine it with --${other}.`))
+    if (other) return out.fail(inputError('credentials', t('cli.problem.sso-combined', { flag: other })))
   }
-  if (flags.password !== undefined)
-    out.note('Note: a password on the command line is visible to other programs on this PC; prefer --password-stdin or LM_PASSWORD.')
-  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  if (flags.password !== undefined) out.note(t('cli.note.password-visible'))
+  if (flags['shared-key'] !== undefined) out.note(t('cli.note.shared-key'))
 
   const config = configFrom(flags, io, out)
   if (!config.ok) return out.fail(config.error)
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return out.fail(NO_SERVER)
+  if (!isServerConfig(serverConfig)) return out.fail(noServer())
   const service: LicenseService = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),
@@ -497,12 +534,10 @@ function engineFor(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Eng
 
 /** A username with no password from any source: asked for on a terminal, otherwise the ways to give one. */
 async function missingPassword(flags: Flags, io: CliIo): Promise<string | AppError> {
-  const asked = io.promptPassword ? await io.promptPassword(`Password for ${flags.username ?? 'the user'} (not shown): `) : undefined
+  const question = flags.username === undefined ? t('cli.password.prompt.no-user') : t('cli.password.prompt', { user: displayText(flags.username) })
+  const asked = io.promptPassword ? await io.promptPassword(question) : undefined
   if (asked !== undefined && asked !== '') return asked
-  return inputError(
-    'password',
-    'No password was given for --username. Pipe it with --password-stdin, or set LM_PASSWORD (or type it when asked, in a terminal).'
-  )
+  return inputError('password', t('cli.problem.no-password'))
 }
 
 async function credentialInput(flags: Flags, io: CliIo, engine: Engine, out: Reporter): Promise<DeactivationRequestInput | AppError> {
@@ -543,8 +578,7 @@ async function deactivateCommand(flags: Flags, io: CliIo, out: Reporter, run: Ru
 
 /** The bundle on this hardware id again: for the sandbox and vendors' test set-ups. */
 async function activateCommand(flags: Flags, io: CliIo, out: Reporter, run: RunControl): Promise<number> {
-  if (flags.sso)
-    return out.fail(inputError('--sso', '`activate` takes a licence key, a username and password, or --id-token / --code with --customer-account; not --sso.'))
+  if (flags.sso) return out.fail(inputError('--sso', t('cli.problem.activate-sso')))
   const engine = engineFor(flags, io, out, run)
   if (typeof engine === 'number') return engine
   const input = await credentialInput(flags, io, engine, out)
@@ -577,26 +611,18 @@ function givenSecrets(flags: Flags, env: ConfigEnv): string[] {
   return values.filter((v): v is string => v !== undefined && v !== '')
 }
 
-const NO_KEYS: AppError = describeError('config_invalid', {
-  field: CONFIG_ENV.apiKey,
-  detail: {
-    problem:
-      'A request file is signed with the app’s API key and shared key (or OAuth client), and none is configured (LM_API_KEY and LM_SHARED_KEY, --api-key and --shared-key, or "auth" in the config file). Nothing was written.'
-  }
-})
+const noKeys = (): AppError => describeError('config_invalid', { field: CONFIG_ENV.apiKey, detail: { problem: t('cli.problem.no-keys') } })
 
 async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter): Promise<number> {
   const online = (['password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id'] as const).find((f) => flags[f] !== undefined)
   if (online) {
-    const why = online.startsWith('password')
-      ? 'A request file never holds a password: give --username alone.'
-      : `--${online} cannot be used without internet: company sign-in needs your identity provider online. Use --license-key or --username.`
+    const why = online.startsWith('password') ? t('cli.problem.offline-password') : t('cli.problem.offline-online-only', { flag: online })
     return out.fail(inputError('credentials', why, 'written'))
   }
-  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  if (flags['shared-key'] !== undefined) out.note(t('cli.note.shared-key'))
   const config = configFrom(flags, io, out, true)
   if (!config.ok) return out.fail(config.error)
-  if (config.value.auth === null) return out.fail(NO_KEYS)
+  if (config.value.auth === null) return out.fail(noKeys())
   const written = await writeRequestFile({
     auth: config.value.auth,
     app: appDetails(),
@@ -616,7 +642,7 @@ function serverService(flags: Flags, io: CliIo, out: Reporter, run: RunControl):
   const config = configFrom(flags, io, out)
   if (!config.ok) return config.error
   const serverConfig = config.value
-  if (!isServerConfig(serverConfig)) return NO_SERVER
+  if (!isServerConfig(serverConfig)) return noServer()
   const service = createLicenseService({
     config: serverConfig,
     fetch: run.watch(io.fetch),
@@ -634,11 +660,8 @@ async function statusCommand(flags: Flags, io: CliIo, out: Reporter, run: RunCon
   const credential = (
     ['license-key', 'username', 'password', 'password-stdin', 'id-token', 'code', 'customer-account', 'sso', 'license-id', 'out'] as const
   ).find((f) => flags[f] !== undefined)
-  if (credential)
-    return out.fail(
-      inputError(credential, `\`status\` takes no --${credential}: it asks the licence server what the hardware id holds, with the app's own keys.`)
-    )
-  if (flags['shared-key'] !== undefined) out.note('Note: prefer the LM_SHARED_KEY environment variable to --shared-key.')
+  if (credential) return out.fail(inputError(credential, t('cli.problem.status-credential', { flag: credential })))
+  if (flags['shared-key'] !== undefined) out.note(t('cli.note.shared-key'))
   const engine = serverService(flags, io, out, run)
   if ('code' in engine) return out.fail(engine)
   const outcome = await engine.service.licencesOnPc(flags['hardware-id'] === undefined ? {} : { hardwareId: flags['hardware-id'] })
@@ -664,17 +687,18 @@ function explainCommand(reference: string | undefined, json: boolean, io: CliIo)
     if (!json) io.stdout(formatExplanation(explained.value) + '\n')
     return EXIT.success
   }
-  const error = adviseOptions(explained.error, optionsOf(CREDENTIAL_OPTIONS.online))
+  const error = adviseOptions(explained.error, optionsOf('online'))
   if (!json) io.stderr(`${formatError(error, flagOf)}\n`)
   return exitCodeFor(error)
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  setTranslator(translatorFromFiles(commandLineLanguage(argv, io.env), CLI_DOMAINS))
   const parsed = parse(argv)
   const wantsJson = argv.includes('--json')
   if ('error' in parsed) {
-    return new Reporter(io, wantsJson).fail(inputError('arguments', `${parsed.error} See --help.`))
+    return new Reporter(io, wantsJson).fail(inputError('arguments', parsed.error))
   }
   const { command, flags } = parsed
   const logFile = flags['log-file']
@@ -682,7 +706,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     logFile === undefined || command === undefined || command === 'explain' || !COMMANDS.includes(command)
       ? undefined
       : { file: createCliLog({ path: logFile, command, flags, env: io.env }), product: flags.product }
-  const out = new Reporter(io, flags.json === true, log, optionsOf(command === 'deactivate-offline' ? CREDENTIAL_OPTIONS.offline : CREDENTIAL_OPTIONS.online))
+  const out = new Reporter(io, flags.json === true, log, optionsOf(command === 'deactivate-offline' ? 'offline' : 'online'))
   out.learnSecrets(givenSecrets(flags, io.env))
   const run = new RunControl(io)
   try {
@@ -713,16 +737,11 @@ async function dispatch(parsed: Exclude<Parsed, { error: string }>, io: CliIo, o
     return command === undefined && !flags.help ? EXIT.invalid : EXIT.success
   }
   if (!COMMANDS.includes(command)) {
-    return out.fail(
-      inputError(
-        'command',
-        `Unknown command at position ${commandAt} (not shown, in case it is a secret). Use "deactivate", "activate", "status", "deactivate-offline", "upload-offline", "hardware-id" or "explain"; see --help.`
-      )
-    )
+    return out.fail(inputError('command', t('cli.problem.unknown-command', { at: commandAt })))
   }
   const positionals = command === 'upload-offline' || command === 'explain' ? 1 : 0
   if (extraAt.length > positionals) {
-    return out.fail(inputError('arguments', `Unexpected argument at position ${extraAt[positionals]} (not shown, in case it is a secret). See --help.`))
+    return out.fail(inputError('arguments', t('cli.problem.unexpected-argument', { at: extraAt[positionals] ?? 0 })))
   }
   if (command === 'explain') return explainCommand(extra[0], flags.json === true, io)
   if (command === 'hardware-id') return await hardwareIdCommand(flags, io, out)

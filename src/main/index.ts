@@ -27,6 +27,12 @@ import { ipcOutcomeLog } from './electron/ipc-log'
 import { createLogFile } from './logging/log-file'
 import { createLogger, errorFields } from './logging/logger'
 import { authSecrets } from './logging/known-secrets'
+import { loadTranslator, setTranslator } from '../shared/i18n/current'
+import type { Language } from '../shared/i18n/languages'
+import { createLanguageControl } from './electron/language-choice'
+
+/** The message files the main process words things with. */
+const MAIN_DOMAINS = ['common', 'errors', 'pages', 'shell'] as const
 
 /*
  * Electron wiring only: everything that decides something lives in ./electron (tested
@@ -103,8 +109,6 @@ function run(): void {
 
   // Helpdesk links (license-manager://deactivate?…) only prefill the form; the window takes them.
   const prefills = createPrefillInbox(() => windows.current()?.webContents.send(IPC.prefillArrived))
-  const atStart = prefillFromArgv(process.argv)
-  if (atStart) prefills.offer(atStart)
   // From source, Electron runs with the app's path as its first argument: register that too.
   if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PREFILL_SCHEME, process.execPath, [resolve(process.argv[1])])
   else app.setAsDefaultProtocolClient(PREFILL_SCHEME)
@@ -156,7 +160,21 @@ function run(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
+      // The OS's preferred languages, most wanted first, within what the vendor's configuration allows, or the
+      // person's choice in the window: the words the main process shows (errors, dialogs, menu, sign-in pages) follow it.
+      let speaking: Promise<void> = Promise.resolve()
+      const speak = (language: Language): void => {
+        speaking = speaking
+          .then(async () => setTranslator(await loadTranslator(language, MAIN_DOMAINS)))
+          .then(() => branding.reword())
+          .catch((error: unknown) => logger.write('error', 'language.load-failed', { language, ...errorFields(error) }))
+      }
+      const languages = createLanguageControl(() => app.getPreferredSystemLanguages(), speak)
+      setTranslator(await loadTranslator(languages.current().language, MAIN_DOMAINS))
+      // A link on the command line at start: checked once the language is known (a refusal is worded in it).
+      const atStart = prefillFromArgv(process.argv)
+      if (atStart) prefills.offer(atStart)
       if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
       branding.show(undefined)
       if (location.kind === 'bundled') serveAppScheme(protocol, location.rendererDir)
@@ -197,7 +215,8 @@ function run(): void {
             isOnline: () => net.isOnline(),
             app: appDetails,
             // Read with the configuration, before the window opens: it opens with the vendor's name.
-            onBrand: (brand) => branding.show(brand)
+            onBrand: (brand) => branding.show(brand),
+            onLanguages: (settings) => languages.configure(settings)
           })
         )
       )
@@ -218,6 +237,7 @@ function run(): void {
         startupFacts: () => readStartupFacts(appDetails),
         onUnexpectedError: (channel, error) => logger.write('error', 'ipc.unexpected', { channel, ...errorFields(error) }),
         logOutcome: ipcOutcomeLog(logger),
+        languages,
         logs: {
           tail: () => ({ folder: logger.file.folder, file: logger.file.path, lines: logger.tail(LOG_TAIL_LINES) }),
           openFolder: async () => {

@@ -59,6 +59,8 @@ export function createLicenseManagerApi(ipc: IpcRendererLike): LicenseManagerApi
     checkSeatFree: (input) => invoke(IPC.checkSeatFree, input),
     getUserLicences: (input) => invoke(IPC.getUserLicences, input),
     getLogTail: () => invoke(IPC.getLogTail),
-    openLogsFolder: () => invoke(IPC.openLogsFolder)
+    openLogsFolder: () => invoke(IPC.openLogsFolder),
+    getLanguage: () => invoke(IPC.getLanguage),
+    chooseLanguage: (input) => invoke(IPC.chooseLanguage, input)
   }
 }

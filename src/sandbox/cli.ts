@@ -6,6 +6,9 @@ import { createHardwareIdSource } from '../main/engine/hardware-id'
 import { loadSeed, SeedError, type SeedFile } from './seed'
 import { startSandbox, type RunningSandbox } from './server'
 import { formatSummary } from './summary'
+import { speakEnglish } from '../shared/i18n/english'
+
+speakEnglish()
 
 export const DEFAULT_PORT = 8788
 

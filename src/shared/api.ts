@@ -1,5 +1,6 @@
 import type { BrandInfo } from './brand/brand-info'
 import type { Outcome } from './outcome'
+import type { Language } from './i18n/languages'
 import type { Prefill } from './helpdesk/prefill-link'
 import type { PcLicences, PcLicencesRequestInput, SeatCheck, SeatCheckRequest, UserLicences, UserLicencesRequestInput } from './licences-on-pc'
 import type { DeactivationRequestInput, LoginMethod, OfflineLoginMethod, OfflineRequest, SsoSignInRequestInput } from './request'
@@ -12,6 +13,17 @@ export interface HardwareIdInfo {
   source: HardwareIdSource
   /** How the id was derived, in words a helpdesk agent can repeat. */
   description: string
+}
+
+/** The language the app speaks now, and the ones the language menu offers (each named in itself). */
+export interface LanguageChoice {
+  language: Language
+  choices: Language[]
+}
+
+/** The language the person picked in the window. */
+export interface LanguageRequest {
+  language: Language
 }
 
 export interface AppInfo {
@@ -167,4 +179,8 @@ export interface LicenseManagerApi {
   getLogTail(): Promise<Outcome<LogTail>>
   /** Opens the log's folder in the system's file manager. */
   openLogsFolder(): Promise<Outcome<null>>
+  /** The language the app speaks and the ones the person may choose; answers even when the engine could not start. */
+  getLanguage(): Promise<Outcome<LanguageChoice>>
+  /** Switches the app's language for this session (the window's and the main process's dialogs and menu). */
+  chooseLanguage(input: LanguageRequest): Promise<Outcome<LanguageChoice>>
 }

@@ -19,7 +19,9 @@ export const IPC = {
   checkSeatFree: 'license-manager:check-seat-free',
   getUserLicences: 'license-manager:get-user-licences',
   getLogTail: 'license-manager:get-log-tail',
-  openLogsFolder: 'license-manager:open-logs-folder'
+  openLogsFolder: 'license-manager:open-logs-folder',
+  getLanguage: 'license-manager:get-language',
+  chooseLanguage: 'license-manager:choose-language'
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

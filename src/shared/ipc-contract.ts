@@ -2,6 +2,8 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LanguageChoice,
+  LanguageRequest,
   LogTail,
   OfflineRequestContent,
   OfflineRequestSaved,
@@ -40,6 +42,8 @@ export interface IpcContract {
   [IPC.getUserLicences]: (input: UserLicencesRequestInput) => Promise<Outcome<UserLicences>>
   [IPC.getLogTail]: () => Promise<Outcome<LogTail>>
   [IPC.openLogsFolder]: () => Promise<Outcome<null>>
+  [IPC.getLanguage]: () => Promise<Outcome<LanguageChoice>>
+  [IPC.chooseLanguage]: (input: LanguageRequest) => Promise<Outcome<LanguageChoice>>
 }
 
 /** The channels the window invokes (progress and arrived links are pushed on their own channels, not invoked). */

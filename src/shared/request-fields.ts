@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { hasControlCharacters } from './control-characters'
+import { t, type MessageKey } from './i18n/current'
 
 /** The longest value each field of a request may hold. */
 export const FIELD_LIMITS = {
@@ -16,27 +17,41 @@ export const FIELD_LIMITS = {
 
 export type TextField = keyof typeof FIELD_LIMITS
 
-/** Every field of a request, by the name a person sees. */
-export const FIELD_LABELS: Record<TextField | 'licenseId' | 'credentials' | 'request', string> = {
-  product: 'Bundle code',
-  hardwareId: 'Hardware id',
-  licenseId: 'Licence id',
-  licenseKey: 'Licence key',
-  username: 'Username',
-  password: 'Password',
-  idToken: 'ID token',
-  code: 'Sign-in code',
-  customerAccountCode: 'Customer account code',
-  redirectUri: 'Redirect URI',
-  credentials: 'Login method',
-  request: 'Request'
-}
+/** The fields a problem can name: the text fields, the licence id, the login method and the request as a whole. */
+export type FieldName = TextField | 'licenseId' | 'credentials' | 'request'
+
+const LABEL_KEYS = {
+  product: 'common.field.product',
+  hardwareId: 'common.field.hardware-id',
+  licenseId: 'common.field.licence-id',
+  licenseKey: 'common.field.licence-key',
+  username: 'common.field.username',
+  password: 'common.field.password',
+  idToken: 'common.field.id-token',
+  code: 'common.field.code',
+  customerAccountCode: 'common.field.customer-account-code',
+  redirectUri: 'common.field.redirect-uri',
+  credentials: 'common.field.credentials',
+  request: 'common.field.request'
+} as const satisfies Record<FieldName, MessageKey>
+
+/** A field of a request, by the name a person sees. */
+export const fieldLabel = (field: FieldName): string => t(LABEL_KEYS[field])
+
+/** "Hardware id is longer than 256 characters.": the one wording of a value over its field's limit. */
+export const tooLong = (field: TextField): string => t('common.field.too-long', { field: fieldLabel(field), limit: FIELD_LIMITS[field] })
+
+/*
+ * The schemas' messages are worded when a value is checked (each is a function), so they are in
+ * the language spoken then, not in the one of the moment the module was loaded.
+ */
+const required = (field: TextField) => () => t('common.field.required', { field: fieldLabel(field) })
 
 const text = (field: TextField) =>
-  z.string({ error: `${FIELD_LABELS[field]} is required.` }).check(
-    z.refine((v) => v.trim().length > 0, `${FIELD_LABELS[field]} is required.`),
-    z.refine((v) => v.length <= FIELD_LIMITS[field], `${FIELD_LABELS[field]} is longer than ${FIELD_LIMITS[field]} characters.`),
-    z.refine((v) => !hasControlCharacters(v), `${FIELD_LABELS[field]} contains control characters.`)
+  z.string({ error: required(field) }).check(
+    z.refine((v) => v.trim().length > 0, { error: required(field) }),
+    z.refine((v) => v.length <= FIELD_LIMITS[field], { error: () => tooLong(field) }),
+    z.refine((v) => !hasControlCharacters(v), { error: () => t('common.field.control-characters', { field: fieldLabel(field) }) })
   )
 
 /** Identifiers are sent as typed, minus surrounding spaces; passwords are sent exactly. */
@@ -46,7 +61,7 @@ const trimmed = (field: TextField) =>
     z.transform((v: string) => v.trim())
   )
 
-const REDIRECT_URI = 'The redirect URI must be the http(s) address the sign-in returned to.'
+const REDIRECT_URI = () => t('common.field.redirect-uri.invalid')
 
 /** One schema per text field: identifiers trimmed, the password kept exactly. */
 export const fields = {
@@ -61,21 +76,21 @@ export const fields = {
   /** The redirect URI a code obtained elsewhere was issued for: an http(s) address. */
   redirectUri: z
     .string({ error: REDIRECT_URI })
-    .check(z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v), REDIRECT_URI))
+    .check(z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v), { error: REDIRECT_URI }))
 }
 
-const WHOLE_NUMBER = 'Licence id must be a whole number.'
+const WHOLE_NUMBER = () => t('common.field.licence-id.whole-number')
 
 /** A licence id, as a number or as the digits a person typed. */
 export const licenseIdField = z.pipe(
-  z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, WHOLE_NUMBER)), z.transform(Number))], {
+  z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, { error: WHOLE_NUMBER })), z.transform(Number))], {
     error: WHOLE_NUMBER
   }),
   z
     .number()
     .check(
-      z.refine(Number.isInteger, WHOLE_NUMBER),
-      z.positive('Licence id must be a positive number.'),
-      z.maximum(Number.MAX_SAFE_INTEGER, 'Licence id is too large.')
+      z.refine(Number.isInteger, { error: WHOLE_NUMBER }),
+      z.positive({ error: () => t('common.field.licence-id.positive') }),
+      z.maximum(Number.MAX_SAFE_INTEGER, { error: () => t('common.field.licence-id.too-large') })
     )
 )

@@ -1,3 +1,4 @@
+import { t } from './i18n/current'
 import * as z from 'zod/mini'
 import { fields, licenseIdField } from './request-fields'
 
@@ -18,7 +19,7 @@ const ssoCodeCredentials = z.strictObject({
   redirectUri: z.optional(fields.redirectUri)
 })
 
-const NO_METHOD = 'Give a licence key, a username and password, or a company sign-in.'
+const NO_METHOD = () => t('common.request.no-method')
 
 export const credentialsSchema = z.discriminatedUnion('method', [licenseKeyCredentials, userCredentials, ssoTokenCredentials, ssoCodeCredentials], {
   error: NO_METHOD
@@ -41,19 +42,20 @@ export const deactivationRequestSchema = z.strictObject({ ...target, credentials
 export const ssoSignInRequestSchema = z.strictObject({
   ...target,
   customerAccountCode: fields.customerAccountCode,
-  grant: z.enum(['code', 'token'], { error: 'The sign-in kind must be "code" or "token".' }),
+  grant: z.enum(['code', 'token'], { error: () => t('common.request.grant') }),
   /** "Use another account": the provider asks for a fresh sign-in (`prompt=login`) instead of reusing its session. */
-  freshSignIn: z.optional(z.boolean({ error: 'The fresh sign-in choice must be true or false.' }))
+  freshSignIn: z.optional(z.boolean({ error: () => t('common.request.fresh-sign-in') }))
 })
 
-export const NO_OFFLINE_CREDENTIALS = 'Give the licence key or the username of the licence.'
+/** A request file's credentials are missing: the licence key or the username is asked for. */
+export const noOfflineCredentials = (): string => t('common.request.no-offline-credentials')
 
 /** A request file for a PC without internet: a licence key, or a username without a password (a file never holds one). */
 export const offlineRequestSchema = z.strictObject({
   product: fields.product,
   hardwareId: z.optional(fields.hardwareId),
   credentials: z.discriminatedUnion('method', [licenseKeyCredentials, z.strictObject({ method: z.literal('user'), username: fields.username })], {
-    error: NO_OFFLINE_CREDENTIALS
+    error: noOfflineCredentials
   })
 })
 
@@ -91,9 +93,5 @@ export interface BundleRequestBody {
   sdk_ver?: string
 }
 
-export const LOGIN_METHOD_LABELS: Record<LoginMethod, string> = {
-  'license-key': 'Licence key',
-  user: 'Username and password',
-  'sso-token': 'Company sign-in with an ID token',
-  'sso-code': 'Company sign-in in the browser'
-}
+/** The login method's name, as the window, the CLI and diagnostics say it. */
+export const methodLabel = (method: LoginMethod): string => t(`common.method.${method}`)

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini'
 import { describeError, type AppError, type NothingDone } from './errors'
+import { t } from './i18n/current'
 import { failure, success, type Outcome } from './outcome'
 import {
   deactivationRequestSchema,
@@ -24,18 +25,18 @@ export function requestIssues(issues: Issues): RequestIssue[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const field = issue.keys[0] ?? 'request'
-      return { field, path: [...issue.path, field], message: `The request has a field the app does not know (${field}).` }
+      return { field, path: [...issue.path, field], message: t('common.request.unknown-field', { field }) }
     }
     const leaf = issue.path.at(-1)
     const field = typeof leaf === 'string' ? (leaf === 'method' ? 'credentials' : leaf) : 'request'
-    if (issue.path.length === 0 && issue.code === 'invalid_type') return { field, path: [], message: 'The request is not an object.' }
+    if (issue.path.length === 0 && issue.code === 'invalid_type') return { field, path: [], message: t('common.request.not-object') }
     return { field, path: issue.path, message: issue.message }
   })
 }
 
 /** The typed error for the first problem; the window shows the others beside their fields. */
 export function invalidRequest(issues: Issues, nothing: NothingDone = 'sent'): AppError {
-  const first = requestIssues(issues)[0] ?? { field: 'request', message: 'The request is not valid.' }
+  const first = requestIssues(issues)[0] ?? { field: 'request', message: t('common.request.invalid') }
   return describeError('invalid_input', { field: first.field, detail: { problem: first.message, nothing } })
 }
 

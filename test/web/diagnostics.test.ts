@@ -4,6 +4,7 @@ import { describeError } from '../../src/shared/errors'
 import { failure, success } from '../../src/shared/outcome'
 import { buildDiagnostics, buildPcLicencesDiagnostics, buildUploadDiagnostics, codeAndStatus } from '../../src/renderer/src/diagnostics'
 import type { PcLicences } from '../../src/shared/licences-on-pc'
+import { describeValidity } from '../../src/shared/licence-words'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
 import type { PreparedAttempt } from '../../src/renderer/src/form-model'
 import { APP_INFO, OFFICE_ON_PC, PC_HARDWARE_ID, REQUEST_SUMMARY } from './support/fake-api'
@@ -223,7 +224,10 @@ describe('what this PC held when last checked', () => {
     const lines = text.split('\n')
     expect(lines).toContain(`Licences on this PC: checked 2025-03-04T10:19:00.000Z for this PC’s hardware id ${PC_HARDWARE_ID.id} (signatures verified)`)
     expect(lines).toContain('  Office Suite (office-suite): licence key ••••-USE, licence id 1002, seats 2 of 5 in use, no end date')
-    expect(lines).toContain('  old-suite: licence key ••••-USE, licence id 7, seats 2 of 5 in use, until 2024-06-30, expired')
+    // The licence's end day as the language spoken writes it (common.json), "until 30 Jun 2024" in English.
+    const until = describeValidity({ validUntil: '2024-06-30T23:59:59.000Z', startDate: null })
+    expect(until).toMatch(/2024/)
+    expect(lines).toContain(`  old-suite: licence key ••••-USE, licence id 7, seats 2 of 5 in use, ${until}, expired`)
   })
 
   it('says when nothing was held, or when the check failed; and the check after a deactivation', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { describeError } from '../../src/shared/errors'
 import {
-  HARDWARE_LOADING_MESSAGE,
-  HARDWARE_REQUIRED_MESSAGE,
+  hardwareLoadingMessage,
+  hardwareRequiredMessage,
   initialValues,
   prepareAttempt,
   valuesForNext,
@@ -73,9 +73,9 @@ describe('prepareAttempt', () => {
 
   it('needs an override while the hardware id is loading or unreadable', () => {
     const values = base({ licenseKey: 'K-1' })
-    expect(prepareAttempt(values, { status: 'loading' })).toEqual({ ok: false, errors: { hardwareIdOverride: HARDWARE_LOADING_MESSAGE } })
+    expect(prepareAttempt(values, { status: 'loading' })).toEqual({ ok: false, errors: { hardwareIdOverride: hardwareLoadingMessage() } })
     const unavailable: HardwareReading = { status: 'unavailable', error: describeError('hardware_id_unavailable') }
-    expect(prepareAttempt(values, unavailable)).toEqual({ ok: false, errors: { hardwareIdOverride: HARDWARE_REQUIRED_MESSAGE } })
+    expect(prepareAttempt(values, unavailable)).toEqual({ ok: false, errors: { hardwareIdOverride: hardwareRequiredMessage() } })
     expect(prepareAttempt({ ...values, hardwareIdOverride: 'HD-1' }, unavailable).ok).toBe(true)
   })
 })

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { describeError, ERROR_CATALOGUE } from '../../src/shared/errors'
 import { inGroupsOfFour } from '../../src/shared/helpdesk/hardware-id-format'
+import { describeValidity } from '../../src/shared/licence-words'
 import { failure, success } from '../../src/shared/outcome'
 import { deactivated, deferred, FakeApi, OFFICE_ON_PC, PC_HARDWARE_ID, userLicence } from './support/fake-api'
 import { renderForm, ui } from './support/render-app'
@@ -208,7 +209,8 @@ describe('several licences of the bundle for a username and password', () => {
     const dialog = ui.dialog()
     const group = await within(dialog).findByRole('group', { name: 'You hold 2 licences of this bundle. Which one do you free here?' })
     const here = within(group).getByRole('radio', { name: 'Active on this PC · Draw, Photo · seats 2 of 2 in use · no end date' })
-    const other = within(group).getByRole('radio', { name: 'Draw, Photo · seats 0 of 1 in use · until 2030-12-31' })
+    const until = describeValidity({ validUntil: '2030-12-31T23:59:59.000Z', startDate: null })
+    const other = within(group).getByRole('radio', { name: `Draw, Photo · seats 0 of 1 in use · ${until}` })
     expect(here).toBeChecked()
     expect(api.calls.getUserLicences).toEqual([
       { product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }

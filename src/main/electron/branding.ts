@@ -55,6 +55,10 @@ export function createBranding(
       shell.setAboutPanelOptions(aboutPanelOptions(current))
       shell.setApplicationMenu(menu(current.productName))
       shell.window()?.setTitle(current.productName)
+    },
+    /** The menu worded again (the language changed). */
+    reword(): void {
+      shell.setApplicationMenu(menu(current.productName))
     }
   }
 }

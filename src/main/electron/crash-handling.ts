@@ -1,5 +1,7 @@
 import { describeError, type AppError } from '../../shared/errors'
 import { failure } from '../../shared/outcome'
+import { DEFAULT_PRODUCT_NAME } from '../../shared/brand/brand-info'
+import { t } from '../../shared/i18n/current'
 import { errorFields, logOutcome, type LogFields, type Logger } from '../logging/logger'
 
 /*
@@ -41,14 +43,18 @@ export interface CrashHandlingDeps {
   quit: () => void
 }
 
+/** The dialog's buttons, in the app's language (read when a dialog opens). */
 export const CRASH_BUTTONS = {
-  reload: 'Reload the window',
-  quit: 'Quit License Manager',
-  close: 'Close'
-} as const
-
-/** Shown under the advice, with the reference the log holds the incident under. */
-const referenceLine = (reference: string): string => `Reference for the helpdesk: ${reference}`
+  get reload(): string {
+    return t('shell.crash.reload')
+  },
+  get quit(): string {
+    return t('shell.crash.quit', { product: DEFAULT_PRODUCT_NAME })
+  },
+  get close(): string {
+    return t('shell.crash.close')
+  }
+}
 
 interface Response {
   error: AppError
@@ -83,7 +89,8 @@ export function createCrashHandling(deps: CrashHandlingDeps): (incident: Inciden
     if (incident.kind !== 'main-error' && incident.reason === 'clean-exit') return
     const { error, event, fields, other } = respond(incident)
     const reference = logOutcome(deps.logger, event, failure(error), { fields })
-    const text = `${error.explanation}\n\n${error.action}\n\n${referenceLine(reference)}`
+    // The advice, then the reference the log holds the incident under.
+    const text = t('shell.crash.detail', { explanation: error.explanation, action: error.action, reference })
     if (!deps.isReady()) {
       // Nothing can be shown but a plain error box before the app is ready, and nothing can run without it.
       deps.showErrorBox(error.title, text)

@@ -5,6 +5,7 @@ import type { RunningSandbox, SandboxOptions } from '../../sandbox/server'
 import { createHardwareIdSource, type HardwareIdSource } from '../engine/hardware-id'
 import { isServerConfig, type BundleProducts, type EngineConfig, type ServerConfig } from '../engine/config'
 import type { BrandConfig } from '../engine/brand/brand-config'
+import type { LanguageSettings } from './language-choice'
 import { httpSignInOriginsFor, type HttpSignInOrigins } from '../engine/external-url'
 import { vettedOpenExternal } from './external-url'
 import type { LicenseService, LicenseServiceDeps } from '../engine/service'
@@ -34,6 +35,8 @@ export interface EngineStartupDeps {
    * configuration failed (the app's own name and look).
    */
   onBrand?: (brand: BrandConfig | undefined) => void
+  /** Told the vendor's language settings (`language`, `languages`) the same way; empty when none or the configuration failed. */
+  onLanguages?: (settings: LanguageSettings) => void
 }
 
 export interface RunningEngine {
@@ -47,6 +50,12 @@ export interface RunningEngine {
   resetSandbox: (() => void) | null
 }
 
+/** The configuration's language settings, as the language choice takes them. */
+const languageSettingsOf = (config: EngineConfig): LanguageSettings => ({
+  ...(config.language === undefined ? {} : { language: config.language }),
+  ...(config.languages === undefined ? {} : { languages: config.languages })
+})
+
 const nothingToClose = async (): Promise<void> => undefined
 
 /**
@@ -57,6 +66,7 @@ const nothingToClose = async (): Promise<void> => undefined
 export async function startEngine(deps: EngineStartupDeps): Promise<RunningEngine> {
   const config = deps.loadConfig()
   deps.onBrand?.(config.ok ? config.value.brand : undefined)
+  deps.onLanguages?.(config.ok ? languageSettingsOf(config.value) : {})
   if (!config.ok) return { service: config, sandbox: false, close: nothingToClose, resetSandbox: null }
 
   // The id the service sends, read the way the configuration says (hardwareIdSource).

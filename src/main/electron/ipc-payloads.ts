@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import type { OfflineRequestContent } from '../../shared/api'
+import type { LanguageRequest, OfflineRequestContent } from '../../shared/api'
+import { isLanguage } from '../../shared/i18n/languages'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import {
@@ -63,3 +64,10 @@ export function parseNoArgs(args: readonly unknown[]): Outcome<null> {
     ? success(null)
     : failure(describeError('invalid_input', { field: 'request', detail: { problem: 'This call takes no data.', nothing: 'sent' } }))
 }
+
+const languageRequestSchema = z.strictObject({
+  language: z.string({ error: 'Language is not in the expected form.' }).check(z.refine(isLanguage, { error: 'Language is not one this app speaks.' }))
+})
+
+/** The language the window asks for: one of the app's (whether the vendor allows it is the language choice's to say). */
+export const parseLanguageArgs = (args: readonly unknown[]): Outcome<LanguageRequest> => parseSingle(languageRequestSchema as Schema<LanguageRequest>, args)

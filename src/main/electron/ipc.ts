@@ -5,6 +5,7 @@ import type { InvokeChannel, PayloadOf, ValueOf } from '../../shared/ipc-contrac
 import { failure, success, type Outcome } from '../../shared/outcome'
 import {
   parseDeactivateArgs,
+  parseLanguageArgs,
   parseNoArgs,
   parseOfflineContentArgs,
   parseOfflineRequestArgs,
@@ -37,6 +38,7 @@ import type { WindowLicenseService } from '../engine/service'
 import type { PrefillInbox } from './prefill-inbox'
 import type { InvokeEventLike, SenderCheck } from './sender-check'
 import { withReference, type IpcOutcomeLog, type LogAccess } from './ipc-log'
+import type { LanguageControl } from './language-choice'
 
 /** The subset of `ipcMain` used here; Electron's own `ipcMain` satisfies it. */
 export interface IpcMainLike {
@@ -66,6 +68,8 @@ export interface IpcDeps {
   logs?: LogAccess
   /** Logs each call's outcome and returns the reference it logged it under, which the answer then carries (ipc-log.ts). */
   logOutcome?: IpcOutcomeLog
+  /** The app's language and the person's choice of it; absent → the window picks from its own languages. */
+  languages?: LanguageControl
 }
 
 /**
@@ -180,6 +184,17 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
     [IPC.openLogsFolder]: {
       parse: parseNoArgs,
       withoutEngine: async () => ((await deps.logs?.openFolder()) ? success(null) : failure(describeError('logs_unavailable', { detail: { task: 'open' } })))
+    },
+
+    // The window words everything in this language, the start-up failure screen too.
+    [IPC.getLanguage]: {
+      parse: parseNoArgs,
+      withoutEngine: async () => (deps.languages ? success(deps.languages.current()) : failure(describeError('app_internal_error')))
+    },
+
+    [IPC.chooseLanguage]: {
+      parse: parseLanguageArgs,
+      withoutEngine: async (input) => (deps.languages ? deps.languages.choose(input.language) : failure(describeError('app_internal_error')))
     },
 
     [IPC.resetSandbox]: {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import type { OfflineRequestSaved } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
+import { t } from '../../shared/i18n/current'
 import type { OfflineRequestFile } from '../engine/offline/offline-requests'
 import type { SenderContents } from './sender-check'
 
@@ -31,10 +32,10 @@ const writeUtf8 = (path: string, content: string) => writeFile(path, content, { 
 /** Asks where to save the request file, then writes it there; a cancelled dialog writes nothing. */
 export async function saveRequestFile(file: OfflineRequestFile, window: SenderContents, deps: SaveRequestFileDeps): Promise<Outcome<OfflineRequestSaved>> {
   const choice = await deps.showSaveDialog(window, {
-    title: 'Save the deactivation request file',
+    title: t('shell.save.title'),
     defaultPath: file.fileName,
-    buttonLabel: 'Save request file',
-    filters: [{ name: 'Deactivation request', extensions: ['req'] }],
+    buttonLabel: t('shell.save.button'),
+    filters: [{ name: t('shell.save.filter'), extensions: ['req'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation']
   })
   if (choice.canceled || !choice.filePath) return success({ saved: false })

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { dirname, posix, win32 } from 'node:path'
 import { describeError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { loadConfig, type ConfigEnv, type EngineConfig } from './config'
 
@@ -80,15 +81,11 @@ export interface ChooseConfigOptions {
 const octal = (mode: number): string => `0${(mode & 0o777).toString(8)}`
 
 /** Why a path on macOS or Linux can be changed by someone other than the administrator; undefined when it cannot. */
-function writableByOthers(facts: PathFacts, administratorUid: number): string | undefined {
-  if (facts.uid !== administratorUid) return `is owned by user id ${facts.uid}, not by the administrator (root)`
-  if ((facts.mode & 0o022) !== 0) return `can be changed by other users (permissions ${octal(facts.mode)})`
+function writableByOthers(facts: PathFacts, administratorUid: number): { owner: number } | { mode: string } | undefined {
+  if (facts.uid !== administratorUid) return { owner: facts.uid }
+  if ((facts.mode & 0o022) !== 0) return { mode: octal(facts.mode) }
   return undefined
 }
-
-const POSIX_FIX =
-  'An administrator makes the file and its folder owned by root and writable by root only (chown root, chmod 644 for the file and 755 for the folder), or removes the file.'
-const WINDOWS_FIX = 'An administrator makes it a file every user can read, or removes it.'
 
 /**
  * The machine-wide file when there is one, else the installed one. On macOS and Linux the
@@ -100,22 +97,38 @@ const WINDOWS_FIX = 'An administrator makes it a file every user can read, or re
 export function chooseConfigFile(options: ChooseConfigOptions): Outcome<ChosenConfigFile> {
   const stat = options.stat ?? statPath
   const file = options.machineFile
-  const fix = options.platform === 'win32' ? WINDOWS_FIX : POSIX_FIX
   const refused = (problem: string): Outcome<never> =>
-    failure(describeError('config_invalid', { field: 'machine-wide configuration file', detail: { problem: `${problem} ${fix}` } }))
+    failure(
+      describeError('config_invalid', {
+        field: 'machine-wide configuration file',
+        detail: { problem: t('errors.config_invalid.machine-file.refused', { problem, platform: options.platform }) }
+      })
+    )
   const facts = stat(file)
   if (facts === undefined) return success({ file: options.installFile, scope: 'install' })
-  if ('error' in facts) return refused(`${file} exists but could not be read (${facts.error}).`)
-  if (!facts.isFile) return refused(`${file} is not a file.`)
+  if ('error' in facts) return refused(t('errors.config_invalid.machine-file.unreadable', { file, cause: facts.error }))
+  if (!facts.isFile) return refused(t('errors.config_invalid.machine-file.not-a-file', { file }))
   if (options.platform !== 'win32') {
     const administratorUid = options.administratorUid ?? 0
     const fileProblem = writableByOthers(facts, administratorUid)
-    if (fileProblem !== undefined) return refused(`${file} ${fileProblem}, so the app does not read it.`)
+    if (fileProblem !== undefined) {
+      return refused(
+        'owner' in fileProblem
+          ? t('errors.config_invalid.machine-file.file-owner', { file, uid: fileProblem.owner })
+          : t('errors.config_invalid.machine-file.file-writable', { file, mode: fileProblem.mode })
+      )
+    }
     const folder = dirname(file)
     const folderFacts = stat(folder)
-    if (folderFacts === undefined || 'error' in folderFacts) return refused(`${folder} could not be checked.`)
+    if (folderFacts === undefined || 'error' in folderFacts) return refused(t('errors.config_invalid.machine-file.folder-unchecked', { folder }))
     const folderProblem = writableByOthers(folderFacts, administratorUid)
-    if (folderProblem !== undefined) return refused(`${folder} ${folderProblem}, so the app does not read the file in it.`)
+    if (folderProblem !== undefined) {
+      return refused(
+        'owner' in folderProblem
+          ? t('errors.config_invalid.machine-file.folder-owner', { folder, uid: folderProblem.owner })
+          : t('errors.config_invalid.machine-file.folder-writable', { folder, mode: folderProblem.mode })
+      )
+    }
   }
   return success({ file, scope: 'machine' })
 }

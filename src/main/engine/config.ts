@@ -5,12 +5,15 @@ import builtInConfig from '../../../resources/config.json'
 import { hasControlCharacters } from '../../shared/control-characters'
 import { displayText } from '../../shared/display-text'
 import { describeError, type ConfigAdvice } from '../../shared/errors'
+import { t, translator } from '../../shared/i18n/current'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import { keyShapeProblem, type KeySetting } from './auth/key-shape'
 import { describeFileProblem, readRegularFileSync } from './files/regular-file'
 import { DEFAULT_HARDWARE_ID_SOURCE, LICENSESPRING_ALGORITHMS, type HardwareIdSourceConfig } from './hardware-id-source'
 import { isAllowedServerUrl } from '../../common/loopback'
+import { LANGUAGES, PSEUDO_LANGUAGE, type Language } from '../../shared/i18n/languages'
 import { BRAND_ENV, BRAND_EXAMPLES, BRAND_SETTINGS, parseBrand, type BrandConfig, type BrandSetting, type BrandSource } from './brand/brand-config'
+import { fileFieldName, settingWords, type SettingProblem } from './setting-name'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 
@@ -41,6 +44,10 @@ export interface EngineConfig {
   publicKey?: string
   /** The vendor's product name, logo, accent colour and support address (./brand); absent = the app's own look. */
   brand?: BrandConfig
+  /** The one language the app speaks whatever the OS prefers; absent = the OS's choice. */
+  language?: Language
+  /** The languages the app may speak (the window's language menu offers these); absent = all. */
+  languages?: Language[]
 }
 
 export type BundleProducts = Readonly<Record<string, readonly string[]>>
@@ -55,6 +62,8 @@ const MAX_SECRET_LENGTH = 1024
 /** A configuration file is a few hundred bytes; a larger one is refused without reading it whole. */
 const MAX_CONFIG_FILE_BYTES = 1024 * 1024
 const MAX_CODE_LENGTH = 128
+/** bundleProducts names at most this many bundles. */
+const MAX_BUNDLES = 100
 
 /** The environment variables that override the configuration file. */
 export const CONFIG_ENV = {
@@ -118,13 +127,15 @@ export const FILE_SETTINGS = [
   'productName',
   'logo',
   'accentColor',
-  'supportContact'
+  'supportContact',
+  'language',
+  'languages'
 ] as const
 const FILE_AUTH_KEYS = ['scheme', 'apiKey', 'sharedKey', 'tokenUrl', 'clientId', 'clientSecret'] as const
 
 /** Known keys only; each value is checked where it is used, since an environment variable may override it. */
-const ConfigFileSchema = z.strictObject(Object.fromEntries(FILE_SETTINGS.map((key) => [key, z.optional(z.unknown())])), 'must hold a JSON object.')
-const FileAuthSchema = z.nullable(z.strictObject(Object.fromEntries(FILE_AUTH_KEYS.map((key) => [key, z.optional(z.unknown())])), 'must be an object or null.'))
+const ConfigFileSchema = z.strictObject(Object.fromEntries(FILE_SETTINGS.map((key) => [key, z.optional(z.unknown())])))
+const FileAuthSchema = z.nullable(z.strictObject(Object.fromEntries(FILE_AUTH_KEYS.map((key) => [key, z.optional(z.unknown())]))))
 
 /** A value and the name the user knows it by (an environment variable or a file key). */
 interface Sourced {
@@ -134,57 +145,126 @@ interface Sourced {
   given?: true
 }
 
+const QUOTED_LANGUAGES = LANGUAGES.map((l) => `"${l}"`).join(', ')
+
+/** Two or more values as a choice ("hmac" or "oauth"), in the reader's language. */
+const eitherOf = (...values: string[]): string => translator().formatList(values, { type: 'disjunction' })
+
 /**
- * What a valid value of each setting looks like, as `config_invalid` says it after the problem.
- * Keys and secrets get their shape, never a value that could be mistaken for a real one.
+ * What a valid value of each setting looks like, as `config_invalid` says it after the problem
+ * (worded when met). Keys and secrets get their shape, never a value that could be mistaken for a
+ * real one; the values themselves are the same in every language.
  */
 export const CONFIG_EXAMPLES = {
-  configurationFile: 'a JSON object such as {"apiUrl": "https://api.licensespring.com/api/v4/", "auth": {"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}}',
-  apiUrl: '"https://api.licensespring.com/api/v4/" (https:, or http: only for a server on this PC); unset or null uses the built-in sandbox',
-  authScheme: '"hmac" (API key and shared key) or "oauth" (client id and secret)',
-  auth: '{"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}, {"scheme": "oauth", "tokenUrl": "…", "clientId": "…", "clientSecret": "…"} or null',
-  apiKey:
-    'the API key from the vendor’s LicenseSpring settings, one word of letters, digits and dashes such as "0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60" (visible ASCII characters, no spaces, quotes, backslashes or commas)',
-  sharedKey: 'the shared key from the vendor’s LicenseSpring settings, one word of about 40 letters and digits (visible ASCII characters, no spaces)',
-  tokenUrl: '"https://auth.licensespring.com/realms/user-portal/protocol/openid-connect/token" (https:, or http: only for a server on this PC)',
-  clientId: 'the OAuth client id from the vendor’s LicenseSpring settings, one word such as "license-manager-client" (visible ASCII characters, no spaces)',
-  clientSecret: 'the OAuth client secret from the vendor’s LicenseSpring settings, one word of visible ASCII characters (no spaces)',
-  defaultProduct: 'a bundle’s short code such as "office-suite", or "" for none',
-  defaultCustomerAccount: 'a customer account code such as "acme", or "" for none',
-  timeoutMs: '15000 (15 seconds)',
-  ssoTimeoutMs: '300000 (5 minutes)',
-  ssoTokenField: '"access_token" (LicenseSpring’s documented choice) or "id_token"',
-  allowEnvironmentOverrides: 'true or false',
-  hardwareIdSource: '"node-machine-id" or "licensespring"',
-  hardwareIdAlgorithm: '"Default" or 0 (with "hardwareIdSource": "licensespring" only)',
-  warmUp: 'true or false',
-  helpUrl: '"https://support.example.com/licences" (https: only); unset or null shows no link',
-  bundleProducts: '{"office-suite": ["Writer", "Sheets", "Slides"]}: each bundle code with the names of its products (at most 100 bundles of 100 products)',
-  publicKey:
-    'the vendor’s RSA public key in PEM form, "-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----" (in an environment variable, \\n may stand for each line break)',
+  configurationFile: () =>
+    t('errors.config_invalid.example.configuration-file', {
+      json: '{"apiUrl": "https://api.licensespring.com/api/v4/", "auth": {"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}}'
+    }),
+  apiUrl: () => t('errors.config_invalid.example.api-url', { url: '"https://api.licensespring.com/api/v4/"' }),
+  authScheme: () => t('errors.config_invalid.example.auth-scheme', { hmac: '"hmac"', oauth: '"oauth"' }),
+  auth: () =>
+    t('errors.config_invalid.example.auth', {
+      hmac: '{"scheme": "hmac", "apiKey": "…", "sharedKey": "…"}',
+      oauth: '{"scheme": "oauth", "tokenUrl": "…", "clientId": "…", "clientSecret": "…"}',
+      none: 'null'
+    }),
+  apiKey: () => t('errors.config_invalid.example.api-key', { key: '"0f8e2a1c-5b7d-4c3e-9a6f-1d2b3c4e5f60"' }),
+  sharedKey: () => t('errors.config_invalid.example.shared-key'),
+  tokenUrl: () => t('errors.config_invalid.example.token-url', { url: '"https://auth.licensespring.com/realms/user-portal/protocol/openid-connect/token"' }),
+  clientId: () => t('errors.config_invalid.example.client-id', { id: '"license-manager-client"' }),
+  clientSecret: () => t('errors.config_invalid.example.client-secret'),
+  defaultProduct: () => t('errors.config_invalid.example.default-product', { code: '"office-suite"', none: '""' }),
+  defaultCustomerAccount: () => t('errors.config_invalid.example.default-customer-account', { code: '"acme"', none: '""' }),
+  timeoutMs: () => t('errors.config_invalid.example.timeout-ms', { value: '15000' }),
+  ssoTimeoutMs: () => t('errors.config_invalid.example.sso-timeout-ms', { value: '300000' }),
+  ssoTokenField: () => t('errors.config_invalid.example.sso-token-field', { access: '"access_token"', id: '"id_token"' }),
+  allowEnvironmentOverrides: () => eitherOf('true', 'false'),
+  hardwareIdSource: () => eitherOf('"node-machine-id"', '"licensespring"'),
+  hardwareIdAlgorithm: () =>
+    t('errors.config_invalid.example.hardware-id-algorithm', { name: '"Default"', number: '0', source: '"hardwareIdSource": "licensespring"' }),
+  warmUp: () => eitherOf('true', 'false'),
+  helpUrl: () => t('errors.config_invalid.example.help-url', { url: '"https://support.example.com/licences"' }),
+  bundleProducts: () => t('errors.config_invalid.example.bundle-products', { json: '{"office-suite": ["Writer", "Sheets", "Slides"]}' }),
+  publicKey: () => t('errors.config_invalid.example.public-key', { pem: '"-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----"', newline: '\\n' }),
+  language: () => t('errors.config_invalid.example.language', { languages: QUOTED_LANGUAGES, pseudo: `"${PSEUDO_LANGUAGE}"` }),
+  languages: () => t('errors.config_invalid.example.languages', { languages: QUOTED_LANGUAGES, example: '["en", "de"]' }),
   ...BRAND_EXAMPLES
-} as const
+} as const satisfies Record<string, () => string>
 
 export type ConfigSetting = keyof typeof CONFIG_EXAMPLES
 
-/** config_invalid naming the field, the problem and what a valid value looks like. */
-function invalid(name: string, problem: string, setting: ConfigSetting, advice?: ConfigAdvice): Outcome<never> {
+/** config_invalid naming the field, the problem (a whole sentence about the setting) and what a valid value looks like. */
+function invalid(name: string, problem: SettingProblem, setting: ConfigSetting, advice?: ConfigAdvice): Outcome<never> {
   return failure(
     describeError('config_invalid', {
       field: name,
-      detail: { problem: `${name} ${problem}`, example: CONFIG_EXAMPLES[setting], ...(advice === undefined ? {} : { advice }) }
+      detail: { problem: problem(settingWords(name)), example: CONFIG_EXAMPLES[setting](), ...(advice === undefined ? {} : { advice }) }
     })
   )
 }
 
-const fileName = (key: string) => `config file field "${key}"`
+const fileName = fileFieldName
+
+const ALGORITHM_CHOICES = (): string =>
+  translator().formatList(
+    LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`),
+    { type: 'unit', style: 'short' }
+  )
+
+/*
+ * The schemas below name a problem by a kind (their issue message); it is worded with the setting
+ * only when a value is refused, in the language spoken then. A `too-long` issue carries its limit.
+ */
+const SCHEMA_PROBLEMS = {
+  'not-valid': (setting) => t('errors.config_invalid.problem.not-valid', { setting }),
+  'url-missing': (setting) => t('errors.config_invalid.problem.url-missing', { setting }),
+  'url-invalid': (setting) => t('errors.config_invalid.problem.url-invalid', { setting }),
+  'url-https': (setting) => t('errors.config_invalid.problem.url-https', { setting, ipv4: '127.0.0.1', ipv6: '[::1]', name: 'localhost' }),
+  'url-credentials': (setting) => t('errors.config_invalid.problem.url-credentials', { setting }),
+  'url-query': (setting) => t('errors.config_invalid.problem.url-query', { setting }),
+  'web-address-missing': (setting) => t('errors.config_invalid.problem.web-address-missing', { setting }),
+  'web-address-invalid': (setting) => t('errors.config_invalid.problem.web-address-invalid', { setting }),
+  'web-address-https': (setting) => t('errors.config_invalid.problem.web-address-https', { setting }),
+  'too-long': (setting, issue) => t('errors.config_invalid.problem.too-long', { setting, limit: issue?.code === 'too_big' ? Number(issue.maximum) : 0 }),
+  'bundle-products-list': (setting) => t('errors.config_invalid.problem.bundle-products-list', { setting }),
+  'bundle-codes-object': (setting) => t('errors.config_invalid.problem.bundle-codes-object', { setting }),
+  'bundle-count': (setting) => t('errors.config_invalid.problem.bundle-count', { setting, limit: MAX_BUNDLES }),
+  'public-key-missing': (setting) => t('errors.config_invalid.problem.public-key-missing', { setting }),
+  'public-key-invalid': (setting) => t('errors.config_invalid.problem.public-key-invalid', { setting }),
+  'not-text': (setting) => t('errors.config_invalid.problem.not-text', { setting }),
+  empty: (setting) => t('errors.config_invalid.problem.empty', { setting }),
+  'control-characters': (setting) => t('errors.config_invalid.problem.control-characters', { setting }),
+  milliseconds: (setting) => t('errors.config_invalid.problem.milliseconds', { setting, max: MAX_TIMEOUT_MS }),
+  'token-field': (setting) => t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf('"access_token"', '"id_token"') }),
+  'hardware-id-source': (setting) => t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf('"node-machine-id"', '"licensespring"') }),
+  'auth-scheme': (setting) => t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf('"hmac"', '"oauth"') }),
+  switch: (setting) => t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf('true', 'false') }),
+  algorithm: (setting) => t('errors.config_invalid.problem.algorithm', { setting, choices: ALGORITHM_CHOICES() }),
+  language: (setting) => t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf(...LANGUAGES.map((l) => `"${l}"`)) }),
+  'language-or-pseudo': (setting) =>
+    t('errors.config_invalid.problem.one-of', { setting, choices: eitherOf(...[...LANGUAGES, PSEUDO_LANGUAGE].map((l) => `"${l}"`)) }),
+  'language-list': (setting) => t('errors.config_invalid.problem.language-list', { setting }),
+  'language-list-empty': (setting) => t('errors.config_invalid.problem.language-list-empty', { setting }),
+  'language-list-repeats': (setting) => t('errors.config_invalid.problem.language-list-repeats', { setting })
+} as const satisfies Record<string, (setting: string, issue?: z.core.$ZodIssue) => string>
+
+type SchemaProblem = keyof typeof SCHEMA_PROBLEMS
+
+const isSchemaProblem = (message: string): message is SchemaProblem => Object.prototype.hasOwnProperty.call(SCHEMA_PROBLEMS, message)
+
+/** The schema's first problem, as a sentence about the setting. */
+function schemaProblem(issue: z.core.$ZodIssue | undefined): SettingProblem {
+  const kind = issue !== undefined && isSchemaProblem(issue.message) ? issue.message : 'not-valid'
+  return (setting) => SCHEMA_PROBLEMS[kind](setting, issue)
+}
+
+/** A schema's message: the kind of problem it names (see SCHEMA_PROBLEMS). */
+const says = (kind: SchemaProblem): SchemaProblem => kind
 
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
 function check<T>(schema: z.ZodMiniType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
-  return parsed.success
-    ? success(parsed.data)
-    : invalid(s.name, parsed.error.issues[0]?.message ?? 'is not valid.', setting, s.given ? { kind: 'given-option' } : undefined)
+  return parsed.success ? success(parsed.data) : invalid(s.name, schemaProblem(parsed.error.issues[0]), setting, s.given ? { kind: 'given-option' } : undefined)
 }
 
 /** The environment value when set to something non-empty, else the file's. */
@@ -203,31 +283,33 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
     // A regular file only: a FIFO or a device named as the configuration would block or never end.
     const reading = readRegularFileSync(file, { maxBytes: MAX_CONFIG_FILE_BYTES })
     if (!reading.ok) {
-      const problem = reading.problem === 'not-found' ? 'could not be read (ENOENT).' : describeFileProblem(reading, MAX_CONFIG_FILE_BYTES)
-      return invalid('configuration file', `${shown} ${problem}`, 'configurationFile')
+      const refusal = reading.problem === 'not-found' ? { problem: 'unreadable' as const, code: 'ENOENT' } : reading
+      return invalid('configuration file', () => describeFileProblem(refusal, shown, { role: 'configuration' }, MAX_CONFIG_FILE_BYTES), 'configurationFile')
     }
     try {
       // Notepad and other Windows editors start UTF-8 files with a byte-order mark: it is not part of the JSON.
       raw = JSON.parse(reading.bytes.toString('utf8').replace(/^\uFEFF/, ''))
     } catch {
-      return invalid('configuration file', `${shown} is not valid JSON.`, 'configurationFile')
+      return invalid('configuration file', () => t('errors.config_invalid.problem.file-not-json', { file: shown }), 'configurationFile')
     }
   }
   const parsed = ConfigFileSchema.safeParse(raw)
   if (parsed.success) return success(parsed.data)
   const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
-  if (unknownKey !== undefined)
-    return invalid(fileName(unknownKey), `is not a known setting (known: ${FILE_SETTINGS.slice(1).join(', ')}).`, 'configurationFile')
-  return invalid('configuration file', parsed.error.issues[0]?.message ?? 'must hold a JSON object.', 'configurationFile')
+  if (unknownKey !== undefined) {
+    const known = translator().formatList(FILE_SETTINGS.slice(1), { type: 'unit', style: 'short' })
+    return invalid(fileName(unknownKey), (setting) => t('errors.config_invalid.problem.unknown-setting', { setting, known }), 'configurationFile')
+  }
+  return invalid('configuration file', () => t('errors.config_invalid.problem.file-not-object'), 'configurationFile')
 }
 
 /**
  * A transform that parses a URL and applies `rule` (which may adjust the URL); the rule's
  * message becomes the value's problem. Yields the URL's href.
  */
-function checkedUrl(notAUrl: string, rule: (url: URL) => string | undefined) {
+function checkedUrl(notAUrl: SchemaProblem, rule: (url: URL) => SchemaProblem | undefined) {
   return z.transform((text: string, payload): string => {
-    const problem = (message: string) => {
+    const problem = (message: SchemaProblem) => {
       payload.issues.push({ code: 'custom', message, input: text })
       return z.NEVER
     }
@@ -241,11 +323,11 @@ function checkedUrl(notAUrl: string, rule: (url: URL) => string | undefined) {
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 const serverUrlSchema = (trailingSlash: boolean) =>
   z.pipe(
-    z.string('must be a URL.').check(z.trim(), z.minLength(1, 'must be a URL.')),
-    checkedUrl('is not a valid URL.', (url) => {
-      if (!isAllowedServerUrl(url)) return 'must use https: (http: is allowed only for a server on this PC: 127.0.0.1, [::1] or localhost).'
-      if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
-      if (url.search !== '' || url.hash !== '') return 'must not contain a query or fragment.'
+    z.string(says('url-missing')).check(z.trim(), z.minLength(1, says('url-missing'))),
+    checkedUrl('url-invalid', (url) => {
+      if (!isAllowedServerUrl(url)) return 'url-https'
+      if (url.username !== '' || url.password !== '') return 'url-credentials'
+      if (url.search !== '' || url.hash !== '') return 'url-query'
       if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
       return undefined
     })
@@ -260,12 +342,10 @@ const MAX_HELP_URL_LENGTH = 2000
 
 /** The vendor's help page: https only (it opens in the system browser), no user name or password. */
 const helpUrlSchema = z.pipe(
-  z
-    .string('must be a web address.')
-    .check(z.trim(), z.minLength(1, 'must be a web address.'), z.maxLength(MAX_HELP_URL_LENGTH, `must be at most ${MAX_HELP_URL_LENGTH} characters.`)),
-  checkedUrl('is not a valid web address.', (url) => {
-    if (url.protocol !== 'https:') return 'must use https:.'
-    if (url.username !== '' || url.password !== '') return 'must not contain a user name or password.'
+  z.string(says('web-address-missing')).check(z.trim(), z.minLength(1, says('web-address-missing')), z.maxLength(MAX_HELP_URL_LENGTH, says('too-long'))),
+  checkedUrl('web-address-invalid', (url) => {
+    if (url.protocol !== 'https:') return 'web-address-https'
+    if (url.username !== '' || url.password !== '') return 'url-credentials'
     return undefined
   })
 )
@@ -280,10 +360,10 @@ function parseHelpUrl(s: Sourced | undefined): Outcome<string | undefined> {
 function parseBundleProducts(s: Sourced | undefined): Outcome<BundleProducts | undefined> {
   if (s === undefined || s.value === null) return success(undefined)
   const name = textSchema(MAX_CODE_LENGTH, true)
-  const products = z.array(name, 'must list each bundle’s products.').check(z.minLength(1), z.maxLength(100))
+  const products = z.array(name, says('bundle-products-list')).check(z.minLength(1), z.maxLength(100))
   const schema = z
-    .record(name, products, 'must be an object of bundle codes.')
-    .check(z.refine((record) => Object.keys(record).length <= 100, 'must name at most 100 bundles.'))
+    .record(name, products, says('bundle-codes-object'))
+    .check(z.refine((record) => Object.keys(record).length <= MAX_BUNDLES, says('bundle-count')))
   return check(schema, s, 'bundleProducts')
 }
 
@@ -292,7 +372,7 @@ const MAX_PUBLIC_KEY_LENGTH = 16_384
 
 /** The vendor's public key (PEM, an RSA key); `\n` stands for a line break, as environment variables need. */
 const publicKeySchema = z.pipe(
-  z.string('must be a PEM public key.').check(z.maxLength(MAX_PUBLIC_KEY_LENGTH, `must be at most ${MAX_PUBLIC_KEY_LENGTH} characters.`)),
+  z.string(says('public-key-missing')).check(z.maxLength(MAX_PUBLIC_KEY_LENGTH, says('too-long'))),
   z.transform((text: string, payload): string => {
     const pem = text.replace(/\\n/g, '\n').trim()
     try {
@@ -301,7 +381,7 @@ const publicKeySchema = z.pipe(
     } catch {
       // Reported below, without quoting the value.
     }
-    payload.issues.push({ code: 'custom', message: 'is not an RSA public key in PEM form.', input: text })
+    payload.issues.push({ code: 'custom', message: says('public-key-invalid'), input: text })
     return z.NEVER
   })
 )
@@ -313,19 +393,19 @@ function parsePublicKey(s: Sourced | undefined): Outcome<string | undefined> {
 }
 
 const textSchema = (maxLength: number, required: boolean) =>
-  z.string('must be text.').check(
+  z.string(says('not-text')).check(
     z.trim(),
-    z.refine((value) => !required || value !== '', 'must not be empty.'),
-    z.maxLength(maxLength, `must be at most ${maxLength} characters.`),
-    z.refine((value) => !hasControlCharacters(value), 'contains control characters.')
+    z.refine((value) => !required || value !== '', says('empty')),
+    z.maxLength(maxLength, says('too-long')),
+    z.refine((value) => !hasControlCharacters(value), says('control-characters'))
   )
 
 function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
-  if (s === undefined) return required ? invalid('setting', 'is missing.', setting) : success('')
+  if (s === undefined) return required ? invalid('setting', (name) => t('errors.config_invalid.problem.missing', { setting: name }), setting) : success('')
   return check(textSchema(maxLength, required), s, setting)
 }
 
-const MILLISECONDS = `must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}.`
+const MILLISECONDS = says('milliseconds')
 /** A number, or digits in a string (environment variables are text). */
 const millisecondsSchema = z.pipe(
   z.transform((value: unknown) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value)),
@@ -335,13 +415,12 @@ const millisecondsSchema = z.pipe(
 const parseMilliseconds = (s: Sourced | undefined, setting: 'timeoutMs' | 'ssoTimeoutMs', fallback: number): Outcome<number> =>
   s === undefined ? success(fallback) : check(millisecondsSchema, s, setting)
 
-const tokenFieldSchema = z.enum(['access_token', 'id_token'], 'must be "access_token" or "id_token".')
+const tokenFieldSchema = z.enum(['access_token', 'id_token'], says('token-field'))
 
 const parseTokenField = (s: Sourced | undefined): Outcome<EngineConfig['ssoTokenField']> =>
   s === undefined ? success('access_token') : check(tokenFieldSchema, s, 'ssoTokenField')
 
-const ALGORITHM_CHOICES = LICENSESPRING_ALGORITHMS.map((name, n) => `${name} (${n})`).join(', ')
-const ALGORITHM = `must be one of LicenseSpring’s hardware id algorithms: ${ALGORITHM_CHOICES}.`
+const ALGORITHM = says('algorithm')
 /** An algorithm by its number (digits in text too) or its name. */
 const algorithmSchema = z.pipe(
   z.transform((value: unknown) => {
@@ -351,7 +430,7 @@ const algorithmSchema = z.pipe(
   }),
   z.int(ALGORITHM).check(z.gte(0, ALGORITHM), z.lte(LICENSESPRING_ALGORITHMS.length - 1, ALGORITHM))
 )
-const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], 'must be "node-machine-id" or "licensespring".')
+const hardwareIdKindSchema = z.enum(['node-machine-id', 'licensespring'], says('hardware-id-source'))
 
 /** `hardwareIdSource` and, for "licensespring", `hardwareIdAlgorithm` (a name or its number; default Default). */
 function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced | undefined): Outcome<HardwareIdSourceConfig> {
@@ -360,7 +439,11 @@ function parseHardwareIdSource(source: Sourced | undefined, algorithm: Sourced |
   if (kind.value === 'node-machine-id') {
     return algorithm === undefined
       ? success(DEFAULT_HARDWARE_ID_SOURCE)
-      : invalid(algorithm.name, 'applies only when the hardware id source is "licensespring".', 'hardwareIdAlgorithm')
+      : invalid(
+          algorithm.name,
+          (setting) => t('errors.config_invalid.problem.algorithm-without-source', { setting, source: '"licensespring"' }),
+          'hardwareIdAlgorithm'
+        )
   }
   if (algorithm === undefined) return success({ kind: kind.value, algorithm: 0 })
   const index = check(algorithmSchema, algorithm, 'hardwareIdAlgorithm')
@@ -376,7 +459,7 @@ const switchSchema = z.union(
       z.transform((word) => word === 'true')
     )
   ],
-  'must be true or false.'
+  says('switch')
 )
 
 const parseSwitch = (s: Sourced | undefined, fallback: boolean): Outcome<boolean> => (s === undefined ? success(fallback) : check(switchSchema, s, 'warmUp'))
@@ -388,11 +471,18 @@ function readFileAuth(value: unknown): Outcome<FileAuth | null> {
   const parsed = FileAuthSchema.safeParse(value)
   if (parsed.success) return success(parsed.data)
   const unknownKey = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys')?.keys[0]
-  if (unknownKey !== undefined) return invalid(fileName(`auth.${unknownKey}`), 'is not a known setting.', 'auth')
-  return invalid(fileName('auth'), parsed.error.issues[0]?.message ?? 'must be an object or null.', 'auth')
+  if (unknownKey !== undefined)
+    return invalid(fileName(`auth.${unknownKey}`), (setting) => t('errors.config_invalid.problem.unknown-auth-setting', { setting }), 'auth')
+  return invalid(fileName('auth'), (setting) => t('errors.config_invalid.problem.auth-not-object', { setting }), 'auth')
 }
 
-const authSchemeSchema = z.enum(['hmac', 'oauth'], 'must be "hmac" or "oauth".')
+const authSchemeSchema = z.enum(['hmac', 'oauth'], says('auth-scheme'))
+
+/** A variable the scheme needs, unset and not in the file either. */
+const credentialRequired =
+  (scheme: AuthConfig['scheme'], fileKey: string): SettingProblem =>
+  (setting) =>
+    t('errors.config_invalid.problem.credential-required', { setting, scheme, fileKey })
 
 function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): Outcome<AuthConfig | null> {
   const fileAuth = readFileAuth(fileAuthRaw)
@@ -407,7 +497,11 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     rawScheme = env[CONFIG_ENV.authScheme]
     schemeName = CONFIG_ENV.authScheme
   } else if (hmacInEnv && oauthInEnv) {
-    return invalid(CONFIG_ENV.authScheme, 'must be set ("hmac" or "oauth") when both API-key and OAuth variables are set.', 'authScheme')
+    return invalid(
+      CONFIG_ENV.authScheme,
+      (setting) => t('errors.config_invalid.problem.scheme-ambiguous', { setting, choices: eitherOf('"hmac"', '"oauth"') }),
+      'authScheme'
+    )
   } else if (hmacInEnv || oauthInEnv) {
     rawScheme = hmacInEnv ? 'hmac' : 'oauth'
     schemeName = CONFIG_ENV.authScheme
@@ -416,7 +510,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     schemeName = fileName('auth.scheme')
   }
   if (rawScheme === undefined) {
-    return fileAuth.value === null ? success(null) : invalid(fileName('auth.scheme'), 'must be "hmac" or "oauth".', 'authScheme')
+    return fileAuth.value === null ? success(null) : invalid(fileName('auth.scheme'), SCHEMA_PROBLEMS['auth-scheme'], 'authScheme')
   }
   const checkedScheme = check(authSchemeSchema, { value: rawScheme, name: schemeName }, 'authScheme')
   if (!checkedScheme.ok) return checkedScheme
@@ -429,8 +523,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
   }
   const secret = (envName: string, key: KeySetting): Outcome<string> => {
     const s = field(envName, key)
-    if (s === undefined)
-      return invalid(envName, `is required for ${scheme === 'hmac' ? 'API-key' : 'OAuth'} authorization (or set auth.${key} in the config file).`, key)
+    if (s === undefined) return invalid(envName, credentialRequired(scheme, `auth.${key}`), key)
     const text = parseText(s, key, { maxLength: MAX_SECRET_LENGTH, required: true })
     const shape = text.ok ? keyShapeProblem(text.value, key) : undefined
     return shape === undefined ? text : invalid(s.name, shape, key, s.given ? { kind: 'given-option' } : undefined)
@@ -444,8 +537,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
     return success({ scheme, apiKey: apiKey.value, sharedKey: sharedKey.value })
   }
   const tokenUrlSource = field(CONFIG_ENV.tokenUrl, 'tokenUrl')
-  if (tokenUrlSource === undefined)
-    return invalid(CONFIG_ENV.tokenUrl, 'is required for OAuth authorization (or set auth.tokenUrl in the config file).', 'tokenUrl')
+  if (tokenUrlSource === undefined) return invalid(CONFIG_ENV.tokenUrl, credentialRequired('oauth', 'auth.tokenUrl'), 'tokenUrl')
   const tokenUrl = parseServerUrl(tokenUrlSource, { trailingSlash: false })
   if (!tokenUrl.ok) return tokenUrl
   const clientId = secret(CONFIG_ENV.clientId, 'clientId')
@@ -468,7 +560,7 @@ function brandSources(env: ConfigEnv, names: SettingNames, file: Record<string, 
 /** The variables that apply: all of them, or none in a packaged app whose file does not allow them. */
 function effectiveEnv(options: LoadConfigOptions, file: Record<string, unknown>): Outcome<ConfigEnv> {
   const allow = check(
-    z.optional(z.boolean('must be true or false.')),
+    z.optional(z.boolean(says('switch'))),
     { value: file['allowEnvironmentOverrides'], name: fileName('allowEnvironmentOverrides') },
     'allowEnvironmentOverrides'
   )
@@ -503,12 +595,12 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
   if (apiUrl !== null && auth.value === null) {
     return invalid(
       CONFIG_ENV.apiKey,
-      `is required when a server is configured: set ${CONFIG_ENV.apiKey} and ${CONFIG_ENV.sharedKey} (or the OAuth variables), or "auth" in the config file.`,
+      (setting) => t('errors.config_invalid.problem.keys-required', { setting, apiKey: CONFIG_ENV.apiKey, sharedKey: CONFIG_ENV.sharedKey, auth: '"auth"' }),
       'apiKey'
     )
   }
   if (apiUrl === null && auth.value !== null && options.keysWithoutServer !== true) {
-    return invalid(CONFIG_ENV.apiUrl, 'is required when credentials are configured: set the License API URL (or "apiUrl" in the config file).', 'apiUrl')
+    return invalid(CONFIG_ENV.apiUrl, (setting) => t('errors.config_invalid.problem.server-required', { setting, apiUrl: '"apiUrl"' }), 'apiUrl')
   }
 
   const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), 'defaultProduct', {
@@ -545,6 +637,8 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     fileField: fileName
   })
   if (!brand.ok) return brand
+  const languages = parseLanguages(f)
+  if (!languages.ok) return languages
 
   return success({
     apiUrl,
@@ -559,8 +653,39 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     ...(helpUrl.value === undefined ? {} : { helpUrl: helpUrl.value }),
     ...(bundleProducts.value === undefined ? {} : { bundleProducts: bundleProducts.value }),
     ...(publicKey.value === undefined ? {} : { publicKey: publicKey.value }),
-    ...(brand.value === undefined ? {} : { brand: brand.value })
+    ...(brand.value === undefined ? {} : { brand: brand.value }),
+    ...languages.value
   })
+}
+
+const shippedLanguageSchema = z.enum(LANGUAGES, says('language'))
+const languageSchema = z.union([shippedLanguageSchema, z.literal(PSEUDO_LANGUAGE)], says('language-or-pseudo'))
+const languagesSchema = z.array(shippedLanguageSchema, says('language-list')).check(
+  z.minLength(1, says('language-list-empty')),
+  z.refine((list) => new Set(list).size === list.length, says('language-list-repeats'))
+)
+
+/** `language` (one fixed language) and `languages` (the ones offered), from the configuration file; both checked together. */
+function parseLanguages(file: Record<string, unknown>): Outcome<{ language?: Language; languages?: Language[] }> {
+  const fixed =
+    file['language'] === undefined || file['language'] === null
+      ? success(undefined)
+      : check(languageSchema, { value: file['language'], name: fileName('language') }, 'language')
+  if (!fixed.ok) return fixed
+  const offered =
+    file['languages'] === undefined || file['languages'] === null
+      ? success(undefined)
+      : check(languagesSchema, { value: file['languages'], name: fileName('languages') }, 'languages')
+  if (!offered.ok) return offered
+  if (fixed.value !== undefined && offered.value !== undefined && !(offered.value as readonly string[]).includes(fixed.value)) {
+    const listed = offered.value.map((l) => `"${l}"`)
+    return invalid(
+      fileName('language'),
+      (setting) => t('errors.config_invalid.problem.language-not-offered', { setting, languages: eitherOf(...listed) }),
+      'language'
+    )
+  }
+  return success({ ...(fixed.value === undefined ? {} : { language: fixed.value }), ...(offered.value === undefined ? {} : { languages: offered.value }) })
 }
 
 export const isServerConfig = (config: EngineConfig): config is ServerConfig => config.apiUrl !== null && config.auth !== null

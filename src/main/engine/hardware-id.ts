@@ -4,7 +4,8 @@ import { hostname as osHostname } from 'node:os'
 import type { HardwareIdInfo } from '../../shared/api'
 import { describeError } from '../../shared/errors'
 import { failure, success, type Outcome } from '../../shared/outcome'
-import { FIELD_LABELS, FIELD_LIMITS } from '../../shared/request-fields'
+import { FIELD_LIMITS, tooLong } from '../../shared/request-fields'
+import { t } from '../../shared/i18n/current'
 import { DEFAULT_HARDWARE_ID_SOURCE, describeAlgorithm, type HardwareIdSourceConfig } from './hardware-id-source'
 import { defaultRawMachineIdReader, type RawMachineIdReader } from './machine-id-readers'
 
@@ -58,17 +59,6 @@ function callLicenseSpring(module: LicenseSpringHardwareIdModule, algorithm: num
   )
 }
 
-function osIdOrigin(platform: NodeJS.Platform): string {
-  switch (platform) {
-    case 'win32':
-      return 'the MachineGuid value in the Windows registry'
-    case 'darwin':
-      return 'the IOPlatformUUID of this Mac'
-    default:
-      return 'the system machine id (/var/lib/dbus/machine-id or /etc/machine-id)'
-  }
-}
-
 function unavailable(problem: string): Outcome<never> {
   return failure(describeError('hardware_id_unavailable', { detail: { problem } }))
 }
@@ -89,7 +79,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
 
   function fallbackProblem(id: string, raw?: string): string | undefined {
     if (id === '' || id.toLowerCase() === EMPTY_MACHINE_ID_HASH) {
-      return 'The operating system returned an empty machine id, so every such PC would send the same hardware id.'
+      return t('errors.hardware_id_unavailable.empty-id')
     }
     let host: string
     try {
@@ -100,7 +90,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     const forms = hostnameForms(host)
     const hostLike = (value: string) => forms.some((h) => value.toLowerCase() === h.toLowerCase() || value.toLowerCase() === sha256Hex(h))
     if (hostLike(id) || (raw !== undefined && hostLike(raw.trim()))) {
-      return 'The operating system has no machine id file, so the id would be derived from the computer name, which is neither unique nor stable.'
+      return t('errors.hardware_id_unavailable.computer-name')
     }
     return undefined
   }
@@ -110,15 +100,15 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     try {
       id = read().trim()
     } catch (error) {
-      return unavailable(`Reading the configured machine id failed: ${firstLine(error)}`)
+      return unavailable(t('errors.hardware_id_unavailable.configured-failed', { cause: firstLine(error) }))
     }
     const problem = fallbackProblem(id)
     if (problem) return unavailable(problem)
-    if (id.length > FIELD_LIMITS.hardwareId) return unavailable(`The configured machine id is longer than ${FIELD_LIMITS.hardwareId} characters.`)
+    if (id.length > FIELD_LIMITS.hardwareId) return unavailable(t('errors.hardware_id_unavailable.configured-too-long', { limit: FIELD_LIMITS.hardwareId }))
     return success({
       id,
       source: 'machine-id',
-      description: 'The machine id this app was started with (a test or demo setting), not read from the operating system.'
+      description: t('common.hardware-id.how.fixed')
     })
   }
 
@@ -128,12 +118,12 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
     try {
       raw = await (options.readRawMachineId ?? defaultRawMachineIdReader(platform))()
     } catch (error) {
-      return unavailable(`Reading ${osIdOrigin(platform)} failed (${firstLine(error)}).`)
+      return unavailable(t('errors.hardware_id_unavailable.os-failed', { platform, cause: firstLine(error) }))
     }
     const hashed = sha256Hex(raw)
     const problem = fallbackProblem(hashed, raw)
     if (problem) return unavailable(problem)
-    return success({ id: hashed, source: 'machine-id', description: `SHA-256 of ${osIdOrigin(platform)}, as node-machine-id computes it.` })
+    return success({ id: hashed, source: 'machine-id', description: t('common.hardware-id.how.machine-id', { platform }) })
   }
 
   async function readLicenseSpring(algorithm: number): Promise<Outcome<HardwareIdInfo>> {
@@ -144,8 +134,8 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
       const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND'
       return unavailable(
         missing
-          ? 'The app is set to use LicenseSpring’s hardware id (hardwareIdSource "licensespring"), but the @licensespring/node-sdk package that computes it is not installed with the app.'
-          : `LicenseSpring’s hardware-id module could not be loaded on this PC (${firstLine(error)}).`
+          ? t('errors.hardware_id_unavailable.licensespring-missing')
+          : t('errors.hardware_id_unavailable.licensespring-not-loaded', { cause: firstLine(error) })
       )
     }
     let id: string
@@ -153,15 +143,15 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a native module: its answer is checked, not trusted to match its typings
       id = String(await callLicenseSpring(module, algorithm)).trim()
     } catch (error) {
-      return unavailable(`LicenseSpring’s hardware-id module failed with algorithm ${describeAlgorithm(algorithm)} (${firstLine(error)}).`)
+      return unavailable(t('errors.hardware_id_unavailable.licensespring-failed', { algorithm: describeAlgorithm(algorithm), cause: firstLine(error) }))
     }
     const problem = fallbackProblem(id)
     if (problem) return unavailable(problem)
-    if (id.length > FIELD_LIMITS.hardwareId) return unavailable(`LicenseSpring’s hardware id is longer than ${FIELD_LIMITS.hardwareId} characters.`)
+    if (id.length > FIELD_LIMITS.hardwareId) return unavailable(t('errors.hardware_id_unavailable.licensespring-too-long', { limit: FIELD_LIMITS.hardwareId }))
     return success({
       id,
       source: 'machine-id',
-      description: `LicenseSpring’s hardware-id module, algorithm ${describeAlgorithm(algorithm)}, as LicenseSpring’s SDKs compute it.`
+      description: t('common.hardware-id.how.licensespring', { algorithm: describeAlgorithm(algorithm) })
     })
   }
 
@@ -172,7 +162,7 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
 
   function machine(): Promise<Outcome<HardwareIdInfo>> {
     if (!cached) {
-      const reading = read().catch((error: unknown) => unavailable(`Reading this PC’s id failed (${firstLine(error)}).`))
+      const reading = read().catch((error: unknown) => unavailable(t('errors.hardware_id_unavailable.read-failed', { cause: firstLine(error) })))
       cached = reading
       // Only a success is kept: a failed read is tried again on the next call.
       void reading.then((info) => {
@@ -191,11 +181,11 @@ export function createHardwareIdSource(options: HardwareIdSourceOptions = {}): H
         return failure(
           describeError('invalid_input', {
             field: 'hardwareId',
-            detail: { problem: `${FIELD_LABELS.hardwareId} is longer than ${FIELD_LIMITS.hardwareId} characters.`, nothing: 'sent' }
+            detail: { problem: tooLong('hardwareId'), nothing: 'sent' }
           })
         )
       }
-      return success({ id, source: 'override', description: 'Entered by hand (helpdesk override); this PC’s own id is not used.' })
+      return success({ id, source: 'override', description: t('common.hardware-id.how.override') })
     }
   }
 }

@@ -6,21 +6,24 @@ import { Deactivator } from './Deactivator'
 import type { FormPrefill } from './form-model'
 import { PcLicencesView } from './pc-licences/PcLicencesView'
 import { OfflineUpload } from './offline/OfflineUpload'
-import { OutsideText } from './OutsideText'
 import { OfflineWriter } from './offline/OfflineWriter'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
 import { SandboxBanner } from './SandboxBanner'
 import { StartupFailure } from './StartupFailure'
 import { VendorHelpLink } from './VendorHelpLink'
+import { t } from '../../shared/i18n/current'
+import { displayText } from '../../shared/display-text'
+import { rich, type PlainMessageKey } from './i18n/rich'
+import { LanguageMenu } from './LanguageMenu'
 
 type View = 'online' | 'on-this-pc' | 'offline' | 'upload'
 
-const VIEWS: ReadonlyArray<{ view: View; label: string }> = [
-  { view: 'online', label: 'Deactivate online' },
-  { view: 'on-this-pc', label: 'Licences on this PC' },
-  { view: 'offline', label: 'This PC has no internet' },
-  { view: 'upload', label: 'Upload a request file' }
+const VIEWS: ReadonlyArray<{ view: View; label: PlainMessageKey }> = [
+  { view: 'online', label: 'window.tasks.online' },
+  { view: 'on-this-pc', label: 'window.tasks.on-this-pc' },
+  { view: 'offline', label: 'window.tasks.offline' },
+  { view: 'upload', label: 'window.tasks.upload' }
 ]
 
 export function App() {
@@ -63,19 +66,20 @@ export function App() {
           </h1>
         )}
         {info?.sandbox && <SandboxBanner />}
+        <LanguageMenu />
       </header>
       <main>
         {reading.status === 'loading' && (
           <p role="status" className="card">
-            Loading…
+            {t('window.app.loading')}
           </p>
         )}
         {reading.status === 'failed' && <StartupFailure error={reading.error} onRetry={reading.retry} />}
         {info && (
-          <nav className="views" aria-label="Tasks">
+          <nav className="views" aria-label={t('window.tasks.label')}>
             {VIEWS.map((v) => (
               <button key={v.view} type="button" aria-current={view === v.view ? 'page' : undefined} onClick={() => show(v.view)}>
-                {v.label}
+                {t(v.label)}
               </button>
             ))}
           </nav>
@@ -99,14 +103,19 @@ export function App() {
       {info && (
         <footer className="app-footer">
           <p className="server">
-            Server:{' '}
-            <span className="mono">
-              <OutsideText text={info.server} />
-            </span>
+            {rich(
+              'window.app.server',
+              { server: displayText(info.server) },
+              {
+                value: (children) => (
+                  <span className="mono">
+                    <bdi>{children}</bdi>
+                  </span>
+                )
+              }
+            )}
           </p>
-          <p>
-            {info.name} {info.version} · {info.os}
-          </p>
+          <p>{t('window.app.version', { product: info.name, version: info.version, os: info.os })}</p>
         </footer>
       )}
     </div>

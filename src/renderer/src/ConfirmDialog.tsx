@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { t } from '../../shared/i18n/current'
+import { rich } from './i18n/rich'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import type { PreparedAttempt } from './form-model'
 import { LicenceChoiceList } from './LicenceChoiceList'
@@ -88,11 +90,11 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
   const { hardware, input } = attempt
   const overridden = hardware.source === 'override'
   // As the form shows it: in groups of four, with the fingerprint a helpdesk compares by voice.
-  const id = (
-    <>
-      <code className="hardware-id">{inGroupsOfFour(hardware.id)}</code> (fingerprint <strong className="mono">{hardwareIdFingerprint(hardware.id)}</strong>)
-    </>
-  )
+  const idValues = { id: inGroupsOfFour(hardware.id), fingerprint: hardwareIdFingerprint(hardware.id) }
+  const idTags = {
+    hw: (children: ReactNode) => <code className="hardware-id">{children}</code>,
+    b: (children: ReactNode) => <strong className="mono">{children}</strong>
+  }
   return (
     <dialog
       ref={dialogRef}
@@ -106,34 +108,29 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
         cancel()
       }}
     >
-      <h2 id="confirm-title">{overridden ? 'Deactivate the hardware id you entered?' : 'Deactivate this PC?'}</h2>
+      <h2 id="confirm-title">{overridden ? t('window.confirm.title.override') : t('window.confirm.title')}</h2>
       <div id="confirm-body">
-        {overridden ? (
-          <p>Only the hardware id you entered is affected: the licence is freed for hardware id {id}, the override you entered, not for this PC’s own id.</p>
-        ) : (
-          <p>Only this PC is affected: the licence is freed for hardware id {id}.</p>
-        )}
-        <p>
-          Every product of bundle <strong>{input.product}</strong> is deactivated {overridden ? 'on that hardware id' : 'here'}.
-        </p>
-        <p>The seat becomes free for another machine.</p>
+        <p>{overridden ? rich('window.confirm.override', idValues, idTags) : rich('window.confirm.this-pc', idValues, idTags)}</p>
+        <p>{rich(overridden ? 'window.confirm.bundle.override' : 'window.confirm.bundle', { bundle: input.product })}</p>
+        <p>{t('window.confirm.seat')}</p>
         <p className="hint">
-          Login method: {LOGIN_METHOD_LABELS[attempt.method]}
-          {attempt.kind === 'sso' ? '. Your browser opens next so you can sign in with your company account.' : ''}
+          {attempt.kind === 'sso'
+            ? t('window.confirm.method.sso', { method: methodLabel(attempt.method) })
+            : t('window.confirm.method', { method: methodLabel(attempt.method) })}
         </p>
         {asking && (
           <p role="status" className="hint">
-            Looking up your licences of this bundle…
+            {t('window.confirm.looking-up')}
           </p>
         )}
       </div>
       {choosing && <LicenceChoiceList licences={choices.licences} chosen={chosen} onChoose={setPicked} />}
       <div className="actions">
         <button type="button" className="button-danger" onClick={confirm} disabled={asking || (choosing && chosen === undefined)}>
-          Deactivate
+          {t('window.confirm.deactivate')}
         </button>
         <button type="button" className="button-secondary" ref={cancelRef} onClick={cancel}>
-          Cancel
+          {t('window.actions.cancel')}
         </button>
       </div>
     </dialog>

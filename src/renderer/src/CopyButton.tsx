@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useClipboard } from './use-clipboard'
+import { t } from '../../shared/i18n/current'
 
 interface CopyButtonProps {
   label: string
@@ -30,11 +31,11 @@ export function CopyButton({ label, text, fallbackLabel, disabled, small, ariaLa
         disabled={disabled}
         aria-label={ariaLabel}
       >
-        {small && state === 'copied' ? 'Copied' : label}
+        {small && state === 'copied' ? t('window.copy.copied') : label}
       </button>
       {/* Always in the layout with room for "Copied" (a small button says it itself), so the confirmation moves nothing. */}
       <span role="status" className={`copy-status copy-status-${state}${small && state !== 'failed' ? ' visually-hidden' : ''}`}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select the text below and copy it yourself.' : ''}
+        {state === 'copied' ? t('window.copy.copied') : state === 'failed' ? t('window.copy.failed') : ''}
       </span>
       {state === 'failed' && (
         <label className="copy-fallback">

@@ -18,6 +18,7 @@ import { MethodChoice, MethodChooser } from './MethodChooser'
 import { ProgressPanel } from './ProgressPanel'
 import { TextField } from './TextField'
 import { useWarmUp } from './use-warm-up'
+import { t } from '../../shared/i18n/current'
 
 export type InitialFocus = 'first-control' | 'submit' | FormField
 
@@ -102,7 +103,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
     const prepared = prepareAttempt(values, hardwareRef.current)
     if (prepared.ok) props.onSubmit(prepared.attempt, values)
     else {
-      setError('root.form', { type: 'validate', message: prepared.errors.form ?? 'Check what you entered.' })
+      setError('root.form', { type: 'validate', message: prepared.errors.form ?? t('window.form.check-input') })
       requestAnimationFrame(() => formErrorRef.current?.focus())
     }
   }
@@ -118,21 +119,21 @@ export function DeactivationForm(props: DeactivationFormProps) {
     <form ref={formRef} className="card" aria-labelledby="form-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
       {/* The task bar's "Deactivate online" already says it on screen; the heading names the form. */}
       <h2 id="form-heading" className="visually-hidden">
-        Deactivate a licence
+        {t('window.form.heading')}
       </h2>
       <fieldset className="plain" disabled={busy}>
         <MethodChooser registration={register('method', { onChange: () => clearErrors() })} />
-        <TextField id="field-product" label="Bundle code" hint={FIELD_HINTS.product} {...textProps('product')} />
+        <TextField id="field-product" label={t('window.field.product')} hint={FIELD_HINTS.product} {...textProps('product')} />
 
         {method === 'license-key' && (
-          <TextField id="field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />
+          <TextField id="field-license-key" label={t('window.field.license-key')} hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />
         )}
         {method === 'user' && (
           <div className="field-pair">
-            <TextField id="field-username" label="Username" hint={FIELD_HINTS.username} autoComplete="username" {...textProps('username')} />
+            <TextField id="field-username" label={t('window.field.username')} hint={FIELD_HINTS.username} autoComplete="username" {...textProps('username')} />
             <TextField
               id="field-password"
-              label="Password"
+              label={t('window.field.password')}
               hint={FIELD_HINTS.password}
               type="password"
               autoComplete="current-password"
@@ -143,7 +144,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
         {(method === 'sso-code' || method === 'sso-token') && (
           <TextField
             id="field-customer-account-code"
-            label="Customer account code"
+            label={t('window.field.customer-account-code')}
             hint={FIELD_HINTS.customerAccountCode}
             {...textProps('customerAccountCode')}
           />
@@ -153,16 +154,16 @@ export function DeactivationForm(props: DeactivationFormProps) {
             {!idTokenViaBrowser && (
               <TextField
                 id="field-id-token"
-                label="ID token"
+                label={t('window.field.id-token')}
                 multiline
                 monospace
-                hint="Paste the ID token your company sign-in issued."
+                hint={t('window.field.id-token.hint')}
                 {...textProps('idToken')}
               />
             )}
             <div className="check">
               <input type="checkbox" id="field-id-token-via-browser" {...register('idTokenViaBrowser', { onChange: () => clearErrors('idToken') })} />
-              <label htmlFor="field-id-token-via-browser">Get the ID token from a browser sign-in instead</label>
+              <label htmlFor="field-id-token-via-browser">{t('window.field.id-token-via-browser')}</label>
             </div>
           </>
         )}
@@ -177,13 +178,13 @@ export function DeactivationForm(props: DeactivationFormProps) {
         />
 
         <details className="advanced" ref={advancedRef}>
-          <summary>Advanced</summary>
+          <summary>{t('window.form.advanced')}</summary>
           <MethodChoice method="sso-token" registration={register('method', { onChange: () => clearErrors() })} />
           <TextField
             id="field-license-id"
-            label="Licence id"
+            label={t('window.field.license-id')}
             inputMode="numeric"
-            hint="Optional. Only needed when your account has several licences of this bundle."
+            hint={t('window.field.license-id.hint')}
             {...textProps('licenseId')}
           />
         </details>
@@ -196,7 +197,7 @@ export function DeactivationForm(props: DeactivationFormProps) {
       )}
       <div className="actions">
         <button type="submit" className="button-primary" ref={submitRef} disabled={busy} aria-busy={busy || undefined}>
-          {viaBrowser ? 'Sign in with your company account' : 'Deactivate this PC'}
+          {viaBrowser ? t('window.form.submit.sign-in') : t('window.form.submit.deactivate')}
         </button>
       </div>
       <ProgressPanel busy={busy} sso={props.ssoBusy} progress={props.progress} onCancelSso={props.onCancelSso} />

@@ -11,7 +11,7 @@ import {
   fieldMessage,
   focusAfterPrefill,
   formFieldFor,
-  HARDWARE_REQUIRED_MESSAGE,
+  hardwareRequiredMessage,
   initialValues,
   valuesForNext,
   valuesForRetry,
@@ -30,6 +30,7 @@ import { SuccessView } from './SuccessView'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useDeactivation } from './use-deactivation'
 import type { AppError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 
 interface FormMount {
   /** A new key mounts a fresh form, filled from `values`. */
@@ -41,7 +42,7 @@ interface FormMount {
 /** Where "Try again" sends the person, and what it marks, for an error from the engine. */
 function retryTarget(error: AppError, method: FormValues['method']): Omit<FormMount, 'key'> {
   if (error.code === 'hardware_id_unavailable') {
-    return { focus: 'hardwareIdOverride', errors: { hardwareIdOverride: HARDWARE_REQUIRED_MESSAGE } }
+    return { focus: 'hardwareIdOverride', errors: { hardwareIdOverride: hardwareRequiredMessage() } }
   }
   // The message points to the override: the seat is active under another hardware id.
   if (error.code === 'device_not_found') return { focus: 'hardwareIdOverride' }
@@ -77,12 +78,12 @@ function licenceLookup(prepared: PreparedAttempt): UserLicencesRequestInput | nu
 
 const overrideOf = (attempt: PreparedAttempt): string | undefined => (attempt.hardware.source === 'override' ? attempt.hardware.id : undefined)
 
-/** What the person still has to do after "Deactivate…" filled the form in. */
+/** The message's choice of what the person still has to do after "Deactivate…" filled the form in. */
 const PREFILL_NEXT: Record<FormPrefill['method'], string> = {
-  'license-key': 'Type the whole licence key',
-  user: 'Type the password',
-  'sso-code': 'Sign in with the company account',
-  'sso-token': 'Paste the ID token'
+  'license-key': 'licence_key',
+  user: 'user',
+  'sso-code': 'sso_code',
+  'sso-token': 'sso_token'
 }
 
 export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShowPcLicences }: DeactivatorProps) {
@@ -217,7 +218,7 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
       {prefill}
       {fromView && formMount.key === 0 && (
         <p className="notice" role="status">
-          Filled in from “Licences on this PC”: bundle {fromView.product}, {fromView.licenceWords}. {PREFILL_NEXT[fromView.method]}, then continue.
+          {t('window.prefill.from-view', { method: PREFILL_NEXT[fromView.method], bundle: fromView.product, licence: fromView.licenceWords })}
         </p>
       )}
       <DeactivationForm

@@ -1,6 +1,7 @@
 import type { AppError } from '../../shared/errors'
 import { VendorSupport } from './brand/VendorSupport'
-import { codeAndStatus, EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { codeLine } from './code-line'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 
@@ -16,7 +17,7 @@ export function ErrorNotice({ error, reference }: { error: AppError; reference?:
       </p>
       <p>{error.action}</p>
       <VendorSupport code={error.code} />
-      <p className="code-line">{codeAndStatus(error)}</p>
+      <p className="code-line">{codeLine(error)}</p>
       {reference !== undefined && <ReferenceLine reference={reference} />}
     </div>
   )

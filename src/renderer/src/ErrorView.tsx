@@ -2,7 +2,10 @@ import type { AppError } from '../../shared/errors'
 import { VendorSupport } from './brand/VendorSupport'
 import { CopyButton } from './CopyButton'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
-import { codeAndStatus } from './diagnostics'
+import { codeLine } from './code-line'
+import { displayText } from '../../shared/display-text'
+import { t } from '../../shared/i18n/current'
+import { rich } from './i18n/rich'
 import { OutsideText } from './OutsideText'
 import { OpenLogsButton } from './OpenLogsButton'
 import { ReferenceLine } from './ReferenceLine'
@@ -46,45 +49,49 @@ export function ErrorView({
       <p>
         <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
       </p>
-      <h3>What to do</h3>
+      <h3>{t('window.error.what-to-do')}</h3>
       <p>{error.action}</p>
       <VendorSupport code={error.code} />
       {error.serverMessage && error.serverMessage !== error.explanation && (
         <p>
-          Server message:{' '}
-          <q className="server-message">
-            <OutsideText text={error.serverMessage} />
-          </q>
+          {rich(
+            'window.error.server-message',
+            { message: displayText(error.serverMessage) },
+            {
+              q: (children) => (
+                <q className="server-message">
+                  <bdi>{children}</bdi>
+                </q>
+              )
+            }
+          )}
         </p>
       )}
-      <p className="code-line">{codeAndStatus(error)}</p>
+      <p className="code-line">{codeLine(error)}</p>
       {reference && <ReferenceLine reference={reference} />}
       {onWriteOffline && (
         <div className="notice offline-offer">
-          <p>
-            <strong>No internet on this PC?</strong> You can still free the seat: write a request file here and upload it from a computer with internet.
-            {ssoAttempt && ' Company sign-in needs your identity provider online, so the file uses the licence key or the username of the licence instead.'}
-          </p>
+          <p>{rich('window.error.offline.body', { sso: ssoAttempt ? 'yes' : 'no' })}</p>
           <button type="button" onClick={onWriteOffline}>
-            Write a request file instead
+            {t('window.error.offline.button')}
           </button>
         </div>
       )}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onRetry}>
-          Try again
+          {t('window.error.retry')}
         </button>
         {onSeeWhatIsActive && (
           <button type="button" className="button-secondary" onClick={onSeeWhatIsActive}>
-            See what is active on this PC
+            {t('window.actions.see-active')}
           </button>
         )}
         {onUseAnotherAccount && (
           <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
-            Use another account
+            {t('window.error.another-account')}
           </button>
         )}
-        {diagnostics && <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />}
+        {diagnostics && <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />}
         {logsButton && <OpenLogsButton />}
       </div>
     </ResultCard>

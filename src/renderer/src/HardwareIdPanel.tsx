@@ -3,7 +3,9 @@ import type { UseFormRegisterReturn } from 'react-hook-form'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { CopyButton } from './CopyButton'
 import { ErrorNotice } from './ErrorNotice'
-import { OutsideText } from './OutsideText'
+import { displayText } from '../../shared/display-text'
+import { t } from '../../shared/i18n/current'
+import { rich } from './i18n/rich'
 import type { HardwareReading } from './form-model'
 import { TextField } from './TextField'
 
@@ -29,33 +31,44 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
   return (
     <section className="panel hardware-panel" aria-labelledby="hardware-heading">
       <div className="hardware-line">
-        <h3 id="hardware-heading">Hardware id</h3>
-        {reading.status === 'ready' && <span className="hint">{overridden ? 'this PC’s own, not sent' : 'this PC’s own'}</span>}
+        <h3 id="hardware-heading">{t('window.hardware.heading')}</h3>
         <span className="hardware-actions">
           {!showOverride && (
             <button
               type="button"
               className="button-small"
-              aria-label="Change the hardware id"
+              aria-label={t('window.hardware.change.label')}
               aria-controls={overrideId}
               aria-expanded={false}
               onClick={onOpen}
             >
-              Change
+              {t('window.hardware.change')}
             </button>
           )}
           {reading.status === 'ready' && (
-            <CopyButton label="Copy" ariaLabel="Copy hardware id" text={() => reading.info.id} fallbackLabel="This PC’s hardware id" small />
+            <CopyButton
+              label={t('window.actions.copy')}
+              ariaLabel={t('window.hardware.copy.label')}
+              text={() => reading.info.id}
+              fallbackLabel={t('window.hardware.copy.fallback')}
+              small
+            />
           )}
         </span>
       </div>
-      {reading.status === 'loading' && <p className="hint">Reading this PC’s hardware id…</p>}
+      {reading.status === 'loading' && <p className="hint">{t('window.hardware.reading')}</p>}
       {reading.status === 'ready' && (
         <p className="hardware-id-line">
-          <span className="visually-hidden">{overridden ? 'This PC’s hardware id (not sent): ' : 'Hardware id that will be sent: '}</span>
+          <span className="visually-hidden">{overridden ? t('window.hardware.not-sent') : t('window.hardware.will-be-sent')} </span>
           <code className="hardware-id">{inGroupsOfFour(reading.info.id)}</code>{' '}
+          {/* Where the id comes from sits on the id's own line, so the heading and its buttons keep one row in every language. */}
           <span className="hint">
-            · fingerprint <strong className="mono">{hardwareIdFingerprint(reading.info.id)}</strong>
+            {overridden ? t('window.hardware.own.not-sent') : t('window.hardware.own')}{' '}
+            {rich(
+              'window.hardware.fingerprint',
+              { fingerprint: hardwareIdFingerprint(reading.info.id) },
+              { b: (children) => <strong className="mono">{children}</strong> }
+            )}
           </span>
         </p>
       )}
@@ -63,24 +76,27 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
       <div id={overrideId} hidden={!showOverride}>
         {overridden && (
           <p className="notice">
-            The hardware id you entered will be sent instead of this PC’s:{' '}
-            <code className="hardware-id">
-              <OutsideText text={override.trim()} />
-            </code>
+            {rich(
+              'window.hardware.override.notice',
+              { id: displayText(override.trim()) },
+              {
+                hw: (children) => (
+                  <code className="hardware-id">
+                    <bdi>{children}</bdi>
+                  </code>
+                )
+              }
+            )}
           </p>
         )}
-        {reading.status === 'ready' && <p className="hint">How this PC’s id is read: {reading.info.description}</p>}
+        {reading.status === 'ready' && <p className="hint">{t('window.hardware.how-read', { description: reading.info.description })}</p>}
         <TextField
           id="field-hardware-id-override"
-          label="Hardware id override"
+          label={t('window.hardware.override')}
           registration={registration}
           error={error}
           monospace
-          hint={
-            reading.status === 'unavailable'
-              ? 'Required: paste the hardware id that the licensed product shows.'
-              : 'Leave empty to send this PC’s id. Only when the helpdesk asks, or the licensed product shows a different id: paste that id here.'
-          }
+          hint={reading.status === 'unavailable' ? t('window.hardware.override.hint.required') : t('window.hardware.override.hint')}
         />
       </div>
     </section>

@@ -1,5 +1,6 @@
 import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import { describeLicenceState, describeSeats, describeValidity } from '../../shared/licence-words'
+import { t } from '../../shared/i18n/current'
 
 interface LicenceChoiceListProps {
   licences: UserLicenceChoice[]
@@ -10,16 +11,16 @@ interface LicenceChoiceListProps {
 /** One licence as a person tells it apart: its products, seats and dates, and whether this PC holds it (never by its number). */
 function describeChoice(l: UserLicenceChoice): string {
   const state = describeLicenceState(l)
-  return [l.products === null ? null : l.products.join(', '), `seats ${describeSeats(l.seats)}`, describeValidity(l), state]
-    .filter((p) => p !== null)
-    .join(' · ')
+  const facts = [l.products === null ? null : l.products.join(', '), t('window.choices.seats', { seats: describeSeats(l.seats) }), describeValidity(l), state]
+  // The middle dot separates facts in every language; the words are the messages'.
+  return facts.filter((p) => p !== null).join(' · ')
 }
 
 /** The signed-in user holds several licences of the bundle: the radio group to pick the one to free. */
 export function LicenceChoiceList({ licences, chosen, onChoose }: LicenceChoiceListProps) {
   return (
     <fieldset className="licence-choices">
-      <legend>You hold {licences.length} licences of this bundle. Which one do you free here?</legend>
+      <legend>{t('window.choices.legend', { count: licences.length })}</legend>
       {licences.map((l) => (
         <div className="choice" key={l.licenceId}>
           <input
@@ -30,7 +31,11 @@ export function LicenceChoiceList({ licences, chosen, onChoose }: LicenceChoiceL
             onChange={() => onChoose(l.licenceId)}
           />
           <label htmlFor={`licence-choice-${l.licenceId}`}>
-            {l.onThisPc === true && <strong>Active on this PC · </strong>}
+            {l.onThisPc === true && (
+              <>
+                <strong>{t('window.choices.active-here')}</strong> ·{' '}
+              </>
+            )}
             {describeChoice(l)}
           </label>
         </div>

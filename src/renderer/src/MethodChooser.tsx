@@ -1,12 +1,14 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { LoginMethod } from '../../shared/request'
-import { METHOD_CHOICE_LABELS } from '../../shared/method-choice-labels'
+import { methodChoiceLabel } from '../../shared/method-choice-labels'
+import { t } from '../../shared/i18n/current'
+import type { PlainMessageKey } from './i18n/rich'
 
-const METHOD_HINTS: Record<LoginMethod, string> = {
-  'license-key': 'The key the product was activated with.',
-  user: 'The account the licence is assigned to.',
-  'sso-code': 'Your company account, in your web browser.',
-  'sso-token': 'For IT staff: paste an ID token from your company sign-in, or get one in the browser.'
+const METHOD_HINTS: Record<LoginMethod, PlainMessageKey> = {
+  'license-key': 'window.method.hint.license-key',
+  user: 'window.method.hint.user',
+  'sso-code': 'window.method.hint.sso-code',
+  'sso-token': 'window.method.hint.sso-token'
 }
 
 /** The methods an end user picks from; the ID token method sits under Advanced (see MethodChoice). */
@@ -17,9 +19,9 @@ export function MethodChoice({ method, registration }: { method: LoginMethod; re
   return (
     <div className="method">
       <input type="radio" id={`method-${method}`} value={method} aria-describedby={`method-${method}-hint`} {...registration} />
-      <label htmlFor={`method-${method}`}>{METHOD_CHOICE_LABELS[method]}</label>
+      <label htmlFor={`method-${method}`}>{methodChoiceLabel(method)}</label>
       <span id={`method-${method}-hint`} className="hint method-hint">
-        {METHOD_HINTS[method]}
+        {t(METHOD_HINTS[method])}
       </span>
     </div>
   )
@@ -28,7 +30,7 @@ export function MethodChoice({ method, registration }: { method: LoginMethod; re
 export function MethodChooser({ registration }: { registration: UseFormRegisterReturn<'method'> }) {
   return (
     <fieldset className="methods">
-      <legend>Login method</legend>
+      <legend>{t('window.method.legend')}</legend>
       {EVERYDAY_METHODS.map((method) => (
         <MethodChoice key={method} method={method} registration={registration} />
       ))}

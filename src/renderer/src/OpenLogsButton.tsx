@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useServices } from './services'
+import { t } from '../../shared/i18n/current'
 
 /** "Open logs folder": the log's folder in the system's file manager; says so when it could not be opened. */
 export function OpenLogsButton() {
@@ -9,15 +10,15 @@ export function OpenLogsButton() {
     setProblem('')
     try {
       const opened = await api.openLogsFolder()
-      if (!opened.ok) setProblem(`${opened.error.explanation} ${opened.error.action}`)
+      if (!opened.ok) setProblem(t('window.logs.problem', { explanation: opened.error.explanation, action: opened.error.action }))
     } catch {
-      setProblem('The logs folder could not be opened.')
+      setProblem(t('window.logs.failed'))
     }
   }
   return (
     <>
       <button type="button" className="button-secondary" onClick={() => void open()}>
-        Open logs folder
+        {t('window.logs.open')}
       </button>
       <span role="status" className="logs-status">
         {problem}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { SsoProgress } from '../../shared/api'
 import { CopyButton } from './CopyButton'
+import { t } from '../../shared/i18n/current'
 
 interface ProgressPanelProps {
   busy: boolean
@@ -12,9 +13,9 @@ interface ProgressPanelProps {
 
 function statusText(busy: boolean, sso: boolean, progress: SsoProgress | null): string {
   if (!busy) return ''
-  if (!sso || progress?.stage === 'deactivating') return 'Deactivating…'
-  if (progress?.stage === 'waiting-for-browser') return 'Waiting for your browser…'
-  return 'Opening your browser…'
+  if (!sso || progress?.stage === 'deactivating') return t('window.progress.deactivating')
+  if (progress?.stage === 'waiting-for-browser') return t('window.progress.waiting-for-browser')
+  return t('window.progress.opening-browser')
 }
 
 export function ProgressPanel({ busy, sso, progress, onCancelSso }: ProgressPanelProps) {
@@ -46,14 +47,16 @@ export function ProgressPanel({ busy, sso, progress, onCancelSso }: ProgressPane
         <div className="sso-waiting">
           <p className="hint">
             {waiting && !waiting.browserOpened
-              ? `${waiting.notOpenedReason ?? 'Your browser could not be opened.'} Copy the sign-in link, paste it into your browser and sign in there.`
-              : 'Finish signing in in the browser window that opened. This window continues by itself.'}
+              ? waiting.notOpenedReason === undefined
+                ? t('window.progress.browser-not-opened.default')
+                : t('window.progress.browser-not-opened', { reason: waiting.notOpenedReason })
+              : t('window.progress.finish-in-browser')}
           </p>
           <div className="actions">
             <button type="button" className="button-secondary" ref={cancelRef} onClick={onCancelSso}>
-              Cancel sign-in
+              {t('window.progress.cancel-sign-in')}
             </button>
-            {waiting && <CopyButton label="Copy sign-in link" text={() => waiting.signInUrl} fallbackLabel="Sign-in link" />}
+            {waiting && <CopyButton label={t('window.progress.copy-link')} text={() => waiting.signInUrl} fallbackLabel={t('window.progress.link')} />}
           </div>
         </div>
       )}

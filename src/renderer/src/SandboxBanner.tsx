@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { t } from '../../shared/i18n/current'
 import { useServices } from './services'
 
 /** Says the app runs on the sandbox, and puts its licences back as seeded on request. */
@@ -7,13 +8,13 @@ export function SandboxBanner() {
   const [said, setSaid] = useState('')
   const reset = async () => {
     const answer = await api.resetSandbox().catch(() => null)
-    setSaid(answer?.ok ? 'Sandbox reset: every licence is back as it started, this PC activated again.' : 'The sandbox could not be reset.')
+    setSaid(answer?.ok ? t('window.sandbox.reset.done') : t('window.sandbox.reset.failed'))
   }
   return (
     <div className="sandbox-banner">
-      <p>Sandbox: test licences</p>
-      <button type="button" className="button-secondary button-small" aria-label="Reset sandbox" onClick={() => void reset()}>
-        Reset
+      <p>{t('window.sandbox.banner')}</p>
+      <button type="button" className="button-secondary button-small" aria-label={t('window.sandbox.reset.label')} onClick={() => void reset()}>
+        {t('window.sandbox.reset')}
       </button>
       <p role="status" className="sandbox-said">
         {said}

@@ -2,7 +2,9 @@ import { useQuery, type QueryClient } from '@tanstack/react-query'
 import type { DeactivationResult } from '../../shared/api'
 import type { SeatCheck } from '../../shared/licences-on-pc'
 import { failure, type Outcome } from '../../shared/outcome'
-import { codeAndStatus } from './diagnostics'
+import { codeLine } from './code-line'
+import { t } from '../../shared/i18n/current'
+import { rich } from './i18n/rich'
 import { useServices } from './services'
 import { unexpectedFailure } from './unexpected-failure'
 
@@ -36,19 +38,19 @@ export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) 
   })
   const seeWhatIsActive = onShowPcLicences && (
     <button type="button" className="button-small" onClick={onShowPcLicences}>
-      See what is active on this PC
+      {t('window.actions.see-active')}
     </button>
   )
   const checkAgain = (
     <button type="button" className="button-small" onClick={() => void query.refetch()}>
-      Check again
+      {t('window.actions.check-again')}
     </button>
   )
 
   if (!checkable(result)) {
     return (
       <div className="seat-check">
-        <p>Checking this with the licence server would need a new company sign-in (each sign-in works once).</p>
+        <p>{t('window.seat-check.needs-sign-in')}</p>
         {seeWhatIsActive}
       </div>
     )
@@ -56,30 +58,21 @@ export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) 
   const answer = query.isFetching ? undefined : query.data
   return (
     <div className={`seat-check${answer?.ok === true && answer.value.state === 'still-active' ? ' notice notice-error' : ''}`} role="status">
-      {answer === undefined && <p>Checking with the licence server that the seat is free…</p>}
-      {answer?.ok === true && answer.value.state === 'free' && (
-        <p>
-          <strong>Checked:</strong> the licence server no longer lists this bundle on this hardware id.
-        </p>
-      )}
+      {answer === undefined && <p>{t('window.seat-check.asking')}</p>}
+      {answer?.ok === true && answer.value.state === 'free' && <p>{rich('window.seat-check.free', undefined)}</p>}
       {answer?.ok === true && answer.value.state === 'still-active' && (
         <>
           <p>
-            <strong>The licence server still lists this bundle as active on this hardware id.</strong>
+            <strong>{t('window.seat-check.still-listed')}</strong>
           </p>
-          <p>
-            Wait a minute, then check again. If it stays listed, copy the diagnostics and contact the software vendor’s support: the server confirmed the
-            deactivation but still counts the seat.
-          </p>
+          <p>{t('window.seat-check.still-listed.advice')}</p>
           {checkAgain}
         </>
       )}
       {answer?.ok === false && (
         <>
-          <p>
-            The app could not check it: {answer.error.title}. {answer.error.action}
-          </p>
-          <p className="code-line">{codeAndStatus(answer.error)}</p>
+          <p>{t('window.seat-check.failed', { title: answer.error.title, action: answer.error.action })}</p>
+          <p className="code-line">{codeLine(answer.error)}</p>
           {checkAgain}
         </>
       )}

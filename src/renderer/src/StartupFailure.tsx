@@ -7,6 +7,8 @@ import { buildStartupDiagnostics } from './diagnostics'
 import { ErrorView } from './ErrorView'
 import { useLogTail } from './log-tail'
 import { useServices } from './services'
+import { t } from '../../shared/i18n/current'
+import { rich } from './i18n/rich'
 
 /**
  * The app could not start (most often its configuration): what went wrong, the facts a
@@ -25,30 +27,29 @@ export function StartupFailure({ error, onRetry }: { error: AppError; onRetry: (
     <>
       <ErrorView error={error} reference={reference} diagnostics={diagnostics} onRetry={onRetry} logsButton />
       <section className="card startup-facts" aria-labelledby="startup-facts-heading">
-        <h3 id="startup-facts-heading">For the helpdesk</h3>
+        <h3 id="startup-facts-heading">{t('window.startup.heading')}</h3>
         <dl className="facts">
-          <dt>Version</dt>
-          <dd>{known ? `${known.name} ${known.version}` : 'unknown'}</dd>
-          <dt>System</dt>
-          <dd>{known?.os ?? 'unknown'}</dd>
-          <dt>Hardware id</dt>
+          <dt>{t('window.startup.version')}</dt>
+          <dd>{known ? t('window.startup.version.value', { product: known.name, version: known.version }) : t('window.startup.unknown')}</dd>
+          <dt>{t('window.startup.system')}</dt>
+          <dd>{known?.os ?? t('window.startup.unknown')}</dd>
+          <dt>{t('window.facts.hardware-id')}</dt>
           <dd>
-            {known?.hardwareId ? (
-              <>
-                <code className="hardware-id">{inGroupsOfFour(known.hardwareId.id)}</code> · fingerprint{' '}
-                <strong className="mono">{hardwareIdFingerprint(known.hardwareId.id)}</strong>
-              </>
-            ) : (
-              'could not be read'
-            )}
+            {known?.hardwareId
+              ? rich(
+                  'window.hardware.id-and-fingerprint',
+                  { id: inGroupsOfFour(known.hardwareId.id), fingerprint: hardwareIdFingerprint(known.hardwareId.id) },
+                  { hw: (children) => <code className="hardware-id">{children}</code>, b: (children) => <strong className="mono">{children}</strong> }
+                )
+              : t('window.startup.unreadable')}
           </dd>
-          <dt>Log file</dt>
-          <dd>{log ? <code className="log-file">{log.file}</code> : 'could not be read'}</dd>
+          <dt>{t('window.startup.log-file')}</dt>
+          <dd>{log ? <code className="log-file">{log.file}</code> : t('window.startup.unreadable')}</dd>
         </dl>
         {log && log.lines.length > 0 && (
           <details className="log-tail">
-            <summary>Last lines of the log</summary>
-            <pre aria-label="Last lines of the log">{log.lines.join('\n')}</pre>
+            <summary>{t('window.startup.log-tail')}</summary>
+            <pre aria-label={t('window.startup.log-tail')}>{log.lines.join('\n')}</pre>
           </details>
         )}
       </section>

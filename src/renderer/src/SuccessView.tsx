@@ -1,13 +1,14 @@
 import type { DeactivationResult } from '../../shared/api'
 import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../../shared/products-freed'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import { CopyButton } from './CopyButton'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { ResultCard } from './ResultCard'
 import { formatLocalTime } from '../../shared/format-time'
 import { SeatCheckLine } from './SeatCheckLine'
+import { t, translator } from '../../shared/i18n/current'
 
 interface SuccessViewProps {
   result: DeactivationResult
@@ -22,42 +23,42 @@ interface SuccessViewProps {
 
 export function SuccessView({ result, overridden, reference, diagnostics, onNext, onShowPcLicences }: SuccessViewProps) {
   return (
-    <ResultCard tone="success" title="Licence deactivated">
-      <p>Every product of the bundle is deactivated on {overridden ? 'the hardware id you entered' : 'this PC'}. The seat is free for another machine.</p>
-      <p>Next: start the licensed product on the new PC and activate it there with the same licence. You can close this window.</p>
+    <ResultCard tone="success" title={t('window.success.title')}>
+      <p>{overridden ? t('window.success.body.override') : t('window.success.body')}</p>
+      <p>{t('window.success.next')}</p>
       <dl className="facts">
-        <dt>Bundle</dt>
+        <dt>{t('window.facts.bundle')}</dt>
         <dd>
           <OutsideText text={result.product} />
         </dd>
-        <dt>Products freed</dt>
+        <dt>{t('window.facts.products-freed')}</dt>
         <dd>
           <OutsideText text={describeProductsFreed(result)} />
         </dd>
-        <dt>Hardware id</dt>
+        <dt>{t('window.facts.hardware-id')}</dt>
         <dd>
           <code className="hardware-id">
             <OutsideText text={result.hardwareId} />
           </code>
         </dd>
-        <dt>Fingerprint</dt>
+        <dt>{t('window.facts.fingerprint')}</dt>
         <dd className="mono">{hardwareIdFingerprint(result.hardwareId)}</dd>
-        <dt>Login method</dt>
-        <dd>{LOGIN_METHOD_LABELS[result.method]}</dd>
-        <dt>Time</dt>
+        <dt>{t('window.facts.login-method')}</dt>
+        <dd>{methodLabel(result.method)}</dd>
+        <dt>{t('window.facts.time')}</dt>
         <dd>
-          <time dateTime={result.at}>{formatLocalTime(result.at)}</time>
+          <time dateTime={result.at}>{formatLocalTime(result.at, { locale: translator().locale })}</time>
         </dd>
       </dl>
       <SeatCheckLine result={result} onShowPcLicences={onShowPcLicences} />
       <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
-          Deactivate another
+          {t('window.success.another')}
         </button>
-        <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
+        <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />
         <button type="button" className="button-secondary" onClick={() => window.close()}>
-          Close
+          {t('window.actions.close')}
         </button>
       </div>
     </ResultCard>

@@ -1,6 +1,7 @@
 import { useState, type MouseEvent } from 'react'
 import { displayText } from '../../shared/display-text'
 import { useServices } from './services'
+import { t } from '../../shared/i18n/current'
 
 /**
  * The vendor's help page, when configured: opened in the system browser by the app (which
@@ -12,15 +13,19 @@ export function VendorHelpLink({ url }: { url: string }) {
   const open = async (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault()
     const answer = await api.openHelp().catch(() => null)
-    setNotOpened(answer?.ok ? null : `${answer?.error.explanation ?? 'The help page did not open.'} The address is ${displayText(url, 2000)}`)
+    setNotOpened(
+      answer?.ok
+        ? null
+        : t('window.help.not-opened', { problem: answer?.error.explanation ?? t('window.help.not-opened.default'), url: displayText(url, 2000) })
+    )
   }
   return (
     <div className="vendor-help">
       <p>
         <a href={url} onClick={(event) => void open(event)}>
-          Where do I find my licence key or bundle code?
+          {t('window.help.link')}
         </a>{' '}
-        <span className="hint">The vendor’s help page, in your browser.</span>
+        <span className="hint">{t('window.help.hint')}</span>
       </p>
       <p role="status" className="vendor-help-said">
         {notOpened}

@@ -4,7 +4,7 @@ import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import { displayText } from '../../shared/display-text'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import type { PreparedAttempt } from './form-model'
 import type { SeatCheck } from '../../shared/licences-on-pc'
 import { describeBundle, describeHolder, describeSeats, describeValidity, describeLicenceState } from '../../shared/licence-words'
@@ -84,7 +84,7 @@ export function buildDiagnostics({ app, attempt, outcome, at, reference, thisPc,
     `OS: ${app.os}`,
     `Server: ${shown(app.server)}${app.sandbox ? ' (sandbox)' : ''}`,
     `Bundle: ${shown(input.product)}`,
-    `Method: ${LOGIN_METHOD_LABELS[attempt.method]} (${attempt.method})`
+    `Method: ${methodLabel(attempt.method)} (${attempt.method})`
   )
   const credentials = attempt.kind === 'direct' ? attempt.input.credentials : undefined
   if (credentials?.method === 'user') lines.push(`Username: ${shown(credentials.username.trim())}`)

@@ -1,9 +1,21 @@
-/** One sentence under each field: where to find what it asks for. */
+import { t } from '../../shared/i18n/current'
+
+/** One sentence under each field: where to find what it asks for (read when the form is drawn, in its language). */
 export const FIELD_HINTS = {
-  product: 'Its short code from your licence email, not its display name.',
+  get product() {
+    return t('window.field.product.hint')
+  },
   // Spaces around the key are dropped; its letters are sent as typed (the server compares them exactly).
-  licenseKey: 'From your licence email. Type it exactly: capital and small letters are different.',
-  username: 'The email address the licence is assigned to.',
-  password: 'Of that licence account, not your computer’s.',
-  customerAccountCode: 'Your company’s code with the vendor; ask your administrator.'
-} as const
+  get licenseKey() {
+    return t('window.field.license-key.hint')
+  },
+  get username() {
+    return t('window.field.username.hint')
+  },
+  get password() {
+    return t('window.field.password.hint')
+  },
+  get customerAccountCode() {
+    return t('window.field.customer-account-code.hint')
+  }
+}

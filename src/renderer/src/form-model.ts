@@ -12,6 +12,7 @@ import {
 } from '../../shared/request'
 import { requestIssues } from '../../shared/validation'
 import type { RememberedFields } from './remembered-fields'
+import { t } from '../../shared/i18n/current'
 
 export const LOGIN_METHODS: readonly LoginMethod[] = ['license-key', 'user', 'sso-code', 'sso-token']
 
@@ -55,9 +56,9 @@ export type PreparedAttempt =
 
 export type PrepareResult = { ok: true; attempt: PreparedAttempt } | { ok: false; errors: FieldErrors }
 
-export const OVERRIDE_DESCRIPTION = 'Typed into the hardware id override'
-export const HARDWARE_LOADING_MESSAGE = 'This PC’s hardware id is still being read. Wait a moment, or enter a hardware id override.'
-export const HARDWARE_REQUIRED_MESSAGE = 'This PC’s hardware id could not be read, so a hardware id override is required.'
+export const overrideDescription = (): string => t('window.hardware.override.typed')
+export const hardwareLoadingMessage = (): string => t('window.hardware.still-reading')
+export const hardwareRequiredMessage = (): string => t('window.hardware.unreadable')
 
 /** Credentials and PC-specific fields: empty at start and after each deactivation. */
 const BLANK_ATTEMPT_FIELDS = {
@@ -149,7 +150,7 @@ export function prepareAttempt(values: FormValues, hardware: HardwareReading): P
   let hardwareId: string | undefined
   if (override) hardwareId = values.hardwareIdOverride
   else if (hardware.status === 'ready') hardwareId = hardware.info.id
-  else errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
+  else errors.hardwareIdOverride = hardware.status === 'loading' ? hardwareLoadingMessage() : hardwareRequiredMessage()
   const target = {
     product: values.product,
     ...(hardwareId === undefined ? {} : { hardwareId }),
@@ -169,7 +170,7 @@ export function prepareAttempt(values: FormValues, hardware: HardwareReading): P
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
   const sent: SentHardwareId =
-    !override && hardware.status === 'ready' ? hardware.info : { id: parsed.data.hardwareId ?? '', source: 'override', description: OVERRIDE_DESCRIPTION }
+    !override && hardware.status === 'ready' ? hardware.info : { id: parsed.data.hardwareId ?? '', source: 'override', description: overrideDescription() }
   // This PC's own id is left for the engine to read; only an override travels with the request.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the request on purpose
   const { hardwareId: _checked, ...withoutPcId } = parsed.data

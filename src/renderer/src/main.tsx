@@ -1,6 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { t } from '../../shared/i18n/current'
 import { App } from './App'
+import { languageChoiceFrom, speakInWindow } from './i18n/window-language'
+import { LanguageProvider } from './i18n/language-context'
 import { browserStorage } from './remembered-fields'
 import { ServicesProvider } from './services'
 import './styles.css'
@@ -9,12 +12,19 @@ const container = document.getElementById('root')
 if (container !== null) {
   const root = createRoot(container)
   if (!('licenseManager' in window)) {
-    root.render(<p className="card">This window only works inside the License Manager app.</p>)
+    await speakInWindow(languageChoiceFrom(null, navigator.languages).language)
+    root.render(<p className="card">{t('window.app.outside')}</p>)
   } else {
+    const api = window.licenseManager
+    // The main process decides the language (the OS's, the vendor's settings, a choice made earlier this run).
+    const choice = languageChoiceFrom(await api.getLanguage().catch(() => null), navigator.languages)
+    await speakInWindow(choice.language)
     root.render(
       <StrictMode>
-        <ServicesProvider services={{ api: window.licenseManager, storage: browserStorage() }}>
-          <App />
+        <ServicesProvider services={{ api, storage: browserStorage() }}>
+          <LanguageProvider initial={choice}>
+            <App />
+          </LanguageProvider>
         </ServicesProvider>
       </StrictMode>
     )

@@ -3,11 +3,12 @@ import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import { displayText } from '../../shared/display-text'
 import { makeReference } from '../../shared/helpdesk/reference'
-import { LOGIN_METHOD_LABELS } from '../../shared/request'
+import { methodLabel } from '../../shared/request'
 import { EXPLANATION_MAX_LENGTH } from './diagnostics'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { useServices } from './services'
+import { t, translator } from '../../shared/i18n/current'
 
 type Notice = { kind: 'filled'; prefill: Prefill } | { kind: 'refused'; error: AppError; reference: string }
 
@@ -59,13 +60,15 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
   }
   const { product, method, account } = notice.prefill
   const parts = [
-    product !== undefined ? `bundle ${displayText(product, 128)}` : null,
-    method !== undefined ? LOGIN_METHOD_LABELS[method] : null,
-    account !== undefined ? `customer account ${displayText(account, 128)}` : null
+    product !== undefined ? t('window.prefill.link.bundle', { bundle: displayText(product, 128) }) : null,
+    method !== undefined ? methodLabel(method) : null,
+    account !== undefined ? t('window.prefill.link.account', { account: displayText(account, 128) }) : null
   ].filter((p): p is string => p !== null)
   return (
     <p className="notice" role="status">
-      Filled in from the helpdesk link{parts.length > 0 ? `: ${parts.join(', ')}` : ''}. Check the form, add your credentials, then continue.
+      {parts.length > 0
+        ? t('window.prefill.link', { details: translator().formatList(parts, { type: 'unit', style: 'short' }) })
+        : t('window.prefill.link.nothing')}
     </p>
   )
 }

@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, UNKNOWN_SERVER_ERROR, UNKNOWN_SERVER_ERROR_WITHOUT_MESSAGE, WHILE_ASKING, type KnownErrorCode } from './catalogue'
+import { ERROR_CATALOGUE, UNKNOWN_SERVER_ERROR, unknownServerErrorWithoutMessage, WHILE_ASKING, type KnownErrorCode } from './catalogue'
 import type { AppError, CaseWords, CatalogueEntry } from './types'
 
 export const isKnownErrorCode = (code: string): code is KnownErrorCode => Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code)
@@ -58,12 +58,12 @@ export function describeError<C extends KnownErrorCode>(code: C, details: Detail
 export function describeServerError(code: string, details: Details = {}): AppError {
   if (isKnownErrorCode(code)) return describeError(code, details)
   const entry = UNKNOWN_SERVER_ERROR
-  const explanation = details.serverMessage === undefined ? UNKNOWN_SERVER_ERROR_WITHOUT_MESSAGE : entry.explanation
+  const explanation = details.serverMessage === undefined ? unknownServerErrorWithoutMessage() : entry.explanation
   return withDetails(code, { ...entry, status: details.status ?? 0 }, details, { ...entry, explanation })
 }
 
-/** An error met while asking another server than the License API: its explanation starts by naming that server. */
+/** An error met while asking another server than the License API: its explanation says so, naming that server. */
 export const whileAsking = (server: keyof typeof WHILE_ASKING, error: AppError): AppError => ({
   ...error,
-  explanation: `${WHILE_ASKING[server]} ${error.explanation}`
+  explanation: WHILE_ASKING[server](error.explanation)
 })

@@ -167,7 +167,7 @@ describe('the vendor’s brand in the configuration', () => {
     })
 
     it('accepts the examples its refusal gives, and the app’s own accents', () => {
-      expect(BRAND_EXAMPLES.accentColor).toContain('"#2f6fde"')
+      expect(BRAND_EXAMPLES.accentColor()).toContain('"#2f6fde"')
       expect(ok(loadConfig({ env: { LM_ACCENT_COLOR: '#2f6fde' } })).brand?.accent).toBeDefined()
       expect(ok(loadConfig({ env: { LM_ACCENT_COLOR: '#6b2fa3,#c39bff' } })).brand?.accent).toBeDefined()
       expect(ok(loadConfig({ env: {}, file: vendorFolder({ accentColor: { light: '#6b2fa3', dark: '#c39bff' } }) })).brand?.accent).toBeDefined()

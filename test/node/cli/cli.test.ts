@@ -3,11 +3,11 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLicenseApiClient } from '../../../src/main/engine/license-api-client'
 import { EXIT, EXIT_ON_SIGNAL, exitCodeFor } from '../../../src/cli/exit-codes'
-import { HELP, runCli, type CliIo } from '../../../src/cli/run'
+import { help, runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox, type SandboxSso } from '../../../src/sandbox/server'
 import { formatSummary } from '../../../src/sandbox/summary'
 import { describeServerError, ERROR_CATALOGUE, type CatalogueEntry } from '../../../src/shared/errors'
-import { METHOD_CHOICE_LABELS } from '../../../src/shared/method-choice-labels'
+import { methodChoiceLabel } from '../../../src/shared/method-choice-labels'
 import { closedPort } from '../engine/support/servers'
 import { expectOk } from '../../support/expect-ok'
 import { stringMatching } from '../../support/matchers'
@@ -176,7 +176,7 @@ describe('runCli in-process', () => {
       for (const flag of entry.commandLineAction?.match(/--[a-z-]+/g) ?? []) expect(h.out.stdout, `${code}: ${flag}`).toContain(`${flag} `)
       expect(entry.commandLineAction, code).not.toMatch(/highlighted|override|Choose “/)
     }
-    expect(ERROR_CATALOGUE.license_key_required.action).toContain(`Choose “${METHOD_CHOICE_LABELS['license-key']}”`)
+    expect(ERROR_CATALOGUE.license_key_required.action).toContain(`Choose “${methodChoiceLabel('license-key')}”`)
   })
 
   it('the lines the sandbox prints for the command line work as printed', async () => {
@@ -480,6 +480,7 @@ describe('exit codes', () => {
     const groups = new Set(Object.values(ERROR_CATALOGUE).map((entry) => entry.exit))
     expect([...groups].sort()).toEqual(['interrupted', 'invalid', 'network', 'refused', 'ssoIncomplete', 'unexpected'])
     for (const group of groups) expect(EXIT[group]).toBeGreaterThan(0)
-    for (const code of [...Object.values(EXIT), ...Object.values(EXIT_ON_SIGNAL)]) expect(HELP, String(code)).toMatch(new RegExp(`^  (\\d+, )?${code}\\b`, 'm'))
+    for (const code of [...Object.values(EXIT), ...Object.values(EXIT_ON_SIGNAL)])
+      expect(help(), String(code)).toMatch(new RegExp(`^  (\\d+, )?${code}\\b`, 'm'))
   })
 })

@@ -5,6 +5,8 @@ import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import { HELPDESK_WORDS } from '../../../src/shared/errors/helpdesk-words'
 import { HELPDESK_ENTRIES, type HelpdeskEntry } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { makeReference, type ReferenceSubject } from '../../../src/shared/helpdesk/reference'
+import { HELPDESK_LABELS, labelled, REFERENCE_PROBLEMS } from '../../../src/shared/helpdesk/helpdesk-words'
+import { loadTranslator, setTranslator } from '../../../src/shared/i18n/current'
 
 /** The CLI in-process, with nothing configured: `explain` needs no server, no keys, no network. */
 function harness() {
@@ -96,5 +98,54 @@ describe('license-manager explain <reference>', () => {
     const json = harness()
     expect(await runCli(['explain', 'nonsense', '--json'], json.io)).toBe(EXIT.invalid)
     expect(JSON.parse(json.out.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reference' } })
+  })
+
+  it('speaks the language asked for: explain --lang de prints German, --json stays English', async () => {
+    const english = { say: HELPDESK_WORDS.device_not_found.say, label: labelled(HELPDESK_LABELS.say) }
+    const h = harness()
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-400-7K3Q'], h.io)).toBe(EXIT.success)
+    setTranslator(await loadTranslator('de', ['common', 'errors', 'helpdesk']))
+    const german = { say: HELPDESK_WORDS.device_not_found.say, check: HELPDESK_WORDS.device_not_found.check, label: labelled(HELPDESK_LABELS.say) }
+    expect(german.say).not.toBe(english.say)
+    expect(german.label).not.toBe(english.label)
+    const text = h.out.stdout.replace(/\s+/g, ' ')
+    expect(h.out.stdout).toContain(`\n${german.label}\n`)
+    for (const expected of [german.say, german.check]) expect(text).toContain(expected)
+    expect(text).not.toContain(english.say)
+    expect(h.out.stdout).toContain('docs/helpdesk/de/errors.md#device_not_found')
+    // The same reference in LANG=de_DE.UTF-8 reads the same; --json is English whatever the language.
+    const posix = harness()
+    posix.io.env = { LANG: 'de_DE.UTF-8' }
+    expect(await runCli(['explain', 'LM-DNF-400-7K3Q'], posix.io)).toBe(EXIT.success)
+    expect(posix.out.stdout).toBe(h.out.stdout)
+    const json = harness()
+    json.io.env = { LANG: 'de_DE.UTF-8' }
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-400-7K3Q', '--json'], json.io)).toBe(EXIT.success)
+    const value = (JSON.parse(json.out.stdout) as { value: { helpdesk: { say: string }; guide: string } }).value
+    expect(value.helpdesk.say).toBe(english.say)
+    expect(value.guide).toBe('docs/helpdesk/errors.md#device_not_found')
+    // A reference that does not fit is refused in German too.
+    const refused = harness()
+    expect(await runCli(['explain', '--lang', 'de', 'LM-DNF-PC-7K3Q'], refused.io)).toBe(EXIT.invalid)
+    setTranslator(await loadTranslator('de', ['common', 'errors', 'helpdesk']))
+    const why = REFERENCE_PROBLEMS.statusDoesNotFit('DNF', ERROR_CATALOGUE.device_not_found.title, 'server')
+    expect(why).toMatch(/^Die Buchstaben DNF/)
+    expect(refused.out.stderr).toContain(why)
+  })
+
+  it('wraps Japanese, written without spaces, between its words at the terminal’s width', async () => {
+    const h = harness()
+    expect(await runCli(['explain', '--lang', 'ja', 'LM-DNF-400-7K3Q'], h.io)).toBe(EXIT.success)
+    setTranslator(await loadTranslator('ja', ['common', 'errors', 'helpdesk']))
+    const check = HELPDESK_WORDS.device_not_found.check
+    const lines = h.out.stdout.split('\n')
+    // Wide characters take two columns; closing punctuation may hang past the edge, as Japanese sets it.
+    const columns = (line: string) => line.length + (line.match(/[\u3000-\u9fff\uff00-\uff60]/g)?.length ?? 0)
+    expect(lines.filter((line) => columns(line.replace(/[、。）」』]+$/, '')) > 96)).toEqual([])
+    const start = lines.indexOf(labelled(HELPDESK_LABELS.check))
+    const paragraph = lines.slice(start + 1, lines.indexOf('', start))
+    expect(paragraph.length).toBeGreaterThan(1)
+    // Nothing lost or moved: the lines are the words, broken only where a line was full.
+    expect(paragraph.join('').replace(/\s/g, '')).toBe(check.replace(/\s/g, ''))
   })
 })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { HELP, runCli, type CliIo } from '../../../src/cli/run'
+import { help, runCli, type CliIo } from '../../../src/cli/run'
 import { startHttpServer, type TestHttpServer } from '../engine/support/servers'
 import { closeOpened } from '../../support/close-opened'
 
@@ -51,7 +51,7 @@ const serverEnv = () => ({ LM_API_URL: server.apiUrl, LM_API_KEY: API_KEY, LM_SH
 
 describe('--log-file', () => {
   it('is listed in --help', () => {
-    expect(HELP).toMatch(/--log-file <path>\s+also write the outcome, with its reference, to this log file/)
+    expect(help()).toMatch(/--log-file <path>\s+also write the outcome, with its reference, to this log file/)
   })
 
   it('logs a refused deactivation under the reference printed, with its code and status, and no secret', async () => {

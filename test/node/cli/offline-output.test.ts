@@ -29,7 +29,7 @@ describe('upload-offline’s report', () => {
       '  Bundle:      fooapp',
       '  Hardware id: pc-7',
       `               pc-7 · fingerprint ${hardwareIdFingerprint('pc-7')}`,
-      '  Username   : ann@example.test',
+      '  Username:    ann@example.test',
       '  Written:     "2025-08-29 07:22" (as the file says it) by 7.41.1 (cpp)',
       '  Request id:  D010714E-72DD-E4CF-BEBB-4105EC1B2A0F',
       '  Format:      older (schema 1): only the date, licence key or username, hardware id and API key are signed',

@@ -34,7 +34,7 @@ const ENGINE_CHANNELS = [
   IPC.getUserLicences
 ]
 /** The channels that answer without the engine (it may be what failed to start). */
-const WITHOUT_ENGINE = [IPC.getStartupFacts, IPC.getLogTail, IPC.openLogsFolder]
+const WITHOUT_ENGINE = [IPC.getStartupFacts, IPC.getLogTail, IPC.openLogsFolder, IPC.getLanguage, IPC.chooseLanguage]
 const INVOKE_CHANNELS = [...ENGINE_CHANNELS, IPC.takePrefill, IPC.resetSandbox, ...WITHOUT_ENGINE]
 
 const appInfo: AppInfo = {
@@ -223,7 +223,9 @@ const validArgs: Record<string, unknown[]> = {
   [IPC.checkSeatFree]: [{ product: 'office-suite', hardwareId: 'a'.repeat(64) }],
   [IPC.getUserLicences]: [{ product: 'design-pack', credentials: { method: 'user', username: 'bob@example.test', password: 'bob-password' } }],
   [IPC.getLogTail]: [],
-  [IPC.openLogsFolder]: []
+  [IPC.openLogsFolder]: [],
+  [IPC.getLanguage]: [],
+  [IPC.chooseLanguage]: [{ language: 'de' }]
 }
 
 function errorCode(outcome: Outcome<unknown>): string | undefined {

@@ -35,10 +35,12 @@ describe('createLicenseManagerApi', () => {
     const expected: Array<keyof LicenseManagerApi> = [
       'cancelSso',
       'checkSeatFree',
+      'chooseLanguage',
       'deactivate',
       'deactivateWithSso',
       'getAppInfo',
       'getHardwareId',
+      'getLanguage',
       'getLogTail',
       'getPcLicences',
       'getStartupFacts',

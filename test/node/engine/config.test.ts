@@ -359,6 +359,10 @@ describe('every config_invalid names the field and says what a valid value looks
   const withOauth = { ...oauth, LM_OAUTH_CLIENT_ID: 'client', LM_OAUTH_CLIENT_SECRET: 'secret-value' }
   const fileCases: Array<[string, unknown, string]> = [
     ['an unknown setting', { unknownSetting: 1 }, 'config file field "unknownSetting"'],
+    ['language', { language: 'klingon' }, 'config file field "language"'],
+    ['languages', { languages: [] }, 'config file field "languages"'],
+    ['languages (a language twice)', { languages: ['de', 'de'] }, 'config file field "languages"'],
+    ['language outside languages', { language: 'fr', languages: ['en', 'de'] }, 'config file field "language"'],
     ['apiUrl', { apiUrl: 'ftp://api.example.com/' }, 'config file field "apiUrl"'],
     ['auth', { auth: 'hmac' }, 'config file field "auth"'],
     ['auth.scheme', { auth: { scheme: 'basic' } }, 'config file field "auth.scheme"'],

@@ -1,9 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CATALOGUE_CODES, ERRORS_PAGE, guideDir, guidePages, PICTURES, sectionIds } from '../../../scripts/helpdesk-guide/pages'
+import {
+  CATALOGUE_CODES,
+  ERRORS_PAGE,
+  GUIDE_LANGUAGES,
+  guideDir,
+  guidePages,
+  hasOwnSource,
+  headingAnchors,
+  PICTURES,
+  sectionIds,
+  SOURCE_PAGES,
+  speaking
+} from '../../../scripts/helpdesk-guide/pages'
+import { t } from '../../../src/shared/i18n/current'
 import { HELPDESK_ENTRIES } from '../../../src/shared/helpdesk/helpdesk-entries'
-import { HELPDESK_LABELS } from '../../../src/shared/helpdesk/helpdesk-words'
+import { HELPDESK_LABELS, labelled } from '../../../src/shared/helpdesk/helpdesk-words'
 
 /*
  * The helpdesk guide (docs/helpdesk/walkthrough.md, errors.md) is generated from
@@ -44,6 +57,12 @@ describe('the helpdesk guide', () => {
     }
   })
 
+  it('speaks English on the English pages: labels and words are the English messages', () => {
+    // The labels before their values are one message each; English puts a colon there.
+    expect(labelled(HELPDESK_LABELS.say)).toBe(`${HELPDESK_LABELS.say}:`)
+    expect(t('helpdesk.guide.quoted', { words: 'x' })).toBe('“x”')
+  })
+
   it('both indexes list every result once, by its reference and by what the caller sees', () => {
     const page = committed(ERRORS_PAGE)
     const index = (heading: string) => page.slice(page.indexOf(`## ${heading}`), page.indexOf('\n## ', page.indexOf(`## ${heading}`) + 3))
@@ -77,6 +96,57 @@ describe('the helpdesk guide', () => {
     // Pictures of error states are named after a catalogue code.
     for (const file of inFolder.filter((f) => f.startsWith(`${PICTURES}/error-`))) {
       expect(CATALOGUE_CODES as string[], file).toContain(file.slice(`${PICTURES}/error-`.length, -'.png'.length))
+    }
+  })
+})
+
+describe('the helpdesk guide in every language', () => {
+  const others = GUIDE_LANGUAGES.filter((lang) => lang !== 'en')
+  const page = (lang: string, file: string) => readFileSync(join(guideDir(lang), file), 'utf8')
+
+  it('is written in German, French, Spanish and Japanese besides English', () => {
+    expect(others).toEqual(['de', 'fr', 'es', 'ja'])
+  })
+
+  it.each(others)('%s: the committed pages are what the generator writes (npm run docs:helpdesk)', (lang) => {
+    for (const generated of guidePages(lang)) expect(page(lang, generated.file), `${lang}/${generated.file}`).toBe(generated.markdown)
+  })
+
+  it.each(others)('%s: every page has its own translated source in docs/helpdesk/source/', (lang) => {
+    for (const file of SOURCE_PAGES) expect(hasOwnSource(lang, file), `docs/helpdesk/source/${lang}/${file}`).toBe(true)
+  })
+
+  it.each(others)('%s: every section and heading carries the English anchor, in the English order, so links work in every language', (lang) => {
+    // The errors page's anchors are its indexes' and then one per result, the ids its links and `explain` name.
+    for (const file of SOURCE_PAGES) expect(headingAnchors(page(lang, file)), `${lang}/${file}`).toEqual(headingAnchors(page('en', file)))
+  })
+
+  it.each(others)('%s: each section carries the helpdesk’s words in that language, labelled in it', (lang) => {
+    const parts = page(lang, ERRORS_PAGE)
+      .split(/^<a id="/m)
+      .slice(1)
+    speaking(lang, () => {
+      for (const entry of HELPDESK_ENTRIES) {
+        const part = parts.find((p) => p.startsWith(`${entry.id}"`))!
+        expect(part, `${lang} ${entry.id}`).toContain(`**${labelled(HELPDESK_LABELS.say)}** ${t('helpdesk.guide.quoted', { words: entry.helpdesk.say })}`)
+        expect(part).toContain(`**${labelled(HELPDESK_LABELS.check)}** ${entry.helpdesk.check}`)
+        expect(part).toContain(`**${labelled(HELPDESK_LABELS.next)}** ${entry.helpdesk.next}`)
+      }
+    })
+    // …which are not the English ones: the language has its own words for every result.
+    const english = committed(ERRORS_PAGE)
+    for (const entry of HELPDESK_ENTRIES) {
+      const say = speaking(lang, () => entry.helpdesk.say)
+      expect(say, `${lang} ${entry.id}`).not.toBe(entry.helpdesk.say)
+      expect(english).not.toContain(say)
+    }
+  })
+
+  it.each(others)('%s: pictures are the language’s own where taken, else the English ones, and each exists', (lang) => {
+    for (const generated of guidePages(lang)) {
+      const shown = [...generated.markdown.matchAll(/!\[[^\]]+\]\(([^)]+\.png)\)/g)].map((m) => m[1]!)
+      expect(shown.length, generated.file).toBeGreaterThan(0)
+      for (const file of shown) expect(existsSync(join(guideDir(lang), file)), `${lang}/${file}`).toBe(true)
     }
   })
 })

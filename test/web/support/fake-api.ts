@@ -2,6 +2,8 @@ import type {
   AppInfo,
   DeactivationResult,
   HardwareIdInfo,
+  LanguageChoice,
+  LanguageRequest,
   LicenseManagerApi,
   LogTail,
   OfflineRequestContent,
@@ -25,7 +27,7 @@ import type {
 } from '../../../src/shared/licences-on-pc'
 import type { DeactivationRequestInput, OfflineRequest, SsoSignInRequestInput } from '../../../src/shared/request'
 import { NEUTRAL_BRAND } from '../../../src/shared/brand/brand-info'
-import { describeServerError, type AppError } from '../../../src/shared/errors'
+import { describeError, describeServerError, type AppError } from '../../../src/shared/errors'
 import { failure, success, type Outcome } from '../../../src/shared/outcome'
 
 export const APP_INFO: Readonly<AppInfo> = Object.freeze({
@@ -230,6 +232,16 @@ export class FakeApi implements LicenseManagerApi {
   async openLogsFolder(): Promise<Outcome<null>> {
     this.calls.openLogsFolder++
     return this.openLogsFolderAnswer
+  }
+  /** The app's language and the ones offered; `chooseLanguage` switches it when offered. */
+  language: LanguageChoice = { language: 'en', choices: ['en', 'de', 'fr', 'es', 'ja'] }
+  async getLanguage(): Promise<Outcome<LanguageChoice>> {
+    return success({ ...this.language, choices: [...this.language.choices] })
+  }
+  async chooseLanguage(input: LanguageRequest): Promise<Outcome<LanguageChoice>> {
+    if (!this.language.choices.includes(input.language)) return failure(describeError('invalid_input', { field: 'language' }))
+    this.language = { ...this.language, language: input.language }
+    return this.getLanguage()
   }
   async takePrefill(): Promise<Outcome<Prefill | null>> {
     const prefill = this.prefill

@@ -1,3 +1,6 @@
+import { t } from '../../../shared/i18n/current'
+import type { SettingProblem } from '../setting-name'
+
 export type KeySetting = 'apiKey' | 'sharedKey' | 'clientId' | 'clientSecret'
 
 /** Visible ASCII, no space: the shape of every key and secret the vendor issues. */
@@ -11,12 +14,12 @@ const HEADER_BREAKERS = /["\\,]/
  * the header; a space, a non-ASCII letter or a control character is a copy-and-paste mistake in any
  * key (a secret the server never issued), and for the API key it would not survive the header either.
  */
-export function keyShapeProblem(value: string, setting: KeySetting): string | undefined {
-  if (setting === 'apiKey' && HEADER_BREAKERS.test(value)) return 'contains a double quote, backslash or comma, which would break the Authorization header.'
+export function keyShapeProblem(value: string, setting: KeySetting): SettingProblem | undefined {
+  if (setting === 'apiKey' && HEADER_BREAKERS.test(value)) return (name) => t('errors.config_invalid.problem.key-header-breaker', { setting: name })
   if (KEY_CHARACTERS.test(value)) return undefined
   return /\s/.test(value)
-    ? 'contains a space or line break: keys and secrets are one word.'
+    ? (name) => t('errors.config_invalid.problem.key-space', { setting: name })
     : /[^\x20-\x7e\p{Cc}]/u.test(value)
-      ? 'contains a character that is not ASCII (a typographic quote, a non-breaking space or a letter with an accent?): keys and secrets are plain ASCII.'
-      : 'contains control characters.'
+      ? (name) => t('errors.config_invalid.problem.key-not-ascii', { setting: name })
+      : (name) => t('errors.config_invalid.problem.control-characters', { setting: name })
 }

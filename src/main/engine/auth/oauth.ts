@@ -1,4 +1,5 @@
 import { describeError, whileAsking } from '../../../shared/errors'
+import { t } from '../../../shared/i18n/current'
 import { failure, success, type Outcome } from '../../../shared/outcome'
 import { mapIntermediaryAnswer, mapOversizedAnswer } from '../errors/map-response'
 import { mapTransportError } from '../errors/map-transport'
@@ -107,7 +108,7 @@ export function createOAuthTokenSource(deps: OAuthTokenSourceDeps): OAuthTokenSo
     if (intermediary) return failure(whileAsking('oauth-token-server', intermediary))
     if (response.status < 200 || response.status > 299) return tokenRequestFailed(response.status, oauthErrorText(body))
     const answer = parseTokenAnswer(body)
-    if (!answer) return tokenRequestFailed(response.status, 'The token server’s answer holds no usable bearer access token.')
+    if (!answer) return tokenRequestFailed(response.status, t('errors.oauth_token_request_failed.no-token'))
     const lifetimeMs = answer.lifetimeS * 1000
     issued.push(answer.accessToken)
     if (issued.length > REMEMBERED_TOKENS) issued.shift()

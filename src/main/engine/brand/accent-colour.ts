@@ -1,5 +1,7 @@
 import { AA_NON_TEXT, contrastRatio, formatRatio, parseHexColour, toHex, type Rgb } from '../../../shared/brand/colour-contrast'
 import { COLOUR_SCHEMES, THEME, type ColourScheme } from '../../../shared/brand/theme'
+import { t } from '../../../shared/i18n/current'
+import type { SettingProblem } from '../setting-name'
 
 /*
  * The vendor's accent replaces the app's in the window (src/renderer/src/styles.css): the fill
@@ -15,19 +17,25 @@ export interface AccentSetting {
   dark: string
 }
 
-export type AccentReading = { ok: true; accent: AccentSetting } | { ok: false; problem: string; part?: ColourScheme }
+export type AccentReading = { ok: true; accent: AccentSetting } | { ok: false; problem: SettingProblem; part?: ColourScheme }
 
-export const ACCENT_EXAMPLE =
-  '"#2f6fde" (one colour that suits both the light and the dark theme), or one per theme such as {"light": "#6b2fa3", "dark": "#c39bff"} (in LM_ACCENT_COLOR: "#6b2fa3,#c39bff")'
+/** What a valid accent looks like, as config_invalid says it (worded when met). */
+export const accentExample = (): string =>
+  t('errors.config_invalid.example.accent-color', {
+    colour: '"#2f6fde"',
+    perTheme: '{"light": "#6b2fa3", "dark": "#c39bff"}',
+    variable: 'LM_ACCENT_COLOR',
+    inVariable: '"#6b2fa3,#c39bff"'
+  })
 
-const SCHEME_WORDS: Record<ColourScheme, string> = { light: 'light', dark: 'dark' }
-const BACKGROUND_WORDS = { page: 'page background', surface: 'card background' } as const
-
-/** Problems in words, after the setting's name. */
+/** Why an accent is refused, worded when met with the setting's name. */
 export const ACCENT_PROBLEMS = {
-  notAColour: 'must be a colour written #rgb or #rrggbb, or {"light": …, "dark": …} with one such colour per theme.',
-  tooFaint: (scheme: ColourScheme, ratio: number, background: keyof typeof BACKGROUND_WORDS, hex: string) =>
-    `has a contrast of only ${formatRatio(ratio)} with the ${SCHEME_WORDS[scheme]} theme’s ${BACKGROUND_WORDS[background]} (${hex}); the window draws buttons, the current task and outlines in the accent colour, and WCAG 2.1 AA asks at least ${AA_NON_TEXT}:1 for them.`
+  notAColour: (setting: string) =>
+    t('errors.config_invalid.problem.accent-not-colour', { setting, short: '#rgb', long: '#rrggbb', perTheme: '{"light": …, "dark": …}' }),
+  tooFaint:
+    (scheme: ColourScheme, ratio: number, background: 'page' | 'surface', hex: string): SettingProblem =>
+    (setting) =>
+      t('errors.config_invalid.problem.accent-too-faint', { setting, ratio: formatRatio(ratio), scheme, background, colour: hex, minimum: AA_NON_TEXT })
 } as const
 
 /** The setting's colours per scheme: one colour for both; or one per scheme, as an object or (in a variable) "light,dark". */
@@ -62,7 +70,7 @@ export function checkAccent(value: unknown): AccentReading {
     const rgb = parseHexColour(colours[scheme])
     if (rgb === null) return { ok: false, problem: ACCENT_PROBLEMS.notAColour, ...part }
     // The background it stands out from least.
-    const [background, hex, ratio] = (Object.entries(THEME[scheme].backgrounds) as Array<[keyof typeof BACKGROUND_WORDS, string]>)
+    const [background, hex, ratio] = (Object.entries(THEME[scheme].backgrounds) as Array<['page' | 'surface', string]>)
       .map(([name, colour]) => [name, colour, contrastRatio(rgb, themeColour(colour))] as const)
       .reduce((worst, next) => (next[2] < worst[2] ? next : worst))
     if (ratio < AA_NON_TEXT) return { ok: false, problem: ACCENT_PROBLEMS.tooFaint(scheme, ratio, background, hex), ...part }

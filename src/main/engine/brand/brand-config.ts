@@ -2,8 +2,10 @@ import { isAbsolute, resolve } from 'node:path'
 import type { SupportContact } from '../../../shared/brand/brand-info'
 import { hasHiddenOrControlCharacters } from '../../../shared/display-text'
 import { describeError } from '../../../shared/errors'
+import { t } from '../../../shared/i18n/current'
 import { failure, success, type Outcome } from '../../../shared/outcome'
-import { ACCENT_EXAMPLE, checkAccent, type AccentSetting } from './accent-colour'
+import { settingWords, type SettingProblem } from '../setting-name'
+import { accentExample, checkAccent, type AccentSetting } from './accent-colour'
 import { readLogo, type Logo } from './logo-file'
 
 /*
@@ -34,30 +36,31 @@ export type BrandSetting = keyof typeof BRAND_ENV
 
 export const BRAND_SETTINGS = Object.keys(BRAND_ENV) as BrandSetting[]
 
-/** What a valid value of each brand setting looks like, as `config_invalid` says it. */
+/** What a valid value of each brand setting looks like, as `config_invalid` says it (worded when met). */
 export const BRAND_EXAMPLES = {
-  productName: '"Tidewater Licence Helper" (at most 60 characters, on one line)',
-  logo: '"logo.svg" or "logo.png": a PNG or SVG file of at most 256 KiB, its path relative to the configuration file’s folder (or absolute)',
-  accentColor: ACCENT_EXAMPLE,
-  supportContact: '"support@tidewater.example" or "https://support.tidewater.example/licences" (https: only); unset or null shows none'
-} as const satisfies Record<BrandSetting, string>
+  productName: () => t('errors.config_invalid.example.product-name', { name: '"Tidewater Licence Helper"' }),
+  logo: () => t('errors.config_invalid.example.logo', { svg: '"logo.svg"', png: '"logo.png"' }),
+  accentColor: accentExample,
+  supportContact: () =>
+    t('errors.config_invalid.example.support-contact', { email: '"support@tidewater.example"', web: '"https://support.tidewater.example/licences"' })
+} as const satisfies Record<BrandSetting, () => string>
 
 export const MAX_PRODUCT_NAME_LENGTH = 60
 const MAX_SUPPORT_LENGTH = 2000
 const MAX_EMAIL_LENGTH = 254
 
-/** Problems in words, after the setting's name. */
+/** Why a brand setting is refused, worded when met with the setting's name. */
 export const BRAND_PROBLEMS = {
-  productNameText: 'must be text.',
-  productNameEmpty: 'must not be empty.',
-  productNameLength: `must be at most ${MAX_PRODUCT_NAME_LENGTH} characters.`,
-  productNameHidden: 'contains line breaks, control characters or invisible formatting characters.',
-  logoPath: 'must be the path of a PNG or SVG file.',
-  supportText: 'must be an e-mail address or a web address.',
-  supportLength: `must be at most ${MAX_SUPPORT_LENGTH} characters.`,
-  supportWeb: 'must be a valid https: web address with no user name or password.',
-  supportEmail: 'is not an e-mail address such as support@example.com.'
-} as const
+  productNameText: (setting: string) => t('errors.config_invalid.problem.not-text', { setting }),
+  productNameEmpty: (setting: string) => t('errors.config_invalid.problem.empty', { setting }),
+  productNameLength: (setting: string) => t('errors.config_invalid.problem.too-long', { setting, limit: MAX_PRODUCT_NAME_LENGTH }),
+  productNameHidden: (setting: string) => t('errors.config_invalid.problem.product-name-hidden', { setting }),
+  logoPath: (setting: string) => t('errors.config_invalid.problem.logo-path', { setting }),
+  supportText: (setting: string) => t('errors.config_invalid.problem.support-text', { setting }),
+  supportLength: (setting: string) => t('errors.config_invalid.problem.too-long', { setting, limit: MAX_SUPPORT_LENGTH }),
+  supportWeb: (setting: string) => t('errors.config_invalid.problem.support-web', { setting }),
+  supportEmail: (setting: string) => t('errors.config_invalid.problem.support-email', { setting, example: 'support@example.com' })
+} as const satisfies Record<string, SettingProblem>
 
 /** A setting's value and the name the user knows it by (a variable, or a file key). */
 export interface BrandSource {
@@ -74,8 +77,8 @@ export interface BrandContext {
   fileField: (key: string) => string
 }
 
-function invalid(name: string, problem: string, setting: BrandSetting): Outcome<never> {
-  return failure(describeError('config_invalid', { field: name, detail: { problem: `${name} ${problem}`, example: BRAND_EXAMPLES[setting] } }))
+function invalid(name: string, problem: SettingProblem, setting: BrandSetting): Outcome<never> {
+  return failure(describeError('config_invalid', { field: name, detail: { problem: problem(settingWords(name)), example: BRAND_EXAMPLES[setting]() } }))
 }
 
 /** Characters as a person counts them (an accented letter or an emoji is one). */

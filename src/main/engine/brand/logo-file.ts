@@ -1,5 +1,7 @@
 import { displayText } from '../../../shared/display-text'
+import { t } from '../../../shared/i18n/current'
 import { describeFileProblem, readRegularFileSync } from '../files/regular-file'
+import type { SettingProblem } from '../setting-name'
 
 /*
  * The vendor's logo file. It reaches the window only as a data: URL in an <img> (the CSP allows
@@ -21,25 +23,29 @@ export interface Logo {
   dataUrl: string
 }
 
-export type LogoReading = { ok: true; logo: Logo } | { ok: false; problem: string }
+/** A refusal's `problem` words a whole sentence about the setting that names the file. */
+export type LogoReading = { ok: true; logo: Logo } | { ok: false; problem: SettingProblem }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 
-/** Problems in words, after the setting's name ("LM_LOGO names a file that …"). */
+/** Why a logo is refused, worded when met with the setting that names the file. */
 export const LOGO_PROBLEMS = {
-  notPngOrSvg: 'names a file that is neither a PNG nor an SVG image.',
-  pngSize: `names a PNG whose size is not between 1 × 1 and ${MAX_LOGO_PIXELS} × ${MAX_LOGO_PIXELS} pixels.`,
-  notUtf8: 'names an SVG file that is not UTF-8 text.',
-  noSvgRoot: 'names an SVG file whose first element is not <svg>.',
-  noNamespace: `names an SVG file whose <svg> element lacks xmlns="${SVG_NAMESPACE}", without which no browser draws it as an image.`,
-  entities: 'names an SVG file that declares entities (<!ENTITY …> or a DOCTYPE with an internal subset), which the app does not read.'
-} as const
+  notPngOrSvg: (setting: string) => t('errors.config_invalid.problem.logo-not-image', { setting }),
+  pngSize: (setting: string) => t('errors.config_invalid.problem.logo-png-size', { setting, max: MAX_LOGO_PIXELS }),
+  notUtf8: (setting: string) => t('errors.config_invalid.problem.logo-svg-not-utf8', { setting }),
+  noSvgRoot: (setting: string) => t('errors.config_invalid.problem.logo-svg-no-root', { setting, root: '<svg>' }),
+  noNamespace: (setting: string) => t('errors.config_invalid.problem.logo-svg-no-namespace', { setting, root: '<svg>', attribute: `xmlns="${SVG_NAMESPACE}"` }),
+  entities: (setting: string) => t('errors.config_invalid.problem.logo-svg-entities', { setting, entity: '<!ENTITY …>' })
+} as const satisfies Record<string, SettingProblem>
 
 /** Reads and checks the logo at `path`; the problem names what is wrong, never the file's content. */
 export function readLogo(path: string): LogoReading {
   const reading = readRegularFileSync(path, { maxBytes: MAX_LOGO_BYTES })
-  if (!reading.ok) return { ok: false, problem: `names the file ${displayText(path, 200)}, which ${describeFileProblem(reading, MAX_LOGO_BYTES)}` }
+  if (!reading.ok) {
+    const problem = reading
+    return { ok: false, problem: (setting) => describeFileProblem(problem, displayText(path, 200), { role: 'logo', setting }, MAX_LOGO_BYTES) }
+  }
   const bytes = reading.bytes
   if (bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return pngLogo(bytes)
   return svgLogo(bytes)

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
+import { t } from '../../../shared/i18n/current'
 
 /*
  * Reading a path a person or a configuration named. Only a regular file is read: a FIFO, a
@@ -136,18 +137,31 @@ export function readRegularFileSync(path: string, limits: Pick<RegularFileLimits
   }
 }
 
-/** The problem in plain words, for a message that names the file (the caller adds the path). */
-export function describeFileProblem(reading: RegularFileProblem, maxBytes: number): string {
+/** How the sentence names the file: as the configuration file, as the file a setting names (the logo), or as a file the user gave. */
+export type FileRole = { role: 'configuration' } | { role: 'logo'; setting: string } | { role: 'file' }
+
+const KIND_WORDS: Record<SpecialKind, () => string> = {
+  directory: () => t('errors.file-problem.kind.directory'),
+  'FIFO (named pipe)': () => t('errors.file-problem.kind.fifo'),
+  'character device': () => t('errors.file-problem.kind.character-device'),
+  'block device': () => t('errors.file-problem.kind.block-device'),
+  socket: () => t('errors.file-problem.kind.socket'),
+  'special file': () => t('errors.file-problem.kind.special-file')
+}
+
+/** Why the file was not read, as a whole sentence naming `file` (as shown) in the role it has. */
+export function describeFileProblem(reading: RegularFileProblem, file: string, named: FileRole, maxBytes: number): string {
+  const who = { role: named.role, setting: named.role === 'logo' ? named.setting : '', file }
   switch (reading.problem) {
     case 'not-found':
-      return 'does not exist: check its name and folder.'
+      return t('errors.file-problem.not-found', who)
     case 'not-regular':
-      return `is a ${reading.kind}, not a regular file, so it was not read.`
+      return t('errors.file-problem.not-regular', { ...who, kind: KIND_WORDS[reading.kind]() })
     case 'too-large':
-      return `is larger than ${maxBytes} bytes, so it was not read.`
+      return t('errors.file-problem.too-large', { ...who, limit: maxBytes })
     case 'timeout':
-      return 'could not be read in time (a network drive that does not answer?).'
+      return t('errors.file-problem.timeout', who)
     case 'unreadable':
-      return reading.code === 'ECHANGED' ? 'changed while it was being opened, so it was not read.' : `could not be read (${reading.code}).`
+      return reading.code === 'ECHANGED' ? t('errors.file-problem.changed', who) : t('errors.file-problem.unreadable', { ...who, code: reading.code })
   }
 }

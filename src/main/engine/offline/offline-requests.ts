@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { MAX_OTHER_FIELDS_SHOWN, type OfflineRequestOtherField, type OfflineRequestSummary, type OfflineUploadResult } from '../../../shared/api'
 import { describeError, type AppError, type DetailOf } from '../../../shared/errors'
+import { t } from '../../../shared/i18n/current'
 import { maskLicenceKey } from '../../../shared/helpdesk/licence-key-mask'
 import type { OfflineRequest } from '../../../shared/request'
 import { validateOfflineRequest } from '../../../shared/validation'
@@ -185,7 +186,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
 
   function read(content: unknown): Outcome<ReadRequestFile> {
     if (typeof content !== 'string') {
-      return failure(describeError('invalid_input', { field: 'file', detail: { problem: 'The request file’s content must be text.', nothing: 'sent' } }))
+      return failure(describeError('invalid_input', { field: 'file', detail: { problem: t('errors.invalid_input.file-not-text'), nothing: 'sent' } }))
     }
     const reading = readRequestFile(content)
     return reading.ok ? success(reading.file) : failure(FILE_ERRORS[reading.problem](reading.detail))
@@ -232,10 +233,7 @@ export function createOfflineRequests(deps: OfflineRequestsDeps): OfflineRequest
     async upload(content) {
       const file = read(content)
       if (!file.ok) return leaving(file)
-      if (!deps.send)
-        return failure(
-          describeError('config_invalid', { detail: { problem: 'No License API server is configured, so the file cannot be uploaded from here.' } })
-        )
+      if (!deps.send) return failure(describeError('config_invalid', { detail: { problem: t('errors.config_invalid.no-server-for-upload') } }))
       if (uploading) return failure(describeError('busy'))
       uploading = true
       try {

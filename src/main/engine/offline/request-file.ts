@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { t, translator } from '../../../shared/i18n/current'
 import { MAX_REQUEST_FILE_BYTES } from '../../../shared/offline-request-file'
 
 /*
@@ -84,11 +85,16 @@ const named = (v: unknown): v is string => typeof v === 'string' && v.trim() !==
 /** What makes a request a deactivation request: it says so (or says nothing, as some v1 files) and names the seat. */
 function deactivationRequest(fields: Record<string, unknown>, format: ReadRequestFile['format'], outerFields: Record<string, unknown>): RequestFileReading {
   const kind = fields['request']
-  if (kind === 'activation') return problem('activation-request', 'This is an offline activation request.')
-  if (kind !== undefined && kind !== 'deactivation') return problem('not-a-request', 'Field "request" does not say "deactivation".')
-  const absent = ['product', 'hardware_id'].filter((name) => !named(fields[name]))
-  if (!named(fields['license_key']) && !named(fields['username'])) absent.push('license_key or username')
-  if (absent.length > 0) return problem('not-a-request', `The file names no ${absent.join(', no ')}.`)
+  if (kind === 'activation') return problem('activation-request', t('errors.file-refusal.reason.activation-request'))
+  if (kind !== undefined && kind !== 'deactivation') return problem('not-a-request', t('errors.file-refusal.reason.not-deactivation'))
+  const absent = ['product', 'hardware_id'].filter((name) => !named(fields[name])).map((field) => t('errors.file-refusal.reason.no-field', { field }))
+  if (!named(fields['license_key']) && !named(fields['username'])) absent.push(t('errors.file-refusal.reason.no-licence-field'))
+  if (absent.length > 0) {
+    return problem(
+      'not-a-request',
+      t('errors.file-refusal.reason.fields-missing', { missing: translator().formatList(absent, { type: 'unit', style: 'short' }) })
+    )
+  }
   const licence = named(fields['license_key'])
     ? ({ kind: 'license-key', licenseKey: fields['license_key'] } as const)
     : ({ kind: 'user', username: fields['username'] as string } as const)
@@ -107,32 +113,37 @@ const looksLikeJsonStart = (encoded: string): boolean =>
  * scan, a data-only parse, and the fields that say what it frees. Nothing in the file is evaluated.
  */
 export function readRequestFile(content: string): RequestFileReading {
-  if (Buffer.byteLength(content, 'utf8') > MAX_REQUEST_FILE_BYTES) return problem('too-large', `The file is larger than ${MAX_REQUEST_FILE_BYTES} bytes.`)
+  if (Buffer.byteLength(content, 'utf8') > MAX_REQUEST_FILE_BYTES)
+    return problem('too-large', t('errors.file-refusal.reason.too-large', { limit: MAX_REQUEST_FILE_BYTES }))
   const encoded = content.trim()
-  if (encoded === '') return problem('empty', 'The file is empty.')
-  if (!BASE64.test(encoded)) return problem('not-base64', 'The file is not Base64 text.')
+  if (encoded === '') return problem('empty', t('errors.file-refusal.reason.empty'))
+  if (!BASE64.test(encoded)) return problem('not-base64', t('errors.file-refusal.reason.not-base64'))
   if (encoded.length % 4 !== 0) {
     // Cut off only if what is there starts as a request file does (Base64 of "{"); any other text is not one.
-    return looksLikeJsonStart(encoded) ? problem('truncated', 'The Base64 text ends early.') : problem('not-json', 'The file is not Base64 of a JSON object.')
+    return looksLikeJsonStart(encoded)
+      ? problem('truncated', t('errors.file-refusal.reason.base64-ends-early'))
+      : problem('not-json', t('errors.file-refusal.reason.not-json-base64'))
   }
   const bytes = Buffer.from(encoded, 'base64')
-  if (bytes.toString('base64') !== encoded) return problem('not-base64', 'The file is not canonical Base64 text.')
+  if (bytes.toString('base64') !== encoded) return problem('not-base64', t('errors.file-refusal.reason.not-canonical-base64'))
   let json: string
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return problem('not-json', 'The decoded file is not UTF-8 text.')
+    return problem('not-json', t('errors.file-refusal.reason.not-utf8'))
   }
-  if (!json.trimStart().startsWith('{')) return problem('not-json', 'The decoded file is not a JSON object.')
+  if (!json.trimStart().startsWith('{')) return problem('not-json', t('errors.file-refusal.reason.not-json-object'))
   const scan = scanJson(json)
-  if (scan.tooDeep) return problem('hostile', `The JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`)
+  if (scan.tooDeep) return problem('hostile', t('errors.file-refusal.reason.too-deep', { limit: MAX_JSON_DEPTH }))
   const parsed = parseDataOnly(json)
   if (!parsed.ok) {
-    if (parsed.hostile) return problem('hostile', 'The JSON holds a prototype-related key.')
-    return scan.open ? problem('truncated', 'The JSON text ends early.') : problem('not-json', 'The decoded file is not valid JSON.')
+    if (parsed.hostile) return problem('hostile', t('errors.file-refusal.reason.prototype-key'))
+    return scan.open
+      ? problem('truncated', t('errors.file-refusal.reason.json-ends-early'))
+      : problem('not-json', t('errors.file-refusal.reason.not-valid-json'))
   }
   const root = parsed.value
-  if (!isPlainObject(root)) return problem('not-json', 'The decoded file is not a JSON object.')
+  if (!isPlainObject(root)) return problem('not-json', t('errors.file-refusal.reason.not-json-object'))
   if (isPlainObject(root['request'])) {
     const outer = Object.fromEntries(Object.entries(root).filter(([name]) => name !== 'request' && name !== 'signature'))
     return deactivationRequest(root['request'], 'v2', outer)

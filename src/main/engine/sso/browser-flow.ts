@@ -6,6 +6,7 @@ import { failure, success, type Outcome } from '../../../shared/outcome'
 import { readIncomingBody } from '../../../common/http/incoming-body'
 import { urlHost } from '../../../common/http/listen'
 import { parseRequestTarget } from '../../../common/http/request-target'
+import { t } from '../../../shared/i18n/current'
 import { RELAY_HEADER, sendFragmentRelayPage, sendPage, sendText } from './browser-pages'
 import { isAuthorizationAnswer, readCallback } from './callback'
 import { listenOnLoopback } from './loopback-listener'
@@ -58,7 +59,7 @@ class Attempt {
 /** Text of the page the browser shows once the answer has been taken (or refused). */
 function resultPage(outcome: Outcome<SsoCredential>, appName: string): { status: number; title: string; paragraphs: string[] } {
   if (outcome.ok) {
-    return { status: 200, title: 'Signed in', paragraphs: [`You can close this tab and return to ${appName}.`] }
+    return { status: 200, title: t('pages.signed-in.title'), paragraphs: [t('pages.return-to-app', { app: appName })] }
   }
   const { error } = outcome
   return {
@@ -66,8 +67,8 @@ function resultPage(outcome: Outcome<SsoCredential>, appName: string): { status:
     title: error.title,
     paragraphs: [
       error.explanation,
-      ...(error.serverMessage ? [`Message from the sign-in service: ${error.serverMessage}`] : []),
-      `You can close this tab and return to ${appName}.`
+      ...(error.serverMessage ? [t('pages.sign-in-service-said', { message: error.serverMessage })] : []),
+      t('pages.return-to-app', { app: appName })
     ]
   }
 }
@@ -77,7 +78,7 @@ function ignoredPage(appName: string): { title: string; paragraphs: string[] } {
   const { title, explanation } = ERROR_CATALOGUE.sso_state_mismatch
   return {
     title,
-    paragraphs: [explanation, `${appName} is still waiting for the sign-in: finish it in the browser tab the app opened, or start again from the app.`]
+    paragraphs: [explanation, t('pages.still-waiting', { app: appName })]
   }
 }
 
@@ -142,8 +143,8 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
     const takeBody = (req: IncomingMessage, res: ServerResponse, asText: boolean): void => {
       readIncomingBody(req, MAX_ANSWER_BYTES).then(
         (body) => {
-          if (attempt.done) sendText(res, 409, 'This sign-in is already finished.')
-          else if (!body.ok) sendText(res, 413, 'The answer is too large.')
+          if (attempt.done) sendText(res, 409, t('pages.finished.text'))
+          else if (!body.ok) sendText(res, 413, t('pages.answer.too-large'))
           else take(res, new URLSearchParams(body.text), asText)
         },
         () => res.destroy()
@@ -152,22 +153,22 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
 
     const handle = (req: IncomingMessage, res: ServerResponse): void => {
       if ((req.headers.host ?? '').toLowerCase() !== expectedHost) {
-        sendText(res, 421, 'Misdirected request.')
+        sendText(res, 421, t('pages.answer.misdirected'))
         return
       }
       const target = parseRequestTarget(req.url)
       if (!target) {
-        sendText(res, 400, 'Bad request.')
+        sendText(res, 400, t('pages.answer.bad-request'))
         return
       }
       const onRedirect = target.pathname === redirectPath
       const onRelay = query.grant === 'token' && target.pathname === relayPath
       if (!onRedirect && !onRelay) {
-        sendText(res, 404, 'Not found.')
+        sendText(res, 404, t('pages.answer.not-found'))
         return
       }
       if (attempt.done) {
-        const finished = { title: 'This sign-in is already finished', paragraphs: [`You can close this tab and return to ${appName}.`] }
+        const finished = { title: t('pages.finished.title'), paragraphs: [t('pages.return-to-app', { app: appName })] }
         if (onRelay) sendText(res, 409, [finished.title, ...finished.paragraphs].join('\n'))
         else sendPage(res, 409, finished)
         return
@@ -181,18 +182,18 @@ export function createSsoBrowserFlow(deps: SsoBrowserFlowOptions): SsoBrowserFlo
         }
         if (req.method === 'POST' && formPost) {
           if (!FORM_TYPE.test(req.headers['content-type'] ?? '')) {
-            sendText(res, 415, 'Unsupported media type.')
+            sendText(res, 415, t('pages.answer.unsupported-type'))
             return
           }
           takeBody(req, res, false)
           return
         }
         res.setHeader('Allow', formPost ? 'GET, POST' : 'GET')
-        sendText(res, 405, 'Method not allowed.')
+        sendText(res, 405, t('pages.answer.method-not-allowed'))
         return
       }
       if (req.method !== 'POST' || req.headers[RELAY_HEADER] !== '1') {
-        sendText(res, 403, 'Forbidden.')
+        sendText(res, 403, t('pages.answer.forbidden'))
         return
       }
       takeBody(req, res, true)

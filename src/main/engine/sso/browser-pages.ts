@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
+import { t, translator } from '../../../shared/i18n/current'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
@@ -9,6 +10,9 @@ const jsString = (text: string): string => JSON.stringify(text).replace(/</g, '\
 
 const STYLE =
   'body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem;color:#1b1b1b}h1{font-size:1.4rem}#message{white-space:pre-line}'
+
+/** The language the page is written in, for the browser's `lang` (the pseudo-locale is English underneath). */
+const pageLanguage = (): string => escapeHtml(translator().locale)
 
 /** Headers on every answer of the loopback listener: nothing cached, framed, sniffed or referred. */
 function setCommonHeaders(res: ServerResponse, contentType: string, csp: string): void {
@@ -36,7 +40,7 @@ export function sendPage(res: ServerResponse, status: number, page: PageText): v
   )
   res.statusCode = status
   res.end(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${pageLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title><style nonce="${nonce}">${STYLE}</style></head>
 <body><h1>${escapeHtml(page.title)}</h1>${page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`)
 }
@@ -65,7 +69,7 @@ export function sendFragmentRelayPage(res: ServerResponse, relayPath: string, ap
       `frame-ancestors 'none'; base-uri 'none'; form-action 'none'`
   )
   res.statusCode = 200
-  const failed = `The sign-in answer could not be passed to ${appName}. Start the sign-in again from the app.`
+  const failed = t('pages.relay.failed', { app: appName })
   const script = `(function(){
 var fragment = location.hash.slice(1);
 history.replaceState(null, '', location.pathname + location.search);
@@ -76,8 +80,8 @@ fetch(${jsString(relayPath)}, { method: 'POST', headers: { 'Content-Type': 'text
   .catch(function () { message.textContent = ${jsString(failed)}; });
 })();`
   res.end(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Finishing sign-in</title><style nonce="${nonce}">${STYLE}</style></head>
-<body><h1>Finishing sign-in</h1><p id="message" role="status">Passing the sign-in to ${escapeHtml(appName)}…</p>
-<noscript><p>JavaScript is needed to finish this sign-in. Start the sign-in again from the app.</p></noscript>
+<html lang="${pageLanguage()}"><head><meta charset="utf-8"><title>${escapeHtml(t('pages.relay.title'))}</title><style nonce="${nonce}">${STYLE}</style></head>
+<body><h1>${escapeHtml(t('pages.relay.title'))}</h1><p id="message" role="status">${escapeHtml(t('pages.relay.passing', { app: appName }))}</p>
+<noscript><p>${escapeHtml(t('pages.relay.needs-javascript'))}</p></noscript>
 <script nonce="${nonce}">${script}</script></body></html>`)
 }

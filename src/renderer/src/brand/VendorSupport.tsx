@@ -1,6 +1,8 @@
 import { sendsToVendor } from '../../../shared/errors/vendor-contact'
 import { CopyButton } from '../CopyButton'
-import { OutsideText } from '../OutsideText'
+import { displayText } from '../../../shared/display-text'
+import { t } from '../../../shared/i18n/current'
+import { rich } from '../i18n/rich'
 import { useWindowBrand } from './brand-context'
 
 /**
@@ -13,12 +15,25 @@ export function VendorSupport({ code }: { code: string }) {
   return (
     <div className="vendor-support">
       <p>
-        Vendor’s support:{' '}
-        <strong className="support-address">
-          <OutsideText text={support.address} />
-        </strong>
+        {rich(
+          'window.support.line',
+          { address: displayText(support.address) },
+          {
+            b: (children) => (
+              <strong className="support-address">
+                <bdi>{children}</bdi>
+              </strong>
+            )
+          }
+        )}
       </p>
-      <CopyButton small label="Copy" ariaLabel="Copy support address" text={() => support.address} fallbackLabel="Support address" />
+      <CopyButton
+        small
+        label={t('window.actions.copy')}
+        ariaLabel={t('window.support.copy.label')}
+        text={() => support.address}
+        fallbackLabel={t('window.support.fallback')}
+      />
     </div>
   )
 }

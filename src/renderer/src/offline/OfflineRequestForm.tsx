@@ -6,6 +6,7 @@ import type { HardwareReading } from '../form-model'
 import { FIELD_HINTS } from '../field-hints'
 import { HardwareIdPanel } from '../HardwareIdPanel'
 import { TextField } from '../TextField'
+import { t } from '../../../shared/i18n/current'
 import { OFFLINE_FIELD_ORDER, prepareOfflineRequest, type OfflineFormValues } from './offline-model'
 
 interface OfflineRequestFormProps {
@@ -61,35 +62,38 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
 
   return (
     <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
-      <h2 id="offline-heading">Deactivate a PC without internet</h2>
-      <p className="lead">
-        This PC writes a signed request file. Carry it to a computer with internet and upload it there: the licence server frees the seat when the file is
-        uploaded.
-      </p>
+      <h2 id="offline-heading">{t('window.offline.heading')}</h2>
+      <p className="lead hint">{t('window.offline.lead')}</p>
       <fieldset className="plain" disabled={busy}>
         <fieldset className="methods">
-          <legend>Login method</legend>
+          <legend>{t('window.method.legend')}</legend>
           <div className="method">
             <input type="radio" id="offline-method-license-key" value="license-key" {...methodRegistration} />
-            <label htmlFor="offline-method-license-key">With a licence key</label>
+            <label htmlFor="offline-method-license-key">{t('common.method-choice.license-key')}</label>
           </div>
           <div className="method">
             <input type="radio" id="offline-method-user" value="user" aria-describedby="offline-method-user-hint" {...methodRegistration} />
-            <label htmlFor="offline-method-user">With a username</label>
-            <span id="offline-method-user-hint" className="hint">
-              The account the licence is assigned to. No password is needed, and none is stored in the file.
+            <label htmlFor="offline-method-user">{t('window.offline.method.user')}</label>
+            <span id="offline-method-user-hint" className="hint method-hint">
+              {t('window.offline.method.user.hint')}
             </span>
           </div>
         </fieldset>
-        <p className="notice" id="offline-sso-note">
-          Company sign-in (single sign-on) cannot be used without internet: it needs your company’s identity provider online. If your licence belongs to your
-          company account, choose Username and enter that account’s username (usually your e-mail address).
-        </p>
-        <TextField id="offline-field-product" label="Bundle code" hint="The bundle’s short code, not its display name." {...textProps('product')} />
+        <details className="notice offline-sso-note">
+          <summary>{t('window.offline.sso-note.summary')}</summary>
+          <p>{t('window.offline.sso-note')}</p>
+        </details>
+        <TextField id="offline-field-product" label={t('window.field.product')} hint={t('window.offline.product.hint')} {...textProps('product')} />
         {method === 'license-key' && (
-          <TextField id="offline-field-license-key" label="Licence key" hint={FIELD_HINTS.licenseKey} monospace {...textProps('licenseKey')} />
+          <TextField
+            id="offline-field-license-key"
+            label={t('window.field.license-key')}
+            hint={FIELD_HINTS.licenseKey}
+            monospace
+            {...textProps('licenseKey')}
+          />
         )}
-        {method === 'user' && <TextField id="offline-field-username" label="Username" autoComplete="username" {...textProps('username')} />}
+        {method === 'user' && <TextField id="offline-field-username" label={t('window.field.username')} autoComplete="username" {...textProps('username')} />}
         <HardwareIdPanel
           reading={hardware}
           override={override}
@@ -101,12 +105,12 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy || undefined}>
-          Save request file…
+          {t('window.offline.save')}
         </button>
       </div>
       {busy && (
         <p role="status" className="progress">
-          Saving the request file…
+          {t('window.offline.saving')}
         </p>
       )}
     </form>

@@ -2,7 +2,11 @@ import type { OfflineRequestSummary } from '../../../shared/api'
 import { ResultCard } from '../ResultCard'
 import { ReferenceLine } from '../ReferenceLine'
 import { RequestSummary } from './RequestSummary'
-import { OutsideText } from '../OutsideText'
+import { displayText } from '../../../shared/display-text'
+import { DEFAULT_PRODUCT_NAME } from '../../../shared/brand/brand-info'
+import { t } from '../../../shared/i18n/current'
+import { rich } from '../i18n/rich'
+import { useWindowBrand } from '../brand/brand-context'
 
 interface OfflineSavedViewProps {
   /** The reference for the helpdesk (LM-YES-PC-…: no server was asked yet). */
@@ -15,31 +19,37 @@ interface OfflineSavedViewProps {
 /** After the file is saved: where it is, what it will free, and exactly what happens next. */
 export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSavedViewProps) {
   return (
-    <ResultCard tone="success" title="Request file saved">
+    <ResultCard tone="success" title={t('window.offline.saved.title')}>
       <p>
-        Saved as{' '}
-        <code className="saved-path">
-          <OutsideText text={path} />
-        </code>
+        {rich(
+          'window.offline.saved.path',
+          { path: displayText(path) },
+          {
+            code: (children) => (
+              <code className="saved-path">
+                <bdi>{children}</bdi>
+              </code>
+            )
+          }
+        )}
       </p>
-      <RequestSummary summary={summary} />
-      <h3>What happens next</h3>
+      <h3>{t('window.offline.next.heading')}</h3>
       <ol className="next-steps">
-        <li>
-          <strong>The seat is not free yet.</strong> The licence server frees it only when this file is uploaded.
-        </li>
-        <li>
-          Carry the file (USB stick, e-mail) to a computer with internet and upload it there: at the software vendor’s customer portal, or with License
-          Manager’s “Upload a request file” screen.
-        </li>
-        <li>Treat the product on this PC as deactivated from now on: stop using it here. Nothing else needs to be done on this PC, and the file works once.</li>
+        <li>{rich('window.offline.next.not-free', undefined)}</li>
+        <li>{t('window.offline.next.carry', { product: useWindowBrand()?.productName ?? DEFAULT_PRODUCT_NAME })}</li>
+        <li>{t('window.offline.next.stop-using')}</li>
       </ol>
       {reference !== undefined && <ReferenceLine reference={reference} />}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onDone}>
-          Done
+          {t('window.offline.done')}
         </button>
       </div>
+      {/* What the file frees, folded below the steps: the steps and Done stay in the window at every language's length. */}
+      <details className="advanced saved-summary">
+        <summary>{t('window.upload.will-free')}</summary>
+        <RequestSummary summary={summary} />
+      </details>
     </ResultCard>
   )
 }

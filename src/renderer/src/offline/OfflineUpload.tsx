@@ -13,7 +13,9 @@ import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
-import { OutsideText } from '../OutsideText'
+import { displayText } from '../../../shared/display-text'
+import { t, translator } from '../../../shared/i18n/current'
+import { rich } from '../i18n/rich'
 import { makeReference } from '../../../shared/helpdesk/reference'
 import { ReferenceLine } from '../ReferenceLine'
 
@@ -50,20 +52,22 @@ function SeatFreedView({
   onNext: () => void
 }) {
   return (
-    <ResultCard tone="success" title="Seat freed">
-      <p>
-        The licence server accepted the request file: every product of the bundle is deactivated on the PC it names, and the seat is free for another machine.
-      </p>
+    <ResultCard tone="success" title={t('window.upload.freed.title')}>
+      <p>{t('window.upload.freed.body')}</p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
-        Confirmed at <time dateTime={result.at}>{formatLocalTime(result.at)}</time>. The file cannot be used again.
+        {rich(
+          'window.upload.freed.confirmed',
+          { at: formatLocalTime(result.at, { locale: translator().locale }) },
+          { time: (children) => <time dateTime={result.at}>{children}</time> }
+        )}
       </p>
       <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
-          Upload another file
+          {t('window.upload.another')}
         </button>
-        <CopyButton label="Copy diagnostics" text={diagnostics} fallbackLabel="Diagnostics" />
+        <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />
       </div>
     </ResultCard>
   )
@@ -125,10 +129,8 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
 
   return (
     <section className="card" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Upload a request file</h2>
-      <p className="lead">
-        On a computer with internet: upload the request file written on a PC without internet. The licence server then frees that PC’s seat.
-      </p>
+      <h2 id="upload-heading">{t('window.upload.heading')}</h2>
+      <p className="lead">{t('window.upload.lead')}</p>
       <div
         className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
         onDragOver={(event) => {
@@ -138,11 +140,11 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         role="group"
-        aria-label="Drop zone for the request file"
+        aria-label={t('window.upload.drop-zone')}
       >
-        <label htmlFor="request-file">Request file</label>
+        <label htmlFor="request-file">{t('window.upload.file')}</label>
         <p className="hint" id="request-file-hint">
-          Choose the .req file, or drop it here. At most 64 KiB; nothing is sent before you confirm.
+          {t('window.upload.file.hint', { size: MAX_REQUEST_FILE_BYTES / 1024 })}
         </p>
         <input
           ref={inputRef}
@@ -159,29 +161,42 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       </div>
       {reading.status === 'reading' && (
         <p role="status" className="progress">
-          Reading the file…
+          {t('window.upload.reading')}
         </p>
       )}
       {reading.status === 'refused' && (
         <>
           <p>
-            The file{' '}
-            <code>
-              <OutsideText text={reading.name} max={200} />
-            </code>{' '}
-            cannot be uploaded:
+            {rich(
+              'window.upload.refused',
+              { name: displayText(reading.name, 200) },
+              {
+                code: (children) => (
+                  <code>
+                    <bdi>{children}</bdi>
+                  </code>
+                )
+              }
+            )}
           </p>
           <ErrorNotice error={reading.error} reference={reading.reference} />
         </>
       )}
       {reading.status === 'ready' && (
         <section className="panel" aria-labelledby="will-free-heading">
-          <h3 id="will-free-heading">This file will free</h3>
+          <h3 id="will-free-heading">{t('window.upload.will-free')}</h3>
           <p className="hint">
-            From{' '}
-            <code>
-              <OutsideText text={reading.file.name} max={200} />
-            </code>
+            {rich(
+              'window.upload.from',
+              { name: displayText(reading.file.name, 200) },
+              {
+                code: (children) => (
+                  <code>
+                    <bdi>{children}</bdi>
+                  </code>
+                )
+              }
+            )}
           </p>
           <RequestSummary summary={reading.file.summary} />
           <div className="actions">
@@ -192,15 +207,15 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
               aria-busy={upload.isPending || undefined}
               onClick={() => upload.mutate(reading.file)}
             >
-              Upload and free the seat
+              {t('window.upload.confirm')}
             </button>
             <button type="button" disabled={upload.isPending} onClick={chooseAnother}>
-              Choose another file
+              {t('window.upload.choose-another')}
             </button>
           </div>
           {upload.isPending && (
             <p role="status" className="progress">
-              Uploading…
+              {t('window.upload.uploading')}
             </p>
           )}
         </section>

@@ -9,6 +9,7 @@ import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
 import { OfflineRequestForm } from './OfflineRequestForm'
 import { OfflineSavedView } from './OfflineSavedView'
+import { t } from '../../../shared/i18n/current'
 import { makeReference } from '../../../shared/helpdesk/reference'
 import { initialOfflineValues, type OfflineFormValues, type OfflinePrefill } from './offline-model'
 
@@ -55,7 +56,7 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
     <>
       {outcome?.ok && !outcome.value.saved && (
         <p role="status" className="notice">
-          Saving was cancelled: no file was written.
+          {t('window.offline.cancelled')}
         </p>
       )}
       <OfflineRequestForm

@@ -2,66 +2,63 @@ import type { OfflineRequestSummary } from '../../../shared/api'
 import { formatLocalTime } from '../../../shared/format-time'
 import { hardwareIdFingerprint } from '../../../shared/helpdesk/hardware-id-format'
 import { OutsideText } from '../OutsideText'
+import { t, translator } from '../../../shared/i18n/current'
 
 /** What a request file frees: bundle, hardware id and its fingerprint, the licence (key masked), where it came from, and any field this app does not know. */
 export function RequestSummary({ summary }: { summary: OfflineRequestSummary }) {
   return (
     <dl className="facts">
-      <dt>Bundle</dt>
+      <dt>{t('window.facts.bundle')}</dt>
       <dd>
         <OutsideText text={summary.product} />
       </dd>
-      <dt>Hardware id</dt>
+      <dt>{t('window.facts.hardware-id')}</dt>
       <dd>
         <code className="hardware-id">
           <OutsideText text={summary.hardwareId} />
         </code>
       </dd>
-      <dt>Fingerprint</dt>
+      <dt>{t('window.facts.fingerprint')}</dt>
       <dd className="mono">{hardwareIdFingerprint(summary.hardwareId)}</dd>
-      <dt>{summary.method === 'license-key' ? 'Licence key' : 'Username'}</dt>
+      <dt>{summary.method === 'license-key' ? t('window.field.license-key') : t('window.field.username')}</dt>
       <dd className={summary.method === 'license-key' ? 'mono' : undefined}>
         <OutsideText text={summary.licence} />
       </dd>
-      <dt>Written</dt>
+      <dt>{t('window.summary.written')}</dt>
       <dd>
         {summary.writtenAt !== null ? (
-          <time dateTime={summary.writtenAt}>{formatLocalTime(summary.writtenAt)}</time>
+          <time dateTime={summary.writtenAt}>{formatLocalTime(summary.writtenAt, { locale: translator().locale })}</time>
         ) : summary.writtenText !== '' ? (
-          `“${summary.writtenText}” (as the file says it)`
+          t('window.summary.written.as-stated', { text: summary.writtenText })
         ) : (
-          'not stated'
+          t('window.summary.written.not-stated')
         )}
       </dd>
-      <dt>Written by</dt>
+      <dt>{t('window.summary.written-by')}</dt>
       <dd>
         <OutsideText text={summary.writtenBy} />
       </dd>
-      <dt>Request id</dt>
+      <dt>{t('window.summary.request-id')}</dt>
       <dd>
         <code>
           <OutsideText text={summary.requestId} />
         </code>
       </dd>
-      <dt>Format</dt>
-      <dd>
-        {summary.format === 'v2'
-          ? 'current (schema 2): every field is signed'
-          : 'older (schema 1): its signature covers only the date, the licence key or username, the hardware id and the API key'}
-      </dd>
+      <dt>{t('window.summary.format')}</dt>
+      <dd>{summary.format === 'v2' ? t('window.summary.format.v2') : t('window.summary.format.v1')}</dd>
       {summary.otherFields.length > 0 && (
         <>
-          <dt>Other fields</dt>
+          <dt>{t('window.summary.other-fields')}</dt>
           <dd>
-            <ul className="other-fields" aria-label="Other fields in the file">
+            <ul className="other-fields" aria-label={t('window.summary.other-fields.label')}>
               {summary.otherFields.map((field, index) => (
                 <li key={index}>
                   <code>{field.name}</code>: {field.value}
                 </li>
               ))}
-              {summary.otherFieldsNotShown > 0 && <li>and {summary.otherFieldsNotShown} more</li>}
+              {summary.otherFieldsNotShown > 0 && <li>{t('window.summary.other-fields.more', { count: summary.otherFieldsNotShown })}</li>}
             </ul>
-            <p className="hint">This app does not know these fields; the licence server checks them when the file is uploaded.</p>
+            <p className="hint">{t('window.summary.other-fields.hint')}</p>
           </dd>
         </>
       )}

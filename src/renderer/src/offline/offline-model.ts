@@ -1,7 +1,7 @@
 import { offlineRequestSchema, type OfflineLoginMethod, type OfflineRequest } from '../../../shared/request'
 import { requestIssues } from '../../../shared/validation'
 import type { HardwareReading } from '../form-model'
-import { HARDWARE_LOADING_MESSAGE, HARDWARE_REQUIRED_MESSAGE } from '../form-model'
+import { hardwareLoadingMessage, hardwareRequiredMessage } from '../form-model'
 
 export interface OfflineFormValues {
   method: OfflineLoginMethod
@@ -43,7 +43,7 @@ export function prepareOfflineRequest(
   let hardwareId: string | undefined = values.hardwareIdOverride
   if (!override) {
     hardwareId = hardware.status === 'ready' ? hardware.info.id : undefined
-    if (hardware.status !== 'ready') errors.hardwareIdOverride = hardware.status === 'loading' ? HARDWARE_LOADING_MESSAGE : HARDWARE_REQUIRED_MESSAGE
+    if (hardware.status !== 'ready') errors.hardwareIdOverride = hardware.status === 'loading' ? hardwareLoadingMessage() : hardwareRequiredMessage()
   }
   const credentialField = values.method === 'license-key' ? 'licenseKey' : 'username'
   // An empty field gives no credentials at all: the schema then asks for the licence key or the username.

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { BundleOnPc } from '../../../shared/licences-on-pc'
+import { t } from '../../../shared/i18n/current'
 import { describeBundle, describeHolder, describeLicenceState, describeProducts, describeSeats, describeValidity } from '../../../shared/licence-words'
 
 interface BundleCardProps {
@@ -16,21 +17,21 @@ export function BundleCard({ bundle, onDeactivate }: BundleCardProps) {
       <div className="bundle-card-head">
         <h3 id={headingId}>{describeBundle(bundle)}</h3>
         <button type="button" className="button-small" aria-describedby={headingId} onClick={onDeactivate}>
-          Deactivate…
+          {t('window.bundle.deactivate')}
         </button>
       </div>
       <dl className="facts facts-compact">
-        <dt>Licence</dt>
+        <dt>{t('window.bundle.licence')}</dt>
         <dd>{describeHolder(bundle.holder)}</dd>
-        <dt>Products</dt>
-        <dd>{describeProducts(bundle.products) ?? 'not named by the server'}</dd>
-        <dt>Seats</dt>
+        <dt>{t('window.bundle.products')}</dt>
+        <dd>{describeProducts(bundle.products) ?? t('window.bundle.products.unnamed')}</dd>
+        <dt>{t('window.bundle.seats')}</dt>
         <dd>{describeSeats(bundle.seats)}</dd>
-        <dt>Valid</dt>
+        <dt>{t('window.bundle.valid')}</dt>
         <dd>{describeValidity(bundle)}</dd>
         {state !== null && (
           <>
-            <dt>State</dt>
+            <dt>{t('window.bundle.state')}</dt>
             <dd>{state}</dd>
           </>
         )}

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type SyntheticEvent } from 'react'
 import type { AppInfo } from '../../../shared/api'
 import { inGroupsOfFour } from '../../../shared/helpdesk/hardware-id-format'
-import { describeHolder, NO_ACTIVATION_TIME, SIGNATURE_WORDS } from '../../../shared/licence-words'
+import { describeHolder, noActivationTime, SIGNATURE_WORDS } from '../../../shared/licence-words'
 import { CopyButton } from '../CopyButton'
 import { buildPcLicencesDiagnostics } from '../diagnostics'
 import { ErrorNotice } from '../ErrorNotice'
@@ -10,6 +10,8 @@ import { prefillFromBundle, type FormPrefill } from '../form-model'
 import { useHardwareReading } from '../queries'
 import { useFocusOnMount } from '../use-focus-on-mount'
 import { BundleCard } from './BundleCard'
+import { t } from '../../../shared/i18n/current'
+import { rich } from '../i18n/rich'
 import { lastPcCheck, usePcLicences } from './pc-licences-query'
 
 interface PcLicencesViewProps {
@@ -46,38 +48,36 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
   return (
     <section className="card pc-licences" aria-labelledby="pc-licences-heading">
       <h2 id="pc-licences-heading" tabIndex={-1} ref={headingRef}>
-        Licences on this PC
+        {t('window.pc.heading')}
       </h2>
       <p className="hint">
-        What the licence server has active on {override === undefined ? 'this PC’s hardware id' : 'the hardware id you entered'}
-        {checkedId !== undefined && (
-          <>
-            {' '}
-            <code className="hardware-id">{inGroupsOfFour(checkedId)}</code>
-          </>
-        )}
-        . Looking changes nothing.
+        {checkedId === undefined
+          ? t('window.pc.lead', { target: override === undefined ? 'this_pc' : 'override' })
+          : rich(
+              'window.pc.lead.with-id',
+              { target: override === undefined ? 'this_pc' : 'override', id: inGroupsOfFour(checkedId) },
+              { hw: (children) => <code className="hardware-id">{children}</code> }
+            )}
       </p>
 
       {answer === undefined && (
         <p role="status" className="notice">
-          Asking the licence server…
+          {t('window.pc.asking')}
         </p>
       )}
       {answer?.ok === false && <ErrorNotice error={answer.error} />}
       {answer?.ok === true && answer.value.bundles.length === 0 && (
         <div role="status" className="notice">
           <p>
-            Nothing is active on hardware id <code className="hardware-id">{inGroupsOfFour(answer.value.hardwareId)}</code>: the licence server lists no licence
-            for it.
+            {rich('window.pc.none', { id: inGroupsOfFour(answer.value.hardwareId) }, { hw: (children) => <code className="hardware-id">{children}</code> })}
           </p>
-          <p>If the licensed product shows another hardware id, check that one below.</p>
+          <p>{t('window.pc.none.hint')}</p>
         </div>
       )}
       {answer?.ok === true && answer.value.bundles.length > 0 && (
         <>
           <p role="status" className="visually-hidden">
-            {answer.value.bundles.length === 1 ? '1 bundle is active.' : `${answer.value.bundles.length} bundles are active.`}
+            {t('window.pc.count', { count: answer.value.bundles.length })}
           </p>
           <ul className="bundle-list">
             {answer.value.bundles.map((b) => (
@@ -86,30 +86,30 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
               </li>
             ))}
           </ul>
-          <p className="hint">{NO_ACTIVATION_TIME}</p>
+          <p className="hint">{noActivationTime()}</p>
         </>
       )}
       {answer?.ok === true && <p className="hint">{SIGNATURE_WORDS[answer.value.signatures]}</p>}
 
       <div className="actions">
         <button type="button" className="button-primary" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          Check again
+          {t('window.actions.check-again')}
         </button>
         <CopyButton
-          label="Copy diagnostics"
+          label={t('window.actions.copy-diagnostics')}
           text={() => buildPcLicencesDiagnostics({ app: appInfo, check: lastPcCheck(queryClient), at: new Date() })}
-          fallbackLabel="Diagnostics"
+          fallbackLabel={t('window.actions.diagnostics')}
           disabled={answer === undefined}
         />
       </div>
 
       <details className="advanced" ref={otherIdRef}>
-        <summary>Check another hardware id</summary>
-        <form className="other-id" aria-label="Check another hardware id" onSubmit={checkOther}>
+        <summary>{t('window.pc.other')}</summary>
+        <form className="other-id" aria-label={t('window.pc.other')} onSubmit={checkOther}>
           <div className="field">
-            <label htmlFor="field-check-hardware-id">Hardware id to check</label>
+            <label htmlFor="field-check-hardware-id">{t('window.pc.other.field')}</label>
             <p id="field-check-hardware-id-hint" className="hint">
-              The id the licensed product shows. Leave empty to check this PC’s own.
+              {t('window.pc.other.hint')}
             </p>
             <input
               id="field-check-hardware-id"
@@ -122,7 +122,7 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
             />
           </div>
           <button type="submit" className="button-secondary">
-            Check
+            {t('window.pc.other.check')}
           </button>
         </form>
       </details>

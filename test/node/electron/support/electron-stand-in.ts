@@ -81,6 +81,8 @@ export function createElectronStandIn(options: {
   isOnline?: () => boolean
   /** `app.getPath('logs')`; default a fresh temporary folder (never the working directory). */
   logsFolder?: string
+  /** What `app.getPreferredSystemLanguages()` answers (default `['en-US']`). */
+  preferredLanguages?: readonly string[]
 }): ElectronStandIn {
   const ipcHandlers: ElectronStandIn['ipcHandlers'] = new Map()
   const loadedUrls: string[] = []
@@ -101,6 +103,8 @@ export function createElectronStandIn(options: {
     requestSingleInstanceLock: () => true,
     getName: () => options.appName ?? 'License Manager',
     getVersion: () => options.appVersion ?? '0.0.0-test',
+    // Electron documents BCP 47 tags with a region where the OS has one, most preferred first.
+    getPreferredSystemLanguages: () => [...(options.preferredLanguages ?? ['en-US'])],
     getPath: (name: string) => (name === 'logs' ? logsFolder : process.cwd()),
     setAppLogsPath: () => undefined,
     commandLine: tolerant({ hasSwitch: (name: string) => process.argv.includes(`--${name}`), appendSwitch: () => undefined }),

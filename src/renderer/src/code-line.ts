@@ -1,0 +1,9 @@
+import type { AppError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
+import { displayText } from '../../shared/display-text'
+
+/** "Code: … · HTTP …" under an error, in the window's language (the code and the status stay as they are). */
+export const codeLine = (error: Pick<AppError, 'code' | 'status'>): string =>
+  error.status > 0
+    ? t('window.error.code-line', { code: displayText(error.code, 100), status: error.status })
+    : t('window.error.code-line.no-status', { code: displayText(error.code, 100) })
