@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LOGIN_METHOD_LABELS } from '../../../src/shared/request'
+import { methodLabel } from '../../../src/shared/request'
 import { validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
 
 /*
@@ -98,7 +98,8 @@ describe('a request for a request file', () => {
 })
 
 it('each way to prove the licence has its own name for people', () => {
-  expect(LOGIN_METHOD_LABELS).toEqual({
+  const methods = ['license-key', 'user', 'sso-token', 'sso-code'] as const
+  expect(Object.fromEntries(methods.map((method) => [method, methodLabel(method)]))).toEqual({
     'license-key': 'Licence key',
     user: 'Username and password',
     'sso-token': 'Company sign-in with an ID token',
