@@ -57,7 +57,7 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.test-output/']
+    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.test-output/', '.stryker-tmp*/', 'reports/']
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

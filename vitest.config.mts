@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react'
  * seconds, or run load and secret scans.
  * `npm run test:unit` leaves them out (the `node` and `web` projects); `npm test` runs them too.
  */
-const SLOW_SUITES = [
+export const SLOW_SUITES = [
   'test/node/reliability/**/*.test.ts',
   'test/node/sso/**/*.test.ts',
   'test/node/sandbox/cli.test.ts',

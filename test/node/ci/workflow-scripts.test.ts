@@ -19,6 +19,8 @@ import { calledByWorkflows, ROOT } from './workflow-files'
  *  - `build-then-package`: electron-builder needs Electron's binaries, which cannot be
  *    downloaded here; the script's first half is exactly the `build` script (a counted
  *    check), and the configuration file it names is validated by test/node/packaging.
+ *  - `own-test`: a run takes far too long for npm test (mutation testing: an hour a module);
+ *    the script is a TypeScript file whose own test in the fast tier imports and runs its parts.
  */
 
 type Exercise =
@@ -26,6 +28,7 @@ type Exercise =
   | { kind: 'vitest'; projects: string[] }
   | { kind: 'playwright'; grep: 'only @measure' | 'without @measure' }
   | { kind: 'build-then-package'; config: string }
+  | { kind: 'own-test'; test: string }
 
 const HOW: Record<string, Exercise> = {
   typecheck: { kind: 'check', check: 'typecheck' },
@@ -35,7 +38,8 @@ const HOW: Record<string, Exercise> = {
   'dist:e2e': { kind: 'build-then-package', config: 'electron-builder.e2e.config.ts' },
   dist: { kind: 'build-then-package', config: 'electron-builder.config.ts' },
   'test:e2e:electron': { kind: 'playwright', grep: 'without @measure' },
-  'measure:electron': { kind: 'playwright', grep: 'only @measure' }
+  'measure:electron': { kind: 'playwright', grep: 'only @measure' },
+  'test:mutation': { kind: 'own-test', test: 'test/node/mutation/report.test.ts' }
 }
 
 const SCRIPTS = packageJson.scripts as Record<string, string>
@@ -126,4 +130,11 @@ describe('the npm scripts the workflows call', () => {
       expect(readFileSync(join(ROOT, 'test', 'node', 'packaging', 'electron-builder.test.ts'), 'utf8')).toContain(`'${how.config}'`)
     }
   )
+
+  it.each(Object.entries(HOW).filter(([, how]) => how.kind === 'own-test'))('%s: too long for npm test; its own test imports its script', (script, how) => {
+    if (how.kind !== 'own-test') return
+    const file = /^tsx scripts\/([\w-]+)\.ts$/.exec(SCRIPTS[script] ?? '')?.[1]
+    expect(file, SCRIPTS[script]).toBeDefined()
+    expect(readFileSync(join(ROOT, how.test), 'utf8')).toContain(`from '../../../scripts/${file!}'`)
+  })
 })

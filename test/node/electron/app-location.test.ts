@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isAppResourceUrl, isAppUrl, resolveAppLocation } from '../../../src/main/electron/app-location'
-import { isLoopbackHostname } from '../../../src/common/loopback'
+import { isAllowedServerUrl, isLoopbackHostname, isLoopbackRedirect } from '../../../src/common/loopback'
 
 const rendererDir = '/opt/License Manager/out/renderer'
 const bundledApp = resolveAppLocation({ devServerUrl: undefined, packaged: true, rendererDir })
@@ -33,10 +33,45 @@ describe('isLoopbackHostname (the one loopback-host rule)', () => {
     ['[::1]', true],
     ['128.0.0.1', false],
     ['127.0.0.1.evil.test', false],
+    ['127.0.0.255', true],
     ['127.0.0.256', false],
     ['localhost.evil.test', false],
-    ['10.0.0.1', false]
+    ['10.0.0.1', false],
+    ['::1', true],
+    ['127.0.0', false],
+    ['127.0.0.1.2', false],
+    ['127.1', false],
+    ['127.0.0.0255', false],
+    ['127.0.0.x', false],
+    ['127.0.0.', false],
+    ['x127.0.0.1', false],
+    ['127.0.0.1x', false],
+    ['1127.0.0.1', false]
   ])('%s → %s', (host, expected) => expect(isLoopbackHostname(host)).toBe(expected))
+})
+
+describe('which servers and redirect URIs stay on this PC', () => {
+  it.each([
+    ['https anywhere', 'https://api.licensespring.com/', true],
+    ['http on 127.0.0.1', 'http://127.0.0.1:8080/', true],
+    ['http on localhost', 'http://localhost:8080/', true],
+    ['http on [::1]', 'http://[::1]:8080/', true],
+    ['http on another host', 'http://api.licensespring.com/', false],
+    ['ftp on this PC', 'ftp://127.0.0.1/', false]
+  ])('a server on %s is allowed: %s', (_name, url, allowed) => {
+    expect(isAllowedServerUrl(new URL(url))).toBe(allowed)
+  })
+
+  it.each([
+    ['http://127.0.0.1:5000/cb', true],
+    ['http://[::1]/cb', true],
+    ['http://localhost/cb', true],
+    ['http://127.0.0.2/cb', false],
+    ['https://127.0.0.1/cb', false],
+    ['http://example.com/cb', false]
+  ])('%s is a loopback redirect URI of a native app: %s', (url, loopback) => {
+    expect(isLoopbackRedirect(new URL(url))).toBe(loopback)
+  })
 })
 
 describe('isAppUrl', () => {

@@ -188,3 +188,153 @@ describe('createOAuthTokenSource.invalidate', () => {
     expect(await tokens.token()).toEqual({ ok: true, value: 'later' })
   })
 })
+
+describe('the token source on its own', () => {
+  /** A token server whose n-th answer (from 1) the test writes; headers as given, JSON by default. */
+  async function tokenServer(answer: (n: number) => { status: number; body: string; headers?: Record<string, string> }) {
+    const server = await startHttpServer((_req, res, index) => {
+      const a = answer(index + 1)
+      res.writeHead(a.status, a.headers ?? { 'content-type': 'application/json' })
+      res.end(a.body)
+    })
+    cleanups.push(server.close)
+    return server
+  }
+  const issued = (n: number, fields: Record<string, unknown> = {}) => ({ status: 200, body: JSON.stringify({ access_token: `token-${n}`, ...fields }) })
+  const source = (server: { origin: string }, now?: () => number) =>
+    createOAuthTokenSource({ tokenUrl: `${server.origin}/token`, clientId: 'client-1', clientSecret: SECRET, fetch, timeoutMs: 2_000, ...(now ? { now } : {}) })
+  const refusal = (outcome: { ok: true } | { ok: false; error: object }) => (outcome.ok ? 'a token' : outcome.error)
+
+  it('asks the token server for JSON', async () => {
+    const server = await tokenServer((n) => issued(n))
+    await source(server).token()
+    expect(server.requests[0]!.headers.accept).toBe('application/json')
+  })
+
+  it.each<[string, Record<string, unknown>, number, number]>([
+    // [case, token answer fields, seconds later still the same token, seconds later a new one]
+    ['a one-hour token is renewed 30 s before it ends, not earlier', { expires_in: 3600 }, 3569, 3570],
+    ['a one-minute token is renewed a tenth of its life (6 s) before it ends', { expires_in: 60 }, 53, 54],
+    ['a token without expires_in is trusted for a minute', {}, 53, 54],
+    ['a token whose expires_in is text holding a number lives that long', { expires_in: '3600' }, 3569, 3570],
+    ['a token whose expires_in is zero is trusted for a minute', { expires_in: 0 }, 53, 54],
+    ['a token whose expires_in is negative is trusted for a minute', { expires_in: -5 }, 53, 54],
+    ['a token whose expires_in is not a number is trusted for a minute', { expires_in: 'soon' }, 53, 54],
+    ['a token whose expires_in is true is trusted for a minute, not for one second', { expires_in: true }, 53, 54],
+    ['a token whose expires_in is a list is trusted for a minute', { expires_in: [3600] }, 53, 54]
+  ])('%s', async (_name, fields, stillSame, renewed) => {
+    const start = Date.parse('2030-01-01T00:00:00Z')
+    let clock = start
+    const server = await tokenServer((n) => issued(n, fields))
+    const tokens = source(server, () => clock)
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+    clock = start + stillSame * 1000
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+    clock = start + renewed * 1000
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-2' })
+  })
+
+  it('a token whose expires_in is too large to be a number (1e400) is trusted for a minute, not for ever', async () => {
+    const start = Date.parse('2030-01-01T00:00:00Z')
+    let clock = start
+    const server = await tokenServer((n) => ({ status: 200, body: `{"access_token":"token-${n}","expires_in":1e400}` }))
+    const tokens = source(server, () => clock)
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+    clock = start + 54_000
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-2' })
+  })
+
+  it('the secrets are the client secret and the tokens issued, nothing else', async () => {
+    const server = await tokenServer((n) => issued(n))
+    const tokens = source(server)
+    expect(tokens.secrets()).toEqual([SECRET])
+    await tokens.token()
+    expect(tokens.secrets()).toEqual([SECRET, 'token-1'])
+  })
+
+  it('forgetting a token before any was fetched does nothing, and does not fail', async () => {
+    const server = await tokenServer((n) => issued(n))
+    const tokens = source(server)
+    expect(() => tokens.invalidate('token-0')).not.toThrow()
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+  })
+
+  it('remembers the client secret and the last four tokens as secrets, not older ones', async () => {
+    const server = await tokenServer((n) => issued(n))
+    const tokens = source(server)
+    for (let i = 0; i < 5; i++) {
+      await tokens.token()
+      tokens.invalidate()
+    }
+    expect(tokens.secrets()).toEqual([SECRET, 'token-2', 'token-3', 'token-4', 'token-5'])
+  })
+
+  it.each([
+    ['a space', 'tok en'],
+    ['a line break', 'tok\r\nX-Injected: 1'],
+    ['a quote', 'tok"en'],
+    ['nothing', '']
+  ])('a token holding %s is refused, so it can never break the Authorization header', async (_name, token) => {
+    const server = await tokenServer(() => ({ status: 200, body: JSON.stringify({ access_token: token }) }))
+    expect(refusal(await source(server).token())).toMatchObject({
+      code: 'oauth_token_request_failed',
+      status: 200,
+      serverMessage: 'The token server’s answer holds no usable bearer access token.'
+    })
+  })
+
+  it.each([
+    ['JSON null', 'null'],
+    ['a JSON number', '5'],
+    ['a token of another type than text', '{"access_token":5}'],
+    ['a token type that is not text', '{"access_token":"t","token_type":5}']
+  ])('an answer that is %s is refused as holding no usable token', async (_name, body) => {
+    const server = await tokenServer(() => ({ status: 200, body }))
+    expect(refusal(await source(server).token())).toMatchObject({ code: 'oauth_token_request_failed', status: 200 })
+  })
+
+  it('takes a bearer token whatever the case of its type, and any 2xx answer', async () => {
+    const server = await tokenServer((n) => ({
+      status: n === 1 ? 201 : 299,
+      body: JSON.stringify({ access_token: `token-${n}`, token_type: n === 1 ? 'bearer' : 'BEARER' })
+    }))
+    const tokens = source(server)
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-1' })
+    tokens.invalidate()
+    expect(await tokens.token()).toEqual({ ok: true, value: 'token-2' })
+  })
+
+  it.each<[string, string, string | undefined]>([
+    ['the OAuth error alone', '{"error":"invalid_client"}', 'invalid_client'],
+    ['the description alone', '{"error_description":"Client disabled"}', 'Client disabled'],
+    ['empty OAuth fields as no words', '{"error":"","error_description":""}', undefined],
+    ['an answer that is not JSON as no words', 'Forbidden', undefined]
+  ])('a refusal shows %s from the token server', async (_name, body, words) => {
+    const server = await tokenServer(() => ({ status: 400, body }))
+    const error = refusal(await source(server).token())
+    expect(error).toMatchObject({ code: 'oauth_token_request_failed', status: 400 })
+    if (words === undefined) expect(error).not.toHaveProperty('serverMessage')
+    else expect(error).toHaveProperty('serverMessage', words)
+  })
+
+  it('a refusal’s words are kept up to 64 KiB and cut there', async () => {
+    const server = await tokenServer(() => ({ status: 400, body: JSON.stringify({ error: 'x'.repeat(70_000) }) }))
+    const error = refusal(await source(server).token())
+    expect(error).toHaveProperty('serverMessage', 'x'.repeat(64 * 1024))
+  })
+
+  it('a redirect while fetching a token is named for the token server, and not followed', async () => {
+    const server = await tokenServer(() => ({ status: 302, body: '', headers: { location: 'https://elsewhere.example/token' } }))
+    const error = refusal(await source(server).token())
+    expect(error).toMatchObject({ code: 'html_error_body', status: 302 })
+    expect(JSON.stringify(error)).toContain('OAuth token server')
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a token answer larger than any token server sends is not read, and says so for the token server', async () => {
+    const server = await tokenServer(() => ({ status: 200, body: JSON.stringify({ access_token: 't', padding: 'x'.repeat(2 * 1024 * 1024) }) }))
+    const error = refusal(await source(server).token())
+    expect(error).toMatchObject({ code: 'response_too_large', status: 200 })
+    expect(JSON.stringify(error)).toContain('OAuth token server')
+  })
+})

@@ -33,6 +33,12 @@ describe('secretScrubber', () => {
     expect(secretScrubber([]).text(`${'x'.repeat(495)}ZYXWVUTS`)).toBe(`${'x'.repeat(495)}ZYXWV…`)
   })
 
+  it('a text cut just after a removed secret still shows that something was removed there', () => {
+    const scrub = secretScrubber(['s3cret-value-long'])
+    const shown = `aaaa ${REMOVED}`
+    expect(scrub.text('aaaa s3cret-value-long and more words after it', shown.length)).toBe(`${shown}…`)
+  })
+
   it('takes secrets with a lone surrogate (sent as U+FFFD when percent-encoded) without failing', () => {
     expect(secretScrubber(['k\ud800x']).text('a k\ud800x b k%EF%BF%BDx c')).toBe(`a ${REMOVED} b ${REMOVED} c`)
   })

@@ -4,7 +4,7 @@ import { describeError, describeServerError, ERROR_CATALOGUE, type KnownErrorCod
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../../src/shared/helpdesk/hardware-id-format'
 import { HELPDESK_ENTRIES } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { maskLicenceKey } from '../../../src/shared/helpdesk/licence-key-mask'
-import { makeReference, MNEMONIC_PATTERN, readReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
+import { makeReference, meaningOf, MNEMONIC_PATTERN, readReference, REFERENCE_PATTERN } from '../../../src/shared/helpdesk/reference'
 
 const bytes =
   (...values: number[]) =>
@@ -120,6 +120,71 @@ describe('reading a reference back', () => {
     expect(readReference('LM-CHK-400-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { code: 'invalid_input' } })
     expect(readReference('LM-YES-000-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'success' } })
     expect(readReference('LM-VNDR-PC-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'unknown-server-code' } })
+  })
+})
+
+describe('the reference at its edges', () => {
+  const dnf = (status: number) => makeReference({ code: 'device_not_found', status }, bytes(0, 0, 0, 0))
+
+  it('a status the server can send is said as three digits, a small one padded with zeros', () => {
+    expect([dnf(7), dnf(400), dnf(999)]).toEqual(['LM-DNF-007-0000', 'LM-DNF-400-0000', 'LM-DNF-999-0000'])
+  })
+
+  it('a status that is no HTTP status (0, 1000 and more, a fraction) is said as 000, no answer', () => {
+    expect([dnf(0), dnf(-1), dnf(1000), dnf(400.5)]).toEqual(['LM-DNF-000-0000', 'LM-DNF-000-0000', 'LM-DNF-000-0000', 'LM-DNF-000-0000'])
+  })
+
+  it('every random byte becomes a character of the spoken alphabet, the whole alphabet reachable', () => {
+    expect(makeReference({ success: 'server' }, bytes(32, 63, 64, 255))).toBe('LM-YES-200-0Z0Z')
+    expect(makeReference({ success: 'server' }, bytes(17, 18, 20, 27))).toBe('LM-YES-200-HJMV')
+  })
+
+  it('I and L heard in a status or ticket are read as 1, O as 0, also without a ticket', () => {
+    expect(readReference('dnf 4oo')).toMatchObject({ ok: true, reference: { normalised: 'LM-DNF-400' } })
+    expect(readReference('DNF 4I0 lk3q')).toMatchObject({ ok: true, reference: { normalised: 'LM-DNF-410-1K3Q', ticket: '1K3Q' } })
+    expect(readReference('dnf 400 ik3q')).toMatchObject({ ok: true, reference: { normalised: 'LM-DNF-400-1K3Q' } })
+  })
+
+  it('parts separated by underscores or by the dashes a word processor puts in are read too', () => {
+    for (const typed of ['LM_DNF_400', 'LM–DNF–400', 'LM—DNF—400'])
+      expect(readReference(typed), typed).toMatchObject({ ok: true, reference: { normalised: 'LM-DNF-400' } })
+  })
+
+  it('three letters no result has are named as unknown letters', () => {
+    expect(readReference('LM-ZZZ-400')).toEqual({ ok: false, problem: 'unknown-mnemonic', letters: 'ZZZ' })
+  })
+
+  it('a mnemonic is looked up in any case', () => {
+    expect(meaningOf('dnf')).toEqual({ kind: 'error', code: 'device_not_found' })
+    expect(meaningOf('yes')).toEqual({ kind: 'success' })
+    expect(meaningOf('vndr')).toEqual({ kind: 'unknown-server-code' })
+  })
+
+  it('a success confirmed by a server or decided on this PC reads back as either', () => {
+    expect(readReference('lm-yes-200')).toMatchObject({ ok: true, reference: { meaning: { kind: 'success' }, status: { kind: 'answered', status: 200 } } })
+    expect(readReference('lm-yes-pc')).toMatchObject({ ok: true, reference: { meaning: { kind: 'success' }, status: { kind: 'this-pc' } } })
+  })
+
+  it('a four-letter mnemonic whose first three letters are another one (CHKX, CHK) reads as the four letters with PC', () => {
+    expect(readReference('LM-CHKX-PC-1234')).toMatchObject({
+      ok: true,
+      reference: { normalised: 'LM-CHKX-PC-1234', meaning: { code: 'seat_check_unavailable' } }
+    })
+  })
+
+  it('letters outside the spoken alphabet (O, U, I) are no reference at all, not unknown letters', () => {
+    expect(readReference('LM-OUIA-400-ABCD')).toEqual({ ok: false, problem: 'malformed' })
+    expect(readReference('LM-AOU-400')).toEqual({ ok: false, problem: 'malformed' })
+  })
+
+  it('the documented form matches a whole reference only, nothing around it', () => {
+    expect(REFERENCE_PATTERN.test('LM-DNF-400-7K3Q')).toBe(true)
+    expect(REFERENCE_PATTERN.test('xLM-DNF-400-7K3Q')).toBe(false)
+    expect(REFERENCE_PATTERN.test('LM-DNF-400-7K3Qx')).toBe(false)
+  })
+
+  it('an unknown server code always carries the server’s status, never 000', () => {
+    expect(readReference('LM-VNDR-000-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'unknown-server-code' } })
   })
 })
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { methodLabel } from '../../../src/shared/request'
+import { validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
+
+/*
+ * The one definition of a valid request (src/shared/request.ts), as a caller meets it: which
+ * requests pass, and what a person reads about each one that does not.
+ */
+
+const refusal = (outcome: { ok: true } | { ok: false; error: { field?: string; explanation: string } }) =>
+  outcome.ok ? 'accepted' : { field: outcome.error.field, explanation: outcome.error.explanation }
+
+describe('a deactivation request', () => {
+  it.each([
+    ['a licence key', { method: 'license-key', licenseKey: 'AAAA-BBBB' }],
+    ['a username and password', { method: 'user', username: 'u@example.test', password: 'pw' }],
+    ['an ID token from the company sign-in', { method: 'sso-token', idToken: 'a.b.c', customerAccountCode: 'acme' }],
+    [
+      'a sign-in code, with or without its redirect URI',
+      { method: 'sso-code', code: 'abc', customerAccountCode: 'acme', redirectUri: 'http://127.0.0.1:5000/cb' }
+    ],
+    ['a sign-in code without its redirect URI', { method: 'sso-code', code: 'abc', customerAccountCode: 'acme' }]
+  ])('is accepted with %s', (_name, credentials) => {
+    expect(validateDeactivation({ product: 'office-suite', credentials })).toEqual({ ok: true, value: { product: 'office-suite', credentials } })
+  })
+
+  it('with no or an unknown way to prove the licence asks for one of the four, at the credentials', () => {
+    const words = { field: 'credentials', explanation: 'Give a licence key, a username and password, or a company sign-in. Nothing was sent.' }
+    expect(refusal(validateDeactivation({ product: 'office-suite', credentials: { method: 'magic' } }))).toEqual(words)
+    expect(refusal(validateDeactivation({ product: 'office-suite', credentials: {} }))).toEqual(words)
+  })
+
+  it('names a field it does not know, beside the request or inside its credentials, instead of ignoring it', () => {
+    expect(refusal(validateDeactivation({ product: 'p', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB', sharedKey: 's' } }))).toMatchObject({
+      field: 'sharedKey'
+    })
+    expect(
+      refusal(validateDeactivation({ product: 'p', url: 'https://evil.example', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB' } }))
+    ).toMatchObject({
+      field: 'url'
+    })
+  })
+
+  it('takes a PC and a licence id beside the credentials, the licence id as a number', () => {
+    expect(
+      validateDeactivation({ product: 'p', hardwareId: 'pc-1', licenseId: '12', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB' } })
+    ).toMatchObject({
+      ok: true,
+      value: { hardwareId: 'pc-1', licenseId: 12 }
+    })
+  })
+})
+
+describe('a browser sign-in request', () => {
+  const signIn = { product: 'office-suite', customerAccountCode: 'acme' }
+
+  it.each(['code', 'token'])('is accepted for the %s grant, with a fresh sign-in asked for or not', (grant) => {
+    expect(validateSsoSignIn({ ...signIn, grant }).ok).toBe(true)
+    expect(validateSsoSignIn({ ...signIn, grant, freshSignIn: true, hardwareId: 'pc-1', licenseId: 3 })).toMatchObject({
+      ok: true,
+      value: { grant, freshSignIn: true }
+    })
+  })
+
+  it('of another kind is refused in words, at the grant', () => {
+    expect(refusal(validateSsoSignIn({ ...signIn, grant: 'password' }))).toEqual({
+      field: 'grant',
+      explanation: 'The sign-in kind must be "code" or "token". Nothing was sent.'
+    })
+  })
+
+  it('with a fresh sign-in choice that is not true or false is refused in words', () => {
+    expect(refusal(validateSsoSignIn({ ...signIn, grant: 'code', freshSignIn: 'yes' }))).toEqual({
+      field: 'freshSignIn',
+      explanation: 'The fresh sign-in choice must be true or false. Nothing was sent.'
+    })
+  })
+})
+
+describe('a request for a request file', () => {
+  it('is accepted with a licence key or a username alone', () => {
+    expect(validateOfflineRequest({ product: 'p', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB' } }).ok).toBe(true)
+    expect(validateOfflineRequest({ product: 'p', hardwareId: 'pc-1', credentials: { method: 'user', username: 'u@example.test' } }).ok).toBe(true)
+  })
+
+  it('never takes a password: a file must not hold one', () => {
+    expect(refusal(validateOfflineRequest({ product: 'p', credentials: { method: 'user', username: 'u@example.test', password: 'pw' } }))).toMatchObject({
+      field: 'password'
+    })
+  })
+
+  it('with a company sign-in asks for the licence key or the username, and says nothing was written', () => {
+    expect(refusal(validateOfflineRequest({ product: 'p', credentials: { method: 'sso-token', idToken: 'a.b.c', customerAccountCode: 'acme' } }))).toEqual({
+      field: 'credentials',
+      explanation: 'Give the licence key or the username of the licence. Nothing was written.'
+    })
+  })
+})
+
+it('each way to prove the licence has its own name for people', () => {
+  const methods = ['license-key', 'user', 'sso-token', 'sso-code'] as const
+  expect(Object.fromEntries(methods.map((method) => [method, methodLabel(method)]))).toEqual({
+    'license-key': 'Licence key',
+    user: 'Username and password',
+    'sso-token': 'Company sign-in with an ID token',
+    'sso-code': 'Company sign-in in the browser'
+  })
+})

@@ -1,0 +1,110 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+import type { RunnerTestCase } from 'vitest'
+import type { Reporter, Vitest } from 'vitest/node'
+import { SLOW_SUITES } from './vitest.config.mts'
+
+/**
+ * The vitest configuration StrykerJS runs (stryker.config.mjs): the fast tier plus the slow suites
+ * that run the mutated modules in the test process itself, each project isolated as in
+ * vitest.config.mts. `MUTATION_TIER=fast` leaves the slow suites out, for quick rounds on one module
+ * while writing tests; the recorded figures use all.
+ */
+const LEFT_OUT = [
+  // Child processes (a built Electron main bundle, the sandbox CLI, `npm start`, electron-builder):
+  // the code they run is not the test process's, so no mutant is ever switched on in them.
+  'test/node/electron/built-main.test.ts',
+  'test/node/sandbox/cli.test.ts',
+  'test/node/start/**/*.test.ts',
+  'test/node/packaging/**/*.test.ts',
+  // Reads the source tree and asks the npm registry (`npm audit`): runs none of the measured code.
+  'test/node/reliability/security-review.test.ts',
+  // Throughput and memory under load: minutes of CPU per run, checking nothing about these modules
+  // that the hostile-input and fault suites do not.
+  'test/node/reliability/load.test.ts'
+]
+
+/**
+ * A mutant that makes a module throw while it
+ * loads (a constant, a pattern, a table) fails every test file that imports it before any test is
+ * collected; StrykerJS's vitest runner builds its verdict from the tests it finds, finds none, and
+ * would count the mutant as survived (stryker-js#6150). This turns such a file into one failed test,
+ * so the mutant counts as killed: a test file that cannot load is a failing test.
+ */
+class UnloadableFileAsFailedTest implements Reporter {
+  private vitest: Vitest | undefined
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest
+  }
+
+  onTestRunEnd(): void {
+    for (const file of this.vitest?.state.getFiles() ?? []) {
+      if (file.result?.state !== 'fail' || file.tasks.length > 0) continue
+      const failed: Partial<RunnerTestCase> = {
+        type: 'test',
+        id: `${file.id}_unloadable`,
+        name: 'the test file loads',
+        mode: 'run',
+        file,
+        suite: file,
+        meta: {},
+        result: { state: 'fail', errors: file.result.errors ?? [] }
+      }
+      file.tasks.push(failed as RunnerTestCase)
+    }
+  }
+}
+
+const fastOnly = process.env.MUTATION_TIER === 'fast'
+
+export default defineConfig({
+  test: {
+    reporters: ['dot', new UnloadableFileAsFailedTest()],
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/node/**/*.test.ts'],
+          exclude: SLOW_SUITES,
+          // As in vitest.config.mts. Each Stryker run starts fresh workers, so a mutant in code that runs
+          // while a module loads (a "static" mutant) still takes effect: checked on a probe module.
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // The fast tiers first: a mutant that a fast test kills ends its run (bail) before a slow suite starts.
+          sequence: { groupOrder: 0 }
+        }
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'web',
+          environment: 'happy-dom',
+          include: ['test/web/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/web/setup.ts'],
+          isolate: false,
+          testTimeout: 30_000,
+          sequence: { groupOrder: 1 }
+        }
+      },
+      ...(fastOnly
+        ? []
+        : [
+            {
+              test: {
+                name: 'node-slow',
+                environment: 'node',
+                include: SLOW_SUITES,
+                exclude: LEFT_OUT,
+                isolate: true,
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+                sequence: { groupOrder: 2 }
+              }
+            }
+          ])
+    ]
+  }
+})
