@@ -250,7 +250,7 @@ describe('package.json’s dependencies', () => {
   })
 
   it('LicenseSpring’s hardware-id module is no dependency: required by name when configured, packed by the afterPack hook', () => {
-    expect(readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8')).toContain('"@licensespring/node-sdk/dist/hwid"')
+    expect(readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8')).toMatch(/[`'"]@licensespring\/node-sdk\/dist\/hwid[`'"]/)
     expect(Object.keys(packageJson.dependencies)).not.toContain('@licensespring/node-sdk')
     expect(licenseSpringHwidFiles('linux', 'x64')).toContain('@licensespring/node-sdk/dist/hwid/index.js')
   })
