@@ -21,7 +21,7 @@ import {
   noActivationTime,
   SIGNATURE_WORDS
 } from '../shared/licence-words'
-import { methodLabel } from '../shared/request'
+import { methodLabel } from '../shared/method-label'
 import { t, translator, type MessageKey } from '../shared/i18n/current'
 import stringWidth from 'string-width'
 

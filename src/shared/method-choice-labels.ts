@@ -1,5 +1,6 @@
 import { t } from './i18n/current'
-import { methodLabel, type LoginMethod } from './request'
+import { methodLabel } from './method-label'
+import type { LoginMethod } from './request'
 
 /**
  * The login method radios' names. The licence key method is "With a licence key", so

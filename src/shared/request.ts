@@ -93,5 +93,4 @@ export interface BundleRequestBody {
   sdk_ver?: string
 }
 
-/** The login method's name, as the window, the CLI and diagnostics say it. */
-export const methodLabel = (method: LoginMethod): string => t(`common.method.${method}`)
+

@@ -1,16 +1,20 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { describeError } from '../../src/shared/errors'
 import {
+  fieldMessage,
   hardwareLoadingMessage,
   hardwareRequiredMessage,
   initialValues,
-  prepareAttempt,
   valuesForNext,
   valuesForRetry,
   type FormValues,
   type HardwareReading
 } from '../../src/renderer/src/form-model'
+import { prepareAttempt } from '../../src/renderer/src/form-check'
 import { PC_HARDWARE_ID } from './support/fake-api'
+import { setTranslator, t } from '../../src/shared/i18n/current'
+import { englishTranslator } from '../../src/shared/i18n/english'
+import { loadTranslator } from '../../src/shared/i18n/load-translator'
 
 const READY: HardwareReading = { status: 'ready', info: PC_HARDWARE_ID }
 const base = (patch: Partial<FormValues>): FormValues => ({ ...initialValues({ product: 'office-suite', customerAccountCode: 'acme' }, {}), ...patch })
@@ -89,5 +93,24 @@ describe('values kept between attempts', () => {
 
   it('a fresh start keeps bundle, customer account and method only', () => {
     expect(valuesForNext(filled)).toEqual(base({ method: 'user' }))
+  })
+})
+
+describe('the message beside a field the engine refused', () => {
+  afterEach(() => setTranslator(englishTranslator()))
+
+  it.each(['en', 'de', 'fr', 'es', 'ja'] as const)('is the problem alone, without “nothing was sent”, in %s', async (language) => {
+    setTranslator(await loadTranslator(language, ['common', 'errors', 'window']))
+    const problem = t('common.field.too-long', { field: t('common.field.licence-key'), limit: 256 })
+    for (const nothing of ['sent', 'written', 'changed'] as const) {
+      const error = describeError('invalid_input', { field: 'licenseKey', detail: { problem, nothing } })
+      expect(error.explanation).not.toBe(problem)
+      expect(fieldMessage(error)).toBe(problem)
+    }
+  })
+
+  it('keeps an explanation that does not end that way whole', () => {
+    const error = describeError('device_not_found')
+    expect(fieldMessage(error)).toBe(error.explanation)
   })
 })

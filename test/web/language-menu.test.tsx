@@ -9,6 +9,7 @@ import { setTranslator } from '../../src/shared/i18n/current'
 import { englishTranslator } from '../../src/shared/i18n/english'
 import { success } from '../../src/shared/outcome'
 import de from '../../src/locales/de/window.json'
+import deCommon from '../../src/locales/de/common.json'
 import { FakeApi } from './support/fake-api'
 
 async function renderInLanguage(api: FakeApi) {
@@ -45,6 +46,32 @@ describe('the language menu', () => {
     expect(screen.getByRole('combobox', { name: de['language.label'] })).toHaveValue('de')
     expect(api.language.language).toBe('de')
     expect(document.documentElement.lang).toBe('de')
+  })
+
+  it('keeps what the person typed when the language changes', async () => {
+    const api = new FakeApi()
+    await renderInLanguage(api)
+    const user = userEvent.setup()
+    const bundle = await screen.findByRole('textbox', { name: /Bundle code/ })
+    await user.clear(bundle)
+    await user.type(bundle, 'design-pack')
+    await user.type(screen.getByRole('textbox', { name: /^Licence key/ }), 'DESIGN-1234')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'de')
+    expect(await screen.findByRole('heading', { name: de['form.heading'] })).toBeInTheDocument()
+    expect(screen.getByRole('textbox', { name: new RegExp(deCommon['field.product']) })).toHaveValue('design-pack')
+    expect(screen.getByRole('textbox', { name: new RegExp(`^${deCommon['field.licence-key']}`) })).toHaveValue('DESIGN-1234')
+  })
+
+  it('words a field’s message again in the new language', async () => {
+    const api = new FakeApi()
+    await renderInLanguage(api)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Deactivate this PC' }))
+    expect(await screen.findByText('Licence key is required.')).toBeInTheDocument()
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'de')
+    const german = deCommon['field.required'].replace('{field}', deCommon['field.licence-key'])
+    expect(await screen.findByText(german)).toBeInTheDocument()
+    expect(screen.queryByText('Licence key is required.')).toBeNull()
   })
 
   it('starts in the language the app chose, and shows no menu when the vendor fixes one', async () => {

@@ -1,23 +1,52 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { DEFAULT_PRODUCT_NAME } from '../../shared/brand/brand-info'
 import { BrandProvider, type WindowBrand } from './brand/brand-context'
 import { useBrandStyle } from './brand/use-brand-style'
-import { Deactivator } from './Deactivator'
+import { Deactivator, preloadResults } from './Deactivator'
+import { preloadErrorNotice } from './HardwareIdPanel'
 import type { FormPrefill } from './form-model'
-import { PcLicencesView } from './pc-licences/PcLicencesView'
-import { OfflineUpload } from './offline/OfflineUpload'
-import { OfflineWriter } from './offline/OfflineWriter'
+import { errorWordsReady } from './i18n/window-language'
+import { laterPart } from './later/later-part'
+import { whenIdle } from './later/when-idle'
+import { loadFormCheck } from './later/chunks'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useAppInfo } from './queries'
 import { SandboxBanner } from './SandboxBanner'
-import { StartupFailure } from './StartupFailure'
-import { VendorHelpLink } from './VendorHelpLink'
 import { t } from '../../shared/i18n/current'
 import { displayText } from '../../shared/display-text'
 import { rich, type PlainMessageKey } from './i18n/rich'
 import { LanguageMenu } from './LanguageMenu'
+import { useWindowLanguage } from './i18n/language-context'
 
 type View = 'online' | 'on-this-pc' | 'offline' | 'upload'
+
+/** The tasks beside the online form: each its own chunk, loaded once the form is drawn. */
+const PcLicencesView = laterPart(() => import('./pc-licences/PcLicencesView').then((m) => m.PcLicencesView))
+const OfflineWriter = laterPart(() => import('./offline/OfflineWriter').then((m) => m.OfflineWriter))
+const OfflineUpload = laterPart(() => import('./offline/OfflineUpload').then((m) => m.OfflineUpload))
+/** Shown only when the vendor configures a help page. */
+const VendorHelpLink = laterPart(() => import('./VendorHelpLink').then((m) => m.VendorHelpLink))
+/** Shown only when the app cannot start. */
+const StartupFailure = laterPart(() => import('./StartupFailure').then((m) => m.StartupFailure))
+
+/**
+ * Loads what the first form does not need: the other tasks, what follows a click on "Deactivate",
+ * the error views and the catalogue's words. The window starts it once the form is drawn and it
+ * is idle; a part that fails to load then is loaded again when it is shown.
+ */
+export function loadLaterParts(): Promise<unknown> {
+  return Promise.all([
+    loadFormCheck(),
+    preloadResults(),
+    preloadErrorNotice(),
+    errorWordsReady(),
+    PcLicencesView.preload(),
+    OfflineWriter.preload(),
+    OfflineUpload.preload(),
+    StartupFailure.preload(),
+    VendorHelpLink.preload()
+  ])
+}
 
 const VIEWS: ReadonlyArray<{ view: View; label: PlainMessageKey }> = [
   { view: 'online', label: 'window.tasks.online' },
@@ -27,6 +56,9 @@ const VIEWS: ReadonlyArray<{ view: View; label: PlainMessageKey }> = [
 ]
 
 export function App() {
+  // Every part words itself through the one translator while it is drawn: following the language
+  // here draws the whole window again when it changes, without losing what was typed.
+  useWindowLanguage()
   const reading = useAppInfo()
   const info = reading.status === 'ready' ? reading.info : null
   // The product's name once known (the vendor's, when it gives one); the app's own when it could not start.
@@ -34,6 +66,8 @@ export function App() {
   const support = info?.brand.support ?? null
   const windowBrand = useMemo<WindowBrand | null>(() => (productName === null ? null : { productName, support }), [productName, support])
   useBrandStyle(productName, info?.brand.accent ?? null)
+  const ready = info !== null
+  useEffect(() => (ready ? whenIdle(() => void loadLaterParts().catch(() => undefined)) : undefined), [ready])
   const [view, setView] = useState<View>('online')
   const [prefill, setPrefill] = useState<{ key: number; values?: OfflinePrefill }>({ key: 0 })
   /** The form, fresh when "Deactivate…" in "Licences on this PC" fills it in. */
@@ -56,6 +90,11 @@ export function App() {
     setForm((f) => ({ key: f.key + 1, prefill: filled }))
     setView('online')
   }
+  const loadingCard = (
+    <p role="status" className="card">
+      {t('window.app.loading')}
+    </p>
+  )
   const shell = (
     <div className="app">
       <header className={info?.brand.accent ? 'app-header app-header-branded' : 'app-header'}>
@@ -69,12 +108,8 @@ export function App() {
         <LanguageMenu />
       </header>
       <main>
-        {reading.status === 'loading' && (
-          <p role="status" className="card">
-            {t('window.app.loading')}
-          </p>
-        )}
-        {reading.status === 'failed' && <StartupFailure error={reading.error} onRetry={reading.retry} />}
+        {reading.status === 'loading' && loadingCard}
+        {reading.status === 'failed' && <StartupFailure.Component fallback={loadingCard} error={reading.error} onRetry={reading.retry} />}
         {info && (
           <nav className="views" aria-label={t('window.tasks.label')}>
             {VIEWS.map((v) => (
@@ -94,11 +129,17 @@ export function App() {
           />
         )}
         {info && view === 'on-this-pc' && (
-          <PcLicencesView key={onThisPc.key} appInfo={info} initialOverride={onThisPc.override} onDeactivate={deactivateFromView} />
+          <PcLicencesView.Component
+            key={onThisPc.key}
+            fallback={loadingCard}
+            appInfo={info}
+            initialOverride={onThisPc.override}
+            onDeactivate={deactivateFromView}
+          />
         )}
-        {info && view === 'offline' && <OfflineWriter key={prefill.key} appInfo={info} prefill={prefill.values} />}
-        {info && view === 'upload' && <OfflineUpload appInfo={info} />}
-        {info?.helpUrl && <VendorHelpLink url={info.helpUrl} />}
+        {info && view === 'offline' && <OfflineWriter.Component key={prefill.key} fallback={loadingCard} appInfo={info} prefill={prefill.values} />}
+        {info && view === 'upload' && <OfflineUpload.Component fallback={loadingCard} appInfo={info} />}
+        {info?.helpUrl && <VendorHelpLink.Component fallback={null} url={info.helpUrl} />}
       </main>
       {info && (
         <footer className="app-footer">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { t } from '../../shared/i18n/current'
 import { rich } from './i18n/rich'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
-import { methodLabel } from '../../shared/request'
+import { methodLabel } from '../../shared/method-label'
 import type { UserLicenceChoice } from '../../shared/licences-on-pc'
 import type { PreparedAttempt } from './form-model'
 import { LicenceChoiceList } from './LicenceChoiceList'

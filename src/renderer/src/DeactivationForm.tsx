@@ -2,17 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { SsoProgress } from '../../shared/api'
-import {
-  browserGrant,
-  FIELD_ORDER,
-  prepareAttempt,
-  type FieldErrors,
-  type FormField,
-  type FormValues,
-  type HardwareReading,
-  type PreparedAttempt
-} from './form-model'
+import { browserGrant, FIELD_ORDER, type FieldErrors, type FormField, type FormValues, type HardwareReading, type PreparedAttempt } from './form-model'
 import { FIELD_HINTS } from './field-hints'
+import { loadFormCheck } from './later/chunks'
+import { useErrorsReworded } from './i18n/use-errors-reworded'
 import { HardwareIdPanel } from './HardwareIdPanel'
 import { MethodChoice, MethodChooser } from './MethodChooser'
 import { ProgressPanel } from './ProgressPanel'
@@ -58,18 +51,21 @@ export function DeactivationForm(props: DeactivationFormProps) {
   const formErrorRef = useRef<HTMLParagraphElement>(null)
   const [hardwareOpen, setHardwareOpen] = useState(props.initialFocus === 'hardwareIdOverride')
 
-  const resolver: Resolver<FormValues> = (values) => {
+  const resolver: Resolver<FormValues> = async (values) => {
+    const { prepareAttempt } = await loadFormCheck()
     const prepared = prepareAttempt(values, hardwareRef.current)
     const errors = prepared.ok ? {} : toFormErrors(prepared.errors)
     return Object.keys(errors).length === 0 ? { values, errors: {} } : { values: {}, errors }
   }
-  const { register, handleSubmit, control, formState, setError, setFocus, clearErrors } = useForm<FormValues>({
+  const form = useForm<FormValues>({
     defaultValues: props.defaultValues,
     resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false
   })
+  const { register, handleSubmit, control, formState, setError, setFocus, clearErrors } = form
+  useErrorsReworded(form)
   const { errors } = formState
   const [method, idTokenViaBrowser, override, product] = useWatch({ control, name: ['method', 'idTokenViaBrowser', 'hardwareIdOverride', 'product'] })
   useWarmUp(product)
@@ -98,8 +94,9 @@ export function DeactivationForm(props: DeactivationFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once, when a retry or a fresh start mounts the form
   }, [])
 
-  const onValid = (values: FormValues) => {
+  const onValid = async (values: FormValues) => {
     if (busy) return
+    const { prepareAttempt } = await loadFormCheck()
     const prepared = prepareAttempt(values, hardwareRef.current)
     if (prepared.ok) props.onSubmit(prepared.attempt, values)
     else {

@@ -3,10 +3,10 @@ import { useRef, useState } from 'react'
 import { usePrefill } from './use-prefill'
 import type { AppInfo } from '../../shared/api'
 import type { UserLicencesRequestInput } from '../../shared/licences-on-pc'
-import { ConfirmDialog, type LicenceChoices } from './ConfirmDialog'
+import type { LicenceChoices } from './ConfirmDialog'
 import { DeactivationForm, type InitialFocus } from './DeactivationForm'
-import { buildDiagnostics } from './diagnostics'
-import { ErrorView } from './ErrorView'
+import { laterPart } from './later/later-part'
+import { loadDiagnostics, loadedDiagnostics } from './later/chunks'
 import {
   fieldMessage,
   focusAfterPrefill,
@@ -21,16 +21,22 @@ import {
   type FormValues,
   type PreparedAttempt
 } from './form-model'
-import { lastPcCheck } from './pc-licences/pc-licences-query'
-import { seatCheckOf } from './SeatCheckLine'
+import { lastPcCheck, seatCheckOf } from './kept-answers'
 import { useHardwareReading } from './queries'
 import { loadRememberedFields, rememberFields } from './remembered-fields'
 import { useServices } from './services'
-import { SuccessView } from './SuccessView'
 import type { OfflinePrefill } from './offline/offline-model'
 import { useDeactivation } from './use-deactivation'
 import type { AppError } from '../../shared/errors'
 import { t } from '../../shared/i18n/current'
+
+/** What follows a click on "Deactivate": its own chunks, loaded once the form is drawn and the window is idle. */
+const ConfirmDialog = laterPart(() => import('./ConfirmDialog').then((m) => m.ConfirmDialog))
+const SuccessView = laterPart(() => Promise.all([import('./SuccessView'), loadDiagnostics()]).then(([m]) => m.SuccessView))
+const ErrorView = laterPart(() => Promise.all([import('./ErrorView'), loadDiagnostics()]).then(([m]) => m.ErrorView))
+
+/** Loads what follows a click on "Deactivate" ahead of need. */
+export const preloadResults = (): Promise<unknown> => Promise.all([ConfirmDialog.preload(), SuccessView.preload(), ErrorView.preload()])
 
 interface FormMount {
   /** A new key mounts a fresh form, filled from `values`. */
@@ -159,8 +165,9 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
   const result = deactivation.result
   if (result && attempt) {
     const thisPc = hardware.status === 'ready' ? hardware.info : null
+    // The result views load the diagnostics' chunk with their own.
     const diagnostics = () =>
-      buildDiagnostics({
+      loadedDiagnostics().buildDiagnostics({
         app: appInfo,
         attempt,
         outcome: result.outcome,
@@ -178,7 +185,8 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
         remount({ focus: 'first-control' })
       }
       return (
-        <SuccessView
+        <SuccessView.Component
+          fallback={null}
           result={result.outcome.value}
           overridden={attempt.hardware.source === 'override'}
           reference={result.reference}
@@ -192,7 +200,8 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
     // A transport failure (the network family) may mean this PC is offline, unless its cause shows the network works.
     const offer = error.family === 'network' && error.networkWorks !== true && onWriteOffline ? () => onWriteOffline(offlinePrefillFrom(values)) : undefined
     return (
-      <ErrorView
+      <ErrorView.Component
+        fallback={null}
         error={error}
         reference={result.reference}
         diagnostics={diagnostics}
@@ -233,7 +242,7 @@ export function Deactivator({ appInfo, onWriteOffline, prefill: fromView, onShow
         onSubmit={submit}
         onCancelSso={() => void api.cancelSso().catch(() => undefined)}
       />
-      {confirming && <ConfirmDialog attempt={confirming} choices={choices} onConfirm={confirm} onCancel={cancelConfirm} />}
+      {confirming && <ConfirmDialog.Component fallback={null} attempt={confirming} choices={choices} onConfirm={confirm} onCancel={cancelConfirm} />}
     </>
   )
 }

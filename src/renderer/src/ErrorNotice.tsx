@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/errors'
 import { VendorSupport } from './brand/VendorSupport'
-import { EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { EXPLANATION_MAX_LENGTH } from './shown-lengths'
 import { codeLine } from './code-line'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'

@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/errors'
 import { VendorSupport } from './brand/VendorSupport'
 import { CopyButton } from './CopyButton'
-import { EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { EXPLANATION_MAX_LENGTH } from './shown-lengths'
 import { codeLine } from './code-line'
 import { displayText } from '../../shared/display-text'
 import { t } from '../../shared/i18n/current'

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { hardwareIdFingerprint, inGroupsOfFour } from '../../shared/helpdesk/hardware-id-format'
 import { CopyButton } from './CopyButton'
-import { ErrorNotice } from './ErrorNotice'
+import { laterPart } from './later/later-part'
 import { displayText } from '../../shared/display-text'
 import { t } from '../../shared/i18n/current'
 import { rich } from './i18n/rich'
@@ -19,6 +19,10 @@ interface HardwareIdPanelProps {
   open: boolean
   onOpen: () => void
 }
+
+/** Shown only when the hardware id cannot be read: its own chunk, with the catalogue it names the vendor from. */
+const ErrorNotice = laterPart(() => import('./ErrorNotice').then((m) => m.ErrorNotice))
+export const preloadErrorNotice = ErrorNotice.preload
 
 /**
  * The hardware id folded into a short line: the id in groups of four, where it comes
@@ -72,7 +76,7 @@ export function HardwareIdPanel({ reading, override, registration, error, open, 
           </span>
         </p>
       )}
-      {reading.status === 'unavailable' && <ErrorNotice error={reading.error} />}
+      {reading.status === 'unavailable' && <ErrorNotice.Component fallback={null} error={reading.error} />}
       <div id={overrideId} hidden={!showOverride}>
         {overridden && (
           <p className="notice">

@@ -1,18 +1,11 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import type { DeactivationResult } from '../../shared/api'
-import type { SeatCheck } from '../../shared/licences-on-pc'
-import { failure, type Outcome } from '../../shared/outcome'
 import { codeLine } from './code-line'
 import { t } from '../../shared/i18n/current'
 import { rich } from './i18n/rich'
 import { useServices } from './services'
-import { unexpectedFailure } from './unexpected-failure'
-
-const seatCheckKey = (result: DeactivationResult) => ['seat-check', result.product, result.hardwareId, result.at] as const
-
-/** The check's answer for this deactivation, once it came: for the diagnostics. */
-export const seatCheckOf = (client: QueryClient, result: DeactivationResult): Outcome<SeatCheck> | null =>
-  client.getQueryData<Outcome<SeatCheck>>(seatCheckKey(result)) ?? null
+import { answered } from './unexpected-failure'
+import { seatCheckKey } from './kept-answers'
 
 /** A key or a username can check the deactivation again; a company sign-in's code or token works once. */
 const checkable = (result: DeactivationResult): boolean => result.method === 'license-key' || result.method === 'user'
@@ -32,7 +25,7 @@ export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) 
   const { api } = useServices()
   const query = useQuery({
     queryKey: seatCheckKey(result),
-    queryFn: () => api.checkSeatFree({ product: result.product, hardwareId: result.hardwareId }).catch(() => failure<SeatCheck>(unexpectedFailure())),
+    queryFn: () => answered(api.checkSeatFree({ product: result.product, hardwareId: result.hardwareId })),
     enabled: checkable(result),
     staleTime: Infinity
   })

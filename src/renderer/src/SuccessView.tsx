@@ -1,7 +1,7 @@
 import type { DeactivationResult } from '../../shared/api'
 import { hardwareIdFingerprint } from '../../shared/helpdesk/hardware-id-format'
 import { describeProductsFreed } from '../../shared/products-freed'
-import { methodLabel } from '../../shared/request'
+import { methodLabel } from '../../shared/method-label'
 import { CopyButton } from './CopyButton'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'

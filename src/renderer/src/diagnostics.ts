@@ -4,11 +4,11 @@ import { maskLicenceKey } from '../../shared/helpdesk/licence-key-mask'
 import { displayText } from '../../shared/display-text'
 import type { AppError } from '../../shared/errors'
 import type { Outcome } from '../../shared/outcome'
-import { methodLabel } from '../../shared/request'
+import { methodLabel } from '../../shared/method-label'
 import type { PreparedAttempt } from './form-model'
 import type { SeatCheck } from '../../shared/licences-on-pc'
 import { describeBundle, describeHolder, describeSeats, describeValidity, describeLicenceState } from '../../shared/licence-words'
-import type { PcCheck } from './pc-licences/pc-licences-query'
+import type { PcCheck } from './kept-answers'
 
 export interface DiagnosticsContext {
   app: Pick<AppInfo, 'name' | 'version' | 'os' | 'server' | 'sandbox'>
@@ -32,9 +32,6 @@ export interface DiagnosticsContext {
 }
 
 const REMOVED = '[removed]'
-
-/** Longest explanation shown: the catalogue's own are shorter; one quoting a file or a server is cut. */
-export const EXPLANATION_MAX_LENGTH = 2000
 
 /** A value that came from outside (a server, a file, a setting, a person), as one line of the report. */
 const shown = (value: string, max?: number): string => displayText(value, max)

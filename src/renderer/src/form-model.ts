@@ -1,16 +1,7 @@
-import type { AppError } from '../../shared/errors'
+import type { AppError, NothingDone } from '../../shared/errors'
 import type { HardwareIdInfo } from '../../shared/api'
 import type { BundleOnPc } from '../../shared/licences-on-pc'
-import {
-  deactivationRequestSchema,
-  ssoSignInRequestSchema,
-  type Credentials,
-  type DeactivationRequest,
-  type LoginMethod,
-  type SsoGrant,
-  type SsoSignInRequest
-} from '../../shared/request'
-import { requestIssues } from '../../shared/validation'
+import type { DeactivationRequest, LoginMethod, SsoGrant, SsoSignInRequest } from '../../shared/request'
 import type { RememberedFields } from './remembered-fields'
 import { t } from '../../shared/i18n/current'
 
@@ -123,65 +114,19 @@ const FORM_FIELD_OF: Partial<Record<string, FormField>> = {
 /** The form field an engine or validation error names, if it is one of ours. */
 export const formFieldFor = (field: string | undefined): FormField | undefined => (field === undefined ? undefined : FORM_FIELD_OF[field])
 
-const NOTHING_SENT = / Nothing was sent\.$/
-export const fieldMessage = (error: AppError): string => error.explanation.replace(NOTHING_SENT, '')
-
-/** The credentials the chosen method's fields spell, as typed (the schema trims and checks them); none when the browser sign-in yields them. */
-function typedCredentials(values: FormValues): Credentials | undefined {
-  switch (values.method) {
-    case 'license-key':
-      return { method: 'license-key', licenseKey: values.licenseKey }
-    case 'user':
-      return { method: 'user', username: values.username, password: values.password }
-    case 'sso-token':
-      return values.idTokenViaBrowser ? undefined : { method: 'sso-token', idToken: values.idToken, customerAccountCode: values.customerAccountCode }
-    case 'sso-code':
-      return undefined
-  }
-}
+const NOTHING_DONE: readonly NothingDone[] = ['sent', 'written', 'changed']
 
 /**
- * Checks the form with the request schema the engine uses, and reports every field at fault at
- * once: a direct request with its credentials, or a browser sign-in (its code or token comes later).
+ * An input error's problem alone, to show beside its field: the explanation without the
+ * sentence saying nothing was sent (as the catalogue words it in the window's language, which the
+ * main process speaks too).
  */
-export function prepareAttempt(values: FormValues, hardware: HardwareReading): PrepareResult {
-  const errors: FieldErrors = {}
-  const override = values.hardwareIdOverride !== ''
-  let hardwareId: string | undefined
-  if (override) hardwareId = values.hardwareIdOverride
-  else if (hardware.status === 'ready') hardwareId = hardware.info.id
-  else errors.hardwareIdOverride = hardware.status === 'loading' ? hardwareLoadingMessage() : hardwareRequiredMessage()
-  const target = {
-    product: values.product,
-    ...(hardwareId === undefined ? {} : { hardwareId }),
-    ...(values.licenseId === '' ? {} : { licenseId: values.licenseId })
+export function fieldMessage(error: AppError): string {
+  for (const nothing of NOTHING_DONE) {
+    const tail = t('errors.invalid_input.with-problem.explanation', { problem: '', nothing })
+    if (tail.trim() !== '' && error.explanation.endsWith(tail)) return error.explanation.slice(0, -tail.length).trimEnd()
   }
-  const grant = browserGrant(values)
-  const parsed =
-    grant === null
-      ? deactivationRequestSchema.safeParse({ ...target, credentials: typedCredentials(values) })
-      : ssoSignInRequestSchema.safeParse({ ...target, customerAccountCode: values.customerAccountCode, grant })
-  if (!parsed.success) {
-    for (const issue of requestIssues(parsed.error.issues)) {
-      const field = formFieldFor(issue.field)
-      if (field === undefined) errors.form ??= issue.message
-      else errors[field] ??= issue.message
-    }
-  }
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
-  const sent: SentHardwareId =
-    !override && hardware.status === 'ready' ? hardware.info : { id: parsed.data.hardwareId ?? '', source: 'override', description: overrideDescription() }
-  // This PC's own id is left for the engine to read; only an override travels with the request.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the request on purpose
-  const { hardwareId: _checked, ...withoutPcId } = parsed.data
-  const input = override ? parsed.data : withoutPcId
-  return {
-    ok: true,
-    attempt:
-      grant === null
-        ? { kind: 'direct', method: values.method, hardware: sent, input: input as DeactivationRequest }
-        : { kind: 'sso', method: values.method, hardware: sent, input: input as SsoSignInRequest }
-  }
+  return error.explanation
 }
 
 /** What "Deactivate…" in "Licences on this PC" fills in: the bundle, the login method, the licence and, for a user, who. */

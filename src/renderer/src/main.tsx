@@ -1,5 +1,5 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, type Root } from 'react-dom/client'
 import { t } from '../../shared/i18n/current'
 import { App } from './App'
 import { languageChoiceFrom, speakInWindow } from './i18n/window-language'
@@ -8,25 +8,27 @@ import { browserStorage } from './remembered-fields'
 import { ServicesProvider } from './services'
 import './styles.css'
 
-const container = document.getElementById('root')
-if (container !== null) {
-  const root = createRoot(container)
+// No top-level await: the bundler merges the chunks the first form needs only when no module has one.
+async function start(root: Root): Promise<void> {
   if (!('licenseManager' in window)) {
     await speakInWindow(languageChoiceFrom(null, navigator.languages).language)
     root.render(<p className="card">{t('window.app.outside')}</p>)
-  } else {
-    const api = window.licenseManager
-    // The main process decides the language (the OS's, the vendor's settings, a choice made earlier this run).
-    const choice = languageChoiceFrom(await api.getLanguage().catch(() => null), navigator.languages)
-    await speakInWindow(choice.language)
-    root.render(
-      <StrictMode>
-        <ServicesProvider services={{ api, storage: browserStorage() }}>
-          <LanguageProvider initial={choice}>
-            <App />
-          </LanguageProvider>
-        </ServicesProvider>
-      </StrictMode>
-    )
+    return
   }
+  const api = window.licenseManager
+  // The main process decides the language (the OS's, the vendor's settings, a choice made earlier this run).
+  const choice = languageChoiceFrom(await api.getLanguage().catch(() => null), navigator.languages)
+  await speakInWindow(choice.language)
+  root.render(
+    <StrictMode>
+      <ServicesProvider services={{ api, storage: browserStorage() }}>
+        <LanguageProvider initial={choice}>
+          <App />
+        </LanguageProvider>
+      </ServicesProvider>
+    </StrictMode>
+  )
 }
+
+const container = document.getElementById('root')
+if (container !== null) void start(createRoot(container))

@@ -1,4 +1,12 @@
-import { describeError, type AppError } from '../../shared/errors'
+import type { AppError } from '../../shared/errors'
+import { failure, type Outcome } from '../../shared/outcome'
+import { errorWordsReady } from './i18n/window-language'
 
-/** When an IPC call itself rejects instead of answering with an Outcome. */
-export const unexpectedFailure = (): AppError => describeError('app_no_answer')
+/** When an IPC call itself rejects instead of answering with an Outcome: the catalogue and its words are loaded for it. */
+export async function unexpectedFailure(): Promise<AppError> {
+  const [{ describeError }] = await Promise.all([import('../../shared/errors'), errorWordsReady()])
+  return describeError('app_no_answer')
+}
+
+/** A call's answer, or the app's own "no answer" failure when the call rejects instead. */
+export const answered = <T>(call: Promise<Outcome<T>>): Promise<Outcome<T>> => call.catch(async () => failure<T>(await unexpectedFailure()))

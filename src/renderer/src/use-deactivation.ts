@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { DeactivationResult, LicenseManagerApi, LogTail, SsoProgress } from '../../shared/api'
 import { failure, type Outcome } from '../../shared/outcome'
-import { readLogTail, referenceOf } from './log-tail'
+import { errorWordsReady } from './i18n/window-language'
+import { loadLogTail } from './later/chunks'
 import type { PreparedAttempt } from './form-model'
 import { useServices } from './services'
 import { unexpectedFailure } from './unexpected-failure'
@@ -27,7 +28,7 @@ async function run(api: LicenseManagerApi, attempt: PreparedAttempt, onProgress:
       stopListening()
     }
   } catch {
-    return failure(unexpectedFailure())
+    return failure(await unexpectedFailure())
   }
 }
 
@@ -42,6 +43,9 @@ export function useDeactivation() {
       try {
         const outcome = await run(api, attempt, setProgress)
         const at = new Date()
+        const { readLogTail, referenceOf } = await loadLogTail()
+        // A failure may be answered with a field's message (its words the catalogue's): loaded before it is shown.
+        if (!outcome.ok) await errorWordsReady()
         return { outcome, at, reference: referenceOf(outcome), log: await readLogTail(api) }
       } finally {
         running.current = false

@@ -2,9 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import type { AppError } from '../../shared/errors'
 import type { Prefill } from '../../shared/helpdesk/prefill-link'
 import { displayText } from '../../shared/display-text'
-import { makeReference } from '../../shared/helpdesk/reference'
-import { methodLabel } from '../../shared/request'
-import { EXPLANATION_MAX_LENGTH } from './diagnostics'
+import { loadReferences } from './later/chunks'
+import { methodLabel } from '../../shared/method-label'
+import { EXPLANATION_MAX_LENGTH } from './shown-lengths'
 import { OutsideText } from './OutsideText'
 import { ReferenceLine } from './ReferenceLine'
 import { useServices } from './services'
@@ -29,8 +29,13 @@ export function usePrefill(busy: boolean, apply: (prefill: Prefill) => void): Re
     const take = async () => {
       if (latest.current.busy) return
       const answer = await api.takePrefill().catch(() => null)
+      const refused: Notice | null =
+        answer?.ok === false ? { kind: 'refused', error: answer.error, reference: (await loadReferences()).makeReference(answer.error) } : null
       if (!live || answer === null) return
-      if (!answer.ok) return setNotice({ kind: 'refused', error: answer.error, reference: makeReference(answer.error) })
+      if (!answer.ok) {
+        setNotice(refused)
+        return
+      }
       if (answer.value === null) return
       latest.current.apply(answer.value)
       setNotice({ kind: 'filled', prefill: answer.value })

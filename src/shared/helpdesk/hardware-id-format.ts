@@ -1,4 +1,4 @@
-import { SPOKEN_ALPHABET } from './reference'
+import { SPOKEN_ALPHABET } from './spoken-alphabet'
 
 /** "3d1219c7…" → "3d12 19c7 …": easier to read out and compare. */
 export function inGroupsOfFour(id: string): string {

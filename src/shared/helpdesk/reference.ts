@@ -1,3 +1,4 @@
+import { SPOKEN_ALPHABET } from './spoken-alphabet'
 import { ERROR_CATALOGUE, isKnownErrorCode, SUCCESS, UNKNOWN_SERVER_ERROR, type KnownErrorCode } from '../errors'
 
 /**
@@ -13,8 +14,7 @@ import { ERROR_CATALOGUE, isKnownErrorCode, SUCCESS, UNKNOWN_SERVER_ERROR, type 
  * `license-manager explain <reference>` decodes one offline (src/cli/explain.ts).
  */
 
-/** Crockford's base 32: no I, L, O or U, so nothing is misheard or misread. */
-export const SPOKEN_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export { SPOKEN_ALPHABET }
 /** The letters a mnemonic is made of: the spoken alphabet's. */
 export const MNEMONIC_PATTERN = /^[A-HJKMNP-TV-Z]{3,4}$/
 /** The status part of a result that no server was asked about. */

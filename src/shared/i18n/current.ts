@@ -1,7 +1,6 @@
-import { PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language } from './languages'
+import type { Language } from './languages'
 import type { MessageKey, MessageParams } from './message-params'
-import { loadTable, type Domain } from './tables'
-import { createTranslator, type ArgsOf, type Translator } from './translator'
+import type { ArgsOf, Translator } from './translator-core'
 
 /*
  * The language this process speaks. A process (the window, the main process, one command-line
@@ -10,13 +9,6 @@ import { createTranslator, type ArgsOf, type Translator } from './translator'
  */
 
 let current: Translator | undefined
-
-/** The translator for `language` over `domains`, loaded from the message files. */
-export async function loadTranslator(language: Language, domains: readonly Domain[]): Promise<Translator> {
-  const source = await loadTable(SOURCE_LANGUAGE, domains)
-  const own = language === SOURCE_LANGUAGE || language === PSEUDO_LANGUAGE ? source : await loadTable(language, domains)
-  return createTranslator(language, own, source)
-}
 
 export function setTranslator(translator: Translator): void {
   current = translator

@@ -6,7 +6,8 @@ import { HELPDESK_WORDS } from '../../../src/shared/errors/helpdesk-words'
 import { HELPDESK_ENTRIES, type HelpdeskEntry } from '../../../src/shared/helpdesk/helpdesk-entries'
 import { makeReference, type ReferenceSubject } from '../../../src/shared/helpdesk/reference'
 import { HELPDESK_LABELS, labelled, REFERENCE_PROBLEMS } from '../../../src/shared/helpdesk/helpdesk-words'
-import { loadTranslator, setTranslator } from '../../../src/shared/i18n/current'
+import { setTranslator } from '../../../src/shared/i18n/current'
+import { loadTranslator } from '../../../src/shared/i18n/load-translator'
 
 /** The CLI in-process, with nothing configured: `explain` needs no server, no keys, no network. */
 function harness() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { methodLabel } from '../../../src/shared/request'
+import { methodLabel } from '../../../src/shared/method-label'
 import { validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
 
 /*

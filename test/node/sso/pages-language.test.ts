@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
-import { loadTranslator, setTranslator, t } from '../../../src/shared/i18n/current'
+import { setTranslator, t } from '../../../src/shared/i18n/current'
+import { loadTranslator } from '../../../src/shared/i18n/load-translator'
 import { englishTranslator } from '../../../src/shared/i18n/english'
 import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
 import { ACCOUNTS, ANN, browserOpener, codeQuery, requestFrom, signInOnProviderPage } from './harness'

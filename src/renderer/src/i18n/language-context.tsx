@@ -1,4 +1,4 @@
-import { createContext, Fragment, useContext, useState, type ReactNode } from 'react'
+import { createContext, useContext, useState, type ReactNode } from 'react'
 import type { LanguageChoice } from '../../../shared/api'
 import type { Language } from '../../../shared/i18n/languages'
 import { useServices } from '../services'
@@ -14,7 +14,8 @@ const LanguageContext = createContext<WindowLanguage | null>(null)
 /**
  * The window's language and the person's choice of it. A new language is asked of the main
  * process (which checks the vendor offers it and words its dialogs and menu in it too), its
- * messages are loaded, and the window is drawn again in it; what the app has read stays.
+ * messages are loaded, and the window is drawn again in it: what the person typed and what the
+ * app has read stay.
  */
 export function LanguageProvider({ initial, children }: { initial: LanguageChoice; children: ReactNode }) {
   const { api } = useServices()
@@ -26,12 +27,7 @@ export function LanguageProvider({ initial, children }: { initial: LanguageChoic
     await speakInWindow(answer.value.language)
     setChoice(answer.value)
   }
-  // Every part words itself through the one translator: drawn again from scratch in the new language.
-  return (
-    <LanguageContext.Provider value={{ ...choice, choose }}>
-      <Fragment key={choice.language}>{children}</Fragment>
-    </LanguageContext.Provider>
-  )
+  return <LanguageContext.Provider value={{ ...choice, choose }}>{children}</LanguageContext.Provider>
 }
 
 /** The window's language; null outside a LanguageProvider (component tests). */

@@ -2,37 +2,83 @@ import type { LanguageChoice } from '../../../shared/api'
 import { setTranslator } from '../../../shared/i18n/current'
 import { isLanguage, LANGUAGES, pickLanguage, PSEUDO_LANGUAGE, SOURCE_LANGUAGE, type Language, type ShippedLanguage } from '../../../shared/i18n/languages'
 import { prefixed, type Domain } from '../../../shared/i18n/tables'
-import { createTranslator, type MessageTable } from '../../../shared/i18n/translator'
+import { translatorWith, type MessageTable } from '../../../shared/i18n/translator-core'
 
-/** The domains the window words things with. */
-export const WINDOW_DOMAINS = ['common', 'errors', 'window'] as const satisfies readonly Domain[]
+/** What the window needs to draw its first form. */
+const FIRST_DOMAINS = ['common', 'window'] as const satisfies readonly Domain[]
+
+/**
+ * The catalogue's words. The window words an error itself only when the app did not answer or a
+ * chosen file is refused (the main process words every other error, in the same language), so
+ * they are loaded once the first form is drawn, not before.
+ */
+const LATER_DOMAINS = ['errors'] as const satisfies readonly Domain[]
 
 type MessageFile = { default: Readonly<Record<string, unknown>> }
 
 /**
  * Only the window's domains become chunks of the renderer build, one per language and domain
- * (the other domains, the command line's or the helpdesk guide's, never reach it). The
- * active language's chunks, and English for the messages it lacks, are the only ones loaded.
+ * (the other domains, the command line's or the helpdesk guide's, never reach it). The build
+ * gives each language's chunk the English message for any it lacks, so only the active
+ * language's chunks load (the pseudo-locale is made from English).
  */
 const FILES = import.meta.glob<MessageFile>(['../../../locales/*/common.json', '../../../locales/*/errors.json', '../../../locales/*/window.json'])
 
-async function loadWindowTable(language: ShippedLanguage): Promise<MessageTable> {
+async function loadWindowTable(language: ShippedLanguage, domains: readonly Domain[]): Promise<Record<string, MessageTable[string]>> {
   const tables = await Promise.all(
-    WINDOW_DOMAINS.map(async (domain) => {
+    domains.map(async (domain) => {
       const load = FILES[`../../../locales/${language}/${domain}.json`]
       if (load === undefined) throw new Error(`No message file for ${language}/${domain}.`)
       return prefixed(domain, (await load()).default)
     })
   )
-  return Object.assign({}, ...tables) as MessageTable
+  return Object.assign({}, ...tables) as Record<string, MessageTable[string]>
 }
 
-/** Makes `language` the window's: its messages loaded (English for any it lacks), the page's lang set. */
+const fileLanguage = (language: Language): ShippedLanguage => (language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : language)
+
+interface Speaking {
+  language: Language
+  /** The loaded domains' messages; the later domains are added to it once loaded. */
+  table: Record<string, MessageTable[string]>
+  later: Promise<void> | null
+}
+
+let speaking: Speaking | null = null
+
+/**
+ * Makes `language` the window's: the messages of its first form loaded, the page's lang set.
+ * When the catalogue's words were already loaded (a switch of language), they are loaded in the
+ * new language before it takes over, so no error on screen is left without its words.
+ */
 export async function speakInWindow(language: Language): Promise<void> {
-  const source = await loadWindowTable(SOURCE_LANGUAGE)
-  const own = language === SOURCE_LANGUAGE || language === PSEUDO_LANGUAGE ? source : await loadWindowTable(language)
-  setTranslator(createTranslator(language, own, source))
+  const wanted = speaking?.later != null ? [...FIRST_DOMAINS, ...LATER_DOMAINS] : FIRST_DOMAINS
+  const [table, pseudo] = await Promise.all([
+    loadWindowTable(fileLanguage(language), wanted),
+    // The pseudo-locale's maker is loaded only for the pseudo-locale.
+    language === PSEUDO_LANGUAGE ? import('../../../shared/i18n/pseudo-locale').then((m) => m.pseudoMessage) : null
+  ])
+  speaking = { language, table, later: wanted === FIRST_DOMAINS ? null : Promise.resolve() }
+  setTranslator(translatorWith(language, table, table, pseudo))
   document.documentElement.lang = language
+}
+
+/** The catalogue's words in the window's language: loaded on the first call, ready when this settles. */
+export function errorWordsReady(): Promise<void> {
+  const now = speaking
+  // A translator set whole with setTranslator (component tests) has every domain already.
+  if (now === null) return Promise.resolve()
+  now.later ??= loadWindowTable(fileLanguage(now.language), LATER_DOMAINS).then(
+    (words) => {
+      Object.assign(now.table, words)
+    },
+    (error: unknown) => {
+      // A later call tries again.
+      now.later = null
+      throw error
+    }
+  )
+  return now.later
 }
 
 /**

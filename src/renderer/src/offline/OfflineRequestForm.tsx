@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom'
 import { useForm, useWatch, type FieldErrors as FormErrors, type Resolver } from 'react-hook-form'
 import type { OfflineRequest } from '../../../shared/request'
 import type { HardwareReading } from '../form-model'
+import { useErrorsReworded } from '../i18n/use-errors-reworded'
 import { FIELD_HINTS } from '../field-hints'
 import { HardwareIdPanel } from '../HardwareIdPanel'
 import { TextField } from '../TextField'
@@ -33,13 +34,15 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
     }
     return { values: {}, errors }
   }
-  const { register, handleSubmit, control, formState, setFocus, clearErrors } = useForm<OfflineFormValues>({
+  const form = useForm<OfflineFormValues>({
     defaultValues,
     resolver,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false
   })
+  const { register, handleSubmit, control, formState, setFocus, clearErrors } = form
+  useErrorsReworded(form)
   const { errors } = formState
   const [method, override] = useWatch({ control, name: ['method', 'hardwareIdOverride'] })
 

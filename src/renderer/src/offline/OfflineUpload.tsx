@@ -11,6 +11,7 @@ import { formatLocalTime } from '../../../shared/format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
+import { errorWordsReady } from '../i18n/window-language'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
 import { displayText } from '../../../shared/display-text'
@@ -32,11 +33,17 @@ type Reading =
 /** A file refused before anything was sent, with its reference (its status part says PC). */
 const refused = (name: string, error: AppError): Reading => ({ status: 'refused', name, error, reference: makeReference(error) })
 
+/** A file the window itself refuses, in the catalogue's words. */
+async function refusedHere(name: string, code: 'offline_file_too_large' | 'offline_file_wrong_type'): Promise<Reading> {
+  await errorWordsReady()
+  return refused(name, describeError(code, { field: 'file' }))
+}
+
 async function guarded<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await call()
   } catch {
-    return failure(unexpectedFailure())
+    return failure(await unexpectedFailure())
   }
 }
 
@@ -93,7 +100,7 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
     upload.reset()
     // Checked before the file is read: a huge file is never loaded.
     if (file.size > MAX_REQUEST_FILE_BYTES) {
-      setReading(refused(file.name, describeError('offline_file_too_large', { field: 'file' })))
+      setReading(await refusedHere(file.name, 'offline_file_too_large'))
       return
     }
     setReading({ status: 'reading' })
@@ -101,7 +108,7 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
     try {
       content = await file.text()
     } catch {
-      setReading(refused(file.name, describeError('offline_file_wrong_type', { field: 'file' })))
+      setReading(await refusedHere(file.name, 'offline_file_wrong_type'))
       return
     }
     const summary = await guarded(() => api.inspectOfflineRequest({ content }))

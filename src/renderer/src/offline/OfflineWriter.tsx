@@ -25,7 +25,7 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
       try {
         outcome = await api.saveOfflineRequest(input)
       } catch {
-        outcome = failure(unexpectedFailure())
+        outcome = failure(await unexpectedFailure())
       }
       // Nothing is sent to a server: a written file's reference says PC, as the command line's does.
       return { outcome, reference: makeReference(outcome.ok ? { success: 'this-pc' } : outcome.error) }

@@ -12,7 +12,8 @@ import { useFocusOnMount } from '../use-focus-on-mount'
 import { BundleCard } from './BundleCard'
 import { t } from '../../../shared/i18n/current'
 import { rich } from '../i18n/rich'
-import { lastPcCheck, usePcLicences } from './pc-licences-query'
+import { usePcLicences } from './pc-licences-query'
+import { lastPcCheck } from '../kept-answers'
 
 interface PcLicencesViewProps {
   appInfo: AppInfo
