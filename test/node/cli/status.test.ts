@@ -3,12 +3,13 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
+import { runCli } from '../../../src/cli/run'
 import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import type { SandboxSummary } from '../../../src/sandbox/summary'
 import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import type { PcLicences } from '../../../src/shared/licences-on-pc'
+import { capturedCli } from '../support/captured-cli'
 import { startHttpServer } from '../engine/support/servers'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -110,20 +111,7 @@ describe('license-manager status against `npm run sandbox`, as a new user tries 
 })
 
 /** The command line in this process, its output captured. */
-function harness(env: Record<string, string>) {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => '',
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'status-test-machine'
-  }
-  return { io, out }
-}
+const harness = (env: Record<string, string>) => capturedCli({ env, machineId: 'status-test-machine' })
 
 /*
  * The sandbox's "this PC" holds three licences: one of office-suite and two of design-pack. The
