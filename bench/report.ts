@@ -1,5 +1,6 @@
 /** Turns results.json's content into the printed tables and the section of docs/performance.md. */
 import { readFileSync } from 'node:fs'
+import { CLICK_ROW_HEADER, clickRowCells } from './lib/click-rows'
 import { PERFORMANCE_PAGE, RESULTS_FILE, writeBenchSection } from './lib/docs-section'
 import type { GoalResult } from './lib/goals'
 import type { MachineInfo } from './lib/machine'
@@ -84,43 +85,7 @@ function roundTripRows(data: RoundTripsData): Rows {
 }
 
 function clickRows(data: ClickData): Rows {
-  const rtt = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)} RTT` : '—')
-  return [
-    [
-      'Method',
-      'Form open',
-      'Client',
-      'median',
-      'p90',
-      'median ms',
-      'p90 ms',
-      'server ms',
-      'less server',
-      'p90 less server',
-      'connections',
-      'TLS full / resumed',
-      'requests',
-      'API before click',
-      'failed'
-    ],
-    ...data.rows.map((r) => [
-      r.method,
-      `${r.openForMs / 1000} s`,
-      r.client,
-      rtt(r.medianRoundTrips),
-      rtt(r.p90RoundTrips),
-      ms(r.medianMs, 1),
-      ms(r.p90Ms, 1),
-      ms(r.medianServerMs, 1),
-      rtt(r.medianLessServerRoundTrips),
-      rtt(r.p90LessServerRoundTrips),
-      String(r.connections),
-      `${r.tlsFull} / ${r.tlsResumed}`,
-      String(r.requests),
-      String(r.apiRequestsBeforeClick),
-      `${r.failures}/${r.samples.length}`
-    ])
-  ]
+  return [[...CLICK_ROW_HEADER], ...data.rows.map((r) => clickRowCells(r))]
 }
 
 function throughputRows(runs: ThroughputData[]): Rows {

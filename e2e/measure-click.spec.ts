@@ -1,5 +1,6 @@
 import type { ElectronApplication } from '@playwright/test'
-import { round, summarize } from '../bench/lib/stats'
+import { summarizeClickRow } from '../bench/lib/click-rows'
+import { round } from '../bench/lib/stats'
 import type { LinkStats } from '../bench/sandbox/protocol'
 import { startRemoteSandbox, type RemoteSandbox } from '../bench/sandbox/remote'
 import { BENCH_BUNDLE, BENCH_CUSTOMER_ACCOUNT } from '../bench/sandbox/seed'
@@ -14,7 +15,6 @@ import {
   describeRunner,
   writeMeasurement,
   type AppClickData,
-  type AppClickMethod,
   type AppClickRow,
   type AppClickSample,
   type MeasurementFile
@@ -84,33 +84,6 @@ async function trustRunCertificate(electronApp: ElectronApplication, pem: string
     },
     { partition: API_PARTITION, certificate: pem }
   )
-}
-
-function summarizeRow(method: AppClickMethod, openForMs: number, samples: AppClickSample[]): AppClickRow {
-  const ok = samples.filter((s) => s.ok)
-  const latency = summarize(ok.map((s) => s.ms))
-  const lessServer = summarize(ok.map((s) => s.ms - s.serverMs))
-  const medianOf = (values: number[]): number => summarize(values).median
-  return {
-    method,
-    client: CLIENT,
-    openForMs,
-    samples: samples.map((s) => ({ ...s, ms: round(s.ms) })),
-    medianMs: round(latency.median),
-    p90Ms: round(latency.p90),
-    medianRoundTrips: round(latency.median / ROUND_TRIP_MS, 2),
-    p90RoundTrips: round(latency.p90 / ROUND_TRIP_MS, 2),
-    medianServerMs: round(medianOf(ok.map((s) => s.serverMs))),
-    medianLessServerMs: round(lessServer.median),
-    medianLessServerRoundTrips: round(lessServer.median / ROUND_TRIP_MS, 2),
-    p90LessServerRoundTrips: round(lessServer.p90 / ROUND_TRIP_MS, 2),
-    failures: samples.length - ok.length,
-    connections: medianOf(samples.map((s) => s.connections)),
-    tlsFull: medianOf(samples.map((s) => s.tls.full)),
-    tlsResumed: medianOf(samples.map((s) => s.tls.resumed)),
-    requests: medianOf(samples.map((s) => Object.values(s.requests).reduce((a, b) => a + b, 0))),
-    apiRequestsBeforeClick: Math.max(...samples.map((s) => s.apiRequestsBeforeClick))
-  }
 }
 
 let setup: Setup | null = null
@@ -272,7 +245,7 @@ test.describe('the app’s click to confirmation over a 100 ms link', { tag: '@m
         const samples = sideBySide
           ? await Promise.all(indexes.map(async (i) => (await sleep(i * STAGGER_MS), runSample(i))))
           : await indexes.reduce<Promise<AppClickSample[]>>(async (done, i) => [...(await done), await runSample(i)], Promise.resolve([]))
-        const row = summarizeRow(method, openForMs, samples)
+        const row = summarizeClickRow({ method, client: CLIENT, openForMs }, samples, ROUND_TRIP_MS)
         rows.push(row)
         await testInfo.attach(`${method}, ${openForMs / 1000} s.json`, { body: JSON.stringify(row, null, 2), contentType: 'application/json' })
         // A measurement, not a goal: every sample must have gone through (a failed one names its error).

@@ -26,14 +26,15 @@ import type { EngineClickSpec } from '../clients/engine-click-child'
 import type { SdkDeactivatePayload, SdkSampleConfig, SdkSsoUrlQuery } from '../clients/sdk-click-child'
 import { signInThroughBrowser, type SignInBrowser } from '../clients/sso-browser'
 import { forkTs, rpc, stopChild, waitForMessage, type RpcMessage } from '../lib/child'
+import { summarizeClickRow, type ClickMethod, type ClickRow as ClickRowOf, type ClickSample } from '../lib/click-rows'
 import { goal, notMeasured, type SectionOutcome } from '../lib/goals'
-import { round, summarize } from '../lib/stats'
+import { round } from '../lib/stats'
 import type { LinkStats } from '../sandbox/protocol'
 import { startRemoteSandbox, type RemoteSandbox } from '../sandbox/remote'
 import { BENCH_BUNDLE, BENCH_CUSTOMER_ACCOUNT, benchCredentials, buildClickSeed, type ClickSeat } from '../sandbox/seed'
 
-export type ClickMethod = 'licence key' | 'username' | 'OAuth (licence key)' | 'SSO code (from callback)'
 export type ClickClient = 'engine' | 'LicenseSpring Node SDK'
+export type ClickRow = ClickRowOf<ClickClient>
 const METHODS: readonly ClickMethod[] = ['licence key', 'username', 'OAuth (licence key)', 'SSO code (from callback)']
 const CLIENTS: readonly ClickClient[] = ['engine', 'LicenseSpring Node SDK']
 const SSO: ClickMethod = 'SSO code (from callback)'
@@ -51,48 +52,6 @@ export interface ClickOptions {
   staggerMs: number
   /** SSO: the form is open this long before the sign-in button is pressed. */
   ssoFormOpenMs: number
-}
-
-export interface ClickSample {
-  ok: boolean
-  error?: string
-  ms: number
-  connections: number
-  tls: { full: number; resumed: number }
-  /** Requests over the link from the form's opening to the confirmation, by path. */
-  requests: Record<string, number>
-  /** License API requests before the click (the warm-up must send none). */
-  apiRequestsBeforeClick: number
-  /**
-   * The sandbox's own time on the requests the click waited for (from a request's headers
-   * to its answer's last byte; the sign-in URL requests of SSO, made before the browser
-   * opened, excluded). For an SSO code it includes the server redeeming the code at the
-   * identity provider.
-   */
-  serverMs: number
-}
-
-export interface ClickRow {
-  method: ClickMethod
-  client: ClickClient
-  openForMs: number
-  samples: ClickSample[]
-  medianMs: number
-  p90Ms: number
-  medianRoundTrips: number
-  p90RoundTrips: number
-  /** Median of the server's own time per sample, and the click less it: what the link and the client cost. */
-  medianServerMs: number
-  medianLessServerMs: number
-  medianLessServerRoundTrips: number
-  p90LessServerRoundTrips: number
-  failures: number
-  /** Per-sample medians. */
-  connections: number
-  tlsFull: number
-  tlsResumed: number
-  requests: number
-  apiRequestsBeforeClick: number
 }
 
 export interface ClickData {
@@ -322,35 +281,6 @@ async function runSample(env: Environment, plan: Plan, begin: number): Promise<C
   }
 }
 
-const medianOf = (values: number[]): number => summarize(values).median
-
-function summarizeRow(plans: Plan[], samples: ClickSample[], roundTripMs: number): ClickRow {
-  const ok = samples.filter((s) => s.ok)
-  const latency = summarize(ok.map((s) => s.ms))
-  const lessServer = summarize(ok.map((s) => s.ms - s.serverMs))
-  const first = plans[0]!
-  return {
-    method: first.method,
-    client: first.client,
-    openForMs: first.openForMs,
-    samples: samples.map((s) => ({ ...s, ms: round(s.ms) })),
-    medianMs: round(latency.median),
-    p90Ms: round(latency.p90),
-    medianRoundTrips: round(latency.median / roundTripMs, 2),
-    p90RoundTrips: round(latency.p90 / roundTripMs, 2),
-    medianServerMs: round(summarize(ok.map((s) => s.serverMs)).median),
-    medianLessServerMs: round(lessServer.median),
-    medianLessServerRoundTrips: round(lessServer.median / roundTripMs, 2),
-    p90LessServerRoundTrips: round(lessServer.p90 / roundTripMs, 2),
-    failures: samples.length - ok.length,
-    connections: medianOf(samples.map((s) => s.connections)),
-    tlsFull: medianOf(samples.map((s) => s.tls.full)),
-    tlsResumed: medianOf(samples.map((s) => s.tls.resumed)),
-    requests: medianOf(samples.map((s) => Object.values(s.requests).reduce((a, b) => a + b, 0))),
-    apiRequestsBeforeClick: Math.max(...samples.map((s) => s.apiRequestsBeforeClick))
-  }
-}
-
 export const CLICK_GOAL = 'click-to-confirmation'
 export const CLICK_GOAL_TEXT = "Click to confirmation, 100 ms RTT, less the server's own time (engine, median)"
 const GOAL_TARGET = '≤ 1.2 round trips'
@@ -421,8 +351,8 @@ export async function measureClickToConfirmation(options: ClickOptions, log: (me
             .filter(({ p }) => p.method === method && p.client === client && p.openForMs === openForMs)
           if (picked.length)
             rows.push(
-              summarizeRow(
-                picked.map((x) => x.p),
+              summarizeClickRow(
+                { method, client, openForMs },
                 picked.map((x) => x.s),
                 roundTripMs
               )

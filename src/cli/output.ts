@@ -164,7 +164,7 @@ export function formatHardwareId(info: HardwareIdInfo): string {
   ].join('\n')
 }
 
-/** `status`: the bundles a hardware id holds, each with its licence, products, seats and dates; or that it holds none. */
+/** `status`: the licences a hardware id holds, each under its bundle with its products, seats and dates; or that it holds none. */
 export function formatPcLicences(result: PcLicences, server: string): string {
   const which = { source: result.source === 'override' ? 'override' : 'this-pc', id: shown(result.hardwareId) }
   const lines: string[] = []

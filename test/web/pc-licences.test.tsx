@@ -36,6 +36,22 @@ describe('"Licences on this PC"', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Licences on this PC' })).toHaveFocus()
   })
 
+  it('counts licences, not bundles: three licences, two of them of one bundle, are "3 licences"', async () => {
+    const api = new FakeApi()
+    const designPack = { ...OFFICE_ON_PC, bundle: 'design-pack', bundleName: 'Design Pack' }
+    api.pcLicencesAnswer = async () =>
+      success({
+        hardwareId: PC_HARDWARE_ID.id,
+        source: 'machine-id',
+        bundles: [OFFICE_ON_PC, { ...designPack, licenceId: 2001 }, { ...designPack, licenceId: 3001 }],
+        checkedAt: '2025-03-04T10:19:00.000Z',
+        signatures: 'verified'
+      })
+    await openView(api)
+    expect(await within(view()).findByText(/are active\.$/)).toHaveTextContent(/^3 licences are active\.$/)
+    expect(within(view()).getAllByRole('article')).toHaveLength(3)
+  })
+
   it('an empty list says which hardware id was checked', async () => {
     const api = new FakeApi()
     api.pcLicencesAnswer = async () =>

@@ -2,8 +2,8 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
+import { runCapturedCli } from '../support/captured-cli'
 import { closeOpened } from '../../support/close-opened'
 
 const EXAMPLE_CONFIG = resolve(__dirname, '../../../resources/examples/vendor-brand/config.json')
@@ -17,20 +17,7 @@ afterAll(async () => {
   await closeOpened(sandbox)
 })
 
-function run(argv: string[], env: Record<string, string> = {}) {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => '',
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'sandbox-pc-1'
-  }
-  return runCli(argv, io).then((code) => ({ code, ...out }))
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCapturedCli(argv, { env, machineId: 'sandbox-pc-1' })
 
 describe('the command line wears the vendor’s brand', () => {
   it('--version names the vendor’s product, from a variable or the configuration file', async () => {

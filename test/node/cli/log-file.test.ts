@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { help, runCli, type CliIo } from '../../../src/cli/run'
+import { help, runCli } from '../../../src/cli/run'
 import { startHttpServer, type TestHttpServer } from '../engine/support/servers'
+import { capturedCli } from '../support/captured-cli'
 import { closeOpened } from '../../support/close-opened'
 
 /*
@@ -32,20 +33,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function harness(env: Record<string, string>, stdin = '') {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    readStdin: async () => stdin,
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'cli-log-pc'
-  }
-  return { io, out }
-}
+const harness = (env: Record<string, string>, stdin = '') => capturedCli({ env, machineId: 'cli-log-pc', stdin })
 
 const serverEnv = () => ({ LM_API_URL: server.apiUrl, LM_API_KEY: API_KEY, LM_SHARED_KEY: SHARED_KEY })
 

@@ -3,12 +3,13 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
+import { runCli } from '../../../src/cli/run'
 import { createHardwareIdSource } from '../../../src/main/engine/hardware-id'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import type { SandboxSummary } from '../../../src/sandbox/summary'
 import { ERROR_CATALOGUE } from '../../../src/shared/errors'
 import type { PcLicences } from '../../../src/shared/licences-on-pc'
+import { capturedCli } from '../support/captured-cli'
 import { startHttpServer } from '../engine/support/servers'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -83,7 +84,7 @@ describe('license-manager status against `npm run sandbox`, as a new user tries 
 
     const before = await runSpawned(['status'], env)
     expect(before.code, before.stderr).toBe(EXIT.success)
-    expect(before.stdout).toContain(`This PC (hardware id ${thisPc.value.id}) holds 3 bundles:`)
+    expect(before.stdout).toContain(`This PC (hardware id ${thisPc.value.id}) holds 3 licences:`)
     expect(before.stdout).toContain('Office Suite (office-suite)')
     expect(before.stdout).toContain('Licence:     licence key ••••-USE, licence id 1002')
     expect(before.stdout).toContain('Products:    Writer, Sheets, Slides')
@@ -110,20 +111,47 @@ describe('license-manager status against `npm run sandbox`, as a new user tries 
 })
 
 /** The command line in this process, its output captured. */
-function harness(env: Record<string, string>) {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => '',
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'status-test-machine'
-  }
-  return { io, out }
-}
+const harness = (env: Record<string, string>) => capturedCli({ env, machineId: 'status-test-machine' })
+
+/*
+ * The sandbox's "this PC" holds three licences: one of office-suite and two of design-pack. The
+ * count is of licences, so two bundles must not read as "3 bundles", in any language.
+ */
+describe('license-manager status counts the licences a hardware id holds, in every language', () => {
+  const PC = 'status-test-machine'
+  let sandbox: RunningSandbox
+  beforeAll(async () => {
+    sandbox = await startSandbox({ quiet: true, sso: false, thisPcHardwareId: PC })
+  })
+  afterAll(() => sandbox.close())
+  const sandboxEnv = () => ({ LM_API_URL: sandbox.apiUrl, LM_API_KEY: sandbox.apiKey, LM_SHARED_KEY: sandbox.sharedKey })
+
+  it('this PC holds three licences of two bundles', async () => {
+    const h = harness(sandboxEnv())
+    expect(await runCli(['status', '--json'], h.io)).toBe(EXIT.success)
+    const line = JSON.parse(h.out.stdout) as { value: PcLicences }
+    expect(line.value.bundles.map((b) => b.bundle).sort()).toEqual(['design-pack', 'design-pack', 'office-suite'])
+  })
+
+  it.each([
+    ['en', `This PC (hardware id ${PC}) holds 3 licences:`, 'Hardware id full-pc-1 (given with --hardware-id) holds 1 licence:'],
+    ['de', `Dieser PC (Hardware-ID ${PC}) hat 3 Lizenzen:`, 'Die Hardware-ID full-pc-1 (mit --hardware-id angegeben) hat 1 Lizenz:'],
+    ['fr', `Ce PC (identifiant matériel ${PC}) a 3 licences\u00a0:`, 'L’identifiant matériel full-pc-1 (donné avec --hardware-id) a 1 licence\u00a0:'],
+    [
+      'es',
+      `Este PC (identificador de hardware ${PC}) tiene 3 licencias:`,
+      'El identificador de hardware full-pc-1 (indicado con --hardware-id) tiene 1 licencia:'
+    ],
+    ['ja', `この PC（ハードウェア ID ${PC}）のライセンス（3 件）：`, 'ハードウェア ID full-pc-1（--hardware-id で指定）のライセンス（1 件）：']
+  ])('%s: “%s”, and one licence in the singular', async (lang, three, one) => {
+    const thisPc = harness(sandboxEnv())
+    expect(await runCli(['status', '--lang', lang], thisPc.io), thisPc.out.stderr).toBe(EXIT.success)
+    expect(thisPc.out.stdout.split('\n')[0]).toBe(three)
+    const other = harness(sandboxEnv())
+    expect(await runCli(['status', '--lang', lang, '--hardware-id', 'full-pc-1'], other.io), other.out.stderr).toBe(EXIT.success)
+    expect(other.out.stdout.split('\n')[0]).toBe(one)
+  })
+})
 
 describe('license-manager status: bad input and unusable answers get a typed message, exit groups as usual', () => {
   let sandbox: RunningSandbox

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
 import { encodeRequestFile, formatRequestDate } from '../../../src/main/engine/offline/request-file'
 import { describeServerError } from '../../../src/shared/errors'
 import { startCli } from './support/cli-child'
@@ -12,6 +11,7 @@ import { answer, startFaultyServer, type Arrival, type FaultyServer } from './su
 import { runs, Tally } from './support/properties'
 import { leakOf, TRANSFORMATION_NAMES, TRANSFORMATIONS } from './support/secret-transforms'
 import { reliabilityTable } from './support/table'
+import { runCapturedCli } from '../support/captured-cli'
 import { closeOpened } from '../../support/close-opened'
 
 /*
@@ -64,22 +64,8 @@ afterAll(async () => {
 
 const refusal = (code: string, message: string) => ({ status: '400 Bad Request', body: JSON.stringify({ status: 400, code, message }) })
 
-/** runCli in-process, as the terminal would see it (stdout then stderr). */
-async function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    readStdin: async () => stdin,
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'outside-text-machine-0001'
-  }
-  const code = await runCli(args, io)
-  return { code, ...out }
-}
+/** runCli in-process, its exit code and what it printed. */
+const cli = (args: string[], env: Record<string, string>, stdin = '') => runCapturedCli(args, { env, machineId: 'outside-text-machine-0001', stdin })
 
 const API_KEY = 'outside-api-key-0001'
 const SHARED_KEY = 'outside-shared-key-0001'
