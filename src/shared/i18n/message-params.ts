@@ -933,43 +933,11 @@ export interface MessageParams {
   "helpdesk.guide.print.contents": never
   "helpdesk.guide.print.page-abbreviation": never
   "helpdesk.guide.ui.reference-for-helpdesk": never
-  "helpdesk.guide.ui.cli-reference": never
-  "helpdesk.guide.ui.copy-diagnostics": never
-  "helpdesk.guide.ui.method-license-key": never
-  "helpdesk.guide.ui.deactivate-this-pc": never
-  "helpdesk.guide.ui.help-link": never
-  "helpdesk.guide.ui.method-user": never
-  "helpdesk.guide.ui.method-sso-code": never
-  "helpdesk.guide.ui.sso-sign-in": never
-  "helpdesk.guide.ui.sso-waiting": never
-  "helpdesk.guide.ui.sso-cancel": never
-  "helpdesk.guide.ui.sso-copy-link": never
   "helpdesk.guide.ui.sso-browser-failed": never
-  "helpdesk.guide.ui.copied": never
-  "helpdesk.guide.ui.use-another-account": never
-  "helpdesk.guide.ui.try-again": never
-  "helpdesk.guide.ui.advanced": never
-  "helpdesk.guide.ui.method-sso-token": never
-  "helpdesk.guide.ui.id-token": never
-  "helpdesk.guide.ui.id-token-from-browser": never
-  "helpdesk.guide.ui.confirm-title": never
-  "helpdesk.guide.ui.confirm-deactivate": never
-  "helpdesk.guide.ui.confirm-title-override": never
-  "helpdesk.guide.ui.success-title": never
-  "helpdesk.guide.ui.products-freed": never
   "helpdesk.guide.ui.all-products": never
-  "helpdesk.guide.ui.hardware-id-override": never
-  "helpdesk.guide.ui.mode-offline": never
-  "helpdesk.guide.ui.offline-method-user": never
-  "helpdesk.guide.ui.save-request-file": never
-  "helpdesk.guide.ui.request-file-saved": never
-  "helpdesk.guide.ui.mode-upload": never
-  "helpdesk.guide.ui.upload-and-free": never
   "helpdesk.guide.ui.refused-connection": never
-  "helpdesk.guide.ui.write-request-file-instead": never
   "helpdesk.guide.ui.no-internet-question": never
   "helpdesk.guide.ui.network-cause": never
-  "helpdesk.guide.ui.for-the-helpdesk": never
   "pages.signed-in.title": never
   "pages.return-to-app": { "app": string | number }
   "pages.sign-in-service-said": { "message": string | number }
