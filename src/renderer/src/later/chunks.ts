@@ -3,23 +3,43 @@
  * when first used, or ahead of need once the window is idle.
  */
 
-/** The form's check with the request schema (and the schema library). */
-export const loadFormCheck = () => import('../form-check')
+/** A chunk's loader that asks for it once (again only after a failed load); a loaded chunk answers at once. */
+function once<M>(load: () => Promise<M>): { load: () => Promise<M>; loaded: () => M | undefined } {
+  let module: M | undefined
+  let loading: Promise<M> | undefined
+  return {
+    load: () =>
+      (loading ??= load().then(
+        (loadedModule) => (module = loadedModule),
+        (error: unknown) => {
+          loading = undefined
+          throw error
+        }
+      )),
+    loaded: () => module
+  }
+}
 
-type Diagnostics = typeof import('../diagnostics')
-let diagnostics: Diagnostics | undefined
+const formCheck = once(() => import('../form-check'))
+const diagnostics = once(() => import('../diagnostics'))
+const logTail = once(() => import('../log-tail'))
+const references = once(() => import('../../../shared/helpdesk/reference'))
+
+/** The form's check with the request schema (and the schema library). */
+export const loadFormCheck = formCheck.load
 
 /** The diagnostics a result view copies. */
-export const loadDiagnostics = async (): Promise<Diagnostics> => (diagnostics ??= await import('../diagnostics'))
+export const loadDiagnostics = diagnostics.load
 
 /** The diagnostics module, for a view whose chunk loaded it with its own (see loadDiagnostics). */
-export function loadedDiagnostics(): Diagnostics {
-  if (diagnostics === undefined) throw new Error('The diagnostics are read before their chunk was loaded.')
-  return diagnostics
+export function loadedDiagnostics(): typeof import('../diagnostics') {
+  const module = diagnostics.loaded()
+  if (module === undefined) throw new Error('The diagnostics are read before their chunk was loaded.')
+  return module
 }
 
 /** A result's reference and the log's last lines, read once an attempt has its answer. */
-export const loadLogTail = () => import('../log-tail')
+export const loadLogTail = logTail.load
 
 /** References: the catalogue's letters for each result. */
-export const loadReferences = () => import('../../../shared/helpdesk/reference')
+export const loadReferences = references.load
