@@ -66,6 +66,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: ['test/node/**/*.test.ts'],
           exclude: SLOW_SUITES,
           // As in vitest.config.mts. Each Stryker run starts fresh workers, so a mutant in code that runs
@@ -83,7 +84,7 @@ export default defineConfig({
           name: 'web',
           environment: 'happy-dom',
           include: ['test/web/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/web/setup.ts'],
+          setupFiles: ['test/support/i18n-setup.ts', 'test/web/setup.ts'],
           isolate: false,
           testTimeout: 30_000,
           sequence: { groupOrder: 1 }
@@ -96,6 +97,7 @@ export default defineConfig({
               test: {
                 name: 'node-slow',
                 environment: 'node',
+                setupFiles: ['test/support/i18n-setup.ts'],
                 include: SLOW_SUITES,
                 exclude: LEFT_OUT,
                 isolate: true,
