@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { methodLabel } from '../../../src/shared/request'
-import { validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
+import * as z from 'zod/mini'
+import { deactivationRequestSchema, methodLabel } from '../../../src/shared/request'
+import { invalidRequest, requestIssues, validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
 
 /*
  * The one definition of a valid request (src/shared/request.ts), as a caller meets it: which
@@ -104,5 +105,35 @@ it('each way to prove the licence has its own name for people', () => {
     user: 'Username and password',
     'sso-token': 'Company sign-in with an ID token',
     'sso-code': 'Company sign-in in the browser'
+  })
+})
+
+describe('each problem where the window shows it', () => {
+  const issuesOf = (raw: unknown) => {
+    const parsed = deactivationRequestSchema.safeParse(raw)
+    return parsed.success ? [] : requestIssues(parsed.error.issues)
+  }
+
+  it('a field the app does not know is placed where it sits, inside the credentials', () => {
+    expect(issuesOf({ product: 'p', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB', sharedKey: 's' } })).toEqual([
+      { field: 'sharedKey', path: ['credentials', 'sharedKey'], message: 'The request has a field the app does not know (sharedKey).' }
+    ])
+  })
+
+  it('a request that is no object at all is named as such, at the request itself', () => {
+    for (const raw of ['office-suite', 42, null, [{ product: 'p' }]])
+      expect(issuesOf(raw), JSON.stringify(raw)).toEqual([{ field: 'request', path: [], message: 'The request is not an object.' }])
+  })
+
+  it('any other problem with the whole request keeps its own words', () => {
+    const parsed = z
+      .string()
+      .check(z.minLength(5, { error: 'Too short.' }))
+      .safeParse('abc')
+    expect(parsed.success ? [] : requestIssues(parsed.error.issues)).toEqual([{ field: 'request', path: [], message: 'Too short.' }])
+  })
+
+  it('a refusal without any named problem still refuses, at the request, saying nothing was sent', () => {
+    expect(invalidRequest([])).toMatchObject({ code: 'invalid_input', field: 'request', explanation: 'The request is not valid. Nothing was sent.' })
   })
 })
