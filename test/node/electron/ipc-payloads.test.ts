@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeactivateArgs, parseLanguageArgs, parseNoArgs } from '../../../src/main/electron/ipc-payloads'
-import { success } from '../../../src/shared/outcome'
+import { success, type Outcome } from '../../../src/shared/outcome'
 
 /*
  * What the shell answers a window call whose payload is not the one its channel takes: the
@@ -8,7 +8,7 @@ import { success } from '../../../src/shared/outcome'
  * the same through the registered handlers.)
  */
 
-const refusal = (outcome: ReturnType<typeof parseNoArgs>) => (outcome.ok ? undefined : { field: outcome.error.field, explanation: outcome.error.explanation })
+const refusal = (outcome: Outcome<unknown>) => (outcome.ok ? undefined : { field: outcome.error.field, explanation: outcome.error.explanation })
 
 describe('a call that takes one object', () => {
   it('sent none, or two, is refused as not exactly one object, and nothing is sent', () => {
