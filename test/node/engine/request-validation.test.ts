@@ -137,3 +137,39 @@ describe('each problem where the window shows it', () => {
     expect(invalidRequest([])).toMatchObject({ code: 'invalid_input', field: 'request', explanation: 'The request is not valid. Nothing was sent.' })
   })
 })
+
+describe('each field at its edges, in the words the window shows', () => {
+  const key = { method: 'license-key', licenseKey: 'AAAA-BBBB' }
+  const words = (raw: unknown) => refusal(validateDeactivation(raw))
+
+  it('a bundle code that is missing, not text or only spaces is asked for by name', () => {
+    for (const product of [undefined, 42, '   '])
+      expect(words({ product, credentials: key }), String(product)).toEqual({ field: 'product', explanation: 'Bundle code is required. Nothing was sent.' })
+  })
+
+  it('a value exactly at its field’s limit is taken; one character more is refused', () => {
+    expect(validateDeactivation({ product: 'p'.repeat(128), credentials: key }).ok).toBe(true)
+    expect(words({ product: 'p'.repeat(129), credentials: key })).toEqual({
+      field: 'product',
+      explanation: 'Bundle code is longer than 128 characters. Nothing was sent.'
+    })
+  })
+
+  describe('the redirect URI a sign-in code was issued for', () => {
+    const withRedirect = (redirectUri: unknown) => ({
+      product: 'p',
+      credentials: { method: 'sso-code', code: 'abc', customerAccountCode: 'acme', redirectUri }
+    })
+    const refused = { field: 'redirectUri', explanation: 'The redirect URI must be the http(s) address the sign-in returned to. Nothing was sent.' }
+
+    it('is taken up to 2048 characters', () => {
+      const uri = 'http://127.0.0.1:5000/cb?x='
+      expect(validateDeactivation(withRedirect(uri + 'a'.repeat(2048 - uri.length))).ok).toBe(true)
+      expect(words(withRedirect(uri + 'a'.repeat(2049 - uri.length)))).toEqual(refused)
+    })
+
+    it('anything but an http(s) address is refused in words: no text, another scheme, http only inside it', () => {
+      for (const uri of [42, 'ftp://127.0.0.1/cb', 'custom:http://127.0.0.1:5000/cb', 'http://']) expect(words(withRedirect(uri)), String(uri)).toEqual(refused)
+    })
+  })
+})
