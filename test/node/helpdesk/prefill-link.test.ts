@@ -36,7 +36,8 @@ describe('the helpdesk prefill link', () => {
     ['an unknown method', 'license-manager://deactivate?method=magic', 'method'],
     ['a bad account', 'license-manager://deactivate?account=acme%0A', 'account'],
     ['a too long link', `license-manager://deactivate?product=${'a'.repeat(3000)}`, 'link'],
-    ['not a URL', 'license-manager:', 'link']
+    ['not a URL', 'license-manager:', 'link'],
+    ['no scheme at all', 'deactivate?product=office-suite', 'link']
   ])('refuses %s, naming the field and never the value', (_, link, field) => {
     const error = errorOf(parsePrefillLink(link))
     expect(error).toMatchObject({ code: 'prefill_link_invalid', family: 'input', field })
