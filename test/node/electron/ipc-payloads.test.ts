@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDeactivateArgs, parseLanguageArgs, parseNoArgs } from '../../../src/main/electron/ipc-payloads'
+import { parseDeactivateArgs, parseLanguageArgs, parseNoArgs, parseOfflineContentArgs } from '../../../src/main/electron/ipc-payloads'
 import { success, type Outcome } from '../../../src/shared/outcome'
 
 /*
@@ -47,5 +47,18 @@ describe('the language the window asks for', () => {
     })
     expect(refusal(parseLanguageArgs([{ language: 'de', path: '/etc' }]))).toMatchObject({ field: 'path' })
     expect(refusal(parseLanguageArgs([]))).toMatchObject({ field: 'request' })
+  })
+})
+
+describe('a request file’s content the window hands over', () => {
+  it('that is no text, or longer than any request file can be, is refused in words', () => {
+    expect(refusal(parseOfflineContentArgs([{ content: 42 }]))).toEqual({
+      field: 'content',
+      explanation: 'Request file is not in the expected form. Nothing was sent.'
+    })
+    expect(refusal(parseOfflineContentArgs([{ content: 'A'.repeat(64 * 1024 + 1) }]))).toEqual({
+      field: 'content',
+      explanation: 'Request file is too long. Nothing was sent.'
+    })
   })
 })
