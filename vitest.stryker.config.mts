@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
-import type { RunnerTestCase } from 'vitest'
+import type { RunnerTestCase, RunnerTestFile, TestError } from 'vitest'
 import type { Reporter, Vitest } from 'vitest/node'
 import { SLOW_SUITES } from './vitest.config.mts'
 
@@ -29,9 +29,10 @@ const LEFT_OUT = [
  * loads (a constant, a pattern, a table) fails every test file that imports it before any test is
  * collected; StrykerJS's vitest runner builds its verdict from the tests it finds, finds none, and
  * would count the mutant as survived (stryker-js#6150). This turns such a file into one failed test,
- * so the mutant counts as killed: a test file that cannot load is a failing test.
+ * so the mutant counts as killed: a test file that cannot load is a failing test. Errors outside
+ * every test become one failed test too, for the same reason.
  */
-class UnloadableFileAsFailedTest implements Reporter {
+class ErrorsAsFailedTests implements Reporter {
   private vitest: Vitest | undefined
 
   onInit(vitest: Vitest): void {
@@ -39,33 +40,44 @@ class UnloadableFileAsFailedTest implements Reporter {
   }
 
   onTestRunEnd(): void {
-    for (const file of this.vitest?.state.getFiles() ?? []) {
+    const files = this.vitest?.state.getFiles() ?? []
+    for (const file of files) {
       if (file.result?.state !== 'fail' || file.tasks.length > 0) continue
-      const failed: Partial<RunnerTestCase> = {
-        type: 'test',
-        id: `${file.id}_unloadable`,
-        name: 'the test file loads',
-        mode: 'run',
-        file,
-        suite: file,
-        meta: {},
-        result: { state: 'fail', errors: file.result.errors ?? [] }
-      }
-      file.tasks.push(failed as RunnerTestCase)
+      file.tasks.push(failedTest(file, 'unloadable', 'the test file loads', file.result.errors ?? []))
     }
+    // An error outside every test (an unhandled rejection, an uncaught exception) fails a normal
+    // vitest run; StrykerJS's runner would call the mutant a runtime error and leave it out of the score.
+    const outside = [...(this.vitest?.state.errorsSet ?? [])]
+    const first = files[0]
+    if (outside.length > 0 && first !== undefined) first.tasks.push(failedTest(first, 'unhandled', 'no error outside the tests', outside))
   }
+}
+
+function failedTest(file: RunnerTestFile, id: string, name: string, errors: readonly unknown[]): RunnerTestCase {
+  const failed: Partial<RunnerTestCase> = {
+    type: 'test',
+    id: `${file.id}_${id}`,
+    name,
+    mode: 'run',
+    file,
+    suite: file,
+    meta: {},
+    result: { state: 'fail', errors: errors as TestError[] }
+  }
+  return failed as RunnerTestCase
 }
 
 const fastOnly = process.env.MUTATION_TIER === 'fast'
 
 export default defineConfig({
   test: {
-    reporters: ['dot', new UnloadableFileAsFailedTest()],
+    reporters: ['dot', new ErrorsAsFailedTests()],
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
           include: ['test/node/**/*.test.ts'],
           exclude: SLOW_SUITES,
           // As in vitest.config.mts. Each Stryker run starts fresh workers, so a mutant in code that runs
@@ -83,7 +95,7 @@ export default defineConfig({
           name: 'web',
           environment: 'happy-dom',
           include: ['test/web/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/web/setup.ts'],
+          setupFiles: ['test/support/i18n-setup.ts', 'test/web/setup.ts'],
           isolate: false,
           testTimeout: 30_000,
           sequence: { groupOrder: 1 }
@@ -96,6 +108,7 @@ export default defineConfig({
               test: {
                 name: 'node-slow',
                 environment: 'node',
+                setupFiles: ['test/support/i18n-setup.ts'],
                 include: SLOW_SUITES,
                 exclude: LEFT_OUT,
                 isolate: true,

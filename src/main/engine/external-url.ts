@@ -10,13 +10,12 @@ export type HttpSignInOrigins = readonly string[] | 'any-loopback'
 export type VettedUrl = { ok: true; url: string } | { ok: false; reason: string }
 
 /**
- * Whether a page may be opened in the system browser: `https:` anywhere; `http:` only on this
- * PC and only on an allowed origin (the sandbox's own provider); never with a user name or password.
+ * Whether an `http:` or `https:` URL without credentials may be opened in the system browser:
+ * `https:` anywhere; `http:` only on this PC and only on an allowed origin (the sandbox's own provider).
  */
 function isOpenableSignInUrl(url: URL, httpOrigins: HttpSignInOrigins): boolean {
-  if (url.username !== '' || url.password !== '') return false
   if (url.protocol === 'https:') return true
-  if (url.protocol !== 'http:' || !isLoopbackHostname(url.hostname)) return false
+  if (!isLoopbackHostname(url.hostname)) return false
   return httpOrigins === 'any-loopback' || httpOrigins.includes(url.origin)
 }
 
@@ -34,9 +33,7 @@ export function vetExternalUrl(raw: string, httpOrigins: HttpSignInOrigins = [])
   if (!url) return { ok: false, reason: 'not a URL' }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `scheme ${url.protocol} is not allowed` }
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'carries a user name or password' }
-  if (!isOpenableSignInUrl(url, httpOrigins)) {
-    return { ok: false, reason: url.protocol === 'http:' ? 'plain http outside the sandbox’s sign-in page' : 'not a sign-in page' }
-  }
+  if (!isOpenableSignInUrl(url, httpOrigins)) return { ok: false, reason: 'plain http outside the sandbox’s sign-in page' }
   return { ok: true, url: url.href }
 }
 

@@ -67,8 +67,8 @@ export function parsePrefillLink(link: string): Outcome<Prefill> {
   } catch {
     return invalid('link', 'The link is not a valid address.')
   }
-  const path = url.pathname.replace(/^\/+|\/+$/g, '')
-  if (url.protocol !== `${PREFILL_SCHEME}:` || url.hostname.toLowerCase() !== PREFILL_ACTION || path !== '' || url.username || url.password || url.port) {
+  const noPath = /^\/*$/.test(url.pathname)
+  if (url.protocol !== `${PREFILL_SCHEME}:` || url.hostname.toLowerCase() !== PREFILL_ACTION || !noPath || url.username || url.password || url.port) {
     return invalid('link', `The link must start with ${PREFILL_SCHEME}://${PREFILL_ACTION}?`)
   }
   if (url.hash !== '') return invalid('link', 'The link must not have a "#" part.')

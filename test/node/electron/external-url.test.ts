@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_WINDOWS_OPEN_URL_LENGTH, vettedOpenExternal } from '../../../src/main/electron/external-url'
-import { MAX_EXTERNAL_URL_LENGTH, vetExternalUrl } from '../../../src/main/engine/external-url'
+import { httpSignInOriginsFor, MAX_EXTERNAL_URL_LENGTH, vetExternalUrl } from '../../../src/main/engine/external-url'
 import { BrowserNotOpenedError } from '../../../src/main/engine/sso/types'
 import { stringMatching } from '../../support/matchers'
 
@@ -58,6 +58,42 @@ describe('vetExternalUrl', () => {
     const vetted = vetExternalUrl(raw)
     expect(vetted.ok).toBe(false)
     if (!vetted.ok) expect(vetted.reason).toMatch(reason)
+  })
+})
+
+describe('vetExternalUrl at its edges', () => {
+  it('a URL of exactly the longest length opens; one character more is refused', () => {
+    const at = (length: number) => `https://example.com/${'a'.repeat(length - 'https://example.com/'.length)}`
+    expect(vetExternalUrl(at(MAX_EXTERNAL_URL_LENGTH))).toEqual({ ok: true, url: at(MAX_EXTERNAL_URL_LENGTH) })
+    expect(vetExternalUrl(at(MAX_EXTERNAL_URL_LENGTH + 1))).toEqual({ ok: false, reason: 'too long' })
+  })
+
+  it('a password without a user name is refused like any credentials in a link', () => {
+    expect(vetExternalUrl('https://:hunter2@example.com/')).toEqual({ ok: false, reason: 'carries a user name or password' })
+    expect(vetExternalUrl('http://:hunter2@127.0.0.1:4010/', 'any-loopback')).toEqual({ ok: false, reason: 'carries a user name or password' })
+  })
+
+  it('something that is no text, handed over by a caller that was not checked, is refused, not thrown on', () => {
+    for (const hostile of [undefined, null, 42, { href: 'https://example.com/' }])
+      expect(vetExternalUrl(hostile as unknown as string)).toEqual({ ok: false, reason: 'empty' })
+  })
+
+  it('with a License API on this PC (any loopback http page allowed), plain http elsewhere is still refused', () => {
+    expect(vetExternalUrl('http://127.0.0.1:5999/auth', 'any-loopback')).toEqual({ ok: true, url: 'http://127.0.0.1:5999/auth' })
+    for (const elsewhere of ['http://example.com/auth', 'http://10.0.0.5:4010/', 'http://127.0.0.1.evil.test/'])
+      expect(vetExternalUrl(elsewhere, 'any-loopback'), elsewhere).toEqual({ ok: false, reason: 'plain http outside the sandbox’s sign-in page' })
+  })
+})
+
+describe('httpSignInOriginsFor: which http pages a License API may send the browser to', () => {
+  it('an http API on this PC (the sandbox) may name any http page on this PC', () => {
+    for (const api of ['http://127.0.0.1:4010', 'http://localhost:4010/api/v4', 'http://[::1]:4010'])
+      expect(httpSignInOriginsFor(api), api).toBe('any-loopback')
+  })
+
+  it('an https API, even on this PC, an http API elsewhere, or no URL at all may name none', () => {
+    for (const api of ['https://api.licensespring.com', 'https://127.0.0.1:4010', 'http://api.example.com', 'not a url', ''])
+      expect(httpSignInOriginsFor(api), api).toEqual([])
   })
 })
 

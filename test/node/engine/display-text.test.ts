@@ -132,3 +132,21 @@ describe('terminalSafeJson', () => {
     )
   })
 })
+
+describe('displayText where it cuts', () => {
+  it('a long line before a line break is cut at the limit, not left out', () => {
+    expect(displayText(`${'a'.repeat(600)}\n`)).toBe(`${'a'.repeat(499)}…`)
+  })
+
+  it('an escape early in a long text is kept, and the text goes on up to the limit', () => {
+    expect(displayText(`${'x'.repeat(10)}\n${'y'.repeat(600)}`)).toBe(`${'x'.repeat(10)}\\n${'y'.repeat(487)}…`)
+  })
+
+  it('an escape that just fits before the "…" is kept whole', () => {
+    expect(displayText(`${'a'.repeat(11)}\u001b${'b'.repeat(10)}`, 18)).toBe(`${'a'.repeat(11)}\\u001b…`)
+  })
+
+  it('a character beyond the basic plane at the cut is left out whole, the very last one (U+10FFFF) too', () => {
+    expect(displayText(`${'a'.repeat(498)}\u{10FFFF}bbb`)).toBe(`${'a'.repeat(498)}…`)
+  })
+})

@@ -150,7 +150,9 @@ describe('mapErrorResponse: answers without an envelope', () => {
     ['400 text', 'non_json_error_body', { status: 400, contentType: 'text/plain', body: 'Bad Request' }],
     ['400 JSON without code', 'non_json_error_body', { status: 400, contentType: 'application/json', body: '{"error":"bad"}' }],
     ['400 truncated JSON', 'non_json_error_body', { status: 400, contentType: 'application/json', body: '{"status":400,"code":"device_not' }],
-    ['401 JSON array', 'non_json_error_body', { status: 401, contentType: 'application/json', body: '["x"]' }]
+    ['401 JSON array', 'non_json_error_body', { status: 401, contentType: 'application/json', body: '["x"]' }],
+    ['400 JSON null', 'non_json_error_body', { status: 400, contentType: 'application/json', body: 'null' }],
+    ['400 JSON number', 'non_json_error_body', { status: 400, contentType: 'application/json', body: ' 42 ' }]
   ])('%s → %s, keeping the real status', (_label, code, answer) => {
     const error = mapErrorResponse(answer)
     expect(error.code).toBe(code)

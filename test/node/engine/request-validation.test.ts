@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
 import { methodLabel } from '../../../src/shared/method-label'
-import { validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
+import { deactivationRequestSchema } from '../../../src/shared/request'
+import { invalidRequest, requestIssues, validateDeactivation, validateOfflineRequest, validateSsoSignIn } from '../../../src/shared/validation'
 
 /*
  * The one definition of a valid request (src/shared/request.ts), as a caller meets it: which
@@ -104,5 +106,71 @@ it('each way to prove the licence has its own name for people', () => {
     user: 'Username and password',
     'sso-token': 'Company sign-in with an ID token',
     'sso-code': 'Company sign-in in the browser'
+  })
+})
+
+describe('each problem where the window shows it', () => {
+  const issuesOf = (raw: unknown) => {
+    const parsed = deactivationRequestSchema.safeParse(raw)
+    return parsed.success ? [] : requestIssues(parsed.error.issues)
+  }
+
+  it('a field the app does not know is placed where it sits, inside the credentials', () => {
+    expect(issuesOf({ product: 'p', credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB', sharedKey: 's' } })).toEqual([
+      { field: 'sharedKey', path: ['credentials', 'sharedKey'], message: 'The request has a field the app does not know (sharedKey).' }
+    ])
+  })
+
+  it('a request that is no object at all is named as such, at the request itself', () => {
+    for (const raw of ['office-suite', 42, null, [{ product: 'p' }]])
+      expect(issuesOf(raw), JSON.stringify(raw)).toEqual([{ field: 'request', path: [], message: 'The request is not an object.' }])
+  })
+
+  it('any other problem with the whole request keeps its own words', () => {
+    const parsed = z
+      .string()
+      .check(z.minLength(5, { error: 'Too short.' }))
+      .safeParse('abc')
+    expect(parsed.success ? [] : requestIssues(parsed.error.issues)).toEqual([{ field: 'request', path: [], message: 'Too short.' }])
+  })
+
+  it('a refusal without any named problem still refuses, at the request, saying nothing was sent', () => {
+    expect(invalidRequest([])).toMatchObject({ code: 'invalid_input', field: 'request', explanation: 'The request is not valid. Nothing was sent.' })
+  })
+})
+
+describe('each field at its edges, in the words the window shows', () => {
+  const key = { method: 'license-key', licenseKey: 'AAAA-BBBB' }
+  const words = (raw: unknown) => refusal(validateDeactivation(raw))
+
+  it('a bundle code that is missing, not text or only spaces is asked for by name', () => {
+    for (const product of [undefined, 42, '   '])
+      expect(words({ product, credentials: key }), String(product)).toEqual({ field: 'product', explanation: 'Bundle code is required. Nothing was sent.' })
+  })
+
+  it('a value exactly at its field’s limit is taken; one character more is refused', () => {
+    expect(validateDeactivation({ product: 'p'.repeat(128), credentials: key }).ok).toBe(true)
+    expect(words({ product: 'p'.repeat(129), credentials: key })).toEqual({
+      field: 'product',
+      explanation: 'Bundle code is longer than 128 characters. Nothing was sent.'
+    })
+  })
+
+  describe('the redirect URI a sign-in code was issued for', () => {
+    const withRedirect = (redirectUri: unknown) => ({
+      product: 'p',
+      credentials: { method: 'sso-code', code: 'abc', customerAccountCode: 'acme', redirectUri }
+    })
+    const refused = { field: 'redirectUri', explanation: 'The redirect URI must be the http(s) address the sign-in returned to. Nothing was sent.' }
+
+    it('is taken up to 2048 characters', () => {
+      const uri = 'http://127.0.0.1:5000/cb?x='
+      expect(validateDeactivation(withRedirect(uri + 'a'.repeat(2048 - uri.length))).ok).toBe(true)
+      expect(words(withRedirect(uri + 'a'.repeat(2049 - uri.length)))).toEqual(refused)
+    })
+
+    it('anything but an http(s) address is refused in words: no text, another scheme, http only inside it', () => {
+      for (const uri of [42, 'ftp://127.0.0.1/cb', 'custom:http://127.0.0.1:5000/cb', 'http://']) expect(words(withRedirect(uri)), String(uri)).toEqual(refused)
+    })
   })
 })

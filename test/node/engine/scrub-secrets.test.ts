@@ -58,6 +58,22 @@ describe('secretScrubber', () => {
   })
 })
 
+describe('secretScrubber at its edges', () => {
+  it('a short secret echoed HTML-escaped, every escaped character in it, is removed as a whole', () => {
+    expect(secretScrubber([`<k&'>`]).text('value &lt;k&amp;&#39;&gt; refused')).toBe(`value ${REMOVED} refused`)
+  })
+
+  it('an explanation worded around a secret, and a network cause quoting one, are scrubbed too', () => {
+    const scrub = secretScrubber(['LICENCE-KEY-123'])
+    const worded = { ...describeError('license_not_found'), explanation: 'No licence LICENCE-KEY-123 here.', networkCause: 'ECONNRESET LICENCE-KEY-123' }
+    expect(scrub.error(worded)).toMatchObject({ explanation: `No licence ${REMOVED} here.`, networkCause: `ECONNRESET ${REMOVED}` })
+  })
+
+  it('a text exactly as long as its limit is shown whole, without "…"', () => {
+    expect(secretScrubber([]).text('x'.repeat(500))).toBe('x'.repeat(500))
+  })
+})
+
 /*
  * Properties: every transformation a server, a proxy or a log may apply to a secret it was sent,
  * generated, then looked for in what the scrubber lets through (the oracle: support/secret-transforms.ts).

@@ -36,12 +36,65 @@ describe('the helpdesk prefill link', () => {
     ['an unknown method', 'license-manager://deactivate?method=magic', 'method'],
     ['a bad account', 'license-manager://deactivate?account=acme%0A', 'account'],
     ['a too long link', `license-manager://deactivate?product=${'a'.repeat(3000)}`, 'link'],
-    ['not a URL', 'license-manager:', 'link']
+    ['not a URL', 'license-manager:', 'link'],
+    ['no scheme at all', 'deactivate?product=office-suite', 'link']
   ])('refuses %s, naming the field and never the value', (_, link, field) => {
     const error = errorOf(parsePrefillLink(link))
     expect(error).toMatchObject({ code: 'prefill_link_invalid', family: 'input', field })
     expect(error!.explanation).toContain('Nothing was filled in.')
     for (const value of ['OFFICE-2222-IN-USE', 'hunter2', '<script>', 'magic']) expect(JSON.stringify(error)).not.toContain(value)
+  })
+})
+
+describe('the prefill link at its edges', () => {
+  const words = (link: string) => errorOf(parsePrefillLink(link))?.explanation
+
+  it.each([
+    ['license-manager://deactivate?product=x&licenseKey=K', 'The link has a parameter this app does not take; it takes only product, method, account.'],
+    ['license-manager://deactivate?method=user&method=sso-code', 'The link gives "method" more than once.'],
+    ['license-manager://deactivate?product=-x', 'The bundle code in the link is not a bundle code (letters, digits, ".", "_" or "-", at most 128).'],
+    ['license-manager://deactivate?method=magic', 'The login method in the link must be one of license-key, user, sso-code, sso-token.'],
+    [
+      'license-manager://deactivate?account=ac%20me',
+      'The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most 128).'
+    ],
+    [`license-manager://deactivate?product=${'a'.repeat(2048)}`, 'The link is longer than 2048 characters.'],
+    ['deactivate?product=office-suite', 'The link is not a valid address.'],
+    ['license-manager://deactivate:8080?product=x', 'The link must start with license-manager://deactivate?'],
+    ['license-manager://deactivate?product=x#licenseKey', 'The link must not have a "#" part.']
+  ])('%s is refused saying why, and that nothing was filled in', (link, problem) => {
+    expect(words(link)).toBe(`${problem} Nothing was filled in.`)
+  })
+
+  it('a bundle code or account of 128 characters is taken; one more is refused', () => {
+    const at = (length: number) => 'a'.repeat(length)
+    expect(parsePrefillLink(`license-manager://deactivate?product=${at(128)}&account=${at(128)}`)).toEqual({
+      ok: true,
+      value: { product: at(128), account: at(128) }
+    })
+    expect(errorOf(parsePrefillLink(`license-manager://deactivate?product=${at(129)}`))).toMatchObject({ field: 'product' })
+    expect(errorOf(parsePrefillLink(`license-manager://deactivate?account=${at(129)}`))).toMatchObject({ field: 'account' })
+  })
+
+  it('a link of 2048 characters is read; one character more is refused', () => {
+    // Padded with empty parameters, which the link reader skips.
+    const linkOf = (length: number) => {
+      const start = 'license-manager://deactivate?product=a'
+      return start + '&'.repeat(length - start.length)
+    }
+    expect(parsePrefillLink(linkOf(2048))).toMatchObject({ ok: true, value: { product: 'a' } })
+    expect(errorOf(parsePrefillLink(linkOf(2049)))).toMatchObject({ field: 'link' })
+  })
+
+  it('slashes after the action are no path; anything after them is', () => {
+    for (const link of ['license-manager://deactivate/?method=user', 'license-manager://deactivate//?method=user'])
+      expect(parsePrefillLink(link), link).toEqual({ ok: true, value: { method: 'user' } })
+    for (const link of ['license-manager://deactivate//x?method=user', 'license-manager://deactivate/x/?method=user'])
+      expect(errorOf(parsePrefillLink(link)), link).toMatchObject({ field: 'link' })
+  })
+
+  it('a link for a bundle only carries the bundle and nothing else', () => {
+    expect(prefillLink({ product: 'office-suite' })).toBe('license-manager://deactivate?product=office-suite')
   })
 })
 

@@ -183,6 +183,19 @@ describe('the reference at its edges', () => {
     expect(REFERENCE_PATTERN.test('LM-DNF-400-7K3Qx')).toBe(false)
   })
 
+  it('a status heard with a digit too few, or as a letter, is no status: the reference is refused, not read with it', () => {
+    expect(readReference('LM-DNF-40')).toEqual({ ok: false, problem: 'malformed' })
+    expect(readReference('DNFX')).toEqual({ ok: false, problem: 'malformed' })
+  })
+
+  it('an O heard before the status makes the ticket five characters long: refused, not cut to its last four', () => {
+    expect(readReference('LM-DNF-O400-7K3Q')).toEqual({ ok: false, problem: 'malformed' })
+  })
+
+  it('an error’s letters read back as that error', () => {
+    expect(readReference('LM-DNF-400-7K3Q')).toMatchObject({ ok: true, reference: { meaning: { kind: 'error', code: 'device_not_found' } } })
+  })
+
   it('an unknown server code always carries the server’s status, never 000', () => {
     expect(readReference('LM-VNDR-000-7K3Q')).toMatchObject({ ok: false, problem: 'status-does-not-fit', near: { kind: 'unknown-server-code' } })
   })

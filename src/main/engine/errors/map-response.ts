@@ -23,7 +23,7 @@ export function parseErrorEnvelope(body: string): { code: string; message?: stri
   } catch {
     return undefined
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined
+  // The text starts with {, so what JSON.parse made is an object.
   const { code, message } = parsed as { code?: unknown; message?: unknown }
   if (typeof code !== 'string' || code.trim() === '' || code.length > MAX_CODE_LENGTH) return undefined
   return typeof message === 'string' ? { code: code.trim(), message: message.slice(0, MAX_SERVER_MESSAGE) } : { code: code.trim() }

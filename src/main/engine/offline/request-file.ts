@@ -142,8 +142,8 @@ export function readRequestFile(content: string): RequestFileReading {
       ? problem('truncated', t('errors.file-refusal.reason.json-ends-early'))
       : problem('not-json', t('errors.file-refusal.reason.not-valid-json'))
   }
-  const root = parsed.value
-  if (!isPlainObject(root)) return problem('not-json', t('errors.file-refusal.reason.not-json-object'))
+  // The text starts with { (checked above), so what JSON.parse made is a plain object.
+  const root = parsed.value as Record<string, unknown>
   if (isPlainObject(root['request'])) {
     const outer = Object.fromEntries(Object.entries(root).filter(([name]) => name !== 'request' && name !== 'signature'))
     return deactivationRequest(root['request'], 'v2', outer)
