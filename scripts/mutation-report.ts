@@ -241,8 +241,13 @@ export const goalOf = (row: ModuleRow): 'met' | 'NOT MET' | 'not measured' =>
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const code = (text: string): string => (text === '' ? '(empty)' : `\`${cell(text).replace(/`/g, 'ˋ')}\``)
-const duration = (seconds: number): string =>
-  seconds < 120 ? `${seconds} s` : `${Math.floor(seconds / 3600) > 0 ? `${Math.floor(seconds / 3600)} h ` : ''}${Math.round((seconds % 3600) / 60)} min`
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  // Rounded to the minute first: 119.6 minutes are 2 h 0 min, not 1 h 60 min.
+  const minutes = Math.round(seconds / 60)
+  const hours = Math.floor(minutes / 60)
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`
+}
 
 /** The generated part of docs/testing.md, markers excluded. */
 export function renderMutationSection(summary: MutationSummary): string {

@@ -177,6 +177,13 @@ describe('the report script', () => {
     const fast = summarize(undefined, [{ ...runs[0]!, run: { ...run, command: 'MUTATION_TIER=fast npm run test:mutation -- src/a.ts' } }], modules, [], '9.6.1')
     expect(renderMutationSection(fast)).toContain('| `src/a.ts` | an example | 2026-12-08 | fast | 1 h 7 min (1.5) |')
   })
+
+  it('rounds a wall time to the minute before it splits hours off: never "1 h 60 min"', () => {
+    const almostTwoHours = summarize(undefined, [{ ...runs[0]!, run: { ...run, wallSeconds: 7176 } }], modules, [], '9.6.1')
+    expect(renderMutationSection(almostTwoHours)).toContain('| 2 h 0 min (1.5) |')
+    const minutes = summarize(undefined, [{ ...runs[0]!, run: { ...run, wallSeconds: 125 } }], modules, [], '9.6.1')
+    expect(renderMutationSection(minutes)).toContain('| 2 min (1.5) |')
+  })
 })
 
 describe('npm run test:mutation', () => {
