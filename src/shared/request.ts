@@ -92,5 +92,3 @@ export interface BundleRequestBody {
   license_id?: number
   sdk_ver?: string
 }
-
-
