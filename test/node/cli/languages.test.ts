@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
 import { translatorFromFiles } from '../../../src/cli/message-files'
-import { runCli, type CliIo } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import type { MessageKey } from '../../../src/shared/i18n/current'
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../src/shared/i18n/languages'
 import { ENGLISH } from '../../../src/shared/i18n/english'
 import type { ArgsOf, Translator } from '../../../src/shared/i18n/translator'
 import { closeOpened } from '../../support/close-opened'
+import { runCapturedCli } from '../support/captured-cli'
 
 let sandbox: RunningSandbox
 let folder: string
@@ -26,21 +26,8 @@ afterAll(async () => {
 
 const speaking = (language: Language): Translator => translatorFromFiles(language, ['common', 'errors', 'cli', 'pages'])
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env: { LM_API_URL: sandbox.apiUrl, LM_API_KEY: sandbox.apiKey, LM_SHARED_KEY: sandbox.sharedKey, ...env },
-    stdout: (text) => (out.stdout += text),
-    stderr: (text) => (out.stderr += text),
-    readStdin: async () => '',
-    fetch,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'sandbox-pc-1'
-  }
-  const code = await runCli(argv, io)
-  return { code, ...out }
-}
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCapturedCli(argv, { env: { LM_API_URL: sandbox.apiUrl, LM_API_KEY: sandbox.apiKey, LM_SHARED_KEY: sandbox.sharedKey, ...env }, machineId: 'sandbox-pc-1' })
 
 /** What a message says before the value marked `\u0000`: the label a line of output starts with. */
 const opening = <K extends MessageKey>(translator: Translator, key: K, ...values: ArgsOf<K>): string => translator.t(key, ...values).split(MARK)[0]!

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EXIT } from '../../../src/cli/exit-codes'
-import { runCli, type CliIo } from '../../../src/cli/run'
+import { runCli } from '../../../src/cli/run'
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server'
 import { closeOpened } from '../../support/close-opened'
+import { capturedCli } from '../support/captured-cli'
 import { LicenseAPI } from '@licensespring/node-sdk'
 import { changedFile, docsV2File, pythonV2File, v1File } from '../support/offline-files'
 
@@ -33,20 +34,7 @@ const noNetwork: typeof fetch = () => {
   throw new Error('deactivate-offline used the network')
 }
 
-function harness(env: Record<string, string>, fetchImpl: typeof fetch = fetch) {
-  const out = { stdout: '', stderr: '' }
-  const io: CliIo = {
-    env,
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    readStdin: async () => '',
-    fetch: fetchImpl,
-    openExternal: async () => undefined,
-    onInterrupt: () => () => undefined,
-    machineId: () => 'sandbox-pc-1'
-  }
-  return { io, out }
-}
+const harness = (env: Record<string, string>, fetchImpl: typeof fetch = fetch) => capturedCli({ env, machineId: 'sandbox-pc-1', fetch: fetchImpl })
 
 describe('deactivate-offline', () => {
   it('writes a request file with no network and no server configured, and says what happens next', async () => {

@@ -13,11 +13,13 @@ export interface CapturedCliOptions {
   machineId: string
   /** What it reads from stdin (`--password-stdin`, a piped request file); empty by default. */
   stdin?: string
+  /** The network it uses; the real `fetch` by default. */
+  fetch?: typeof fetch
 }
 
 /**
  * The command line's I/O for a run in this process: its output collected in `out`, stdin as
- * given, the real `fetch`, no browser, no signals.
+ * given, the real `fetch` unless another is given, no browser, no signals.
  */
 export function capturedCli(options: CapturedCliOptions): { io: CliIo; out: CliOutput } {
   const out: CliOutput = { stdout: '', stderr: '' }
@@ -26,7 +28,7 @@ export function capturedCli(options: CapturedCliOptions): { io: CliIo; out: CliO
     stdout: (text) => void (out.stdout += text),
     stderr: (text) => void (out.stderr += text),
     readStdin: async () => options.stdin ?? '',
-    fetch,
+    fetch: options.fetch ?? fetch,
     openExternal: async () => undefined,
     onInterrupt: () => () => undefined,
     machineId: () => options.machineId

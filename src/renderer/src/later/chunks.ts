@@ -3,22 +3,7 @@
  * when first used, or ahead of need once the window is idle.
  */
 
-/** A chunk's loader that asks for it once (again only after a failed load); a loaded chunk answers at once. */
-function once<M>(load: () => Promise<M>): { load: () => Promise<M>; loaded: () => M | undefined } {
-  let module: M | undefined
-  let loading: Promise<M> | undefined
-  return {
-    load: () =>
-      (loading ??= load().then(
-        (loadedModule) => (module = loadedModule),
-        (error: unknown) => {
-          loading = undefined
-          throw error
-        }
-      )),
-    loaded: () => module
-  }
-}
+import { once } from './once'
 
 const formCheck = once(() => import('../form-check'))
 const diagnostics = once(() => import('../diagnostics'))

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react'
+import { once } from './once'
 
 /** A part of the window its first form does not need: its own chunk, loaded when first shown or when the window is idle. */
 export interface LaterPart<P extends object> {
@@ -9,28 +10,16 @@ export interface LaterPart<P extends object> {
 }
 
 export function laterPart<P extends object>(load: () => Promise<ComponentType<P>>): LaterPart<P> {
-  let loaded: ComponentType<P> | undefined
-  let loading: Promise<{ default: ComponentType<P> }> | undefined
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => {
-        loaded = component
-        return { default: component }
-      },
-      (error: unknown) => {
-        loading = undefined
-        throw error
-      }
-    ))
-  const Lazy = lazy(preload)
+  const chunk = once(load)
+  const Lazy = lazy(() => chunk.load().then((component) => ({ default: component })))
   function Component({ fallback, ...props }: P & { fallback: ReactNode }) {
     // Chosen once per mount: a part already loaded is drawn at once; switching later would remount it.
-    const [Part] = useState<ComponentType<P>>(() => loaded ?? Lazy)
+    const [Part] = useState<ComponentType<P>>(() => chunk.loaded() ?? Lazy)
     return (
       <Suspense fallback={fallback}>
         <Part {...(props as P)} />
       </Suspense>
     )
   }
-  return { Component, preload }
+  return { Component, preload: chunk.load }
 }
