@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import type { LanguageRequest, OfflineRequestContent } from '../../shared/api'
 import { isLanguage } from '../../shared/i18n/languages'
 import { describeError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 import { failure, success, type Outcome } from '../../shared/outcome'
 import {
   deactivationRequestSchema,
@@ -29,7 +30,9 @@ import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
 const offlineRequestContent = z.strictObject({
-  content: z.string({ error: 'Request file is not in the expected form.' }).check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: 'Request file is too long.' }))
+  content: z
+    .string({ error: () => t('common.request.file-form') })
+    .check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: () => t('common.request.file-too-long') }))
 }) satisfies z.ZodMiniType<OfflineRequestContent>
 
 interface Schema<T> {
@@ -38,7 +41,7 @@ interface Schema<T> {
 
 function parseSingle<T>(schema: Schema<T>, args: readonly unknown[]): Outcome<T> {
   if (args.length !== 1) {
-    return failure(describeError('invalid_input', { field: 'request', detail: { problem: 'The request must be exactly one object.', nothing: 'sent' } }))
+    return failure(describeError('invalid_input', { field: 'request', detail: { problem: t('common.request.one-object'), nothing: 'sent' } }))
   }
   const parsed = schema.safeParse(args[0])
   return parsed.success ? success(parsed.data) : failure(invalidRequest(parsed.error.issues))
@@ -62,11 +65,11 @@ export const parseUserLicencesArgs = (args: readonly unknown[]): Outcome<UserLic
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {
   return args.length === 0 || (args.length === 1 && args[0] === undefined)
     ? success(null)
-    : failure(describeError('invalid_input', { field: 'request', detail: { problem: 'This call takes no data.', nothing: 'sent' } }))
+    : failure(describeError('invalid_input', { field: 'request', detail: { problem: t('common.request.no-data'), nothing: 'sent' } }))
 }
 
 const languageRequestSchema = z.strictObject({
-  language: z.string({ error: 'Language is not in the expected form.' }).check(z.refine(isLanguage, { error: 'Language is not one this app speaks.' }))
+  language: z.string({ error: () => t('common.request.language-form') }).check(z.refine(isLanguage, { error: () => t('common.request.language-unknown') }))
 })
 
 /** The language the window asks for: one of the app's (whether the vendor allows it is the language choice's to say). */

@@ -1,4 +1,5 @@
 import { describeError } from '../errors'
+import { t } from '../i18n/current'
 import { failure, success, type Outcome } from '../outcome'
 import type { LoginMethod } from '../request'
 import { FIELD_LIMITS } from '../request-fields'
@@ -31,28 +32,24 @@ export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
   const prefill: Prefill = {}
   for (const name of new Set(params.keys())) {
     if (!(PARAMETERS as readonly string[]).includes(name)) {
-      return invalid('link', `The link has a parameter this app does not take; it takes only ${PARAMETERS.join(', ')}.`)
+      return invalid('link', t('common.prefill.unknown-parameter', { parameters: PARAMETERS.join(', ') }))
     }
-    if (params.getAll(name).length > 1) return invalid(name, `The link gives "${name}" more than once.`)
+    if (params.getAll(name).length > 1) return invalid(name, t('common.prefill.repeated', { name }))
   }
   const product = params.get('product')
   if (product !== null) {
-    if (!CODE.test(product) || product.length > FIELD_LIMITS.product)
-      return invalid('product', `The bundle code in the link is not a bundle code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.product}).`)
+    if (!CODE.test(product) || product.length > FIELD_LIMITS.product) return invalid('product', t('common.prefill.product', { max: FIELD_LIMITS.product }))
     prefill.product = product
   }
   const method = params.get('method')
   if (method !== null) {
-    if (!(METHODS as readonly string[]).includes(method)) return invalid('method', `The login method in the link must be one of ${METHODS.join(', ')}.`)
+    if (!(METHODS as readonly string[]).includes(method)) return invalid('method', t('common.prefill.method', { methods: METHODS.join(', ') }))
     prefill.method = method as LoginMethod
   }
   const account = params.get('account')
   if (account !== null) {
     if (!CODE.test(account) || account.length > FIELD_LIMITS.customerAccountCode)
-      return invalid(
-        'account',
-        `The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most ${FIELD_LIMITS.customerAccountCode}).`
-      )
+      return invalid('account', t('common.prefill.account', { max: FIELD_LIMITS.customerAccountCode }))
     prefill.account = account
   }
   return success(prefill)
@@ -60,18 +57,18 @@ export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
 
 /** Parses `license-manager://deactivate?…`; anything else is refused. */
 export function parsePrefillLink(link: string): Outcome<Prefill> {
-  if (link.length > MAX_LINK_LENGTH) return invalid('link', `The link is longer than ${MAX_LINK_LENGTH} characters.`)
+  if (link.length > MAX_LINK_LENGTH) return invalid('link', t('common.prefill.too-long', { max: MAX_LINK_LENGTH }))
   let url: URL
   try {
     url = new URL(link)
   } catch {
-    return invalid('link', 'The link is not a valid address.')
+    return invalid('link', t('common.prefill.not-address'))
   }
   const noPath = /^\/*$/.test(url.pathname)
   if (url.protocol !== `${PREFILL_SCHEME}:` || url.hostname.toLowerCase() !== PREFILL_ACTION || !noPath || url.username || url.password || url.port) {
-    return invalid('link', `The link must start with ${PREFILL_SCHEME}://${PREFILL_ACTION}?`)
+    return invalid('link', t('common.prefill.wrong-start', { start: `${PREFILL_SCHEME}://${PREFILL_ACTION}?` }))
   }
-  if (url.hash !== '') return invalid('link', 'The link must not have a "#" part.')
+  if (url.hash !== '') return invalid('link', t('common.prefill.fragment'))
   return validatePrefill(url.searchParams)
 }
 

@@ -190,6 +190,21 @@ export interface MessageParams {
   "common.request.unknown-field": { "field": string | number }
   "common.request.not-object": never
   "common.request.invalid": never
+  "common.request.one-object": never
+  "common.request.no-data": never
+  "common.request.file-form": never
+  "common.request.file-too-long": never
+  "common.request.language-form": never
+  "common.request.language-unknown": never
+  "common.prefill.unknown-parameter": { "parameters": string | number }
+  "common.prefill.repeated": { "name": string | number }
+  "common.prefill.product": { "max": number }
+  "common.prefill.method": { "methods": string | number }
+  "common.prefill.account": { "max": number }
+  "common.prefill.too-long": { "max": number }
+  "common.prefill.not-address": never
+  "common.prefill.wrong-start": { "start": string | number }
+  "common.prefill.fragment": never
   "errors.unknown_product.title": never
   "errors.unknown_product.explanation": never
   "errors.unknown_product.action": never

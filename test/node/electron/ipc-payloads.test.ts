@@ -39,11 +39,11 @@ describe('the language the window asks for', () => {
   it('anything else is refused in words: a language the app does not speak, no text, or a field beside it', () => {
     expect(refusal(parseLanguageArgs([{ language: 'xx' }]))).toEqual({
       field: 'language',
-      explanation: 'Language is not one this app speaks. Nothing was sent.'
+      explanation: 'The language is not one this app speaks. Nothing was sent.'
     })
     expect(refusal(parseLanguageArgs([{ language: 42 }]))).toEqual({
       field: 'language',
-      explanation: 'Language is not in the expected form. Nothing was sent.'
+      explanation: 'The language is not in the expected form. Nothing was sent.'
     })
     expect(refusal(parseLanguageArgs([{ language: 'de', path: '/etc' }]))).toMatchObject({ field: 'path' })
     expect(refusal(parseLanguageArgs([]))).toMatchObject({ field: 'request' })
@@ -54,11 +54,11 @@ describe('a request file’s content the window hands over', () => {
   it('that is no text, or longer than any request file can be, is refused in words', () => {
     expect(refusal(parseOfflineContentArgs([{ content: 42 }]))).toEqual({
       field: 'content',
-      explanation: 'Request file is not in the expected form. Nothing was sent.'
+      explanation: 'The request file is not in the expected form. Nothing was sent.'
     })
     expect(refusal(parseOfflineContentArgs([{ content: 'A'.repeat(64 * 1024 + 1) }]))).toEqual({
       field: 'content',
-      explanation: 'Request file is too long. Nothing was sent.'
+      explanation: 'The request file is too long. Nothing was sent.'
     })
   })
 })

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { parsePrefillLink, prefillLink } from '../../../src/shared/helpdesk/prefill-link'
 import { prefillFromArgv } from '../../../src/main/electron/prefill-argv'
+import { setTranslator } from '../../../src/shared/i18n/current'
+import { speakEnglish } from '../../../src/shared/i18n/english'
+import { loadTranslator } from '../../../src/shared/i18n/load-translator'
 
 const errorOf = (outcome: ReturnType<typeof parsePrefillLink> | null) => (outcome && !outcome.ok ? outcome.error : null)
 
@@ -58,7 +61,7 @@ describe('the prefill link at its edges', () => {
       'license-manager://deactivate?account=ac%20me',
       'The customer account in the link is not an account code (letters, digits, ".", "_" or "-", at most 128).'
     ],
-    [`license-manager://deactivate?product=${'a'.repeat(2048)}`, 'The link is longer than 2048 characters.'],
+    [`license-manager://deactivate?product=${'a'.repeat(2048)}`, 'The link is longer than 2,048 characters.'],
     ['deactivate?product=office-suite', 'The link is not a valid address.'],
     ['license-manager://deactivate:8080?product=x', 'The link must start with license-manager://deactivate?'],
     ['license-manager://deactivate?product=x#licenseKey', 'The link must not have a "#" part.']
@@ -123,5 +126,23 @@ describe('the prefill on the app’s command line', () => {
       field: 'link'
     })
     expect(errorOf(prefillFromArgv(['app', 'license-manager://deactivate?product=a', '--prefill-product=b']))).toMatchObject({ field: 'link' })
+  })
+})
+
+describe('a refused link in the language the app speaks', () => {
+  afterEach(speakEnglish)
+
+  it('says why in German, with the limit as German writes numbers', async () => {
+    setTranslator(await loadTranslator('de', ['common', 'errors']))
+    const error = errorOf(parsePrefillLink(`license-manager://deactivate?product=${'a'.repeat(2048)}`))
+    expect(error).toMatchObject({ title: 'Der Support-Link konnte nicht verwendet werden', field: 'link' })
+    expect(error!.explanation).toBe('Der Link ist länger als 2.048 Zeichen. Es wurde nichts ausgefüllt.')
+  })
+
+  it('names the parameters it takes in Japanese words around them', async () => {
+    setTranslator(await loadTranslator('ja', ['common', 'errors']))
+    expect(errorOf(parsePrefillLink('license-manager://deactivate?licenseKey=K'))!.explanation).toBe(
+      'リンクに、このアプリが受け付けないパラメーターがあります。受け付けるのは product, method, account だけです。何も入力されていません。'
+    )
   })
 })

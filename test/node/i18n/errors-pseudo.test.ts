@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/main/engine/config'
+import { MAX_REQUEST_FILE_BYTES } from '../../../src/main/engine/offline/request-file'
+import { parseDeactivateArgs, parseLanguageArgs, parseNoArgs, parseOfflineContentArgs } from '../../../src/main/electron/ipc-payloads'
+import { parsePrefillLink } from '../../../src/shared/helpdesk/prefill-link'
+import type { Outcome } from '../../../src/shared/outcome'
 import {
   adviseForCommandLine,
   adviseForRead,
@@ -144,6 +148,52 @@ describe('a refused configuration in the pseudo-locale', () => {
       expect(error.explanation, name).toMatch(PSEUDO_AROUND)
       for (const value of values) expect(error.explanation, name).toContain(value)
       expect(without(error.explanation, values), name).not.toMatch(/[A-Za-z]{2}/)
+    }
+  })
+})
+
+describe('refusals worded outside the catalogue, in the pseudo-locale', () => {
+  const explanationOf = (outcome: Outcome<unknown>): string => (outcome.ok ? '' : outcome.error.explanation)
+  /** Only what the code hands in as a value (names, lists, limits) may stay in plain letters. */
+  const plainLeft = (text: string, values: readonly string[]): string =>
+    values
+      .reduce((rest, value) => rest.split(value).join(''), text)
+      .match(/[A-Za-z]{2,}/g)
+      ?.join(' ') ?? ''
+
+  it('a helpdesk link’s refusal is a message of the language around the names it gives', () => {
+    speakPseudo()
+    const values = ['product, method, account', 'license-key, user, sso-code, sso-token', 'license-manager://deactivate?', 'method']
+    for (const link of [
+      'license-manager://deactivate?licenseKey=K',
+      'license-manager://deactivate?method=user&method=user',
+      'license-manager://deactivate?product=-x',
+      'license-manager://deactivate?method=magic',
+      'license-manager://deactivate?account=-x',
+      `license-manager://deactivate?product=${'a'.repeat(2048)}`,
+      'deactivate?product=x',
+      'license-manager://activate?product=x',
+      'license-manager://deactivate?product=x#y'
+    ]) {
+      const explanation = explanationOf(parsePrefillLink(link))
+      expect(explanation, link).toMatch(PSEUDO_AROUND)
+      expect(plainLeft(explanation, values), link).toBe('')
+    }
+  })
+
+  it('a window call with the wrong payload is refused in words of the language', () => {
+    speakPseudo()
+    for (const outcome of [
+      parseDeactivateArgs([]),
+      parseNoArgs([{}]),
+      parseLanguageArgs([{ language: 'xx' }]),
+      parseLanguageArgs([{ language: 7 }]),
+      parseOfflineContentArgs([{ content: 7 }]),
+      parseOfflineContentArgs([{ content: 'x'.repeat(MAX_REQUEST_FILE_BYTES + 1) }])
+    ]) {
+      const explanation = explanationOf(outcome)
+      expect(explanation).toMatch(PSEUDO_AROUND)
+      expect(plainLeft(explanation, [])).toBe('')
     }
   })
 })

@@ -21,29 +21,35 @@ export interface Listener {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
+type Listening = { server: Server } | { code: string }
+
+/** What listening needs from the operating system; a test stands in for a PC without IPv6 or a port taken in between. */
+export interface LoopbackSystem {
+  /** Every address `localhost` resolves to on this PC. */
+  resolveLocalhost: () => Promise<ReadonlyArray<{ address: string }>>
+  /** Listens on one address and port, or says the system's error code. */
+  listen: (address: string, port: number, handler: Handler) => Promise<Listening>
+}
 
 /**
  * The addresses a browser may connect to for `host`: the literal itself, or for `localhost`
  * every loopback address it resolves to here, plus 127.0.0.1 and ::1, which browsers use for
  * `localhost` whatever the hosts file says.
  */
-export async function addressesFor(host: string): Promise<string[]> {
+export async function addressesFor(host: string, system: LoopbackSystem = THIS_PC): Promise<string[]> {
   if (host !== 'localhost') return [host]
-  const resolved = await lookup('localhost', { all: true, verbatim: true }).catch(() => [])
+  const resolved = await system.resolveLocalhost().catch(() => [])
   return [...new Set(['127.0.0.1', '::1', ...resolved.map((r) => r.address).filter(isLoopbackHostname)])]
 }
 
-function listenOn(address: string, port: number, handler: Handler): Promise<{ server: Server } | { code: string }> {
+function listenOn(address: string, port: number, handler: Handler): Promise<Listening> {
   const server = createServer(guardedHandler(handler))
   server.keepAliveTimeout = LINGER_MS
   refuseTunnels(server)
   return new Promise((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => resolve({ code: error.code ?? 'error' }))
-    server.listen({ host: address, port, exclusive: true }, () => {
-      server.removeAllListeners('error')
-      server.on('error', () => undefined)
-      resolve({ server })
-    })
+    // Stays after listening: a later error is then ignored (the promise is settled), never thrown.
+    server.on('error', (error: NodeJS.ErrnoException) => resolve({ code: error.code ?? 'error' }))
+    server.listen({ host: address, port, exclusive: true }, () => resolve({ server }))
   })
 }
 
@@ -54,14 +60,20 @@ function closeNow(servers: Server[]): void {
   }
 }
 
+/** This PC's own resolver and sockets. */
+export const THIS_PC: LoopbackSystem = {
+  resolveLocalhost: () => lookup('localhost', { all: true, verbatim: true }),
+  listen: listenOn
+}
+
 type Attempt = { ok: true; servers: Server[]; port: number } | { ok: false; address: string; port: number; code: string }
 
 /** Listens on every address on one port: the first picks it (when 0), the others must get the same. */
-async function listenOnAll(addresses: string[], port: number, handler: Handler): Promise<Attempt> {
+async function listenOnAll(addresses: string[], port: number, handler: Handler, system: LoopbackSystem): Promise<Attempt> {
   const servers: Server[] = []
   let chosen = port
   for (const address of addresses) {
-    const result = await listenOn(address, chosen, handler)
+    const result = await system.listen(address, chosen, handler)
     if ('code' in result) {
       if (servers.length > 0 && ADDRESS_ABSENT.has(result.code)) continue
       closeNow(servers)
@@ -78,11 +90,11 @@ async function listenOnAll(addresses: string[], port: number, handler: Handler):
  * stands for, so no other program can take one of them on the same port and receive the
  * answer. A busy or forbidden port is a typed error.
  */
-export async function listenOnLoopback(host: string, port: number, handler: Handler): Promise<Outcome<Listener>> {
-  const addresses = await addressesFor(host)
-  let attempt = await listenOnAll(addresses, port, handler)
+export async function listenOnLoopback(host: string, port: number, handler: Handler, system: LoopbackSystem = THIS_PC): Promise<Outcome<Listener>> {
+  const addresses = await addressesFor(host, system)
+  let attempt = await listenOnAll(addresses, port, handler, system)
   for (let tries = 1; !attempt.ok && port === 0 && attempt.code === 'EADDRINUSE' && tries < FREE_PORT_TRIES; tries++) {
-    attempt = await listenOnAll(addresses, port, handler)
+    attempt = await listenOnAll(addresses, port, handler, system)
   }
   if (!attempt.ok) {
     const address = `${urlHost(attempt.address)}:${attempt.port}`
@@ -90,12 +102,9 @@ export async function listenOnLoopback(host: string, port: number, handler: Hand
     return failure(describeError('sso_port_in_use', { detail: { address, ...localhost, cause: attempt.code } }))
   }
   const { servers } = attempt
-  let closed = false
   return success({
     port: attempt.port,
     close() {
-      if (closed) return
-      closed = true
       for (const server of servers) {
         // net's close stops accepting at once; http's would also cut idle keep-alive sockets,
         // possibly before the last answer is flushed, and a late duplicate could not be answered.
