@@ -31,8 +31,8 @@ import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 /** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
 const offlineRequestContent = z.strictObject({
   content: z
-    .string({ error: () => t('common.request.file-form') })
-    .check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: () => t('common.request.file-too-long') }))
+    .string({ error: () => t('shell.request.file-form') })
+    .check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: () => t('shell.request.file-too-long') }))
 }) satisfies z.ZodMiniType<OfflineRequestContent>
 
 interface Schema<T> {
@@ -41,7 +41,7 @@ interface Schema<T> {
 
 function parseSingle<T>(schema: Schema<T>, args: readonly unknown[]): Outcome<T> {
   if (args.length !== 1) {
-    return failure(describeError('invalid_input', { field: 'request', detail: { problem: t('common.request.one-object'), nothing: 'sent' } }))
+    return failure(describeError('invalid_input', { field: 'request', detail: { problem: t('shell.request.one-object'), nothing: 'sent' } }))
   }
   const parsed = schema.safeParse(args[0])
   return parsed.success ? success(parsed.data) : failure(invalidRequest(parsed.error.issues))
@@ -65,11 +65,11 @@ export const parseUserLicencesArgs = (args: readonly unknown[]): Outcome<UserLic
 export function parseNoArgs(args: readonly unknown[]): Outcome<null> {
   return args.length === 0 || (args.length === 1 && args[0] === undefined)
     ? success(null)
-    : failure(describeError('invalid_input', { field: 'request', detail: { problem: t('common.request.no-data'), nothing: 'sent' } }))
+    : failure(describeError('invalid_input', { field: 'request', detail: { problem: t('shell.request.no-data'), nothing: 'sent' } }))
 }
 
 const languageRequestSchema = z.strictObject({
-  language: z.string({ error: () => t('common.request.language-form') }).check(z.refine(isLanguage, { error: () => t('common.request.language-unknown') }))
+  language: z.string({ error: () => t('shell.request.language-form') }).check(z.refine(isLanguage, { error: () => t('shell.request.language-unknown') }))
 })
 
 /** The language the window asks for: one of the app's (whether the vendor allows it is the language choice's to say). */

@@ -1,5 +1,6 @@
 import type { SsoProgress, StartupFacts } from '../../shared/api'
 import { describeError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 import { IPC, type IpcChannel } from '../../shared/ipc-channels'
 import type { InvokeChannel, PayloadOf, ValueOf } from '../../shared/ipc-contract'
 import { failure, success, type Outcome } from '../../shared/outcome'
@@ -205,7 +206,7 @@ function contractHandlers(deps: IpcDeps): ContractHandlers {
           return failure(
             describeError('invalid_input', {
               field: 'sandbox',
-              detail: { problem: 'Only the built-in sandbox can be reset; this app talks to a real licence server.', nothing: 'changed' }
+              detail: { problem: t('shell.request.sandbox-only'), nothing: 'changed' }
             })
           )
         }

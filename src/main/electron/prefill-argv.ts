@@ -1,5 +1,6 @@
 import { failure, type Outcome } from '../../shared/outcome'
 import { describeError } from '../../shared/errors'
+import { t } from '../../shared/i18n/current'
 import { parsePrefillLink, PREFILL_SCHEME, validatePrefill, type Prefill } from '../../shared/helpdesk/prefill-link'
 
 /** `--prefill-product=…`, `--prefill-method=…`, `--prefill-account=…`: the link's fields for scripted support. */
@@ -16,7 +17,7 @@ export function prefillFromArgv(argv: readonly string[]): Outcome<Prefill> | nul
   const flags = argv.map((arg) => FLAG.exec(arg)).filter((m): m is RegExpExecArray => m !== null)
   if (links.length === 0 && flags.length === 0) return null
   if (links.length + (flags.length > 0 ? 1 : 0) > 1) {
-    return failure(describeError('prefill_link_invalid', { field: 'link', detail: { problem: 'The app was given more than one support link.' } }))
+    return failure(describeError('prefill_link_invalid', { field: 'link', detail: { problem: t('shell.prefill.more-than-one') } }))
   }
   if (links.length === 1) return parsePrefillLink(links[0]!)
   const params = new URLSearchParams()

@@ -32,24 +32,24 @@ export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
   const prefill: Prefill = {}
   for (const name of new Set(params.keys())) {
     if (!(PARAMETERS as readonly string[]).includes(name)) {
-      return invalid('link', t('common.prefill.unknown-parameter', { parameters: PARAMETERS.join(', ') }))
+      return invalid('link', t('shell.prefill.unknown-parameter', { parameters: PARAMETERS.join(', ') }))
     }
-    if (params.getAll(name).length > 1) return invalid(name, t('common.prefill.repeated', { name }))
+    if (params.getAll(name).length > 1) return invalid(name, t('shell.prefill.repeated', { name }))
   }
   const product = params.get('product')
   if (product !== null) {
-    if (!CODE.test(product) || product.length > FIELD_LIMITS.product) return invalid('product', t('common.prefill.product', { max: FIELD_LIMITS.product }))
+    if (!CODE.test(product) || product.length > FIELD_LIMITS.product) return invalid('product', t('shell.prefill.product', { max: FIELD_LIMITS.product }))
     prefill.product = product
   }
   const method = params.get('method')
   if (method !== null) {
-    if (!(METHODS as readonly string[]).includes(method)) return invalid('method', t('common.prefill.method', { methods: METHODS.join(', ') }))
+    if (!(METHODS as readonly string[]).includes(method)) return invalid('method', t('shell.prefill.method', { methods: METHODS.join(', ') }))
     prefill.method = method as LoginMethod
   }
   const account = params.get('account')
   if (account !== null) {
     if (!CODE.test(account) || account.length > FIELD_LIMITS.customerAccountCode)
-      return invalid('account', t('common.prefill.account', { max: FIELD_LIMITS.customerAccountCode }))
+      return invalid('account', t('shell.prefill.account', { max: FIELD_LIMITS.customerAccountCode }))
     prefill.account = account
   }
   return success(prefill)
@@ -57,18 +57,18 @@ export function validatePrefill(params: URLSearchParams): Outcome<Prefill> {
 
 /** Parses `license-manager://deactivate?…`; anything else is refused. */
 export function parsePrefillLink(link: string): Outcome<Prefill> {
-  if (link.length > MAX_LINK_LENGTH) return invalid('link', t('common.prefill.too-long', { max: MAX_LINK_LENGTH }))
+  if (link.length > MAX_LINK_LENGTH) return invalid('link', t('shell.prefill.too-long', { max: MAX_LINK_LENGTH }))
   let url: URL
   try {
     url = new URL(link)
   } catch {
-    return invalid('link', t('common.prefill.not-address'))
+    return invalid('link', t('shell.prefill.not-address'))
   }
   const noPath = /^\/*$/.test(url.pathname)
   if (url.protocol !== `${PREFILL_SCHEME}:` || url.hostname.toLowerCase() !== PREFILL_ACTION || !noPath || url.username || url.password || url.port) {
-    return invalid('link', t('common.prefill.wrong-start', { start: `${PREFILL_SCHEME}://${PREFILL_ACTION}?` }))
+    return invalid('link', t('shell.prefill.wrong-start', { start: `${PREFILL_SCHEME}://${PREFILL_ACTION}?` }))
   }
-  if (url.hash !== '') return invalid('link', t('common.prefill.fragment'))
+  if (url.hash !== '') return invalid('link', t('shell.prefill.fragment'))
   return validatePrefill(url.searchParams)
 }
 

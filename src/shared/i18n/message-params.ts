@@ -190,21 +190,6 @@ export interface MessageParams {
   "common.request.unknown-field": { "field": string | number }
   "common.request.not-object": never
   "common.request.invalid": never
-  "common.request.one-object": never
-  "common.request.no-data": never
-  "common.request.file-form": never
-  "common.request.file-too-long": never
-  "common.request.language-form": never
-  "common.request.language-unknown": never
-  "common.prefill.unknown-parameter": { "parameters": string | number }
-  "common.prefill.repeated": { "name": string | number }
-  "common.prefill.product": { "max": number }
-  "common.prefill.method": { "methods": string | number }
-  "common.prefill.account": { "max": number }
-  "common.prefill.too-long": { "max": number }
-  "common.prefill.not-address": never
-  "common.prefill.wrong-start": { "start": string | number }
-  "common.prefill.fragment": never
   "errors.unknown_product.title": never
   "errors.unknown_product.explanation": never
   "errors.unknown_product.action": never
@@ -995,6 +980,23 @@ export interface MessageParams {
   "shell.menu.zoom": never
   "shell.menu.front": never
   "shell.menu.developer": never
+  "shell.request.one-object": never
+  "shell.request.no-data": never
+  "shell.request.file-form": never
+  "shell.request.file-too-long": never
+  "shell.request.language-form": never
+  "shell.request.language-unknown": never
+  "shell.prefill.unknown-parameter": { "parameters": string | number }
+  "shell.prefill.repeated": { "name": string | number }
+  "shell.prefill.product": { "max": number }
+  "shell.prefill.method": { "methods": string | number }
+  "shell.prefill.account": { "max": number }
+  "shell.prefill.too-long": { "max": number }
+  "shell.prefill.not-address": never
+  "shell.prefill.wrong-start": { "start": string | number }
+  "shell.prefill.fragment": never
+  "shell.prefill.more-than-one": never
+  "shell.request.sandbox-only": never
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never

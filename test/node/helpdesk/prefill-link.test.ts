@@ -133,14 +133,14 @@ describe('a refused link in the language the app speaks', () => {
   afterEach(speakEnglish)
 
   it('says why in German, with the limit as German writes numbers', async () => {
-    setTranslator(await loadTranslator('de', ['common', 'errors']))
+    setTranslator(await loadTranslator('de', ['common', 'errors', 'shell']))
     const error = errorOf(parsePrefillLink(`license-manager://deactivate?product=${'a'.repeat(2048)}`))
     expect(error).toMatchObject({ title: 'Der Support-Link konnte nicht verwendet werden', field: 'link' })
     expect(error!.explanation).toBe('Der Link ist länger als 2.048 Zeichen. Es wurde nichts ausgefüllt.')
   })
 
   it('names the parameters it takes in Japanese words around them', async () => {
-    setTranslator(await loadTranslator('ja', ['common', 'errors']))
+    setTranslator(await loadTranslator('ja', ['common', 'errors', 'shell']))
     expect(errorOf(parsePrefillLink('license-manager://deactivate?licenseKey=K'))!.explanation).toBe(
       'リンクに、このアプリが受け付けないパラメーターがあります。受け付けるのは product, method, account だけです。何も入力されていません。'
     )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../src/main/engine/config'
 import { MAX_REQUEST_FILE_BYTES } from '../../../src/main/engine/offline/request-file'
+import { prefillFromArgv } from '../../../src/main/electron/prefill-argv'
 import { parseDeactivateArgs, parseLanguageArgs, parseNoArgs, parseOfflineContentArgs } from '../../../src/main/electron/ipc-payloads'
 import { parsePrefillLink } from '../../../src/shared/helpdesk/prefill-link'
 import type { Outcome } from '../../../src/shared/outcome'
@@ -179,6 +180,9 @@ describe('refusals worded outside the catalogue, in the pseudo-locale', () => {
       expect(explanation, link).toMatch(PSEUDO_AROUND)
       expect(plainLeft(explanation, values), link).toBe('')
     }
+    const twoLinks = prefillFromArgv(['app', 'license-manager://deactivate?product=a', '--prefill-product=b'])
+    expect(twoLinks && explanationOf(twoLinks)).toMatch(PSEUDO_AROUND)
+    expect(plainLeft(twoLinks ? explanationOf(twoLinks) : '', [])).toBe('')
   })
 
   it('a window call with the wrong payload is refused in words of the language', () => {
