@@ -1,30 +1,19 @@
 import { connect } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { vettedOpenExternal } from '../../../src/main/electron/external-url'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { describeError } from '../../../src/shared/errors'
 import { failure, success } from '../../../src/shared/outcome'
-import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
 import { ACCOUNTS, ANN, browserOpener, codeQuery, listenerOf, progressLog, requestFrom, settledWithin, signInOnProviderPage, tokenQuery } from './harness'
 import { freePort, isListening, occupyPort } from './loopback-probe'
-import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { providerAndBrowserForFile } from './provider-and-browser'
+import { startSsoProvider } from '../../../src/sandbox/sso'
 import { expectOk } from '../../support/expect-ok'
 import { anyString, stringContaining } from '../../support/matchers'
-import { closeOpened } from '../../support/close-opened'
 
-let provider: RunningSsoProvider
-let browser: SystemBrowser
+const sso = providerAndBrowserForFile()
 
-beforeAll(async () => {
-  provider = await startSsoProvider({ seed: { customerAccounts: ACCOUNTS } })
-  browser = await launchSystemBrowser()
-})
-
-afterAll(async () => {
-  await closeOpened(browser, provider)
-})
-
-const flowWith = (openExternal: (url: string) => Promise<void>, requestSsoUrl = requestFrom(provider), timeoutMs = 15_000, idp = provider) =>
+const flowWith = (openExternal: (url: string) => Promise<void>, requestSsoUrl = requestFrom(sso.provider), timeoutMs = 15_000, idp = sso.provider) =>
   createSsoBrowserFlow({ requestSsoUrl, openExternal, timeoutMs, httpSignInOrigins: [new URL(idp.issuer).origin] })
 
 /**
@@ -155,7 +144,7 @@ describe('where the flow listens', () => {
       redirectUri: `http://127.0.0.1:${port}/callback`
     })
     try {
-      const page = await browser.newPage()
+      const page = await sso.browser.newPage()
       const opener = browserOpener(page)
       const outcome = flowWith(opener.openExternal, requestFrom(fixed), 15_000, fixed).signIn(codeQuery(), () => undefined)
       const signInUrl = await opener.firstUrl
@@ -270,7 +259,7 @@ describe('state, browser and attempts', () => {
   })
 
   it('when the browser cannot be opened, reports the link to copy and still accepts the sign-in', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const progress = progressLog()
     const flow = flowWith(async () => {
       throw new Error('no browser')
@@ -309,7 +298,7 @@ describe('state, browser and attempts', () => {
 
   it('a second sign-in replaces the first: the first ends sso_replaced and its listener closes', async () => {
     const firstOpener = browserOpener()
-    const secondPage = await browser.newPage()
+    const secondPage = await sso.browser.newPage()
     const secondOpener = browserOpener(secondPage)
     let open = firstOpener.openExternal
     const flow = flowWith((url) => open(url))

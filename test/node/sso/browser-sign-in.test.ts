@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
-import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
-import { ACCOUNTS, ANN, browserOpener, codeQuery, listenerOf, progressLog, requestFrom, settledWithin, signInOnProviderPage, tokenQuery } from './harness'
+import { ANN, browserOpener, codeQuery, listenerOf, progressLog, requestFrom, settledWithin, signInOnProviderPage, tokenQuery } from './harness'
 import { isListening } from './loopback-probe'
-import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { providerAndBrowserForFile } from './provider-and-browser'
 import { expectOk } from '../../support/expect-ok'
 import { anyString } from '../../support/matchers'
-import { closeOpened } from '../../support/close-opened'
 
-let provider: RunningSsoProvider
-let browser: SystemBrowser
-
-beforeAll(async () => {
-  provider = await startSsoProvider({ seed: { customerAccounts: ACCOUNTS } })
-  browser = await launchSystemBrowser()
-})
-
-afterAll(async () => {
-  await closeOpened(browser, provider)
-})
+const sso = providerAndBrowserForFile()
 
 const newFlow = (openExternal: (url: string) => Promise<void>, timeoutMs = 15_000) =>
-  createSsoBrowserFlow({ requestSsoUrl: requestFrom(provider), openExternal, timeoutMs, httpSignInOrigins: [new URL(provider.issuer).origin] })
+  createSsoBrowserFlow({ requestSsoUrl: requestFrom(sso.provider), openExternal, timeoutMs, httpSignInOrigins: [new URL(sso.provider.issuer).origin] })
 
 /** One sign-in through the app's flow: a code issued for the app's port-changed redirect. */
 async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
-  const page = await browser.newPage()
+  const page = await sso.browser.newPage()
   const opener = browserOpener(page)
   const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
   await opener.firstUrl
@@ -41,7 +29,7 @@ async function signInForCode(): Promise<{ code: string; redirectUri: string }> {
 
 describe('authorization-code grant in a real browser', () => {
   it('signs in on the provider page, returns to the loopback listener, and the code identifies the user once', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const progress = progressLog()
     const flow = newFlow(opener.openExternal)
@@ -70,17 +58,17 @@ describe('authorization-code grant in a real browser', () => {
     expect(progress.events).toEqual([{ stage: 'opening-browser' }, { stage: 'waiting-for-browser', signInUrl, browserOpened: true }])
     expect(await isListening(listener.host, listener.port)).toBe(false)
 
-    expect(await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toEqual({
+    expect(await sso.provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')).toEqual({
       ok: true,
       value: { email: 'ann@acme.test' }
     })
-    const reused = await provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')
+    const reused = await sso.provider.identify({ kind: 'code', code: result.value.code, redirectUri: result.value.redirectUri }, 'acme')
     expect(reused).toMatchObject({ ok: false, refusal: { status: 400, code: 'sso_code_invalid' } })
-    expect(browser.blocked).toEqual([])
+    expect(sso.browser.blocked).toEqual([])
   })
 
   it('a second sign-in in the same browser reuses the provider session, but another account must sign in again', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const flow = newFlow(opener.openExternal)
 
@@ -91,14 +79,14 @@ describe('authorization-code grant in a real browser', () => {
 
     const again = await flow.signIn(codeQuery(), () => undefined)
     if (!again.ok || again.value.kind !== 'code') throw new Error('expected a code without a login form')
-    expect(await provider.identify({ kind: 'code', code: again.value.code, redirectUri: again.value.redirectUri }, 'acme')).toMatchObject({ ok: true })
+    expect(await sso.provider.identify({ kind: 'code', code: again.value.code, redirectUri: again.value.redirectUri }, 'acme')).toMatchObject({ ok: true })
 
     const other = flow.signIn(codeQuery('initech'), () => undefined)
     await page.getByRole('heading', { name: 'Sign in to Initech' }).waitFor()
     await signInOnProviderPage(page, { email: 'peter@initech.test', password: 'peter-password' })
     const otherResult = await other
     if (!otherResult.ok || otherResult.value.kind !== 'code') throw new Error('expected a code')
-    expect(await provider.identify({ kind: 'code', code: otherResult.value.code, redirectUri: otherResult.value.redirectUri }, 'initech')).toEqual({
+    expect(await sso.provider.identify({ kind: 'code', code: otherResult.value.code, redirectUri: otherResult.value.redirectUri }, 'initech')).toEqual({
       ok: true,
       value: { email: 'peter@initech.test' }
     })
@@ -106,13 +94,13 @@ describe('authorization-code grant in a real browser', () => {
 
   it('a code presented for another customer account is refused (and spent)', async () => {
     const credential = { kind: 'code' as const, ...(await signInForCode()) }
-    expect(await provider.identify(credential, 'initech')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
-    expect(await provider.identify(credential, 'acme')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
+    expect(await sso.provider.identify(credential, 'initech')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
+    expect(await sso.provider.identify(credential, 'acme')).toMatchObject({ ok: false, refusal: { code: 'sso_code_invalid' } })
   })
 
   it('of two concurrent redemptions of one code exactly one succeeds', async () => {
     const credential = { kind: 'code' as const, ...(await signInForCode()) }
-    const both = await Promise.all([provider.identify(credential, 'acme'), provider.identify(credential, 'acme')])
+    const both = await Promise.all([sso.provider.identify(credential, 'acme'), sso.provider.identify(credential, 'acme')])
     expect(both.filter((a) => a.ok)).toHaveLength(1)
     expect(both.filter((a) => !a.ok && a.refusal.code === 'sso_code_invalid')).toHaveLength(1)
   })
@@ -121,7 +109,7 @@ describe('authorization-code grant in a real browser', () => {
 describe('a code is bound to the redirect URI of its authorization request (RFC 6749 §4.1.3)', () => {
   it('without a redirect_uri the code is redeemed with the registered one and refused like Keycloak refuses it', async () => {
     const { code } = await signInForCode()
-    expect(await provider.identify({ kind: 'code', code }, 'acme')).toEqual({
+    expect(await sso.provider.identify({ kind: 'code', code }, 'acme')).toEqual({
       ok: false,
       refusal: { status: 400, code: 'sso_redirect_uri_mismatch', message: 'Incorrect redirect_uri' }
     })
@@ -131,7 +119,7 @@ describe('a code is bound to the redirect URI of its authorization request (RFC 
     const { code, redirectUri } = await signInForCode()
     const port = Number(new URL(redirectUri).port)
     const other = `http://127.0.0.1:${port === 65535 ? port - 1 : port + 1}`
-    expect(await provider.identify({ kind: 'code', code, redirectUri: other }, 'acme')).toMatchObject({
+    expect(await sso.provider.identify({ kind: 'code', code, redirectUri: other }, 'acme')).toMatchObject({
       ok: false,
       refusal: { code: 'sso_redirect_uri_mismatch' }
     })
@@ -139,13 +127,16 @@ describe('a code is bound to the redirect URI of its authorization request (RFC 
 
   it('with the same redirect_uri it identifies the user', async () => {
     const { code, redirectUri } = await signInForCode()
-    expect(await provider.identify({ kind: 'code', code, redirectUri }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
+    expect(await sso.provider.identify({ kind: 'code', code, redirectUri }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
   })
 
   it('a code refused for its redirect URI is spent (Keycloak spends it too)', async () => {
     const refused = await signInForCode()
-    expect(await provider.identify({ kind: 'code', code: refused.code }, 'acme')).toMatchObject({ ok: false, refusal: { code: 'sso_redirect_uri_mismatch' } })
-    expect(await provider.identify({ kind: 'code', code: refused.code, redirectUri: refused.redirectUri }, 'acme')).toMatchObject({
+    expect(await sso.provider.identify({ kind: 'code', code: refused.code }, 'acme')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sso_redirect_uri_mismatch' }
+    })
+    expect(await sso.provider.identify({ kind: 'code', code: refused.code, redirectUri: refused.redirectUri }, 'acme')).toMatchObject({
       ok: false,
       refusal: { code: 'sso_code_invalid' }
     })
@@ -157,7 +148,7 @@ describe('implicit grant in a real browser', () => {
     ['the provider offers form_post: the tokens come back in a form post, never in a URL', true],
     ['the provider names no form_post: the fragment is relayed back to the listener', false]
   ])('%s; both the ID token and the access token identify the user', async (_name, discovery) => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const visited: string[] = []
     page.on('framenavigated', (frame) => visited.push(frame.url()))
@@ -166,10 +157,10 @@ describe('implicit grant in a real browser', () => {
       if (request.method() === 'POST') posts.push(new URL(request.url()))
     })
     const outcome = createSsoBrowserFlow({
-      requestSsoUrl: requestFrom(provider, discovery),
+      requestSsoUrl: requestFrom(sso.provider, discovery),
       openExternal: opener.openExternal,
       timeoutMs: 15_000,
-      httpSignInOrigins: [new URL(provider.issuer).origin]
+      httpSignInOrigins: [new URL(sso.provider.issuer).origin]
     }).signIn(tokenQuery(), () => undefined)
     const signInUrl = await opener.firstUrl
     expect(new URL(signInUrl).searchParams.get('response_type')).toBe('id_token token')
@@ -191,8 +182,8 @@ describe('implicit grant in a real browser', () => {
     expect(await isListening(listener.host, listener.port)).toBe(false)
 
     for (const token of [result.value.idToken!, result.value.accessToken!]) {
-      expect(await provider.identify({ kind: 'token', token }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
-      expect(await provider.identify({ kind: 'token', token }, 'initech')).toMatchObject({
+      expect(await sso.provider.identify({ kind: 'token', token }, 'acme')).toEqual({ ok: true, value: { email: 'ann@acme.test' } })
+      expect(await sso.provider.identify({ kind: 'token', token }, 'initech')).toMatchObject({
         ok: false,
         refusal: { code: 'sso_token_invalid' }
       })
@@ -202,7 +193,7 @@ describe('implicit grant in a real browser', () => {
 
 describe('sign-ins that do not succeed', () => {
   it('a wrong password is shown on the provider page while the app keeps waiting; Cancel then ends it', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const flow = newFlow(opener.openExternal)
     const outcome = flow.signIn(codeQuery(), () => undefined)
@@ -220,7 +211,7 @@ describe('sign-ins that do not succeed', () => {
   })
 
   it('a user of another customer account cannot sign in to this one', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const flow = newFlow(opener.openExternal)
     const outcome = flow.signIn(codeQuery(), () => undefined)
@@ -232,7 +223,7 @@ describe('sign-ins that do not succeed', () => {
   })
 
   it('"Cancel sign-in" on the provider page (access_denied, "the user cancelled") is a cancel, not a refusal', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
     const listener = listenerOf(await opener.firstUrl)
@@ -244,7 +235,7 @@ describe('sign-ins that do not succeed', () => {
   })
 
   it('an answer with another state is refused with a page, and the sign-in keeps waiting for the real one', async () => {
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener()
     const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
     const signInUrl = await opener.firstUrl
@@ -266,7 +257,7 @@ describe('sign-ins that do not succeed', () => {
       ['access_denied', 'sso_access_denied'],
       ['temporarily_unavailable', 'sso_provider_error']
     ] as const) {
-      const page = await browser.newPage()
+      const page = await sso.browser.newPage()
       const opener = browserOpener()
       const outcome = newFlow(opener.openExternal).signIn(codeQuery(), () => undefined)
       const signInUrl = await opener.firstUrl

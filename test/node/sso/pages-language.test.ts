@@ -1,38 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSsoBrowserFlow } from '../../../src/main/engine/sso'
 import { setTranslator, t } from '../../../src/shared/i18n/current'
 import { loadTranslator } from '../../../src/shared/i18n/load-translator'
 import { englishTranslator } from '../../../src/shared/i18n/english'
-import { startSsoProvider, type RunningSsoProvider } from '../../../src/sandbox/sso'
-import { ACCOUNTS, ANN, browserOpener, codeQuery, requestFrom, signInOnProviderPage } from './harness'
-import { launchSystemBrowser, type SystemBrowser } from './system-browser'
+import { ANN, browserOpener, codeQuery, requestFrom, signInOnProviderPage } from './harness'
+import { providerAndBrowserForFile } from './provider-and-browser'
 import { expectOk } from '../../support/expect-ok'
-import { closeOpened } from '../../support/close-opened'
 
-let provider: RunningSsoProvider
-let browser: SystemBrowser
-
-beforeAll(async () => {
-  provider = await startSsoProvider({ seed: { customerAccounts: ACCOUNTS } })
-  browser = await launchSystemBrowser()
-})
-
-afterAll(async () => {
-  await closeOpened(browser, provider)
-})
+const sso = providerAndBrowserForFile()
 
 describe('the sign-in listener’s pages speak the app’s language', () => {
   it('after a sign-in in a real browser, the page is in Japanese when the app speaks Japanese', async () => {
     // The main process loads these domains in the language the OS prefers (src/main/index.ts).
     const japanese = await loadTranslator('ja', ['common', 'errors', 'pages'])
     setTranslator(japanese)
-    const page = await browser.newPage()
+    const page = await sso.browser.newPage()
     const opener = browserOpener(page)
     const flow = createSsoBrowserFlow({
-      requestSsoUrl: requestFrom(provider),
+      requestSsoUrl: requestFrom(sso.provider),
       openExternal: opener.openExternal,
       timeoutMs: 15_000,
-      httpSignInOrigins: [new URL(provider.issuer).origin],
+      httpSignInOrigins: [new URL(sso.provider.issuer).origin],
       appName: 'Acme Licences'
     })
     const outcome = flow.signIn(codeQuery(), () => undefined)
