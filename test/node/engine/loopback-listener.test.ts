@@ -1,4 +1,5 @@
 import { createServer, request, type Server } from 'node:http'
+import { lookup } from 'node:dns/promises'
 import { connect, type AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -56,6 +57,10 @@ describe('where the sign-in answer is waited for', () => {
     const localhost = await addressesFor('localhost')
     expect(localhost.slice(0, 2)).toEqual(['127.0.0.1', '::1'])
     expect(new Set(localhost).size).toBe(localhost.length)
+  })
+
+  it('on this PC, localhost is what the system resolver says it is, every address of it', async () => {
+    expect(await THIS_PC.resolveLocalhost()).toEqual(await lookup('localhost', { all: true }))
   })
 
   it('on a port the OS chooses, the browser gets the answer there', async () => {
