@@ -138,17 +138,17 @@ test.describe('the window in the pseudo-locale', () => {
     await expectEveryTextPseudoLocalised(page, 'the confirmation')
     await page
       .getByRole('dialog')
-      .getByRole('button', { name: w('window.actions.cancel'), exact: true })
+      .getByRole('button', { name: w('views.actions.cancel'), exact: true })
       .click()
 
     await task(page, w('window.tasks.offline')).click()
-    await page.getByText(w('window.offline.sso-note.summary')).click()
+    await page.getByText(w('views.offline.sso-note.summary')).click()
     for (const radio of await page.getByRole('radio').all()) {
       await radio.check()
       await expectEveryTextPseudoLocalised(page, 'the offline form')
     }
     await task(page, w('window.tasks.upload')).click()
-    await expect(page.getByRole('region', { name: w('window.upload.heading') })).toBeVisible()
+    await expect(page.getByRole('region', { name: w('views.upload.heading') })).toBeVisible()
     await expectEveryTextPseudoLocalised(page, 'the upload view')
   })
 
@@ -158,7 +158,7 @@ test.describe('the window in the pseudo-locale', () => {
     await task(page, w('window.tasks.on-this-pc')).click()
     await expect(
       page
-        .getByRole('region', { name: w('window.pc.heading') })
+        .getByRole('region', { name: w('views.pc.heading') })
         .getByRole('article')
         .first()
     ).toBeVisible({ timeout: 15_000 })
@@ -170,20 +170,20 @@ test.describe('the window in the pseudo-locale', () => {
     await page.getByRole('button', { name: w('window.form.submit.deactivate'), exact: true }).click()
     await page
       .getByRole('dialog')
-      .getByRole('button', { name: w('window.confirm.deactivate'), exact: true })
+      .getByRole('button', { name: w('views.confirm.deactivate'), exact: true })
       .click()
-    await expect(page.getByRole('button', { name: w('window.error.retry'), exact: true })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('button', { name: w('views.error.retry'), exact: true })).toBeVisible({ timeout: 20_000 })
     await expectEveryTextPseudoLocalised(page, 'an error')
 
-    await page.getByRole('button', { name: w('window.error.retry'), exact: true }).click()
+    await page.getByRole('button', { name: w('views.error.retry'), exact: true }).click()
     await key.fill(LICENCES.key.licenseKey)
     await page.getByRole('button', { name: w('window.form.submit.deactivate'), exact: true }).click()
     await page
       .getByRole('dialog')
-      .getByRole('button', { name: w('window.confirm.deactivate'), exact: true })
+      .getByRole('button', { name: w('views.confirm.deactivate'), exact: true })
       .click()
-    await expect(page.getByRole('region', { name: w('window.success.title') })).toBeVisible({ timeout: 20_000 })
-    await expect(page.getByRole('status').filter({ hasText: w('window.seat-check.asking') })).toBeHidden({ timeout: 15_000 })
+    await expect(page.getByRole('region', { name: w('views.success.title') })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('status').filter({ hasText: w('views.seat-check.asking') })).toBeHidden({ timeout: 15_000 })
     await expectEveryTextPseudoLocalised(page, 'the success view')
   })
 })

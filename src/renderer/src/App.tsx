@@ -5,7 +5,7 @@ import { useBrandStyle } from './brand/use-brand-style'
 import { Deactivator, preloadResults } from './Deactivator'
 import { preloadErrorNotice } from './HardwareIdPanel'
 import type { FormPrefill } from './form-model'
-import { errorWordsReady } from './i18n/window-language'
+import { laterWordsReady } from './i18n/window-language'
 import { laterPart } from './later/later-part'
 import { whenIdle } from './later/when-idle'
 import { loadFormCheck } from './later/chunks'
@@ -39,7 +39,7 @@ export function loadLaterParts(): Promise<unknown> {
     loadFormCheck(),
     preloadResults(),
     preloadErrorNotice(),
-    errorWordsReady(),
+    laterWordsReady(),
     PcLicencesView.preload(),
     OfflineWriter.preload(),
     OfflineUpload.preload(),

@@ -108,29 +108,29 @@ export function ConfirmDialog({ attempt, choices, onConfirm, onCancel }: Confirm
         cancel()
       }}
     >
-      <h2 id="confirm-title">{overridden ? t('window.confirm.title.override') : t('window.confirm.title')}</h2>
+      <h2 id="confirm-title">{overridden ? t('views.confirm.title.override') : t('views.confirm.title')}</h2>
       <div id="confirm-body">
-        <p>{overridden ? rich('window.confirm.override', idValues, idTags) : rich('window.confirm.this-pc', idValues, idTags)}</p>
-        <p>{rich(overridden ? 'window.confirm.bundle.override' : 'window.confirm.bundle', { bundle: input.product })}</p>
-        <p>{t('window.confirm.seat')}</p>
+        <p>{overridden ? rich('views.confirm.override', idValues, idTags) : rich('views.confirm.this-pc', idValues, idTags)}</p>
+        <p>{rich(overridden ? 'views.confirm.bundle.override' : 'views.confirm.bundle', { bundle: input.product })}</p>
+        <p>{t('views.confirm.seat')}</p>
         <p className="hint">
           {attempt.kind === 'sso'
-            ? t('window.confirm.method.sso', { method: methodLabel(attempt.method) })
-            : t('window.confirm.method', { method: methodLabel(attempt.method) })}
+            ? t('views.confirm.method.sso', { method: methodLabel(attempt.method) })
+            : t('views.confirm.method', { method: methodLabel(attempt.method) })}
         </p>
         {asking && (
           <p role="status" className="hint">
-            {t('window.confirm.looking-up')}
+            {t('views.confirm.looking-up')}
           </p>
         )}
       </div>
       {choosing && <LicenceChoiceList licences={choices.licences} chosen={chosen} onChoose={setPicked} />}
       <div className="actions">
         <button type="button" className="button-danger" onClick={confirm} disabled={asking || (choosing && chosen === undefined)}>
-          {t('window.confirm.deactivate')}
+          {t('views.confirm.deactivate')}
         </button>
         <button type="button" className="button-secondary" ref={cancelRef} onClick={cancel}>
-          {t('window.actions.cancel')}
+          {t('views.actions.cancel')}
         </button>
       </div>
     </dialog>

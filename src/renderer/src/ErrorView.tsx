@@ -49,13 +49,13 @@ export function ErrorView({
       <p>
         <OutsideText text={error.explanation} max={EXPLANATION_MAX_LENGTH} />
       </p>
-      <h3>{t('window.error.what-to-do')}</h3>
+      <h3>{t('views.error.what-to-do')}</h3>
       <p>{error.action}</p>
       <VendorSupport code={error.code} />
       {error.serverMessage && error.serverMessage !== error.explanation && (
         <p>
           {rich(
-            'window.error.server-message',
+            'views.error.server-message',
             { message: displayText(error.serverMessage) },
             {
               q: (children) => (
@@ -71,27 +71,27 @@ export function ErrorView({
       {reference && <ReferenceLine reference={reference} />}
       {onWriteOffline && (
         <div className="notice offline-offer">
-          <p>{rich('window.error.offline.body', { sso: ssoAttempt ? 'yes' : 'no' })}</p>
+          <p>{rich('views.error.offline.body', { sso: ssoAttempt ? 'yes' : 'no' })}</p>
           <button type="button" onClick={onWriteOffline}>
-            {t('window.error.offline.button')}
+            {t('views.error.offline.button')}
           </button>
         </div>
       )}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onRetry}>
-          {t('window.error.retry')}
+          {t('views.error.retry')}
         </button>
         {onSeeWhatIsActive && (
           <button type="button" className="button-secondary" onClick={onSeeWhatIsActive}>
-            {t('window.actions.see-active')}
+            {t('views.actions.see-active')}
           </button>
         )}
         {onUseAnotherAccount && (
           <button type="button" className="button-secondary" onClick={onUseAnotherAccount}>
-            {t('window.error.another-account')}
+            {t('views.error.another-account')}
           </button>
         )}
-        {diagnostics && <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />}
+        {diagnostics && <CopyButton label={t('views.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('views.actions.diagnostics')} />}
         {logsButton && <OpenLogsButton />}
       </div>
     </ResultCard>

@@ -11,7 +11,7 @@ interface LicenceChoiceListProps {
 /** One licence as a person tells it apart: its products, seats and dates, and whether this PC holds it (never by its number). */
 function describeChoice(l: UserLicenceChoice): string {
   const state = describeLicenceState(l)
-  const facts = [l.products === null ? null : l.products.join(', '), t('window.choices.seats', { seats: describeSeats(l.seats) }), describeValidity(l), state]
+  const facts = [l.products === null ? null : l.products.join(', '), t('views.choices.seats', { seats: describeSeats(l.seats) }), describeValidity(l), state]
   // The middle dot separates facts in every language; the words are the messages'.
   return facts.filter((p) => p !== null).join(' · ')
 }
@@ -20,7 +20,7 @@ function describeChoice(l: UserLicenceChoice): string {
 export function LicenceChoiceList({ licences, chosen, onChoose }: LicenceChoiceListProps) {
   return (
     <fieldset className="licence-choices">
-      <legend>{t('window.choices.legend', { count: licences.length })}</legend>
+      <legend>{t('views.choices.legend', { count: licences.length })}</legend>
       {licences.map((l) => (
         <div className="choice" key={l.licenceId}>
           <input
@@ -33,7 +33,7 @@ export function LicenceChoiceList({ licences, chosen, onChoose }: LicenceChoiceL
           <label htmlFor={`licence-choice-${l.licenceId}`}>
             {l.onThisPc === true && (
               <>
-                <strong>{t('window.choices.active-here')}</strong> ·{' '}
+                <strong>{t('views.choices.active-here')}</strong> ·{' '}
               </>
             )}
             {describeChoice(l)}

@@ -10,15 +10,15 @@ export function OpenLogsButton() {
     setProblem('')
     try {
       const opened = await api.openLogsFolder()
-      if (!opened.ok) setProblem(t('window.logs.problem', { explanation: opened.error.explanation, action: opened.error.action }))
+      if (!opened.ok) setProblem(t('views.logs.problem', { explanation: opened.error.explanation, action: opened.error.action }))
     } catch {
-      setProblem(t('window.logs.failed'))
+      setProblem(t('views.logs.failed'))
     }
   }
   return (
     <>
       <button type="button" className="button-secondary" onClick={() => void open()}>
-        {t('window.logs.open')}
+        {t('views.logs.open')}
       </button>
       <span role="status" className="logs-status">
         {problem}

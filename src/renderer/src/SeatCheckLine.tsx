@@ -31,19 +31,19 @@ export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) 
   })
   const seeWhatIsActive = onShowPcLicences && (
     <button type="button" className="button-small" onClick={onShowPcLicences}>
-      {t('window.actions.see-active')}
+      {t('views.actions.see-active')}
     </button>
   )
   const checkAgain = (
     <button type="button" className="button-small" onClick={() => void query.refetch()}>
-      {t('window.actions.check-again')}
+      {t('views.actions.check-again')}
     </button>
   )
 
   if (!checkable(result)) {
     return (
       <div className="seat-check">
-        <p>{t('window.seat-check.needs-sign-in')}</p>
+        <p>{t('views.seat-check.needs-sign-in')}</p>
         {seeWhatIsActive}
       </div>
     )
@@ -51,20 +51,20 @@ export function SeatCheckLine({ result, onShowPcLicences }: SeatCheckLineProps) 
   const answer = query.isFetching ? undefined : query.data
   return (
     <div className={`seat-check${answer?.ok === true && answer.value.state === 'still-active' ? ' notice notice-error' : ''}`} role="status">
-      {answer === undefined && <p>{t('window.seat-check.asking')}</p>}
-      {answer?.ok === true && answer.value.state === 'free' && <p>{rich('window.seat-check.free', undefined)}</p>}
+      {answer === undefined && <p>{t('views.seat-check.asking')}</p>}
+      {answer?.ok === true && answer.value.state === 'free' && <p>{rich('views.seat-check.free', undefined)}</p>}
       {answer?.ok === true && answer.value.state === 'still-active' && (
         <>
           <p>
-            <strong>{t('window.seat-check.still-listed')}</strong>
+            <strong>{t('views.seat-check.still-listed')}</strong>
           </p>
-          <p>{t('window.seat-check.still-listed.advice')}</p>
+          <p>{t('views.seat-check.still-listed.advice')}</p>
           {checkAgain}
         </>
       )}
       {answer?.ok === false && (
         <>
-          <p>{t('window.seat-check.failed', { title: answer.error.title, action: answer.error.action })}</p>
+          <p>{t('views.seat-check.failed', { title: answer.error.title, action: answer.error.action })}</p>
           <p className="code-line">{codeLine(answer.error)}</p>
           {checkAgain}
         </>

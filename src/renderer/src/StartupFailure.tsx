@@ -27,29 +27,29 @@ export function StartupFailure({ error, onRetry }: { error: AppError; onRetry: (
     <>
       <ErrorView error={error} reference={reference} diagnostics={diagnostics} onRetry={onRetry} logsButton />
       <section className="card startup-facts" aria-labelledby="startup-facts-heading">
-        <h3 id="startup-facts-heading">{t('window.startup.heading')}</h3>
+        <h3 id="startup-facts-heading">{t('views.startup.heading')}</h3>
         <dl className="facts">
-          <dt>{t('window.startup.version')}</dt>
-          <dd>{known ? t('window.startup.version.value', { product: known.name, version: known.version }) : t('window.startup.unknown')}</dd>
-          <dt>{t('window.startup.system')}</dt>
-          <dd>{known?.os ?? t('window.startup.unknown')}</dd>
-          <dt>{t('window.facts.hardware-id')}</dt>
+          <dt>{t('views.startup.version')}</dt>
+          <dd>{known ? t('views.startup.version.value', { product: known.name, version: known.version }) : t('views.startup.unknown')}</dd>
+          <dt>{t('views.startup.system')}</dt>
+          <dd>{known?.os ?? t('views.startup.unknown')}</dd>
+          <dt>{t('views.facts.hardware-id')}</dt>
           <dd>
             {known?.hardwareId
               ? rich(
-                  'window.hardware.id-and-fingerprint',
+                  'views.hardware.id-and-fingerprint',
                   { id: inGroupsOfFour(known.hardwareId.id), fingerprint: hardwareIdFingerprint(known.hardwareId.id) },
                   { hw: (children) => <code className="hardware-id">{children}</code>, b: (children) => <strong className="mono">{children}</strong> }
                 )
-              : t('window.startup.unreadable')}
+              : t('views.startup.unreadable')}
           </dd>
-          <dt>{t('window.startup.log-file')}</dt>
-          <dd>{log ? <code className="log-file">{log.file}</code> : t('window.startup.unreadable')}</dd>
+          <dt>{t('views.startup.log-file')}</dt>
+          <dd>{log ? <code className="log-file">{log.file}</code> : t('views.startup.unreadable')}</dd>
         </dl>
         {log && log.lines.length > 0 && (
           <details className="log-tail">
-            <summary>{t('window.startup.log-tail')}</summary>
-            <pre aria-label={t('window.startup.log-tail')}>{log.lines.join('\n')}</pre>
+            <summary>{t('views.startup.log-tail')}</summary>
+            <pre aria-label={t('views.startup.log-tail')}>{log.lines.join('\n')}</pre>
           </details>
         )}
       </section>

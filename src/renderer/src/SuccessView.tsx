@@ -23,29 +23,29 @@ interface SuccessViewProps {
 
 export function SuccessView({ result, overridden, reference, diagnostics, onNext, onShowPcLicences }: SuccessViewProps) {
   return (
-    <ResultCard tone="success" title={t('window.success.title')}>
-      <p>{overridden ? t('window.success.body.override') : t('window.success.body')}</p>
-      <p>{t('window.success.next')}</p>
+    <ResultCard tone="success" title={t('views.success.title')}>
+      <p>{overridden ? t('views.success.body.override') : t('views.success.body')}</p>
+      <p>{t('views.success.next')}</p>
       <dl className="facts">
-        <dt>{t('window.facts.bundle')}</dt>
+        <dt>{t('views.facts.bundle')}</dt>
         <dd>
           <OutsideText text={result.product} />
         </dd>
-        <dt>{t('window.facts.products-freed')}</dt>
+        <dt>{t('views.facts.products-freed')}</dt>
         <dd>
           <OutsideText text={describeProductsFreed(result)} />
         </dd>
-        <dt>{t('window.facts.hardware-id')}</dt>
+        <dt>{t('views.facts.hardware-id')}</dt>
         <dd>
           <code className="hardware-id">
             <OutsideText text={result.hardwareId} />
           </code>
         </dd>
-        <dt>{t('window.facts.fingerprint')}</dt>
+        <dt>{t('views.facts.fingerprint')}</dt>
         <dd className="mono">{hardwareIdFingerprint(result.hardwareId)}</dd>
-        <dt>{t('window.facts.login-method')}</dt>
+        <dt>{t('views.facts.login-method')}</dt>
         <dd>{methodLabel(result.method)}</dd>
-        <dt>{t('window.facts.time')}</dt>
+        <dt>{t('views.facts.time')}</dt>
         <dd>
           <time dateTime={result.at}>{formatLocalTime(result.at, { locale: translator().locale })}</time>
         </dd>
@@ -54,11 +54,11 @@ export function SuccessView({ result, overridden, reference, diagnostics, onNext
       <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
-          {t('window.success.another')}
+          {t('views.success.another')}
         </button>
-        <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />
+        <CopyButton label={t('views.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('views.actions.diagnostics')} />
         <button type="button" className="button-secondary" onClick={() => window.close()}>
-          {t('window.actions.close')}
+          {t('views.actions.close')}
         </button>
       </div>
     </ResultCard>

@@ -16,16 +16,16 @@ export function VendorHelpLink({ url }: { url: string }) {
     setNotOpened(
       answer?.ok
         ? null
-        : t('window.help.not-opened', { problem: answer?.error.explanation ?? t('window.help.not-opened.default'), url: displayText(url, 2000) })
+        : t('views.help.not-opened', { problem: answer?.error.explanation ?? t('views.help.not-opened.default'), url: displayText(url, 2000) })
     )
   }
   return (
     <div className="vendor-help">
       <p>
         <a href={url} onClick={(event) => void open(event)}>
-          {t('window.help.link')}
+          {t('views.help.link')}
         </a>{' '}
-        <span className="hint">{t('window.help.hint')}</span>
+        <span className="hint">{t('views.help.hint')}</span>
       </p>
       <p role="status" className="vendor-help-said">
         {notOpened}

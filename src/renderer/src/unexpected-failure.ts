@@ -1,10 +1,10 @@
 import type { AppError } from '../../shared/errors'
 import { failure, type Outcome } from '../../shared/outcome'
-import { errorWordsReady } from './i18n/window-language'
+import { laterWordsReady } from './i18n/window-language'
 
 /** When an IPC call itself rejects instead of answering with an Outcome: the catalogue and its words are loaded for it. */
 export async function unexpectedFailure(): Promise<AppError> {
-  const [{ describeError }] = await Promise.all([import('../../shared/errors'), errorWordsReady()])
+  const [{ describeError }] = await Promise.all([import('../../shared/errors'), laterWordsReady()])
   return describeError('app_no_answer')
 }
 

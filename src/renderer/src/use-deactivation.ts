@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { DeactivationResult, LicenseManagerApi, LogTail, SsoProgress } from '../../shared/api'
 import { failure, type Outcome } from '../../shared/outcome'
-import { errorWordsReady } from './i18n/window-language'
+import { laterWordsReady } from './i18n/window-language'
 import { loadLogTail } from './later/chunks'
 import type { PreparedAttempt } from './form-model'
 import { useServices } from './services'
@@ -45,7 +45,7 @@ export function useDeactivation() {
         const at = new Date()
         const { readLogTail, referenceOf } = await loadLogTail()
         // A failure may be answered with a field's message (its words the catalogue's): loaded before it is shown.
-        if (!outcome.ok) await errorWordsReady()
+        if (!outcome.ok) await laterWordsReady()
         return { outcome, at, reference: referenceOf(outcome), log: await readLogTail(api) }
       } finally {
         running.current = false

@@ -1,6 +1,7 @@
 import common from '../../locales/en/common.json'
 import errors from '../../locales/en/errors.json'
 import windowWords from '../../locales/en/window.json'
+import views from '../../locales/en/views.json'
 import cli from '../../locales/en/cli.json'
 import pages from '../../locales/en/pages.json'
 import shell from '../../locales/en/shell.json'
@@ -15,7 +16,7 @@ import { createTranslator, type MessageTable, type Translator } from './translat
  * and the language it speaks (src/shared/i18n/current.ts).
  */
 
-const FILES: Readonly<Record<Domain, Readonly<Record<string, unknown>>>> = { common, errors, window: windowWords, cli, pages, shell, helpdesk }
+const FILES: Readonly<Record<Domain, Readonly<Record<string, unknown>>>> = { common, errors, window: windowWords, views, cli, pages, shell, helpdesk }
 
 export const ENGLISH: MessageTable = Object.assign({}, ...Object.entries(FILES).map(([domain, table]) => prefixed(domain as Domain, table))) as MessageTable
 

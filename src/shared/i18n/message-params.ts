@@ -997,6 +997,133 @@ export interface MessageParams {
   "shell.prefill.fragment": never
   "shell.prefill.more-than-one": never
   "shell.request.sandbox-only": never
+  "views.actions.copy-diagnostics": never
+  "views.actions.diagnostics": never
+  "views.actions.close": never
+  "views.actions.cancel": never
+  "views.actions.check-again": never
+  "views.actions.see-active": never
+  "views.error.code-line": { "code": string | number; "status": string | number }
+  "views.error.code-line.no-status": { "code": string | number }
+  "views.error.what-to-do": never
+  "views.error.server-message": { "message": string | number }
+  "views.error.offline.body": { "sso": string | number }
+  "views.error.offline.button": never
+  "views.error.retry": never
+  "views.error.another-account": never
+  "views.logs.open": never
+  "views.logs.problem": { "action": string | number; "explanation": string | number }
+  "views.logs.failed": never
+  "views.support.line": { "address": string | number }
+  "views.support.copy.label": never
+  "views.support.fallback": never
+  "views.help.link": never
+  "views.help.hint": never
+  "views.help.not-opened": { "problem": string | number; "url": string | number }
+  "views.help.not-opened.default": never
+  "views.startup.heading": never
+  "views.startup.version": never
+  "views.startup.version.value": { "product": string | number; "version": string | number }
+  "views.startup.system": never
+  "views.startup.log-file": never
+  "views.startup.unknown": never
+  "views.startup.unreadable": never
+  "views.startup.log-tail": never
+  "views.hardware.id-and-fingerprint": { "fingerprint": string | number; "id": string | number }
+  "views.confirm.title": never
+  "views.confirm.title.override": never
+  "views.confirm.this-pc": { "fingerprint": string | number; "id": string | number }
+  "views.confirm.override": { "fingerprint": string | number; "id": string | number }
+  "views.confirm.bundle": { "bundle": string | number }
+  "views.confirm.bundle.override": { "bundle": string | number }
+  "views.confirm.seat": never
+  "views.confirm.method": { "method": string | number }
+  "views.confirm.method.sso": { "method": string | number }
+  "views.confirm.looking-up": never
+  "views.confirm.deactivate": never
+  "views.choices.legend": { "count": number }
+  "views.choices.active-here": never
+  "views.choices.seats": { "seats": string | number }
+  "views.success.title": never
+  "views.success.body": never
+  "views.success.body.override": never
+  "views.success.next": never
+  "views.success.another": never
+  "views.facts.bundle": never
+  "views.facts.products-freed": never
+  "views.facts.hardware-id": never
+  "views.facts.fingerprint": never
+  "views.facts.login-method": never
+  "views.facts.time": never
+  "views.seat-check.needs-sign-in": never
+  "views.seat-check.asking": never
+  "views.seat-check.free": never
+  "views.seat-check.still-listed": never
+  "views.seat-check.still-listed.advice": never
+  "views.seat-check.failed": { "action": string | number; "title": string | number }
+  "views.offline.heading": never
+  "views.offline.lead": never
+  "views.offline.method.user": never
+  "views.offline.method.user.hint": never
+  "views.offline.sso-note.summary": never
+  "views.offline.sso-note": never
+  "views.offline.product.hint": never
+  "views.offline.save": never
+  "views.offline.saving": never
+  "views.offline.cancelled": never
+  "views.offline.saved.title": never
+  "views.offline.saved.path": { "path": string | number }
+  "views.offline.next.heading": never
+  "views.offline.next.not-free": never
+  "views.offline.next.carry": { "product": string | number }
+  "views.offline.next.stop-using": never
+  "views.offline.done": never
+  "views.upload.heading": never
+  "views.upload.lead": never
+  "views.upload.drop-zone": never
+  "views.upload.file": never
+  "views.upload.file.hint": { "size": number }
+  "views.upload.reading": never
+  "views.upload.refused": { "name": string | number }
+  "views.upload.will-free": never
+  "views.upload.from": { "name": string | number }
+  "views.upload.confirm": never
+  "views.upload.choose-another": never
+  "views.upload.uploading": never
+  "views.upload.freed.title": never
+  "views.upload.freed.body": never
+  "views.upload.freed.confirmed": { "at": string | number }
+  "views.upload.another": never
+  "views.summary.written": never
+  "views.summary.written.as-stated": { "text": string | number }
+  "views.summary.written.not-stated": never
+  "views.summary.written-by": never
+  "views.summary.request-id": never
+  "views.summary.format": never
+  "views.summary.format.v2": never
+  "views.summary.format.v1": never
+  "views.summary.other-fields": never
+  "views.summary.other-fields.label": never
+  "views.summary.other-fields.more": { "count": number }
+  "views.summary.other-fields.hint": never
+  "views.pc.heading": never
+  "views.pc.lead": { "target": string | number }
+  "views.pc.lead.with-id": { "id": string | number; "target": string | number }
+  "views.pc.asking": never
+  "views.pc.none": { "id": string | number }
+  "views.pc.none.hint": never
+  "views.pc.count": { "count": number }
+  "views.pc.other": never
+  "views.pc.other.field": never
+  "views.pc.other.hint": never
+  "views.pc.other.check": never
+  "views.bundle.deactivate": never
+  "views.bundle.licence": never
+  "views.bundle.products": never
+  "views.bundle.products.unnamed": never
+  "views.bundle.seats": never
+  "views.bundle.valid": never
+  "views.bundle.state": never
   "window.sandbox.banner": never
   "window.sandbox.reset": never
   "window.sandbox.reset.label": never
@@ -1012,42 +1139,10 @@ export interface MessageParams {
   "window.tasks.on-this-pc": never
   "window.tasks.offline": never
   "window.tasks.upload": never
-  "window.actions.copy-diagnostics": never
-  "window.actions.diagnostics": never
-  "window.actions.close": never
-  "window.actions.cancel": never
-  "window.actions.check-again": never
-  "window.actions.see-active": never
   "window.actions.copy": never
   "window.copy.copied": never
   "window.copy.failed": never
   "window.reference.line": { "reference": string | number }
-  "window.error.code-line": { "code": string | number; "status": string | number }
-  "window.error.code-line.no-status": { "code": string | number }
-  "window.error.what-to-do": never
-  "window.error.server-message": { "message": string | number }
-  "window.error.offline.body": { "sso": string | number }
-  "window.error.offline.button": never
-  "window.error.retry": never
-  "window.error.another-account": never
-  "window.logs.open": never
-  "window.logs.problem": { "action": string | number; "explanation": string | number }
-  "window.logs.failed": never
-  "window.support.line": { "address": string | number }
-  "window.support.copy.label": never
-  "window.support.fallback": never
-  "window.help.link": never
-  "window.help.hint": never
-  "window.help.not-opened": { "problem": string | number; "url": string | number }
-  "window.help.not-opened.default": never
-  "window.startup.heading": never
-  "window.startup.version": never
-  "window.startup.version.value": { "product": string | number; "version": string | number }
-  "window.startup.system": never
-  "window.startup.log-file": never
-  "window.startup.unknown": never
-  "window.startup.unreadable": never
-  "window.startup.log-tail": never
   "window.form.heading": never
   "window.form.check-input": never
   "window.form.advanced": never
@@ -1089,7 +1184,6 @@ export interface MessageParams {
   "window.hardware.will-be-sent": never
   "window.hardware.not-sent": never
   "window.hardware.fingerprint": { "fingerprint": string | number }
-  "window.hardware.id-and-fingerprint": { "fingerprint": string | number; "id": string | number }
   "window.hardware.override.notice": { "id": string | number }
   "window.hardware.how-read": { "description": string | number }
   "window.hardware.override": never
@@ -1107,100 +1201,6 @@ export interface MessageParams {
   "window.progress.cancel-sign-in": never
   "window.progress.copy-link": never
   "window.progress.link": never
-  "window.confirm.title": never
-  "window.confirm.title.override": never
-  "window.confirm.this-pc": { "fingerprint": string | number; "id": string | number }
-  "window.confirm.override": { "fingerprint": string | number; "id": string | number }
-  "window.confirm.bundle": { "bundle": string | number }
-  "window.confirm.bundle.override": { "bundle": string | number }
-  "window.confirm.seat": never
-  "window.confirm.method": { "method": string | number }
-  "window.confirm.method.sso": { "method": string | number }
-  "window.confirm.looking-up": never
-  "window.confirm.deactivate": never
-  "window.choices.legend": { "count": number }
-  "window.choices.active-here": never
-  "window.choices.seats": { "seats": string | number }
-  "window.success.title": never
-  "window.success.body": never
-  "window.success.body.override": never
-  "window.success.next": never
-  "window.success.another": never
-  "window.facts.bundle": never
-  "window.facts.products-freed": never
-  "window.facts.hardware-id": never
-  "window.facts.fingerprint": never
-  "window.facts.login-method": never
-  "window.facts.time": never
-  "window.seat-check.needs-sign-in": never
-  "window.seat-check.asking": never
-  "window.seat-check.free": never
-  "window.seat-check.still-listed": never
-  "window.seat-check.still-listed.advice": never
-  "window.seat-check.failed": { "action": string | number; "title": string | number }
-  "window.offline.heading": never
-  "window.offline.lead": never
-  "window.offline.method.user": never
-  "window.offline.method.user.hint": never
-  "window.offline.sso-note.summary": never
-  "window.offline.sso-note": never
-  "window.offline.product.hint": never
-  "window.offline.save": never
-  "window.offline.saving": never
-  "window.offline.cancelled": never
-  "window.offline.saved.title": never
-  "window.offline.saved.path": { "path": string | number }
-  "window.offline.next.heading": never
-  "window.offline.next.not-free": never
-  "window.offline.next.carry": { "product": string | number }
-  "window.offline.next.stop-using": never
-  "window.offline.done": never
-  "window.upload.heading": never
-  "window.upload.lead": never
-  "window.upload.drop-zone": never
-  "window.upload.file": never
-  "window.upload.file.hint": { "size": number }
-  "window.upload.reading": never
-  "window.upload.refused": { "name": string | number }
-  "window.upload.will-free": never
-  "window.upload.from": { "name": string | number }
-  "window.upload.confirm": never
-  "window.upload.choose-another": never
-  "window.upload.uploading": never
-  "window.upload.freed.title": never
-  "window.upload.freed.body": never
-  "window.upload.freed.confirmed": { "at": string | number }
-  "window.upload.another": never
-  "window.summary.written": never
-  "window.summary.written.as-stated": { "text": string | number }
-  "window.summary.written.not-stated": never
-  "window.summary.written-by": never
-  "window.summary.request-id": never
-  "window.summary.format": never
-  "window.summary.format.v2": never
-  "window.summary.format.v1": never
-  "window.summary.other-fields": never
-  "window.summary.other-fields.label": never
-  "window.summary.other-fields.more": { "count": number }
-  "window.summary.other-fields.hint": never
-  "window.pc.heading": never
-  "window.pc.lead": { "target": string | number }
-  "window.pc.lead.with-id": { "id": string | number; "target": string | number }
-  "window.pc.asking": never
-  "window.pc.none": { "id": string | number }
-  "window.pc.none.hint": never
-  "window.pc.count": { "count": number }
-  "window.pc.other": never
-  "window.pc.other.field": never
-  "window.pc.other.hint": never
-  "window.pc.other.check": never
-  "window.bundle.deactivate": never
-  "window.bundle.licence": never
-  "window.bundle.products": never
-  "window.bundle.products.unnamed": never
-  "window.bundle.seats": never
-  "window.bundle.valid": never
-  "window.bundle.state": never
 }
 
 export type MessageKey = keyof MessageParams

@@ -12,8 +12,10 @@ export const DOMAINS = [
   'common',
   /** The error catalogue's words: titles, explanations, what to do, the helpdesk's words. */
   'errors',
-  /** The window. */
+  /** The window's first form: the tasks, the login methods, the fields, the sign-in progress. */
   'window',
+  /** The window's views after the first form: confirmation, results, errors, request files, licences on this PC, start-up failure. */
+  'views',
   /** The command line: --help, results, notes. */
   'cli',
   /** The pages the sign-in listener shows in the browser. */

@@ -16,7 +16,7 @@ export function VendorSupport({ code }: { code: string }) {
     <div className="vendor-support">
       <p>
         {rich(
-          'window.support.line',
+          'views.support.line',
           { address: displayText(support.address) },
           {
             b: (children) => (
@@ -30,9 +30,9 @@ export function VendorSupport({ code }: { code: string }) {
       <CopyButton
         small
         label={t('window.actions.copy')}
-        ariaLabel={t('window.support.copy.label')}
+        ariaLabel={t('views.support.copy.label')}
         text={() => support.address}
-        fallbackLabel={t('window.support.fallback')}
+        fallbackLabel={t('views.support.fallback')}
       />
     </div>
   )

@@ -8,11 +8,12 @@ import { translatorWith, type MessageTable } from '../../../shared/i18n/translat
 const FIRST_DOMAINS = ['common', 'window'] as const satisfies readonly Domain[]
 
 /**
- * The catalogue's words. The window words an error itself only when the app did not answer or a
- * chosen file is refused (the main process words every other error, in the same language), so
- * they are loaded once the first form is drawn, not before.
+ * The words of what the first form does not show: the views after it (results, errors, request
+ * files, licences on this PC), and the catalogue's words, which the window needs only when the app
+ * did not answer or a chosen file is refused (the main process words every other error, in the
+ * same language). Loaded once the first form is drawn, not before.
  */
-const LATER_DOMAINS = ['errors'] as const satisfies readonly Domain[]
+const LATER_DOMAINS = ['errors', 'views'] as const satisfies readonly Domain[]
 
 type MessageFile = { default: Readonly<Record<string, unknown>> }
 
@@ -22,7 +23,12 @@ type MessageFile = { default: Readonly<Record<string, unknown>> }
  * gives each language's chunk the English message for any it lacks, so only the active
  * language's chunks load (the pseudo-locale is made from English).
  */
-const FILES = import.meta.glob<MessageFile>(['../../../locales/*/common.json', '../../../locales/*/errors.json', '../../../locales/*/window.json'])
+const FILES = import.meta.glob<MessageFile>([
+  '../../../locales/*/common.json',
+  '../../../locales/*/errors.json',
+  '../../../locales/*/window.json',
+  '../../../locales/*/views.json'
+])
 
 async function loadWindowTable(language: ShippedLanguage, domains: readonly Domain[]): Promise<Record<string, MessageTable[string]>> {
   const tables = await Promise.all(
@@ -48,8 +54,8 @@ let speaking: Speaking | null = null
 
 /**
  * Makes `language` the window's: the messages of its first form loaded, the page's lang set.
- * When the catalogue's words were already loaded (a switch of language), they are loaded in the
- * new language before it takes over, so no error on screen is left without its words.
+ * When the later words were already loaded (a switch of language), they are loaded in the new
+ * language before it takes over, so no view or error on screen is left without its words.
  */
 export async function speakInWindow(language: Language): Promise<void> {
   const wanted = speaking?.later != null ? [...FIRST_DOMAINS, ...LATER_DOMAINS] : FIRST_DOMAINS
@@ -63,8 +69,8 @@ export async function speakInWindow(language: Language): Promise<void> {
   document.documentElement.lang = language
 }
 
-/** The catalogue's words in the window's language: loaded on the first call, ready when this settles. */
-export function errorWordsReady(): Promise<void> {
+/** The later words (views, the catalogue's) in the window's language: loaded on the first call, ready when this settles. */
+export function laterWordsReady(): Promise<void> {
   const now = speaking
   // A translator set whole with setTranslator (component tests) has every domain already.
   if (now === null) return Promise.resolve()

@@ -65,8 +65,8 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
 
   return (
     <form className="card" aria-labelledby="offline-heading" noValidate onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}>
-      <h2 id="offline-heading">{t('window.offline.heading')}</h2>
-      <p className="lead hint">{t('window.offline.lead')}</p>
+      <h2 id="offline-heading">{t('views.offline.heading')}</h2>
+      <p className="lead hint">{t('views.offline.lead')}</p>
       <fieldset className="plain" disabled={busy}>
         <fieldset className="methods">
           <legend>{t('window.method.legend')}</legend>
@@ -76,17 +76,17 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
           </div>
           <div className="method">
             <input type="radio" id="offline-method-user" value="user" aria-describedby="offline-method-user-hint" {...methodRegistration} />
-            <label htmlFor="offline-method-user">{t('window.offline.method.user')}</label>
+            <label htmlFor="offline-method-user">{t('views.offline.method.user')}</label>
             <span id="offline-method-user-hint" className="hint method-hint">
-              {t('window.offline.method.user.hint')}
+              {t('views.offline.method.user.hint')}
             </span>
           </div>
         </fieldset>
         <details className="notice offline-sso-note">
-          <summary>{t('window.offline.sso-note.summary')}</summary>
-          <p>{t('window.offline.sso-note')}</p>
+          <summary>{t('views.offline.sso-note.summary')}</summary>
+          <p>{t('views.offline.sso-note')}</p>
         </details>
-        <TextField id="offline-field-product" label={t('window.field.product')} hint={t('window.offline.product.hint')} {...textProps('product')} />
+        <TextField id="offline-field-product" label={t('window.field.product')} hint={t('views.offline.product.hint')} {...textProps('product')} />
         {method === 'license-key' && (
           <TextField
             id="offline-field-license-key"
@@ -108,12 +108,12 @@ export function OfflineRequestForm({ defaultValues, hardware, busy, onSubmit }: 
       </fieldset>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {t('window.offline.save')}
+          {t('views.offline.save')}
         </button>
       </div>
       {busy && (
         <p role="status" className="progress">
-          {t('window.offline.saving')}
+          {t('views.offline.saving')}
         </p>
       )}
     </form>

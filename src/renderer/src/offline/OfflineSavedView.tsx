@@ -19,10 +19,10 @@ interface OfflineSavedViewProps {
 /** After the file is saved: where it is, what it will free, and exactly what happens next. */
 export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSavedViewProps) {
   return (
-    <ResultCard tone="success" title={t('window.offline.saved.title')}>
+    <ResultCard tone="success" title={t('views.offline.saved.title')}>
       <p>
         {rich(
-          'window.offline.saved.path',
+          'views.offline.saved.path',
           { path: displayText(path) },
           {
             code: (children) => (
@@ -33,21 +33,21 @@ export function OfflineSavedView({ reference, path, summary, onDone }: OfflineSa
           }
         )}
       </p>
-      <h3>{t('window.offline.next.heading')}</h3>
+      <h3>{t('views.offline.next.heading')}</h3>
       <ol className="next-steps">
-        <li>{rich('window.offline.next.not-free', undefined)}</li>
-        <li>{t('window.offline.next.carry', { product: useWindowBrand()?.productName ?? DEFAULT_PRODUCT_NAME })}</li>
-        <li>{t('window.offline.next.stop-using')}</li>
+        <li>{rich('views.offline.next.not-free', undefined)}</li>
+        <li>{t('views.offline.next.carry', { product: useWindowBrand()?.productName ?? DEFAULT_PRODUCT_NAME })}</li>
+        <li>{t('views.offline.next.stop-using')}</li>
       </ol>
       {reference !== undefined && <ReferenceLine reference={reference} />}
       <div className="actions">
         <button type="button" className="button-primary" onClick={onDone}>
-          {t('window.offline.done')}
+          {t('views.offline.done')}
         </button>
       </div>
       {/* What the file frees, folded below the steps: the steps and Done stay in the window at every language's length. */}
       <details className="advanced saved-summary">
-        <summary>{t('window.upload.will-free')}</summary>
+        <summary>{t('views.upload.will-free')}</summary>
         <RequestSummary summary={summary} />
       </details>
     </ResultCard>

@@ -11,7 +11,7 @@ import { formatLocalTime } from '../../../shared/format-time'
 import { ErrorView } from '../ErrorView'
 import { useServices } from '../services'
 import { unexpectedFailure } from '../unexpected-failure'
-import { errorWordsReady } from '../i18n/window-language'
+import { laterWordsReady } from '../i18n/window-language'
 import { ResultCard } from '../ResultCard'
 import { RequestSummary } from './RequestSummary'
 import { displayText } from '../../../shared/display-text'
@@ -35,7 +35,7 @@ const refused = (name: string, error: AppError): Reading => ({ status: 'refused'
 
 /** A file the window itself refuses, in the catalogue's words. */
 async function refusedHere(name: string, code: 'offline_file_too_large' | 'offline_file_wrong_type'): Promise<Reading> {
-  await errorWordsReady()
+  await laterWordsReady()
   return refused(name, describeError(code, { field: 'file' }))
 }
 
@@ -59,12 +59,12 @@ function SeatFreedView({
   onNext: () => void
 }) {
   return (
-    <ResultCard tone="success" title={t('window.upload.freed.title')}>
-      <p>{t('window.upload.freed.body')}</p>
+    <ResultCard tone="success" title={t('views.upload.freed.title')}>
+      <p>{t('views.upload.freed.body')}</p>
       <RequestSummary summary={result.summary} />
       <p className="hint">
         {rich(
-          'window.upload.freed.confirmed',
+          'views.upload.freed.confirmed',
           { at: formatLocalTime(result.at, { locale: translator().locale }) },
           { time: (children) => <time dateTime={result.at}>{children}</time> }
         )}
@@ -72,9 +72,9 @@ function SeatFreedView({
       <ReferenceLine reference={reference} />
       <div className="actions">
         <button type="button" className="button-primary" onClick={onNext}>
-          {t('window.upload.another')}
+          {t('views.upload.another')}
         </button>
-        <CopyButton label={t('window.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('window.actions.diagnostics')} />
+        <CopyButton label={t('views.actions.copy-diagnostics')} text={diagnostics} fallbackLabel={t('views.actions.diagnostics')} />
       </div>
     </ResultCard>
   )
@@ -136,8 +136,8 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
 
   return (
     <section className="card" aria-labelledby="upload-heading">
-      <h2 id="upload-heading">{t('window.upload.heading')}</h2>
-      <p className="lead">{t('window.upload.lead')}</p>
+      <h2 id="upload-heading">{t('views.upload.heading')}</h2>
+      <p className="lead">{t('views.upload.lead')}</p>
       <div
         className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
         onDragOver={(event) => {
@@ -147,11 +147,11 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         role="group"
-        aria-label={t('window.upload.drop-zone')}
+        aria-label={t('views.upload.drop-zone')}
       >
-        <label htmlFor="request-file">{t('window.upload.file')}</label>
+        <label htmlFor="request-file">{t('views.upload.file')}</label>
         <p className="hint" id="request-file-hint">
-          {t('window.upload.file.hint', { size: MAX_REQUEST_FILE_BYTES / 1024 })}
+          {t('views.upload.file.hint', { size: MAX_REQUEST_FILE_BYTES / 1024 })}
         </p>
         <input
           ref={inputRef}
@@ -168,14 +168,14 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       </div>
       {reading.status === 'reading' && (
         <p role="status" className="progress">
-          {t('window.upload.reading')}
+          {t('views.upload.reading')}
         </p>
       )}
       {reading.status === 'refused' && (
         <>
           <p>
             {rich(
-              'window.upload.refused',
+              'views.upload.refused',
               { name: displayText(reading.name, 200) },
               {
                 code: (children) => (
@@ -191,10 +191,10 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
       )}
       {reading.status === 'ready' && (
         <section className="panel" aria-labelledby="will-free-heading">
-          <h3 id="will-free-heading">{t('window.upload.will-free')}</h3>
+          <h3 id="will-free-heading">{t('views.upload.will-free')}</h3>
           <p className="hint">
             {rich(
-              'window.upload.from',
+              'views.upload.from',
               { name: displayText(reading.file.name, 200) },
               {
                 code: (children) => (
@@ -214,15 +214,15 @@ export function OfflineUpload({ appInfo }: { appInfo: AppInfo }) {
               aria-busy={upload.isPending || undefined}
               onClick={() => upload.mutate(reading.file)}
             >
-              {t('window.upload.confirm')}
+              {t('views.upload.confirm')}
             </button>
             <button type="button" disabled={upload.isPending} onClick={chooseAnother}>
-              {t('window.upload.choose-another')}
+              {t('views.upload.choose-another')}
             </button>
           </div>
           {upload.isPending && (
             <p role="status" className="progress">
-              {t('window.upload.uploading')}
+              {t('views.upload.uploading')}
             </p>
           )}
         </section>

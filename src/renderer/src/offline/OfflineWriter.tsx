@@ -56,7 +56,7 @@ export function OfflineWriter({ appInfo, prefill }: { appInfo: AppInfo; prefill?
     <>
       {outcome?.ok && !outcome.value.saved && (
         <p role="status" className="notice">
-          {t('window.offline.cancelled')}
+          {t('views.offline.cancelled')}
         </p>
       )}
       <OfflineRequestForm

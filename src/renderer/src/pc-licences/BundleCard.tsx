@@ -17,21 +17,21 @@ export function BundleCard({ bundle, onDeactivate }: BundleCardProps) {
       <div className="bundle-card-head">
         <h3 id={headingId}>{describeBundle(bundle)}</h3>
         <button type="button" className="button-small" aria-describedby={headingId} onClick={onDeactivate}>
-          {t('window.bundle.deactivate')}
+          {t('views.bundle.deactivate')}
         </button>
       </div>
       <dl className="facts facts-compact">
-        <dt>{t('window.bundle.licence')}</dt>
+        <dt>{t('views.bundle.licence')}</dt>
         <dd>{describeHolder(bundle.holder)}</dd>
-        <dt>{t('window.bundle.products')}</dt>
-        <dd>{describeProducts(bundle.products) ?? t('window.bundle.products.unnamed')}</dd>
-        <dt>{t('window.bundle.seats')}</dt>
+        <dt>{t('views.bundle.products')}</dt>
+        <dd>{describeProducts(bundle.products) ?? t('views.bundle.products.unnamed')}</dd>
+        <dt>{t('views.bundle.seats')}</dt>
         <dd>{describeSeats(bundle.seats)}</dd>
-        <dt>{t('window.bundle.valid')}</dt>
+        <dt>{t('views.bundle.valid')}</dt>
         <dd>{describeValidity(bundle)}</dd>
         {state !== null && (
           <>
-            <dt>{t('window.bundle.state')}</dt>
+            <dt>{t('views.bundle.state')}</dt>
             <dd>{state}</dd>
           </>
         )}

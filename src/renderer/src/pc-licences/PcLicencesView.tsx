@@ -49,13 +49,13 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
   return (
     <section className="card pc-licences" aria-labelledby="pc-licences-heading">
       <h2 id="pc-licences-heading" tabIndex={-1} ref={headingRef}>
-        {t('window.pc.heading')}
+        {t('views.pc.heading')}
       </h2>
       <p className="hint">
         {checkedId === undefined
-          ? t('window.pc.lead', { target: override === undefined ? 'this_pc' : 'override' })
+          ? t('views.pc.lead', { target: override === undefined ? 'this_pc' : 'override' })
           : rich(
-              'window.pc.lead.with-id',
+              'views.pc.lead.with-id',
               { target: override === undefined ? 'this_pc' : 'override', id: inGroupsOfFour(checkedId) },
               { hw: (children) => <code className="hardware-id">{children}</code> }
             )}
@@ -63,22 +63,22 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
 
       {answer === undefined && (
         <p role="status" className="notice">
-          {t('window.pc.asking')}
+          {t('views.pc.asking')}
         </p>
       )}
       {answer?.ok === false && <ErrorNotice error={answer.error} />}
       {answer?.ok === true && answer.value.bundles.length === 0 && (
         <div role="status" className="notice">
           <p>
-            {rich('window.pc.none', { id: inGroupsOfFour(answer.value.hardwareId) }, { hw: (children) => <code className="hardware-id">{children}</code> })}
+            {rich('views.pc.none', { id: inGroupsOfFour(answer.value.hardwareId) }, { hw: (children) => <code className="hardware-id">{children}</code> })}
           </p>
-          <p>{t('window.pc.none.hint')}</p>
+          <p>{t('views.pc.none.hint')}</p>
         </div>
       )}
       {answer?.ok === true && answer.value.bundles.length > 0 && (
         <>
           <p role="status" className="visually-hidden">
-            {t('window.pc.count', { count: answer.value.bundles.length })}
+            {t('views.pc.count', { count: answer.value.bundles.length })}
           </p>
           <ul className="bundle-list">
             {answer.value.bundles.map((b) => (
@@ -94,23 +94,23 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
 
       <div className="actions">
         <button type="button" className="button-primary" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {t('window.actions.check-again')}
+          {t('views.actions.check-again')}
         </button>
         <CopyButton
-          label={t('window.actions.copy-diagnostics')}
+          label={t('views.actions.copy-diagnostics')}
           text={() => buildPcLicencesDiagnostics({ app: appInfo, check: lastPcCheck(queryClient), at: new Date() })}
-          fallbackLabel={t('window.actions.diagnostics')}
+          fallbackLabel={t('views.actions.diagnostics')}
           disabled={answer === undefined}
         />
       </div>
 
       <details className="advanced" ref={otherIdRef}>
-        <summary>{t('window.pc.other')}</summary>
-        <form className="other-id" aria-label={t('window.pc.other')} onSubmit={checkOther}>
+        <summary>{t('views.pc.other')}</summary>
+        <form className="other-id" aria-label={t('views.pc.other')} onSubmit={checkOther}>
           <div className="field">
-            <label htmlFor="field-check-hardware-id">{t('window.pc.other.field')}</label>
+            <label htmlFor="field-check-hardware-id">{t('views.pc.other.field')}</label>
             <p id="field-check-hardware-id-hint" className="hint">
-              {t('window.pc.other.hint')}
+              {t('views.pc.other.hint')}
             </p>
             <input
               id="field-check-hardware-id"
@@ -123,7 +123,7 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
             />
           </div>
           <button type="submit" className="button-secondary">
-            {t('window.pc.other.check')}
+            {t('views.pc.other.check')}
           </button>
         </form>
       </details>
