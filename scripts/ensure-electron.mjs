@@ -69,16 +69,16 @@ const command = process.env.npm_lifecycle_event === 'dev' ? 'npm run dev' : 'npm
 
 /** @param {string} why @param {string} version */
 function cannotInstall(why, version) {
-  const nodeNote = nodeIsTooOldForInstaller()
-    ? ` Electron's installer is made for Node ${INSTALLER_NODE.join('.')} or newer; this is Node ${process.versions.node}, so use Node 22 LTS or newer for it (see .nvmrc).`
-    : ''
+  const tooOld = nodeIsTooOldForInstaller()
+  const nodeNote = tooOld ? ` Electron's installer is made for Node ${INSTALLER_NODE.join('.')} or newer; this is Node ${process.versions.node}.` : ''
+  const firstStep = tooOld ? 'switch to Node 22 LTS or newer (see .nvmrc), then ' : ''
   stop(
     `License Manager cannot start: Electron's own program (the Electron ${version} binary that ` +
       `shows the app's window) is missing from node_modules/electron, and Electron's installer ` +
       `could not download it (${why}). It is fetched once, on the first start, from Electron's ` +
-      `download host (GitHub, or the ELECTRON_MIRROR you set).${nodeNote} To fix it, run ` +
-      `\`npx install-electron\` in this folder on a computer that can reach that host, then ` +
-      `\`${command}\` again. Everything else works without it: the sandbox (\`npm run sandbox\`), ` +
+      `download host (GitHub, or the ELECTRON_MIRROR you set).${nodeNote} To fix it, ${firstStep}` +
+      `run \`npx install-electron\` in this folder while this computer can reach that host (or ` +
+      `with ELECTRON_MIRROR set to a mirror it can reach), then \`${command}\` again. Everything else works without it: the sandbox (\`npm run sandbox\`), ` +
       `the command line (\`npm run cli -- --help\`) and the tests (\`npm test\`).`
   )
 }

@@ -1,4 +1,4 @@
-import { isLanguage, pickLanguage, posixLocaleToTag, SOURCE_LANGUAGE, type Language } from '../shared/i18n/languages'
+import { isLanguage, matchLanguage, pickLanguage, posixLocaleToTag, SOURCE_LANGUAGE, type Language } from '../shared/i18n/languages'
 
 /** The `--lang` value in the arguments (`--lang de`, `--lang=de`), read before they are parsed, so even a parse error is worded in it. */
 export function langOption(argv: readonly string[]): string | undefined {
@@ -19,7 +19,9 @@ export function langOption(argv: readonly string[]): string | undefined {
 export function commandLineLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Language {
   if (argv.includes('--json')) return SOURCE_LANGUAGE
   const asked = langOption(argv)
-  if (asked !== undefined) return isLanguage(asked) ? asked : pickLanguage([asked])
+  // One it does not speak is refused with the arguments, in the language the locale names.
+  const named = asked === undefined ? undefined : isLanguage(asked) ? asked : matchLanguage(asked)
+  if (named !== undefined) return named
   const posix = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']]
     .map((value) => (value === undefined || value === '' ? undefined : value))
     .find((value) => value !== undefined)

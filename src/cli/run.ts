@@ -23,7 +23,7 @@ import { credentialsFromOptions } from './request-from-flags'
 import { commandLineLanguage } from './language'
 import { setTranslator, t, translator, type MessageKey, type MessageParams } from '../shared/i18n/current'
 import { translatorFromFiles } from './message-files'
-import { LANGUAGE_NAMES, LANGUAGES } from '../shared/i18n/languages'
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../shared/i18n/languages'
 import { configSecrets, createCliLog, type CliLog } from './log-option'
 import { labelled } from './output'
 
@@ -385,6 +385,10 @@ function parse(argv: string[]): Parsed {
   }
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    // Never the value typed, only the choices.
+    if (values.lang !== undefined && !isLanguage(values.lang) && matchLanguage(values.lang) === undefined) {
+      return { error: t('cli.problem.unknown-language', { languages: languageChoices() }) }
+    }
     const at = tokens.filter((t) => t.kind === 'positional').map((t) => t.index + 1)
     return { command: positionals[0], commandAt: at[0] ?? 0, flags: values, extra: positionals.slice(1), extraAt: at.slice(1) }
   } catch {

@@ -41,6 +41,16 @@ export function posixLocaleToTag(value: string | undefined): string | undefined 
   return name.replace(/_/g, '-')
 }
 
+/** The language of `allowed` a tag names: exactly, else by its language (`de-AT` is German); undefined when none. */
+export function matchLanguage(tag: string, allowed: readonly Language[] = LANGUAGES): Language | undefined {
+  const wanted = tag.trim()
+  if (wanted === '') return undefined
+  const exact = allowed.find((language) => language.toLowerCase() === wanted.toLowerCase())
+  if (exact !== undefined) return exact
+  const base = wanted.split('-')[0]?.toLowerCase()
+  return allowed.find((language) => language === base)
+}
+
 /**
  * The first of `preferred` (BCP 47 tags, most wanted first) that the app speaks, by exact tag,
  * then by its language alone (`de-AT` → `de`); `allowed` narrows the choice (a vendor's setting).
@@ -48,13 +58,8 @@ export function posixLocaleToTag(value: string | undefined): string | undefined 
  */
 export function pickLanguage(preferred: readonly string[], allowed: readonly Language[] = LANGUAGES): Language {
   for (const tag of preferred) {
-    const wanted = tag.trim()
-    if (wanted === '') continue
-    const exact = allowed.find((language) => language.toLowerCase() === wanted.toLowerCase())
-    if (exact !== undefined) return exact
-    const base = wanted.split('-')[0]?.toLowerCase()
-    const byBase = allowed.find((language) => language === base)
-    if (byBase !== undefined) return byBase
+    const match = matchLanguage(tag, allowed)
+    if (match !== undefined) return match
   }
   return allowed.includes(SOURCE_LANGUAGE) ? SOURCE_LANGUAGE : (allowed[0] ?? SOURCE_LANGUAGE)
 }

@@ -106,6 +106,7 @@ export interface MessageParams {
   "cli.problem.unknown-option": { "at": string | number }
   "cli.problem.unknown-option.suggest": { "at": string | number; "flag": string | number }
   "cli.problem.needs-value": { "at": string | number; "name": string | number }
+  "cli.problem.unknown-language": { "languages": string | number }
   "cli.problem.takes-no-value": { "at": string | number; "name": string | number }
   "cli.problem.unreadable-arguments": never
   "cli.problem.unknown-command": { "at": string | number }

@@ -67,6 +67,16 @@ describe('the command line’s language', () => {
     expect(await said(['--help'], { LANG: 'pt_BR.UTF-8' })).toBe(usage('en'))
   })
 
+  it('--lang takes a region of a language it speaks (de-AT); one it does not speak is refused naming the choices, never the value typed', async () => {
+    expect((await run(['--help', '--lang', 'de-AT'])).stdout.split('\n')[2]).toBe(speaking('de').t('cli.help.usage'))
+    const refused = await run(['status', '--lang=xx-secret'], { LANG: 'fr_FR.UTF-8' })
+    expect(refused.code).toBe(2)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr).toContain(speaking('fr').t('cli.problem.unknown-language', { languages: 'X' }).split('X')[0]!)
+    expect(refused.stderr).toContain('ja (日本語)')
+    expect(refused.stderr).not.toContain('xx-secret')
+  })
+
   it('an error from the sandbox with --lang fr is told with the command line’s French words; its exit code is the English one’s', async () => {
     const argv = ['deactivate', '--product', 'office-suite', '--license-key', 'NO-SUCH-KEY-0000']
     const french = await run([...argv, '--lang', 'fr'])

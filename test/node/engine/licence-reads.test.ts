@@ -321,6 +321,22 @@ describe('grouping a device’s licences into bundles', () => {
     ])
   })
 
+  it('two keys that end alike (masked alike) are two holders: a product of the one never joins the other’s bundle', () => {
+    const withKey = (licenceId: number, code: string, key: string): ReadLicence => ({
+      ...licence(licenceId, code, key),
+      holder: { kind: 'key', maskedKey: '••••NDLE' }
+    })
+    const bundles = groupIntoBundles([
+      withKey(1, 'legacy-suite', 'LEGACY-BUNDLE'),
+      withKey(2, 'retired-suite', 'RETIRED-BUNDLE'),
+      withKey(11, 'old-writer', 'LEGACY-BUNDLE')
+    ])
+    expect(bundles.map((b) => [b.bundle, b.licenceId, b.products.map((p) => p.code)])).toEqual([
+      ['legacy-suite', 1, ['old-writer']],
+      ['retired-suite', 2, []]
+    ])
+  })
+
   it('a licence with other terms, or a repeated product, starts a new bundle of the same key or user; a bundle the configuration names always does', () => {
     const otherTerms = groupIntoBundles([
       licence(1, 'suite', 'AAAA'),

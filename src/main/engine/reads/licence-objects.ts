@@ -101,7 +101,8 @@ export function readLicenceList(value: unknown): ReadLicence[] | undefined {
   return licences
 }
 
-const holderKey = (holder: LicenceHolder): string => (holder.kind === 'key' ? `key ${holder.maskedKey}` : `user ${holder.email.toLowerCase()}`)
+/** Whose licence it is, whole: two keys that end alike are masked alike but are not one holder. */
+const holderKey = (identity: SignedIdentity): string => (identity.kind === 'key' ? `key ${identity.value}` : `user ${identity.value.toLowerCase()}`)
 
 /** The facts of a licence, without what stays in the engine. */
 export function licenceFacts(l: ReadLicence): LicenceFacts {
@@ -139,7 +140,7 @@ export function groupIntoBundles(licences: readonly ReadLicence[], bundleProduct
   const bundles: Array<{ key: string; bundle: BundleOnPc }> = []
   const named = bundleProducts ?? {}
   for (const l of licences) {
-    const key = holderKey(l.holder)
+    const key = holderKey(l.identity)
     const last = [...bundles].reverse().find((b) => b.key === key)
     const joins =
       !Object.hasOwn(named, l.code) &&
