@@ -227,7 +227,9 @@ export function formatWrittenRequest(written: WrittenRequestFile): string {
     t('cli.request.next.heading'),
     hanging(t('cli.request.next.not-free'), '  '),
     hanging(t('cli.request.next.upload'), '  '),
-    hanging(t('cli.request.next.stop-using'), '  ')
+    hanging(t('cli.request.next.stop-using'), '  '),
+    // The reference follows at the margin, apart from the last step.
+    ''
   ].join('\n')
 }
 

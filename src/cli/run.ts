@@ -224,6 +224,8 @@ const CHANGING_CALL = /\/(?:deactivate_bundle|activate_bundle|deactivate_bundle_
 interface FinishOptions {
   answeredBy?: 'server' | 'this-pc'
   exitCode?: number
+  /** Where the reference's label starts: under the result's labels (indented, the default), or at the margin when they are. */
+  referenceIndent?: string
 }
 
 /** The options a problem with a field is corrected with: its flag, or the command's login options. */
@@ -272,7 +274,7 @@ class Reporter {
    * returns the exit code. `answeredBy`: whether a success was confirmed by a server or made on
    * this PC; `exitCode`: the code when it is not the outcome's own (a stop by a signal).
    */
-  finish<T>(result: Outcome<T>, human: (value: T) => string, { answeredBy = 'server', exitCode }: FinishOptions = {}): number {
+  finish<T>(result: Outcome<T>, human: (value: T) => string, { answeredBy = 'server', exitCode, referenceIndent }: FinishOptions = {}): number {
     const outcome = result.ok ? result : failure(adviseOptions(secretScrubber(this.secrets).error(result.error), this.optionsFor))
     const code = exitCode ?? (outcome.ok ? EXIT.success : exitCodeFor(outcome.error))
     if (this.finished) return code
@@ -283,7 +285,7 @@ class Reporter {
     if (this.log?.file.failed()) this.io.stderr(`${t('cli.note.log-file-failed', { path: displayText(this.log.file.path) })}\n`)
     if (this.json) this.io.stdout(jsonLine(outcome, reference) + '\n')
     if (outcome.ok) {
-      if (!this.json) this.io.stdout(`${human(outcome.value)}\n${labelled('cli.label.reference', reference)}\n`)
+      if (!this.json) this.io.stdout(`${human(outcome.value)}\n${labelled('cli.label.reference', reference, referenceIndent)}\n`)
       return code
     }
     if (!this.json) this.io.stderr(`${formatError(outcome.error, flagOf, this.support)}\n${t('cli.error.reference', { reference })}\n`)
@@ -443,7 +445,7 @@ async function hardwareIdCommand(flags: Flags, io: CliIo, out: Reporter): Promis
     ...(config.value.hardwareIdSource ? { source: config.value.hardwareIdSource } : {}),
     ...(io.machineId ? { fixedMachineId: io.machineId } : {})
   })
-  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId, { answeredBy: 'this-pc' })
+  return out.finish(await source.resolve(flags['hardware-id']), formatHardwareId, { answeredBy: 'this-pc', referenceIndent: '' })
 }
 
 /** The request the options spell; its values are checked by the engine, with the request schema. */
@@ -638,7 +640,7 @@ async function deactivateOfflineCommand(flags: Flags, io: CliIo, out: Reporter):
     hardwareId: flags['hardware-id'],
     out: flags.out
   })
-  return out.finish(written, formatWrittenRequest, { answeredBy: 'this-pc' })
+  return out.finish(written, formatWrittenRequest, { answeredBy: 'this-pc', referenceIndent: '' })
 }
 
 /** The engine for a command that needs a server and keys but no credentials (status, upload-offline). */
