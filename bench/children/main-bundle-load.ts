@@ -12,7 +12,7 @@ import { createElectronStandIn, loadWithElectronStandIn } from '../../test/node/
 async function main(): Promise<void> {
   const bundle = process.argv[2]
   if (!bundle) throw new Error('usage: main-bundle-load.ts <out/main/index.js>')
-  Object.assign(process.env, { LM_API_URL: 'http://127.0.0.1:9/api/v4/', LM_API_KEY: 'bench-api-key', LM_SHARED_KEY: 'bench-shared-key' })
+  Object.assign(process.env, { LM_API_URL: 'http://127.0.0.1:8790/api/v4/', LM_API_KEY: 'bench-api-key', LM_SHARED_KEY: 'bench-shared-key' })
   const electron = createElectronStandIn({ netFetch: createNetFetchStandIn().fetch })
   const t0 = performance.now()
   loadWithElectronStandIn(bundle, electron)

@@ -14,6 +14,7 @@ import { isAllowedServerUrl } from '../../common/loopback'
 import { LANGUAGES, PSEUDO_LANGUAGE, type Language } from '../../shared/i18n/languages'
 import { BRAND_ENV, BRAND_EXAMPLES, BRAND_SETTINGS, parseBrand, type BrandConfig, type BrandSetting, type BrandSource } from './brand/brand-config'
 import { fileFieldName, settingWords, type SettingProblem } from './setting-name'
+import { BLOCKED_PORTS, portOf } from './blocked-ports'
 
 export type AuthConfig = { scheme: 'hmac'; apiKey: string; sharedKey: string } | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string }
 
@@ -222,6 +223,7 @@ const SCHEMA_PROBLEMS = {
   'url-https': (setting) => t('errors.config_invalid.problem.url-https', { setting, ipv4: '127.0.0.1', ipv6: '[::1]', name: 'localhost' }),
   'url-credentials': (setting) => t('errors.config_invalid.problem.url-credentials', { setting }),
   'url-query': (setting) => t('errors.config_invalid.problem.url-query', { setting }),
+  'url-port': (setting, issue) => t('errors.config_invalid.problem.url-port', { setting, port: blockedPortOf(issue) }),
   'web-address-missing': (setting) => t('errors.config_invalid.problem.web-address-missing', { setting }),
   'web-address-invalid': (setting) => t('errors.config_invalid.problem.web-address-invalid', { setting }),
   'web-address-https': (setting) => t('errors.config_invalid.problem.web-address-https', { setting }),
@@ -249,6 +251,12 @@ const SCHEMA_PROBLEMS = {
 } as const satisfies Record<string, (setting: string, issue?: z.core.$ZodIssue) => string>
 
 type SchemaProblem = keyof typeof SCHEMA_PROBLEMS
+
+/** The port a `url-port` issue refused (its params). */
+function blockedPortOf(issue: z.core.$ZodIssue | undefined): string {
+  const port = issue?.code === 'custom' ? (issue.params as { port?: unknown } | undefined)?.port : undefined
+  return typeof port === 'number' ? String(port) : ''
+}
 
 const isSchemaProblem = (message: string): message is SchemaProblem => Object.prototype.hasOwnProperty.call(SCHEMA_PROBLEMS, message)
 
@@ -309,14 +317,14 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
  */
 function checkedUrl(notAUrl: SchemaProblem, rule: (url: URL) => SchemaProblem | undefined) {
   return z.transform((text: string, payload): string => {
-    const problem = (message: SchemaProblem) => {
-      payload.issues.push({ code: 'custom', message, input: text })
+    const problem = (message: SchemaProblem, params?: Record<string, unknown>) => {
+      payload.issues.push({ code: 'custom', message, input: text, ...(params === undefined ? {} : { params }) })
       return z.NEVER
     }
     if (!URL.canParse(text)) return problem(notAUrl)
     const url = new URL(text)
     const broken = rule(url)
-    return broken === undefined ? url.href : problem(broken)
+    return broken === undefined ? url.href : problem(broken, broken === 'url-port' ? { port: portOf(url) } : undefined)
   })
 }
 
@@ -328,6 +336,7 @@ const serverUrlSchema = (trailingSlash: boolean) =>
       if (!isAllowedServerUrl(url)) return 'url-https'
       if (url.username !== '' || url.password !== '') return 'url-credentials'
       if (url.search !== '' || url.hash !== '') return 'url-query'
+      if (BLOCKED_PORTS.has(portOf(url))) return 'url-port'
       if (trailingSlash && !url.pathname.endsWith('/')) url.pathname += '/'
       return undefined
     })

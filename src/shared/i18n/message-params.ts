@@ -585,6 +585,7 @@ export interface MessageParams {
   "errors.config_invalid.problem.url-https": { "ipv4": string | number; "ipv6": string | number; "name": string | number; "setting": string | number }
   "errors.config_invalid.problem.url-credentials": { "setting": string | number }
   "errors.config_invalid.problem.url-query": { "setting": string | number }
+  "errors.config_invalid.problem.url-port": { "port": string | number; "setting": string | number }
   "errors.config_invalid.problem.web-address-missing": { "setting": string | number }
   "errors.config_invalid.problem.web-address-invalid": { "setting": string | number }
   "errors.config_invalid.problem.web-address-https": { "setting": string | number }

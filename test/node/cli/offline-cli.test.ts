@@ -9,6 +9,7 @@ import { closeOpened } from '../../support/close-opened'
 import { capturedCli } from '../support/captured-cli'
 import { LicenseAPI } from '@licensespring/node-sdk'
 import { changedFile, docsV2File, pythonV2File, v1File } from '../support/offline-files'
+import { closedPort } from '../reliability/support/faulty-server'
 
 /** deactivate-offline and upload-offline, in-process, against a running sandbox and a temporary folder. */
 let sandbox: RunningSandbox
@@ -216,7 +217,7 @@ describe('upload-offline', () => {
 
   it('the server cannot be reached → exit 4', async () => {
     const path = await written(['--product', 'office-suite', '--license-key', 'OFFICE-2222-IN-USE'])
-    const h = harness({ ...serverEnv(), LM_API_URL: 'http://127.0.0.1:9/api/v4/' })
+    const h = harness({ ...serverEnv(), LM_API_URL: `http://127.0.0.1:${await closedPort()}/api/v4/` })
     expect(await runCli(['upload-offline', path, '--json'], h.io)).toBe(EXIT.network)
   })
 

@@ -56,6 +56,31 @@ describe('a wrong setting is told with its own problem', () => {
       'LM_API_URL must not contain a user name or password.'
     ],
     ['a URL with a fragment', () => fromEnv({ ...HMAC, LM_API_URL: `${SERVER}#top` }), 'LM_API_URL', 'LM_API_URL must not contain a query or fragment.'],
+    [
+      'a port fetch never connects to',
+      () => fromEnv({ ...HMAC, LM_API_URL: 'https://api.example.com:10080/api/v4/' }),
+      'LM_API_URL',
+      'LM_API_URL uses port 10080, which browsers and this app never connect to (it is kept for other services); use the port the server answers on, usually 443 for https:.'
+    ],
+    [
+      'a sandbox on port 6000 of this PC',
+      () => fromEnv({ ...HMAC, LM_API_URL: 'http://127.0.0.1:6000/api/v4/' }),
+      'LM_API_URL',
+      'LM_API_URL uses port 6000, which browsers and this app never connect to (it is kept for other services); use the port the server answers on, usually 443 for https:.'
+    ],
+    [
+      'a token URL on a blocked port',
+      () =>
+        fromEnv({
+          LM_API_URL: SERVER,
+          LM_AUTH_SCHEME: 'oauth',
+          LM_OAUTH_TOKEN_URL: 'https://auth.example.com:25/token',
+          LM_OAUTH_CLIENT_ID: 'client',
+          LM_OAUTH_CLIENT_SECRET: 'secret'
+        }),
+      'LM_OAUTH_TOKEN_URL',
+      'LM_OAUTH_TOKEN_URL uses port 25, which browsers and this app never connect to (it is kept for other services); use the port the server answers on, usually 443 for https:.'
+    ],
     ['a blank help page', () => fromEnv({ LM_HELP_URL: '  ' }), 'LM_HELP_URL', 'LM_HELP_URL must be a web address.'],
     [
       'a help page with a password',
@@ -246,6 +271,8 @@ describe('values read as their writer meant them', () => {
   it('100 bundles, a key with \\n for its line breaks, a time limit with spaces or as text, an algorithm by name or with spaces, a file with a byte-order mark', () => {
     expect(Object.keys(ok(fromFile({ bundleProducts: bundles(100) })).bundleProducts ?? {})).toHaveLength(100)
     expect(ok(fromEnv({ LM_PUBLIC_KEY: rsaPem.trim().split('\n').join('\\n') })).publicKey).toBe(rsaPem)
+    expect(ok(fromEnv({ ...HMAC, LM_API_URL: 'https://api.example.com:8443/api/v4/' })).apiUrl).toBe('https://api.example.com:8443/api/v4/')
+    expect(ok(fromEnv({ ...HMAC, LM_API_URL: 'http://localhost:8788/api/v4/' })).apiUrl).toBe('http://localhost:8788/api/v4/')
     expect(ok(fromEnv({ LM_TIMEOUT_MS: ' 2500 ' })).timeoutMs).toBe(2500)
     expect(ok(fromFile({ timeoutMs: '2500' })).timeoutMs).toBe(2500)
     expect(ok(fromEnv({ LM_HARDWARE_ID_SOURCE: 'licensespring', LM_HARDWARE_ID_ALGORITHM: ' 4 ' })).hardwareIdSource).toEqual({

@@ -111,8 +111,8 @@ describe('loadConfig', () => {
     expect(fromFile.auth).toEqual({ scheme: 'hmac', apiKey: 'file-key', sharedKey: 'file-shared' })
     expect(fromFile.timeoutMs).toBe(1234)
 
-    const overridden = ok(loadConfig({ env: { LM_API_KEY: 'env-key', LM_PRODUCT: 'from-env', LM_API_URL: 'http://127.0.0.1:9/api/v4/' }, file }))
-    expect(overridden.apiUrl).toBe('http://127.0.0.1:9/api/v4/')
+    const overridden = ok(loadConfig({ env: { LM_API_KEY: 'env-key', LM_PRODUCT: 'from-env', LM_API_URL: 'http://127.0.0.1:8790/api/v4/' }, file }))
+    expect(overridden.apiUrl).toBe('http://127.0.0.1:8790/api/v4/')
     expect(overridden.auth).toEqual({ scheme: 'hmac', apiKey: 'env-key', sharedKey: 'file-shared' })
     expect(overridden.defaultProduct).toBe('from-env')
     expect(overridden.timeoutMs).toBe(1234)
