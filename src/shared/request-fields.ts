@@ -47,9 +47,10 @@ export const tooLong = (field: TextField): string => t('common.field.too-long', 
  */
 const required = (field: TextField) => () => t('common.field.required', { field: fieldLabel(field) })
 
+/* A schema's own `error` words every problem of its checks that has none of its own. */
 const text = (field: TextField) =>
   z.string({ error: required(field) }).check(
-    z.refine((v) => v.trim().length > 0, { error: required(field) }),
+    z.refine((v) => v.trim().length > 0),
     z.refine((v) => v.length <= FIELD_LIMITS[field], { error: () => tooLong(field) }),
     z.refine((v) => !hasControlCharacters(v), { error: () => t('common.field.control-characters', { field: fieldLabel(field) }) })
   )
@@ -74,16 +75,14 @@ export const fields = {
   code: trimmed('code'),
   customerAccountCode: trimmed('customerAccountCode'),
   /** The redirect URI a code obtained elsewhere was issued for: an http(s) address. */
-  redirectUri: z
-    .string({ error: REDIRECT_URI })
-    .check(z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v), { error: REDIRECT_URI }))
+  redirectUri: z.string({ error: REDIRECT_URI }).check(z.refine((v) => v.length <= FIELD_LIMITS.redirectUri && /^https?:\/\//i.test(v) && URL.canParse(v)))
 }
 
 const WHOLE_NUMBER = () => t('common.field.licence-id.whole-number')
 
 /** A licence id, as a number or as the digits a person typed. */
 export const licenseIdField = z.pipe(
-  z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/, { error: WHOLE_NUMBER })), z.transform(Number))], {
+  z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/)), z.transform(Number))], {
     error: WHOLE_NUMBER
   }),
   z

@@ -53,6 +53,25 @@ describe('a deactivation request', () => {
   })
 })
 
+describe('a licence id', () => {
+  const withId = (licenseId: unknown) => ({ product: 'p', licenseId, credentials: { method: 'license-key', licenseKey: 'AAAA-BBBB' } })
+  const said = (licenseId: unknown) => refusal(validateDeactivation(withId(licenseId)))
+
+  it('is taken as typed digits (spaces around them dropped) or as a number, up to the largest whole number JavaScript counts exactly', () => {
+    expect(validateDeactivation(withId(' 12 '))).toMatchObject({ ok: true, value: { licenseId: 12 } })
+    expect(validateDeactivation(withId(Number.MAX_SAFE_INTEGER))).toMatchObject({ ok: true, value: { licenseId: Number.MAX_SAFE_INTEGER } })
+  })
+
+  it('that is not a whole number, not above zero, or too large is refused in words', () => {
+    for (const id of ['12a', '1.5', 1.5, true])
+      expect(said(id), String(id)).toEqual({ field: 'licenseId', explanation: 'Licence id must be a whole number. Nothing was sent.' })
+    for (const id of [0, -3, '0'])
+      expect(said(id), String(id)).toEqual({ field: 'licenseId', explanation: 'Licence id must be a positive number. Nothing was sent.' })
+    expect(said(Number.MAX_SAFE_INTEGER + 1)).toEqual({ field: 'licenseId', explanation: 'Licence id is too large. Nothing was sent.' })
+    expect(said(String(Number.MAX_SAFE_INTEGER + 1))).toEqual({ field: 'licenseId', explanation: 'Licence id is too large. Nothing was sent.' })
+  })
+})
+
 describe('a browser sign-in request', () => {
   const signIn = { product: 'office-suite', customerAccountCode: 'acme' }
 
