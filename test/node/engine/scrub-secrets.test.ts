@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { echoForms, REMOVED, secretScrubber } from '../../../src/main/engine/errors/scrub-secrets'
+import { echoForms, embeddedBase64, REMOVED, secretScrubber } from '../../../src/main/engine/errors/scrub-secrets'
 import { describeError, describeServerError } from '../../../src/shared/errors'
 import { base64Leak, insideBase64, TRANSFORMATION_NAMES, TRANSFORMATIONS, WINDOW, windowLeak } from '../reliability/support/secret-transforms'
 
@@ -162,5 +162,55 @@ describe('secretScrubber, property: every transformation of a secret is removed'
     expect(base64Leak(b64(Buffer.concat([Buffer.from([1]), utf8(secret)])), secret)).toBeDefined()
     expect(base64Leak(b64url(Buffer.concat([Buffer.from([1, 2]), utf8(secret), Buffer.from([3])])), secret)).toBeDefined()
     expect(windowLeak('nothing to see here', secret)).toBeUndefined()
+  })
+})
+
+describe('secretScrubber, the cases its shortcuts must not get wrong', () => {
+  it('the characters of Base64 text a secret alone decides, at each byte alignment, are found whatever bytes surround it, and nothing else is', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 2, maxLength: 40 }), fc.uint8Array({ maxLength: 5 }), fc.uint8Array({ maxLength: 5 }), (secret, before, after) => {
+        const cores = embeddedBase64(secret)
+        expect(cores).toHaveLength(3)
+        for (const [alignment, core] of cores.entries()) {
+          // Before the secret: any whole number of 3-byte groups, then `alignment` bytes.
+          const prefix = Buffer.concat([Buffer.from(before.slice(0, before.length - (before.length % 3))), Buffer.alloc(alignment, 7)])
+          const text = Buffer.concat([prefix, secret, Buffer.from(after)]).toString('base64')
+          expect(text.slice(((prefix.length - alignment) / 3) * 4)).toContain(core)
+          // As long as the whole 6-bit groups inside the secret's bits: no character shared with its neighbours.
+          expect(core.length).toBe(Math.floor((8 * (alignment + secret.length)) / 6) - Math.ceil((8 * alignment) / 6))
+        }
+      })
+    )
+    expect(embeddedBase64(new Uint8Array(0))).toEqual([])
+  })
+
+  it('a secret that is itself Base64 is also looked for as its bytes in hex and Base64url, from 8 characters on', () => {
+    const eight = Buffer.from('abcdef').toString('base64')
+    expect(eight).toHaveLength(8)
+    expect(echoForms(eight)).toEqual(expect.arrayContaining([Buffer.from('abcdef').toString('hex'), Buffer.from('abcdef').toString('base64url')]))
+    const short = Buffer.from('abc').toString('base64')
+    expect(echoForms(short)).not.toContain(Buffer.from('abc').toString('hex'))
+  })
+
+  it('a secret with a lone surrogate is looked for percent-encoded with U+FFFD in its place', () => {
+    expect(echoForms('key\ud800part')).toContain('key%EF%BF%BDpart')
+    expect(echoForms('key\udc00part')).toContain('key%EF%BF%BDpart')
+  })
+
+  it('a text whose letters change length in lower case (İ) keeps every other character where it was', () => {
+    const scrub = secretScrubber(['Sup3rSecretKey'])
+    expect(scrub.text('İİ SUP3RSECRETKEY İ!')).toBe(`İİ ${REMOVED} İ!`)
+    expect(scrub.text('İ-sup3rsecretkey')).toBe(`İ-${REMOVED}`)
+  })
+
+  it('a short secret with punctuation is removed as a whole token, its punctuation taken literally', () => {
+    const scrub = secretScrubber(['a.b+'])
+    expect(scrub.text('pin a.b+ sent')).toBe(`pin ${REMOVED} sent`)
+    expect(scrub.text('pin axbb sent')).toBe('pin axbb sent')
+  })
+
+  it('a text exactly as long as a fragment, and that is the secret, is removed; an empty secret removes nothing', () => {
+    expect(secretScrubber(['abcdefgh']).text('abcdefgh')).toBe(REMOVED)
+    expect(secretScrubber(['', undefined]).text('nothing secret here')).toBe('nothing secret here')
   })
 })

@@ -52,7 +52,8 @@ export function embeddedBase64(bytes: Uint8Array): string[] {
  * and as Base64url, the way a server that checks it may write the digest it expected.
  */
 function decodedForms(secret: string): string[] {
-  if (secret.length < FRAGMENT_LENGTH || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return []
+  if (secret.length < FRAGMENT_LENGTH) return []
+  // Base64 only when its bytes encode back to it exactly (a decoder skips what is not Base64).
   const bytes = Buffer.from(secret, 'base64')
   return bytes.toString('base64') === secret ? [bytes.toString('hex'), bytes.toString('base64url')] : []
 }
@@ -88,7 +89,7 @@ export function echoForms(secret: string): string[] {
     bytes.toString('hex'),
     ...decodedForms(secret)
   ]
-  return [...new Set(forms)].filter((form) => form !== '')
+  return [...new Set(forms)]
 }
 
 /** Lower case with the length kept, so positions in the folded text are positions in the original. */
