@@ -209,6 +209,10 @@ describe('secretScrubber, the cases its shortcuts must not get wrong', () => {
     expect(scrub.text('pin axbb sent')).toBe('pin axbb sent')
   })
 
+  it('of two short secrets where one starts the other, the longer is removed whole, never leaving its tail', () => {
+    expect(secretScrubber(['ab', 'ab-c']).text('pin ab-c, then ab.')).toBe(`pin ${REMOVED}, then ${REMOVED}.`)
+  })
+
   it('a text exactly as long as a fragment, and that is the secret, is removed; an empty secret removes nothing', () => {
     expect(secretScrubber(['abcdefgh']).text('abcdefgh')).toBe(REMOVED)
     expect(secretScrubber(['', undefined]).text('nothing secret here')).toBe('nothing secret here')
