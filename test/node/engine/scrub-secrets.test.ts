@@ -193,8 +193,8 @@ describe('secretScrubber, the cases its shortcuts must not get wrong', () => {
   })
 
   it('a secret with a lone surrogate is looked for percent-encoded with U+FFFD in its place', () => {
-    expect(echoForms('key\ud800part')).toContain('key%EF%BF%BDpart')
-    expect(echoForms('key\udc00part')).toContain('key%EF%BF%BDpart')
+    expect(echoForms('key \ud800part')).toEqual(expect.arrayContaining(['key%20%EF%BF%BDpart', 'key+%EF%BF%BDpart']))
+    expect(echoForms('key \udc00part')).toEqual(expect.arrayContaining(['key%20%EF%BF%BDpart', 'key+%EF%BF%BDpart']))
   })
 
   it('a text whose letters change length in lower case (İ) keeps every other character where it was', () => {
@@ -215,6 +215,6 @@ describe('secretScrubber, the cases its shortcuts must not get wrong', () => {
 
   it('a text exactly as long as a fragment, and that is the secret, is removed; an empty secret removes nothing', () => {
     expect(secretScrubber(['abcdefgh']).text('abcdefgh')).toBe(REMOVED)
-    expect(secretScrubber(['', undefined]).text('nothing secret here')).toBe('nothing secret here')
+    expect(secretScrubber(['', undefined]).text('pin: 1234 - ok.')).toBe('pin: 1234 - ok.')
   })
 })
