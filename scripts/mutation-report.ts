@@ -302,7 +302,13 @@ export function renderMutationSection(summary: MutationSummary): string {
   }
   if (summary.unexplained.length > 0) {
     lines.push('', `**${summary.unexplained.length} mutants neither killed nor listed as equivalent:**`, '')
-    for (const u of summary.unexplained) lines.push(`- \`${u.file}:${u.line}\` ${u.mutator} (${u.status}): ${code(u.original)} → ${code(u.replacement)}`)
+    // Two mutants alike on one line (the same call twice) are one item, counted.
+    const items = new Map<string, number>()
+    for (const u of summary.unexplained) {
+      const item = `- \`${u.file}:${u.line}\` ${u.mutator} (${u.status}): ${code(u.original)} → ${code(u.replacement)}`
+      items.set(item, (items.get(item) ?? 0) + 1)
+    }
+    for (const [item, count] of items) lines.push(count === 1 ? item : `${item} (×${count})`)
   }
   return lines.join('\n')
 }

@@ -131,6 +131,15 @@ describe('the report script', () => {
     expect(summary.stale).toEqual([])
   })
 
+  it('names two unexplained mutants alike on one line (the same call twice) once, counted', () => {
+    const summary = summarize(undefined, runs, modules, [equivalent], '9.6.1')
+    const twice = { ...summary, unexplained: [summary.unexplained[0]!, summary.unexplained[0]!] }
+    const items = renderMutationSection(twice)
+      .split('\n')
+      .filter((line) => line.startsWith('- `src/a.ts:2`'))
+    expect(items).toEqual(['- `src/a.ts:2` StringLiteral (NoCoverage): `"x"` → `""` (×2)'])
+  })
+
   it('meets the goal by the score without equivalents: a module whose every survivor is listed is met, whatever its raw score', () => {
     const uncovered: EquivalentMutant = {
       file: 'src/a.ts',
