@@ -30,9 +30,7 @@ import { MAX_REQUEST_FILE_BYTES } from '../engine/offline/request-file'
 
 /** A request file's text: the engine checks its 64 KiB in bytes; no more characters than that can hold it. */
 const offlineRequestContent = z.strictObject({
-  content: z
-    .string({ error: () => t('shell.request.file-form') })
-    .check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: () => t('shell.request.file-too-long') }))
+  content: z.string({ error: () => t('shell.request.file-form') }).check(z.maxLength(MAX_REQUEST_FILE_BYTES, { error: () => t('shell.request.file-too-long') }))
 }) satisfies z.ZodMiniType<OfflineRequestContent>
 
 interface Schema<T> {

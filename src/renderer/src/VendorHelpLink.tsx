@@ -14,9 +14,7 @@ export function VendorHelpLink({ url }: { url: string }) {
     event.preventDefault()
     const answer = await api.openHelp().catch(() => null)
     setNotOpened(
-      answer?.ok
-        ? null
-        : t('views.help.not-opened', { problem: answer?.error.explanation ?? t('views.help.not-opened.default'), url: displayText(url, 2000) })
+      answer?.ok ? null : t('views.help.not-opened', { problem: answer?.error.explanation ?? t('views.help.not-opened.default'), url: displayText(url, 2000) })
     )
   }
   return (

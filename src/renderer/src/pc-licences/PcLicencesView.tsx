@@ -69,9 +69,7 @@ export function PcLicencesView({ appInfo, initialOverride, onDeactivate }: PcLic
       {answer?.ok === false && <ErrorNotice error={answer.error} />}
       {answer?.ok === true && answer.value.bundles.length === 0 && (
         <div role="status" className="notice">
-          <p>
-            {rich('views.pc.none', { id: inGroupsOfFour(answer.value.hardwareId) }, { hw: (children) => <code className="hardware-id">{children}</code> })}
-          </p>
+          <p>{rich('views.pc.none', { id: inGroupsOfFour(answer.value.hardwareId) }, { hw: (children) => <code className="hardware-id">{children}</code> })}</p>
           <p>{t('views.pc.none.hint')}</p>
         </div>
       )}
