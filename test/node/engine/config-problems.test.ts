@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { describeServer, isServerConfig, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
 import { expectOk } from '../../support/expect-ok'
+import { DOCUMENTED_DEFAULTS } from './support/config-defaults'
 
 /*
  * What a vendor (or IT) reads when one setting is wrong: config_invalid naming the setting as it
@@ -288,20 +289,9 @@ describe('values read as their writer meant them', () => {
   })
 
   it('a file with only the sandbox in it gets every default, and no optional setting it did not set (null is not set)', () => {
-    const expected = {
-      apiUrl: null,
-      auth: null,
-      defaultProduct: '',
-      defaultCustomerAccount: '',
-      timeoutMs: 15000,
-      ssoTimeoutMs: 300000,
-      ssoTokenField: 'access_token',
-      hardwareIdSource: { kind: 'node-machine-id' },
-      warmUp: true
-    }
-    expect(ok(fromFile({}))).toStrictEqual(expected)
+    expect(ok(fromFile({}))).toStrictEqual(DOCUMENTED_DEFAULTS)
     expect(ok(fromFile({ helpUrl: null, bundleProducts: null, publicKey: null, language: null, languages: null, supportContact: null }))).toStrictEqual(
-      expected
+      DOCUMENTED_DEFAULTS
     )
   })
 })

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { expectOk } from '../../support/expect-ok'
+import { DOCUMENTED_DEFAULTS } from './support/config-defaults'
 import { CONFIG_ENV, describeServer, FILE_SETTINGS, loadConfig, type EngineConfig } from '../../../src/main/engine/config'
 
 const HMAC_ENV = { LM_API_URL: 'https://api.example.com/api/v4/', LM_API_KEY: 'the-api-key', LM_SHARED_KEY: 'the-shared-key-secret' }
@@ -28,17 +29,7 @@ function invalidField(outcome: ReturnType<typeof loadConfig>): string | undefine
 
 describe('loadConfig', () => {
   it('uses the built-in sandbox with the documented defaults when nothing is configured', () => {
-    expect(ok(loadConfig({ env: {} }))).toEqual({
-      apiUrl: null,
-      auth: null,
-      defaultProduct: '',
-      defaultCustomerAccount: '',
-      timeoutMs: 15000,
-      ssoTimeoutMs: 300000,
-      ssoTokenField: 'access_token',
-      hardwareIdSource: { kind: 'node-machine-id' },
-      warmUp: true
-    })
+    expect(ok(loadConfig({ env: {} }))).toStrictEqual(DOCUMENTED_DEFAULTS)
   })
 
   it('turns the warm-up off with LM_WARM_UP=false or "warmUp": false, and refuses other values', () => {

@@ -213,6 +213,13 @@ describe('secretScrubber, the cases its shortcuts must not get wrong', () => {
     expect(secretScrubber(['ab', 'ab-c']).text('pin ab-c, then ab.')).toBe(`pin ${REMOVED}, then ${REMOVED}.`)
   })
 
+  it('a short secret is not looked for inside longer Base64 text: its few characters there would hide innocent words', () => {
+    const scrub = secretScrubber(['pass12'])
+    const [, atOne, atTwo] = embeddedBase64(Buffer.from('pass12'))
+    expect([atOne, atTwo]).toEqual(['Bhc3MxM', 'wYXNzMT'])
+    expect(scrub.text('ids Bhc3MxM and wYXNzMT, encoded cGFzczEy.')).toBe(`ids Bhc3MxM and wYXNzMT, encoded ${REMOVED}.`)
+  })
+
   it('a text exactly as long as a fragment, and that is the secret, is removed; an empty secret removes nothing', () => {
     expect(secretScrubber(['abcdefgh']).text('abcdefgh')).toBe(REMOVED)
     expect(secretScrubber(['', undefined]).text('pin: 1234 - ok.')).toBe('pin: 1234 - ok.')
