@@ -223,11 +223,11 @@ const SCHEMA_PROBLEMS = {
   'url-https': (setting) => t('errors.config_invalid.problem.url-https', { setting, ipv4: '127.0.0.1', ipv6: '[::1]', name: 'localhost' }),
   'url-credentials': (setting) => t('errors.config_invalid.problem.url-credentials', { setting }),
   'url-query': (setting) => t('errors.config_invalid.problem.url-query', { setting }),
-  'url-port': (setting, issue) => t('errors.config_invalid.problem.url-port', { setting, port: blockedPortOf(issue) }),
+  'url-port': (setting, issue) => t('errors.config_invalid.problem.url-port', { setting, port: String((issue as z.core.$ZodIssueCustom).params!['port']) }),
   'web-address-missing': (setting) => t('errors.config_invalid.problem.web-address-missing', { setting }),
   'web-address-invalid': (setting) => t('errors.config_invalid.problem.web-address-invalid', { setting }),
   'web-address-https': (setting) => t('errors.config_invalid.problem.web-address-https', { setting }),
-  'too-long': (setting, issue) => t('errors.config_invalid.problem.too-long', { setting, limit: issue?.code === 'too_big' ? Number(issue.maximum) : 0 }),
+  'too-long': (setting, issue) => t('errors.config_invalid.problem.too-long', { setting, limit: issue.code === 'too_big' ? Number(issue.maximum) : 0 }),
   'bundle-products-list': (setting) => t('errors.config_invalid.problem.bundle-products-list', { setting }),
   'bundle-codes-object': (setting) => t('errors.config_invalid.problem.bundle-codes-object', { setting }),
   'bundle-count': (setting) => t('errors.config_invalid.problem.bundle-count', { setting, limit: MAX_BUNDLES }),
@@ -248,21 +248,15 @@ const SCHEMA_PROBLEMS = {
   'language-list': (setting) => t('errors.config_invalid.problem.language-list', { setting }),
   'language-list-empty': (setting) => t('errors.config_invalid.problem.language-list-empty', { setting }),
   'language-list-repeats': (setting) => t('errors.config_invalid.problem.language-list-repeats', { setting })
-} as const satisfies Record<string, (setting: string, issue?: z.core.$ZodIssue) => string>
+} as const satisfies Record<string, (setting: string, issue: z.core.$ZodIssue) => string>
 
 type SchemaProblem = keyof typeof SCHEMA_PROBLEMS
 
-/** The port a `url-port` issue refused (its params). */
-function blockedPortOf(issue: z.core.$ZodIssue | undefined): string {
-  const port = issue?.code === 'custom' ? (issue.params as { port?: unknown } | undefined)?.port : undefined
-  return typeof port === 'number' ? String(port) : ''
-}
-
 const isSchemaProblem = (message: string): message is SchemaProblem => Object.prototype.hasOwnProperty.call(SCHEMA_PROBLEMS, message)
 
-/** The schema's first problem, as a sentence about the setting. */
-function schemaProblem(issue: z.core.$ZodIssue | undefined): SettingProblem {
-  const kind = issue !== undefined && isSchemaProblem(issue.message) ? issue.message : 'not-valid'
+/** The schema's first problem, as a sentence about the setting; a check without a kind of its own is "not valid". */
+function schemaProblem(issue: z.core.$ZodIssue): SettingProblem {
+  const kind = isSchemaProblem(issue.message) ? issue.message : 'not-valid'
   return (setting) => SCHEMA_PROBLEMS[kind](setting, issue)
 }
 
@@ -272,7 +266,9 @@ const says = (kind: SchemaProblem): SchemaProblem => kind
 /** The value as `schema` reads it, or config_invalid naming the field with the schema's first problem. */
 function check<T>(schema: z.ZodMiniType<T>, s: Sourced, setting: ConfigSetting): Outcome<T> {
   const parsed = schema.safeParse(s.value)
-  return parsed.success ? success(parsed.data) : invalid(s.name, schemaProblem(parsed.error.issues[0]), setting, s.given ? { kind: 'given-option' } : undefined)
+  return parsed.success
+    ? success(parsed.data)
+    : invalid(s.name, schemaProblem(parsed.error.issues[0]!), setting, s.given ? { kind: 'given-option' } : undefined)
 }
 
 /** The environment value when set to something non-empty, else the file's. */
@@ -317,21 +313,22 @@ function readFileConfig(file: string | undefined): Outcome<Record<string, unknow
  */
 function checkedUrl(notAUrl: SchemaProblem, rule: (url: URL) => SchemaProblem | undefined) {
   return z.transform((text: string, payload): string => {
-    const problem = (message: SchemaProblem, params?: Record<string, unknown>) => {
-      payload.issues.push({ code: 'custom', message, input: text, ...(params === undefined ? {} : { params }) })
+    // A problem with a URL carries its port, which the url-port message names.
+    const problem = (message: SchemaProblem, port?: number) => {
+      payload.issues.push({ code: 'custom', message, input: text, params: { port } })
       return z.NEVER
     }
     if (!URL.canParse(text)) return problem(notAUrl)
     const url = new URL(text)
     const broken = rule(url)
-    return broken === undefined ? url.href : problem(broken, broken === 'url-port' ? { port: portOf(url) } : undefined)
+    return broken === undefined ? url.href : problem(broken, portOf(url))
   })
 }
 
 /** A License API base URL: https, or http on loopback; no credentials, query or fragment; ends with "/". */
 const serverUrlSchema = (trailingSlash: boolean) =>
   z.pipe(
-    z.string(says('url-missing')).check(z.trim(), z.minLength(1, says('url-missing'))),
+    z.string(says('url-missing')).check(z.trim(), z.minLength(1)),
     checkedUrl('url-invalid', (url) => {
       if (!isAllowedServerUrl(url)) return 'url-https'
       if (url.username !== '' || url.password !== '') return 'url-credentials'
@@ -351,7 +348,7 @@ const MAX_HELP_URL_LENGTH = 2000
 
 /** The vendor's help page: https only (it opens in the system browser), no user name or password. */
 const helpUrlSchema = z.pipe(
-  z.string(says('web-address-missing')).check(z.trim(), z.minLength(1, says('web-address-missing')), z.maxLength(MAX_HELP_URL_LENGTH, says('too-long'))),
+  z.string(says('web-address-missing')).check(z.trim(), z.minLength(1), z.maxLength(MAX_HELP_URL_LENGTH, says('too-long'))),
   checkedUrl('web-address-invalid', (url) => {
     if (url.protocol !== 'https:') return 'web-address-https'
     if (url.username !== '' || url.password !== '') return 'url-credentials'
@@ -383,7 +380,7 @@ const MAX_PUBLIC_KEY_LENGTH = 16_384
 const publicKeySchema = z.pipe(
   z.string(says('public-key-missing')).check(z.maxLength(MAX_PUBLIC_KEY_LENGTH, says('too-long'))),
   z.transform((text: string, payload): string => {
-    const pem = text.replace(/\\n/g, '\n').trim()
+    const pem = text.replace(/\\n/g, '\n')
     try {
       const key = createPublicKey(pem)
       if (key.asymmetricKeyType === 'rsa') return key.export({ type: 'spki', format: 'pem' }).toString()
@@ -409,9 +406,9 @@ const textSchema = (maxLength: number, required: boolean) =>
     z.refine((value) => !hasControlCharacters(value), says('control-characters'))
   )
 
-function parseText(s: Sourced | undefined, setting: ConfigSetting, { maxLength, required }: { maxLength: number; required: boolean }): Outcome<string> {
-  if (s === undefined) return required ? invalid('setting', (name) => t('errors.config_invalid.problem.missing', { setting: name }), setting) : success('')
-  return check(textSchema(maxLength, required), s, setting)
+/** An optional text setting: unset → empty. */
+function parseText(s: Sourced | undefined, setting: ConfigSetting, maxLength: number): Outcome<string> {
+  return s === undefined ? success('') : check(textSchema(maxLength, false), s, setting)
 }
 
 const MILLISECONDS = says('milliseconds')
@@ -533,7 +530,7 @@ function parseAuth(env: ConfigEnv, names: SettingNames, fileAuthRaw: unknown): O
   const secret = (envName: string, key: KeySetting): Outcome<string> => {
     const s = field(envName, key)
     if (s === undefined) return invalid(envName, credentialRequired(scheme, `auth.${key}`), key)
-    const text = parseText(s, key, { maxLength: MAX_SECRET_LENGTH, required: true })
+    const text = check(textSchema(MAX_SECRET_LENGTH, true), s, key)
     const shape = text.ok ? keyShapeProblem(text.value, key) : undefined
     return shape === undefined ? text : invalid(s.name, shape, key, s.given ? { kind: 'given-option' } : undefined)
   }
@@ -612,15 +609,13 @@ export function loadConfig(options: LoadConfigOptions): Outcome<EngineConfig> {
     return invalid(CONFIG_ENV.apiUrl, (setting) => t('errors.config_invalid.problem.server-required', { setting, apiUrl: '"apiUrl"' }), 'apiUrl')
   }
 
-  const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), 'defaultProduct', {
-    maxLength: MAX_CODE_LENGTH,
-    required: false
-  })
+  const defaultProduct = parseText(pick(env, names, CONFIG_ENV.defaultProduct, f, 'defaultProduct'), 'defaultProduct', MAX_CODE_LENGTH)
   if (!defaultProduct.ok) return defaultProduct
-  const defaultCustomerAccount = parseText(pick(env, names, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'), 'defaultCustomerAccount', {
-    maxLength: MAX_CODE_LENGTH,
-    required: false
-  })
+  const defaultCustomerAccount = parseText(
+    pick(env, names, CONFIG_ENV.defaultCustomerAccount, f, 'defaultCustomerAccount'),
+    'defaultCustomerAccount',
+    MAX_CODE_LENGTH
+  )
   if (!defaultCustomerAccount.ok) return defaultCustomerAccount
   const timeoutMs = parseMilliseconds(pick(env, names, CONFIG_ENV.timeoutMs, f, 'timeoutMs'), 'timeoutMs', DEFAULT_TIMEOUT_MS)
   if (!timeoutMs.ok) return timeoutMs

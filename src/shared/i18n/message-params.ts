@@ -598,7 +598,6 @@ export interface MessageParams {
   "errors.config_invalid.problem.not-text": { "setting": string | number }
   "errors.config_invalid.problem.empty": { "setting": string | number }
   "errors.config_invalid.problem.control-characters": { "setting": string | number }
-  "errors.config_invalid.problem.missing": { "setting": string | number }
   "errors.config_invalid.problem.milliseconds": { "max": string | number; "setting": string | number }
   "errors.config_invalid.problem.one-of": { "choices": string | number; "setting": string | number }
   "errors.config_invalid.problem.algorithm": { "choices": string | number; "setting": string | number }

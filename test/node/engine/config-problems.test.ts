@@ -95,6 +95,49 @@ describe('a wrong setting is told with its own problem', () => {
       'LM_HELP_URL',
       'LM_HELP_URL must be at most 2000 characters.'
     ],
+    ['a blank License API URL in the file', () => fromFile({ apiUrl: '   ' }), 'config file field "apiUrl"', 'config file field "apiUrl" must be a URL.'],
+    ['a help page that is no text', () => fromFile({ helpUrl: 5 }), 'config file field "helpUrl"', 'config file field "helpUrl" must be a web address.'],
+    [
+      'a help page with a user name',
+      () => fromEnv({ LM_HELP_URL: 'https://me@help.example.com/' }),
+      'LM_HELP_URL',
+      'LM_HELP_URL must not contain a user name or password.'
+    ],
+    [
+      'a bundle with no products',
+      () => fromFile({ bundleProducts: { 'office-suite': [] } }),
+      'config file field "bundleProducts"',
+      'config file field "bundleProducts" must list each bundle’s products.'
+    ],
+    ...(['1e4', '0x3A98'] as const).map((written): [string, () => ReturnType<typeof loadConfig>, string, string] => [
+      `a time limit written ${written} (digits only)`,
+      () => fromEnv({ LM_TIMEOUT_MS: written }),
+      'LM_TIMEOUT_MS',
+      'LM_TIMEOUT_MS must be a whole number of milliseconds between 1 and 3600000.'
+    ]),
+    [
+      'a time limit in a list',
+      () => fromFile({ timeoutMs: [2500] }),
+      'config file field "timeoutMs"',
+      'config file field "timeoutMs" must be a whole number of milliseconds between 1 and 3600000.'
+    ],
+    ...(
+      [
+        ['0x2', '"0x2"'],
+        [[3], 'a list']
+      ] as const
+    ).map(([algorithm, shown]): [string, () => ReturnType<typeof loadConfig>, string, string] => [
+      `an algorithm written as ${shown}`,
+      () => fromFile({ hardwareIdSource: 'licensespring', hardwareIdAlgorithm: algorithm }),
+      'config file field "hardwareIdAlgorithm"',
+      'config file field "hardwareIdAlgorithm" must be one of LicenseSpring’s hardware id algorithms: Default (0), WindowsHardwareFingerprintId (1), WindowsComputerSystemProductId (2), WindowsCryptographyId (3), LinuxMachineId (4), CloudPlatformsId (5).'
+    ]),
+    [
+      'a switch that is neither true nor false',
+      () => fromFile({ warmUp: 'yes' }),
+      'config file field "warmUp"',
+      'config file field "warmUp" must be true or false.'
+    ],
     [
       'a bundle whose products are no list',
       () => fromFile({ bundleProducts: { 'office-suite': 'Writer' } }),
@@ -251,6 +294,19 @@ describe('a wrong setting is told with its own problem', () => {
     expect(refusal(load())).toEqual({ field, problem })
   })
 
+  it('a language refused is shown with the languages the app speaks', () => {
+    const outcome = fromFile({ language: 'pt' })
+    expect(outcome.ok ? '' : outcome.error.explanation).toContain(
+      'A valid value looks like one of "en", "de", "fr", "es", "ja" (or "en-XA", the pseudo-locale for tests)'
+    )
+  })
+
+  it('a byte-order mark anywhere but at the start is no part of JSON', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lm-config-problems-')), 'config.json')
+    writeFileSync(file, '{"apiUrl": null,\uFEFF"timeoutMs": 2500}')
+    expect(refusal(loadConfig({ env: {}, file })).problem).toBe(`configuration file ${file} is not valid JSON.`)
+  })
+
   it('a setting not known is named, with the ones the file may hold', () => {
     expect(refusal(fromFile({ colour: '#ff0000' })).problem).toBe(
       'config file field "colour" is not a known setting (known: apiUrl, auth, defaultProduct, defaultCustomerAccount, timeoutMs, ssoTimeoutMs, ssoTokenField, allowEnvironmentOverrides, hardwareIdSource, hardwareIdAlgorithm, warmUp, helpUrl, bundleProducts, publicKey, productName, logo, accentColor, supportContact, language, languages).'
@@ -285,7 +341,13 @@ describe('values read as their writer meant them', () => {
       algorithm: 4
     })
     expect(ok(fromFile({ hardwareIdSource: 'licensespring', hardwareIdAlgorithm: 3 })).hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: 3 })
+    expect(ok(fromFile({ hardwareIdSource: 'licensespring', hardwareIdAlgorithm: '03' })).hardwareIdSource).toEqual({ kind: 'licensespring', algorithm: 3 })
     expect(ok(loadConfig({ env: {}, file: writeConfig({ ...SANDBOX_FILE, timeoutMs: 2500 }, { bom: true }) })).timeoutMs).toBe(2500)
+  })
+
+  it('a fixed language alone, or the languages offered alone, is taken as given', () => {
+    expect(ok(fromFile({ language: 'de' }))).toStrictEqual({ ...DOCUMENTED_DEFAULTS, language: 'de' })
+    expect(ok(fromFile({ languages: ['de', 'fr'] }))).toStrictEqual({ ...DOCUMENTED_DEFAULTS, languages: ['de', 'fr'] })
   })
 
   it('a file with only the sandbox in it gets every default, and no optional setting it did not set (null is not set)', () => {
