@@ -107,7 +107,8 @@ const HEX_SHA256 = /^[0-9a-fA-F]{64}$/
 
 /** Strict Base64 (standard alphabet, padded, canonical): the bytes, or null. */
 function base64Bytes(value: string): Buffer | null {
-  if (!BASE64.test(value) || value.length % 4 !== 0) return null
+  if (!BASE64.test(value)) return null
+  // Node's decoder skips what is not Base64: only text that encodes back to itself is canonical (padding included).
   const bytes = Buffer.from(value, 'base64')
   return bytes.toString('base64') === value ? bytes : null
 }
@@ -224,8 +225,8 @@ function decodeV2(members: readonly Member[], root: Record<string, unknown>): De
   if (members.length !== 2 || typeof root['signature'] !== 'string') return unreadable('A request file in schema 2 holds exactly "request" and "signature"')
   const request = root['request'] as Record<string, unknown>
   const requestText = members.find((m) => m.key === 'request')!.text
-  const inner = objectMembers(requestText)
-  if (inner === null || hasDuplicate(inner)) return unreadable('The "request" object names a field twice')
+  // `request` is an object, so its text is an object's: it has members.
+  if (hasDuplicate(objectMembers(requestText)!)) return unreadable('The "request" object names a field twice')
   if (request['request'] === 'activation') return unreadable('This is an offline activation request, not a deactivation request')
   if (request['schema_version'] === undefined) return unreadable(missing(['schema_version']))
   const checked = checkedFields(request, V2_FIELDS)
@@ -286,8 +287,9 @@ export function decodeRequestFile(content: string): Decoding {
   if (nestsDeeperThan(json, MAX_NESTING)) return unreadable(`The request file nests deeper than ${MAX_NESTING} levels`)
   const parsed = parseData(json)
   if (!parsed.ok) return unreadable(parsed.prototypeKey ? 'The request file holds a prototype-related key' : 'The decoded request file is not JSON')
-  const members = objectMembers(json)
-  if (!isObject(parsed.value) || members === null) return unreadable('The decoded request file is not a JSON object')
+  if (!isObject(parsed.value)) return unreadable('The decoded request file is not a JSON object')
+  // An object's text has members.
+  const members = objectMembers(json)!
   if (hasDuplicate(members)) return unreadable('The request file names a field twice')
   return isObject(parsed.value['request']) ? decodeV2(members, parsed.value) : decodeV1(parsed.value)
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { decodeRequestFile, MAX_REQUEST_FILE_BYTES, parseRequestDate, signatureMatches } from '../../../src/sandbox/offline/request-file-decoder'
-import { base64, changedFile, decodeFile, imfDate, pythonV2File, v1File } from '../support/offline-files'
+import { base64, changedFile, decodeFile, imfDate, nodeSdkDate, pythonV2File, v1File } from '../support/offline-files'
 
 /*
  * The sandbox reads each field of a request file by its own rule (text with a limit, device
@@ -17,6 +17,8 @@ function v2With(changes: Record<string, unknown>): string {
   const request = decodeFile(pythonV2File(KEYS, SEAT, { at: AT }))['request'] as Record<string, unknown>
   return base64(JSON.stringify({ request: { ...request, ...changes }, signature: 'x' }))
 }
+/** A file's JSON text with `from` written as `to`: what JSON.stringify cannot write. */
+const rewritten = (content: string, from: string, to: string): string => base64(Buffer.from(content, 'base64').toString('utf8').replace(from, to))
 const outcome = (content: string): string => {
   const decoding = decodeRequestFile(content)
   return decoding.ok ? 'read' : decoding.failure.message
@@ -87,6 +89,8 @@ describe('the other kinds of field', () => {
 
   it('consumptions must be a number, is_vm a boolean, request "deactivation"', () => {
     expect(outcome(v2With({ consumptions: '3' }))).toBe('Field "consumptions" must be a number')
+    // JSON has no infinity, but a number too large for a double reads as one.
+    expect(outcome(rewritten(v2With({ consumptions: 1 }), '"consumptions":1', '"consumptions":1e999'))).toBe('Field "consumptions" must be a number')
     expect(outcome(v2With({ consumptions: 2.5, is_vm: false }))).toBe('read')
     expect(outcome(v2With({ is_vm: 'true' }))).toBe('Field "is_vm" must be a boolean')
     expect(outcome(v2With({ request: 7 }))).toBe('Field "request" must be "deactivation"')
@@ -99,6 +103,10 @@ describe('the other kinds of field', () => {
     expect(outcome(v2With({ variables: ['x'] }))).toBe('Field "variables" must be an object of at most 64 variables')
     expect(outcome(v2With({ variables: 'seat=7' }))).toBe('Field "variables" must be an object of at most 64 variables')
     expect(outcome(v2With({ variables: { seat: null } }))).toBe('Field "variables" may hold only strings, numbers and booleans')
+    expect(outcome(v2With({ variables: { seat: '7', room: { floor: 2 } } }))).toBe('Field "variables" may hold only strings, numbers and booleans')
+    expect(outcome(rewritten(v2With({ variables: { seat: 1 } }), '"seat":1', '"seat":1e999'))).toBe(
+      'Field "variables" may hold only strings, numbers and booleans'
+    )
     expect(outcome(v2With({ variables: { seat: ['7'] } }))).toBe('Field "variables" may hold only strings, numbers and booleans')
   })
 
@@ -132,6 +140,24 @@ describe('which fields a request needs, and which exclude each other', () => {
     expect(outcome(v2With(changes))).toBe(message)
   })
 
+  it('v1 is schema 1: a flat file that says schema 2 is refused', () => {
+    expect(outcome(changedFile(v1File(KEYS, SEAT, { at: AT }), { schema_version: 2 }))).toBe('Field "schema_version" must be 1')
+    expect(outcome(changedFile(v1File(KEYS, SEAT, { at: AT }), { schema_version: 1 }))).toBe('read')
+  })
+
+  it('a "request" that is null is no schema-2 request: the file is read as a flat one, and lacks its fields', () => {
+    expect(outcome(base64('{"request": null, "signature": "x"}'))).toBe(
+      'Some parameters are missing in the request file: hardware_id, product, date, license_key or username, api_key or client_id'
+    )
+  })
+
+  it('the signature may come before the request: the request is still what is signed', () => {
+    const root = decodeFile(pythonV2File(KEYS, SEAT, { at: AT }))
+    const requestText = JSON.stringify(root['request'])
+    const decoding = decodeRequestFile(base64(`{"signature": ${JSON.stringify(root['signature'])}, "request": ${requestText}}`))
+    expect(decoding.ok && decoding.file.signedTexts).toEqual([requestText])
+  })
+
   it('schema 2 with a signature that is no text is not a schema-2 file', () => {
     const request = decodeFile(pythonV2File(KEYS, SEAT, { at: AT }))['request']
     expect(outcome(base64(JSON.stringify({ request, signature: 7 })))).toBe('A request file in schema 2 holds exactly "request" and "signature"')
@@ -144,9 +170,9 @@ describe('which fields a request needs, and which exclude each other', () => {
     expect(outcome(changedFile(v1, { product: undefined }))).toBe('Some parameters are missing in the request file: product')
   })
 
-  it('v1 names the credential and signer it holds, and its signature is single-use', () => {
+  it('v1 names the credential and signer it holds, and no licence id it does not hold', () => {
     const decoding = decodeRequestFile(v1File(KEYS, SEAT, { at: AT }))
-    expect(decoding.ok && decoding.file.fields).toEqual({
+    expect(decoding.ok && decoding.file.fields).toStrictEqual({
       hardwareId: 'pc-7',
       product: 'fooapp',
       credential: { kind: 'license-key', licenseKey: SEAT.licenseKey },
@@ -178,6 +204,8 @@ describe('the file itself', () => {
     expect(outcome('QR==')).toBe('The request file is not Base64 text')
     expect(outcome('QQ=')).toBe('The request file is not Base64 text')
     expect(outcome('QUJD RA==')).toBe('The request file is not Base64 text')
+    expect(outcome('QUJD-_==')).toBe('The request file is not Base64 text')
+    expect(outcome('   ')).toBe('The request file is not Base64 text')
   })
 
   it('bytes that are not UTF-8, and JSON that is not an object, are refused', () => {
@@ -205,6 +233,8 @@ describe('signatures and dates, to the letter', () => {
     expect(read('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab))
     expect(read('AB'.repeat(32))).toEqual(Buffer.alloc(32, 0xab))
     expect(read('ab'.repeat(31))).toBeNull()
+    expect(read(`${'ab'.repeat(32)}ff`)).toBeNull()
+    expect(read(`zz${'ab'.repeat(32)}`)).toBeNull()
   })
 
   it('a file matches when any text it may be signed over carries its signature', () => {
@@ -219,21 +249,32 @@ describe('signatures and dates, to the letter', () => {
   it.each([
     ['Fri Aug 29 2025 05:22:37 GMT-0200', AT.getTime()],
     ['Fri Aug 29 2025 08:52:37 GMT+0130', AT.getTime()],
-    ['Fri Aug 29 2025 07:22:37 GMT-0000', AT.getTime()]
+    ['Fri Aug 29 2025 07:22:37 GMT-0000', AT.getTime()],
+    ['Fri Aug 29 2025 08:21:37 GMT+0059', AT.getTime()]
   ])('reads the Node SDK’s %s with its offset', (text, expected) => {
     expect(parseRequestDate(text)).toBe(expected)
   })
 
   it.each([
     'Sat Aug 29 2025 07:22:37 GMT+0000',
-    'Fri Aug 29 2025 24:00:00 GMT+0000',
+    'Sat Aug 29 2025 24:00:00 GMT+0000',
     'Fri Aug 29 2025 07:60:00 GMT+0000',
+    'Fri Aug 29 2025 07:22:60 GMT+0000',
+    'Sun Feb 30 2025 07:22:37 GMT+0000',
     'Fri Aug 29 2025 07:22:37 GMT+0060',
-    'Fri Feb 30 2025 07:22:37 GMT+0000',
     'Fri Aug 29 2025 07:22:37 GMT+00:00',
     'Fri Aug 29 2025 7:22:37 GMT+0000',
     ' Fri Aug 29 2025 07:22:37 GMT+0000'
   ])('refuses the Node-style %j', (text) => {
     expect(parseRequestDate(text)).toBeNull()
+  })
+
+  it('reads the Node SDK’s form in every month and on every weekday', () => {
+    for (let month = 0; month < 12; month++) {
+      for (let day = 1; day <= 7; day++) {
+        const at = new Date(Date.UTC(2026, month, day, 9, 5, 3))
+        expect(parseRequestDate(nodeSdkDate(at))).toBe(at.getTime())
+      }
+    }
   })
 })
