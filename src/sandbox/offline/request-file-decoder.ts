@@ -132,7 +132,8 @@ function parseNodeSdkDate(value: string): number | null {
   const [, weekday, month, day, year, hour, minute, second, sign, offsetHours, offsetMinutes] = m
   const local = Date.UTC(Number(year), MONTHS.indexOf(month!), Number(day), Number(hour), Number(minute), Number(second))
   const check = new Date(local)
-  if (check.getUTCDate() !== Number(day) || check.getUTCHours() !== Number(hour) || check.getUTCMinutes() !== Number(minute)) return null
+  // A field past its range rolls over into the next: seconds into the minute, minutes into the hour, hours and days into the date.
+  if (check.getUTCDate() !== Number(day) || check.getUTCMinutes() !== Number(minute)) return null
   if (WEEKDAYS[check.getUTCDay()] !== weekday || Number(offsetMinutes) > 59) return null
   const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000
   return sign === '+' ? local - offset : local + offset
