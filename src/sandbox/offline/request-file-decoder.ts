@@ -102,15 +102,14 @@ export type Decoding = { ok: true; file: DecodedRequestFile } | { ok: false; fai
 
 const unreadable = (message: string): Decoding => ({ ok: false, failure: { reason: 'unreadable', message } })
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 const HEX_SHA256 = /^[0-9a-fA-F]{64}$/
 
 /** Strict Base64 (standard alphabet, padded, canonical): the bytes, or null. */
 function base64Bytes(value: string): Buffer | null {
-  if (!BASE64.test(value)) return null
-  // Node's decoder skips what is not Base64: only text that encodes back to itself is canonical (padding included).
+  // Node's decoder skips what is not Base64 and reads the URL-safe alphabet too: only text that
+  // encodes back to itself is strict (standard alphabet, canonical, padded).
   const bytes = Buffer.from(value, 'base64')
-  return bytes.toString('base64') === value ? bytes : null
+  return value !== '' && bytes.toString('base64') === value ? bytes : null
 }
 
 /** A signature's HMAC bytes: Base64 (both schemas), or hex (v2, as the docs' example writes it). */
@@ -143,7 +142,7 @@ function parseNodeSdkDate(value: string): number | null {
 export const parseRequestDate = (value: string): number | null => parseHttpDate(value) ?? parseNodeSdkDate(value)
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v)
 
 function fieldProblem(name: string, value: unknown, rule: Rule): string | null {
   switch (rule.kind) {
@@ -154,7 +153,7 @@ function fieldProblem(name: string, value: unknown, rule: Rule): string | null {
     case 'integer':
       return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? null : `Field "${name}" must be a positive integer`
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : `Field "${name}" must be a number`
+      return Number.isFinite(value) ? null : `Field "${name}" must be a number`
     case 'boolean':
       return typeof value === 'boolean' ? null : `Field "${name}" must be a boolean`
     case 'literal':
@@ -275,7 +274,7 @@ function decodeV1(root: Record<string, unknown>): Decoding {
  * a data-only parse, and the schema its shape names. Nothing in the file is evaluated.
  */
 export function decodeRequestFile(content: string): Decoding {
-  if (Buffer.byteLength(content, 'utf8') > MAX_REQUEST_FILE_BYTES)
+  if (Buffer.byteLength(content) > MAX_REQUEST_FILE_BYTES)
     return { ok: false, failure: { reason: 'too-large', message: `The request file is larger than ${MAX_REQUEST_FILE_BYTES} bytes` } }
   const bytes = base64Bytes(content.trim())
   if (bytes === null) return unreadable('The request file is not Base64 text')
@@ -301,7 +300,7 @@ export function signatureMatches(file: Pick<DecodedRequestFile, 'signedTexts' | 
   if (given === null) return false
   let matched = false
   for (const signed of file.signedTexts) {
-    const expected = createHmac('sha256', key).update(signed, 'utf8').digest()
+    const expected = createHmac('sha256', key).update(signed).digest()
     if (timingSafeEqual(expected, given)) matched = true
   }
   return matched
