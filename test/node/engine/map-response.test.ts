@@ -430,6 +430,14 @@ describe('the technical cause kept for the helpdesk', () => {
     expect(transportCause(fetchFailed(errno('UND_ERR_ABORTED')))).toBeUndefined()
   })
 
+  it('a cause thrown as a number or a boolean is no message: nothing is quoted, and nothing fails', () => {
+    for (const thrown of [42, true, 10n]) {
+      expect(transportCause(fetchFailed(thrown))).toBeUndefined()
+      expect(transportErrorCode(fetchFailed(thrown))).toBe('network_error')
+    }
+    expect(transportCause(fetchFailed('bad port'))).toBe('bad port')
+  })
+
   it('is at most 160 characters, however long the host name', () => {
     expect(transportCause(withPlace('ENOTFOUND', { hostname: 'a'.repeat(253) }))).toBe(`ENOTFOUND ${'a'.repeat(150)}`)
   })
