@@ -139,6 +139,12 @@ describe('a wrong setting is told with its own problem', () => {
       'config file field "warmUp" must be true or false.'
     ],
     [
+      'environment overrides allowed "yes"',
+      () => fromFile({ allowEnvironmentOverrides: 'yes' }),
+      'config file field "allowEnvironmentOverrides"',
+      'config file field "allowEnvironmentOverrides" must be true or false.'
+    ],
+    [
       'a bundle whose products are no list',
       () => fromFile({ bundleProducts: { 'office-suite': 'Writer' } }),
       'config file field "bundleProducts"',
